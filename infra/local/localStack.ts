@@ -1,0 +1,113 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ScheduledEvent } from 'aws-lambda';
+import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
+import { corsPolicy } from '../../shared/http/cors';
+import { jobs, routes } from '../../shared/routeTable';
+import { startDynamoDbLocal } from './dynamoDbLocal';
+import { type LocalEndpoint, startGateway } from './gateway';
+import { createLocalTokenIssuer, LOCAL_AUDIENCE, type LocalTokenIssuer } from './localAuth';
+import { startSesLocal } from './sesLocal';
+
+/** Everything `npm start` (and the end-to-end tests) run locally. */
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly inboxUrl: string;
+  readonly dynamoDbEndpoint: string;
+  readonly tokens: LocalTokenIssuer;
+  /** Runs a scheduled job now, as its EventBridge rule would. */
+  runJob(handler: string): Promise<unknown>;
+  /** Moves the functions' clock forward (local only; AWS has no such thing). */
+  advanceClock(ms: number): void;
+  stop(): Promise<void>;
+}
+
+/** Options for `startLocalStack`. */
+export interface LocalStackOptions {
+  /** Port for the API (0 = any free port). */
+  readonly port?: number;
+  /** Port for the SES inbox (0 = any free port). */
+  readonly inboxPort?: number;
+  /** Run scheduled jobs on a timer every this many ms; off when undefined. */
+  readonly jobIntervalMs?: number;
+}
+
+type JobHandler = (event: ScheduledEvent) => Promise<unknown>;
+
+/**
+ * Starts DynamoDB Local, the local SES, the tables, the local token issuer and the gateway that
+ * serves the route table; configures this process's environment the way the CDK stack configures
+ * each Lambda function.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal(options.inboxPort ?? 0)]);
+  const tokens = await createLocalTokenIssuer('partnerdesk-local');
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SES_ENDPOINT: ses.endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AUTH_ISSUER: tokens.issuer,
+    AUTH_AUDIENCES: LOCAL_AUDIENCE,
+    MAIL_FROM: process.env.MAIL_FROM ?? 'partners@partnerdesk.local',
+    PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
+    SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
+    CLOCK_OFFSET_MS: '0',
+  });
+  const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
+  await createAllTables(dynamoClient);
+  dynamoClient.destroy();
+
+  const runJob = async (handler: string): Promise<unknown> => {
+    const module = (await import(`../../functions/${handler}`)) as { handler: JobHandler };
+    const now = new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS ?? 0)).toISOString();
+    return module.handler({
+      version: '0', id: `local-${Date.now()}`, 'detail-type': 'Scheduled Event', source: 'aws.events',
+      account: '000000000000', time: now, region: 'local', resources: [], detail: {},
+    });
+  };
+  const advanceClock = (ms: number): void => {
+    process.env.CLOCK_OFFSET_MS = String(Number(process.env.CLOCK_OFFSET_MS ?? 0) + ms);
+  };
+
+  const localEndpoints: Record<string, LocalEndpoint> = {
+    'GET /.well-known/jwks.json': async () => ({ status: 200, body: tokens.jwks }),
+    'POST /__local/clock': async ({ body }) => {
+      const hours = Number((body as { advanceHours?: unknown } | undefined)?.advanceHours);
+      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) {
+        return { status: 400, body: { error: { code: 'validation_failed', message: 'advanceHours must be a positive number of hours', details: {} } } };
+      }
+      advanceClock(hours * 3_600_000);
+      return { status: 200, body: { now: new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS)).toISOString() } };
+    },
+    'POST /__local/jobs/run': async ({ query }) => {
+      const name = query.get('name') ?? '';
+      if (!jobs.some((job) => job.handler === name)) {
+        return { status: 404, body: { error: { code: 'not_found', message: `No job named '${name}'`, details: { jobs: jobs.map((j) => j.handler) } } } };
+      }
+      return { status: 200, body: { job: name, result: await runJob(name) } };
+    },
+  };
+  const gateway = await startGateway({ routes, cors: corsPolicy(), localEndpoints, port: options.port ?? 0 });
+  process.env.AUTH_JWKS_URL = `${gateway.url}/.well-known/jwks.json`;
+
+  const timers = options.jobIntervalMs
+    ? jobs.map((job) => setInterval(() => {
+        runJob(job.handler).catch((error: unknown) => console.error(`[scheduler] ${job.handler} failed`, error));
+      }, options.jobIntervalMs))
+    : [];
+
+  return {
+    apiUrl: gateway.url,
+    inboxUrl: ses.endpoint,
+    dynamoDbEndpoint: dynamo.endpoint,
+    tokens,
+    runJob,
+    advanceClock,
+    stop: async () => {
+      for (const timer of timers) clearInterval(timer);
+      await gateway.stop();
+      await Promise.all([dynamo.stop(), ses.stop()]);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The one error that crosses the HTTP boundary. Its JSON form is the documented shape
+ * `{"error":{"code","message","details"}}`; `expose` is false for 5xx so nothing internal leaks.
+ */
+export class HttpError extends Error {
+  /** HTTP status code. */
+  public readonly statusCode: number;
+  /** Stable machine code, e.g. `validation_failed`. */
+  public readonly code: string;
+  /** Safe, structured facts for the client. */
+  public readonly details: Record<string, unknown>;
+  /** Extra response headers, e.g. `Retry-After`. */
+  public readonly headers: Record<string, string>;
+  /** Whether the message may be shown to the caller (status < 500, as in middy). */
+  public readonly expose: boolean;
+
+  public constructor(
+    statusCode: number,
+    code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
+    this.expose = statusCode < 500;
+  }
+
+  /** The response body in the documented error shape. */
+  public toBody(): { error: { code: string; message: string; details: Record<string, unknown> } } {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}

@@ -1,0 +1,122 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { ValidationError } from '../domain/errors';
+import { logger } from '../observability/logger';
+import type { AuthKind } from '../routeTable';
+import { toHttpError } from './errorMapping';
+import { HttpError } from './HttpError';
+import { authenticate, principalOf } from './authenticate';
+import type { Principal } from './Principal';
+import { parseWith } from './validation';
+
+/** The principal a route sees, narrowed by its auth kind. */
+export type PrincipalFor<A extends AuthKind> = A extends 'public'
+  ? Principal
+  : Extract<Principal, { kind: A }>;
+
+/** What a route handler receives: validated input and the authenticated caller. */
+export interface RouteRequest<A extends AuthKind, B, Q, P> {
+  readonly principal: PrincipalFor<A>;
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly requestId: string;
+  readonly event: APIGatewayProxyEventV2;
+}
+
+/** What a route handler returns; serialized as JSON. */
+export interface RouteResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+/** How a route is declared: its auth kind, input schemas, and extra middlewares (e.g. idempotency). */
+export interface RouteOptions<A extends AuthKind, B, Q, P> {
+  readonly auth: A;
+  readonly body?: z.ZodMiniType<B>;
+  readonly query?: z.ZodMiniType<Q>;
+  readonly params?: z.ZodMiniType<P>;
+  /** Runs between authorization and the handler, e.g. `idempotentRequests()`. */
+  readonly middlewares?: readonly MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[];
+}
+
+/** Largest request body accepted, in bytes (API Gateway allows 10 MB; nothing here needs more than this). */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Renders any error as the documented JSON error response; 5xx are logged, never explained. */
+function errorResponder(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const errorResponderOnError: middy.MiddlewareFn<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = async (request) => {
+    const httpError = toHttpError(request.error);
+    if (httpError.statusCode >= 500) {
+      logger.error('request failed', { error: request.error as Error, routeKey: request.event?.routeKey });
+    }
+    request.response = jsonResponse(httpError.statusCode, httpError.toBody(), httpError.headers);
+  };
+  return { onError: errorResponderOnError };
+}
+
+/** A JSON response with the given status. */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+/** Parses the JSON body; an absent body is `undefined`, anything that is not JSON is a 400/415. */
+function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
+    throw new HttpError(413, 'payload_too_large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  }
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json');
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new ValidationError('Request body is not valid JSON', [{ path: 'body', message: 'Malformed JSON' }]);
+  }
+}
+
+/**
+ * Wraps a route handler in the one middy stack: error responder → authentication (JWT) →
+ * route middlewares (idempotency) → input validation → handler → JSON response.
+ *
+ * @example
+ * export const handler = httpRoute({ auth: 'partner', params: clientIdParams }, async ({ principal, params }) => ({
+ *   status: 200,
+ *   body: await clients().get(principal.partnerId, params.id),
+ * }));
+ */
+export function httpRoute<A extends AuthKind, B = undefined, Q = undefined, P = undefined>(
+  options: RouteOptions<A, B, Q, P>,
+  handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
+): middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> {
+  const base = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const body = options.body ? parseWith(options.body, readJsonBody(event), 'body') : (undefined as B);
+    const query = options.query ? parseWith(options.query, event.queryStringParameters ?? {}, 'query') : (undefined as Q);
+    const params = options.params ? parseWith(options.params, event.pathParameters ?? {}, 'path') : (undefined as P);
+    const result = await handle({
+      principal: principalOf(event) as PrincipalFor<A>,
+      body,
+      query,
+      params,
+      headers: event.headers ?? {},
+      requestId: context.awsRequestId ?? event.requestContext?.requestId ?? '',
+      event,
+    });
+    return jsonResponse(result.status, result.body, result.headers);
+  };
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(errorResponder())
+    .use(authenticate(options.auth));
+  for (const middleware of options.middlewares ?? []) stack.use(middleware);
+  return stack.handler(base);
+}

@@ -1,0 +1,98 @@
+/**
+ * The route and job table: declared once, read by the CDK stack (`infra/`) and by the local
+ * gateway (`infra/local/`). Each entry names its handler module under `functions/` and what it
+ * touches, so the stack can grant exactly that (least privilege) and nothing more.
+ */
+import type { TableName } from './adapters/dynamodb/tables';
+
+/** Who may call a route: nobody in particular, a partner, a manager, or a machine client. */
+export type AuthKind = 'public' | 'partner' | 'manager' | 'system';
+
+/** HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
+export interface Uses {
+  /** Tables and the access each needs. */
+  readonly tables?: Partial<Record<TableName, 'read' | 'readWrite'>>;
+  /** Sends mail through SES. */
+  readonly mail?: boolean;
+  /** Publishes domain events on the event bus. */
+  readonly events?: boolean;
+  /** Enables/disables client logins in the account directory (Cognito). */
+  readonly accountDirectory?: boolean;
+}
+
+/** One HTTP route. `path` uses API Gateway syntax: `/clients/{id}`. */
+export interface RouteSpec {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Module under `functions/` (no extension) that exports `handler`. */
+  readonly handler: string;
+  readonly auth: AuthKind;
+  readonly uses: Uses;
+}
+
+/** One scheduled job, run by an EventBridge rule in AWS and by a timer locally. */
+export interface JobSpec {
+  /** Module under `functions/` (no extension) that exports `handler`. */
+  readonly handler: string;
+  /** How often it runs, in minutes. */
+  readonly everyMinutes: number;
+  readonly uses: Uses;
+}
+
+/** Every HTTP route of the API. */
+export const routes: readonly RouteSpec[] = [
+  {
+    method: 'POST',
+    path: '/partner-applications',
+    handler: 'createPartnerApplication',
+    auth: 'public',
+    uses: { tables: { applications: 'readWrite', idempotency: 'readWrite' }, mail: true },
+  },
+  {
+    method: 'GET',
+    path: '/partner-applications',
+    handler: 'listPartnerApplications',
+    auth: 'manager',
+    uses: { tables: { applications: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/partner-applications/{id}',
+    handler: 'getPartnerApplication',
+    auth: 'manager',
+    uses: { tables: { applications: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/partner-applications/{id}/contact',
+    handler: 'contactPartnerApplication',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/partner-applications/{id}/approve',
+    handler: 'approvePartnerApplication',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: true },
+  },
+  {
+    method: 'POST',
+    path: '/partner-applications/{id}/reject',
+    handler: 'rejectPartnerApplication',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite' }, mail: true },
+  },
+];
+
+/** Every scheduled job. */
+export const jobs: readonly JobSpec[] = [
+  {
+    handler: 'escalateApplications',
+    everyMinutes: 15,
+    uses: { tables: { applications: 'readWrite' }, mail: true },
+  },
+];

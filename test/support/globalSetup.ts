@@ -1,0 +1,17 @@
+import { startDynamoDbLocal } from '../../infra/local/dynamoDbLocal';
+import { startSesLocal } from '../../infra/local/sesLocal';
+
+/** Starts DynamoDB Local and the local SES once for the whole run; workers inherit the endpoints. */
+export default async function globalSetup(): Promise<void> {
+  const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    SES_ENDPOINT: ses.endpoint,
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_DEV: 'false',
+  });
+  (globalThis as { __partnerdeskServices?: unknown }).__partnerdeskServices = { dynamo, ses };
+}

@@ -1,0 +1,74 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import * as z from 'zod/mini';
+import { NotFoundError } from '../../../../shared/domain/errors';
+import { httpRoute } from '../../../../shared/http/httpRoute';
+
+const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+function event(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'POST /things',
+    rawPath: '/things',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json' },
+    requestContext: { requestId: 'req-1', http: { method: 'POST', path: '/things' } } as APIGatewayProxyEventV2['requestContext'],
+    isBase64Encoded: false,
+    ...overrides,
+  };
+}
+
+const echo = httpRoute(
+  { auth: 'public', body: z.object({ name: z.string().check(z.minLength(1)) }) },
+  async ({ body }) => ({ status: 201, body: { hello: body.name } }),
+);
+
+describe('httpRoute', () => {
+  it('answers the handler result as JSON', async () => {
+    const response = await echo(event({ body: '{"name":"Ann"}' }), context);
+    expect(response).toEqual({
+      statusCode: 201,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"hello":"Ann"}',
+    });
+  });
+
+  it('answers 400 in the documented shape when the body breaks the schema', async () => {
+    const response = await echo(event({ body: '{"name":""}' }), context);
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body ?? '')).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: 'Invalid body',
+        details: { issues: [{ path: 'body.name', message: expect.stringContaining('>=1') }] },
+      },
+    });
+  });
+
+  it('answers 400 for malformed JSON and 415 for another content type', async () => {
+    expect((await echo(event({ body: '{"name":' }), context)).statusCode).toBe(400);
+    expect((await echo(event({ body: 'name=x', headers: { 'content-type': 'text/plain' } }), context)).statusCode).toBe(415);
+  });
+
+  it('maps domain errors by class and hides unexpected ones behind a generic 500', async () => {
+    const missing = httpRoute({ auth: 'public' }, async () => {
+      throw new NotFoundError('Client');
+    });
+    const crashing = httpRoute({ auth: 'public' }, async () => {
+      throw new Error('secret detail');
+    });
+    expect(JSON.parse((await missing(event(), context)).body ?? '')).toEqual({
+      error: { code: 'not_found', message: 'Client not found', details: {} },
+    });
+    const crashed = await crashing(event(), context);
+    expect(crashed.statusCode).toBe(500);
+    expect(crashed.body).not.toContain('secret');
+  });
+
+  it('answers 401 without a bearer token on a protected route', async () => {
+    const protectedRoute = httpRoute({ auth: 'partner' }, async () => ({ status: 200 }));
+    const response = await protectedRoute(event(), context);
+    expect(response.statusCode).toBe(401);
+    expect(JSON.parse(response.body ?? '').error.code).toBe('unauthorized');
+  });
+});
