@@ -5,6 +5,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SystemClock, type Clock } from '../domain/Clock';
 import { createDocumentClient } from './dynamodb/documentClient';
+import type { Mailer } from '../ports/Mailer';
+import { SesMailer } from './ses/SesMailer';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -19,3 +21,11 @@ export function documentClient(): DynamoDBDocumentClient {
  * `POST /__local/clock` moves time forward to demo the 48-hour escalation; it is never set in AWS.
  */
 export const clock: Clock = new SystemClock(() => Number(process.env.CLOCK_OFFSET_MS ?? 0));
+
+let sharedMailer: Mailer | undefined;
+
+/** The container's mailer (SES). Only handlers that call it bundle the SES client. */
+export function mailer(): Mailer {
+  sharedMailer ??= SesMailer.fromEnv();
+  return sharedMailer;
+}
