@@ -1,0 +1,17 @@
+/** Statuses a client of a partner can be in (the clients feature owns the state machine). */
+export type ClientStatus = 'invited' | 'active' | 'blocked' | 'declined' | 'cancelled' | 'expired';
+
+/** The facts other features need about one client of one partner. */
+export interface ClientRef {
+  readonly clientId: string;
+  readonly partnerId: string;
+  /** Id of the client's cloud account (billing events are keyed by it). */
+  readonly accountId: string;
+  readonly status: ClientStatus;
+}
+
+/** Finds a partner's own client; another partner's client is simply not found (callers answer 404). */
+export interface ClientLookup {
+  /** The client, if it belongs to `partnerId` and is still attached; otherwise `undefined`. */
+  findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined>;
+}
