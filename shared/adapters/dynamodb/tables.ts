@@ -24,6 +24,8 @@ export interface TableSpec {
   readonly indexes: readonly IndexSpec[];
   /** Attribute holding an epoch-seconds expiry; DynamoDB deletes the item some time after it. */
   readonly timeToLiveAttribute?: string;
+  /** Only the local stack creates it (a stand-in for a managed AWS service). */
+  readonly localOnly?: boolean;
 }
 
 const S = (name: string): KeyAttribute => ({ name, type: 'S' });
@@ -36,8 +38,10 @@ export const tables = {
     indexes: [
       { indexName: 'byStatus', partitionKey: S('status'), sortKey: S('createdAt') },
       { indexName: 'byCreatedAt', partitionKey: S('kind'), sortKey: S('createdAt') },
-      // Sparse: only applications still waiting for a manager carry `awaitingShard`/`waitingSince`.
-      { indexName: 'awaitingContact', partitionKey: S('awaitingShard'), sortKey: S('waitingSince') },
+      // Sparse: only applications still waiting for a manager carry `awaiting`/`contactDueAt`.
+      { indexName: 'awaitingContact', partitionKey: S('awaiting'), sortKey: S('contactDueAt') },
+      // Sparse: only applications with an unsent notice (mail outbox) carry `noticeQueue`/`noticeDueAt`.
+      { indexName: 'pendingNotices', partitionKey: S('noticeQueue'), sortKey: S('noticeDueAt') },
     ],
     timeToLiveAttribute: 'expiresAt',
   },
@@ -45,6 +49,15 @@ export const tables = {
   partners: {
     partitionKey: S('pk'),
     indexes: [],
+  },
+  /**
+   * Local stand-in for the Cognito user pool (logins and whether they are enabled). `localOnly`:
+   * the CDK stack does not create it; in AWS the account directory is Cognito.
+   */
+  localDirectory: {
+    partitionKey: S('pk'),
+    indexes: [],
+    localOnly: true,
   },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {
