@@ -93,6 +93,7 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'escalateApplications',
     everyMinutes: 15,
-    uses: { tables: { applications: 'readWrite' }, mail: true },
+    // Also delivers notices whose first sending failed, including approval logins.
+    uses: { tables: { applications: 'readWrite' }, mail: true, accountDirectory: true },
   },
 ];

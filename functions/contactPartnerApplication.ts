@@ -1,0 +1,11 @@
+import { applicationDeps } from '../shared/adapters/runtime';
+import { decideApplication } from '../shared/domain/applications/decideApplication';
+import { httpRoute } from '../shared/http/httpRoute';
+import { toApplicationView } from '../shared/http/schemas/applications';
+import { idParams } from '../shared/http/schemas/common';
+
+/** POST /partner-applications/{id}/contact — a manager's decision; 409 if the status does not allow it. */
+export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ principal, params }) => {
+  const application = await decideApplication(applicationDeps(), params.id, principal.userId, { action: 'contact' });
+  return { status: 200, body: toApplicationView(application) };
+});

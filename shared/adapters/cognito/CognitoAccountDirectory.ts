@@ -1,0 +1,43 @@
+import {
+  AdminCreateUserCommand,
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountDirectory } from '../../ports/AccountDirectory';
+
+/** The account directory on a Cognito user pool (`USER_POOL_ID`). */
+export class CognitoAccountDirectory implements AccountDirectory {
+  public constructor(private readonly client: CognitoIdentityProviderClient, private readonly userPoolId: string) {}
+
+  /** Creates the directory for `USER_POOL_ID`. */
+  public static fromEnv(env = process.env): CognitoAccountDirectory {
+    return new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID ?? '');
+  }
+
+  /** Cognito e-mails the partner a temporary password; a retry after a partial failure just sets the attributes again. */
+  public async createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void> {
+    const attributes = [
+      { Name: 'email', Value: login.email },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'name', Value: login.name },
+      { Name: 'custom:role', Value: 'partner' },
+      { Name: 'custom:partnerId', Value: login.partnerId },
+    ];
+    try {
+      await this.client.send(new AdminCreateUserCommand({
+        UserPoolId: this.userPoolId,
+        Username: login.email,
+        UserAttributes: attributes,
+        DesiredDeliveryMediums: ['EMAIL'],
+      }));
+    } catch (error) {
+      if (!(error instanceof UsernameExistsException)) throw error;
+      await this.client.send(new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.userPoolId,
+        Username: login.email,
+        UserAttributes: attributes.filter((a) => a.Name.startsWith('custom:')),
+      }));
+    }
+  }
+}

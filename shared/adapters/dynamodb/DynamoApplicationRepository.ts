@@ -1,0 +1,290 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import type { ApplicationNotice, ApplicationStatus, PartnerApplication } from '../../domain/applications/PartnerApplication';
+import { allowedFrom } from '../../domain/applications/PartnerApplication';
+import { ConflictError, InvalidTransitionError } from '../../domain/errors';
+import type { ApplicationChange, ApplicationRepository, Page } from '../../ports/ApplicationRepository';
+import type { Partner } from '../../ports/PartnerRepository';
+import {
+  APPLICATION_INDEXES,
+  APPLICATION_KIND,
+  applicationKey,
+  AWAITING_CONTACT,
+  fingerprintKey,
+  NOTICE_QUEUE,
+} from './applicationKeys';
+import { decodeCursor, encodeCursor } from './cursor';
+import { partnerEmailKey } from './partnerKeys';
+import { partnerItem } from './DynamoPartnerRepository';
+import { physicalTableName } from './tables';
+
+const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
+const optionalDate = z.optional(isoDate);
+
+/** The stored shape of an application item; parsing it is how the adapter returns domain objects. */
+const applicationItem = z.object({
+  id: z.string(),
+  status: z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected']),
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  company: z.string(),
+  message: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  contactDueAt: isoDate,
+  contactedAt: optionalDate,
+  contactedBy: z.optional(z.string()),
+  escalatedAt: optionalDate,
+  decidedAt: optionalDate,
+  decidedBy: z.optional(z.string()),
+  rejectionReason: z.optional(z.string()),
+  partnerId: z.optional(z.string()),
+});
+
+const noticeItem = z.object({
+  id: z.string(),
+  pendingNotice: z.enum(['received', 'escalated', 'approved', 'rejected']),
+  noticeDueAt: isoDate,
+});
+
+function toApplication(item: Record<string, unknown>): PartnerApplication {
+  return applicationItem.parse(item);
+}
+
+/** Application items keep only these for their status; the rest is removed on each change. */
+const ACTION_FIELDS: Readonly<Record<ApplicationChange['action'], { status: ApplicationStatus; at: string; by: string }>> = {
+  contact: { status: 'contacted', at: 'contactedAt', by: 'contactedBy' },
+  approve: { status: 'approved', at: 'decidedAt', by: 'decidedBy' },
+  reject: { status: 'rejected', at: 'decidedAt', by: 'decidedBy' },
+};
+
+/** Partner applications on DynamoDB: state machine enforced with conditional writes. */
+export class DynamoApplicationRepository implements ApplicationRepository {
+  private readonly table: string;
+
+  public constructor(private readonly client: DynamoDBDocumentClient, table = physicalTableName('applications')) {
+    this.table = table;
+  }
+
+  public async create(application: PartnerApplication, fingerprint: string, dedupUntil: Date) {
+    const now = application.createdAt;
+    const item = {
+      ...applicationKey(application.id),
+      kind: APPLICATION_KIND,
+      ...Object.fromEntries(Object.entries(application).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])),
+      awaiting: AWAITING_CONTACT,
+      noticeQueue: NOTICE_QUEUE,
+      pendingNotice: 'received',
+      noticeDueAt: now.toISOString(),
+    };
+    try {
+      await this.client.send(new TransactWriteCommand({
+        TransactItems: [
+          {
+            // Invariant: one application per identical form within the duplicate window.
+            Put: {
+              TableName: this.table,
+              Item: { ...fingerprintKey(fingerprint), applicationId: application.id, expiresAt: Math.ceil(dedupUntil.getTime() / 1000) },
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+              ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+            },
+          },
+          // Invariant: ids are never reused.
+          { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }));
+      return { application, created: true };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException) || error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+      const marker = await this.client.send(new GetCommand({ TableName: this.table, Key: fingerprintKey(fingerprint), ConsistentRead: true }));
+      const earlier = typeof marker.Item?.applicationId === 'string' ? await this.get(marker.Item.applicationId) : undefined;
+      if (!earlier) throw new ConflictError('duplicate_submission', 'This form was just submitted; please wait a moment');
+      return { application: earlier, created: false };
+    }
+  }
+
+  public async get(id: string): Promise<PartnerApplication | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: applicationKey(id), ConsistentRead: true }));
+    return result.Item ? toApplication(result.Item) : undefined;
+  }
+
+  public async list(filter: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<PartnerApplication>> {
+    const byStatus = filter.status !== undefined;
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.table,
+      IndexName: byStatus ? APPLICATION_INDEXES.byStatus : APPLICATION_INDEXES.byCreatedAt,
+      KeyConditionExpression: byStatus ? '#status = :value' : 'kind = :value',
+      ...(byStatus && { ExpressionAttributeNames: { '#status': 'status' } }),
+      ExpressionAttributeValues: { ':value': byStatus ? filter.status : APPLICATION_KIND },
+      ScanIndexForward: false,
+      Limit: filter.limit,
+      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt']),
+    }));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items: (result.Items ?? []).map(toApplication), ...(nextCursor && { nextCursor }) };
+  }
+
+  public async apply(change: ApplicationChange): Promise<PartnerApplication> {
+    try {
+      const result = await this.client.send(new UpdateCommand({ ...this.changeUpdate(change), ReturnValues: 'ALL_NEW' }));
+      return toApplication(result.Attributes ?? {});
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw await this.transitionError(change);
+      throw error;
+    }
+  }
+
+  public async approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication> {
+    const update = this.changeUpdate(change, partner.partnerId);
+    try {
+      await this.client.send(new TransactWriteCommand({
+        TransactItems: [
+          { Update: update },
+          // Invariant: a partner id is created once.
+          { Put: { TableName: physicalTableName('partners'), Item: partnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
+          // Invariant: one login e-mail belongs to at most one partner.
+          {
+            Put: {
+              TableName: physicalTableName('partners'),
+              Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [applicationReason, , emailReason] = error.CancellationReasons ?? [];
+      if (applicationReason?.Code === 'ConditionalCheckFailed') throw await this.transitionError(change);
+      if (emailReason?.Code === 'ConditionalCheckFailed') {
+        throw new ConflictError('email_already_partner', 'This e-mail already belongs to a partner account');
+      }
+      throw error;
+    }
+    const approved = await this.get(change.id);
+    if (!approved) throw new Error(`application ${change.id} vanished after approval`);
+    return approved;
+  }
+
+  public async overdue(now: Date, limit: number): Promise<PartnerApplication[]> {
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.table,
+      IndexName: APPLICATION_INDEXES.awaitingContact,
+      KeyConditionExpression: 'awaiting = :awaiting AND contactDueAt <= :now',
+      ExpressionAttributeValues: { ':awaiting': AWAITING_CONTACT, ':now': now.toISOString() },
+      Limit: limit,
+    }));
+    return (result.Items ?? []).map(toApplication).filter((application) => application.status === 'new');
+  }
+
+  public async escalate(id: string, at: Date): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({
+        TableName: this.table,
+        Key: applicationKey(id),
+        // Invariant: escalated exactly once, and only while nobody has touched it.
+        ConditionExpression: '#status = :new AND awaiting = :awaiting AND contactDueAt <= :at',
+        UpdateExpression: 'SET #status = :escalated, escalatedAt = :at, updatedAt = :at, pendingNotice = :notice, noticeQueue = :queue, noticeDueAt = :at REMOVE awaiting',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':new': 'new', ':escalated': 'escalated', ':awaiting': AWAITING_CONTACT, ':at': at.toISOString(),
+          ':notice': 'escalated', ':queue': NOTICE_QUEUE,
+        },
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  public async dueNotices(now: Date, limit: number) {
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.table,
+      IndexName: APPLICATION_INDEXES.pendingNotices,
+      KeyConditionExpression: 'noticeQueue = :queue AND noticeDueAt <= :now',
+      ExpressionAttributeValues: { ':queue': NOTICE_QUEUE, ':now': now.toISOString() },
+      Limit: limit,
+    }));
+    return (result.Items ?? []).map((item) => {
+      const parsed = noticeItem.parse(item);
+      return { id: parsed.id, notice: parsed.pendingNotice, dueAt: parsed.noticeDueAt };
+    });
+  }
+
+  public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({
+        TableName: this.table,
+        Key: applicationKey(id),
+        // Invariant: one sender at a time per notice (the lease); a stale reader loses.
+        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
+        UpdateExpression: 'SET noticeDueAt = :lease',
+        ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString() },
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  public async completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void> {
+    try {
+      await this.client.send(new UpdateCommand({
+        TableName: this.table,
+        Key: applicationKey(id),
+        // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
+        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
+        UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt',
+        ExpressionAttributeValues: { ':notice': notice, ':lease': leaseUntil.toISOString(), ':at': at.toISOString() },
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** The conditional update for a manager's change: allowed only from the status the use case saw. */
+  private changeUpdate(change: ApplicationChange, partnerId?: string) {
+    const fields = ACTION_FIELDS[change.action];
+    const sets = ['#status = :to', 'updatedAt = :at', `${fields.at} = :at`, `${fields.by} = :by`];
+    const values: Record<string, unknown> = { ':from': change.status, ':to': fields.status, ':at': change.at.toISOString(), ':by': change.by };
+    if (change.rejectionReason !== undefined) {
+      sets.push('rejectionReason = :reason');
+      values[':reason'] = change.rejectionReason;
+    }
+    if (partnerId) {
+      sets.push('partnerId = :partnerId');
+      values[':partnerId'] = partnerId;
+    }
+    if (change.notice) {
+      sets.push('pendingNotice = :notice', 'noticeQueue = :queue', 'noticeDueAt = :at');
+      values[':notice'] = change.notice;
+      values[':queue'] = NOTICE_QUEUE;
+    }
+    if (!allowedFrom(change.action).includes(change.status)) throw new InvalidTransitionError('partner application', change.status, change.action);
+    return {
+      TableName: this.table,
+      Key: applicationKey(change.id),
+      // Invariant: the state machine; the status must still be the one the decision was made on.
+      ConditionExpression: '#status = :from',
+      // Any manager action meets the 48-hour contact duty, so the application leaves the overdue index.
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE awaiting`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  private async transitionError(change: ApplicationChange): Promise<Error> {
+    const now = await this.get(change.id);
+    return new InvalidTransitionError('partner application', now?.status ?? change.status, change.action);
+  }
+}

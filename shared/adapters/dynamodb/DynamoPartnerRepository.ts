@@ -1,0 +1,33 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import type { Partner, PartnerRepository } from '../../ports/PartnerRepository';
+import { partnerEmailKey, partnerKey } from './partnerKeys';
+import { physicalTableName } from './tables';
+
+const storedPartner = z.object({
+  partnerId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  applicationId: z.string(),
+  createdAt: z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value))),
+});
+
+/** The stored item of a partner account (written by the approval transaction). */
+export function partnerItem(partner: Partner): Record<string, unknown> {
+  return { ...partnerKey(partner.partnerId), ...partner, createdAt: partner.createdAt.toISOString() };
+}
+
+/** Partner accounts on DynamoDB. */
+export class DynamoPartnerRepository implements PartnerRepository {
+  public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('partners')) {}
+
+  public async get(partnerId: string): Promise<Partner | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: partnerKey(partnerId) }));
+    return result.Item ? storedPartner.parse(result.Item) : undefined;
+  }
+
+  public async findByEmail(email: string): Promise<Partner | undefined> {
+    const marker = await this.client.send(new GetCommand({ TableName: this.table, Key: partnerEmailKey(email) }));
+    return typeof marker.Item?.partnerId === 'string' ? this.get(marker.Item.partnerId) : undefined;
+  }
+}

@@ -1,0 +1,11 @@
+/** Keys of the `partners` table. */
+
+/** Partition key of a partner account. */
+export function partnerKey(partnerId: string): { pk: string } {
+  return { pk: `PARTNER#${partnerId}` };
+}
+
+/** Partition key of the marker that binds a login e-mail to exactly one partner. */
+export function partnerEmailKey(email: string): { pk: string } {
+  return { pk: `EMAIL#${email.trim().toLowerCase()}` };
+}

@@ -1,0 +1,63 @@
+import { NotFoundError } from '../errors';
+import type { IdGenerator } from '../IdGenerator';
+import { deliverNotice, type NoticeDeps } from './deliverNotices';
+import { type ApplicationNotice, assertTransition, type PartnerApplication } from './PartnerApplication';
+
+/** A manager's decision on an application. */
+export type Decision =
+  | { readonly action: 'contact' }
+  | { readonly action: 'approve' }
+  | { readonly action: 'reject'; readonly reason: string };
+
+const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefined>> = {
+  contact: undefined,
+  approve: 'approved',
+  reject: 'rejected',
+};
+
+/**
+ * A manager contacts, approves or rejects an application.
+ *
+ * Input: application id, manager id, decision. Output: the updated application.
+ * 1. Load it (404 if unknown) and check the transition (409 if not allowed from its status).
+ * 2. Write the change conditionally on the status just read (409 if it moved meanwhile). Approval
+ *    creates the partner account bound to the application e-mail in the same transaction
+ *    (409 if that e-mail already belongs to a partner).
+ * 3. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
+ *    delivery stays in the outbox for the job to retry; the decision itself stands.
+ */
+export async function decideApplication(
+  deps: NoticeDeps & { readonly ids: IdGenerator },
+  id: string,
+  managerId: string,
+  decision: Decision,
+): Promise<PartnerApplication> {
+  const current = await deps.applications.get(id);
+  if (!current) throw new NotFoundError('Partner application');
+  assertTransition(current.status, decision.action);
+  const now = deps.clock.now();
+  const notice = NOTICE_OF[decision.action];
+  const change = {
+    id,
+    action: decision.action,
+    status: current.status,
+    at: now,
+    by: managerId,
+    ...(decision.action === 'reject' && { rejectionReason: decision.reason }),
+    ...(notice && { notice }),
+  };
+  let updated: PartnerApplication;
+  if (decision.action === 'approve') {
+    updated = await deps.applications.approve(change, {
+      partnerId: deps.ids.next('ptn'),
+      name: current.company,
+      email: current.email.toLowerCase(),
+      applicationId: id,
+      createdAt: now,
+    });
+  } else {
+    updated = await deps.applications.apply(change);
+  }
+  if (notice) await deliverNotice(deps, id, notice, now).catch(() => false);
+  return updated;
+}

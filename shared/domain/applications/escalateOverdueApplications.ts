@@ -1,0 +1,29 @@
+import { deliverDueNotices, type NoticeDeps } from './deliverNotices';
+
+/** How many overdue applications one run reads per page, and at most how many pages. */
+const PAGE = 100;
+const MAX_PAGES = 50;
+
+/**
+ * The escalation job (EventBridge schedule).
+ *
+ * Output: how many applications it escalated and how many notices it delivered.
+ * 1. Read only overdue candidates (`new` past their contact deadline) from the sparse index.
+ * 2. Mark each `escalated` with a conditional write: exactly one run wins per application,
+ *    however often or concurrently the job runs; the win puts the `escalated` notice in the outbox.
+ * 3. Deliver due notices (escalation mails to the department and the applicant, plus any earlier
+ *    notice whose sending failed), each under a lease so concurrent runs do not send twice.
+ */
+export async function escalateOverdueApplications(deps: NoticeDeps): Promise<{ escalated: number; delivered: number; failed: number }> {
+  let escalated = 0;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const now = deps.clock.now();
+    const overdue = await deps.applications.overdue(now, PAGE);
+    for (const application of overdue) {
+      if (await deps.applications.escalate(application.id, now)) escalated += 1;
+    }
+    if (overdue.length < PAGE) break;
+  }
+  const { delivered, failed } = await deliverDueNotices(deps);
+  return { escalated, delivered, failed };
+}

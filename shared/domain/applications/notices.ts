@@ -1,0 +1,53 @@
+import type { Mail } from '../../ports/Mailer';
+import type { ApplicationNotice, PartnerApplication } from './PartnerApplication';
+
+/** Addresses the notices mention or go to. */
+export interface NoticeSettings {
+  /** The partner department's shared inbox (escalations go there). */
+  readonly departmentEmail: string;
+  /** Where applicants are sent when nobody called them. */
+  readonly supportEmail: string;
+}
+
+/** The mails owed for a notice about an application. Applicant data is never put in a subject line. */
+export function noticeMails(notice: ApplicationNotice, application: PartnerApplication, settings: NoticeSettings): Mail[] {
+  const greeting = `Hello ${application.name},`;
+  switch (notice) {
+    case 'received':
+      return [{
+        to: application.email,
+        subject: 'We received your partner application',
+        text: `${greeting}\n\nThank you for applying to the partner program on behalf of ${application.company}.\n` +
+          `A manager of the partner department will contact you within 48 hours.\n\nApplication: ${application.id}`,
+      }];
+    case 'escalated':
+      return [
+        {
+          to: settings.departmentEmail,
+          subject: `Escalation: partner application ${application.id} not contacted within 48 hours`,
+          text: `Application ${application.id} from ${application.company} was submitted at ${application.createdAt.toISOString()} ` +
+            `and nobody has contacted the applicant. Please contact them now.`,
+        },
+        {
+          to: application.email,
+          subject: 'Your partner application: please contact support',
+          text: `${greeting}\n\nWe are sorry: no manager has contacted you within 48 hours as promised.\n` +
+            `Please write to ${settings.supportEmail} and quote application ${application.id}; we will make it right.`,
+        },
+      ];
+    case 'approved':
+      return [{
+        to: application.email,
+        subject: 'Welcome to the partner program',
+        text: `${greeting}\n\nYour application for ${application.company} is approved. Your partner account is bound to ` +
+          `${application.email}: sign in to the partner console with this address.`,
+      }];
+    case 'rejected':
+      return [{
+        to: application.email,
+        subject: 'Your partner application',
+        text: `${greeting}\n\nThank you for your interest. We cannot accept the application for ${application.company} at this time.\n` +
+          `Reason: ${application.rejectionReason ?? 'not given'}\n\nQuestions: ${settings.supportEmail}`,
+      }];
+  }
+}

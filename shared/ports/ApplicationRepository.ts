@@ -1,0 +1,52 @@
+import type {
+  ApplicationAction,
+  ApplicationNotice,
+  ApplicationStatus,
+  PartnerApplication,
+} from '../domain/applications/PartnerApplication';
+import type { Partner } from './PartnerRepository';
+
+/** A page of results and the opaque cursor of the next page (absent on the last page). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}
+
+/** A change a manager makes to an application, applied only if its status still allows it. */
+export interface ApplicationChange {
+  readonly id: string;
+  readonly action: Exclude<ApplicationAction, 'escalate'>;
+  readonly status: ApplicationStatus;
+  readonly at: Date;
+  readonly by: string;
+  readonly rejectionReason?: string;
+  /** Mail owed because of this change, put in the outbox in the same write. */
+  readonly notice?: ApplicationNotice;
+}
+
+/** Where partner applications live. Conditional writes enforce the state machine. */
+export interface ApplicationRepository {
+  /**
+   * Stores a new application, unless an identical form was submitted within the de-duplication
+   * window: then returns the earlier application and `created: false`.
+   */
+  create(application: PartnerApplication, fingerprint: string, dedupUntil: Date): Promise<{ application: PartnerApplication; created: boolean }>;
+  /** The application, or `undefined`. */
+  get(id: string): Promise<PartnerApplication | undefined>;
+  /** Newest first, optionally only one status. */
+  list(filter: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<PartnerApplication>>;
+  /** Applies a manager's change; throws `InvalidTransitionError` if the status moved meanwhile. */
+  apply(change: ApplicationChange): Promise<PartnerApplication>;
+  /** Approves and creates the partner account in one transaction (the e-mail may belong to one partner only). */
+  approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication>;
+  /** Applications still `new` whose contact deadline is at or before `now` (reads only those). */
+  overdue(now: Date, limit: number): Promise<PartnerApplication[]>;
+  /** Marks an overdue application `escalated` exactly once; false if someone else got there first. */
+  escalate(id: string, at: Date): Promise<boolean>;
+  /** Ids and notices whose mail is due (never sent, or a previous sender's lease ran out). */
+  dueNotices(now: Date, limit: number): Promise<Array<{ id: string; notice: ApplicationNotice; dueAt: Date }>>;
+  /** Takes the lease on sending a notice; false if another sender holds it. */
+  claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<boolean>;
+  /** Marks the notice sent (removes it from the outbox) if this sender still holds the lease. */
+  completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void>;
+}
