@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
+import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { documentClient } from '../../shared/adapters/runtime';
 import { corsPolicy } from '../../shared/http/cors';
 import { jobs, routes } from '../../shared/routeTable';
 import { startDynamoDbLocal } from './dynamoDbLocal';
@@ -79,6 +81,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }
       advanceClock(hours * 3_600_000);
       return { status: 200, body: { now: new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS)).toISOString() } };
+    },
+    // Stands in for the Cognito hosted sign-in: a known, enabled login gets an ID token.
+    'POST /__local/login': async ({ body }) => {
+      const email = String((body as { email?: unknown } | undefined)?.email ?? '');
+      const login = email ? await new LocalAccountDirectory(documentClient()).findLogin(email) : undefined;
+      if (!login) return { status: 401, body: { error: { code: 'unknown_login', message: 'No login with this e-mail', details: {} } } };
+      if (!login.enabled) return { status: 403, body: { error: { code: 'login_disabled', message: 'This login is disabled', details: {} } } };
+      const token = await tokens.personToken({
+        sub: `local-${login.email}`, email: login.email, role: login.role, ...(login.partnerId && { partnerId: login.partnerId }),
+      });
+      return { status: 200, body: { idToken: token, role: login.role } };
     },
     'POST /__local/jobs/run': async ({ query }) => {
       const name = query.get('name') ?? '';

@@ -1,0 +1,50 @@
+import { applicationDeps, documentClient, partners } from '../../shared/adapters/runtime';
+import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { FixedClock } from '../../shared/domain/Clock';
+import { decideApplication } from '../../shared/domain/applications/decideApplication';
+import { submitApplication } from '../../shared/domain/applications/submitApplication';
+import type { Partner } from '../../shared/ports/PartnerRepository';
+
+/** Who the demo data belongs to; `npm start` prints their tokens. */
+export interface DemoData {
+  readonly manager: { readonly email: string; readonly userId: string };
+  readonly partner: Partner;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Seeds the local stack through the real use cases: a manager login, a partner admitted through
+ * the whole application flow, and applications in every state (one of them already past 48 hours,
+ * so the first escalation run has something to do).
+ */
+export async function seedDemoData(now = new Date()): Promise<DemoData> {
+  const directory = new LocalAccountDirectory(documentClient());
+  const manager = { email: 'manager@partnerdesk.local', userId: 'mgr_demo' };
+  await directory.createManagerLogin(manager.email, 'Demo Manager');
+
+  const at = (daysAgo: number) => ({ ...applicationDeps(true), clock: new FixedClock(new Date(now.getTime() - daysAgo * DAY)) });
+  const { application: admitted } = await submitApplication(at(10), {
+    name: 'Irina Volkova', email: 'partner@partnerdesk.local', phone: '+74951234567',
+    company: 'Volkova Cloud Integration LLC', message: 'We resell cloud services to 40 SMB customers in Moscow.',
+  });
+  await decideApplication(at(9.5), admitted.id, manager.userId, { action: 'contact' });
+  await decideApplication(at(9), admitted.id, manager.userId, { action: 'approve' });
+
+  await submitApplication(at(3), {
+    name: 'Oleg Smirnov', email: 'oleg@northwind.example', phone: '+78121234567',
+    company: 'Northwind Systems', message: 'Integrator, 12 engineers, interested in the reseller program.',
+  });
+  await submitApplication(at(0.1), {
+    name: 'Anna Petrova', email: 'anna@bluebird.example', phone: '+79161234567',
+    company: 'Bluebird Hosting', message: 'Hosting provider moving customers to the cloud.',
+  });
+  const { application: spam } = await submitApplication(at(1), {
+    name: 'Max Power', email: 'max@spam.example', phone: '+15551234567', company: 'Cheap Links', message: 'Buy backlinks!',
+  });
+  await decideApplication(at(0.5), spam.id, manager.userId, { action: 'reject', reason: 'Not a cloud reseller or integrator' });
+
+  const partner = await partners().findByEmail(admitted.email);
+  if (!partner) throw new Error('seed: the demo partner was not created');
+  return { manager, partner };
+}
