@@ -44,6 +44,7 @@ export interface JobSpec {
 
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
+  { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
   {
     method: 'POST',
     path: '/partner-applications',

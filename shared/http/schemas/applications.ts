@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
+import type { OperationDocs } from '../openapi';
 import { cursor, email, limit, phone, text } from './common';
 
 /** Body of `POST /partner-applications` (the public "contact sales" form). */
@@ -62,3 +63,26 @@ export function toApplicationView(application: PartnerApplication): z.infer<type
     partnerId: application.partnerId,
   };
 }
+
+const applicationPage = z.object({ items: z.array(applicationView), nextCursor: z.nullable(z.string()) });
+
+/** OpenAPI docs of the partner-application routes. */
+export const applicationOperations: OperationDocs = {
+  'POST /partner-applications': {
+    summary: 'Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application.',
+    tag: 'Partner applications', body: applicationForm, status: 201, response: submittedApplicationView,
+  },
+  'GET /partner-applications': {
+    summary: 'List applications, newest first (managers)', tag: 'Partner applications', query: listApplicationsQuery, status: 200, response: applicationPage,
+  },
+  'GET /partner-applications/{id}': { summary: 'One application (managers)', tag: 'Partner applications', status: 200, response: applicationView },
+  'POST /partner-applications/{id}/contact': {
+    summary: 'Record that a manager contacted the applicant (stops the 48-hour escalation)', tag: 'Partner applications', status: 200, response: applicationView,
+  },
+  'POST /partner-applications/{id}/approve': {
+    summary: 'Approve a contacted application: creates the partner account bound to its e-mail', tag: 'Partner applications', status: 200, response: applicationView,
+  },
+  'POST /partner-applications/{id}/reject': {
+    summary: 'Reject an application with a reason', tag: 'Partner applications', body: rejectBody, status: 200, response: applicationView,
+  },
+};
