@@ -8,6 +8,8 @@ import { seedDemoData } from './seed';
 
 async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // Node 20 is still supported locally (Lambda runs nodejs22.x); the SDK's notice about 2027 is known.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const stack = await startLocalStack({
     port: Number(process.env.PORT ?? 3000),
     inboxPort: Number(process.env.INBOX_PORT ?? 8005),

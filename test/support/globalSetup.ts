@@ -3,6 +3,8 @@ import { startSesLocal } from '../../infra/local/sesLocal';
 
 /** Starts DynamoDB Local and the local SES once for the whole run; workers inherit the endpoints. */
 export default async function globalSetup(): Promise<void> {
+  // Node 20 is still supported locally (Lambda runs nodejs22.x); the SDK's notice about 2027 is known.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal()]);
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
