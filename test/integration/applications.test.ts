@@ -1,43 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { DynamoApplicationRepository } from '../../shared/adapters/dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
-import { SesMailer } from '../../shared/adapters/ses/SesMailer';
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
-import type { NoticeDeps } from '../../shared/domain/applications/deliverNotices';
 import { escalateOverdueApplications } from '../../shared/domain/applications/escalateOverdueApplications';
-import { CONTACT_DEADLINE_MS } from '../../shared/domain/applications/PartnerApplication';
 import { DUPLICATE_WINDOW_MS, submitApplication } from '../../shared/domain/applications/submitApplication';
 import { ConflictError, InvalidTransitionError, NotFoundError } from '../../shared/domain/errors';
-import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
+import { applicationForm, applicationTestDeps, uniqueEmail as fixtureEmail } from '../support/applicationFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';
 
 const tables = useLocalTables();
 const HOUR = 60 * 60 * 1000;
 
-function uniqueEmail(): string {
-  return `applicant-${randomBytes(6).toString('hex')}@example.com`;
-}
-
-function form(email = uniqueEmail()) {
-  return { name: 'Ann Lee', email, phone: '+74950000000', company: 'Lee IT', message: `We resell cloud ${email}` };
-}
-
-function deps(clock: FixedClock, mailer: Mailer = SesMailer.fromEnv()) {
-  const departmentEmail = `dept-${randomBytes(6).toString('hex')}@example.com`;
-  const base: NoticeDeps & { ids: typeof randomIds } = {
-    applications: new DynamoApplicationRepository(tables.documentClient()),
-    mailer,
-    clock,
-    ids: randomIds,
-    settings: { departmentEmail, supportEmail: 'support@example.com' },
-    directory: new LocalAccountDirectory(tables.documentClient()),
-  };
-  return base;
-}
+const uniqueEmail = () => fixtureEmail();
+const form = (email?: string) => applicationForm(email);
+const deps = (clock: FixedClock, mailer?: Mailer) => applicationTestDeps(tables.documentClient(), clock, mailer);
 
 describe('submitApplication', () => {
   it('stores a new application and mails the applicant that a manager calls within 48 hours', async () => {
