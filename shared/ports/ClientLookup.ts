@@ -1,5 +1,7 @@
-/** Statuses a client of a partner can be in (the clients feature owns the state machine). */
-export type ClientStatus = 'invited' | 'active' | 'blocked' | 'declined' | 'cancelled' | 'expired';
+import type { ClientStatus } from '../domain/clients/Client';
+
+/** Statuses a client of a partner can be in (the state machine lives in `shared/domain/clients/Client.ts`). */
+export type { ClientStatus };
 
 /** The facts other features need about one client of one partner. */
 export interface ClientRef {

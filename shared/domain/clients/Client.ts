@@ -1,0 +1,92 @@
+import { InvalidTransitionError } from '../errors';
+import type { InvitationStatus } from './Invitation';
+
+/** Every status a partner's client can be in. */
+export const CLIENT_STATUSES = ['invited', 'active', 'blocked', 'declined', 'cancelled', 'expired'] as const;
+
+/** Where a client stands with its partner. */
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+/** Whether the invitation mail of the current invitation reached the mail provider. */
+export type MailDelivery = 'pending' | 'sent' | 'failed';
+
+/** What a client record shows of its current (latest) invitation. */
+export interface InvitationSummary {
+  readonly id: string;
+  readonly status: InvitationStatus;
+  readonly expiresAt: Date;
+  readonly mail: MailDelivery;
+}
+
+/** A cloud account a partner has invited (and, once accepted, serves). */
+export interface Client {
+  readonly id: string;
+  readonly partnerId: string;
+  /** The client's cloud account (see `cloudAccountId.ts`). */
+  readonly accountId: string;
+  /** Lower-cased. */
+  readonly email: string;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly status: ClientStatus;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** Optimistic-concurrency counter: every stored change bumps it and is written only if it is unchanged. */
+  readonly version: number;
+  readonly invitation: InvitationSummary;
+}
+
+/**
+ * The client state machine: each action, the statuses it may start from and the status it leads to.
+ * Creation (`invite`) has no "from": it is the only way into the machine.
+ * Extend it here (block, unblock, detach...) and every writer keeps enforcing it.
+ */
+const CLIENT_TRANSITIONS = {
+  /** The partner invites the same account again after the previous invitation closed. */
+  reinvite: { from: ['declined', 'cancelled', 'expired'], to: 'invited' },
+  /** The partner sends a fresh link (new token, new expiry). */
+  resend: { from: ['invited'], to: 'invited' },
+  /** The invitee confirms. */
+  accept: { from: ['invited'], to: 'active' },
+  /** The invitee refuses. */
+  decline: { from: ['invited'], to: 'declined' },
+  /** The partner withdraws the invitation. */
+  cancel: { from: ['invited'], to: 'cancelled' },
+  /** Nobody answered within the invitation's lifetime. */
+  expire: { from: ['invited'], to: 'expired' },
+} as const satisfies Record<string, { readonly from: readonly ClientStatus[]; readonly to: ClientStatus }>;
+
+/** An action that moves an existing client. */
+export type ClientTransition = keyof typeof CLIENT_TRANSITIONS;
+
+/** Every action recorded in the audit trail: the transitions plus creation. */
+export type ClientAction = 'invite' | ClientTransition;
+
+/** Every `ClientAction`, for parsers. */
+export const CLIENT_ACTIONS: readonly [ClientAction, ...ClientAction[]] = ['invite', ...(Object.keys(CLIENT_TRANSITIONS) as ClientTransition[])];
+
+/** The status a new client starts in. */
+export const NEW_CLIENT_STATUS: ClientStatus = 'invited';
+
+/**
+ * Statuses in which the client holds its cloud account for this partner: while in one of them, no
+ * other partner may invite or serve that account (the adapter enforces it with the account lock).
+ */
+const ACCOUNT_HOLDING: readonly ClientStatus[] = ['invited', 'active', 'blocked'];
+
+/** True when a client in `status` keeps its cloud account reserved for its partner. */
+export function holdsAccount(status: ClientStatus): boolean {
+  return ACCOUNT_HOLDING.includes(status);
+}
+
+/** The statuses `action` may start from. */
+export function clientTransitionFrom(action: ClientTransition): readonly ClientStatus[] {
+  return CLIENT_TRANSITIONS[action].from;
+}
+
+/** The status `action` leads to from `status`; throws `InvalidTransitionError` when not allowed. */
+export function nextClientStatus(status: ClientStatus, action: ClientTransition): ClientStatus {
+  const transition = CLIENT_TRANSITIONS[action];
+  if (!(transition.from as readonly ClientStatus[]).includes(status)) throw new InvalidTransitionError('client', status, action);
+  return transition.to;
+}

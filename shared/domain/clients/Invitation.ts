@@ -1,0 +1,82 @@
+import { ConflictError, InvalidTransitionError, RuleViolationError } from '../errors';
+
+/** Every status an invitation can be in; only `pending` is open, the rest are final. */
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'cancelled', 'expired'] as const;
+
+/** Where an invitation stands. */
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** How long an invitation link stays valid. */
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** An invitation of a cloud account to a partner's client list, answered through a link with a secret token. */
+export interface Invitation {
+  readonly id: string;
+  readonly clientId: string;
+  readonly partnerId: string;
+  readonly accountId: string;
+  /** The partner's name at the time of sending, shown on the public invitation page. */
+  readonly partnerName: string;
+  readonly status: InvitationStatus;
+  readonly createdAt: Date;
+  /** The token (link) stops working at this instant; a resend moves it. */
+  readonly expiresAt: Date;
+  /** When it was accepted, declined, cancelled or expired. */
+  readonly closedAt?: Date;
+  /** SHA-256 of the only valid token; the token itself is never stored. A resend replaces it. */
+  readonly tokenHash: string;
+  /** Optimistic-concurrency counter, as on `Client`. */
+  readonly version: number;
+}
+
+/**
+ * The invitation state machine. `renew` (resend) keeps the invitation open with a new token and
+ * expiry; every other action closes it for good: closed invitations are never reopened.
+ */
+const INVITATION_TRANSITIONS = {
+  renew: { from: ['pending'], to: 'pending' },
+  accept: { from: ['pending'], to: 'accepted' },
+  decline: { from: ['pending'], to: 'declined' },
+  cancel: { from: ['pending'], to: 'cancelled' },
+  expire: { from: ['pending'], to: 'expired' },
+} as const satisfies Record<string, { readonly from: readonly InvitationStatus[]; readonly to: InvitationStatus }>;
+
+/** An action on an invitation. */
+export type InvitationAction = keyof typeof INVITATION_TRANSITIONS;
+
+/** The status `action` leads to from `status`; throws `InvalidTransitionError` when not allowed. */
+export function nextInvitationStatus(status: InvitationStatus, action: InvitationAction): InvitationStatus {
+  const transition = INVITATION_TRANSITIONS[action];
+  if (!(transition.from as readonly InvitationStatus[]).includes(status)) throw new InvalidTransitionError('invitation', status, action);
+  return transition.to;
+}
+
+/** The instant an invitation created (or renewed) at `at` expires. */
+export function invitationExpiry(at: Date): Date {
+  return new Date(at.getTime() + INVITATION_LIFETIME_MS);
+}
+
+/** True when the invitation is still `pending` but its expiry has passed (the job has not marked it yet). */
+export function isOverdue(invitation: Pick<Invitation, 'status' | 'expiresAt'>, now: Date): boolean {
+  return invitation.status === 'pending' && invitation.expiresAt.getTime() <= now.getTime();
+}
+
+/** The status the invitee should see: an overdue `pending` invitation is already `expired` for them. */
+export function effectiveInvitationStatus(invitation: Pick<Invitation, 'status' | 'expiresAt'>, now: Date): InvitationStatus {
+  return isOverdue(invitation, now) ? 'expired' : invitation.status;
+}
+
+/**
+ * Throws unless the invitee may still answer: an expired invitation (marked or overdue) is a
+ * `RuleViolationError` (`invitation_expired`), an answered or withdrawn one a `ConflictError`
+ * (`invitation_closed`). Accepting an expired invitation therefore never reports success.
+ */
+export function assertAnswerable(invitation: Pick<Invitation, 'status' | 'expiresAt'>, now: Date): void {
+  const status = effectiveInvitationStatus(invitation, now);
+  if (status === 'expired') {
+    throw new RuleViolationError('invitation_expired', 'This invitation has expired; ask the partner to send a new one', { status });
+  }
+  if (status !== 'pending') {
+    throw new ConflictError('invitation_closed', `This invitation was already ${status}`, { status });
+  }
+}

@@ -1,0 +1,152 @@
+import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import type { ClientChange } from '../../ports/ClientRepository';
+import { type Client, type ClientAction, NEW_CLIENT_STATUS, nextClientStatus } from './Client';
+import { type Invitation, invitationExpiry, nextInvitationStatus } from './Invitation';
+
+/** Who acts, when, and the ids a change needs. */
+export interface ChangeContext {
+  readonly at: Date;
+  readonly actor: Actor;
+  readonly auditId: string;
+}
+
+/** What a partner gives to invite a cloud account. */
+export interface ClientDetails {
+  readonly accountId: string;
+  readonly email: string;
+  readonly name?: string;
+  readonly phone?: string;
+}
+
+/** A new invitation to issue: its id, the hash of its token and the partner's name to show. */
+export interface NewInvitation {
+  readonly id: string;
+  readonly tokenHash: string;
+  readonly partnerName: string;
+}
+
+function audit(before: Client | undefined, after: Client, action: ClientAction, context: ChangeContext): AuditEntry {
+  return {
+    id: context.auditId,
+    partnerId: after.partnerId,
+    clientId: after.id,
+    at: context.at,
+    actor: context.actor,
+    action,
+    before: before?.status ?? null,
+    after: after.status,
+  };
+}
+
+function pendingInvitation(client: Pick<Client, 'id' | 'partnerId' | 'accountId'>, issued: NewInvitation, at: Date): Invitation {
+  return {
+    id: issued.id,
+    clientId: client.id,
+    partnerId: client.partnerId,
+    accountId: client.accountId,
+    partnerName: issued.partnerName,
+    status: 'pending',
+    createdAt: at,
+    expiresAt: invitationExpiry(at),
+    tokenHash: issued.tokenHash,
+    version: 1,
+  };
+}
+
+/** A partner adds a cloud account as a new client: the client (`invited`) and its first invitation. */
+export function inviteNewClient(
+  partnerId: string,
+  clientId: string,
+  details: ClientDetails,
+  issued: NewInvitation,
+  context: ChangeContext,
+): ClientChange {
+  const invitation = pendingInvitation({ id: clientId, partnerId, accountId: details.accountId }, issued, context.at);
+  const client: Client = {
+    id: clientId,
+    partnerId,
+    accountId: details.accountId,
+    email: details.email,
+    name: details.name,
+    phone: details.phone,
+    status: NEW_CLIENT_STATUS,
+    createdAt: context.at,
+    updatedAt: context.at,
+    version: 1,
+    invitation: { id: invitation.id, status: invitation.status, expiresAt: invitation.expiresAt, mail: 'pending' },
+  };
+  return { after: client, invitation: { after: invitation }, audit: audit(undefined, client, 'invite', context) };
+}
+
+/**
+ * A partner invites an account again after its previous invitation closed: same client record
+ * (stable id), contact details as now given, and a brand-new invitation (the old one stays closed).
+ */
+export function reinviteClient(client: Client, details: ClientDetails, issued: NewInvitation, context: ChangeContext): ClientChange {
+  const status = nextClientStatus(client.status, 'reinvite');
+  const invitation = pendingInvitation(client, issued, context.at);
+  const after: Client = {
+    ...client,
+    email: details.email,
+    name: details.name,
+    phone: details.phone,
+    status,
+    updatedAt: context.at,
+    version: client.version + 1,
+    invitation: { id: invitation.id, status: invitation.status, expiresAt: invitation.expiresAt, mail: 'pending' },
+  };
+  return { before: client, after, invitation: { after: invitation }, audit: audit(client, after, 'reinvite', context) };
+}
+
+/** Throws unless `invitation` is the client's current one (a stale invitation can never move the client). */
+function assertCurrent(client: Client, invitation: Invitation): void {
+  if (client.invitation.id !== invitation.id || client.id !== invitation.clientId) {
+    throw new Error(`invitation ${invitation.id} is not the current invitation of client ${client.id}`);
+  }
+}
+
+/** A resend: the same invitation with a new token (the old one stops working) and a new expiry. */
+export function renewInvitation(client: Client, invitation: Invitation, tokenHash: string, context: ChangeContext): ClientChange {
+  assertCurrent(client, invitation);
+  const status = nextClientStatus(client.status, 'resend');
+  const renewed: Invitation = {
+    ...invitation,
+    status: nextInvitationStatus(invitation.status, 'renew'),
+    expiresAt: invitationExpiry(context.at),
+    tokenHash,
+    version: invitation.version + 1,
+  };
+  const after: Client = {
+    ...client,
+    status,
+    updatedAt: context.at,
+    version: client.version + 1,
+    invitation: { ...client.invitation, status: renewed.status, expiresAt: renewed.expiresAt, mail: 'pending' },
+  };
+  return { before: client, after, invitation: { before: invitation, after: renewed }, audit: audit(client, after, 'resend', context) };
+}
+
+/** Closes the client's current invitation for good, moving the client accordingly. */
+export function closeInvitation(
+  client: Client,
+  invitation: Invitation,
+  action: 'accept' | 'decline' | 'cancel' | 'expire',
+  context: ChangeContext,
+): ClientChange {
+  assertCurrent(client, invitation);
+  const status = nextClientStatus(client.status, action);
+  const closed: Invitation = {
+    ...invitation,
+    status: nextInvitationStatus(invitation.status, action),
+    closedAt: context.at,
+    version: invitation.version + 1,
+  };
+  const after: Client = {
+    ...client,
+    status,
+    updatedAt: context.at,
+    version: client.version + 1,
+    invitation: { ...client.invitation, status: closed.status },
+  };
+  return { before: client, after, invitation: { before: invitation, after: closed }, audit: audit(client, after, action, context) };
+}

@@ -1,0 +1,39 @@
+import type { RateLimit } from '../../ports/RateLimiter';
+import type { Actor } from '../audit/AuditEntry';
+import { retryOnConcurrentChange } from '../ConcurrentChange';
+import { type Client, nextClientStatus } from './Client';
+import type { ClientDeps } from './ClientDeps';
+import { renewInvitation } from './clientChanges';
+import { issueInvitationToken } from './invitationToken';
+import { partnerClient } from './partnerClient';
+import { sendInvitation } from './sendInvitation';
+
+/** At most this many resends per client per window, so a partner cannot flood an inbox. */
+export const RESEND_LIMIT: RateLimit = { limit: 3, windowMs: 60 * 60 * 1000 };
+
+/**
+ * A partner resends a client's pending invitation.
+ *
+ * 1. The client must be the partner's (404) and `invited` (409 `invalid_transition`).
+ * 2. Count the resend against the client's limit (429 with Retry-After).
+ * 3. Give the invitation a new token and a new 7-day expiry: the old link stops working at once.
+ * 4. Mail the new link and record whether it went out.
+ */
+export async function resendInvitation(
+  deps: Pick<ClientDeps, 'clients' | 'mailer' | 'limits' | 'clock' | 'ids' | 'publicBaseUrl'>,
+  partnerId: string,
+  clientId: string,
+  actor: Actor,
+): Promise<Client> {
+  const current = await partnerClient(deps.clients, partnerId, clientId);
+  nextClientStatus(current.client.status, 'resend');
+  await deps.limits.take(`resend:${partnerId}:${clientId}`, RESEND_LIMIT, deps.clock.now());
+  const token = issueInvitationToken();
+  const saved = await retryOnConcurrentChange(async () => {
+    const { client, invitation } = await partnerClient(deps.clients, partnerId, clientId);
+    const change = renewInvitation(client, invitation, token.hash, { at: deps.clock.now(), actor, auditId: deps.ids.next('aud') });
+    await deps.clients.save(change);
+    return { client: change.after, partnerName: invitation.partnerName };
+  });
+  return sendInvitation(deps, saved.client, saved.partnerName, token.token);
+}

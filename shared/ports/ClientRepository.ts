@@ -1,0 +1,64 @@
+import type { AuditEntry } from '../domain/audit/AuditEntry';
+import type { Client, ClientStatus, MailDelivery } from '../domain/clients/Client';
+import type { Invitation } from '../domain/clients/Invitation';
+import type { ClientLookup } from './ClientLookup';
+import type { Page } from './Page';
+
+/**
+ * One change to a client, written atomically: the client (created, or updated only if its
+ * `version` is still the one read), its invitation (likewise), the account lock (taken or released
+ * as the status starts or stops holding the account) and the audit entry.
+ */
+export interface ClientChange {
+  /** The client as read; absent when the change creates it. */
+  readonly before?: Client;
+  readonly after: Client;
+  /** The invitation as read (absent when created) and as it becomes; absent when the change leaves it alone. */
+  readonly invitation?: { readonly before?: Invitation; readonly after: Invitation };
+  readonly audit: AuditEntry;
+}
+
+/** How to list a partner's clients. */
+export interface ClientListQuery {
+  readonly status?: ClientStatus;
+  /** Case-insensitive part of the e-mail or the name. */
+  readonly search?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** An expired invitation whose partner has not been told yet (the expiry outbox). */
+export interface ExpiryNotice {
+  readonly invitationId: string;
+  /** When it became due (or when the previous sender's lease ran out). */
+  readonly dueAt: Date;
+}
+
+/** Where partners' clients and their invitations live. Every write is conditional; races surface as `ConcurrentChangeError`. */
+export interface ClientRepository extends ClientLookup {
+  /** The partner's client, or `undefined` (also for another partner's client). */
+  get(partnerId: string, clientId: string): Promise<Client | undefined>;
+  /** The partner's client record for a cloud account (in any status), or `undefined`. */
+  findByAccount(partnerId: string, accountId: string): Promise<Client | undefined>;
+  /** The partner's clients, newest first. */
+  list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;
+  /**
+   * Writes a change atomically. Throws `ConflictError` `account_taken` when the account is held
+   * for another partner, `ConcurrentChangeError` when anything was changed since it was read.
+   */
+  save(change: ClientChange): Promise<void>;
+  /** The invitation a token (by its hash) was issued for, even if a resend has replaced the token since. */
+  invitationForToken(tokenHash: string): Promise<Invitation | undefined>;
+  /** The invitation, or `undefined`. */
+  getInvitation(invitationId: string): Promise<Invitation | undefined>;
+  /** Records whether the invitation mail went out, unless the client changed since `client` was saved. */
+  recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client>;
+  /** Invitations still `pending` whose expiry is at or before `now` (reads only those). */
+  overdueInvitations(now: Date, limit: number): Promise<Invitation[]>;
+  /** Expired invitations whose partner is still owed the notice. */
+  dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]>;
+  /** Takes the lease on telling the partner; false if another sender holds it. */
+  claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean>;
+  /** Removes the notice from the outbox if this sender still holds the lease. */
+  completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void>;
+}
