@@ -59,6 +59,52 @@ export const tables = {
     indexes: [],
     localOnly: true,
   },
+  /**
+   * Partners' clients (`PARTNER#p`/`CLIENT#c`), each partner's one record per cloud account
+   * (`PARTNER#p`/`ACCOUNT#a`) and the account locks (`ACCOUNT#a`/`PARTNER`) that keep a cloud
+   * account with at most one partner. Keys: `clientKeys.ts`.
+   */
+  clients: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [
+      // Only client items carry `clientsOf`/`clientsOfStatus`/`listKey` (newest first by `createdAt#id`).
+      { indexName: 'byPartner', partitionKey: S('clientsOf'), sortKey: S('listKey') },
+      { indexName: 'byPartnerStatus', partitionKey: S('clientsOfStatus'), sortKey: S('listKey') },
+    ],
+  },
+  /** Client invitations (`INVITATION#id`) and their token-hash entries (`TOKEN#sha256`). Keys: `invitationKeys.ts`. */
+  invitations: {
+    partitionKey: S('pk'),
+    indexes: [
+      // Sparse work queues: pending invitations by expiry, expired ones whose partner is not told yet.
+      { indexName: 'due', partitionKey: S('dueQueue'), sortKey: S('dueAt') },
+    ],
+  },
+  /** Each partner's audit trail (`PARTNER#p`, sorted by `at#id`), also by client. Keys: `auditKeys.ts`. */
+  audit: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [{ indexName: 'byClient', partitionKey: S('partnerClient'), sortKey: S('sk') }],
+  },
+  /** Registered cloud accounts (fed by the cloud's account service; seeded locally). Keys: `cloudAccountKeys.ts`. */
+  cloudAccounts: {
+    partitionKey: S('pk'),
+    indexes: [],
+  },
+  /** Fixed-window rate-limit counters, removed by TTL after their window. Keys: `rateLimitKeys.ts`. */
+  rateLimits: {
+    partitionKey: S('pk'),
+    indexes: [],
+    timeToLiveAttribute: 'expiresAt',
+  },
+  /** Local stand-in for the EventBridge bus: published events, for the local stack and tests to read. */
+  localEvents: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+    localOnly: true,
+  },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {
     partitionKey: S('id'),

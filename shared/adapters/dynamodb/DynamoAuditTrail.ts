@@ -1,0 +1,110 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
+import { CLIENT_ACTIONS, CLIENT_STATUSES } from '../../domain/clients/Client';
+import { ValidationError } from '../../domain/errors';
+import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
+import type { Page } from '../../ports/Page';
+import { AUDIT_INDEXES, auditClientKey, auditKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
+import { decodeCursor, encodeCursor } from './cursor';
+import { physicalTableName } from './tables';
+
+/** One item of a `TransactWriteCommand`. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
+const status = z.enum(CLIENT_STATUSES);
+
+/** The stored shape of an audit item. */
+const auditItem = z.object({
+  auditId: z.string(),
+  partnerId: z.string(),
+  clientId: z.string(),
+  at: isoDate,
+  actorKind: z.enum(ACTOR_KINDS),
+  actorId: z.string(),
+  action: z.enum(CLIENT_ACTIONS),
+  before: z.nullable(status),
+  after: status,
+});
+
+function toAuditEntry(item: Record<string, unknown>): AuditEntry {
+  const parsed = auditItem.parse(item);
+  return {
+    id: parsed.auditId,
+    partnerId: parsed.partnerId,
+    clientId: parsed.clientId,
+    at: parsed.at,
+    actor: { kind: parsed.actorKind, id: parsed.actorId },
+    action: parsed.action,
+    before: parsed.before,
+    after: parsed.after,
+  };
+}
+
+/**
+ * The transaction item that writes an audit entry: put it in the same `TransactWriteCommand` as the
+ * change it records, so a change without its entry (or an entry without its change) cannot exist.
+ *
+ * @example
+ * await client.send(new TransactWriteCommand({ TransactItems: [{ Update: blockClient }, auditTransactItem(entry)] }));
+ */
+export function auditTransactItem(entry: AuditEntry, table = physicalTableName('audit')): TransactItem {
+  return {
+    Put: {
+      TableName: table,
+      Item: {
+        ...auditKey(entry.partnerId, entry.at, entry.id),
+        partnerClient: auditClientKey(entry.partnerId, entry.clientId),
+        auditId: entry.id,
+        partnerId: entry.partnerId,
+        clientId: entry.clientId,
+        at: entry.at.toISOString(),
+        actorKind: entry.actor.kind,
+        actorId: entry.actor.id,
+        action: entry.action,
+        before: entry.before,
+        after: entry.after,
+      },
+      // Invariant: an audit entry is written once and never overwritten.
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** A partner's audit trail on DynamoDB: a Query on the partner's partition (or its client index), never a Scan. */
+export class DynamoAuditTrail implements AuditTrail {
+  public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('audit')) {}
+
+  public async list(partnerId: string, query: AuditQuery): Promise<Page<AuditEntry>> {
+    const byClient = query.clientId !== undefined;
+    const partition = byClient
+      ? { name: 'partnerClient', value: auditClientKey(partnerId, query.clientId ?? '') }
+      : { name: 'pk', value: auditPartitionKey(partnerId) };
+    const startKey = decodeCursor(query.cursor, byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk']);
+    // A cursor must come from this partner's (and this client's) listing: nothing else may be read.
+    if (startKey && (startKey[partition.name] !== partition.value || startKey.pk !== auditPartitionKey(partnerId))) {
+      throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
+    }
+    const { lower, upper } = auditPeriodBounds(query.from, query.to);
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.table,
+      ...(byClient && { IndexName: AUDIT_INDEXES.byClient }),
+      KeyConditionExpression: '#partition = :partition AND sk BETWEEN :lower AND :upper',
+      ExpressionAttributeNames: { '#partition': partition.name },
+      ExpressionAttributeValues: { ':partition': partition.value, ':lower': lower, ':upper': upper },
+      ScanIndexForward: false,
+      // One more than asked: if it comes back, there is a next page and the cursor is the last entry shown.
+      Limit: query.limit + 1,
+      ExclusiveStartKey: startKey,
+    }));
+    const items = result.Items ?? [];
+    const shown = items.slice(0, query.limit);
+    const last = shown.at(-1);
+    const nextCursor = items.length > query.limit && last
+      ? encodeCursor({ pk: last.pk, sk: last.sk, ...(byClient && { partnerClient: last.partnerClient }) })
+      : undefined;
+    return { items: shown.map(toAuditEntry), ...(nextCursor && { nextCursor }) };
+  }
+}

@@ -1,0 +1,431 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { CLIENT_STATUSES, type Client, holdsAccount, type MailDelivery } from '../../domain/clients/Client';
+import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
+import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
+import { ConflictError, ValidationError } from '../../domain/errors';
+import type { ClientRef } from '../../ports/ClientLookup';
+import type { ClientChange, ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
+import type { Page } from '../../ports/Page';
+import {
+  accountLockKey,
+  CLIENT_INDEXES,
+  clientKey,
+  clientListKey,
+  clientSearchText,
+  partnerAccountKey,
+  partnerStatusKey,
+} from './clientKeys';
+import { decodeCursor, encodeCursor } from './cursor';
+import { auditTransactItem, type TransactItem } from './DynamoAuditTrail';
+import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKey } from './invitationKeys';
+import { physicalTableName } from './tables';
+
+const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
+
+/** The stored shape of a client item. */
+const clientItem = z.object({
+  clientId: z.string(),
+  partnerId: z.string(),
+  accountId: z.string(),
+  email: z.string(),
+  name: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  status: z.enum(CLIENT_STATUSES),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  version: z.number(),
+  invitationId: z.string(),
+  invitationStatus: z.enum(INVITATION_STATUSES),
+  invitationExpiresAt: isoDate,
+  invitationMail: z.enum(['pending', 'sent', 'failed']),
+});
+
+/** The stored shape of an invitation item. */
+const invitationItem = z.object({
+  invitationId: z.string(),
+  clientId: z.string(),
+  partnerId: z.string(),
+  accountId: z.string(),
+  partnerName: z.string(),
+  status: z.enum(INVITATION_STATUSES),
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  closedAt: z.optional(isoDate),
+  tokenHash: z.string(),
+  version: z.number(),
+});
+
+const tokenItem = z.object({ invitationId: z.string() });
+const markerItem = z.object({ clientId: z.string() });
+const noticeItem = z.object({ invitationId: z.string(), dueAt: isoDate });
+
+function toClient(item: Record<string, unknown>): Client {
+  const parsed = clientItem.parse(item);
+  return {
+    id: parsed.clientId,
+    partnerId: parsed.partnerId,
+    accountId: parsed.accountId,
+    email: parsed.email,
+    name: parsed.name,
+    phone: parsed.phone,
+    status: parsed.status,
+    createdAt: parsed.createdAt,
+    updatedAt: parsed.updatedAt,
+    version: parsed.version,
+    invitation: {
+      id: parsed.invitationId,
+      status: parsed.invitationStatus,
+      expiresAt: parsed.invitationExpiresAt,
+      mail: parsed.invitationMail,
+    },
+  };
+}
+
+function toInvitation(item: Record<string, unknown>): Invitation {
+  const { invitationId, ...rest } = invitationItem.parse(item);
+  return { id: invitationId, ...rest };
+}
+
+/** The stored item of a client, with its index attributes. */
+function clientToItem(client: Client): Record<string, unknown> {
+  return {
+    ...clientKey(client.partnerId, client.id),
+    clientsOf: client.partnerId,
+    clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
+    listKey: clientListKey(client.createdAt, client.id),
+    searchText: clientSearchText(client.email, client.name),
+    clientId: client.id,
+    partnerId: client.partnerId,
+    accountId: client.accountId,
+    email: client.email,
+    name: client.name,
+    phone: client.phone,
+    status: client.status,
+    createdAt: client.createdAt.toISOString(),
+    updatedAt: client.updatedAt.toISOString(),
+    version: client.version,
+    invitationId: client.invitation.id,
+    invitationStatus: client.invitation.status,
+    invitationExpiresAt: client.invitation.expiresAt.toISOString(),
+    invitationMail: client.invitation.mail,
+  };
+}
+
+/**
+ * The stored item of an invitation. Its place in the sparse `due` index follows from its status:
+ * pending ones wait for their expiry, expired ones wait until the partner is told.
+ */
+function invitationToItem(invitation: Invitation): Record<string, unknown> {
+  const due =
+    invitation.status === 'pending'
+      ? { dueQueue: INVITATION_QUEUES.expire, dueAt: invitation.expiresAt.toISOString() }
+      : invitation.status === 'expired'
+        ? { dueQueue: INVITATION_QUEUES.notifyExpired, dueAt: (invitation.closedAt ?? invitation.expiresAt).toISOString() }
+        : {};
+  return {
+    ...invitationKey(invitation.id),
+    ...due,
+    invitationId: invitation.id,
+    clientId: invitation.clientId,
+    partnerId: invitation.partnerId,
+    accountId: invitation.accountId,
+    partnerName: invitation.partnerName,
+    status: invitation.status,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+    closedAt: invitation.closedAt?.toISOString(),
+    tokenHash: invitation.tokenHash,
+    version: invitation.version,
+  };
+}
+
+/** What each item of a change transaction is, to explain a cancellation. */
+type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
+
+/** Attributes of a client item that make up a listing cursor, besides the index partition. */
+const CURSOR_ATTRIBUTES = ['pk', 'sk', 'listKey'] as const;
+
+/** Query pages read at most per listing request when a search filter discards items. */
+const MAX_SEARCH_READS = 10;
+
+/**
+ * Partners' clients and their invitations on DynamoDB (tables `clients`, `invitations`, `audit`).
+ * Every change is one conditional transaction; reads for decisions are strongly consistent.
+ */
+export class DynamoClientRepository implements ClientRepository {
+  private readonly clientsTable: string;
+  private readonly invitationsTable: string;
+  private readonly auditTable: string;
+
+  public constructor(
+    private readonly client: DynamoDBDocumentClient,
+    tableNames: { clients?: string; invitations?: string; audit?: string } = {},
+  ) {
+    this.clientsTable = tableNames.clients ?? physicalTableName('clients');
+    this.invitationsTable = tableNames.invitations ?? physicalTableName('invitations');
+    this.auditTable = tableNames.audit ?? physicalTableName('audit');
+  }
+
+  public async get(partnerId: string, clientId: string): Promise<Client | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.clientsTable, Key: clientKey(partnerId, clientId), ConsistentRead: true }));
+    return result.Item ? toClient(result.Item) : undefined;
+  }
+
+  public async findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined> {
+    const client = await this.get(partnerId, clientId);
+    return client && { clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status };
+  }
+
+  public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {
+    const marker = await this.client.send(new GetCommand({
+      TableName: this.clientsTable, Key: partnerAccountKey(partnerId, accountId), ConsistentRead: true,
+    }));
+    return marker.Item ? this.get(partnerId, markerItem.parse(marker.Item).clientId) : undefined;
+  }
+
+  /**
+   * Newest first. A status filter picks the `byPartnerStatus` index; a search is a filter on the
+   * partner's own index partition (`contains` on the lower-cased e-mail and name): it reads only
+   * this partner's clients, at most `MAX_SEARCH_READS` query pages per request, never a Scan.
+   */
+  public async list(partnerId: string, query: ClientListQuery): Promise<Page<Client>> {
+    const partition = query.status
+      ? { index: CLIENT_INDEXES.byPartnerStatus, name: 'clientsOfStatus', value: partnerStatusKey(partnerId, query.status) }
+      : { index: CLIENT_INDEXES.byPartner, name: 'clientsOf', value: partnerId };
+    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name]);
+    // A cursor must come from this partner's listing with the same filter: nothing else may be read.
+    if (startKey && (startKey[partition.name] !== partition.value || startKey.pk !== clientKey(partnerId, '').pk)) {
+      throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
+    }
+    const search = query.search?.trim().toLowerCase();
+    const found: Array<Record<string, unknown>> = [];
+    for (let reads = 0; reads < (search ? MAX_SEARCH_READS : 1); reads += 1) {
+      const result = await this.client.send(new QueryCommand({
+        TableName: this.clientsTable,
+        IndexName: partition.index,
+        KeyConditionExpression: '#partition = :partition',
+        ...(search && { FilterExpression: 'contains(searchText, :search)' }),
+        ExpressionAttributeNames: { '#partition': partition.name },
+        ExpressionAttributeValues: { ':partition': partition.value, ...(search && { ':search': search }) },
+        ScanIndexForward: false,
+        // One more than needed: if it comes back there is a next page, whose cursor is the last item shown.
+        Limit: search ? Math.max(query.limit + 1, 100) : query.limit + 1 - found.length,
+        ExclusiveStartKey: startKey,
+      }));
+      found.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+      if (found.length > query.limit || !startKey) break;
+    }
+    const shown = found.slice(0, query.limit);
+    const last = shown.at(-1);
+    const cursorKey = found.length > query.limit && last
+      ? Object.fromEntries([...CURSOR_ATTRIBUTES, partition.name].map((name) => [name, last[name]]))
+      : startKey;
+    const nextCursor = encodeCursor(cursorKey);
+    return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
+  }
+
+  public async save(change: ClientChange): Promise<void> {
+    const parts: Array<{ part: Part; item: TransactItem }> = [];
+    const { before, after } = change;
+    parts.push({
+      part: 'client',
+      item: {
+        Put: {
+          TableName: this.clientsTable,
+          Item: clientToItem(after),
+          // Invariant: ids are never reused; a change applies only to the version it was decided on (no lost updates).
+          ...(before
+            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+    });
+    if (!before) {
+      parts.push({
+        part: 'marker',
+        item: {
+          Put: {
+            TableName: this.clientsTable,
+            Item: { ...partnerAccountKey(after.partnerId, after.accountId), clientId: after.id },
+            // Invariant: a partner has one client record per cloud account.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      });
+    }
+    const heldBefore = before ? holdsAccount(before.status) : false;
+    const heldAfter = holdsAccount(after.status);
+    if (!heldBefore && heldAfter) {
+      parts.push({
+        part: 'lock',
+        item: {
+          Put: {
+            TableName: this.clientsTable,
+            Item: { ...accountLockKey(after.accountId), partnerId: after.partnerId, clientId: after.id, since: after.updatedAt.toISOString() },
+            // Invariant: a cloud account is held (invited, active, blocked) for at most one partner at a time.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      });
+    } else if (heldBefore && !heldAfter) {
+      parts.push({
+        part: 'lock',
+        item: {
+          Delete: {
+            TableName: this.clientsTable,
+            Key: accountLockKey(after.accountId),
+            // Only the client that holds the account releases it.
+            ConditionExpression: 'clientId = :clientId',
+            ExpressionAttributeValues: { ':clientId': after.id },
+          },
+        },
+      });
+    }
+    if (change.invitation) {
+      const { before: previous, after: invitation } = change.invitation;
+      parts.push({
+        part: 'invitation',
+        item: {
+          Put: {
+            TableName: this.invitationsTable,
+            Item: invitationToItem(invitation),
+            // Invariant: the invitation state machine; one answer per invitation (of N concurrent accepts, one wins).
+            ...(previous
+              ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': previous.version } }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+      });
+      if (previous?.tokenHash !== invitation.tokenHash) {
+        parts.push({
+          part: 'token',
+          item: {
+            Put: {
+              TableName: this.invitationsTable,
+              Item: { ...invitationTokenKey(invitation.tokenHash), invitationId: invitation.id, issuedAt: after.updatedAt.toISOString() },
+              // Invariant: a token hash points at exactly one invitation, forever.
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        });
+      }
+    }
+    parts.push({ part: 'audit', item: auditTransactItem(change.audit, this.auditTable) });
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: parts.map(({ item }) => item) }));
+    } catch (error) {
+      throw this.saveError(error, parts.map(({ part }) => part), after);
+    }
+  }
+
+  public async invitationForToken(tokenHash: string): Promise<Invitation | undefined> {
+    const token = await this.client.send(new GetCommand({ TableName: this.invitationsTable, Key: invitationTokenKey(tokenHash), ConsistentRead: true }));
+    return token.Item ? this.getInvitation(tokenItem.parse(token.Item).invitationId) : undefined;
+  }
+
+  public async getInvitation(invitationId: string): Promise<Invitation | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.invitationsTable, Key: invitationKey(invitationId), ConsistentRead: true }));
+    return result.Item ? toInvitation(result.Item) : undefined;
+  }
+
+  public async recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client> {
+    try {
+      const result = await this.client.send(new UpdateCommand({
+        TableName: this.clientsTable,
+        Key: clientKey(client.partnerId, client.id),
+        // Only onto the client as saved: a later change (e.g. a resend) owns its own mail status.
+        ConditionExpression: 'version = :version',
+        UpdateExpression: 'SET invitationMail = :mail, version = :next',
+        ExpressionAttributeValues: { ':version': client.version, ':next': client.version + 1, ':mail': mail },
+        ReturnValues: 'ALL_NEW',
+      }));
+      return toClient(result.Attributes ?? {});
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      return (await this.get(client.partnerId, client.id)) ?? client;
+    }
+  }
+
+  public async overdueInvitations(now: Date, limit: number): Promise<Invitation[]> {
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.invitationsTable,
+      IndexName: INVITATION_INDEXES.due,
+      KeyConditionExpression: 'dueQueue = :queue AND dueAt <= :now',
+      ExpressionAttributeValues: { ':queue': INVITATION_QUEUES.expire, ':now': now.toISOString() },
+      Limit: limit,
+    }));
+    return (result.Items ?? []).map(toInvitation);
+  }
+
+  public async dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]> {
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.invitationsTable,
+      IndexName: INVITATION_INDEXES.due,
+      KeyConditionExpression: 'dueQueue = :queue AND dueAt <= :now',
+      ExpressionAttributeValues: { ':queue': INVITATION_QUEUES.notifyExpired, ':now': now.toISOString() },
+      Limit: limit,
+    }));
+    return (result.Items ?? []).map((item) => noticeItem.parse(item));
+  }
+
+  public async claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean> {
+    try {
+      await this.client.send(new UpdateCommand({
+        TableName: this.invitationsTable,
+        Key: invitationKey(notice.invitationId),
+        // Invariant: one sender at a time per notice (the lease); a reader of a stale index entry loses.
+        ConditionExpression: 'dueQueue = :queue AND dueAt = :seen',
+        UpdateExpression: 'SET dueAt = :lease',
+        ExpressionAttributeValues: {
+          ':queue': INVITATION_QUEUES.notifyExpired, ':seen': notice.dueAt.toISOString(), ':lease': leaseUntil.toISOString(),
+        },
+      }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  public async completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void> {
+    try {
+      await this.client.send(new UpdateCommand({
+        TableName: this.invitationsTable,
+        Key: invitationKey(invitationId),
+        // Only the lease holder empties the outbox.
+        ConditionExpression: 'dueQueue = :queue AND dueAt = :lease',
+        UpdateExpression: 'REMOVE dueQueue, dueAt',
+        ExpressionAttributeValues: { ':queue': INVITATION_QUEUES.notifyExpired, ':lease': leaseUntil.toISOString() },
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** Explains a failed change transaction in domain terms. */
+  private saveError(error: unknown, parts: readonly Part[], client: Client): unknown {
+    if (error instanceof Error && error.name === 'TransactionConflictException') return new ConcurrentChangeError('client');
+    if (!(error instanceof TransactionCanceledException)) return error;
+    const failed = new Set(
+      (error.CancellationReasons ?? []).flatMap((reason, index) =>
+        reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict' ? [parts[index]] : []),
+    );
+    const conflicted = (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+    if (failed.has('lock') && !conflicted && !failed.has('client') && !failed.has('marker')) {
+      return new ConflictError('account_taken', 'This cloud account is already attached to, or invited by, another partner', {
+        accountId: client.accountId,
+      });
+    }
+    if (failed.size > 0) return new ConcurrentChangeError('client');
+    return error;
+  }
+}

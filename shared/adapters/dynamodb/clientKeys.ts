@@ -1,0 +1,34 @@
+/** Keys and index attribute values of the `clients` table. */
+
+/** Key of a client item: the partner's partition, so a partner can only ever address its own clients. */
+export function clientKey(partnerId: string, clientId: string): { pk: string; sk: string } {
+  return { pk: `PARTNER#${partnerId}`, sk: `CLIENT#${clientId}` };
+}
+
+/** Key of the marker naming the partner's one client record for a cloud account. */
+export function partnerAccountKey(partnerId: string, accountId: string): { pk: string; sk: string } {
+  return { pk: `PARTNER#${partnerId}`, sk: `ACCOUNT#${accountId}` };
+}
+
+/** Key of the lock that exists while a cloud account is held (invited, active, blocked) for one partner. */
+export function accountLockKey(accountId: string): { pk: string; sk: string } {
+  return { pk: `ACCOUNT#${accountId}`, sk: 'PARTNER' };
+}
+
+/** `clientsOfStatus`: partition of the `byPartnerStatus` index. */
+export function partnerStatusKey(partnerId: string, status: string): string {
+  return `${partnerId}#${status}`;
+}
+
+/** `listKey`: sort key of both listing indexes (creation time, then id for a stable order). */
+export function clientListKey(createdAt: Date, clientId: string): string {
+  return `${createdAt.toISOString()}#${clientId}`;
+}
+
+/** `searchText`: what `GET /clients?search=` matches (lower-cased e-mail and name). */
+export function clientSearchText(email: string, name: string | undefined): string {
+  return `${email} ${name ?? ''}`.toLowerCase().trim();
+}
+
+/** The index names of the table. */
+export const CLIENT_INDEXES = { byPartner: 'byPartner', byPartnerStatus: 'byPartnerStatus' } as const;
