@@ -105,6 +105,16 @@ export const tables = {
     indexes: [],
     localOnly: true,
   },
+  /**
+   * Billing ledger per cloud account (`ACCOUNT#a`): the current balance, day/month/year totals by
+   * Moscow calendar, per-service daily debits and the deposits/withdrawals list; plus one marker per
+   * ingested transaction (`TRANSACTION#t`) that makes ingestion idempotent. Keys: `ledgerKeys.ts`.
+   */
+  ledger: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+  },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {
     partitionKey: S('id'),
