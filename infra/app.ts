@@ -1,0 +1,33 @@
+/**
+ * CDK entry (`cdk.json`): reads the deployment settings from CDK context (`-c key=value`) with
+ * defaults good for a first synth, and checks the result with cdk-nag (AWS Solutions rules).
+ * Synthesizes offline: no lookups, region from `CDK_DEFAULT_REGION` or eu-central-1.
+ */
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type PartnerdeskSettings, PartnerdeskStack } from './PartnerdeskStack';
+
+const app = new App();
+
+/** A context value, or the default when it is absent or empty. */
+function setting(key: keyof PartnerdeskSettings, fallback: string): string {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+}
+
+new PartnerdeskStack(app, 'Partnerdesk', {
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
+  description: 'partnerdesk: partner program API (applications, clients, blocking, balances)',
+  settings: {
+    senderEmail: setting('senderEmail', 'partners@partnerdesk.example'),
+    allowedOrigins: setting('allowedOrigins', 'http://localhost:5173'),
+    partnerDepartmentEmail: setting('partnerDepartmentEmail', 'partner-department@partnerdesk.example'),
+    supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
+    publicBaseUrl: setting('publicBaseUrl', 'http://localhost:5173'),
+    authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${process.env.CDK_DEFAULT_ACCOUNT ?? 'dev'}`),
+  },
+});
+
+// cdk-nag 3 runs as a CDK validation plugin: any finding (error or warning) that is not acknowledged
+// with a reason (`Validations.of(construct).acknowledge`) fails the synth.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

@@ -1,0 +1,149 @@
+import * as path from 'node:path';
+import { type Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { tableEnvVar } from '../../shared/adapters/dynamodb/tables';
+import type { Uses } from '../../shared/routeTable';
+import type { Auth } from './Auth';
+import type { Mailer } from './Mailer';
+import { isTableName, type Tables } from './Tables';
+
+/** The repository root: handlers live in `<root>/functions/`, the lock file is `<root>/package-lock.json`. */
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The stateful resources a function's `uses` can refer to. */
+export interface SharedResources {
+  readonly tables: Tables;
+  readonly mailer: Mailer;
+  readonly auth: Auth;
+  /** Bus for domain events. */
+  readonly eventBus: IEventBus;
+}
+
+/** Props of {@link ServiceFunction}. */
+export interface ServiceFunctionProps {
+  /** Module under `functions/` (no extension) that exports `handler`. */
+  readonly handler: string;
+  /** What the function touches: becomes environment variables and least-privilege grants. */
+  readonly uses: Uses;
+  /** The resources `uses` refers to. */
+  readonly resources: SharedResources;
+  /** Environment shared by a group of functions (settings, token issuer). */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Maximum run time. */
+  readonly timeout: Duration;
+}
+
+/**
+ * One Lambda function of partnerdesk: nodejs22.x on arm64, bundled on its own as minified ESM with
+ * module-first main fields and the AWS SDK inside (see PERFORMANCE.md), active tracing, its own
+ * log group with a retention, and an own role that gets exactly what `uses` declares.
+ *
+ * @example
+ * new ServiceFunction(this, 'getPartnerApplication', { handler: 'getPartnerApplication', uses, resources, environment, timeout });
+ */
+export class ServiceFunction extends Construct {
+  /** The Lambda function. */
+  public readonly function: NodejsFunction;
+  /** Where the function logs. */
+  public readonly logGroup: LogGroup;
+  /** The execution role (logs, tracing and the grants from `uses`). */
+  public readonly role: Role;
+
+  public constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    // An own role instead of AWSLambdaBasicExecutionRole: writing to its own log group only.
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(PROJECT_ROOT, 'functions', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout,
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      role: this.role,
+      environment: {
+        ...props.environment,
+        ...this.wireUses(props.uses, props.resources),
+        // Stack traces point at the TypeScript sources (the bundle ships its source map).
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        // The SDK is bundled (tree-shaken, module-first) instead of taken from the runtime.
+        externalModules: [],
+        // Some CommonJS dependencies call `require`, which ESM lacks.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+    });
+
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is the runtime chosen for partnerdesk (PERFORMANCE.md: bundles target node22, local code stays ' +
+        'Node 20 compatible); moving to a newer runtime is a deliberate, tested upgrade.',
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
+    });
+  }
+
+  /** Grants what `uses` declares and returns the environment variables that go with it. */
+  private wireUses(uses: Uses, resources: SharedResources): Record<string, string> {
+    const environment: Record<string, string> = {};
+    for (const [name, access] of Object.entries(uses.tables ?? {})) {
+      if (!isTableName(name) || !access) continue;
+      // A local-only table has no AWS counterpart: it stands in for a managed service that `uses` names itself.
+      const table = resources.tables.byName.get(name);
+      if (!table) continue;
+      if (access === 'readWrite') table.grantReadWriteData(this.role);
+      else table.grantReadData(this.role);
+      this.acknowledgeIndexWildcard(table);
+      environment[tableEnvVar(name)] = table.tableName;
+    }
+    if (uses.mail) {
+      resources.mailer.grantSend(this.role);
+      environment.MAIL_FROM = resources.mailer.senderEmail;
+    }
+    if (uses.accountDirectory) {
+      resources.auth.grantAccountDirectory(this.role);
+      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
+    }
+    if (uses.events) {
+      resources.eventBus.grantPutEventsTo(this.role);
+      environment.EVENT_BUS_NAME = resources.eventBus.eventBusName;
+    }
+    return environment;
+  }
+
+  /** The grant covers `<table ARN>/index/*` so that the function can query that table's GSIs. */
+  private acknowledgeIndexWildcard(table: Table): void {
+    const cfnTable = table.node.defaultChild;
+    if (!(cfnTable instanceof CfnTable)) return;
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(cfnTable)}.Arn>/index/*]`,
+      reason:
+        'grantReadData/grantReadWriteData add `<table ARN>/index/*` so that queries on the GSIs of this table, ' +
+        'which `uses.tables` names, work; no other table is reachable.',
+    });
+  }
+}
+
