@@ -87,6 +87,78 @@ export const routes: readonly RouteSpec[] = [
     auth: 'manager',
     uses: { tables: { applications: 'readWrite' }, mail: true },
   },
+  {
+    method: 'POST',
+    path: '/clients',
+    handler: 'addClient',
+    auth: 'partner',
+    uses: {
+      tables: {
+        clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', cloudAccounts: 'read', partners: 'read',
+        rateLimits: 'readWrite', idempotency: 'readWrite',
+      },
+      mail: true,
+    },
+  },
+  {
+    method: 'GET',
+    path: '/clients',
+    handler: 'listClients',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/clients/{id}',
+    handler: 'getClient',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/clients/{id}/invitation/resend',
+    handler: 'resendInvitation',
+    auth: 'partner',
+    uses: {
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' },
+      mail: true,
+    },
+  },
+  {
+    method: 'POST',
+    path: '/clients/{id}/invitation/cancel',
+    handler: 'cancelInvitation',
+    auth: 'partner',
+    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/invitations/{token}',
+    handler: 'viewInvitation',
+    auth: 'public',
+    uses: { tables: { invitations: 'read' } },
+  },
+  {
+    method: 'POST',
+    path: '/invitations/{token}/accept',
+    handler: 'acceptInvitation',
+    auth: 'public',
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
+  },
+  {
+    method: 'POST',
+    path: '/invitations/{token}/decline',
+    handler: 'declineInvitation',
+    auth: 'public',
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/audit',
+    handler: 'listAudit',
+    auth: 'partner',
+    uses: { tables: { audit: 'read', rateLimits: 'readWrite' } },
+  },
 ];
 
 /** Every scheduled job. */
@@ -96,5 +168,11 @@ export const jobs: readonly JobSpec[] = [
     everyMinutes: 15,
     // Also delivers notices whose first sending failed, including approval logins.
     uses: { tables: { applications: 'readWrite' }, mail: true, accountDirectory: true },
+  },
+  {
+    handler: 'expireInvitations',
+    everyMinutes: 15,
+    // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', partners: 'read' }, mail: true, events: true },
   },
 ];

@@ -14,6 +14,14 @@ import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import { LocalAccountDirectory } from './dynamodb/LocalAccountDirectory';
+import type { ClientDeps } from '../domain/clients/ClientDeps';
+import type { EventPublisher } from '../ports/EventPublisher';
+import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
+import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
+import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
+import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
+import { LocalEventStore } from './dynamodb/LocalEventStore';
+import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -68,4 +76,51 @@ export function applicationDeps(withDirectory = false): NoticeDeps & { ids: IdGe
     },
     ...(withDirectory && { directory: accountDirectory() }),
   };
+}
+
+/** Partners' clients and their invitations (also the `ClientLookup` other features use). */
+export function clientRepository(): DynamoClientRepository {
+  return new DynamoClientRepository(documentClient());
+}
+
+/** Partners' audit trails. */
+export function auditTrail(): DynamoAuditTrail {
+  return new DynamoAuditTrail(documentClient());
+}
+
+/** Fixed-window rate limits. */
+export function rateLimiter(): DynamoRateLimiter {
+  return new DynamoRateLimiter(documentClient());
+}
+
+let sharedEvents: EventPublisher | undefined;
+
+/** The event bus: EventBridge when `EVENT_BUS_NAME` is set (AWS), the local event store otherwise. */
+export function eventPublisher(): EventPublisher {
+  sharedEvents ??= process.env.EVENT_BUS_NAME ? EventBridgePublisher.fromEnv() : new LocalEventStore(documentClient());
+  return sharedEvents;
+}
+
+/** What the partner's client routes need (no event bus: only the expiry job publishes). */
+export function clientDeps(publicBaseUrl: string): Omit<ClientDeps, 'events'> {
+  return {
+    clients: clientRepository(),
+    accounts: new DynamoCloudAccountRegistry(documentClient()),
+    partners: partners(),
+    mailer: mailer(),
+    limits: rateLimiter(),
+    clock,
+    ids,
+    publicBaseUrl,
+  };
+}
+
+/** What the public invitation routes need: no mail, no partner data. */
+export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> {
+  return { clients: clientRepository(), clock, ids };
+}
+
+/** What the invitation expiry job needs. */
+export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'events' | 'clock' | 'ids'> {
+  return { clients: clientRepository(), partners: partners(), mailer: mailer(), events: eventPublisher(), clock, ids };
 }

@@ -1,8 +1,10 @@
 import type { OperationDocs } from './openapi';
 import { applicationOperations } from './schemas/applications';
+import { clientOperations } from './schemas/clients';
 
 /** Every route's OpenAPI doc, by feature. A unit test checks each route of the table has one. */
 export const operationDocs: OperationDocs = {
   'GET /openapi.json': { summary: 'This OpenAPI 3.0 document', tag: 'Meta', status: 200 },
   ...applicationOperations,
+  ...clientOperations,
 };

@@ -1,0 +1,17 @@
+import { clientDeps } from '../shared/adapters/runtime';
+import { addClient } from '../shared/domain/clients/addClient';
+import { httpRoute } from '../shared/http/httpRoute';
+import { idempotentRequests } from '../shared/http/idempotentRequests';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { publicBaseUrl } from '../shared/http/publicBaseUrl';
+import { addClientBody, toClientView } from '../shared/http/schemas/clients';
+
+/** POST /clients — a partner adds a client by its cloud account; the client is mailed an invitation link. */
+export const handler = httpRoute(
+  { auth: 'partner', body: addClientBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+  async ({ principal, body, event }) => {
+    const actor = { kind: 'partner', id: principal.userId } as const;
+    const { client, created } = await addClient(clientDeps(publicBaseUrl(event)), principal.partnerId, actor, body);
+    return { status: created ? 201 : 200, headers: { location: `/clients/${client.id}` }, body: toClientView(client) };
+  },
+);

@@ -1,0 +1,17 @@
+import { invitationDeps } from '../shared/adapters/runtime';
+import { cancelInvitation } from '../shared/domain/clients/cancelInvitation';
+import { httpRoute } from '../shared/http/httpRoute';
+import { idempotentRequests } from '../shared/http/idempotentRequests';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { idParams } from '../shared/http/schemas/common';
+import { toClientView } from '../shared/http/schemas/clients';
+
+/** POST /clients/{id}/invitation/cancel — the partner withdraws a pending invitation. */
+export const handler = httpRoute(
+  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+  async ({ principal, params }) => {
+    const actor = { kind: 'partner', id: principal.userId } as const;
+    const client = await cancelInvitation(invitationDeps(), principal.partnerId, params.id, actor);
+    return { status: 200, body: toClientView(client) };
+  },
+);

@@ -1,0 +1,16 @@
+import { clientRepository } from '../shared/adapters/runtime';
+import { NotFoundError } from '../shared/domain/errors';
+import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { idParams } from '../shared/http/schemas/common';
+import { toClientView } from '../shared/http/schemas/clients';
+
+/** GET /clients/{id} — one of the partner's clients (another partner's id answers 404). */
+export const handler = httpRoute(
+  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit()] },
+  async ({ principal, params }) => {
+    const client = await clientRepository().get(principal.partnerId, params.id);
+    if (!client) throw new NotFoundError('Client', { clientId: params.id });
+    return { status: 200, body: toClientView(client) };
+  },
+);

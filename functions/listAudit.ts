@@ -1,0 +1,13 @@
+import { auditTrail } from '../shared/adapters/runtime';
+import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { auditQuery, toAuditEntryView } from '../shared/http/schemas/clients';
+
+/** GET /audit — the partner's own audit trail, newest first; by client and period [from, to). */
+export const handler = httpRoute(
+  { auth: 'partner', query: auditQuery, middlewares: [partnerRateLimit()] },
+  async ({ principal, query }) => {
+    const page = await auditTrail().list(principal.partnerId, query);
+    return { status: 200, body: { items: page.items.map(toAuditEntryView), nextCursor: page.nextCursor ?? null } };
+  },
+);

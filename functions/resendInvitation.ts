@@ -1,0 +1,18 @@
+import { clientDeps } from '../shared/adapters/runtime';
+import { resendInvitation } from '../shared/domain/clients/resendInvitation';
+import { httpRoute } from '../shared/http/httpRoute';
+import { idempotentRequests } from '../shared/http/idempotentRequests';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { publicBaseUrl } from '../shared/http/publicBaseUrl';
+import { idParams } from '../shared/http/schemas/common';
+import { toClientView } from '../shared/http/schemas/clients';
+
+/** POST /clients/{id}/invitation/resend — a new link for a pending invitation; the old link stops working. */
+export const handler = httpRoute(
+  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+  async ({ principal, params, event }) => {
+    const actor = { kind: 'partner', id: principal.userId } as const;
+    const client = await resendInvitation(clientDeps(publicBaseUrl(event)), principal.partnerId, params.id, actor);
+    return { status: 200, body: toClientView(client) };
+  },
+);

@@ -1,0 +1,25 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { clock, rateLimiter } from '../adapters/runtime';
+import { principalOf } from './authenticate';
+
+/** Requests a partner may make per minute across its routes, unless `PARTNER_REQUESTS_PER_MINUTE` says otherwise. */
+export const DEFAULT_PARTNER_REQUESTS_PER_MINUTE = 120;
+
+/**
+ * Per-partner rate limit: a fixed one-minute window shared by all the partner's users and all
+ * containers (DynamoDB counter). Over the limit the request is refused with 429 and `Retry-After`
+ * before it does anything. Put it first in a route's middlewares (it needs the verified principal).
+ *
+ * @example
+ * export const handler = httpRoute({ auth: 'partner', middlewares: [partnerRateLimit()] }, listClients);
+ */
+export function partnerRateLimit(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const partnerRateLimitBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
+    const principal = principalOf(request.event);
+    if (principal.kind !== 'partner') return;
+    const limit = Number(process.env.PARTNER_REQUESTS_PER_MINUTE ?? DEFAULT_PARTNER_REQUESTS_PER_MINUTE);
+    await rateLimiter().take(`partner:${principal.partnerId}`, { limit, windowMs: 60_000 }, clock.now());
+  };
+  return { before: partnerRateLimitBefore };
+}
