@@ -1,0 +1,24 @@
+import { accountLockKey, clientKey, clientListKey, clientSearchText, partnerAccountKey, partnerStatusKey } from '../../../../../shared/adapters/dynamodb/clientKeys';
+
+describe('clientKeys', () => {
+  it('puts a client, and the marker of its account, in its partner\'s partition', () => {
+    expect(clientKey('ptn_1', 'cli_1')).toEqual({ pk: 'PARTNER#ptn_1', sk: 'CLIENT#cli_1' });
+    expect(partnerAccountKey('ptn_1', 'acc-1')).toEqual({ pk: 'PARTNER#ptn_1', sk: 'ACCOUNT#acc-1' });
+  });
+
+  it('keys the account lock by the account alone, so two partners compete for the same item', () => {
+    expect(accountLockKey('acc-1')).toEqual({ pk: 'ACCOUNT#acc-1', sk: 'PARTNER' });
+  });
+
+  it('sorts listing keys by creation time, then id', () => {
+    const earlier = clientListKey(new Date('2026-03-01T09:00:00Z'), 'cli_b');
+    const later = clientListKey(new Date('2026-03-01T10:00:00Z'), 'cli_a');
+    expect([later, earlier].sort()).toEqual([earlier, later]);
+    expect(partnerStatusKey('ptn_1', 'active')).toBe('ptn_1#active');
+  });
+
+  it('searches the lower-cased e-mail and name', () => {
+    expect(clientSearchText('ivan@example.com', 'Ivan PETROV')).toBe('ivan@example.com ivan petrov');
+    expect(clientSearchText('ivan@example.com', undefined)).toBe('ivan@example.com');
+  });
+});

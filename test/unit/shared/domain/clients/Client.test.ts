@@ -1,0 +1,39 @@
+import { CLIENT_STATUSES, type ClientStatus, type ClientTransition, holdsAccount, nextClientStatus } from '../../../../../shared/domain/clients/Client';
+import { InvalidTransitionError } from '../../../../../shared/domain/errors';
+
+/** The state machine as the issue states it, written out independently of the implementation. */
+const EXPECTED: Record<ClientTransition, { from: ClientStatus[]; to: ClientStatus }> = {
+  reinvite: { from: ['declined', 'cancelled', 'expired'], to: 'invited' },
+  resend: { from: ['invited'], to: 'invited' },
+  accept: { from: ['invited'], to: 'active' },
+  decline: { from: ['invited'], to: 'declined' },
+  cancel: { from: ['invited'], to: 'cancelled' },
+  expire: { from: ['invited'], to: 'expired' },
+};
+
+describe('nextClientStatus', () => {
+  for (const [action, { from, to }] of Object.entries(EXPECTED) as Array<[ClientTransition, { from: ClientStatus[]; to: ClientStatus }]>) {
+    it(`allows ${action} only from ${from.join(', ')}, leading to ${to}`, () => {
+      for (const status of CLIENT_STATUSES) {
+        if (from.includes(status)) {
+          expect(nextClientStatus(status, action)).toBe(to);
+        } else {
+          expect(() => nextClientStatus(status, action)).toThrow(InvalidTransitionError);
+        }
+      }
+    });
+  }
+
+  it('explains a refused transition with the current status and the action', () => {
+    expect(() => nextClientStatus('active', 'cancel')).toThrow(
+      expect.objectContaining({ code: 'invalid_transition', details: { from: 'active', action: 'cancel' } }),
+    );
+  });
+});
+
+describe('holdsAccount', () => {
+  it('keeps the cloud account reserved while invited, active or blocked, and releases it otherwise', () => {
+    const holding = CLIENT_STATUSES.filter(holdsAccount);
+    expect(holding).toEqual(['invited', 'active', 'blocked']);
+  });
+});
