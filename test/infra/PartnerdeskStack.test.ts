@@ -1,0 +1,413 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, CfnElement } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { IConstruct } from 'constructs';
+import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
+import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
+import { jobs, routes, type Uses } from '../../shared/routeTable';
+import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
+import { isTableName } from '../../infra/constructs/Tables';
+import { stackEnv, stackSettings } from './stackSettings';
+
+/** A resource of the synthesized template. */
+interface TemplateResource {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown> & { [key: string]: any };
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+
+/** One IAM policy statement as CDK renders it. */
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const ACCOUNT_DIRECTORY_ACTIONS = [
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
+
+const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
+const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
+const configuredOrigins = stackSettings.allowedOrigins.split(',').map((origin) => origin.trim());
+
+/** Every function of the stack with what it declares. */
+const functionSpecs: readonly { kind: 'route' | 'job'; handler: string; uses: Uses }[] = [
+  ...routes.map((route) => ({ kind: 'route' as const, handler: route.handler, uses: route.uses })),
+  ...jobs.map((job) => ({ kind: 'job' as const, handler: job.handler, uses: job.uses })),
+];
+
+describe('PartnerdeskStack', () => {
+  let outdir: string;
+  let stack: PartnerdeskStack;
+  let resources: Record<string, TemplateResource>;
+  let template: Template;
+
+  beforeAll(() => {
+    // The one synthesis of this file: bundles every handler with esbuild.
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerdesk-infra-'));
+    const app = new App({ outdir });
+    stack = new PartnerdeskStack(app, 'PartnerdeskTest', { env: stackEnv, settings: stackSettings });
+    template = Template.fromStack(stack);
+    resources = template.toJSON().Resources;
+  });
+
+  afterAll(() => {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  function logicalIdOf(construct: IConstruct): string {
+    const element = construct.node.defaultChild;
+    if (!(element instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
+    return stack.getLogicalId(element);
+  }
+
+  function resourceOf(construct: IConstruct): TemplateResource {
+    const resource = resources[logicalIdOf(construct)];
+    if (!resource) throw new Error(`${construct.node.path} is not in the template`);
+    return resource;
+  }
+
+  function functionOf(handler: string): NodejsFunction {
+    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler);
+    if (!fn) throw new Error(`No function for handler ${handler}`);
+    return fn;
+  }
+
+  function environmentOf(handler: string): Record<string, unknown> {
+    return resourceOf(functionOf(handler)).Properties.Environment.Variables;
+  }
+
+  /** Statements of every policy attached to the function's role. */
+  function statementsOf(handler: string): Statement[] {
+    const role = functionOf(handler).role;
+    if (!role) throw new Error(`${handler} has no role`);
+    const roleRef = JSON.stringify({ Ref: logicalIdOf(role) });
+    return Object.values(resources)
+      .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleRef))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  }
+
+  function actionsOf(statement: Statement): string[] {
+    return [statement.Action].flat();
+  }
+
+  /** Actions granted on each table (by logical name), from the function's policies. */
+  function tableGrantsOf(handler: string): Map<TableName, Set<string>> {
+    const grants = new Map<TableName, Set<string>>();
+    for (const statement of statementsOf(handler)) {
+      for (const name of awsTables) {
+        const tableArn = JSON.stringify({ 'Fn::GetAtt': [logicalIdOf(stack.tables.table(name)), 'Arn'] });
+        if (!JSON.stringify(statement.Resource).includes(tableArn)) continue;
+        const actions = grants.get(name) ?? new Set<string>();
+        actionsOf(statement).forEach((action) => actions.add(action));
+        grants.set(name, actions);
+      }
+    }
+    return grants;
+  }
+
+  function declaredTables(uses: Uses): [TableName, 'read' | 'readWrite'][] {
+    return Object.entries(uses.tables ?? {}).flatMap(([name, access]) =>
+      isTableName(name) && access && !tableSpecs[name].localOnly ? [[name, access] as [TableName, 'read' | 'readWrite']] : [],
+    );
+  }
+
+  describe('functions', () => {
+    it('creates one Lambda function per route and per job', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length);
+    });
+
+    it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
+      const fn = functionOf(handler);
+      expect(fn.node.path).toBe(`${stack.node.id}/${kind === 'route' ? 'Api' : 'Jobs'}/${handler}/Function`);
+      expect(resourceOf(fn).Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: kind === 'route' ? 10 : 60,
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+    });
+
+    it.each(functionSpecs)('logs $handler to its own log group with a retention', ({ handler }) => {
+      const loggingConfig = resourceOf(functionOf(handler)).Properties.LoggingConfig;
+      const logGroup = resources[loggingConfig.LogGroup.Ref];
+      expect(logGroup?.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup?.Properties.RetentionInDays).toEqual(expect.any(Number));
+    });
+
+    it.each(functionSpecs)('bundles $handler as ESM with the require banner, a source map and the AWS SDK inside', ({ handler, uses }) => {
+      const s3Key: string = resourceOf(functionOf(handler)).Properties.Code.S3Key;
+      const assetDir = path.join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      const bundle = fs.readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+      expect(bundle.startsWith("import { createRequire } from 'module'; const require = createRequire(import.meta.url);")).toBe(true);
+      expect(fs.existsSync(path.join(assetDir, 'index.mjs.map'))).toBe(true);
+      if (declaredTables(uses).length > 0) expect(bundle).toContain('DynamoDB_20120810');
+    });
+  });
+
+  describe('environment', () => {
+    it.each(routes.map((route) => route.handler))('gives route %s the token issuer, CORS origins and settings', (handler) => {
+      const auth = stack.auth;
+      expect(environmentOf(handler)).toMatchObject({
+        AUTH_JWKS_URL: stack.resolve(auth.jwksUrl),
+        AUTH_ISSUER: stack.resolve(auth.issuer),
+        AUTH_AUDIENCES: stack.resolve(
+          `${auth.webClient.userPoolClientId},${auth.machineClient.userPoolClientId}`,
+        ),
+        ALLOWED_ORIGINS: configuredOrigins.join(','),
+        POWERTOOLS_SERVICE_NAME: 'partnerdesk',
+        PARTNER_DEPARTMENT_EMAIL: stackSettings.partnerDepartmentEmail,
+        SUPPORT_EMAIL: stackSettings.supportEmail,
+        PUBLIC_BASE_URL: stackSettings.publicBaseUrl,
+      });
+    });
+
+    it('points AUTH_JWKS_URL and AUTH_ISSUER at the Cognito user pool of the stack region', () => {
+      const [handler] = routes.map((route) => route.handler);
+      const environment = JSON.stringify(environmentOf(handler ?? ''));
+      expect(environment).toContain(`https://cognito-idp.${stackEnv.region}.amazonaws.com/`);
+      expect(environment).toContain('/.well-known/jwks.json');
+      expect(environment).toContain(JSON.stringify({ Ref: logicalIdOf(stack.auth.userPool) }));
+    });
+
+    it.each(functionSpecs)('gives $handler exactly the variables its uses need', ({ handler, uses }) => {
+      const environment = environmentOf(handler);
+      const tableVariables = Object.keys(environment).filter((name) => name.startsWith('TABLE_'));
+      const declared = declaredTables(uses);
+      expect(tableVariables.sort()).toEqual(declared.map(([name]) => tableEnvVar(name)).sort());
+      for (const [name] of declared) {
+        expect(environment[tableEnvVar(name)]).toEqual(stack.resolve(stack.tables.table(name).tableName));
+      }
+      expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
+      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
+      expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
+    });
+  });
+
+  describe('least privilege', () => {
+    it.each(functionSpecs)('grants $handler only the tables it uses, writing only where it declares readWrite', ({ handler, uses }) => {
+      const grants = tableGrantsOf(handler);
+      const declared = declaredTables(uses);
+      expect([...grants.keys()].sort()).toEqual(declared.map(([name]) => name).sort());
+      for (const [name, access] of declared) {
+        const actions = grants.get(name) ?? new Set<string>();
+        expect(actions.has('dynamodb:Query')).toBe(true);
+        expect(WRITE_ACTIONS.filter((action) => actions.has(action))).toEqual(access === 'readWrite' ? WRITE_ACTIONS : []);
+      }
+    });
+
+    it('gives a read-only route no write action at all', () => {
+      const readOnly = routes.find((route) => {
+        const declared = declaredTables(route.uses);
+        return declared.length > 0 && declared.every(([, access]) => access === 'read');
+      });
+      expect(readOnly).toBeDefined();
+      const actions = statementsOf(readOnly?.handler ?? '').flatMap(actionsOf);
+      expect(actions).toContain('dynamodb:GetItem');
+      expect(actions.filter((action) => WRITE_ACTIONS.includes(action) || action.startsWith('ses:'))).toEqual([]);
+    });
+
+    it.each(functionSpecs)('lets $handler send mail only if it uses mail, from the sender identity', ({ handler, uses }) => {
+      const mailStatements = statementsOf(handler).filter((statement) => actionsOf(statement).includes('ses:SendEmail'));
+      expect(mailStatements).toHaveLength(uses.mail ? 1 : 0);
+      for (const statement of mailStatements) {
+        expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+        const resourcesText = JSON.stringify(statement.Resource);
+        expect(resourcesText).toContain(JSON.stringify({ Ref: logicalIdOf(stack.mailer.identity) }));
+        expect(resourcesText).toContain(JSON.stringify({ Ref: logicalIdOf(stack.mailer.configurationSet) }));
+      }
+    });
+
+    it.each(functionSpecs)('lets $handler manage logins only if it uses the account directory', ({ handler, uses }) => {
+      const cognitoStatements = statementsOf(handler).filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
+      );
+      expect(cognitoStatements).toHaveLength(uses.accountDirectory ? 1 : 0);
+      for (const statement of cognitoStatements) {
+        expect(actionsOf(statement).sort()).toEqual([...ACCOUNT_DIRECTORY_ACTIONS].sort());
+        expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] });
+      }
+    });
+
+    it.each(functionSpecs)('lets $handler publish events only if it uses events', ({ handler, uses }) => {
+      const actions = statementsOf(handler).flatMap(actionsOf);
+      expect(actions.includes('events:PutEvents')).toBe(uses.events === true);
+    });
+
+    it('attaches no AWS managed policy to function roles', () => {
+      const roles = Object.values(resources).filter((resource) => resource.Type === 'AWS::IAM::Role');
+      expect(roles.flatMap((role) => role.Properties.ManagedPolicyArns ?? [])).toEqual([]);
+    });
+  });
+
+  describe('tables', () => {
+    const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
+      { AttributeName: partitionKey.name, KeyType: 'HASH' },
+      ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: 'RANGE' }] : []),
+    ];
+
+    it('creates every table of tables.ts except the local-only stand-ins', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', awsTables.length);
+    });
+
+    it.each(awsTables)('creates %s on demand, with PITR and AWS-managed encryption, retained on delete', (name) => {
+      const table = resourceOf(stack.tables.table(name));
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.UpdateReplacePolicy).toBe('Retain');
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        // SSEEnabled without a key id: KMS with the AWS-managed key aws/dynamodb.
+        SSESpecification: { SSEEnabled: true },
+      });
+      expect(table.Properties.SSESpecification.KMSMasterKeyId).toBeUndefined();
+    });
+
+    it.each(awsTables)('gives %s the keys, GSIs and TTL of tables.ts', (name) => {
+      const spec = tableSpecs[name];
+      const properties = resourceOf(stack.tables.table(name)).Properties;
+      expect(properties.KeySchema).toEqual(keySchema(spec.partitionKey, spec.sortKey));
+      expect(properties.GlobalSecondaryIndexes ?? []).toEqual(
+        spec.indexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: keySchema(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+      const keys = [spec.partitionKey, spec.sortKey, ...spec.indexes.flatMap((index) => [index.partitionKey, index.sortKey])];
+      for (const key of keys.filter((attribute) => attribute !== undefined)) {
+        expect(properties.AttributeDefinitions).toContainEqual({ AttributeName: key.name, AttributeType: key.type });
+      }
+      expect(properties.TimeToLiveSpecification).toEqual(
+        spec.timeToLiveAttribute ? { AttributeName: spec.timeToLiveAttribute, Enabled: true } : undefined,
+      );
+    });
+  });
+
+  describe('jobs', () => {
+    it.each(jobs)('runs $handler on an EventBridge schedule every $everyMinutes minutes', ({ handler, everyMinutes }) => {
+      const schedule = stack.jobs.schedules.get(handler);
+      if (!schedule) throw new Error(`No schedule for ${handler}`);
+      const rule = resourceOf(schedule);
+      expect(rule.Type).toBe('AWS::Events::Rule');
+      expect(rule.Properties.ScheduleExpression).toBe(`rate(${everyMinutes} ${everyMinutes === 1 ? 'minute' : 'minutes'})`);
+      expect(rule.Properties.Targets).toEqual([
+        expect.objectContaining({ Arn: { 'Fn::GetAtt': [logicalIdOf(functionOf(handler)), 'Arn'] } }),
+      ]);
+    });
+
+    it('schedules the escalation of untouched partner applications', () => {
+      expect(jobs.map((job) => job.handler)).toContain('escalateApplications');
+      expect(stack.jobs.schedules.has('escalateApplications')).toBe(true);
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('allows exactly the configured browser origins', () => {
+      const api = resourceOf(stack.api.httpApi);
+      expect(api.Properties.CorsConfiguration.AllowOrigins).toEqual(configuredOrigins);
+      expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(
+        expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']),
+      );
+    });
+
+    it('has one route per entry of the route table', () => {
+      template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    });
+
+    it.each(routes)('routes $method $path to the $handler function without an API Gateway authorizer', ({ method, path: routePath, handler }) => {
+      const route = Object.values(resources).find(
+        (resource) => resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === `${method} ${routePath}`,
+      );
+      expect(route?.Properties.AuthorizationType).toBe('NONE');
+      const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+      expect(resources[integrationId]?.Properties.IntegrationUri).toEqual({
+        'Fn::GetAtt': [logicalIdOf(functionOf(handler)), 'Arn'],
+      });
+    });
+
+    it('throttles the $default stage and writes JSON access logs to a log group with retention', () => {
+      const stage = resourceOf(stack.api.stage);
+      expect(stage.Properties.StageName).toBe('$default');
+      expect(stage.Properties.DefaultRouteSettings).toEqual({
+        ThrottlingRateLimit: expect.any(Number),
+        ThrottlingBurstLimit: expect.any(Number),
+      });
+      expect(stage.Properties.AccessLogSettings.DestinationArn).toEqual({
+        'Fn::GetAtt': [logicalIdOf(stack.api.accessLogs), 'Arn'],
+      });
+      expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
+      expect(resourceOf(stack.api.accessLogs).Properties.RetentionInDays).toEqual(expect.any(Number));
+    });
+  });
+
+  describe('auth', () => {
+    it('signs people in by e-mail, with the custom attributes role and partnerId writable by the API', () => {
+      const pool = resourceOf(stack.auth.userPool).Properties;
+      expect(pool.UsernameAttributes).toEqual(['email']);
+      expect(pool.MfaConfiguration).toBe('OPTIONAL');
+      expect(pool.Schema).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
+          expect.objectContaining({ Name: 'partnerId', AttributeDataType: 'String', Mutable: true }),
+        ]),
+      );
+    });
+
+    it('lets web console users read role and partnerId in their ID tokens but never write them', () => {
+      const web = resourceOf(stack.auth.webClient).Properties;
+      expect(web.ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:partnerId', 'email']));
+      expect(web.WriteAttributes).toEqual(expect.any(Array));
+      expect(web.WriteAttributes).not.toContain('custom:role');
+      expect(web.WriteAttributes).not.toContain('custom:partnerId');
+      expect(web.GenerateSecret).toBe(false);
+      expect(web.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+    });
+
+    it('gives billing ingestion a client-credentials client with the billing.write scope the API checks', () => {
+      const machine = resourceOf(stack.auth.machineClient).Properties;
+      expect(machine.GenerateSecret).toBe(true);
+      expect(machine.AllowedOAuthFlows).toEqual(['client_credentials']);
+      // No user can sign in through it, so no user can change attributes through it either.
+      expect(machine.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+      const server = resourceOf(stack.auth.resourceServer).Properties;
+      const scopeNames: string[] = server.Scopes.map((scope: { ScopeName: string }) => scope.ScopeName);
+      expect(scopeNames.map((name) => `${server.Identifier}/${name}`)).toEqual([BILLING_WRITE_SCOPE]);
+      expect(machine.AllowedOAuthScopes).toEqual(
+        scopeNames.map((name) => ({ 'Fn::Join': ['', [{ Ref: logicalIdOf(stack.auth.resourceServer) }, `/${name}`]] })),
+      );
+    });
+
+    it('has a hosted domain for the token endpoint', () => {
+      expect(resourceOf(stack.auth.domain).Properties.Domain).toBe(stackSettings.authDomainPrefix);
+    });
+  });
+
+  describe('mail and events', () => {
+    it('verifies the configured sender with SES and applies the configuration set to its mail', () => {
+      const identity = resourceOf(stack.mailer.identity).Properties;
+      expect(identity.EmailIdentity).toBe(stackSettings.senderEmail);
+      expect(identity.ConfigurationSetAttributes).toEqual({
+        ConfigurationSetName: { Ref: logicalIdOf(stack.mailer.configurationSet) },
+      });
+    });
+
+    it('has one custom event bus for domain events', () => {
+      template.resourceCountIs('AWS::Events::EventBus', 1);
+    });
+  });
+});

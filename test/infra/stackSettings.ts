@@ -1,0 +1,14 @@
+import type { PartnerdeskSettings } from '../../infra/PartnerdeskStack';
+
+/** Deployment settings used by the infra tests; origins spaced on purpose (the API trims them). */
+export const stackSettings: PartnerdeskSettings = {
+  senderEmail: 'partners@mail.partnerdesk.test',
+  allowedOrigins: 'https://console.partnerdesk.test , https://admin.partnerdesk.test',
+  partnerDepartmentEmail: 'partner-department@partnerdesk.test',
+  supportEmail: 'support@partnerdesk.test',
+  publicBaseUrl: 'https://console.partnerdesk.test',
+  authDomainPrefix: 'partnerdesk-infra-test',
+};
+
+/** The stack's environment in tests: fixed region, no account (synthesizes offline). */
+export const stackEnv = { region: 'eu-central-1' };
