@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Email } from 'aws-ses-v2-local/dist/store';
+import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
+import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
+import { DynamoPartnerRepository, partnerItem } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
+import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
+import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
+import { SesMailer } from '../../shared/adapters/ses/SesMailer';
+import type { Clock } from '../../shared/domain/Clock';
+import type { ClientDeps } from '../../shared/domain/clients/ClientDeps';
+import { randomIds } from '../../shared/domain/IdGenerator';
+import type { Mailer } from '../../shared/ports/Mailer';
+import type { Partner } from '../../shared/ports/PartnerRepository';
+
+/** Where invitation links point in tests. */
+export const TEST_BASE_URL = 'https://partners.example.test';
+
+/** A well-formed cloud account id no other test uses. */
+export function newCloudAccountId(): string {
+  return `acc-${randomBytes(10).toString('hex')}`;
+}
+
+/** Registers a fresh cloud account in the registry and returns its id. */
+export async function registerCloudAccount(client: DynamoDBDocumentClient): Promise<string> {
+  const accountId = newCloudAccountId();
+  await new DynamoCloudAccountRegistry(client).register(accountId, new Date());
+  return accountId;
+}
+
+/** Stores a partner account (as the approval of its application would) with a unique e-mail. */
+export async function createPartner(client: DynamoDBDocumentClient, name = 'Volkova IT'): Promise<Partner> {
+  const suffix = randomBytes(6).toString('hex');
+  const partner: Partner = {
+    partnerId: `ptn_${suffix}`, name, email: `partner-${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(),
+  };
+  await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(partner) }));
+  return partner;
+}
+
+/** Real adapters (DynamoDB Local, local SES, local event store) for the clients use cases. */
+export function clientTestDeps(client: DynamoDBDocumentClient, clock: Clock, mailer: Mailer = SesMailer.fromEnv()): ClientDeps {
+  return {
+    clients: new DynamoClientRepository(client),
+    accounts: new DynamoCloudAccountRegistry(client),
+    partners: new DynamoPartnerRepository(client),
+    mailer,
+    limits: new DynamoRateLimiter(client),
+    events: new LocalEventStore(client),
+    clock,
+    ids: randomIds,
+    publicBaseUrl: TEST_BASE_URL,
+  };
+}
+
+/** The invitation token in the link of an invitation mail. */
+export function tokenFromMail(mail: Email): string {
+  const token = /\/invitations\/([A-Za-z0-9_-]{43})\b/.exec(mail.body.text ?? '')?.[1];
+  if (!token) throw new Error('no invitation link in the mail');
+  return token;
+}
+
+/** An e-mail address no other test uses (the local SES inbox is shared by the whole run). */
+export function uniqueClientEmail(): string {
+  return `client-${randomBytes(6).toString('hex')}@example.com`;
+}
