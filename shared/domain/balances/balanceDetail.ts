@@ -1,0 +1,78 @@
+import { add, type Money } from '../Money';
+import { eachMoscowDay, type MoscowDay } from '../moscowTime';
+import type { DayTotals, Movement } from '../../ports/BalanceLedger';
+import { type BalanceDeps, DEFAULT_CURRENCY } from './BalanceDeps';
+import { addTotals, emptyTotals, type LedgerTotals, netChange } from './LedgerTotals';
+import type { Period } from './Period';
+import { visibleClientAccount } from './visibleClientAccount';
+
+/** One Moscow day of the "Detail" view. `closing` of a day is the `opening` of the next. */
+export interface DayDetail extends LedgerTotals {
+  readonly day: MoscowDay;
+  readonly opening: Money;
+  readonly closing: Money;
+}
+
+/** The "Detail" view of a client's balance over a period. */
+export interface BalanceDetail {
+  readonly clientId: string;
+  readonly period: Period;
+  readonly opening: Money;
+  readonly closing: Money;
+  readonly totals: LedgerTotals;
+  /** Every day of the period, quiet days included. */
+  readonly days: DayDetail[];
+  /** Deposits and withdrawals of the period, oldest first. */
+  readonly movements: Movement[];
+}
+
+/**
+ * "Detail": a partner's client's balance day by day (Moscow days).
+ *
+ * Input: partner, client, a checked period. Output: opening/closing and totals per day, and the
+ * deposits and withdrawals of the period.
+ * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client).
+ * 2. The opening balance of the period is the net change of everything before `from`, read from
+ *    year/month/day rollups (see `calendarBuckets.ts`): O(years + 41) items.
+ * 3. Day totals of the period and its movements: O(days in the period) items.
+ * 4. Walk the days: closing = opening + deposits − withdrawals − debits; next opening = closing.
+ */
+export async function balanceDetail(deps: BalanceDeps, partnerId: string, clientId: string, period: Period): Promise<BalanceDetail> {
+  const client = await visibleClientAccount(deps.clients, partnerId, clientId);
+  const currency = (await deps.ledger.balance(client.accountId))?.balance.currency ?? DEFAULT_CURRENCY;
+  const [before, dayTotals, movements] = await Promise.all([
+    deps.ledger.totalsBefore(client.accountId, period.from, currency),
+    deps.ledger.dailyTotals(client.accountId, period),
+    deps.ledger.movements(client.accountId, period),
+  ]);
+  const days = dailyDetail(netChange(before), dayTotals, period);
+  return {
+    clientId,
+    period,
+    opening: days[0]!.opening,
+    closing: days.at(-1)!.closing,
+    totals: days.reduce<LedgerTotals>(addTotals, emptyTotals(currency)),
+    days,
+    movements,
+  };
+}
+
+/** Day-by-day balances from the opening balance of the period and the totals of its busy days. */
+export function dailyDetail(opening: Money, dayTotals: readonly DayTotals[], period: Period): DayDetail[] {
+  const byDay = new Map(dayTotals.map((totals) => [totals.day, totals]));
+  let balance = opening;
+  return eachMoscowDay(period.from, period.to).map((day) => {
+    const totals = byDay.get(day) ?? emptyTotals(opening.currency);
+    const dayOpening = balance;
+    balance = add(dayOpening, netChange(totals));
+    return {
+      day,
+      opening: dayOpening,
+      debits: totals.debits,
+      deposits: totals.deposits,
+      withdrawals: totals.withdrawals,
+      closing: balance,
+    };
+  });
+}
+

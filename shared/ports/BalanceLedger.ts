@@ -1,0 +1,64 @@
+import type { BillingEvent, RejectionReason } from '../domain/balances/BillingEvent';
+import type { LedgerTotals } from '../domain/balances/LedgerTotals';
+import type { Period } from '../domain/balances/Period';
+import type { Money } from '../domain/Money';
+import type { MoscowDay } from '../domain/moscowTime';
+
+/** An event on its way into the ledger, with the Moscow day it counts for and when we took it in. */
+export interface LedgerPosting {
+  readonly event: BillingEvent;
+  readonly day: MoscowDay;
+  readonly recordedAt: Date;
+}
+
+/** What the ledger did with a posting. */
+export type PostingOutcome =
+  | { readonly status: 'recorded' | 'duplicate' }
+  | { readonly status: 'rejected'; readonly reason: Extract<RejectionReason, 'currency_mismatch' | 'transaction_id_reused'> };
+
+/** An account's current balance. */
+export interface AccountBalance {
+  readonly accountId: string;
+  readonly balance: Money;
+  /** When the balance last changed (the last recorded event was taken in). */
+  readonly asOf: Date;
+}
+
+/** Totals of one Moscow day. */
+export interface DayTotals extends LedgerTotals {
+  readonly day: MoscowDay;
+}
+
+/** A deposit or a withdrawal, for the detail list. */
+export interface Movement {
+  readonly transactionId: string;
+  readonly type: 'deposit' | 'withdrawal';
+  readonly amount: Money;
+  readonly occurredAt: Date;
+}
+
+/** What one service charged on one Moscow day. */
+export interface ServiceDayDebits {
+  readonly service: string;
+  readonly day: MoscowDay;
+  readonly amount: Money;
+}
+
+/**
+ * The billing ledger of cloud accounts: takes events in exactly once and keeps balances and
+ * rollups up to date as it does, so every read costs O(days asked for), not O(transactions).
+ */
+export interface BalanceLedger {
+  /** Records a posting once: a repeated `transactionId` changes nothing. */
+  post(posting: LedgerPosting): Promise<PostingOutcome>;
+  /** The current balance, or `undefined` if the account never had an event. */
+  balance(accountId: string): Promise<AccountBalance | undefined>;
+  /** Totals of every day strictly before `day`: their net change is the opening balance of `day`. */
+  totalsBefore(accountId: string, day: MoscowDay, currency: string): Promise<LedgerTotals>;
+  /** Totals of the days of `period` that had events, by day. */
+  dailyTotals(accountId: string, period: Period): Promise<DayTotals[]>;
+  /** Deposits and withdrawals of `period`, oldest first. */
+  movements(accountId: string, period: Period): Promise<Movement[]>;
+  /** Debits of `period` by service and day. */
+  serviceDebits(accountId: string, period: Period): Promise<ServiceDayDebits[]>;
+}
