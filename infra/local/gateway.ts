@@ -54,7 +54,7 @@ function compilePath(path: string): (actual: string) => Record<string, string> |
 }
 
 /** A Lambda context good enough for middy and Powertools. */
-function lambdaContext(functionName: string, requestId: string): Context {
+export function lambdaContext(functionName: string, requestId: string): Context {
   const deadline = Date.now() + 29_000;
   return {
     callbackWaitsForEmptyEventLoop: false,

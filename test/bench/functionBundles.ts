@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { jobs, routes } from '../../shared/routeTable';
+import { mark, markdownTable } from './markdownTable';
+import { median, ratio, timed } from './sampling';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Targets from issue 8. */
+const MAX_BUNDLE_KB = 350;
+const MAX_COLD_START_RATIO = 1.5;
+
+/**
+ * esbuild options of the CDK stack's `NodejsFunction` bundling (`infra/constructs/ServiceFunction.ts`):
+ * ESM, module-first main fields, minified, source map, node22, AWS SDK bundled, `require` banner.
+ */
+const STACK_BUNDLING: BuildOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: true,
+  external: [],
+  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  metafile: true,
+  logLevel: 'warning',
+};
+
+/** The environment a Lambda function starts with, as far as module initialisation can see it. */
+const LAMBDA_LIKE_ENV = { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-central-1', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512' };
+
+interface Bundle {
+  readonly name: string;
+  readonly file: string;
+  readonly bytes: number;
+  /** Largest inputs by package (or source folder), in output bytes. */
+  readonly contributors: ReadonlyArray<{ readonly input: string; readonly bytes: number }>;
+}
+
+/** Groups a metafile's inputs of one output by npm package, or by source folder for own code. */
+function contributorsOf(metafile: Metafile): Bundle['contributors'] {
+  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint !== undefined);
+  const totals = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    const group = pkg ?? input.split('/').slice(0, 2).join('/');
+    totals.set(group, (totals.get(group) ?? 0) + bytesInOutput);
+  }
+  return [...totals].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+async function bundle(name: string, entry: string, outDir: string): Promise<Bundle> {
+  const file = path.join(outDir, name, 'index.mjs');
+  const result = await build({ ...STACK_BUNDLING, entryPoints: [entry], outfile: file, absWorkingDir: PROJECT_ROOT });
+  return { name, file, bytes: (await stat(file)).size, contributors: contributorsOf(result.metafile ?? { inputs: {}, outputs: {} }) };
+}
+
+/**
+ * Wall time of a fresh `node` process that imports the bundle and calls nothing, as a Lambda
+ * cold start does. `sourceMaps` adds `--enable-source-maps`, which the stack sets in NODE_OPTIONS.
+ */
+async function coldStart(file: string, sourceMaps: boolean): Promise<number> {
+  const script = `await import(${JSON.stringify(pathToFileURL(file).href)});`;
+  const args = [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script];
+  let failure = '';
+  const ms = await timed(() => {
+    const child = spawnSync(process.execPath, args, { env: LAMBDA_LIKE_ENV, encoding: 'utf8' });
+    if (child.status !== 0) failure = child.stderr;
+  });
+  if (failure) throw new Error(`Loading ${file} failed:\n${failure}`);
+  return ms;
+}
+
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+/** How long the cold-start measurements may take, and how many interleaved rounds at least and at most. */
+export interface ColdStartBudget {
+  readonly seconds: number;
+  readonly minRounds: number;
+  readonly maxRounds: number;
+}
+
+/**
+ * Section 1: every handler of the route and job tables bundled like the stack bundles it; size
+ * and cold start against a bare handler, interleaved (bare, f1, f1 without maps, bare, f2, ...).
+ */
+export async function benchFunctionBundles(budget: ColdStartBudget): Promise<string> {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'partnerdesk-bench-'));
+  try {
+    const bareEntry = path.join(outDir, 'bare.ts');
+    await writeFile(bareEntry, 'export const handler = async () => ({});\n');
+    const bare = await bundle('bare', bareEntry, outDir);
+    const handlers = [...new Set([...routes, ...jobs].map((spec) => spec.handler))];
+    const bundles: Bundle[] = [];
+    for (const handler of handlers) bundles.push(await bundle(handler, path.join(PROJECT_ROOT, 'functions', `${handler}.ts`), outDir));
+
+    const bareSamples: number[] = [];
+    const deployed = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
+    const withoutMaps = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
+    const round = async (): Promise<void> => {
+      for (const b of bundles) {
+        bareSamples.push(await coldStart(bare.file, true));
+        deployed.get(b.name)?.push(await coldStart(b.file, true));
+        withoutMaps.get(b.name)?.push(await coldStart(b.file, false));
+      }
+    };
+    // The first round tells how many more fit into the time budget (more functions, fewer rounds).
+    const firstRoundMs = await timed(round);
+    const rounds = Math.min(budget.maxRounds, Math.max(budget.minRounds, Math.floor((budget.seconds * 1000) / firstRoundMs)));
+    for (let done = 1; done < rounds; done += 1) await round();
+    const bareMs = median(bareSamples);
+    const rows = bundles.map((b) => {
+      const ms = median(deployed.get(b.name) ?? []);
+      const noMapsMs = median(withoutMaps.get(b.name) ?? []);
+      const sizeOk = b.bytes / 1024 <= MAX_BUNDLE_KB;
+      const startOk = ms / bareMs <= MAX_COLD_START_RATIO;
+      const largest = sizeOk ? '' : b.contributors.slice(0, 4).map((c) => `${c.input} ${kb(c.bytes)}`).join(', ');
+      return [b.name, kb(b.bytes), mark(sizeOk), ms.toFixed(0), ratio(ms, bareMs), mark(startOk), ratio(noMapsMs, bareMs), largest];
+    });
+    rows.push(['bare handler', kb(bare.bytes), '', bareMs.toFixed(0), '1.00×', '', '', '']);
+    const table = markdownTable(
+      [
+        'function',
+        'minified KB',
+        `≤ ${MAX_BUNDLE_KB} KB`,
+        'cold start ms (median)',
+        'vs bare',
+        `≤ ${MAX_COLD_START_RATIO}×`,
+        'vs bare without source maps',
+        'largest inputs (KB), when over size',
+      ],
+      rows,
+    );
+    return `${table}\n\nMedians of ${rounds} interleaved cold starts per function (bare, function, function without source maps).`;
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import type { LocalStack } from '../../infra/local/localStack';
+import { DynamoApplicationRepository } from '../../shared/adapters/dynamodb/DynamoApplicationRepository';
+import { documentClient } from '../../shared/adapters/runtime';
+import { routes } from '../../shared/routeTable';
+import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';
+import { mark, markdownTable } from './markdownTable';
+import { interleaved, median, ratio } from './sampling';
+
+/** Target from issue 8: the middleware stack adds at most 30 % to the call it wraps. */
+const MAX_OVERHEAD_RATIO = 1.3;
+/** Calls before measuring: the first one fetches the JWKS, later ones warm the JIT and sockets. */
+const WARM_UP_CALLS = 30;
+
+/**
+ * Section 3: a route through the full middy stack (JWT verification, validation, error mapping,
+ * JSON) against the bare repository call it makes, on DynamoDB Local, warm, interleaved.
+ */
+export async function benchHandlerOverhead(stack: LocalStack, rounds: number): Promise<string> {
+  const token = await stack.tokens.personToken({ sub: 'mgr_bench', email: 'manager@example.com', role: 'manager' });
+  const repository = new DynamoApplicationRepository(documentClient());
+  const tag = randomBytes(6).toString('hex');
+  const submitted = await invokeRoute(
+    routeOf(routes, 'POST', '/partner-applications'),
+    jsonBody({ name: 'Bench Applicant', email: `bench-${tag}@example.com`, phone: '+74950000000', company: 'Bench LLC', message: tag }),
+  );
+  const id = String((JSON.parse(submitted.body ?? '{}') as { id?: unknown }).id);
+  const route = async (method: 'GET', path: string, request: ApiRequest): Promise<void> => {
+    const response = await invokeRoute(routeOf(routes, method, path), { ...request, token });
+    if (response.statusCode !== 200) throw new Error(`${method} ${path} answered ${response.statusCode}: ${response.body ?? ''}`);
+  };
+  const pairs = [
+    {
+      name: 'GET /partner-applications/{id} vs repository.get',
+      full: () => route('GET', '/partner-applications/{id}', { pathParameters: { id } }),
+      bare: () => repository.get(id),
+    },
+    {
+      name: 'GET /partner-applications (20) vs repository.list',
+      full: () => route('GET', '/partner-applications', { query: { limit: '20' } }),
+      bare: () => repository.list({ limit: 20 }),
+    },
+  ];
+  const cases: Record<string, () => Promise<unknown>> = Object.fromEntries(
+    pairs.flatMap((pair, i) => [[`full${i}`, pair.full], [`bare${i}`, pair.bare]]),
+  );
+  for (let i = 0; i < WARM_UP_CALLS; i += 1) for (const run of Object.values(cases)) await run();
+  const samples = await interleaved(cases, rounds);
+  const rows = pairs.map((pair, i) => {
+    const [full, bare] = [median(samples[`full${i}`] ?? []), median(samples[`bare${i}`] ?? [])];
+    return [pair.name, full.toFixed(2), bare.toFixed(2), ratio(full, bare), mark(full / bare <= MAX_OVERHEAD_RATIO)];
+  });
+  return markdownTable(
+    ['route vs bare call', 'full stack ms (median)', 'bare call ms (median)', 'ratio', `≤ ${MAX_OVERHEAD_RATIO}×`],
+    rows,
+  );
+}

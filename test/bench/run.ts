@@ -1,0 +1,50 @@
+/**
+ * `npm run bench`: measures partnerdesk side by side in one run and prints one markdown table per
+ * section. Figures are ratios against a baseline measured in the same run, never absolute claims;
+ * nothing here asserts a timing. Bounded to a few minutes on a 2-core machine.
+ *
+ * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 3 to 15
+ * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
+ * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10).
+ */
+
+// The functions log through Powertools; the bench prints tables only.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+
+const setting = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+async function section(title: string, run: () => Promise<string>): Promise<void> {
+  const started = Date.now();
+  const table = await run();
+  console.log(`\n## ${title}\n\n${table}\n\n_(${((Date.now() - started) / 1000).toFixed(0)} s)_`);
+}
+
+async function main(): Promise<void> {
+  // Imported here, after the environment is set: the functions' modules read it when they load.
+  const { benchFunctionBundles } = await import('./functionBundles');
+  const { benchDynamoRequests } = await import('./dynamoRequests');
+  const { benchHandlerOverhead } = await import('./handlerOverhead');
+  const { benchHttpLoad } = await import('./httpLoad');
+  const { startLocalStack } = await import('../../infra/local/localStack');
+
+  console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
+  await section('1. Bundle size and cold start per function', () => benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 3, maxRounds: 15 }));
+  const stack = await startLocalStack();
+  try {
+    await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
+    await section('3. Handler overhead (warm, DynamoDB Local)', () => benchHandlerOverhead(stack, setting('BENCH_OVERHEAD_ROUNDS', 300)));
+    await section('4. HTTP load on the local gateway', () =>
+      benchHttpLoad(stack, { connections: setting('BENCH_LOAD_CONNECTIONS', 10), seconds: setting('BENCH_LOAD_SECONDS', 5) }),
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

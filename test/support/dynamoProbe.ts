@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** DynamoDB operations that change stored items. */
+const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
+
+/** Requests a DocumentClient sent, by command (`GetItemCommand`, `QueryCommand`...). */
+export interface RequestCount {
+  /** Requests per command since the last `reset()`, in the order first seen. */
+  byCommand(): Record<string, number>;
+  total(): number;
+  /** Requests that change stored items (Put, Update, Delete, TransactWrite, BatchWrite). */
+  writes(): number;
+  reset(): void;
+  /** Removes the middleware from the client. */
+  stop(): void;
+}
+
+/**
+ * Counts the requests a DocumentClient sends, with an SDK middleware on its (shared) middleware
+ * stack: one per operation call (`initialize` step), so SDK retries of one call count once.
+ *
+ * @example
+ * const count = countRequests(documentClient());
+ * await handler(event, context);
+ * count.byCommand(); // { TransactWriteItemsCommand: 1, UpdateItemCommand: 2, GetItemCommand: 1 }
+ */
+export function countRequests(client: DynamoDBDocumentClient): RequestCount {
+  const name = `countRequests-${randomUUID()}`;
+  let counts = new Map<string, number>();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName ?? 'unknown';
+      counts.set(command, (counts.get(command) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return {
+    byCommand: () => Object.fromEntries(counts),
+    total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
+    writes: () => [...counts].filter(([command]) => WRITE_COMMANDS.has(command)).reduce((sum, [, n]) => sum + n, 0),
+    reset: () => {
+      counts = new Map();
+    },
+    stop: () => {
+      client.middlewareStack.remove(name);
+    },
+  };
+}
+
+/** Which request fails, and how. */
+export interface FaultPlan {
+  /** The 1-based number of the operation call (counted from now) that fails. */
+  readonly nth: number;
+  /** The error DynamoDB would answer, e.g. a `ProvisionedThroughputExceededException`. */
+  readonly error: () => Error;
+  /**
+   * `every-attempt`: the SDK retries and gives up (an outage longer than its retries);
+   * `first-attempt`: the SDK's retry succeeds (a brief throttle).
+   */
+  readonly attempts: 'every-attempt' | 'first-attempt';
+}
+
+/** A fault armed on a client. */
+export interface InjectedFault {
+  /** The command of the call that failed, once it has happened. */
+  failedCommand(): string | undefined;
+  /** Removes the middlewares from the client. */
+  stop(): void;
+}
+
+/**
+ * Makes the n-th DynamoDB call from now fail as DynamoDB itself would answer (throttling,
+ * transaction cancellation), before the request leaves the process. The failure is injected at
+ * the `finalizeRequest` step, inside the SDK's retry loop, so the SDK's real retry behaviour
+ * applies. The real client and DynamoDB Local answer everything else: this wraps the client, it
+ * does not replace DynamoDB.
+ */
+export function injectFault(client: DynamoDBDocumentClient, plan: FaultPlan): InjectedFault {
+  const id = randomUUID();
+  const marked = new WeakSet<object>();
+  let calls = 0;
+  let failedCommand: string | undefined;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      calls += 1;
+      if (calls === plan.nth) {
+        marked.add(context);
+        failedCommand = context.commandName;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: `faultCall-${id}` },
+  );
+  let attemptsOfMarked = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (marked.has(context)) {
+        attemptsOfMarked += 1;
+        if (plan.attempts === 'every-attempt' || attemptsOfMarked === 1) throw plan.error();
+      }
+      return next(args);
+    },
+    { step: 'finalizeRequest', priority: 'low', name: `faultAttempt-${id}` },
+  );
+  return {
+    failedCommand: () => failedCommand,
+    stop: () => {
+      client.middlewareStack.remove(`faultCall-${id}`);
+      client.middlewareStack.remove(`faultAttempt-${id}`);
+    },
+  };
+}
