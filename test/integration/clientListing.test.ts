@@ -1,0 +1,149 @@
+import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
+import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
+import { FixedClock } from '../../shared/domain/Clock';
+import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';
+import { addClient } from '../../shared/domain/clients/addClient';
+import type { Client } from '../../shared/domain/clients/Client';
+import { RateLimitedError, ValidationError } from '../../shared/domain/errors';
+import type { Partner } from '../../shared/ports/PartnerRepository';
+import { clientTestDeps, createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { useLocalTables } from '../support/localTables';
+import { mailsTo } from '../support/sesInbox';
+
+const tables = useLocalTables();
+const MINUTE = 60 * 1000;
+const clock = new FixedClock('2026-03-01T10:00:00Z');
+const deps = () => clientTestDeps(tables.documentClient(), clock);
+
+let partner: Partner;
+let other: Partner;
+/** Seven clients of `partner`, one minute apart: names Client 0..6, statuses active, declined, invited... */
+const added: Array<{ client: Client; email: string }> = [];
+
+beforeAll(async () => {
+  partner = await createPartner(tables.documentClient());
+  other = await createPartner(tables.documentClient());
+  for (let i = 0; i < 7; i += 1) {
+    clock.advance(MINUTE);
+    const email = uniqueClientEmail();
+    const accountId = await registerCloudAccount(tables.documentClient());
+    const { client } = await addClient(deps(), partner.partnerId, { kind: 'partner', id: 'usr_1' }, {
+      email, accountId, name: i === 3 ? 'Zhanna Orlova' : `Client ${i}`,
+    });
+    const token = tokenFromMail((await mailsTo(email)).at(-1)!);
+    clock.advance(1000);
+    if (i % 3 === 0) await acceptInvitation(deps(), token);
+    if (i % 3 === 1) await declineInvitation(deps(), token);
+    added.push({ client, email });
+  }
+  await addClient(deps(), other.partnerId, { kind: 'partner', id: 'usr_2' }, {
+    email: uniqueClientEmail(), accountId: await registerCloudAccount(tables.documentClient()), name: 'Client of another partner',
+  });
+});
+
+async function allPages(query: { status?: Client['status']; search?: string; limit: number }): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps().clients.list(partner.partnerId, { ...query, cursor });
+    expect(page.items.length).toBeLessThanOrEqual(query.limit);
+    ids.push(...page.items.map((client) => client.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+describe('DynamoClientRepository.list', () => {
+  it('pages through all of the partner\'s clients, newest first, each exactly once', async () => {
+    const expected = added.map(({ client }) => client.id).reverse();
+    expect(await allPages({ limit: 2 })).toEqual(expected);
+    expect(await allPages({ limit: 7 })).toEqual(expected);
+    const single = await deps().clients.list(partner.partnerId, { limit: 7 });
+    expect(single.nextCursor).toBeUndefined();
+  });
+
+  it('filters by status', async () => {
+    const active = added.filter((_, i) => i % 3 === 0).map(({ client }) => client.id).reverse();
+    const declined = added.filter((_, i) => i % 3 === 1).map(({ client }) => client.id).reverse();
+    expect(await allPages({ status: 'active', limit: 2 })).toEqual(active);
+    expect(await allPages({ status: 'declined', limit: 1 })).toEqual(declined);
+  });
+
+  it('searches by part of the e-mail or the name, case-insensitively', async () => {
+    const target = added[5]!;
+    expect(await allPages({ search: target.email.slice(7, 19).toUpperCase(), limit: 5 })).toEqual([target.client.id]);
+    expect(await allPages({ search: 'zhanna', limit: 5 })).toEqual([added[3]!.client.id]);
+    expect(await allPages({ search: 'EXAMPLE.COM', limit: 2 })).toEqual(added.map(({ client }) => client.id).reverse());
+    expect(await allPages({ search: 'another partner', limit: 5 })).toEqual([]);
+  });
+
+  it('refuses a cursor from another partner\'s listing or from another filter', async () => {
+    const foreign = await deps().clients.list(other.partnerId, { limit: 1 });
+    const otherPage = await deps().clients.list(partner.partnerId, { limit: 1 });
+    const ownActive = await deps().clients.list(partner.partnerId, { status: 'active', limit: 1 });
+    expect(otherPage.nextCursor).toBeDefined();
+    expect(ownActive.nextCursor).toBeDefined();
+
+    const forged = Buffer.from(JSON.stringify({ pk: `PARTNER#${other.partnerId}`, sk: 'CLIENT#x', listKey: 'x', clientsOf: other.partnerId })).toString('base64url');
+    await expect(deps().clients.list(partner.partnerId, { limit: 1, cursor: forged })).rejects.toBeInstanceOf(ValidationError);
+    await expect(deps().clients.list(partner.partnerId, { status: 'declined', limit: 1, cursor: ownActive.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    expect(foreign.items.every((client) => client.partnerId === other.partnerId)).toBe(true);
+  });
+});
+
+describe('DynamoAuditTrail.list', () => {
+  const trail = () => new DynamoAuditTrail(tables.documentClient());
+
+  it('lists the partner\'s own entries newest first, in pages, each written with its change', async () => {
+    const entries = [];
+    let cursor: string | undefined;
+    do {
+      const page = await trail().list(partner.partnerId, { limit: 3, cursor });
+      entries.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    // 7 invitations, 3 accepts, 2 declines.
+    expect(entries.map((entry) => entry.action).sort()).toEqual([...Array(7).fill('invite'), ...Array(3).fill('accept'), ...Array(2).fill('decline')].sort());
+    expect(entries.map((entry) => entry.at.getTime())).toEqual([...entries.map((entry) => entry.at.getTime())].sort((a, b) => b - a));
+    expect(entries.every((entry) => entry.partnerId === partner.partnerId)).toBe(true);
+  });
+
+  it('filters by client and by period [from, to)', async () => {
+    const accepted = added[0]!.client;
+    const byClient = await trail().list(partner.partnerId, { clientId: accepted.id, limit: 10 });
+    expect(byClient.items.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ['accept', 'invited', 'active'],
+      ['invite', null, 'invited'],
+    ]);
+
+    const from = added[2]!.client.createdAt;
+    const to = added[4]!.client.createdAt;
+    const inPeriod = await trail().list(partner.partnerId, { from, to, limit: 100 });
+    expect(inPeriod.items.every((entry) => entry.at >= from && entry.at < to)).toBe(true);
+    expect(inPeriod.items.map((entry) => entry.clientId).sort()).toEqual(
+      [added[2]!.client.id, added[3]!.client.id, added[3]!.client.id].sort(),
+    );
+    expect((await trail().list(partner.partnerId, { clientId: added[0]!.client.id, limit: 10 })).items).not.toHaveLength(0);
+    expect((await trail().list(other.partnerId, { clientId: added[0]!.client.id, limit: 10 })).items).toEqual([]);
+  });
+});
+
+describe('DynamoRateLimiter', () => {
+  it('counts hits per key and window, refuses the one over the limit with the seconds left, and starts again next window', async () => {
+    const limiter = new DynamoRateLimiter(tables.documentClient());
+    const rule = { limit: 3, windowMs: MINUTE };
+    const at = new Date('2026-03-01T10:00:15Z');
+    await Promise.all([limiter.take('k1', rule, at), limiter.take('k1', rule, at), limiter.take('k1', rule, at)]);
+
+    await expect(limiter.take('k1', rule, at)).rejects.toMatchObject({ constructor: RateLimitedError, retryAfterSeconds: 45 });
+    await expect(limiter.take('k2', rule, at)).resolves.toBeUndefined();
+    await expect(limiter.take('k1', rule, new Date('2026-03-01T10:01:00Z'))).resolves.toBeUndefined();
+  });
+
+  it('lets exactly `limit` of many concurrent hits through', async () => {
+    const limiter = new DynamoRateLimiter(tables.documentClient());
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => limiter.take('burst', { limit: 5, windowMs: MINUTE }, new Date('2026-03-01T10:00:00Z'))));
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(5);
+  });
+});
