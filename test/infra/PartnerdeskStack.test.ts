@@ -28,12 +28,13 @@ interface Statement {
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
 const ACCOUNT_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminUserGlobalSignOut',
 ];
 
