@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import { FixedClock } from '../../../../../shared/domain/Clock';
+import { balanceDetail, dailyDetail } from '../../../../../shared/domain/balances/balanceDetail';
+import { clientBalance } from '../../../../../shared/domain/balances/clientBalance';
+import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
+import { NotFoundError } from '../../../../../shared/domain/errors';
+import { money } from '../../../../../shared/domain/Money';
+import type { ClientRef } from '../../../../../shared/ports/ClientLookup';
+import { deliveryArb, InMemoryClientLookup, InMemoryLedger, periodArb, recomputeDetail } from '../../../../support/balances';
+
+const ACCOUNT = 'acc-00000000000000000001';
+const clock = new FixedClock('2026-03-10T12:00:00Z');
+const client: ClientRef = { clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active' };
+
+function deps(clients: readonly ClientRef[] = [client]) {
+  return { clients: new InMemoryClientLookup(clients), ledger: new InMemoryLedger(), clock };
+}
+
+describe('balanceDetail', () => {
+  it('equals the detail recomputed from raw events, with each closing the next opening', async () => {
+    await fc.assert(fc.asyncProperty(deliveryArb(ACCOUNT, 'txn'), periodArb, async ({ delivered }, period) => {
+      const d = deps();
+      await recordBillingEvents(d, delivered);
+
+      const detail = await balanceDetail(d, 'ptn_1', 'cli_1', period);
+
+      const expected = recomputeDetail(delivered, period);
+      expect(detail.days.map((day) => ({
+        day: day.day, opening: day.opening.amount, debits: day.debits.amount, deposits: day.deposits.amount,
+        withdrawals: day.withdrawals.amount, closing: day.closing.amount,
+      }))).toEqual(expected.days);
+      expect(detail.movements.map((movement) => movement.transactionId)).toEqual(expected.movements);
+      detail.days.slice(1).forEach((day, index) => expect(day.opening).toEqual(detail.days[index]!.closing));
+      expect(detail.totals.debits.amount).toBe(detail.days.reduce((acc, day) => acc + day.debits.amount, 0));
+      expect(detail.opening).toEqual(detail.days[0]!.opening);
+      expect(detail.closing).toEqual(detail.days.at(-1)!.closing);
+    }), { numRuns: 100 });
+  });
+
+  it('shows every day of the period, quiet ones with zero and an unchanged balance', () => {
+    const days = dailyDetail(money(1_000, 'RUB'), [
+      { day: '2026-02-28', debits: money(300, 'RUB'), deposits: money(0, 'RUB'), withdrawals: money(0, 'RUB') },
+      { day: '2026-03-02', debits: money(0, 'RUB'), deposits: money(500, 'RUB'), withdrawals: money(100, 'RUB') },
+    ], { from: '2026-02-27', to: '2026-03-02' });
+
+    expect(days.map((day) => [day.day, day.opening.amount, day.closing.amount])).toEqual([
+      ['2026-02-27', 1_000, 1_000],
+      ['2026-02-28', 1_000, 700],
+      ['2026-03-01', 700, 700],
+      ['2026-03-02', 700, 1_100],
+    ]);
+  });
+
+  it('counts an event at 21:30 UTC on the next Moscow day, and lists it with its +03:00 day', async () => {
+    const d = deps();
+    await recordBillingEvents(d, [{
+      transactionId: 'dep-1', accountId: ACCOUNT, type: 'deposit', amount: money(5_000_00, 'RUB'), occurredAt: new Date('2026-03-01T21:30:00Z'),
+    }]);
+
+    const detail = await balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-03-01', to: '2026-03-02' });
+
+    expect(detail.days.map((day) => [day.day, day.deposits.amount, day.closing.amount])).toEqual([['2026-03-01', 0, 0], ['2026-03-02', 5_000_00, 5_000_00]]);
+    expect(detail.movements).toEqual([expect.objectContaining({ transactionId: 'dep-1', type: 'deposit' })]);
+  });
+
+  it('shows blocked clients but not invited, detached, unknown or other partners\' clients', async () => {
+    const blocked = { ...client, clientId: 'cli_blocked', status: 'blocked' as const };
+    const invited = { ...client, clientId: 'cli_invited', status: 'invited' as const };
+    const cancelled = { ...client, clientId: 'cli_cancelled', status: 'cancelled' as const };
+    const d = deps([client, blocked, invited, cancelled]);
+    const period = { from: '2026-03-01', to: '2026-03-01' };
+
+    await expect(balanceDetail(d, 'ptn_1', 'cli_blocked', period)).resolves.toMatchObject({ clientId: 'cli_blocked' });
+    for (const [partnerId, clientId] of [['ptn_1', 'cli_invited'], ['ptn_1', 'cli_cancelled'], ['ptn_1', 'cli_none'], ['ptn_2', 'cli_1']] as const) {
+      await expect(balanceDetail(d, partnerId, clientId, period)).rejects.toThrow(NotFoundError);
+      await expect(clientBalance(d, partnerId, clientId)).rejects.toThrow(NotFoundError);
+    }
+  });
+});
+
+describe('clientBalance', () => {
+  it('is zero roubles as of now for an account without events', async () => {
+    expect(await clientBalance(deps(), 'ptn_1', 'cli_1')).toEqual({ clientId: 'cli_1', balance: money(0, 'RUB'), asOf: clock.now() });
+  });
+
+  it('is the net of every recorded event, as of when the last one was taken in', async () => {
+    const d = deps();
+    await recordBillingEvents(d, [
+      { transactionId: 'a', accountId: ACCOUNT, type: 'deposit', amount: money(1_000_00, 'RUB'), occurredAt: new Date('2026-02-01T10:00:00Z') },
+      { transactionId: 'b', accountId: ACCOUNT, type: 'debit', amount: money(250_50, 'RUB'), occurredAt: new Date('2026-02-02T10:00:00Z'), service: 'compute' },
+      { transactionId: 'c', accountId: ACCOUNT, type: 'withdrawal', amount: money(100_00, 'RUB'), occurredAt: new Date('2026-02-03T10:00:00Z') },
+    ]);
+
+    expect(await clientBalance(d, 'ptn_1', 'cli_1')).toEqual({ clientId: 'cli_1', balance: money(649_50, 'RUB'), asOf: clock.now() });
+  });
+});
