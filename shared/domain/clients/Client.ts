@@ -2,7 +2,7 @@ import { InvalidTransitionError } from '../errors';
 import type { InvitationStatus } from './Invitation';
 
 /** Every status a partner's client can be in. */
-export const CLIENT_STATUSES = ['invited', 'active', 'blocked', 'declined', 'cancelled', 'expired'] as const;
+export const CLIENT_STATUSES = ['invited', 'active', 'blocked', 'declined', 'cancelled', 'expired', 'detached'] as const;
 
 /** Where a client stands with its partner. */
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
@@ -42,8 +42,8 @@ export interface Client {
  * Extend it here (block, unblock, detach...) and every writer keeps enforcing it.
  */
 const CLIENT_TRANSITIONS = {
-  /** The partner invites the same account again after the previous invitation closed. */
-  reinvite: { from: ['declined', 'cancelled', 'expired'], to: 'invited' },
+  /** The partner invites the same account again after the previous invitation closed (or after deleting the client). */
+  reinvite: { from: ['declined', 'cancelled', 'expired', 'detached'], to: 'invited' },
   /** The partner sends a fresh link (new token, new expiry). */
   resend: { from: ['invited'], to: 'invited' },
   /** The invitee confirms. */
@@ -54,6 +54,15 @@ const CLIENT_TRANSITIONS = {
   cancel: { from: ['invited'], to: 'cancelled' },
   /** Nobody answered within the invitation's lifetime. */
   expire: { from: ['invited'], to: 'expired' },
+  /** The partner blocks the client: its login is disabled, its resources keep running. */
+  block: { from: ['active'], to: 'blocked' },
+  /** The partner lets a blocked client log in again. */
+  unblock: { from: ['blocked'], to: 'active' },
+  /**
+   * The partner deletes the client: detached from the partner (hidden, account released, a pending
+   * invitation cancelled); the cloud account and its resources stay. `detached` is final until a reinvite.
+   */
+  detach: { from: ['invited', 'active', 'blocked', 'declined', 'cancelled', 'expired'], to: 'detached' },
 } as const satisfies Record<string, { readonly from: readonly ClientStatus[]; readonly to: ClientStatus }>;
 
 /** An action that moves an existing client. */

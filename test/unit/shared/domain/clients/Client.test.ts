@@ -3,12 +3,15 @@ import { InvalidTransitionError } from '../../../../../shared/domain/errors';
 
 /** The state machine as the issue states it, written out independently of the implementation. */
 const EXPECTED: Record<ClientTransition, { from: ClientStatus[]; to: ClientStatus }> = {
-  reinvite: { from: ['declined', 'cancelled', 'expired'], to: 'invited' },
+  reinvite: { from: ['declined', 'cancelled', 'expired', 'detached'], to: 'invited' },
   resend: { from: ['invited'], to: 'invited' },
   accept: { from: ['invited'], to: 'active' },
   decline: { from: ['invited'], to: 'declined' },
   cancel: { from: ['invited'], to: 'cancelled' },
   expire: { from: ['invited'], to: 'expired' },
+  block: { from: ['active'], to: 'blocked' },
+  unblock: { from: ['blocked'], to: 'active' },
+  detach: { from: ['invited', 'active', 'blocked', 'declined', 'cancelled', 'expired'], to: 'detached' },
 };
 
 describe('nextClientStatus', () => {
