@@ -10,6 +10,8 @@ export interface LocalTokenIssuer {
   readonly jwks: { keys: JWK[] };
   /** Signs a token with the given claims (`sub`, `custom:role`, ...). */
   sign(claims: Record<string, string>, expiresIn?: string): Promise<string>;
+  /** A machine client's access token (client credentials) with the given scopes, as Cognito issues for billing ingestion. */
+  machineToken(clientId: string, scopes: readonly string[]): Promise<string>;
   /** A person's ID token: role `partner` (with partnerId) or `manager`. */
   personToken(person: { sub: string; email: string; role: 'partner' | 'manager'; partnerId?: string }): Promise<string>;
 }
@@ -29,6 +31,8 @@ export async function createLocalTokenIssuer(issuer: string): Promise<LocalToken
     issuer,
     jwks: { keys: [publicJwk] },
     sign,
+    machineToken: (clientId, scopes) =>
+      sign({ sub: clientId, client_id: clientId, token_use: 'access', scope: scopes.join(' ') }),
     personToken: ({ sub, email, role, partnerId }) =>
       sign({
         sub,

@@ -63,10 +63,15 @@ export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
 }
 
+/** Partner applications, for routes that only read them (no mailer, no directory in their bundle). */
+export function applicationRepository(): DynamoApplicationRepository {
+  return new DynamoApplicationRepository(documentClient());
+}
+
 /** Everything the partner-application use cases need; `withDirectory` for approvals and the outbox job. */
 export function applicationDeps(withDirectory = false): NoticeDeps & { ids: IdGenerator } {
   return {
-    applications: new DynamoApplicationRepository(documentClient()),
+    applications: applicationRepository(),
     mailer: mailer(),
     clock,
     ids,

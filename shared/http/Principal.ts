@@ -33,7 +33,11 @@ export function principalFromClaims(claims: Claims | undefined): Principal {
     return { kind: 'partner', userId: text(CLAIMS.subject), partnerId: text(CLAIMS.partnerId), email: text(CLAIMS.email) };
   }
   if (role === 'manager') return { kind: 'manager', userId: text(CLAIMS.subject), email: text(CLAIMS.email) };
+  // A machine client is an access token (client credentials) carrying the billing scope. A person's
+  // Cognito access token has scopes too (`aws.cognito.signin.user.admin`) and must never count as one.
   const scopes = text(CLAIMS.scope).split(' ').filter(Boolean);
-  if (scopes.length > 0) return { kind: 'system', clientId: text(CLAIMS.clientId), scopes };
+  if (text('token_use') === 'access' && scopes.includes(BILLING_WRITE_SCOPE)) {
+    return { kind: 'system', clientId: text(CLAIMS.clientId), scopes };
+  }
   return { kind: 'anonymous' };
 }
