@@ -141,7 +141,8 @@ export class DynamoLedger implements BalanceLedger {
       Update: {
         TableName: this.table,
         Key: key,
-        UpdateExpression: 'SET bucket = :bucket, currency = :currency ADD debits :debits, deposits :deposits, withdrawals :withdrawals',
+        UpdateExpression: 'SET #bucket = :bucket, #currency = :currency ADD #debits :debits, #deposits :deposits, #withdrawals :withdrawals',
+        ExpressionAttributeNames: attributeNames('bucket', 'currency', 'debits', 'deposits', 'withdrawals'),
         ExpressionAttributeValues: {
           ':bucket': bucket, ':currency': currency,
           ':debits': totals.debits.amount, ':deposits': totals.deposits.amount, ':withdrawals': totals.withdrawals.amount,
@@ -166,9 +167,10 @@ export class DynamoLedger implements BalanceLedger {
         Update: {
           TableName: this.table,
           Key: balanceKey(accountId),
-          UpdateExpression: 'SET accountId = :accountId, currency = :currency, updatedAt = :recordedAt ADD balance :net',
+          UpdateExpression: 'SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt ADD #balance :net',
           // Invariant: an account's ledger is kept in one currency (set by its first event).
-          ConditionExpression: 'attribute_not_exists(pk) OR currency = :currency',
+          ConditionExpression: 'attribute_not_exists(pk) OR #currency = :currency',
+          ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance'),
           ExpressionAttributeValues: {
             ':accountId': accountId, ':currency': currency, ':recordedAt': recordedAt.toISOString(), ':net': netChange(totals).amount,
           },
@@ -182,7 +184,8 @@ export class DynamoLedger implements BalanceLedger {
             Update: {
               TableName: this.table,
               Key: serviceDayKey(accountId, day, event.service ?? ''),
-              UpdateExpression: 'SET bucket = :day, service = :service, currency = :currency ADD amount :amount',
+              UpdateExpression: 'SET #bucket = :day, #service = :service, #currency = :currency ADD #amount :amount',
+              ExpressionAttributeNames: attributeNames('bucket', 'service', 'currency', 'amount'),
               ExpressionAttributeValues: { ':day': day, ':service': event.service ?? '', ':currency': currency, ':amount': event.amount.amount },
             },
           }
@@ -229,6 +232,11 @@ export class DynamoLedger implements BalanceLedger {
     } while (startKey);
     return items;
   }
+}
+
+/** `#name` placeholders for attribute names (several of ours, like `bucket`, are DynamoDB reserved words). */
+function attributeNames(...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [`#${name}`, name]));
 }
 
 /** Another transaction held some of the same items: trying again later will do. */
