@@ -159,6 +159,34 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     uses: { tables: { audit: 'read', rateLimits: 'readWrite' } },
   },
+  {
+    method: 'POST',
+    path: '/billing-events',
+    handler: 'postBillingEvents',
+    auth: 'system',
+    uses: { tables: { ledger: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/clients/{id}/balance',
+    handler: 'getClientBalance',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/clients/{id}/balance/detail',
+    handler: 'getClientBalanceDetail',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/clients/{id}/expenses',
+    handler: 'getClientExpenses',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+  },
 ];
 
 /** Every scheduled job. */

@@ -19,6 +19,9 @@ import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
 import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
+import { DynamoLedger } from './dynamodb/DynamoLedger';
+import type { BalanceDeps } from '../domain/balances/BalanceDeps';
+import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
 import { LocalEventStore } from './dynamodb/LocalEventStore';
 import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
@@ -128,4 +131,19 @@ export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> 
 /** What the invitation expiry job needs. */
 export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'events' | 'clock' | 'ids'> {
   return { clients: clientRepository(), partners: partners(), mailer: mailer(), events: eventPublisher(), clock, ids };
+}
+
+/** The billing ledger of cloud accounts. */
+export function ledger(): DynamoLedger {
+  return new DynamoLedger(documentClient());
+}
+
+/** What billing ingestion (`POST /billing-events`, the seed's importer) needs. */
+export function billingDeps(): RecordDeps {
+  return { ledger: ledger(), clock };
+}
+
+/** What the balance reads need: clients are resolved only through the partner-scoped `ClientLookup`. */
+export function balanceDeps(): BalanceDeps {
+  return { clients: clientRepository(), ledger: ledger(), clock };
 }

@@ -30,17 +30,20 @@ export const MAX_EVENT_AMOUNT = 1_000_000_000_000;
 /** How far in the future an event may be dated (clock skew between billing and us). */
 export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
-/** Why an event was not recorded; the caller may fix and resend it (or, when busy, just resend). */
-export const REJECTION_MESSAGES = {
+/** Why an event was not recorded; the caller may fix and resend it (or, when busy, just resend it). */
+export const REJECTION_REASONS = ['invalid_event', 'occurred_in_future', 'currency_mismatch', 'transaction_id_reused', 'temporarily_unavailable'] as const;
+
+/** A stable reason code for a rejected event. */
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** What each rejection reason means, in words. */
+export const REJECTION_MESSAGES: Readonly<Record<RejectionReason, string>> = {
   invalid_event: 'The amount must be a positive whole number of minor units, and a debit needs a service',
   occurred_in_future: 'The event is dated in the future',
   currency_mismatch: "The event's currency differs from the currency of the account's balance",
   transaction_id_reused: 'This transactionId was already recorded with different content',
   temporarily_unavailable: 'The ledger is busy; resend this event (it will not be counted twice)',
-} as const;
-
-/** A stable reason code for a rejected event. */
-export type RejectionReason = keyof typeof REJECTION_MESSAGES;
+};
 
 /** What happened to one submitted event. */
 export type RecordResult =

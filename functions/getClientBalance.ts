@@ -1,0 +1,15 @@
+import { balanceDeps } from '../shared/adapters/runtime';
+import { clientBalance } from '../shared/domain/balances/clientBalance';
+import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { toBalanceView } from '../shared/http/schemas/balances';
+import { idParams } from '../shared/http/schemas/common';
+
+/** GET /clients/{id}/balance — the current balance of one of the partner's active or blocked clients. */
+export const handler = httpRoute(
+  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit()] },
+  async ({ principal, params }) => ({
+    status: 200,
+    body: toBalanceView(await clientBalance(balanceDeps(), principal.partnerId, params.id)),
+  }),
+);

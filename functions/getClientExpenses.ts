@@ -1,0 +1,16 @@
+import { balanceDeps } from '../shared/adapters/runtime';
+import { expensesOnServices } from '../shared/domain/balances/expensesOnServices';
+import { period } from '../shared/domain/balances/Period';
+import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { periodQuery, toExpensesView } from '../shared/http/schemas/balances';
+import { idParams } from '../shared/http/schemas/common';
+
+/** GET /clients/{id}/expenses?from&to — "Expenses on services": the client's debits per service and per day. */
+export const handler = httpRoute(
+  { auth: 'partner', params: idParams, query: periodQuery, middlewares: [partnerRateLimit()] },
+  async ({ principal, params, query }) => ({
+    status: 200,
+    body: toExpensesView(await expensesOnServices(balanceDeps(), principal.partnerId, params.id, period(query.from, query.to))),
+  }),
+);

@@ -1,0 +1,15 @@
+import { billingDeps } from '../shared/adapters/runtime';
+import { recordBillingEvents } from '../shared/domain/balances/recordBillingEvents';
+import { HttpError } from '../shared/http/HttpError';
+import { httpRoute } from '../shared/http/httpRoute';
+import { BILLING_WRITE_SCOPE } from '../shared/http/Principal';
+import { billingEventsBody, toBillingEvent, toBillingEventsResponse } from '../shared/http/schemas/balances';
+
+/** POST /billing-events — the cloud's billing posts events; each is recorded once by transactionId. */
+export const handler = httpRoute({ auth: 'system', body: billingEventsBody }, async ({ principal, body }) => {
+  if (!principal.scopes.includes(BILLING_WRITE_SCOPE)) {
+    throw new HttpError(403, 'forbidden', `Posting billing events needs the ${BILLING_WRITE_SCOPE} scope`);
+  }
+  const results = await recordBillingEvents(billingDeps(), body.events.map(toBillingEvent));
+  return { status: 200, body: toBillingEventsResponse(results) };
+});

@@ -1,0 +1,204 @@
+/**
+ * Schemas of the balance routes: billing ingestion (`POST /billing-events`), a client's balance,
+ * "Detail" and "Expenses on services". Money is `{ amount, currency }` with `amount` in minor units
+ * (kopecks); days are Moscow calendar days `YYYY-MM-DD`; times carry the Moscow offset (+03:00).
+ */
+import * as z from 'zod/mini';
+import type { BalanceDetail } from '../../domain/balances/balanceDetail';
+import { type BillingEvent, MAX_EVENT_AMOUNT, REJECTION_REASONS, type RecordResult } from '../../domain/balances/BillingEvent';
+import type { ClientBalance } from '../../domain/balances/clientBalance';
+import type { ServiceExpenses } from '../../domain/balances/expensesOnServices';
+import { periodProblem } from '../../domain/balances/Period';
+import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
+import { money as moneyOf } from '../../domain/Money';
+import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
+import type { OperationDocs } from '../openapi';
+import { text } from './common';
+
+/** Most events in one `POST /billing-events`. */
+export const MAX_EVENTS_PER_REQUEST = 100;
+
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 currency code such as RUB'));
+
+/** Fields every billing event has. */
+const eventFields = {
+  transactionId: z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'Expected 1–128 letters, digits, or . _ : -')),
+  accountId: z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z')),
+  amount: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_EVENT_AMOUNT)),
+  currency,
+  occurredAt: z.iso.datetime({ offset: true }),
+  resource: z.optional(text(256)),
+};
+
+/** One billing event: a debit names the charged service; deposits and withdrawals do not. */
+export const billingEventInput = z.discriminatedUnion('type', [
+  z.strictObject({ ...eventFields, type: z.literal('debit'), service: text(100) }),
+  z.strictObject({ ...eventFields, type: z.enum(['deposit', 'withdrawal']) }),
+]);
+
+/** A batch of billing events. */
+export const billingEventBatch = z.strictObject({
+  events: z.array(billingEventInput).check(z.minLength(1), z.maxLength(MAX_EVENTS_PER_REQUEST)),
+});
+
+/**
+ * Body of `POST /billing-events`: one event, or `{ "events": [...] }` with 1–100 events. A single
+ * event is taken as a batch of one (so its validation issues are reported under `body.events.0`).
+ * For documentation, the accepted shapes are `billingEventInput` and `billingEventBatch`.
+ */
+export const billingEventsBody = z.pipe(
+  z.transform((body: unknown) => (typeof body === 'object' && body !== null && 'events' in body ? body : { events: [body] })),
+  billingEventBatch,
+);
+
+/** A validated event in domain terms. */
+export function toBillingEvent(input: z.infer<typeof billingEventInput>): BillingEvent {
+  return {
+    transactionId: input.transactionId,
+    accountId: input.accountId,
+    type: input.type,
+    amount: moneyOf(input.amount, input.currency),
+    occurredAt: new Date(input.occurredAt),
+    ...(input.type === 'debit' && { service: input.service }),
+    ...(input.resource !== undefined && { resource: input.resource }),
+  };
+}
+
+/** What happened to each submitted event, in submission order, and how many of each. */
+export const billingEventsResponse = z.object({
+  results: z.array(z.object({
+    transactionId: z.string(),
+    status: z.enum(['recorded', 'duplicate', 'rejected']),
+    reason: z.optional(z.enum(REJECTION_REASONS)),
+    message: z.optional(z.string()),
+  })),
+  recorded: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+});
+
+/** Renders the results of `recordBillingEvents`. */
+export function toBillingEventsResponse(results: readonly RecordResult[]): z.infer<typeof billingEventsResponse> {
+  const count = (status: RecordResult['status']) => results.filter((result) => result.status === status).length;
+  return { results: [...results], recorded: count('recorded'), duplicates: count('duplicate'), rejected: count('rejected') };
+}
+
+const day = z.string().check(z.refine(isMoscowDay, 'Expected a calendar day written YYYY-MM-DD'));
+
+/** Query of the period routes: `from` and `to` (both included), at most 366 days. */
+export const periodQuery = z.strictObject({ from: day, to: day }).check(
+  z.superRefine(({ from, to }, ctx) => {
+    if (!isMoscowDay(from) || !isMoscowDay(to)) return; // already reported on the field
+    const problem = periodProblem(from, to);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, path: ['to'], input: to });
+  }),
+);
+
+/** An amount of money: `amount` in minor units (kopecks) and an ISO 4217 currency. */
+export const money = z.object({ amount: z.number().check(z.int()), currency: z.string() });
+
+const moscowTime = z.iso.datetime({ offset: true });
+
+/** `GET /clients/{id}/balance`. */
+export const balanceView = z.object({ clientId: z.string(), balance: money, asOf: moscowTime });
+
+const totalsView = { debits: money, deposits: money, withdrawals: money };
+
+/** `GET /clients/{id}/balance/detail`: the "Detail" view by Moscow day. */
+export const balanceDetailView = z.object({
+  clientId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.literal(MOSCOW_TIME_ZONE),
+  currency: z.string(),
+  opening: money,
+  closing: money,
+  totals: z.object(totalsView),
+  days: z.array(z.object({ day: z.string(), opening: money, ...totalsView, closing: money })),
+  movements: z.array(z.object({
+    transactionId: z.string(),
+    type: z.enum(['deposit', 'withdrawal']),
+    amount: money,
+    occurredAt: moscowTime,
+    day: z.string(),
+  })),
+});
+
+/** `GET /clients/{id}/expenses`: "Expenses on services", most expensive service first. */
+export const expensesView = z.object({
+  clientId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.literal(MOSCOW_TIME_ZONE),
+  currency: z.string(),
+  total: money,
+  services: z.array(z.object({ service: z.string(), total: money, days: z.array(z.object({ day: z.string(), amount: money })) })),
+  days: z.array(z.object({ day: z.string(), total: money })),
+});
+
+/** Renders a client's balance. */
+export function toBalanceView(balance: ClientBalance): z.infer<typeof balanceView> {
+  return { clientId: balance.clientId, balance: balance.balance, asOf: toMoscowIso(balance.asOf) };
+}
+
+/** Renders "Detail". */
+export function toBalanceDetailView(detail: BalanceDetail): z.infer<typeof balanceDetailView> {
+  return {
+    clientId: detail.clientId,
+    ...detail.period,
+    timeZone: MOSCOW_TIME_ZONE,
+    currency: detail.opening.currency,
+    opening: detail.opening,
+    closing: detail.closing,
+    totals: { debits: detail.totals.debits, deposits: detail.totals.deposits, withdrawals: detail.totals.withdrawals },
+    days: detail.days.map((row) => ({
+      day: row.day, opening: row.opening, debits: row.debits, deposits: row.deposits,
+      withdrawals: row.withdrawals, closing: row.closing,
+    })),
+    movements: detail.movements.map((movement) => ({
+      transactionId: movement.transactionId,
+      type: movement.type,
+      amount: movement.amount,
+      occurredAt: toMoscowIso(movement.occurredAt),
+      day: moscowDay(movement.occurredAt),
+    })),
+  };
+}
+
+/** Renders "Expenses on services". */
+export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expensesView> {
+  return {
+    clientId: expenses.clientId,
+    ...expenses.period,
+    timeZone: MOSCOW_TIME_ZONE,
+    currency: expenses.total.currency,
+    total: expenses.total,
+    services: expenses.services.map((service) => ({
+      service: service.service,
+      total: service.total,
+      days: service.days.map((row) => ({ day: row.day, amount: row.amount })),
+    })),
+    days: expenses.days.map((row) => ({ day: row.day, total: row.total })),
+  };
+}
+
+/** OpenAPI docs of the balance routes. */
+export const balanceOperations: OperationDocs = {
+  'POST /billing-events': {
+    summary: 'Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; ' +
+      'each is recorded once by transactionId, a repeat is a `duplicate`, an implausible one is `rejected` with a reason',
+    tag: 'Billing', body: z.union([billingEventBatch, billingEventInput]), status: 200, response: billingEventsResponse,
+  },
+  'GET /clients/{id}/balance': {
+    summary: "A client's current balance (active or blocked clients)", tag: 'Balances', status: 200, response: balanceView,
+  },
+  'GET /clients/{id}/balance/detail': {
+    summary: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
+      'and the deposits and withdrawals with times in +03:00',
+    tag: 'Balances', query: periodQuery, status: 200, response: balanceDetailView,
+  },
+  'GET /clients/{id}/expenses': {
+    summary: '"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day',
+    tag: 'Balances', query: periodQuery, status: 200, response: expensesView,
+  },
+};
