@@ -1,0 +1,72 @@
+import { ValidationError } from '../../../../../shared/domain/errors';
+import { money } from '../../../../../shared/domain/Money';
+import { billingEventsBody, periodQuery, toBalanceDetailView, toBillingEvent } from '../../../../../shared/http/schemas/balances';
+import { parseWith } from '../../../../../shared/http/validation';
+
+const debit = {
+  transactionId: 'txn-1', accountId: 'acc-00000000000000000001', type: 'debit', amount: 12_50, currency: 'RUB',
+  occurredAt: '2026-03-02T00:30:00+03:00', service: 'compute', resource: 'vm-1',
+};
+
+function issuesOf(run: () => unknown): Array<{ path: string; message: string }> {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.details?.issues as Array<{ path: string; message: string }>;
+    throw error;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('billingEventsBody', () => {
+  it('takes one event as a batch of one, and a batch as it is', () => {
+    expect(parseWith(billingEventsBody, debit, 'body')).toEqual({ events: [debit] });
+    expect(parseWith(billingEventsBody, { events: [debit, { ...debit, transactionId: 'txn-2' }] }, 'body').events).toHaveLength(2);
+  });
+
+  it('names the field at fault: a debit without service, a deposit with one, a local time, a fraction', () => {
+    const { service: _service, ...withoutService } = debit;
+    expect(issuesOf(() => parseWith(billingEventsBody, withoutService, 'body'))).toEqual([{ path: 'body.events.0.service', message: expect.any(String) }]);
+    expect(issuesOf(() => parseWith(billingEventsBody, { ...debit, type: 'deposit' }, 'body'))).toEqual([{ path: 'body.events.0', message: expect.stringContaining('service') }]);
+    expect(issuesOf(() => parseWith(billingEventsBody, { events: [debit, { ...debit, occurredAt: '2026-03-02T00:30:00' }] }, 'body')))
+      .toEqual([{ path: 'body.events.1.occurredAt', message: expect.any(String) }]);
+    expect(issuesOf(() => parseWith(billingEventsBody, { ...debit, amount: 12.5 }, 'body'))).toEqual([{ path: 'body.events.0.amount', message: expect.any(String) }]);
+  });
+
+  it('refuses empty batches and batches over 100 events', () => {
+    expect(issuesOf(() => parseWith(billingEventsBody, { events: [] }, 'body'))[0]?.path).toBe('body.events');
+    expect(issuesOf(() => parseWith(billingEventsBody, { events: Array(101).fill(debit) }, 'body'))[0]?.path).toBe('body.events');
+  });
+
+  it('turns an event into domain terms: money and a UTC instant', () => {
+    const [event] = parseWith(billingEventsBody, debit, 'body').events;
+    expect(toBillingEvent(event!)).toEqual({
+      transactionId: 'txn-1', accountId: debit.accountId, type: 'debit', amount: money(12_50, 'RUB'),
+      occurredAt: new Date('2026-03-01T21:30:00Z'), service: 'compute', resource: 'vm-1',
+    });
+  });
+});
+
+describe('periodQuery', () => {
+  it('accepts up to 366 days and refuses reversed, longer or impossible periods', () => {
+    expect(parseWith(periodQuery, { from: '2028-01-01', to: '2028-12-31' }, 'query')).toEqual({ from: '2028-01-01', to: '2028-12-31' });
+    expect(issuesOf(() => parseWith(periodQuery, { from: '2026-03-02', to: '2026-03-01' }, 'query'))).toEqual([{ path: 'query.to', message: 'from must not be after to' }]);
+    expect(issuesOf(() => parseWith(periodQuery, { from: '2026-01-01', to: '2027-01-02' }, 'query'))[0]?.message).toMatch(/at most 366/);
+    expect(issuesOf(() => parseWith(periodQuery, { from: '2026-02-29', to: '2026-03-01' }, 'query'))).toEqual([{ path: 'query.from', message: expect.any(String) }]);
+    expect(issuesOf(() => parseWith(periodQuery, { from: '2026-03-01' }, 'query'))[0]?.path).toBe('query.to');
+  });
+});
+
+describe('toBalanceDetailView', () => {
+  it('shows movement times with the Moscow offset and their Moscow day', () => {
+    const rub = (amount: number) => money(amount, 'RUB');
+    const zeroTotals = { debits: rub(0), deposits: rub(0), withdrawals: rub(0) };
+    const view = toBalanceDetailView({
+      clientId: 'cli_1', period: { from: '2026-03-02', to: '2026-03-02' }, opening: rub(0), closing: rub(100), totals: { ...zeroTotals, deposits: rub(100) },
+      days: [{ day: '2026-03-02', opening: rub(0), ...zeroTotals, deposits: rub(100), closing: rub(100) }],
+      movements: [{ transactionId: 'd1', type: 'deposit', amount: rub(100), occurredAt: new Date('2026-03-01T21:30:00Z') }],
+    });
+    expect(view.movements).toEqual([{ transactionId: 'd1', type: 'deposit', amount: { amount: 100, currency: 'RUB' }, occurredAt: '2026-03-02T00:30:00.000+03:00', day: '2026-03-02' }]);
+    expect(view).toMatchObject({ from: '2026-03-02', to: '2026-03-02', timeZone: 'Europe/Moscow', currency: 'RUB' });
+  });
+});
