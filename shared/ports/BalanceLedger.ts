@@ -11,10 +11,13 @@ export interface LedgerPosting {
   readonly recordedAt: Date;
 }
 
-/** What the ledger did with a posting. */
+/** What the ledger did with a posting. `temporarily_unavailable`: still busy after retries; send it again. */
 export type PostingOutcome =
   | { readonly status: 'recorded' | 'duplicate' }
-  | { readonly status: 'rejected'; readonly reason: Extract<RejectionReason, 'currency_mismatch' | 'transaction_id_reused'> };
+  | {
+      readonly status: 'rejected';
+      readonly reason: Extract<RejectionReason, 'currency_mismatch' | 'transaction_id_reused' | 'temporarily_unavailable'>;
+    };
 
 /** An account's current balance. */
 export interface AccountBalance {
@@ -49,8 +52,11 @@ export interface ServiceDayDebits {
  * rollups up to date as it does, so every read costs O(days asked for), not O(transactions).
  */
 export interface BalanceLedger {
-  /** Records a posting once: a repeated `transactionId` changes nothing. */
-  post(posting: LedgerPosting): Promise<PostingOutcome>;
+  /**
+   * Records postings as if one after another, each at most once (a repeated `transactionId`
+   * changes nothing); one outcome per posting, in order. May write several in one transaction.
+   */
+  post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]>;
   /** The current balance, or `undefined` if the account never had an event. */
   balance(accountId: string): Promise<AccountBalance | undefined>;
   /** Totals of every day strictly before `day`: their net change is the opening balance of `day`. */

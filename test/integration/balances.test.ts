@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
+import { seedBalances } from '../../infra/local/seedBalances';
 import { accountPartition } from '../../shared/adapters/dynamodb/ledgerKeys';
 import { DynamoLedger } from '../../shared/adapters/dynamodb/DynamoLedger';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
@@ -135,4 +136,23 @@ describe('DynamoLedger reads', () => {
       debits: money(0, 'RUB'), deposits: money(10_000, 'RUB'), withdrawals: money(0, 'RUB'),
     });
   });
+});
+
+describe('seedBalances', () => {
+  it('imports the demo history once (a second run only finds duplicates) and the ledger agrees with itself', async () => {
+    const [first, second] = [account(), account()];
+    const options = { now: clock.now(), months: 1 };
+
+    const imported = await seedBalances([first.accountId, second.accountId], options, first.deps);
+    const again = await seedBalances([first.accountId, second.accountId], options, first.deps);
+
+    expect(imported).toEqual({ events: imported.events, recorded: imported.events, duplicates: 0, rejected: 0 });
+    expect(again).toEqual({ events: imported.events, recorded: 0, duplicates: imported.events, rejected: 0 });
+    const balance = await clientBalance(second.deps, PARTNER, second.clientId);
+    const detail = await balanceDetail(second.deps, PARTNER, second.clientId, { from: '2026-02-01', to: '2026-03-20' });
+    expect(detail.opening).toEqual(money(0, 'RUB'));
+    expect(detail.closing).toEqual(balance.balance);
+    const expenses = await expensesOnServices(second.deps, PARTNER, second.clientId, { from: '2026-02-01', to: '2026-03-20' });
+    expect(expenses.total).toEqual(detail.totals.debits);
+  }, 120_000);
 });

@@ -38,7 +38,13 @@ export class InMemoryClientLookup implements ClientLookup {
 export class InMemoryLedger implements BalanceLedger {
   private readonly postings = new Map<string, LedgerPosting>();
 
-  public async post(posting: LedgerPosting): Promise<PostingOutcome> {
+  public async post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]> {
+    const outcomes: PostingOutcome[] = [];
+    for (const posting of postings) outcomes.push(this.postOne(posting));
+    return outcomes;
+  }
+
+  private postOne(posting: LedgerPosting): PostingOutcome {
     const earlier = this.postings.get(posting.event.transactionId);
     if (earlier) {
       const same = billingEventFingerprint(earlier.event) === billingEventFingerprint(posting.event);

@@ -5,14 +5,12 @@ import {
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { billingEventFingerprint, type BillingEvent } from '../../domain/balances/BillingEvent';
-import { bucketsBefore, bucketsOf } from '../../domain/balances/calendarBuckets';
-import { addTotals, emptyTotals, type LedgerTotals, netChange, totalsOf } from '../../domain/balances/LedgerTotals';
+import { bucketsBefore } from '../../domain/balances/calendarBuckets';
+import { addTotals, emptyTotals, type LedgerTotals } from '../../domain/balances/LedgerTotals';
 import type { Period } from '../../domain/balances/Period';
-import { TemporarilyUnavailableError } from '../../domain/errors';
 import { money } from '../../domain/Money';
 import { moscowDayEnd, moscowDayStart } from '../../domain/moscowTime';
 import type {
@@ -26,20 +24,15 @@ import type {
 } from '../../ports/BalanceLedger';
 import {
   balanceKey,
-  dayKey,
   dayRange,
-  type LedgerKey,
   type LedgerRange,
-  monthKey,
   monthRange,
-  movementKey,
   movementRange,
-  serviceDayKey,
   serviceDayRange,
   transactionKey,
-  yearKey,
   yearsBeforeRange,
 } from './ledgerKeys';
+import { LedgerWriteBatch } from './LedgerWriteBatch';
 import { physicalTableName } from './tables';
 
 const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
@@ -54,41 +47,42 @@ const movementItem = z.object({
 });
 const transactionItem = z.object({ fingerprint: z.string() });
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 /** Attempts of one posting while DynamoDB reports conflicting concurrent transactions on its items. */
 const MAX_ATTEMPTS = 10;
 
 /** Failures that only mean "another transaction held the same items just now". */
 const CONFLICT_ERRORS = new Set(['TransactionConflictException', 'TransactionInProgressException']);
 
+const RECORDED: PostingOutcome = { status: 'recorded' };
+
 /**
- * The billing ledger on DynamoDB (`ledger` table, keys in `ledgerKeys.ts`).
+ * The billing ledger on DynamoDB (`ledger` table, keys in `ledgerKeys.ts`, writes in `LedgerWriteBatch.ts`).
  *
- * Posting is ONE transaction: the transaction marker (conditional: it must not exist), the balance
- * (conditional: same currency), the day, month and year totals, and the per-service daily debit
- * (debits) or the movement item (deposits, withdrawals). If the marker exists nothing else is
- * written, so a repeated event changes nothing, however many copies arrive at once.
+ * A posting is written in ONE transaction with its transaction marker (conditional: it must not
+ * exist), the balance (conditional: same currency), the day, month and year totals, and the
+ * per-service daily debit (debits) or the movement item (deposits, withdrawals). If the marker
+ * exists nothing else is written, so a repeated event changes nothing, however many copies arrive
+ * at once. Several postings go into one transaction when they fit (imports); if that transaction
+ * is refused for any reason, each posting is tried on its own, so outcomes are exact per event.
  * Opening balances come from year/month/day totals (see `calendarBuckets.ts`).
  */
 export class DynamoLedger implements BalanceLedger {
   public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('ledger')) {}
 
-  public async post(posting: LedgerPosting): Promise<PostingOutcome> {
-    const items = this.postingItems(posting);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
-        return { status: 'recorded' };
-      } catch (error) {
-        const outcome = error instanceof TransactionCanceledException ? await this.refusal(error, posting.event) : undefined;
-        if (outcome) return outcome;
-        if (!isTransactionConflict(error)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw new TemporarilyUnavailableError('The ledger of this account is busy, please retry');
-        // Full jitter: concurrent copies of one event spread out, and the first one through wins.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
+  public async post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]> {
+    const outcomes: PostingOutcome[] = [];
+    let next = 0;
+    while (next < postings.length) {
+      const batch = new LedgerWriteBatch(this.table);
+      while (next < postings.length && batch.tryAdd(postings[next]!)) next += 1;
+      const chunk = postings.slice(next - batch.size, next);
+      if (chunk.length > 1 && (await this.writeAtOnce(batch))) {
+        outcomes.push(...chunk.map(() => RECORDED));
+      } else {
+        for (const posting of chunk) outcomes.push(await this.postOne(posting));
       }
     }
+    return outcomes;
   }
 
   public async balance(accountId: string): Promise<AccountBalance | undefined> {
@@ -133,73 +127,35 @@ export class DynamoLedger implements BalanceLedger {
     });
   }
 
-  private postingItems({ event, day, recordedAt }: LedgerPosting): TransactItem[] {
-    const { accountId, amount: { currency } } = event;
-    const totals = totalsOf(event);
-    const buckets = bucketsOf(day);
-    const rollup = (key: LedgerKey, bucket: string): TransactItem => ({
-      Update: {
-        TableName: this.table,
-        Key: key,
-        UpdateExpression: 'SET #bucket = :bucket, #currency = :currency ADD #debits :debits, #deposits :deposits, #withdrawals :withdrawals',
-        ExpressionAttributeNames: attributeNames('bucket', 'currency', 'debits', 'deposits', 'withdrawals'),
-        ExpressionAttributeValues: {
-          ':bucket': bucket, ':currency': currency,
-          ':debits': totals.debits.amount, ':deposits': totals.deposits.amount, ':withdrawals': totals.withdrawals.amount,
-        },
-      },
-    });
-    return [
-      {
-        // Invariant: each transactionId is counted once; the cancelled transaction writes nothing else.
-        Put: {
-          TableName: this.table,
-          Item: {
-            ...transactionKey(event.transactionId),
-            accountId, type: event.type, amount: event.amount.amount, currency,
-            occurredAt: event.occurredAt.toISOString(), day, service: event.service, resource: event.resource,
-            fingerprint: billingEventFingerprint(event), recordedAt: recordedAt.toISOString(),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Update: {
-          TableName: this.table,
-          Key: balanceKey(accountId),
-          UpdateExpression: 'SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt ADD #balance :net',
-          // Invariant: an account's ledger is kept in one currency (set by its first event).
-          ConditionExpression: 'attribute_not_exists(pk) OR #currency = :currency',
-          ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance'),
-          ExpressionAttributeValues: {
-            ':accountId': accountId, ':currency': currency, ':recordedAt': recordedAt.toISOString(), ':net': netChange(totals).amount,
-          },
-        },
-      },
-      rollup(yearKey(accountId, buckets.year), buckets.year),
-      rollup(monthKey(accountId, buckets.month), buckets.month),
-      rollup(dayKey(accountId, buckets.day), buckets.day),
-      event.type === 'debit'
-        ? {
-            Update: {
-              TableName: this.table,
-              Key: serviceDayKey(accountId, day, event.service ?? ''),
-              UpdateExpression: 'SET #bucket = :day, #service = :service, #currency = :currency ADD #amount :amount',
-              ExpressionAttributeNames: attributeNames('bucket', 'service', 'currency', 'amount'),
-              ExpressionAttributeValues: { ':day': day, ':service': event.service ?? '', ':currency': currency, ':amount': event.amount.amount },
-            },
-          }
-        : {
-            Put: {
-              TableName: this.table,
-              Item: {
-                ...movementKey(accountId, event.occurredAt, event.transactionId),
-                transactionId: event.transactionId, type: event.type, amount: event.amount.amount, currency,
-                occurredAt: event.occurredAt.toISOString(),
-              },
-            },
-          },
-    ];
+  /** Several postings in one transaction: `false` if DynamoDB refused it (a marker exists, a conflict...). */
+  private async writeAtOnce(batch: LedgerWriteBatch): Promise<boolean> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: batch.items() }));
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException || isTransactionConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  /** One posting, retried while other transactions hold its items. */
+  private async postOne(posting: LedgerPosting): Promise<PostingOutcome> {
+    const batch = new LedgerWriteBatch(this.table);
+    batch.tryAdd(posting);
+    const items = batch.items();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return RECORDED;
+      } catch (error) {
+        const outcome = error instanceof TransactionCanceledException ? await this.refusal(error, posting.event) : undefined;
+        if (outcome) return outcome;
+        if (!isTransactionConflict(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) return { status: 'rejected', reason: 'temporarily_unavailable' };
+        // Full jitter: concurrent copies of one event spread out, and the first one through wins.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
   }
 
   /** Which condition of a cancelled posting failed: a repeated transaction or another currency; `undefined` if none did. */
@@ -232,11 +188,6 @@ export class DynamoLedger implements BalanceLedger {
     } while (startKey);
     return items;
   }
-}
-
-/** `#name` placeholders for attribute names (several of ours, like `bucket`, are DynamoDB reserved words). */
-function attributeNames(...names: string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [`#${name}`, name]));
 }
 
 /** Another transaction held some of the same items: trying again later will do. */

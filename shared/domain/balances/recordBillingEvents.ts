@@ -1,5 +1,4 @@
 import type { Clock } from '../Clock';
-import { TemporarilyUnavailableError } from '../errors';
 import { moscowDay } from '../moscowTime';
 import type { BalanceLedger } from '../../ports/BalanceLedger';
 import { type BillingEvent, billingEventProblem, REJECTION_MESSAGES, type RecordResult, type RejectionReason } from './BillingEvent';
@@ -18,8 +17,8 @@ const ACCOUNTS_IN_PARALLEL = 4;
  *
  * Input: any number of events, in any order, possibly repeated. Output: one result per event, in
  * input order: `recorded`, `duplicate` (already recorded: nothing changed) or `rejected` with a reason.
- * 1. Events are grouped by account; each account's events are posted one at a time (they all
- *    update the same balance), different accounts in parallel.
+ * 1. Events are grouped by account; each account's events are posted together, in input order
+ *    (they all update the same balance), different accounts in parallel.
  * 2. An implausible event is rejected without touching the ledger.
  * 3. Each event is posted on the Moscow day it occurred on; the ledger makes repeats no-ops.
  */
@@ -34,25 +33,30 @@ export async function recordBillingEvents(deps: RecordDeps, events: readonly Bil
   const queue = [...byAccount.values()];
   const worker = async (): Promise<void> => {
     for (let indices = queue.shift(); indices; indices = queue.shift()) {
-      for (const index of indices) results[index] = await recordOne(deps, events[index]!);
+      for (const [index, result] of await recordAccount(deps, events, indices)) results[index] = result;
     }
   };
   await Promise.all(Array.from({ length: Math.min(ACCOUNTS_IN_PARALLEL, queue.length) }, worker));
   return results;
 }
 
-async function recordOne(deps: RecordDeps, event: BillingEvent): Promise<RecordResult> {
+/** Results of one account's events (given by index), by index. */
+async function recordAccount(deps: RecordDeps, events: readonly BillingEvent[], indices: readonly number[]): Promise<Map<number, RecordResult>> {
   const now = deps.clock.now();
-  const problem = billingEventProblem(event, now);
-  if (problem) return rejected(event, problem);
-  try {
-    const outcome = await deps.ledger.post({ event, day: moscowDay(event.occurredAt), recordedAt: now });
-    return outcome.status === 'rejected' ? rejected(event, outcome.reason) : { transactionId: event.transactionId, status: outcome.status };
-  } catch (error) {
-    // Busy even after the ledger's own retries: this one event may simply be sent again.
-    if (error instanceof TemporarilyUnavailableError) return rejected(event, 'temporarily_unavailable');
-    throw error;
+  const results = new Map<number, RecordResult>();
+  const accepted: number[] = [];
+  for (const index of indices) {
+    const problem = billingEventProblem(events[index]!, now);
+    if (problem) results.set(index, rejected(events[index]!, problem));
+    else accepted.push(index);
   }
+  const outcomes = await deps.ledger.post(accepted.map((index) => ({ event: events[index]!, day: moscowDay(events[index]!.occurredAt), recordedAt: now })));
+  accepted.forEach((index, n) => {
+    const event = events[index]!;
+    const outcome = outcomes[n]!;
+    results.set(index, outcome.status === 'rejected' ? rejected(event, outcome.reason) : { transactionId: event.transactionId, status: outcome.status });
+  });
+  return results;
 }
 
 function rejected(event: BillingEvent, reason: RejectionReason): RecordResult {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { FixedClock } from '../../../../../shared/domain/Clock';
 import type { BillingEvent } from '../../../../../shared/domain/balances/BillingEvent';
 import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
-import { TemporarilyUnavailableError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
+import type { BalanceLedger, LedgerPosting } from '../../../../../shared/ports/BalanceLedger';
 import { deliveryArb, InMemoryLedger } from '../../../../support/balances';
 
 const ACCOUNT = 'acc-00000000000000000001';
@@ -67,16 +67,16 @@ describe('recordBillingEvents', () => {
 
   it('reports a busy ledger for that event only, as something to resend', async () => {
     const ledger = new InMemoryLedger();
-    const busy = Object.assign(Object.create(ledger) as InMemoryLedger, {
-      post: async (posting: Parameters<InMemoryLedger['post']>[0]) => {
-        if (posting.event.transactionId === 'busy') throw new TemporarilyUnavailableError();
-        return ledger.post(posting);
+    const busy: BalanceLedger = Object.assign(Object.create(ledger) as InMemoryLedger, {
+      post: async (postings: readonly LedgerPosting[]) => {
+        const outcomes = await ledger.post(postings.filter((posting) => posting.event.transactionId !== 'busy'));
+        return postings.map((posting) => (posting.event.transactionId === 'busy' ? { status: 'rejected', reason: 'temporarily_unavailable' } : outcomes.shift()!));
       },
     });
     const results = await recordBillingEvents({ ledger: busy, clock }, [event('busy'), event('t2')]);
 
     expect(results).toEqual([
-      { transactionId: 'busy', status: 'rejected', reason: 'temporarily_unavailable', message: expect.any(String) },
+      { transactionId: 'busy', status: 'rejected', reason: 'temporarily_unavailable', message: expect.stringContaining('resend') },
       { transactionId: 't2', status: 'recorded' },
     ]);
   });
