@@ -4,7 +4,10 @@
  * billing events around Moscow midnights and month/year edges.
  */
 import fc from 'fast-check';
+import type { BalanceDeps } from '../../shared/domain/balances/BalanceDeps';
+import type { BalanceDetail } from '../../shared/domain/balances/balanceDetail';
 import { type BillingEvent, billingEventFingerprint } from '../../shared/domain/balances/BillingEvent';
+import type { Clock } from '../../shared/domain/Clock';
 import { emptyTotals, addTotals, totalsOf, type LedgerTotals } from '../../shared/domain/balances/LedgerTotals';
 import type { Period } from '../../shared/domain/balances/Period';
 import { money } from '../../shared/domain/Money';
@@ -95,6 +98,11 @@ export class InMemoryLedger implements BalanceLedger {
   }
 }
 
+/** Balance use-case deps on the in-memory doubles, with the given clients of partners. */
+export function inMemoryBalanceDeps(clients: readonly ClientRef[], clock: Clock): BalanceDeps & { ledger: InMemoryLedger } {
+  return { clients: new InMemoryClientLookup(clients), ledger: new InMemoryLedger(), clock };
+}
+
 /** A detail day with plain numbers: what the reference and the use case are compared on. */
 export interface PlainDay {
   day: string;
@@ -125,6 +133,21 @@ export function recomputeDetail(events: readonly BillingEvent[], period: Period)
     .sort(byTimeThenId)
     .map((event) => event.transactionId);
   return { days, movements };
+}
+
+/** "Detail" in the shape of `recomputeDetail`, after checking that each day's closing is the next day's opening. */
+export function plainDetail(detail: BalanceDetail): { days: PlainDay[]; movements: string[] } {
+  detail.days.slice(1).forEach((day, index) => expect(day.opening).toEqual(detail.days[index]!.closing));
+  expect(detail.opening).toEqual(detail.days[0]!.opening);
+  expect(detail.closing).toEqual(detail.days.at(-1)!.closing);
+  expect(detail.totals.debits.amount).toBe(detail.days.reduce((sum, day) => sum + day.debits.amount, 0));
+  return {
+    days: detail.days.map((day) => ({
+      day: day.day, opening: day.opening.amount, debits: day.debits.amount, deposits: day.deposits.amount,
+      withdrawals: day.withdrawals.amount, closing: day.closing.amount,
+    })),
+    movements: detail.movements.map((movement) => movement.transactionId),
+  };
 }
 
 /** Debits per service over a period, recomputed from raw events. */

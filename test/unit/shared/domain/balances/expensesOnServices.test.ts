@@ -4,17 +4,13 @@ import { expensesOnServices, summarizeExpenses } from '../../../../../shared/dom
 import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
 import { NotFoundError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
-import { deliveryArb, InMemoryClientLookup, InMemoryLedger, periodArb, recomputeServiceTotals } from '../../../../support/balances';
+import { deliveryArb, inMemoryBalanceDeps, periodArb, recomputeServiceTotals } from '../../../../support/balances';
 
 const ACCOUNT = 'acc-00000000000000000001';
 const clock = new FixedClock('2026-03-10T12:00:00Z');
 
 function deps() {
-  return {
-    clients: new InMemoryClientLookup([{ clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active' }]),
-    ledger: new InMemoryLedger(),
-    clock,
-  };
+  return inMemoryBalanceDeps([{ clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active' }], clock);
 }
 
 describe('expensesOnServices', () => {
