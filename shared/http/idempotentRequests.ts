@@ -16,10 +16,14 @@ type HttpMiddleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStruc
 /**
  * The key is the caller's `Idempotency-Key` header scoped to the caller (`sub`, or `anonymous`
  * on public routes), so two callers can never see each other's stored responses. Without the
- * header the expression is null and Powertools skips idempotency for that request.
+ * header, or with an empty one, the expression is null and Powertools skips idempotency for that
+ * request (an empty string would otherwise be one key shared by every caller).
  */
 const KEY_EXPRESSION =
-  `headers."idempotency-key" && join('#', [requestContext.authorizer.jwt.claims.sub || 'anonymous', headers."idempotency-key"])`;
+  "(headers.\"idempotency-key\" || `null`) && join('#', [requestContext.authorizer.jwt.claims.sub || 'anonymous', headers.\"idempotency-key\"])";
+
+/** What must match for a stored response to be replayed: the same method, path and body (a key reused elsewhere is a 422). */
+const PAYLOAD_EXPRESSION = '[requestContext.http.method, rawPath, body]';
 
 /** Turns Powertools' idempotency errors into domain errors so the one error mapping answers them. */
 function translateIdempotencyErrors(): HttpMiddleware {
@@ -49,9 +53,35 @@ export function idempotentRequests(): HttpMiddleware[] {
   });
   const config = new IdempotencyConfig({
     eventKeyJmesPath: KEY_EXPRESSION,
-    payloadValidationJmesPath: 'body',
+    payloadValidationJmesPath: PAYLOAD_EXPRESSION,
     throwOnNoIdempotencyKey: false,
     expiresAfterSeconds: 24 * 60 * 60,
   });
-  return [translateIdempotencyErrors(), makeHandlerIdempotent({ persistenceStore, config }) as HttpMiddleware];
+  return [translateIdempotencyErrors(), releasingOnlyOwnRecords(makeHandlerIdempotent({ persistenceStore, config }) as HttpMiddleware)];
+}
+
+/**
+ * Lets the idempotency middleware delete a record on error only when this request saved it.
+ * Powertools 2.35 deletes unconditionally in `onError`, so a request refused because the key is
+ * in progress or was used with another body removed the other request's record, and a retry then
+ * ran twice (powertools-lambda-typescript issue 5675, fixed upstream after 2.35.0).
+ */
+function releasingOnlyOwnRecords(idempotent: HttpMiddleware): HttpMiddleware {
+  const owners = new WeakSet<object>();
+  return {
+    before: async (request) => {
+      const replayed = await idempotent.before?.(request);
+      // Reaching here without a replayed response means this request saved the in-progress record (or skipped idempotency).
+      if (replayed === undefined) owners.add(request);
+      return replayed;
+    },
+    after: async (request) => {
+      // The handler has run: if storing its response fails, keep the record rather than invite a second run.
+      owners.delete(request);
+      await idempotent.after?.(request);
+    },
+    onError: async (request) => {
+      if (owners.has(request)) await idempotent.onError?.(request);
+    },
+  };
 }
