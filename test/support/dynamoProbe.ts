@@ -4,6 +4,20 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 /** DynamoDB operations that change stored items. */
 const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
 
+/** The tables a write request names: `TableName`, the tables of `TransactItems`, the keys of `RequestItems`. */
+function tablesOf(input: unknown): string[] {
+  const request = input as {
+    TableName?: string;
+    TransactItems?: Array<Record<string, { TableName?: string } | undefined>>;
+    RequestItems?: Record<string, unknown>;
+  };
+  return [
+    ...(request.TableName ? [request.TableName] : []),
+    ...(request.TransactItems ?? []).flatMap((item) => Object.values(item).flatMap((action) => (action?.TableName ? [action.TableName] : []))),
+    ...Object.keys(request.RequestItems ?? {}),
+  ];
+}
+
 /** Requests a DocumentClient sent, by command (`GetItemCommand`, `QueryCommand`...). */
 export interface RequestCount {
   /** Requests per command since the last `reset()`, in the order first seen. */
@@ -11,6 +25,8 @@ export interface RequestCount {
   total(): number;
   /** Requests that change stored items (Put, Update, Delete, TransactWrite, BatchWrite). */
   writes(): number;
+  /** Physical names of the tables those requests wrote to (whether or not DynamoDB accepted them). */
+  writtenTables(): Set<string>;
   reset(): void;
   /** Removes the middleware from the client. */
   stop(): void;
@@ -28,10 +44,12 @@ export interface RequestCount {
 export function countRequests(client: DynamoDBDocumentClient): RequestCount {
   const name = `countRequests-${randomUUID()}`;
   let counts = new Map<string, number>();
+  let written = new Set<string>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
       counts.set(command, (counts.get(command) ?? 0) + 1);
+      if (WRITE_COMMANDS.has(command)) for (const table of tablesOf(args.input)) written.add(table);
       return next(args);
     },
     { step: 'initialize', name },
@@ -40,8 +58,10 @@ export function countRequests(client: DynamoDBDocumentClient): RequestCount {
     byCommand: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
     writes: () => [...counts].filter(([command]) => WRITE_COMMANDS.has(command)).reduce((sum, [, n]) => sum + n, 0),
+    writtenTables: () => new Set(written),
     reset: () => {
       counts = new Map();
+      written = new Set();
     },
     stop: () => {
       client.middlewareStack.remove(name);
