@@ -20,6 +20,23 @@ const RETRYABLE_AWS_ERRORS = new Set([
   'InternalServerError',
 ]);
 
+/** Why DynamoDB cancels a transaction when it is busy rather than when a condition failed. */
+const RETRYABLE_CANCELLATION_REASONS = new Set(['TransactionConflict', 'ProvisionedThroughputExceeded', 'ThrottlingError', 'RequestLimitExceeded']);
+
+/**
+ * True when the error, or one that caused it (libraries such as Powertools wrap the SDK's errors
+ * in their own, with `cause`), means "busy, retry later": a throttled request, or a transaction
+ * cancelled by a conflicting one.
+ */
+function isTransient(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
+    if (RETRYABLE_AWS_ERRORS.has(current.name)) return true;
+    const reasons = (current as { CancellationReasons?: ReadonlyArray<{ Code?: string }> }).CancellationReasons ?? [];
+    if (reasons.some((reason) => RETRYABLE_CANCELLATION_REASONS.has(reason.Code ?? ''))) return true;
+  }
+  return false;
+}
+
 /** Status code per domain error class; the first `instanceof` match wins, so subclasses come first. */
 const STATUS_BY_CLASS: ReadonlyArray<[abstract new (...args: never[]) => DomainError, number]> = [
   [ValidationError, 400],
@@ -32,7 +49,7 @@ const STATUS_BY_CLASS: ReadonlyArray<[abstract new (...args: never[]) => DomainE
 
 /**
  * The one mapping from anything thrown to an `HttpError`.
- * Domain errors keep their code and message; known transient AWS errors become 503;
+ * Domain errors keep their code and message; known transient AWS errors (also when wrapped) become 503;
  * everything else becomes a generic 500 that leaks nothing.
  */
 export function toHttpError(error: unknown): HttpError {
@@ -43,7 +60,7 @@ export function toHttpError(error: unknown): HttpError {
       error instanceof RateLimitedError ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
     return new HttpError(status, error.code, error.message, error.details ?? {}, headers);
   }
-  if (error instanceof Error && RETRYABLE_AWS_ERRORS.has(error.name)) {
+  if (isTransient(error)) {
     return new HttpError(503, 'temporarily_unavailable', 'The service is busy, please retry', {}, { 'Retry-After': '1' });
   }
   return new HttpError(500, 'internal_error', 'Internal error');

@@ -71,15 +71,16 @@ export function countRequests(client: DynamoDBDocumentClient): RequestCount {
 
 /** Which request fails, and how. */
 export interface FaultPlan {
-  /** The 1-based number of the operation call (counted from now) that fails. */
-  readonly nth: number;
+  /** The call that fails: its 1-based number counted from now, or the first call of a command (`TransactWriteItemsCommand`). */
+  readonly call: number | string;
   /** The error DynamoDB would answer, e.g. a `ProvisionedThroughputExceededException`. */
   readonly error: () => Error;
   /**
-   * `every-attempt`: the SDK retries and gives up (an outage longer than its retries);
-   * `first-attempt`: the SDK's retry succeeds (a brief throttle).
+   * `retries-exhausted`: the call fails as the SDK reports it once its retries are spent (an
+   * outage longer than the retries; thrown at once instead of after the SDK's back-off);
+   * `first-attempt`: only the first attempt fails, so the SDK's own retry succeeds (a brief throttle).
    */
-  readonly attempts: 'every-attempt' | 'first-attempt';
+  readonly attempts: 'retries-exhausted' | 'first-attempt';
 }
 
 /** A fault armed on a client. */
@@ -91,11 +92,11 @@ export interface InjectedFault {
 }
 
 /**
- * Makes the n-th DynamoDB call from now fail as DynamoDB itself would answer (throttling,
- * transaction cancellation), before the request leaves the process. The failure is injected at
- * the `finalizeRequest` step, inside the SDK's retry loop, so the SDK's real retry behaviour
- * applies. The real client and DynamoDB Local answer everything else: this wraps the client, it
- * does not replace DynamoDB.
+ * Makes one DynamoDB call from now fail as DynamoDB itself would answer (throttling,
+ * transaction cancellation), before the request leaves the process. A first-attempt fault is
+ * injected at the `finalizeRequest` step, inside the SDK's retry loop, so the SDK's real retry
+ * behaviour applies. The real client and DynamoDB Local answer everything else: this wraps the
+ * client, it does not replace DynamoDB.
  */
 export function injectFault(client: DynamoDBDocumentClient, plan: FaultPlan): InjectedFault {
   const id = randomUUID();
@@ -105,9 +106,11 @@ export function injectFault(client: DynamoDBDocumentClient, plan: FaultPlan): In
   client.middlewareStack.add(
     (next, context) => async (args) => {
       calls += 1;
-      if (calls === plan.nth) {
+      const chosen = typeof plan.call === 'number' ? calls === plan.call : failedCommand === undefined && context.commandName === plan.call;
+      if (chosen) {
         marked.add(context);
         failedCommand = context.commandName;
+        if (plan.attempts === 'retries-exhausted') throw plan.error();
       }
       return next(args);
     },
@@ -118,7 +121,7 @@ export function injectFault(client: DynamoDBDocumentClient, plan: FaultPlan): In
     (next, context) => async (args) => {
       if (marked.has(context)) {
         attemptsOfMarked += 1;
-        if (plan.attempts === 'every-attempt' || attemptsOfMarked === 1) throw plan.error();
+        if (attemptsOfMarked === 1) throw plan.error();
       }
       return next(args);
     },
