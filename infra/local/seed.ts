@@ -4,21 +4,27 @@ import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
 import { submitApplication } from '../../shared/domain/applications/submitApplication';
 import type { Partner } from '../../shared/ports/PartnerRepository';
+import { seedBalances } from './seedBalances';
+import { type SeededClients, seedClients } from './seedClients';
 
 /** Who the demo data belongs to; `npm start` prints their tokens. */
 export interface DemoData {
   readonly manager: { readonly email: string; readonly userId: string };
   readonly partner: Partner;
+  readonly clients: SeededClients;
+  /** How many billing events the importer recorded for the active clients. */
+  readonly billingEvents: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Seeds the local stack through the real use cases: a manager login, a partner admitted through
- * the whole application flow, and applications in every state (one of them already past 48 hours,
- * so the first escalation run has something to do).
+ * the whole application flow, applications in every state (one of them already past 48 hours,
+ * so the first escalation run has something to do), the partner's clients, and a few months of
+ * billing for the clients who accepted.
  */
-export async function seedDemoData(now = new Date()): Promise<DemoData> {
+export async function seedDemoData(apiUrl: string, now = new Date()): Promise<DemoData> {
   const directory = new LocalAccountDirectory(documentClient());
   const manager = { email: 'manager@partnerdesk.local', userId: 'mgr_demo' };
   await directory.createManagerLogin(manager.email, 'Demo Manager');
@@ -46,5 +52,7 @@ export async function seedDemoData(now = new Date()): Promise<DemoData> {
 
   const partner = await partners().findByEmail(admitted.email);
   if (!partner) throw new Error('seed: the demo partner was not created');
-  return { manager, partner };
+  const clients = await seedClients(partner.partnerId, apiUrl);
+  const billing = await seedBalances(clients.activeAccounts, { now });
+  return { manager, partner, clients, billingEvents: billing.recorded };
 }

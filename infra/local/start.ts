@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  const demo = await seedDemoData();
+  const demo = await seedDemoData(stack.apiUrl);
   const managerToken = await stack.tokens.personToken({ sub: demo.manager.userId, email: demo.manager.email, role: 'manager' });
   const partnerToken = await stack.tokens.personToken({
     sub: `local-${demo.partner.email}`, email: demo.partner.email, role: 'partner', partnerId: demo.partner.partnerId,
@@ -42,6 +42,10 @@ partnerdesk is running locally
 Demo logins (POST ${api}/__local/login {"email": ...} returns a fresh ID token):
   manager  ${demo.manager.email}
   partner  ${demo.partner.email}   (partner ${demo.partner.partnerId}, ${demo.partner.name})
+  client   {"accountId": "${demo.clients.activeAccounts[0]}"}   (a client account that accepted its invitation)
+
+Seeded: ${demo.clients.activeAccounts.length} active clients with ${demo.billingEvents} billing events; cloud accounts
+still free to invite: ${demo.clients.registeredAccounts.slice(5).join(', ')}
 
 Demo tokens (valid 12 h):
   MANAGER_TOKEN=${managerToken}
@@ -51,6 +55,9 @@ Try it:
   curl -s -X POST ${api}/partner-applications -H 'content-type: application/json' \\
     -d '{"name":"Ann Lee","email":"ann@example.com","phone":"+74950000000","company":"Lee IT","message":"We resell cloud"}'
   curl -s ${api}/partner-applications -H "authorization: Bearer $MANAGER_TOKEN"
+  curl -s ${api}/clients -H "authorization: Bearer $PARTNER_TOKEN"
+  curl -s -X POST ${api}/clients -H "authorization: Bearer $PARTNER_TOKEN" -H 'content-type: application/json' \\
+    -d '{"email":"owner@example.com","name":"New Client","accountId":"${demo.clients.registeredAccounts[5]}"}'
   curl -s -X POST ${api}/__local/clock -H 'content-type: application/json' -d '{"advanceHours":49}'
   curl -s -X POST '${api}/__local/jobs/run?name=escalateApplications'
 

@@ -1,0 +1,64 @@
+/**
+ * Demo clients for the local stack, created through the real use cases: cloud accounts are
+ * registered, the demo partner invites them, and some invitees follow the mailed link and accept,
+ * one declines, the rest stay invited — as people would do it.
+ */
+import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/runtime';
+import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
+import { addClient } from '../../shared/domain/clients/addClient';
+import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';
+import type { Mail, Mailer } from '../../shared/ports/Mailer';
+
+/** What the seed created: accounts by what happened to their invitation. */
+export interface SeededClients {
+  /** Every registered cloud account id (the first ones are clients, the rest are free to invite). */
+  readonly registeredAccounts: readonly string[];
+  /** Accounts whose owners accepted: they have balances. */
+  readonly activeAccounts: readonly string[];
+}
+
+const PEOPLE = [
+  { name: 'Sergey Ivanov', email: 'sergey@ivanov-bakery.example', phone: '+74957770001', answer: 'accept' },
+  { name: 'Maria Sokolova', email: 'maria@sokolova-design.example', phone: '+74957770002', answer: 'accept' },
+  { name: 'Pavel Kuznetsov', email: 'pavel@kuznetsov-logistics.example', phone: '+74957770003', answer: 'accept' },
+  { name: 'Elena Popova', email: 'elena@popova-clinic.example', phone: '+74957770004', answer: 'decline' },
+  { name: 'Dmitry Lebedev', email: 'dmitry@lebedev-shop.example', phone: '+74957770005', answer: 'none' },
+] as const;
+
+/** A demo cloud account id of the documented shape (`acc-` + 20 lower-case letters and digits). */
+export function demoAccountId(n: number): string {
+  return `acc-demo${String(n).padStart(16, '0')}`;
+}
+
+/** The invitation token from a mailed link: what the invitee's click sends. */
+function tokenFromMail(mail: Mail): string {
+  const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+  if (!token) throw new Error('seed: no invitation link in the mail');
+  return token;
+}
+
+/** Registers 10 cloud accounts and makes the first five the demo partner's clients in different states. */
+export async function seedClients(partnerId: string, apiUrl: string): Promise<SeededClients> {
+  const registry = new DynamoCloudAccountRegistry(documentClient());
+  const registeredAccounts = Array.from({ length: 10 }, (_, i) => demoAccountId(i + 1));
+  for (const accountId of registeredAccounts) await registry.register(accountId, new Date());
+
+  const deps = clientDeps(apiUrl);
+  const sent: Mail[] = [];
+  const recording: Mailer = { send: async (mail) => { sent.push(mail); await deps.mailer.send(mail); } };
+  const activeAccounts: string[] = [];
+  for (const [i, person] of PEOPLE.entries()) {
+    const accountId = registeredAccounts[i] ?? '';
+    await addClient({ ...deps, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
+      accountId, email: person.email, name: person.name, phone: person.phone,
+    });
+    const invitation = sent.at(-1);
+    if (!invitation) throw new Error('seed: no invitation mail');
+    if (person.answer === 'accept') {
+      await acceptInvitation(invitationDeps(), tokenFromMail(invitation));
+      activeAccounts.push(accountId);
+    }
+    if (person.answer === 'decline') await declineInvitation(invitationDeps(), tokenFromMail(invitation));
+  }
+  return { registeredAccounts, activeAccounts };
+}
