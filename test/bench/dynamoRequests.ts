@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalStack } from '../../infra/local/localStack';
+import { seedBalances } from '../../infra/local/seedBalances';
 import { applicationDeps, clientDeps, documentClient } from '../../shared/adapters/runtime';
 import { submitApplication } from '../../shared/domain/applications/submitApplication';
 import { CONTACT_DEADLINE_MS } from '../../shared/domain/applications/PartnerApplication';
 import { addClient } from '../../shared/domain/clients/addClient';
 import { FixedClock } from '../../shared/domain/Clock';
+import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
 import type { Partner } from '../../shared/ports/PartnerRepository';
 import { routes } from '../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';
@@ -31,8 +33,15 @@ interface Tally {
 /** A measured operation: `prepare` arranges what it needs (not counted) and returns the act to count. */
 interface Operation {
   readonly name: string;
+  /** Requests must not grow with the store (`constant`) or may grow with the days asked for (`days`). */
+  readonly grows?: { readonly days: number };
   prepare(): Promise<() => Promise<unknown>>;
 }
+
+/** Periods of the balance reads (issue 8: detail for 30 and 365 days). */
+const PERIOD_DAYS = [30, 365] as const;
+/** Months of billing history of the measured client (enough for the longest period). */
+const HISTORY_MONTHS = 13;
 
 /** Calls the real handlers as a manager, a partner or anonymously; anything but 2xx throws. */
 interface Caller {
@@ -168,6 +177,37 @@ function clientOperations({ call, asPartner }: Caller): Operation[] {
   ];
 }
 
+function balanceOperations({ call, asPartner }: Caller): Operation[] {
+  let clientWithHistory: Promise<string> | undefined;
+  /** An active client of the partner with 13 months of billing (accepted invitation, events through the importer). */
+  const client = (): Promise<string> => {
+    clientWithHistory ??= (async () => {
+      const email = uniqueClientEmail();
+      const accountId = await registerCloudAccount(documentClient());
+      const added = await call('POST', '/clients', asPartner(jsonBody({ email, accountId })));
+      const mail = (await mailsTo(email)).at(-1);
+      if (!mail) throw new Error(`no invitation mail to ${email}`);
+      await call('POST', '/invitations/{token}/accept', { pathParameters: { token: tokenFromMail(mail) } });
+      const seeded = await seedBalances([accountId], { now: new Date(), months: HISTORY_MONTHS });
+      if (seeded.recorded === 0) throw new Error('no billing history was recorded');
+      return String(added.id);
+    })();
+    return clientWithHistory;
+  };
+  const today = moscowDay(new Date());
+  return PERIOD_DAYS.flatMap((days) => {
+    const query = { from: addMoscowDays(today, 1 - days), to: today };
+    const read = (path: string) => async (): Promise<() => Promise<unknown>> => {
+      const request = asPartner({ pathParameters: { id: await client() }, query });
+      return () => call('GET', path, request);
+    };
+    return [
+      { name: `balance detail, ${days} days`, grows: { days }, prepare: read('/clients/{id}/balance/detail') },
+      { name: `expenses on services, ${days} days`, grows: { days }, prepare: read('/clients/{id}/expenses') },
+    ];
+  });
+}
+
 /** Gives the partner `count` more clients through the real use case (invitation mails included). */
 async function seedClients(partner: Partner, count: number): Promise<void> {
   const actor = { kind: 'partner', id: `usr_${partner.partnerId}` } as const;
@@ -188,7 +228,7 @@ async function seedClients(partner: Partner, count: number): Promise<void> {
 export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
   const client = documentClient();
   const api = await caller(stack);
-  const operations = [...applicationOperations(api), ...clientOperations(api)];
+  const operations = [...applicationOperations(api), ...clientOperations(api), ...balanceOperations(api)];
   const count = countRequests(client);
 
   const measure = async (operation: Operation): Promise<Tally> => {
@@ -227,7 +267,14 @@ export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
 
   const rows = operations.map((operation, i) => {
     const [s, l] = [small.single[i], large.single[i]];
-    return [operation.name, s?.total ?? '', l?.total ?? '', describeCommands(l?.byCommand ?? {}), 'constant', mark(s?.total === l?.total)];
+    if (!operation.grows) {
+      return [operation.name, s?.total ?? '', l?.total ?? '', describeCommands(l?.byCommand ?? {}), 'constant', mark(s?.total === l?.total)];
+    }
+    // The same read over the shortest period: requests may grow at most in proportion to the days.
+    const shortest = operations.findIndex((other) => other.name === operation.name.replace(/\d+ days$/, `${PERIOD_DAYS[0]} days`));
+    const base = large.single[shortest]?.total ?? 0;
+    const proportional = (l?.total ?? 0) <= Math.ceil((base * operation.grows.days) / PERIOD_DAYS[0]);
+    return [operation.name, s?.total ?? '', l?.total ?? '', describeCommands(l?.byCommand ?? {}), '∝ days at most', mark(s?.total === l?.total && proportional)];
   });
   const [zero, ten] = [large.escalation[0]?.total ?? 0, large.escalation[1]?.total ?? 0];
   const perOverdue = (ten - zero) / OVERDUE_COUNTS[1];
@@ -248,5 +295,6 @@ export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
   );
   return `${table}\n\nSmall store: ≤ ${smallApplications} applications, a few clients. Large store: ` +
     `${LARGE_STORE.applications.toLocaleString('en')} applications (exactly that many, 10 overdue, at the 10-overdue run) ` +
-    `and ${LARGE_STORE.clientsOfPartner} more clients of the measuring partner.`;
+    `and ${LARGE_STORE.clientsOfPartner} more clients of the measuring partner. Balance reads: one active client with ${HISTORY_MONTHS} months ` +
+    'of billing events imported through the billing importer.';
 }

@@ -23,9 +23,7 @@ export interface RequestCount {
   /** Requests per command since the last `reset()`, in the order first seen. */
   byCommand(): Record<string, number>;
   total(): number;
-  /** Requests that change stored items (Put, Update, Delete, TransactWrite, BatchWrite). */
-  writes(): number;
-  /** Physical names of the tables those requests wrote to (whether or not DynamoDB accepted them). */
+  /** Physical names of the tables that requests changing stored items (Put, Update, Delete, TransactWrite, BatchWrite) wrote to, whether or not DynamoDB accepted them. */
   writtenTables(): Set<string>;
   reset(): void;
   /** Removes the middleware from the client. */
@@ -57,7 +55,6 @@ export function countRequests(client: DynamoDBDocumentClient): RequestCount {
   return {
     byCommand: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
-    writes: () => [...counts].filter(([command]) => WRITE_COMMANDS.has(command)).reduce((sum, [, n]) => sum + n, 0),
     writtenTables: () => new Set(written),
     reset: () => {
       counts = new Map();
