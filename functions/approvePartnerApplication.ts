@@ -1,4 +1,4 @@
-import { applicationDeps } from '../shared/adapters/runtime';
+import { approvalDeps } from '../shared/adapters/runtime';
 import { decideApplication } from '../shared/domain/applications/decideApplication';
 import { httpRoute } from '../shared/http/httpRoute';
 import { toApplicationView } from '../shared/http/schemas/applications';
@@ -6,6 +6,6 @@ import { idParams } from '../shared/http/schemas/common';
 
 /** POST /partner-applications/{id}/approve — a manager's decision; 409 if the status does not allow it. */
 export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ principal, params }) => {
-  const application = await decideApplication(applicationDeps(true), params.id, principal.userId, { action: 'approve' });
+  const application = await decideApplication(approvalDeps(), params.id, principal.userId, { action: 'approve' });
   return { status: 200, body: toApplicationView(application) };
 });

@@ -4,9 +4,10 @@ import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_BUNDLING } from '../functionBundling';
 import { tableEnvVar } from '../../shared/adapters/dynamodb/tables';
 import type { Uses } from '../../shared/routeTable';
 import type { Auth } from './Auth';
@@ -78,20 +79,8 @@ export class ServiceFunction extends Construct {
       environment: {
         ...props.environment,
         ...this.wireUses(props.uses, props.resources),
-        // Stack traces point at the TypeScript sources (the bundle ships its source map).
-        NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
-        // The SDK is bundled (tree-shaken, module-first) instead of taken from the runtime.
-        externalModules: [],
-        // Some CommonJS dependencies call `require`, which ESM lacks.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
+      bundling: FUNCTION_BUNDLING,
     });
 
     Validations.of(this.function).acknowledge({

@@ -1,4 +1,4 @@
-import { applicationDeps, documentClient, partners } from '../../shared/adapters/runtime';
+import { approvalDeps, documentClient, partners } from '../../shared/adapters/runtime';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
@@ -29,7 +29,7 @@ export async function seedDemoData(apiUrl: string, now = new Date()): Promise<De
   const manager = { email: 'manager@partnerdesk.local', userId: 'mgr_demo' };
   await directory.createManagerLogin(manager.email, 'Demo Manager');
 
-  const at = (daysAgo: number) => ({ ...applicationDeps(true), clock: new FixedClock(new Date(now.getTime() - daysAgo * DAY)) });
+  const at = (daysAgo: number) => ({ ...approvalDeps(), clock: new FixedClock(new Date(now.getTime() - daysAgo * DAY)) });
   const { application: admitted } = await submitApplication(at(10), {
     name: 'Irina Volkova', email: 'partner@partnerdesk.local', phone: '+74951234567',
     company: 'Volkova Cloud Integration LLC', message: 'We resell cloud services to 40 SMB customers in Moscow.',

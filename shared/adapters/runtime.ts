@@ -71,8 +71,8 @@ export function applicationRepository(): DynamoApplicationRepository {
   return new DynamoApplicationRepository(documentClient());
 }
 
-/** Everything the partner-application use cases need; `withDirectory` for approvals and the outbox job. */
-export function applicationDeps(withDirectory = false): NoticeDeps & { ids: IdGenerator } {
+/** Everything the partner-application use cases need, except the login directory. */
+export function applicationDeps(): NoticeDeps & { ids: IdGenerator } {
   return {
     applications: applicationRepository(),
     mailer: mailer(),
@@ -82,8 +82,12 @@ export function applicationDeps(withDirectory = false): NoticeDeps & { ids: IdGe
       departmentEmail: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
       supportEmail: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     },
-    ...(withDirectory && { directory: accountDirectory() }),
   };
+}
+
+/** The application use cases plus the login directory: for approvals and the outbox job (they create partner logins). */
+export function approvalDeps(): NoticeDeps & { ids: IdGenerator } {
+  return { ...applicationDeps(), directory: accountDirectory() };
 }
 
 /** Partners' clients and their invitations (also the `ClientLookup` other features use). */

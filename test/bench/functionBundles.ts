@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { FUNCTION_ESBUILD_OPTIONS } from '../../infra/functionBundling';
 import { jobs, routes } from '../../shared/routeTable';
 import { mark, markdownTable } from './markdownTable';
 import { median, ratio, timed } from './sampling';
@@ -14,23 +15,8 @@ const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const MAX_BUNDLE_KB = 350;
 const MAX_COLD_START_RATIO = 1.5;
 
-/**
- * esbuild options of the CDK stack's `NodejsFunction` bundling (`infra/constructs/ServiceFunction.ts`):
- * ESM, module-first main fields, minified, source map, node22, AWS SDK bundled, `require` banner.
- */
-const STACK_BUNDLING: BuildOptions = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  minify: true,
-  sourcemap: true,
-  external: [],
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-  metafile: true,
-  logLevel: 'warning',
-};
+/** Exactly the stack's bundling (`infra/functionBundling.ts`), plus a metafile for the contributors. */
+const STACK_BUNDLING: BuildOptions = { ...FUNCTION_ESBUILD_OPTIONS, metafile: true, logLevel: 'warning' };
 
 /** The environment a Lambda function starts with, as far as module initialisation can see it. */
 const LAMBDA_LIKE_ENV = { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-central-1', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512' };
@@ -61,13 +47,10 @@ async function bundle(name: string, entry: string, outDir: string): Promise<Bund
   return { name, file, bytes: (await stat(file)).size, contributors: contributorsOf(result.metafile ?? { inputs: {}, outputs: {} }) };
 }
 
-/**
- * Wall time of a fresh `node` process that imports the bundle and calls nothing, as a Lambda
- * cold start does. `sourceMaps` adds `--enable-source-maps`, which the stack sets in NODE_OPTIONS.
- */
-async function coldStart(file: string, sourceMaps: boolean): Promise<number> {
+/** Wall time of a fresh `node` process that imports the bundle and calls nothing, as a Lambda cold start does. */
+async function coldStart(file: string): Promise<number> {
   const script = `await import(${JSON.stringify(pathToFileURL(file).href)});`;
-  const args = [...(sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', script];
+  const args = ['--input-type=module', '-e', script];
   let failure = '';
   const ms = await timed(() => {
     const child = spawnSync(process.execPath, args, { env: LAMBDA_LIKE_ENV, encoding: 'utf8' });
@@ -102,12 +85,10 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
 
     const bareSamples: number[] = [];
     const deployed = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
-    const withoutMaps = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
     const round = async (): Promise<void> => {
       for (const b of bundles) {
-        bareSamples.push(await coldStart(bare.file, true));
-        deployed.get(b.name)?.push(await coldStart(b.file, true));
-        withoutMaps.get(b.name)?.push(await coldStart(b.file, false));
+        bareSamples.push(await coldStart(bare.file));
+        deployed.get(b.name)?.push(await coldStart(b.file));
       }
     };
     // The first round tells how many more fit into the time budget (more functions, fewer rounds).
@@ -117,13 +98,12 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
     const bareMs = median(bareSamples);
     const rows = bundles.map((b) => {
       const ms = median(deployed.get(b.name) ?? []);
-      const noMapsMs = median(withoutMaps.get(b.name) ?? []);
       const sizeOk = b.bytes / 1024 <= MAX_BUNDLE_KB;
       const startOk = ms / bareMs <= MAX_COLD_START_RATIO;
       const largest = sizeOk ? '' : b.contributors.slice(0, 4).map((c) => `${c.input} ${kb(c.bytes)}`).join(', ');
-      return [b.name, kb(b.bytes), mark(sizeOk), ms.toFixed(0), ratio(ms, bareMs), mark(startOk), ratio(noMapsMs, bareMs), largest];
+      return [b.name, kb(b.bytes), mark(sizeOk), ms.toFixed(0), ratio(ms, bareMs), mark(startOk), largest];
     });
-    rows.push(['bare handler', kb(bare.bytes), '', bareMs.toFixed(0), '1.00×', '', '', '']);
+    rows.push(['bare handler', kb(bare.bytes), '', bareMs.toFixed(0), '1.00×', '', '']);
     const table = markdownTable(
       [
         'function',
@@ -132,12 +112,11 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
         'cold start ms (median)',
         'vs bare',
         `≤ ${MAX_COLD_START_RATIO}×`,
-        'vs bare without source maps',
         'largest inputs (KB), when over size',
       ],
       rows,
     );
-    return `${table}\n\nMedians of ${rounds} interleaved cold starts per function (bare, function, function without source maps).`;
+    return `${table}\n\nMedians of ${rounds} interleaved cold starts per function (bare, function, bare, ...), loaded as Lambda loads them (no \`--enable-source-maps\`).`;
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
