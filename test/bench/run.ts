@@ -10,6 +10,8 @@
 
 // The functions log through Powertools; the bench prints tables only.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+// Node 20 is still supported locally (Lambda runs nodejs22.x); the SDK's notice about 2027 is known.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const setting = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
