@@ -23,6 +23,7 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
+import { conditionalUpdate } from './conditionalUpdate';
 import { physicalTableName } from './tables';
 
 const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
@@ -186,24 +187,18 @@ export class DynamoApplicationRepository implements ApplicationRepository {
   }
 
   public async escalate(id: string, at: Date): Promise<boolean> {
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.table,
-        Key: applicationKey(id),
-        // Invariant: escalated exactly once, and only while nobody has touched it.
-        ConditionExpression: '#status = :new AND awaiting = :awaiting AND contactDueAt <= :at',
-        UpdateExpression: 'SET #status = :escalated, escalatedAt = :at, updatedAt = :at, pendingNotice = :notice, noticeQueue = :queue, noticeDueAt = :at REMOVE awaiting',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':new': 'new', ':escalated': 'escalated', ':awaiting': AWAITING_CONTACT, ':at': at.toISOString(),
-          ':notice': 'escalated', ':queue': NOTICE_QUEUE,
-        },
-      }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: applicationKey(id),
+      // Invariant: escalated exactly once, and only while nobody has touched it.
+      ConditionExpression: '#status = :new AND awaiting = :awaiting AND contactDueAt <= :at',
+      UpdateExpression: 'SET #status = :escalated, escalatedAt = :at, updatedAt = :at, pendingNotice = :notice, noticeQueue = :queue, noticeDueAt = :at REMOVE awaiting',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':new': 'new', ':escalated': 'escalated', ':awaiting': AWAITING_CONTACT, ':at': at.toISOString(),
+        ':notice': 'escalated', ':queue': NOTICE_QUEUE,
+      },
+    });
   }
 
   public async dueNotices(now: Date, limit: number) {
@@ -221,35 +216,25 @@ export class DynamoApplicationRepository implements ApplicationRepository {
   }
 
   public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<boolean> {
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.table,
-        Key: applicationKey(id),
-        // Invariant: one sender at a time per notice (the lease); a stale reader loses.
-        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
-        UpdateExpression: 'SET noticeDueAt = :lease',
-        ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString() },
-      }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: applicationKey(id),
+      // Invariant: one sender at a time per notice (the lease); a stale reader loses.
+      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
+      UpdateExpression: 'SET noticeDueAt = :lease',
+      ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString() },
+    });
   }
 
   public async completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void> {
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.table,
-        Key: applicationKey(id),
-        // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
-        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
-        UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt',
-        ExpressionAttributeValues: { ':notice': notice, ':lease': leaseUntil.toISOString(), ':at': at.toISOString() },
-      }));
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: applicationKey(id),
+      // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
+      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
+      UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt',
+      ExpressionAttributeValues: { ':notice': notice, ':lease': leaseUntil.toISOString(), ':at': at.toISOString() },
+    });
   }
 
   /** The conditional update for a manager's change: allowed only from the status the use case saw. */
