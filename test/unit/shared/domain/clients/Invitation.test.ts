@@ -38,7 +38,7 @@ describe('isOverdue', () => {
   const invitation = { status: 'pending' as const, expiresAt: invitationExpiry(clock.now()) };
 
   it('becomes overdue exactly at the expiry instant, not a millisecond before', () => {
-    clock.set(invitation.expiresAt.getTime() - 1);
+    clock.set(new Date(invitation.expiresAt.getTime() - 1));
     expect(isOverdue(invitation, clock.now())).toBe(false);
     clock.advance(1);
     expect(isOverdue(invitation, clock.now())).toBe(true);
