@@ -42,7 +42,6 @@ partnerdesk is running locally
 Demo logins (POST ${api}/__local/login {"email": ...} returns a fresh ID token):
   manager  ${demo.manager.email}
   partner  ${demo.partner.email}   (partner ${demo.partner.partnerId}, ${demo.partner.name})
-  client   {"accountId": "${demo.clients.activeAccounts[0]}"}   (a client account that accepted its invitation)
 
 Seeded: ${demo.clients.activeAccounts.length} active clients with ${demo.billingEvents} billing events; cloud accounts
 still free to invite: ${demo.clients.registeredAccounts.slice(5).join(', ')}
