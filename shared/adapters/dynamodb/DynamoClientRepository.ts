@@ -67,7 +67,8 @@ const tokenItem = z.object({ invitationId: z.string() });
 const markerItem = z.object({ clientId: z.string() });
 const noticeItem = z.object({ invitationId: z.string(), dueAt: isoDate });
 
-function toClient(item: Record<string, unknown>): Client {
+/** Parses a stored client item. */
+export function toClient(item: Record<string, unknown>): Client {
   const parsed = clientItem.parse(item);
   return {
     id: parsed.clientId,
@@ -89,7 +90,8 @@ function toClient(item: Record<string, unknown>): Client {
   };
 }
 
-function toInvitation(item: Record<string, unknown>): Invitation {
+/** Parses a stored invitation item. */
+export function toInvitation(item: Record<string, unknown>): Invitation {
   const { invitationId, ...rest } = invitationItem.parse(item);
   return { id: invitationId, ...rest };
 }
@@ -148,7 +150,104 @@ function invitationToItem(invitation: Invitation): Record<string, unknown> {
 }
 
 /** What each item of a change transaction is, to explain a cancellation. */
-type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
+export type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
+
+/**
+ * The items of the one transaction that writes a client change (see `ClientChange`), each with
+ * what it is, in order; `save` sends them alone, bulk writers put several changes in one transaction.
+ */
+export function clientChangeItems(
+  change: ClientChange,
+  tables: { clients: string; invitations: string; audit: string },
+): Array<{ part: Part; item: TransactItem }> {
+  const parts: Array<{ part: Part; item: TransactItem }> = [];
+  const { before, after } = change;
+  parts.push({
+    part: 'client',
+    item: {
+      Put: {
+        TableName: tables.clients,
+        Item: clientToItem(after),
+        // Invariant: ids are never reused; a change applies only to the version it was decided on (no lost updates).
+        ...(before
+          ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+  });
+  if (!before) {
+    parts.push({
+      part: 'marker',
+      item: {
+        Put: {
+          TableName: tables.clients,
+          Item: { ...partnerAccountKey(after.partnerId, after.accountId), clientId: after.id },
+          // Invariant: a partner has one client record per cloud account.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  }
+  const heldBefore = before ? holdsAccount(before.status) : false;
+  const heldAfter = holdsAccount(after.status);
+  if (!heldBefore && heldAfter) {
+    parts.push({
+      part: 'lock',
+      item: {
+        Put: {
+          TableName: tables.clients,
+          Item: { ...accountLockKey(after.accountId), partnerId: after.partnerId, clientId: after.id, since: after.updatedAt.toISOString() },
+          // Invariant: a cloud account is held (invited, active, blocked) for at most one partner at a time.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    });
+  } else if (heldBefore && !heldAfter) {
+    parts.push({
+      part: 'lock',
+      item: {
+        Delete: {
+          TableName: tables.clients,
+          Key: accountLockKey(after.accountId),
+          // Only the client that holds the account releases it.
+          ConditionExpression: 'clientId = :clientId',
+          ExpressionAttributeValues: { ':clientId': after.id },
+        },
+      },
+    });
+  }
+  if (change.invitation) {
+    const { before: previous, after: invitation } = change.invitation;
+    parts.push({
+      part: 'invitation',
+      item: {
+        Put: {
+          TableName: tables.invitations,
+          Item: invitationToItem(invitation),
+          // Invariant: the invitation state machine; one answer per invitation (of N concurrent accepts, one wins).
+          ...(previous
+            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': previous.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+    });
+    if (previous?.tokenHash !== invitation.tokenHash) {
+      parts.push({
+        part: 'token',
+        item: {
+          Put: {
+            TableName: tables.invitations,
+            Item: { ...invitationTokenKey(invitation.tokenHash), invitationId: invitation.id, issuedAt: after.updatedAt.toISOString() },
+            // Invariant: a token hash points at exactly one invitation, forever.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      });
+    }
+  }
+  parts.push({ part: 'audit', item: auditTransactItem(change.audit, tables.audit) });
+  return parts;
+}
 
 /** Attributes of a client item that make up a listing cursor, besides the index partition. */
 const CURSOR_ATTRIBUTES = ['pk', 'sk', 'listKey'] as const;
@@ -234,92 +333,8 @@ export class DynamoClientRepository implements ClientRepository {
   }
 
   public async save(change: ClientChange): Promise<void> {
-    const parts: Array<{ part: Part; item: TransactItem }> = [];
-    const { before, after } = change;
-    parts.push({
-      part: 'client',
-      item: {
-        Put: {
-          TableName: this.clientsTable,
-          Item: clientToItem(after),
-          // Invariant: ids are never reused; a change applies only to the version it was decided on (no lost updates).
-          ...(before
-            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before.version } }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        },
-      },
-    });
-    if (!before) {
-      parts.push({
-        part: 'marker',
-        item: {
-          Put: {
-            TableName: this.clientsTable,
-            Item: { ...partnerAccountKey(after.partnerId, after.accountId), clientId: after.id },
-            // Invariant: a partner has one client record per cloud account.
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      });
-    }
-    const heldBefore = before ? holdsAccount(before.status) : false;
-    const heldAfter = holdsAccount(after.status);
-    if (!heldBefore && heldAfter) {
-      parts.push({
-        part: 'lock',
-        item: {
-          Put: {
-            TableName: this.clientsTable,
-            Item: { ...accountLockKey(after.accountId), partnerId: after.partnerId, clientId: after.id, since: after.updatedAt.toISOString() },
-            // Invariant: a cloud account is held (invited, active, blocked) for at most one partner at a time.
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      });
-    } else if (heldBefore && !heldAfter) {
-      parts.push({
-        part: 'lock',
-        item: {
-          Delete: {
-            TableName: this.clientsTable,
-            Key: accountLockKey(after.accountId),
-            // Only the client that holds the account releases it.
-            ConditionExpression: 'clientId = :clientId',
-            ExpressionAttributeValues: { ':clientId': after.id },
-          },
-        },
-      });
-    }
-    if (change.invitation) {
-      const { before: previous, after: invitation } = change.invitation;
-      parts.push({
-        part: 'invitation',
-        item: {
-          Put: {
-            TableName: this.invitationsTable,
-            Item: invitationToItem(invitation),
-            // Invariant: the invitation state machine; one answer per invitation (of N concurrent accepts, one wins).
-            ...(previous
-              ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': previous.version } }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-      });
-      if (previous?.tokenHash !== invitation.tokenHash) {
-        parts.push({
-          part: 'token',
-          item: {
-            Put: {
-              TableName: this.invitationsTable,
-              Item: { ...invitationTokenKey(invitation.tokenHash), invitationId: invitation.id, issuedAt: after.updatedAt.toISOString() },
-              // Invariant: a token hash points at exactly one invitation, forever.
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        });
-      }
-    }
-    parts.push({ part: 'audit', item: auditTransactItem(change.audit, this.auditTable) });
+    const parts = clientChangeItems(change, { clients: this.clientsTable, invitations: this.invitationsTable, audit: this.auditTable });
+    const { after } = change;
     try {
       await this.client.send(new TransactWriteCommand({ TransactItems: parts.map(({ item }) => item) }));
     } catch (error) {
