@@ -88,6 +88,14 @@ export function holdsAccount(status: ClientStatus): boolean {
   return ACCOUNT_HOLDING.includes(status);
 }
 
+/**
+ * False once the partner deleted (detached) the client: it is then no longer the partner's client
+ * (not listed, not readable, no balance), though the record stays for the audit trail and a reinvite.
+ */
+export function isAttached(status: ClientStatus): boolean {
+  return status !== 'detached';
+}
+
 /** The statuses `action` may start from. */
 export function clientTransitionFrom(action: ClientTransition): readonly ClientStatus[] {
   return CLIENT_TRANSITIONS[action].from;
