@@ -36,9 +36,9 @@ export interface ExpiryNotice {
 
 /** Where partners' clients and their invitations live. Every write is conditional; races surface as `ConcurrentChangeError`. */
 export interface ClientRepository extends ClientLookup {
-  /** The partner's client, or `undefined` (also for another partner's client). */
+  /** The partner's client, or `undefined` (also for another partner's client, and once detached). */
   get(partnerId: string, clientId: string): Promise<Client | undefined>;
-  /** The partner's client record for a cloud account (in any status), or `undefined`. */
+  /** The partner's client record for a cloud account (in any status, detached included), or `undefined`. */
   findByAccount(partnerId: string, accountId: string): Promise<Client | undefined>;
   /** The partner's clients, newest first. */
   list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;

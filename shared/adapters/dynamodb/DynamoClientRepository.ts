@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { CLIENT_STATUSES, type Client, holdsAccount, type MailDelivery } from '../../domain/clients/Client';
+import { CLIENT_STATUSES, type Client, holdsAccount, isAttached, type MailDelivery } from '../../domain/clients/Client';
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError, ValidationError } from '../../domain/errors';
@@ -96,12 +96,14 @@ export function toInvitation(item: Record<string, unknown>): Invitation {
   return { id: invitationId, ...rest };
 }
 
-/** The stored item of a client, with its index attributes. */
+/** The stored item of a client, with its index attributes (a detached client leaves both listing indexes). */
 function clientToItem(client: Client): Record<string, unknown> {
   return {
     ...clientKey(client.partnerId, client.id),
-    clientsOf: client.partnerId,
-    clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
+    ...(isAttached(client.status) && {
+      clientsOf: client.partnerId,
+      clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
+    }),
     listKey: clientListKey(client.createdAt, client.id),
     searchText: clientSearchText(client.email, client.name),
     clientId: client.id,
@@ -274,6 +276,12 @@ export class DynamoClientRepository implements ClientRepository {
   }
 
   public async get(partnerId: string, clientId: string): Promise<Client | undefined> {
+    const client = await this.read(partnerId, clientId);
+    return client && isAttached(client.status) ? client : undefined;
+  }
+
+  /** The client record in any status, detached included. */
+  private async read(partnerId: string, clientId: string): Promise<Client | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.clientsTable, Key: clientKey(partnerId, clientId), ConsistentRead: true }));
     return result.Item ? toClient(result.Item) : undefined;
   }
@@ -287,7 +295,7 @@ export class DynamoClientRepository implements ClientRepository {
     const marker = await this.client.send(new GetCommand({
       TableName: this.clientsTable, Key: partnerAccountKey(partnerId, accountId), ConsistentRead: true,
     }));
-    return marker.Item ? this.get(partnerId, markerItem.parse(marker.Item).clientId) : undefined;
+    return marker.Item ? this.read(partnerId, markerItem.parse(marker.Item).clientId) : undefined;
   }
 
   /**
