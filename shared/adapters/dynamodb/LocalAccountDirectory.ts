@@ -20,6 +20,13 @@ export function loginKey(email: string): { pk: string } {
   return { pk: `LOGIN#${email.trim().toLowerCase()}` };
 }
 
+/** Key of the console login state of a client's cloud account in the local directory table. */
+export function clientLoginKey(accountId: string): { pk: string } {
+  return { pk: `ACCOUNT#${accountId}` };
+}
+
+const clientLogin = z.object({ accountId: z.string(), enabled: z.boolean() });
+
 /**
  * The account directory of the local stack: a real DynamoDB table standing in for Cognito, which
  * the local login endpoint (`POST /__local/login`) consults. Never used in AWS.
@@ -42,5 +49,15 @@ export class LocalAccountDirectory implements AccountDirectory {
   public async findLogin(email: string): Promise<LocalLogin | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.table, Key: loginKey(email), ConsistentRead: true }));
     return result.Item ? localLogin.parse(result.Item) : undefined;
+  }
+
+  public async setClientLoginEnabled(accountId: string, enabled: boolean): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...clientLoginKey(accountId), accountId, enabled } }));
+  }
+
+  /** Whether the console login of a cloud account may sign in: yes unless it was disabled. */
+  public async isClientLoginEnabled(accountId: string): Promise<boolean> {
+    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: clientLoginKey(accountId), ConsistentRead: true }));
+    return result.Item ? clientLogin.parse(result.Item).enabled : true;
   }
 }
