@@ -25,7 +25,8 @@ export interface NewInvitation {
   readonly partnerName: string;
 }
 
-function audit(before: Client | undefined, after: Client, action: ClientAction, context: ChangeContext): AuditEntry {
+/** The audit entry that records a change of `before` into `after` (no `before` for a creation). */
+export function audit(before: Client | undefined, after: Client, action: ClientAction, context: ChangeContext): AuditEntry {
   return {
     id: context.auditId,
     partnerId: after.partnerId,
