@@ -7,6 +7,9 @@ import { createPartner, newCloudAccountId, registerCloudAccount, tokenFromMail, 
 import { call, errorWithCode } from '../support/http';
 import { mailsTo } from '../support/sesInbox';
 
+// Starting DynamoDB Local, SES and the gateway takes several seconds (the project's testTimeout does not reach hooks).
+jest.setTimeout(120_000);
+
 let stack: LocalStack;
 let db: DynamoDBDocumentClient;
 
