@@ -1,0 +1,201 @@
+import type { ClientChange } from '../../ports/ClientRepository';
+import type { DomainEvent } from '../../ports/EventPublisher';
+import { type Client, type ClientStatus, type ClientTransition, clientTransitionFrom, isAttached, nextClientStatus } from './Client';
+import { audit, type ChangeContext } from './clientChanges';
+import { type Invitation, nextInvitationStatus } from './Invitation';
+
+/** What a partner can do to one or many clients (each needs a confirmation). */
+export const CLIENT_OPERATIONS = ['block', 'unblock', 'delete'] as const;
+
+/** An operation on clients, in the partner's words: `delete` detaches the client, the cloud account stays. */
+export type ClientOperation = (typeof CLIENT_OPERATIONS)[number];
+
+/** Most clients one operation may name. */
+export const MAX_CLIENTS_PER_OPERATION = 500;
+
+/** The state-machine transition behind each operation. */
+const TRANSITION_OF: Readonly<Record<ClientOperation, Extract<ClientTransition, 'block' | 'unblock' | 'detach'>>> = {
+  block: 'block',
+  unblock: 'unblock',
+  delete: 'detach',
+};
+
+/** What the preview says will happen to a client that changes. */
+const WILL: Readonly<Record<ClientOperation, PlannedChange>> = {
+  block: 'will_block',
+  unblock: 'will_unblock',
+  delete: 'will_delete',
+};
+
+/** A change the preview announces. */
+export type PlannedChange = 'will_block' | 'will_unblock' | 'will_delete';
+
+/**
+ * Why a client is left alone: already in the target state (`already_blocked`, `already_active`), or
+ * in a state the operation does not apply to (`not_active`: only active clients can be blocked;
+ * `not_blocked`: only blocked clients can be unblocked).
+ */
+export type SkipReason = 'already_blocked' | 'already_active' | 'not_active' | 'not_blocked';
+
+/** The decision for one client: change it, skip it (why), or it is not the partner's client. */
+export type ClientDecision =
+  | { readonly kind: 'change'; readonly client: Client; readonly to: ClientStatus }
+  | { readonly kind: 'skipped'; readonly client: Client; readonly reason: SkipReason }
+  | { readonly kind: 'not_found' };
+
+/** One line of a preview. */
+export interface ClientPreview {
+  readonly clientId: string;
+  readonly outcome: PlannedChange | 'skipped' | 'not_found';
+  /** The client's status now (absent when not found). */
+  readonly status?: ClientStatus;
+  readonly reason?: SkipReason;
+}
+
+/** What happened to one client when the operation ran. */
+export interface ClientOperationResult {
+  readonly clientId: string;
+  readonly result: 'done' | 'skipped' | 'not_found' | 'failed';
+  /** The client's status after the operation (absent when not found or failed). */
+  readonly status?: ClientStatus;
+  /** Why it was skipped (`SkipReason`) or failed (`concurrent_change`, `temporarily_unavailable`). */
+  readonly reason?: string;
+  /** Only when the change moves the console login: `applied`, or `pending` (the follow-up job applies it shortly). */
+  readonly login?: 'applied' | 'pending';
+}
+
+function skipReason(operation: ClientOperation, status: ClientStatus): SkipReason {
+  if (operation === 'block') return status === 'blocked' ? 'already_blocked' : 'not_active';
+  return status === 'active' ? 'already_active' : 'not_blocked';
+}
+
+/**
+ * Decides what `operation` does to one client. A detached client, like an unknown id or another
+ * partner's client (which the caller never reads), is `not_found`: existence is never revealed.
+ */
+export function decideClientOperation(operation: ClientOperation, client: Client | undefined): ClientDecision {
+  if (!client || !isAttached(client.status)) return { kind: 'not_found' };
+  const transition = TRANSITION_OF[operation];
+  if (!clientTransitionFrom(transition).includes(client.status)) {
+    return { kind: 'skipped', client, reason: skipReason(operation, client.status) };
+  }
+  return { kind: 'change', client, to: nextClientStatus(client.status, transition) };
+}
+
+/**
+ * The preview of `operation` on `clientIds` (in the order given), from the partner's clients read
+ * among them (`clients` holds only the partner's own records).
+ *
+ * @example
+ * planClientOperation('block', ['cli_a', 'cli_x'], [activeA]);
+ * // [{ clientId: 'cli_a', outcome: 'will_block', status: 'active' }, { clientId: 'cli_x', outcome: 'not_found' }]
+ */
+export function planClientOperation(operation: ClientOperation, clientIds: readonly string[], clients: readonly Client[]): ClientPreview[] {
+  const byId = new Map(clients.map((client) => [client.id, client]));
+  return clientIds.map((clientId) => {
+    const decision = decideClientOperation(operation, byId.get(clientId));
+    switch (decision.kind) {
+      case 'change':
+        return { clientId, outcome: WILL[operation], status: decision.client.status };
+      case 'skipped':
+        return { clientId, outcome: 'skipped', status: decision.client.status, reason: decision.reason };
+      case 'not_found':
+        return { clientId, outcome: 'not_found' };
+    }
+  });
+}
+
+/** Whether the console login of a client's cloud account may sign in: not while the client is blocked. */
+export function loginEnabled(status: ClientStatus): boolean {
+  return status !== 'blocked';
+}
+
+/**
+ * True when deleting the client must also cancel its invitation: a client detached while invited
+ * leaves no open invitation behind, so the old link can never attach the account again.
+ */
+export function cancelsInvitation(operation: ClientOperation, client: Client): boolean {
+  return operation === 'delete' && client.invitation.status === 'pending';
+}
+
+/**
+ * The change that applies `operation` to a client decided as `change`: the client's new status,
+ * its audit entry and, when a pending invitation is cancelled by a delete, the invitation.
+ * The repository releases the account lock when the new status stops holding the account.
+ */
+export function clientOperationChange(
+  operation: ClientOperation,
+  client: Client,
+  invitation: Invitation | undefined,
+  context: ChangeContext,
+): ClientChange {
+  const status = nextClientStatus(client.status, TRANSITION_OF[operation]);
+  const cancelled = cancelsInvitation(operation, client);
+  if (cancelled && invitation?.id !== client.invitation.id) {
+    throw new Error(`the pending invitation ${client.invitation.id} of client ${client.id} is needed to delete it`);
+  }
+  const closed: Invitation | undefined = cancelled && invitation
+    ? { ...invitation, status: nextInvitationStatus(invitation.status, 'cancel'), closedAt: context.at, version: invitation.version + 1 }
+    : undefined;
+  const after: Client = {
+    ...client,
+    status,
+    updatedAt: context.at,
+    version: client.version + 1,
+    invitation: closed ? { ...client.invitation, status: closed.status } : client.invitation,
+  };
+  return {
+    before: client,
+    after,
+    ...(closed && invitation && { invitation: { before: invitation, after: closed } }),
+    audit: audit(client, after, TRANSITION_OF[operation], context),
+  };
+}
+
+/** The event type each operation publishes. */
+const EVENT_TYPE: Readonly<Record<ClientOperation, string>> = {
+  block: 'ClientBlocked',
+  unblock: 'ClientUnblocked',
+  delete: 'ClientDetached',
+};
+
+/** How long after a change its follow-up waits for the request that made it before the job may take over. */
+export const FOLLOW_UP_GRACE_MS = 2 * 60 * 1000;
+
+/**
+ * What must happen after a committed status change, written in the same transaction (an outbox):
+ * publish the event and, when the change moves the login gate, set the account's console login.
+ * The request does it at once; the follow-up job does whatever is left after `dueAt`.
+ */
+export interface ClientFollowUp {
+  /** The audit entry's id: one follow-up per change, and the event's stable id. */
+  readonly id: string;
+  readonly partnerId: string;
+  readonly clientId: string;
+  readonly accountId: string;
+  /** True when the change enables or disables the console login. */
+  readonly syncLogin: boolean;
+  readonly event: DomainEvent;
+  /** When the follow-up job may deliver it if the request did not finish it. */
+  readonly dueAt: Date;
+}
+
+/** The follow-up of a change made by `operation`. */
+export function clientFollowUp(operation: ClientOperation, change: ClientChange): ClientFollowUp {
+  const { after, audit: entry } = change;
+  const before = change.before?.status ?? after.status;
+  return {
+    id: entry.id,
+    partnerId: after.partnerId,
+    clientId: after.id,
+    accountId: after.accountId,
+    syncLogin: loginEnabled(before) !== loginEnabled(after.status),
+    event: {
+      id: entry.id,
+      type: EVENT_TYPE[operation],
+      at: entry.at,
+      detail: { partnerId: after.partnerId, clientId: after.id, accountId: after.accountId, before, after: after.status, actor: entry.actor.kind },
+    },
+    dueAt: new Date(entry.at.getTime() + FOLLOW_UP_GRACE_MS),
+  };
+}

@@ -1,0 +1,182 @@
+import type { AccountDirectory } from '../../ports/AccountDirectory';
+import type { ClientOperationStore, OperationChange } from '../../ports/ClientOperationStore';
+import type { EventPublisher } from '../../ports/EventPublisher';
+import type { OperationConfirmations } from '../../ports/OperationConfirmations';
+import type { Actor } from '../audit/AuditEntry';
+import type { Clock } from '../Clock';
+import { ConcurrentChangeError, retryOnConcurrentChange } from '../ConcurrentChange';
+import type { IdGenerator } from '../IdGenerator';
+import type { Client } from './Client';
+import { deliverFollowUps } from './clientFollowUps';
+import {
+  cancelsInvitation,
+  type ClientDecision,
+  type ClientOperation,
+  type ClientOperationResult,
+  type ClientPreview,
+  clientFollowUp,
+  clientOperationChange,
+  decideClientOperation,
+  planClientOperation,
+} from './clientOperations';
+import { consumeConfirmation, issueConfirmation } from './operationConfirmation';
+
+/** What block / unblock / delete need. */
+export interface ClientOperationDeps {
+  readonly operations: ClientOperationStore;
+  readonly confirmations: OperationConfirmations;
+  readonly directory: AccountDirectory;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+/** An operation on a set of the partner's clients. */
+export interface ClientOperationRequest {
+  readonly operation: ClientOperation;
+  readonly clientIds: readonly string[];
+}
+
+/** The answer to a request without confirmation: what would happen, and the token to confirm it. */
+export interface ClientOperationPreview {
+  readonly operation: ClientOperation;
+  readonly clients: readonly ClientPreview[];
+  /** Absent when nothing would change (there is nothing to confirm). */
+  readonly confirmation?: { readonly token: string; readonly expiresAt: Date };
+}
+
+function distinct(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/**
+ * Step one: the preview. Reads the partner's clients among the ids (one batched read per 100),
+ * says per client what would happen, and issues a single-use confirmation token bound to exactly
+ * this partner, operation and set of clients, valid 5 minutes. Changes nothing else.
+ */
+export async function previewClientOperation(
+  deps: Pick<ClientOperationDeps, 'operations' | 'confirmations' | 'clock'>,
+  partnerId: string,
+  actor: Actor,
+  request: ClientOperationRequest,
+): Promise<ClientOperationPreview> {
+  const clientIds = distinct(request.clientIds);
+  const clients = planClientOperation(request.operation, clientIds, await deps.operations.clientsByIds(partnerId, clientIds));
+  if (!clients.some((client) => client.outcome.startsWith('will_'))) return { operation: request.operation, clients };
+  const scope = { partnerId, operation: request.operation, clientIds };
+  const confirmation = await issueConfirmation(deps.confirmations, scope, actor.id, deps.clock.now());
+  return { operation: request.operation, clients, confirmation };
+}
+
+/** The result of a decision that changes nothing. */
+function unchanged(clientId: string, decision: Exclude<ClientDecision, { kind: 'change' }>): ClientOperationResult {
+  return decision.kind === 'skipped'
+    ? { clientId, result: 'skipped', status: decision.client.status, reason: decision.reason }
+    : { clientId, result: 'not_found' };
+}
+
+/** The changes for clients decided as `change`, reading the pending invitations a delete cancels. */
+async function changesFor(
+  deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids'>,
+  operation: ClientOperation,
+  clients: readonly Client[],
+  actor: Actor,
+): Promise<OperationChange[]> {
+  const cancelling = clients.filter((client) => cancelsInvitation(operation, client)).map((client) => client.invitation.id);
+  const invitations = new Map((cancelling.length > 0 ? await deps.operations.invitationsByIds(cancelling) : []).map((i) => [i.id, i]));
+  const at = deps.clock.now();
+  return clients.map((client) => {
+    const change = clientOperationChange(operation, client, invitations.get(client.invitation.id), { at, actor, auditId: deps.ids.next('aud') });
+    return { change, followUp: clientFollowUp(operation, change) };
+  });
+}
+
+type Applied = { readonly result: ClientOperationResult } | { readonly saved: OperationChange };
+
+/** One client on its own, after its batch lost a race: re-read, decide again, write; a few times at most. */
+async function applyAlone(
+  deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids'>,
+  partnerId: string,
+  operation: ClientOperation,
+  clientId: string,
+  actor: Actor,
+): Promise<Applied> {
+  try {
+    return await retryOnConcurrentChange(async (): Promise<Applied> => {
+      const [client] = await deps.operations.clientsByIds(partnerId, [clientId]);
+      const decision = decideClientOperation(operation, client);
+      if (decision.kind !== 'change') return { result: unchanged(clientId, decision) };
+      const [change] = await changesFor(deps, operation, [decision.client], actor);
+      if (!change) throw new Error(`no change built for client ${clientId}`);
+      const outcome = (await deps.operations.saveAll([change])).get(clientId);
+      if (outcome?.kind === 'conflict') throw new ConcurrentChangeError('client');
+      if (outcome?.kind !== 'saved') return { result: { clientId, result: 'failed', reason: outcome?.reason ?? 'temporarily_unavailable' } };
+      return { saved: change };
+    });
+  } catch (error) {
+    if (error instanceof ConcurrentChangeError) return { result: { clientId, result: 'failed', reason: 'concurrent_change' } };
+    return { result: { clientId, result: 'failed', reason: 'temporarily_unavailable' } };
+  }
+}
+
+/**
+ * Step two: the partner confirms with the preview's token and the operation runs.
+ *
+ * Input: the partner, who acts, the same operation and client set as the preview, the token.
+ * Output: one result per client, in the order given: `done`, `skipped` (why), `not_found`
+ * (unknown, another partner's, or deleted), `failed` (why).
+ * 1. Read the clients again (batched) and decide each anew: the state may have moved since the preview.
+ * 2. Spend the token (422 invalid / mismatch / expired, 409 used); nothing has been written before.
+ * 3. Write the changes, several clients per transaction; each client's status, audit entry, account
+ *    lock, invitation and follow-up are one atomic unit, written only onto the version decided on.
+ *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest.
+ * 4. Deliver the follow-ups at once (login gate, events); what fails is left to the follow-up job.
+ */
+export async function confirmClientOperation(
+  deps: ClientOperationDeps,
+  partnerId: string,
+  actor: Actor,
+  request: ClientOperationRequest,
+  token: string,
+): Promise<ClientOperationResult[]> {
+  const { operation } = request;
+  const clientIds = distinct(request.clientIds);
+  const byId = new Map((await deps.operations.clientsByIds(partnerId, clientIds)).map((client) => [client.id, client]));
+  const results = new Map<string, ClientOperationResult>();
+  const changing: Client[] = [];
+  for (const clientId of clientIds) {
+    const decision = decideClientOperation(operation, byId.get(clientId));
+    if (decision.kind === 'change') changing.push(decision.client);
+    else results.set(clientId, unchanged(clientId, decision));
+  }
+  const changes = await changesFor(deps, operation, changing, actor);
+  await consumeConfirmation(deps.confirmations, token, { partnerId, operation, clientIds }, deps.clock.now());
+
+  const outcomes = await deps.operations.saveAll(changes);
+  const saved: OperationChange[] = [];
+  for (const change of changes) {
+    const clientId = change.change.after.id;
+    const outcome = outcomes.get(clientId);
+    if (outcome?.kind === 'saved') {
+      saved.push(change);
+    } else if (outcome?.kind === 'conflict') {
+      const alone = await applyAlone(deps, partnerId, operation, clientId, actor);
+      if ('saved' in alone) saved.push(alone.saved);
+      else results.set(clientId, alone.result);
+    } else {
+      results.set(clientId, { clientId, result: 'failed', reason: outcome?.reason ?? 'temporarily_unavailable' });
+    }
+  }
+
+  // The changes are committed: if delivering fails outright, the follow-ups stay for the job and logins read `pending`.
+  const delivery = await deliverFollowUps(deps, saved.map(({ followUp }) => followUp)).catch(() => undefined);
+  for (const { change, followUp } of saved) {
+    results.set(followUp.clientId, {
+      clientId: followUp.clientId,
+      result: 'done',
+      status: change.after.status,
+      ...(followUp.syncLogin && { login: delivery?.loginsApplied.has(followUp.accountId) ? 'applied' : 'pending' }),
+    });
+  }
+  return clientIds.map((clientId) => results.get(clientId) ?? { clientId, result: 'failed', reason: 'temporarily_unavailable' });
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
+import { ConflictError, RuleViolationError } from '../errors';
+import type { ClientOperation } from './clientOperations';
+import { hashInvitationToken, issueInvitationToken } from './invitationToken';
+
+/** How long a preview's confirmation token may be used. */
+export const CONFIRMATION_LIFETIME_MS = 5 * 60 * 1000;
+
+/** The shape of a confirmation token (the same 256-bit base64url scheme as invitation tokens). */
+export const CONFIRMATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** What a confirmation is bound to: exactly one partner, one operation, one set of clients. */
+export interface ConfirmationScope {
+  readonly partnerId: string;
+  readonly operation: ClientOperation;
+  readonly clientIds: readonly string[];
+}
+
+/** SHA-256 of the sorted, de-duplicated client ids: the same set in any order has the same digest. */
+export function clientSetDigest(clientIds: readonly string[]): string {
+  return createHash('sha256').update([...new Set(clientIds)].sort().join('\n'), 'utf8').digest('hex');
+}
+
+/**
+ * Issues a single-use token for `scope`, valid `CONFIRMATION_LIFETIME_MS`. Only its hash is
+ * stored (like invitation tokens: 256 random bits, so a fast hash is enough).
+ */
+export async function issueConfirmation(
+  confirmations: OperationConfirmations,
+  scope: ConfirmationScope,
+  issuedBy: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  const { token, hash } = issueInvitationToken();
+  const expiresAt = new Date(now.getTime() + CONFIRMATION_LIFETIME_MS);
+  await confirmations.issue({
+    tokenHash: hash,
+    partnerId: scope.partnerId,
+    operation: scope.operation,
+    clientSetDigest: clientSetDigest(scope.clientIds),
+    issuedBy,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+/** Throws unless the stored confirmation is for exactly this scope and still usable at `now`. */
+function assertUsable(confirmation: OperationConfirmation | undefined, scope: ConfirmationScope, now: Date): void {
+  // Another partner's token answers exactly like an unknown one: its existence is never revealed.
+  if (!confirmation || confirmation.partnerId !== scope.partnerId) {
+    throw new RuleViolationError('confirmation_invalid', 'This confirmation token is unknown; ask for a new preview');
+  }
+  if (confirmation.operation !== scope.operation || confirmation.clientSetDigest !== clientSetDigest(scope.clientIds)) {
+    throw new RuleViolationError(
+      'confirmation_mismatch',
+      'This confirmation token was issued for another operation or another set of clients; ask for a new preview',
+    );
+  }
+  if (confirmation.usedAt) throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
+  if (confirmation.expiresAt.getTime() <= now.getTime()) {
+    throw new RuleViolationError('confirmation_expired', 'This confirmation token has expired; ask for a new preview');
+  }
+}
+
+/**
+ * Spends a confirmation token on `scope`: 422 `confirmation_invalid` (unknown, or another
+ * partner's), 422 `confirmation_mismatch` (other operation or client set), 422 `confirmation_expired`,
+ * 409 `confirmation_used`. Of concurrent uses of one token exactly one gets through (conditional write).
+ */
+export async function consumeConfirmation(
+  confirmations: OperationConfirmations,
+  token: string,
+  scope: ConfirmationScope,
+  now: Date,
+): Promise<void> {
+  const hash = hashInvitationToken(token);
+  assertUsable(await confirmations.find(hash), scope, now);
+  if (!(await confirmations.consume(hash, now))) {
+    assertUsable(await confirmations.find(hash), scope, now);
+    throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
+  }
+}
