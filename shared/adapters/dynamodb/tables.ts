@@ -115,6 +115,24 @@ export const tables = {
     sortKey: S('sk'),
     indexes: [],
   },
+  /**
+   * Single-use confirmation tokens of block / unblock / delete previews (`CONFIRMATION#sha256`),
+   * removed by TTL a day after they expire. Keys: `confirmationKeys.ts`.
+   */
+  operationConfirmations: {
+    partitionKey: S('pk'),
+    indexes: [],
+    timeToLiveAttribute: 'expiresAtEpoch',
+  },
+  /**
+   * Outbox of client status changes (`FOLLOWUP#auditId`), written in the change's transaction:
+   * the event to publish and whether the console login must be set; removed once delivered.
+   * Keys: `clientFollowUpKeys.ts`.
+   */
+  clientFollowUps: {
+    partitionKey: S('pk'),
+    indexes: [{ indexName: 'due', partitionKey: S('dueQueue'), sortKey: S('dueAt') }],
+  },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {
     partitionKey: S('id'),
