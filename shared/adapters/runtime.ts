@@ -25,6 +25,10 @@ import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
 import { LocalEventStore } from './dynamodb/LocalEventStore';
 import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
+import type { ClientOperationDeps } from '../domain/clients/operateOnClients';
+import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
+import { DynamoClientOperationStore } from './dynamodb/DynamoClientOperationStore';
+import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -150,4 +154,21 @@ export function billingDeps(): RecordDeps {
 /** What the balance reads need: clients are resolved only through the partner-scoped `ClientLookup`. */
 export function balanceDeps(): BalanceDeps {
   return { clients: clientRepository(), ledger: ledger(), clock };
+}
+
+/** What the block / unblock / delete routes need: batched client store, confirmations, login gate, event bus. */
+export function clientOperationDeps(): ClientOperationDeps {
+  return {
+    operations: new DynamoClientOperationStore(documentClient()),
+    confirmations: new DynamoOperationConfirmations(documentClient()),
+    directory: accountDirectory(),
+    events: eventPublisher(),
+    clock,
+    ids,
+  };
+}
+
+/** What the follow-up job needs. */
+export function followUpDeps(): FollowUpDeps & { clock: Clock } {
+  return { operations: new DynamoClientOperationStore(documentClient()), directory: accountDirectory(), events: eventPublisher(), clock };
 }
