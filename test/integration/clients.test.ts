@@ -14,7 +14,9 @@ import type { Partner } from '../../shared/ports/PartnerRepository';
 import {
   clientTestDeps,
   createPartner,
+  inviteClient,
   newCloudAccountId,
+  partnerActor,
   registerCloudAccount,
   TEST_BASE_URL,
   tokenFromMail,
@@ -27,18 +29,10 @@ const tables = useLocalTables();
 const DAY = 24 * 60 * 60 * 1000;
 
 const deps = (clock: FixedClock, mailer?: Mailer) => clientTestDeps(tables.documentClient(), clock, mailer);
-const actorOf = (partner: Partner) => ({ kind: 'partner', id: `usr_${partner.partnerId}` }) as const;
+const actorOf = partnerActor;
 
-/** Adds a client for a new registered account and returns it with the token from its mail. */
-async function invite(clock: FixedClock, partner: Partner, details: { email?: string; name?: string; accountId?: string } = {}) {
-  const email = details.email ?? uniqueClientEmail();
-  const accountId = details.accountId ?? (await registerCloudAccount(tables.documentClient()));
-  const { client } = await addClient(deps(clock), partner.partnerId, actorOf(partner), { email, accountId, name: details.name });
-  const mails = await mailsTo(email);
-  const last = mails.at(-1);
-  if (!last) throw new Error('no invitation mail');
-  return { client, token: tokenFromMail(last), email, accountId };
-}
+const invite = (clock: FixedClock, partner: Partner, details?: { email?: string; name?: string; accountId?: string }) =>
+  inviteClient(tables.documentClient(), clock, partner, details);
 
 async function accountHolder(accountId: string): Promise<unknown> {
   const result = await tables.documentClient().send(new GetCommand({

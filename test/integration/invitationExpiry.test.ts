@@ -8,7 +8,7 @@ import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
 import { resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/ports/PartnerRepository';
-import { clientTestDeps, createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { clientTestDeps, createPartner, inviteClient, partnerActor, uniqueClientEmail } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';
 
@@ -16,14 +16,9 @@ const tables = useLocalTables();
 const DAY = 24 * 60 * 60 * 1000;
 
 const deps = (clock: FixedClock, mailer?: Mailer) => clientTestDeps(tables.documentClient(), clock, mailer);
-const actorOf = (partner: Partner) => ({ kind: 'partner', id: `usr_${partner.partnerId}` }) as const;
+const actorOf = partnerActor;
 
-async function invite(clock: FixedClock, partner: Partner) {
-  const email = uniqueClientEmail();
-  const accountId = await registerCloudAccount(tables.documentClient());
-  const { client } = await addClient(deps(clock), partner.partnerId, actorOf(partner), { email, accountId });
-  return { client, email, accountId, token: tokenFromMail((await mailsTo(email)).at(-1)!) };
-}
+const invite = (clock: FixedClock, partner: Partner) => inviteClient(tables.documentClient(), clock, partner);
 
 const expiredEventsFor = async (invitationId: string) =>
   (await new LocalEventStore(tables.documentClient()).published()).filter(

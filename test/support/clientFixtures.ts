@@ -9,10 +9,13 @@ import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore'
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import { SesMailer } from '../../shared/adapters/ses/SesMailer';
 import type { Clock } from '../../shared/domain/Clock';
+import { addClient } from '../../shared/domain/clients/addClient';
+import type { Client } from '../../shared/domain/clients/Client';
 import type { ClientDeps } from '../../shared/domain/clients/ClientDeps';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/ports/PartnerRepository';
+import { mailsTo } from './sesInbox';
 
 /** Where invitation links point in tests. */
 export const TEST_BASE_URL = 'https://partners.example.test';
@@ -64,4 +67,26 @@ export function tokenFromMail(mail: Email): string {
 /** An e-mail address no other test uses (the local SES inbox is shared by the whole run). */
 export function uniqueClientEmail(): string {
   return `client-${randomBytes(6).toString('hex')}@example.com`;
+}
+
+/** The audit actor of a partner's (single, test) user. */
+export function partnerActor(partner: Partner): { kind: 'partner'; id: string } {
+  return { kind: 'partner', id: `usr_${partner.partnerId}` };
+}
+
+/** Adds a client (for a newly registered account unless given) and returns it with the token from its invitation mail. */
+export async function inviteClient(
+  client: DynamoDBDocumentClient,
+  clock: Clock,
+  partner: Partner,
+  details: { email?: string; name?: string; accountId?: string } = {},
+): Promise<{ client: Client; token: string; email: string; accountId: string }> {
+  const email = details.email ?? uniqueClientEmail();
+  const accountId = details.accountId ?? (await registerCloudAccount(client));
+  const { client: added } = await addClient(clientTestDeps(client, clock), partner.partnerId, partnerActor(partner), {
+    email, accountId, name: details.name,
+  });
+  const mail = (await mailsTo(email)).at(-1);
+  if (!mail) throw new Error('no invitation mail');
+  return { client: added, token: tokenFromMail(mail), email, accountId };
 }
