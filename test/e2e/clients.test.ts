@@ -174,6 +174,10 @@ describe('partners\' clients over HTTP', () => {
       expect(limited.status).toBe(429);
       expect(limited.body).toEqual(errorWithCode('rate_limited'));
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = { email: uniqueClientEmail(), accountId: await registerCloudAccount(db) };
+      const limitedWrite = await call(stack.apiUrl, 'POST', '/clients', { token, body, headers: { 'idempotency-key': `limited-${body.accountId}` } });
+      expect(limitedWrite.status).toBe(429);
+      expect(await mailsTo(body.email, stack.inboxUrl)).toHaveLength(0);
       expect((await call(stack.apiUrl, 'GET', '/clients', { token: other.token })).status).toBe(200);
     } finally {
       delete process.env.PARTNER_REQUESTS_PER_MINUTE;
