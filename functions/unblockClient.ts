@@ -1,0 +1,4 @@
+import { singleClientOperationRoute } from '../shared/http/clientOperationRoutes';
+
+/** POST /clients/{id}/unblock — preview, then with `{confirm}` unblock one of the partner's clients. */
+export const handler = singleClientOperationRoute('unblock');

@@ -1,0 +1,50 @@
+import { clientOperationDeps } from '../adapters/runtime';
+import type { ClientOperation } from '../domain/clients/clientOperations';
+import { confirmClientOperation, type ClientOperationRequest, previewClientOperation } from '../domain/clients/operateOnClients';
+import { NotFoundError } from '../domain/errors';
+import { httpRoute, type RouteResult } from './httpRoute';
+import { idempotentRequests } from './idempotentRequests';
+import { partnerRateLimit } from './partnerRateLimit';
+import type { Principal } from './Principal';
+import { bulkOperationBody, singleOperationBody, toOperationPreviewView, toOperationResultView } from './schemas/clientOperations';
+import { idParams } from './schemas/common';
+
+type PartnerPrincipal = Extract<Principal, { kind: 'partner' }>;
+
+/**
+ * The two steps of every client operation: without `confirm` the preview (and its token), with it
+ * the operation itself. `single` routes name one client by path: not the partner's → 404.
+ */
+async function answer(principal: PartnerPrincipal, request: ClientOperationRequest, confirm: string | undefined, single: boolean): Promise<RouteResult> {
+  const actor = { kind: 'partner', id: principal.userId } as const;
+  const notFound = () => new NotFoundError('Client', { clientId: request.clientIds[0] });
+  if (confirm) {
+    const results = await confirmClientOperation(clientOperationDeps(), principal.partnerId, actor, request, confirm);
+    if (single && results[0]?.result === 'not_found') throw notFound();
+    return { status: 200, body: toOperationResultView(request.operation, results) };
+  }
+  const preview = await previewClientOperation(clientOperationDeps(), principal.partnerId, actor, request);
+  if (single && preview.clients[0]?.outcome === 'not_found') throw notFound();
+  return { status: 200, body: toOperationPreviewView(preview) };
+}
+
+/**
+ * The handler of a single-client operation route (`POST /clients/{id}/block`, `/unblock`, `DELETE /clients/{id}`).
+ *
+ * @example
+ * export const handler = singleClientOperationRoute('block');
+ */
+export function singleClientOperationRoute(operation: ClientOperation) {
+  return httpRoute(
+    { auth: 'partner', params: idParams, body: singleOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+    ({ principal, params, body }) => answer(principal, { operation, clientIds: [params.id] }, body?.confirm, true),
+  );
+}
+
+/** The handler of `POST /clients/bulk`. */
+export function bulkClientOperationRoute() {
+  return httpRoute(
+    { auth: 'partner', body: bulkOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+    ({ principal, body }) => answer(principal, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
+  );
+}

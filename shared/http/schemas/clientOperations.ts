@@ -1,0 +1,116 @@
+import * as z from 'zod/mini';
+import { CLIENT_STATUSES } from '../../domain/clients/Client';
+import {
+  CLIENT_OPERATIONS,
+  type ClientOperation,
+  type ClientOperationResult,
+  MAX_CLIENTS_PER_OPERATION,
+} from '../../domain/clients/clientOperations';
+import type { ClientOperationPreview } from '../../domain/clients/operateOnClients';
+import { CONFIRMATION_TOKEN_PATTERN } from '../../domain/clients/operationConfirmation';
+import type { OperationDocs } from '../openapi';
+
+/** The token of a preview, sent back to confirm it. */
+const confirm = z.optional(z.string().check(z.regex(CONFIRMATION_TOKEN_PATTERN, 'Not a confirmation token from a preview')));
+
+const clientId = z.string().check(z.minLength(1), z.maxLength(128));
+
+/** Body of `POST /clients/bulk`: without `confirm` a preview, with the preview's token the operation runs. */
+export const bulkOperationBody = z.strictObject({
+  action: z.enum(CLIENT_OPERATIONS),
+  clientIds: z.array(clientId).check(
+    z.minLength(1),
+    z.maxLength(MAX_CLIENTS_PER_OPERATION),
+    z.refine((ids) => new Set(ids).size === ids.length, { message: 'Each client id may appear only once' }),
+  ),
+  confirm,
+});
+
+/** Body of `POST /clients/{id}/block`, `/unblock` and `DELETE /clients/{id}`: none for the preview, `{confirm}` to run it. */
+export const singleOperationBody = z.optional(z.strictObject({ confirm }));
+
+const status = z.enum(CLIENT_STATUSES);
+
+/** A preview: what would happen to each client, and the token that confirms exactly this. */
+export const operationPreviewView = z.object({
+  /** True when something would change: send the same request again with `confirm`. */
+  confirmationRequired: z.boolean(),
+  action: z.enum(CLIENT_OPERATIONS),
+  confirmation: z.nullable(z.object({ token: z.string(), expiresAt: z.iso.datetime() })),
+  clients: z.array(z.object({
+    clientId: z.string(),
+    outcome: z.enum(['will_block', 'will_unblock', 'will_delete', 'skipped', 'not_found']),
+    status: z.optional(status),
+    reason: z.optional(z.enum(['already_blocked', 'already_active', 'not_active', 'not_blocked'])),
+  })),
+  summary: z.object({ willChange: z.number(), skipped: z.number(), notFound: z.number() }),
+});
+
+/** What happened to each client. */
+export const operationResultView = z.object({
+  action: z.enum(CLIENT_OPERATIONS),
+  results: z.array(z.object({
+    clientId: z.string(),
+    result: z.enum(['done', 'skipped', 'not_found', 'failed']),
+    status: z.optional(status),
+    reason: z.optional(z.string()),
+    login: z.optional(z.enum(['applied', 'pending'])),
+  })),
+  summary: z.object({ done: z.number(), skipped: z.number(), notFound: z.number(), failed: z.number() }),
+});
+
+/** Renders a preview. */
+export function toOperationPreviewView(preview: ClientOperationPreview): z.infer<typeof operationPreviewView> {
+  const count = (test: (outcome: string) => boolean) => preview.clients.filter((client) => test(client.outcome)).length;
+  return {
+    confirmationRequired: preview.confirmation !== undefined,
+    action: preview.operation,
+    confirmation: preview.confirmation
+      ? { token: preview.confirmation.token, expiresAt: preview.confirmation.expiresAt.toISOString() }
+      : null,
+    clients: preview.clients.map((client) => ({ ...client })),
+    summary: {
+      willChange: count((outcome) => outcome.startsWith('will_')),
+      skipped: count((outcome) => outcome === 'skipped'),
+      notFound: count((outcome) => outcome === 'not_found'),
+    },
+  };
+}
+
+/** Renders the results of a confirmed operation. */
+export function toOperationResultView(operation: ClientOperation, results: readonly ClientOperationResult[]): z.infer<typeof operationResultView> {
+  const count = (result: ClientOperationResult['result']) => results.filter((entry) => entry.result === result).length;
+  return {
+    action: operation,
+    results: results.map((result) => ({ ...result })),
+    summary: { done: count('done'), skipped: count('skipped'), notFound: count('not_found'), failed: count('failed') },
+  };
+}
+
+const TWO_STEPS =
+  'Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to ' +
+  'exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). ' +
+  'Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`.';
+
+const previewOrResults = z.union([operationPreviewView, operationResultView]);
+
+/** OpenAPI docs of the block / unblock / delete routes. */
+export const clientOperationOperations: OperationDocs = {
+  'POST /clients/{id}/block': {
+    summary: `Block a client: it can no longer log in to the console; its resources keep running. ${TWO_STEPS}`,
+    tag: 'Client operations', body: singleOperationBody, status: 200, response: previewOrResults,
+  },
+  'POST /clients/{id}/unblock': {
+    summary: `Unblock a client: its console login works again. ${TWO_STEPS}`,
+    tag: 'Client operations', body: singleOperationBody, status: 200, response: previewOrResults,
+  },
+  'DELETE /clients/{id}': {
+    summary: 'Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); ' +
+      `the cloud account and its resources stay and it may be invited again. ${TWO_STEPS}`,
+    tag: 'Client operations', body: singleOperationBody, status: 200, response: previewOrResults,
+  },
+  'POST /clients/bulk': {
+    summary: `Block, unblock or delete up to ${MAX_CLIENTS_PER_OPERATION} clients at once. ${TWO_STEPS}`,
+    tag: 'Client operations', body: bulkOperationBody, status: 200, response: previewOrResults,
+  },
+};
