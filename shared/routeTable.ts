@@ -42,6 +42,19 @@ export interface JobSpec {
   readonly uses: Uses;
 }
 
+/**
+ * What block / unblock / delete touch: the clients with their invitations, audit and follow-up
+ * outbox in one transaction, the confirmation tokens, the login gate and the event bus.
+ */
+const CLIENT_OPERATION_USES: Uses = {
+  tables: {
+    clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', clientFollowUps: 'readWrite',
+    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite',
+  },
+  events: true,
+  accountDirectory: true,
+};
+
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
@@ -187,6 +200,15 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
+  ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
+    method: 'POST',
+    path: `/clients/{id}/${operation}`,
+    handler: `${operation}Client`,
+    auth: 'partner',
+    uses: CLIENT_OPERATION_USES,
+  })),
+  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', uses: CLIENT_OPERATION_USES },
+  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', uses: CLIENT_OPERATION_USES },
 ];
 
 /** Every scheduled job. */
@@ -202,5 +224,11 @@ export const jobs: readonly JobSpec[] = [
     everyMinutes: 15,
     // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
     uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', partners: 'read' }, mail: true, events: true },
+  },
+  {
+    handler: 'deliverClientFollowUps',
+    everyMinutes: 5,
+    // Publishes the events and sets the console logins that block / unblock / delete requests left undone.
+    uses: { tables: { clients: 'read', clientFollowUps: 'readWrite' }, events: true, accountDirectory: true },
   },
 ];
