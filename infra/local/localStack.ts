@@ -1,9 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
+import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/runtime';
 import { corsPolicy } from '../../shared/http/cors';
+import { CLAIMS } from '../../shared/http/Principal';
 import { jobs, routes } from '../../shared/routeTable';
 import { startDynamoDbLocal } from './dynamoDbLocal';
 import { type LocalEndpoint, startGateway } from './gateway';
@@ -72,6 +74,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.CLOCK_OFFSET_MS = String(Number(process.env.CLOCK_OFFSET_MS ?? 0) + ms);
   };
 
+  const clientConsoleLogin = async (accountId: string): Promise<{ status: number; body: unknown }> => {
+    if (!(await new DynamoCloudAccountRegistry(documentClient()).exists(accountId))) {
+      return { status: 401, body: { error: { code: 'unknown_login', message: 'No cloud account with this id', details: {} } } };
+    }
+    if (!(await new LocalAccountDirectory(documentClient()).isClientLoginEnabled(accountId))) {
+      return { status: 403, body: { error: { code: 'login_disabled', message: 'This login is disabled', details: {} } } };
+    }
+    // A console token: role `client` gives no access to the partner API.
+    const token = await tokens.sign({ sub: accountId, aud: LOCAL_AUDIENCE, token_use: 'id', [CLAIMS.role]: 'client' });
+    return { status: 200, body: { idToken: token, role: 'client' } };
+  };
+
   const localEndpoints: Record<string, LocalEndpoint> = {
     'GET /.well-known/jwks.json': async () => ({ status: 200, body: tokens.jwks }),
     'POST /__local/clock': async ({ body }) => {
@@ -83,7 +97,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return { status: 200, body: { now: new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS)).toISOString() } };
     },
     // Stands in for the Cognito hosted sign-in: a known, enabled login gets an ID token.
+    // `{accountId}` signs in a client's cloud account to the console (refused while its partner blocks it).
     'POST /__local/login': async ({ body }) => {
+      const accountId = String((body as { accountId?: unknown } | undefined)?.accountId ?? '');
+      if (accountId) return clientConsoleLogin(accountId);
       const email = String((body as { email?: unknown } | undefined)?.email ?? '');
       const login = email ? await new LocalAccountDirectory(documentClient()).findLogin(email) : undefined;
       if (!login) return { status: 401, body: { error: { code: 'unknown_login', message: 'No login with this e-mail', details: {} } } };
