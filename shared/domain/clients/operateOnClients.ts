@@ -75,20 +75,31 @@ function unchanged(clientId: string, decision: Exclude<ClientDecision, { kind: '
     : { clientId, result: 'not_found' };
 }
 
-/** The changes for clients decided as `change`, reading the pending invitations a delete cancels. */
+/**
+ * The changes for clients decided as `change`, reading the pending invitations a delete cancels.
+ * A client whose invitation was answered since it was read is `stale`: it must be read again.
+ */
 async function changesFor(
   deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids'>,
   operation: ClientOperation,
   clients: readonly Client[],
   actor: Actor,
-): Promise<OperationChange[]> {
+): Promise<{ changes: OperationChange[]; stale: string[] }> {
   const cancelling = clients.filter((client) => cancelsInvitation(operation, client)).map((client) => client.invitation.id);
   const invitations = new Map((cancelling.length > 0 ? await deps.operations.invitationsByIds(cancelling) : []).map((i) => [i.id, i]));
   const at = deps.clock.now();
-  return clients.map((client) => {
-    const change = clientOperationChange(operation, client, invitations.get(client.invitation.id), { at, actor, auditId: deps.ids.next('aud') });
-    return { change, followUp: clientFollowUp(operation, change) };
-  });
+  const changes: OperationChange[] = [];
+  const stale: string[] = [];
+  for (const client of clients) {
+    const invitation = invitations.get(client.invitation.id);
+    if (cancelsInvitation(operation, client) && invitation?.status !== 'pending') {
+      stale.push(client.id);
+      continue;
+    }
+    const change = clientOperationChange(operation, client, invitation, { at, actor, auditId: deps.ids.next('aud') });
+    changes.push({ change, followUp: clientFollowUp(operation, change) });
+  }
+  return { changes, stale };
 }
 
 type Applied = { readonly result: ClientOperationResult } | { readonly saved: OperationChange };
@@ -106,8 +117,8 @@ async function applyAlone(
       const [client] = await deps.operations.clientsByIds(partnerId, [clientId]);
       const decision = decideClientOperation(operation, client);
       if (decision.kind !== 'change') return { result: unchanged(clientId, decision) };
-      const [change] = await changesFor(deps, operation, [decision.client], actor);
-      if (!change) throw new Error(`no change built for client ${clientId}`);
+      const [change] = (await changesFor(deps, operation, [decision.client], actor)).changes;
+      if (!change) throw new ConcurrentChangeError('client');
       const outcome = (await deps.operations.saveAll([change])).get(clientId);
       if (outcome?.kind === 'conflict') throw new ConcurrentChangeError('client');
       if (outcome?.kind !== 'saved') return { result: { clientId, result: 'failed', reason: outcome?.reason ?? 'temporarily_unavailable' } };
@@ -149,22 +160,24 @@ export async function confirmClientOperation(
     if (decision.kind === 'change') changing.push(decision.client);
     else results.set(clientId, unchanged(clientId, decision));
   }
-  const changes = await changesFor(deps, operation, changing, actor);
+  const { changes, stale } = await changesFor(deps, operation, changing, actor);
   await consumeConfirmation(deps.confirmations, token, { partnerId, operation, clientIds }, deps.clock.now());
 
   const outcomes = await deps.operations.saveAll(changes);
+  for (const clientId of stale) outcomes.set(clientId, { kind: 'conflict' });
+  const changeOf = new Map(changes.map((each) => [each.change.after.id, each]));
   const saved: OperationChange[] = [];
-  for (const change of changes) {
-    const clientId = change.change.after.id;
+  for (const clientId of [...changeOf.keys(), ...stale]) {
+    const change = changeOf.get(clientId);
     const outcome = outcomes.get(clientId);
-    if (outcome?.kind === 'saved') {
+    if (outcome?.kind === 'saved' && change) {
       saved.push(change);
     } else if (outcome?.kind === 'conflict') {
       const alone = await applyAlone(deps, partnerId, operation, clientId, actor);
       if ('saved' in alone) saved.push(alone.saved);
       else results.set(clientId, alone.result);
     } else {
-      results.set(clientId, { clientId, result: 'failed', reason: outcome?.reason ?? 'temporarily_unavailable' });
+      results.set(clientId, { clientId, result: 'failed', reason: 'temporarily_unavailable' });
     }
   }
 
