@@ -1,0 +1,353 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
+import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
+import { DynamoClientOperationStore } from '../../shared/adapters/dynamodb/DynamoClientOperationStore';
+import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
+import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
+import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
+import type { AuditEntry } from '../../shared/domain/audit/AuditEntry';
+import { FixedClock } from '../../shared/domain/Clock';
+import { acceptInvitation } from '../../shared/domain/clients/answerInvitation';
+import { addClient } from '../../shared/domain/clients/addClient';
+import { inviteNewClient } from '../../shared/domain/clients/clientChanges';
+import { deliverDueFollowUps } from '../../shared/domain/clients/clientFollowUps';
+import { type ClientOperation, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/clientOperations';
+import {
+  type ClientOperationDeps,
+  confirmClientOperation,
+  type ClientOperationRequest,
+  previewClientOperation,
+} from '../../shared/domain/clients/operateOnClients';
+import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
+import { randomIds } from '../../shared/domain/IdGenerator';
+import type { AccountDirectory } from '../../shared/ports/AccountDirectory';
+import type { ClientOperationStore } from '../../shared/ports/ClientOperationStore';
+import { clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
+import { clientOperationTestDeps, countRequests, storedClient, storedClients } from '../support/clientOperationFixtures';
+import { useLocalTables } from '../support/localTables';
+
+const tables = useLocalTables();
+
+/**
+ * A fixed clock at the real time: confirmations carry a DynamoDB TTL derived from the clock, and
+ * DynamoDB Local really deletes items whose TTL has passed, so a clock in the past would lose them.
+ */
+const testClock = () => new FixedClock(new Date());
+const db = () => tables.documentClient();
+const deps = (clock: FixedClock) => clientOperationTestDeps(db(), clock);
+
+async function newPartner() {
+  const partner = await createPartner(db());
+  return { partnerId: partner.partnerId, actor: { kind: 'partner', id: `usr_${partner.partnerId}` } as const };
+}
+
+/** Preview, then confirm with the preview's token. */
+async function previewAndConfirm(operationDeps: ClientOperationDeps, partner: Awaited<ReturnType<typeof newPartner>>, request: ClientOperationRequest) {
+  const preview = await previewClientOperation(operationDeps, partner.partnerId, partner.actor, request);
+  if (!preview.confirmation) throw new Error('nothing to confirm');
+  return confirmClientOperation(operationDeps, partner.partnerId, partner.actor, request, preview.confirmation.token);
+}
+
+async function auditOf(partnerId: string, clientId: string): Promise<AuditEntry[]> {
+  const page = await new DynamoAuditTrail(db()).list(partnerId, { clientId, limit: 100 });
+  return [...page.items].reverse();
+}
+
+async function accountHolder(accountId: string): Promise<unknown> {
+  const result = await db().send(new GetCommand({ TableName: physicalTableName('clients'), Key: accountLockKey(accountId), ConsistentRead: true }));
+  return result.Item?.clientId;
+}
+
+const loginEnabled = (accountId: string) => new LocalAccountDirectory(db()).isClientLoginEnabled(accountId);
+
+describe('blockClients in bulk', () => {
+  it('blocks 500 mixed ids in a few transactions and reports each: done, skipped, not_found (other partner and unknown)', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const other = await newPartner();
+    const [active, blocked, invited, othersClients] = await Promise.all([
+      storedClients(db(), clock, partner.partnerId, 'active', 430),
+      storedClients(db(), clock, partner.partnerId, 'blocked', 20),
+      storedClients(db(), clock, partner.partnerId, 'invited', 10),
+      storedClients(db(), clock, other.partnerId, 'active', 20),
+    ]);
+    const unknown = Array.from({ length: 20 }, () => randomIds.next('cli'));
+    const clientIds = [...active, ...blocked, ...invited, ...othersClients].map((client) => client.id).concat(unknown);
+    const request = { operation: 'block', clientIds } as const;
+    const counted = createDocumentClient();
+    const requests = countRequests(counted);
+    const operationDeps = { ...deps(clock), operations: new DynamoClientOperationStore(counted) };
+
+    const preview = await previewClientOperation(operationDeps, partner.partnerId, partner.actor, request);
+    requests.byCommand.clear();
+    const results = await confirmClientOperation(operationDeps, partner.partnerId, partner.actor, request, preview.confirmation?.token ?? '');
+    requests.stop();
+    counted.destroy();
+
+    const outcomes = new Map(preview.clients.map((entry) => [entry.clientId, entry.outcome]));
+    for (const client of active) expect(outcomes.get(client.id)).toBe('will_block');
+    for (const id of [...othersClients.map((client) => client.id), ...unknown]) expect(outcomes.get(id)).toBe('not_found');
+    expect(results.map((result) => result.clientId)).toEqual(clientIds);
+    const byId = new Map(results.map((result) => [result.clientId, result]));
+    for (const client of active) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'done', status: 'blocked', login: 'applied' });
+    for (const client of blocked) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'skipped', status: 'blocked', reason: 'already_blocked' });
+    for (const client of invited) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'skipped', status: 'invited', reason: 'not_active' });
+    for (const id of [...othersClients.map((client) => client.id), ...unknown]) expect(byId.get(id)).toEqual({ clientId: id, result: 'not_found' });
+
+    // Batched: transactions packed up to DynamoDB's 100 items, reads 100 keys per call.
+    const written = requests.transactionSizes.reduce((sum, size) => sum + size, 0);
+    expect(Math.max(...requests.transactionSizes)).toBeLessThanOrEqual(100);
+    expect(requests.transactionSizes.length).toBeLessThanOrEqual(Math.ceil(written / 100) + 1);
+    expect(requests.transactionSizes.length).toBeLessThan(active.length / 10);
+    expect(requests.byCommand.get('BatchGetItemCommand')).toBeLessThanOrEqual(5 * Math.ceil(clientIds.length / 100));
+    expect(requests.byCommand.get('GetItemCommand') ?? 0).toBeLessThanOrEqual(1);
+
+    const repository = new DynamoClientRepository(db());
+    for (const client of othersClients) expect((await repository.get(other.partnerId, client.id))?.status).toBe('active');
+    for (const client of active) {
+      expect(await loginEnabled(client.accountId)).toBe(false);
+      expect((await auditOf(partner.partnerId, client.id)).at(-1)).toMatchObject({ action: 'block', before: 'active', after: 'blocked', actor: partner.actor });
+    }
+    const events = (await new LocalEventStore(db()).published()).filter((event) => event.type === 'ClientBlocked' && event.detail.partnerId === partner.partnerId);
+    expect(events.map((event) => event.detail.clientId).sort()).toEqual(active.map((client) => client.id).sort());
+    expect(await operationDeps.operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000)).toEqual([]);
+  });
+
+  it('does nothing twice when the confirmation is sent again', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 3);
+    const request = { operation: 'block', clientIds: clients.map((client) => client.id) } as const;
+    const preview = await previewClientOperation(deps(clock), partner.partnerId, partner.actor, request);
+    const token = preview.confirmation?.token ?? '';
+    await confirmClientOperation(deps(clock), partner.partnerId, partner.actor, request, token);
+
+    await expect(confirmClientOperation(deps(clock), partner.partnerId, partner.actor, request, token)).rejects.toMatchObject({ code: 'confirmation_used' });
+
+    for (const client of clients) expect((await auditOf(partner.partnerId, client.id)).map((entry) => entry.action)).toEqual(['invite', 'accept', 'block']);
+  });
+
+  it('refuses an expired confirmation and changes nothing', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
+    const request = { operation: 'block', clientIds: [client!.id] } as const;
+    const preview = await previewClientOperation(deps(clock), partner.partnerId, partner.actor, request);
+    clock.advance(CONFIRMATION_LIFETIME_MS);
+
+    await expect(confirmClientOperation(deps(clock), partner.partnerId, partner.actor, request, preview.confirmation?.token ?? ''))
+      .rejects.toMatchObject({ code: 'confirmation_expired' });
+    expect((await new DynamoClientRepository(db()).get(partner.partnerId, client!.id))?.status).toBe('active');
+  });
+
+  it('retries a cancelled batch client by client, so one client changed meanwhile fails nobody', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 6);
+    const [raced] = clients;
+    const store = new DynamoClientOperationStore(db());
+    const repository = new DynamoClientRepository(db());
+    let first = true;
+    // Between the confirmation's read and its write, another request blocks one of the clients.
+    const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
+      saveAll: async (changes: Parameters<ClientOperationStore['saveAll']>[0]) => {
+        if (first && raced) {
+          first = false;
+          const current = await repository.get(partner.partnerId, raced.id);
+          await repository.save(clientOperationChange('block', current!, undefined, { at: clock.now(), actor: partner.actor, auditId: randomIds.next('aud') }));
+        }
+        return store.saveAll(changes);
+      },
+    });
+
+    const results = await previewAndConfirm({ ...deps(clock), operations: racing }, partner, { operation: 'block', clientIds: clients.map((c) => c.id) });
+
+    expect(results[0]).toEqual({ clientId: raced?.id, result: 'skipped', status: 'blocked', reason: 'already_blocked' });
+    expect(results.slice(1).map((result) => result.result)).toEqual(clients.slice(1).map(() => 'done'));
+    expect((await auditOf(partner.partnerId, raced!.id)).filter((entry) => entry.action === 'block')).toHaveLength(1);
+  });
+});
+
+describe('unblockClients', () => {
+  it('lets a blocked client log in again and publishes ClientUnblocked', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
+    await previewAndConfirm(deps(clock), partner, { operation: 'block', clientIds: [client!.id] });
+    expect(await loginEnabled(client!.accountId)).toBe(false);
+
+    const results = await previewAndConfirm(deps(clock), partner, { operation: 'unblock', clientIds: [client!.id] });
+
+    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'active', login: 'applied' }]);
+    expect(await loginEnabled(client!.accountId)).toBe(true);
+    const events = (await new LocalEventStore(db()).published()).filter((event) => event.detail.clientId === client!.id);
+    expect(events.map((event) => event.type)).toEqual(['ClientBlocked', 'ClientUnblocked']);
+  });
+});
+
+describe('the login gate', () => {
+  it('reports the login as pending when the directory fails, and the follow-up job disables it after the grace period', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
+    const failing: AccountDirectory = {
+      createPartnerLogin: async () => undefined,
+      setClientLoginEnabled: async () => { throw new Error('directory unavailable'); },
+    };
+
+    const results = await previewAndConfirm({ ...deps(clock), directory: failing }, partner, { operation: 'block', clientIds: [client!.id] });
+
+    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', login: 'pending' }]);
+    expect(await loginEnabled(client!.accountId)).toBe(true);
+    await deliverDueFollowUps(deps(clock));
+    expect(await loginEnabled(client!.accountId)).toBe(true);
+
+    clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps(deps(clock));
+
+    expect(await loginEnabled(client!.accountId)).toBe(false);
+    const due = await deps(clock).operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000);
+    expect(due.filter((followUp) => followUp.clientId === client!.id)).toEqual([]);
+  });
+});
+
+describe('deleteClients', () => {
+  it('detaches an invited client: invitation cancelled, account released, hidden from the partner, the cloud account re-invitable', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const { client, invitationToken } = await storedClient(db(), clock, partner.partnerId, 'invited');
+
+    const results = await previewAndConfirm(deps(clock), partner, { operation: 'delete', clientIds: [client.id] });
+
+    expect(results).toEqual([{ clientId: client.id, result: 'done', status: 'detached' }]);
+    const repository = new DynamoClientRepository(db());
+    expect(await repository.get(partner.partnerId, client.id)).toBeUndefined();
+    expect(await repository.findForPartner(partner.partnerId, client.id)).toBeUndefined();
+    expect((await repository.list(partner.partnerId, { limit: 100 })).items).toEqual([]);
+    expect(await repository.getInvitation(client.invitation.id)).toMatchObject({ status: 'cancelled' });
+    expect(await accountHolder(client.accountId)).toBeUndefined();
+    await expect(acceptInvitation(clientTestDeps(db(), clock), invitationToken)).rejects.toMatchObject({ code: 'invitation_closed' });
+    expect((await auditOf(partner.partnerId, client.id)).at(-1)).toMatchObject({ action: 'detach', before: 'invited', after: 'detached' });
+    const again = await previewClientOperation(deps(clock), partner.partnerId, partner.actor, { operation: 'delete', clientIds: [client.id] });
+    expect(again).toEqual({ operation: 'delete', clients: [{ clientId: client.id, outcome: 'not_found' }] });
+  });
+
+  it('decides again for a client whose invitation was accepted while the delete was being prepared', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const { client, invitationToken } = await storedClient(db(), clock, partner.partnerId, 'invited');
+    const store = new DynamoClientOperationStore(db());
+    let accepted = false;
+    const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
+      invitationsByIds: async (ids: readonly string[]) => {
+        if (!accepted) {
+          accepted = true;
+          await acceptInvitation(clientTestDeps(db(), clock), invitationToken);
+          clock.advance(1000);
+        }
+        return store.invitationsByIds(ids);
+      },
+    });
+    const request = { operation: 'delete', clientIds: [client.id] } as const;
+    const preview = await previewClientOperation(deps(clock), partner.partnerId, partner.actor, request);
+
+    const results = await confirmClientOperation({ ...deps(clock), operations: racing }, partner.partnerId, partner.actor, request, preview.confirmation?.token ?? '');
+
+    expect(results).toEqual([{ clientId: client.id, result: 'done', status: 'detached' }]);
+    expect((await auditOf(partner.partnerId, client.id)).map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ['invite', null, 'invited'], ['accept', 'invited', 'active'], ['detach', 'active', 'detached'],
+    ]);
+    expect(await new DynamoClientRepository(db()).getInvitation(client.invitation.id)).toMatchObject({ status: 'accepted' });
+  });
+
+  it('lets the same partner invite the account again after deleting it, with the same client record', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const accountId = await registerCloudAccount(db());
+    const email = uniqueClientEmail();
+    const { client } = await addClient(clientTestDeps(db(), clock), partner.partnerId, partner.actor, { email, accountId });
+    await previewAndConfirm(deps(clock), partner, { operation: 'delete', clientIds: [client.id] });
+
+    const { client: again, created } = await addClient(clientTestDeps(db(), clock), partner.partnerId, partner.actor, { email, accountId });
+
+    expect(created).toBe(false);
+    expect(again).toMatchObject({ id: client.id, status: 'invited', invitation: { status: 'pending' } });
+    expect((await new DynamoClientRepository(db()).list(partner.partnerId, { limit: 100 })).items.map((c) => c.id)).toEqual([client.id]);
+  });
+
+  it('releases the account to another partner', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const other = await newPartner();
+    const [client] = await storedClients(db(), clock, partner.partnerId, 'blocked', 1);
+    await previewAndConfirm(deps(clock), partner, { operation: 'delete', clientIds: [client!.id] });
+
+    const taken = inviteNewClient(other.partnerId, randomIds.next('cli'), { accountId: client!.accountId, email: uniqueClientEmail() }, {
+      id: randomIds.next('inv'), tokenHash: randomIds.next('hash'), partnerName: 'Other',
+    }, { at: clock.now(), actor: other.actor, auditId: randomIds.next('aud') });
+    await new DynamoClientRepository(db()).save(taken);
+
+    expect(await accountHolder(client!.accountId)).toBe(taken.after.id);
+    // Detached from its partner, the account's console login is no longer held blocked.
+    expect(await loginEnabled(client!.accountId)).toBe(true);
+  });
+});
+
+describe('concurrent block and delete of the same clients', () => {
+  it('ends detached, with an audit trail whose entries chain and match the reported results', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 8);
+    const clientIds = clients.map((client) => client.id);
+    // The delete's clock runs 1 ms ahead, so the audit trail (ordered by time) shows the real order of the two.
+    const deleteClock = new FixedClock(new Date(clock.now().getTime() + 1));
+    const run = async (operation: ClientOperation, at: FixedClock) => {
+      const request = { operation, clientIds };
+      const preview = await previewClientOperation(deps(at), partner.partnerId, partner.actor, request);
+      return () => confirmClientOperation(deps(at), partner.partnerId, partner.actor, request, preview.confirmation?.token ?? '');
+    };
+    const [block, remove] = await Promise.all([run('block', clock), run('delete', deleteClock)]);
+
+    const [blocked, deleted] = await Promise.all([block(), remove()]);
+
+    expect(deleted.map((result) => result.result)).toEqual(clientIds.map(() => 'done'));
+    for (const [index, client] of clients.entries()) {
+      const trail = (await auditOf(partner.partnerId, client.id)).slice(2);
+      const blockResult = blocked[index]?.result;
+      expect(blockResult === 'done' || blockResult === 'not_found').toBe(true);
+      expect(trail.map((entry) => entry.action)).toEqual(blockResult === 'done' ? ['block', 'detach'] : ['detach']);
+      expect(trail[0]?.before).toBe('active');
+      for (let i = 1; i < trail.length; i += 1) expect(trail[i]?.before).toBe(trail[i - 1]?.after);
+      expect(trail.at(-1)?.after).toBe('detached');
+      expect(await accountHolder(client.accountId)).toBeUndefined();
+    }
+    clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps(deps(clock));
+    for (const client of clients) expect(await loginEnabled(client.accountId)).toBe(true);
+  });
+});
+
+describe('DynamoOperationConfirmations', () => {
+  it('lets exactly one of many concurrent uses of a token through, and none once it has expired', async () => {
+    const confirmations = new DynamoOperationConfirmations(db());
+    const now = testClock().now();
+    const issue = async (tokenHash: string) => confirmations.issue({
+      tokenHash, partnerId: 'ptn_1', operation: 'block', clientSetDigest: 'digest', issuedBy: 'usr_1', expiresAt: new Date(now.getTime() + 1000),
+    });
+    const fresh = randomIds.next('hash');
+    const stale = randomIds.next('hash');
+    await Promise.all([issue(fresh), issue(stale)]);
+
+    const uses = await Promise.all(Array.from({ length: 10 }, () => confirmations.consume(fresh, now)));
+
+    expect(uses.filter(Boolean)).toHaveLength(1);
+    expect((await confirmations.find(fresh))?.usedAt).toEqual(now);
+    expect(await confirmations.consume(stale, new Date(now.getTime() + 1000))).toBe(false);
+    await expect(confirmations.issue({
+      tokenHash: fresh, partnerId: 'ptn_2', operation: 'delete', clientSetDigest: 'x', issuedBy: 'usr_2', expiresAt: now,
+    })).rejects.toThrow();
+  });
+});
