@@ -22,6 +22,8 @@ export interface LocalStack {
   runJob(handler: string): Promise<unknown>;
   /** Moves the functions' clock forward (local only; AWS has no such thing). */
   advanceClock(ms: number): void;
+  /** The functions' clock now (real time plus every `advanceClock`). */
+  clockNow(): Date;
   stop(): Promise<void>;
 }
 
@@ -62,9 +64,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   await createAllTables(dynamoClient);
   dynamoClient.destroy();
 
+  const clockNow = (): Date => new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS ?? 0));
   const runJob = async (handler: string): Promise<unknown> => {
     const module = (await import(`../../functions/${handler}`)) as { handler: JobHandler };
-    const now = new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS ?? 0)).toISOString();
+    const now = clockNow().toISOString();
     return module.handler({
       version: '0', id: `local-${Date.now()}`, 'detail-type': 'Scheduled Event', source: 'aws.events',
       account: '000000000000', time: now, region: 'local', resources: [], detail: {},
@@ -134,6 +137,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tokens,
     runJob,
     advanceClock,
+    clockNow,
     stop: async () => {
       for (const timer of timers) clearInterval(timer);
       await gateway.stop();

@@ -165,6 +165,8 @@ describe('partners\' clients over HTTP', () => {
     const { token } = await partnerWithToken();
     const other = await partnerWithToken();
     process.env.PARTNER_REQUESTS_PER_MINUTE = '3';
+    // Start at the beginning of a fixed one-minute window, so the requests below cannot straddle two windows.
+    stack.advanceClock(60_000 - (stack.clockNow().getTime() % 60_000));
     try {
       const statuses = [];
       for (let i = 0; i < 4; i += 1) statuses.push((await call(stack.apiUrl, 'GET', '/clients', { token })).status);
