@@ -57,7 +57,8 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
           ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }]
           : []),
       ],
-      ...(doc.body && { requestBody: { required: true, content: { 'application/json': { schema: schema(doc.body, 'input') } } } }),
+      // A body the route accepts absent (e.g. the preview step of a client operation) is not required.
+      ...(doc.body && { requestBody: { required: !z.safeParse(doc.body, undefined).success, content: { 'application/json': { schema: schema(doc.body, 'input') } } } }),
       responses: {
         [String(doc.status)]: {
           description: doc.summary,

@@ -22,6 +22,14 @@ describe('openApiDocument', () => {
     });
   });
 
+  it('requires a body only where the route refuses to run without one', () => {
+    expect(document.paths['/partner-applications']?.post?.requestBody).toMatchObject({ required: true });
+    expect(document.paths['/clients/bulk']?.post?.requestBody).toMatchObject({ required: true });
+    // The preview step of a single-client operation has no body; the confirmation sends {"confirm": token}.
+    expect(document.paths['/clients/{id}/block']?.post?.requestBody).toMatchObject({ required: false });
+    expect(document.paths['/clients/{id}']?.delete?.requestBody).toMatchObject({ required: false });
+  });
+
   it('marks public routes as needing no token and the others as bearer-protected', () => {
     expect(document.paths['/partner-applications']?.post?.security).toEqual([]);
     expect(document.paths['/partner-applications']?.get?.security).toEqual([{ bearer: [] }]);
