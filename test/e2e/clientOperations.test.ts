@@ -143,6 +143,9 @@ describe('block / unblock / delete over HTTP', () => {
 
     expect(deleted.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'detached' }]);
     expect((await call(stack.apiUrl, 'GET', '/clients', { token })).body.items).toEqual([]);
+    // `detached` is no status a partner can list by: deleted clients are not the partner's any more.
+    const byDetached = await call(stack.apiUrl, 'GET', '/clients?status=detached', { token });
+    expect([byDetached.status, byDetached.body]).toEqual([400, errorWithCode('validation_failed')]);
     expect((await call(stack.apiUrl, 'GET', `/clients/${client.id}`, { token })).status).toBe(404);
     expect((await call(stack.apiUrl, 'GET', balancePath, { token })).status).toBe(404);
     expect((await call(stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token })).status).toBe(404);

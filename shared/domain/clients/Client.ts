@@ -7,6 +7,12 @@ export const CLIENT_STATUSES = ['invited', 'active', 'blocked', 'declined', 'can
 /** Where a client stands with its partner. */
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
+/** The statuses a partner can see (all but `detached`: a deleted client is no longer the partner's). */
+export const VISIBLE_CLIENT_STATUSES = ['invited', 'active', 'blocked', 'declined', 'cancelled', 'expired'] as const satisfies readonly ClientStatus[];
+
+/** A status a partner can see. */
+export type VisibleClientStatus = (typeof VISIBLE_CLIENT_STATUSES)[number];
+
 /** Whether the invitation mail of the current invitation reached the mail provider. */
 export type MailDelivery = 'pending' | 'sent' | 'failed';
 
@@ -92,8 +98,8 @@ export function holdsAccount(status: ClientStatus): boolean {
  * False once the partner deleted (detached) the client: it is then no longer the partner's client
  * (not listed, not readable, no balance), though the record stays for the audit trail and a reinvite.
  */
-export function isAttached(status: ClientStatus): boolean {
-  return status !== 'detached';
+export function isAttached(status: ClientStatus): status is VisibleClientStatus {
+  return (VISIBLE_CLIENT_STATUSES as readonly ClientStatus[]).includes(status);
 }
 
 /** The statuses `action` may start from. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
-import { CLIENT_ACTIONS, CLIENT_STATUSES, type Client } from '../../domain/clients/Client';
+import { CLIENT_ACTIONS, CLIENT_STATUSES, type Client, isAttached, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
@@ -22,7 +22,8 @@ export const addClientBody = z.strictObject({
 
 /** Query of `GET /clients`. */
 export const listClientsQuery = z.strictObject({
-  status: z.optional(z.enum(CLIENT_STATUSES)),
+  /** `detached` is not among them: a deleted client is not listed (400). */
+  status: z.optional(z.enum(VISIBLE_CLIENT_STATUSES)),
   /** Part of the e-mail or name, case-insensitive. */
   search: z.optional(text(100)),
   limit,
@@ -54,7 +55,7 @@ export const clientView = z.object({
   email: z.string(),
   name: z.optional(z.string()),
   phone: z.optional(z.string()),
-  status: z.enum(CLIENT_STATUSES),
+  status: z.enum(VISIBLE_CLIENT_STATUSES),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   invitation: z.object({
@@ -66,15 +67,17 @@ export const clientView = z.object({
   }),
 });
 
-/** Renders a client for its partner. */
+/** Renders a client for its partner (never a detached one: the use cases answer 404 for it). */
 export function toClientView(client: Client): z.infer<typeof clientView> {
+  const { status } = client;
+  if (!isAttached(status)) throw new Error(`client ${client.id} is detached and must not be shown to its partner`);
   return {
     id: client.id,
     accountId: client.accountId,
     email: client.email,
     name: client.name,
     phone: client.phone,
-    status: client.status,
+    status,
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
     invitation: {
