@@ -5,6 +5,13 @@ import type { BuildOptions } from 'esbuild';
 const REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
+ * The SDK's default credential chain is replaced by environment credentials, which is where
+ * Lambda puts them (`shared/adapters/aws/lambdaCredentials.ts`). Resolved from the project root,
+ * where the bundler runs (CDK bundles locally with the project's esbuild).
+ */
+const CREDENTIALS_ALIAS = { '@aws-sdk/credential-provider-node': './shared/adapters/aws/lambdaCredentials.ts' } as const;
+
+/**
  * How every function is bundled (PERFORMANCE.md): ESM, module-first main fields (the SDK's ESM
  * builds tree-shake), minified, AWS SDK bundled rather than taken from the runtime, Node 22.
  * The source map is shipped without sources to decode stack traces offline; it is not loaded at
@@ -20,6 +27,7 @@ export const FUNCTION_BUNDLING = {
   target: 'node22',
   externalModules: [],
   banner: REQUIRE_BANNER,
+  esbuildArgs: { '--alias': Object.entries(CREDENTIALS_ALIAS).map(([from, to]) => `${from}=${to}`) },
 } as const satisfies BundlingOptions;
 
 /** The same options in esbuild's own terms (for the benchmark). */
@@ -34,4 +42,5 @@ export const FUNCTION_ESBUILD_OPTIONS: BuildOptions = {
   target: FUNCTION_BUNDLING.target,
   external: [...FUNCTION_BUNDLING.externalModules],
   banner: { js: FUNCTION_BUNDLING.banner },
+  alias: { ...CREDENTIALS_ALIAS },
 };
