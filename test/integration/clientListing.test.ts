@@ -130,20 +130,27 @@ describe('DynamoAuditTrail.list', () => {
 });
 
 describe('DynamoRateLimiter', () => {
+  /**
+   * A minute of the next hour: counters carry a TTL from their window, and DynamoDB Local really
+   * deletes items whose TTL has passed, so windows in the past could lose their counts mid-test.
+   */
+  const nextHour = Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000;
+  const minuteAt = (seconds: number) => new Date(nextHour + seconds * 1000);
+
   it('counts hits per key and window, refuses the one over the limit with the seconds left, and starts again next window', async () => {
     const limiter = new DynamoRateLimiter(tables.documentClient());
     const rule = { limit: 3, windowMs: MINUTE };
-    const at = new Date('2026-03-01T10:00:15Z');
+    const at = minuteAt(15);
     await Promise.all([limiter.take('k1', rule, at), limiter.take('k1', rule, at), limiter.take('k1', rule, at)]);
 
     await expect(limiter.take('k1', rule, at)).rejects.toMatchObject({ constructor: RateLimitedError, retryAfterSeconds: 45 });
     await expect(limiter.take('k2', rule, at)).resolves.toBeUndefined();
-    await expect(limiter.take('k1', rule, new Date('2026-03-01T10:01:00Z'))).resolves.toBeUndefined();
+    await expect(limiter.take('k1', rule, minuteAt(60))).resolves.toBeUndefined();
   });
 
   it('lets exactly `limit` of many concurrent hits through', async () => {
     const limiter = new DynamoRateLimiter(tables.documentClient());
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => limiter.take('burst', { limit: 5, windowMs: MINUTE }, new Date('2026-03-01T10:00:00Z'))));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => limiter.take('burst', { limit: 5, windowMs: MINUTE }, minuteAt(0))));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(5);
   });
 });
