@@ -5,13 +5,15 @@ import { applicationDeps, clientDeps, documentClient } from '../../shared/adapte
 import { submitApplication } from '../../shared/domain/applications/submitApplication';
 import { CONTACT_DEADLINE_MS } from '../../shared/domain/applications/PartnerApplication';
 import { addClient } from '../../shared/domain/clients/addClient';
-import { FixedClock } from '../../shared/domain/Clock';
+import { FixedClock, SystemClock } from '../../shared/domain/Clock';
 import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
+import { physicalTableName, type TableName, tables } from '../../shared/adapters/dynamodb/tables';
 import type { Partner } from '../../shared/ports/PartnerRepository';
 import { routes } from '../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';
 import { applicationForm } from '../support/applicationFixtures';
 import { createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { storedClients } from '../support/clientOperationFixtures';
 import { countRequests, type RequestCount } from '../support/dynamoProbe';
 import { mailsTo } from '../support/sesInbox';
 import { mark, markdownTable } from './markdownTable';
@@ -24,17 +26,28 @@ const OVERDUE_COUNTS = [0, 10, 50] as const;
 /** Clients added concurrently while seeding the large store. */
 const SEED_PARALLEL = 8;
 
+/** Sizes of the bulk block (issue 8: 100 and 500 clients). */
+const BULK_SIZES = [100, 500] as const;
+/** Target of a bulk operation: at most one request per 25 clients, plus the fixed cost of the operation on one client. */
+const CLIENTS_PER_REQUEST = 25;
+
 /** What one operation sent to DynamoDB. */
 interface Tally {
   readonly total: number;
   readonly byCommand: Record<string, number>;
+  /** Requests to the local stand-ins of Cognito and EventBridge (other services in AWS, not counted in `total`). */
+  readonly standIns: number;
 }
 
 /** A measured operation: `prepare` arranges what it needs (not counted) and returns the act to count. */
 interface Operation {
   readonly name: string;
-  /** Requests must not grow with the store (`constant`) or may grow with the days asked for (`days`). */
-  readonly grows?: { readonly days: number };
+  /**
+   * Requests must not grow with the store (`constant`), may grow with the days asked for, or with
+   * the clients named: then at most ⌈N/25⌉ plus what the same operation on one client (`single`,
+   * the name of that row) needs beyond its one request.
+   */
+  readonly grows?: { readonly days: number } | { readonly clients: number; readonly single: string };
   prepare(): Promise<() => Promise<unknown>>;
 }
 
@@ -52,11 +65,19 @@ interface Caller {
 }
 
 function tallyOf(count: RequestCount): Tally {
-  return { total: count.total(), byCommand: count.byCommand() };
+  return { total: count.total(), byCommand: count.byCommand(), standIns: count.standIns() };
 }
 
-function describeCommands(byCommand: Record<string, number>): string {
-  return Object.entries(byCommand).map(([command, n]) => `${command.replace(/Command$/, '')} ${n}`).join(', ');
+function describeCommands(tally: Tally | undefined): string {
+  const commands = Object.entries(tally?.byCommand ?? {}).map(([command, n]) => `${command.replace(/Command$/, '')} ${n}`).join(', ');
+  return tally?.standIns ? `${commands}; + ${tally.standIns} to local stand-ins of Cognito / EventBridge` : commands;
+}
+
+/** Physical names of the tables that stand in locally for Cognito and EventBridge. */
+function standInTables(): Set<string> {
+  return new Set(
+    (Object.entries(tables) as [TableName, { localOnly?: boolean }][]).filter(([, spec]) => spec.localOnly).map(([name]) => physicalTableName(name)),
+  );
 }
 
 const withIdempotencyKey = (request: ApiRequest): ApiRequest => ({
@@ -208,6 +229,67 @@ function balanceOperations({ call, asPartner }: Caller): Operation[] {
   });
 }
 
+/**
+ * Bulk block of `BULK_SIZES` active clients through `POST /clients/bulk`: the preview, and the
+ * confirmed run (status + audit + follow-up per client in packed transactions, then the login gate
+ * and the events). The clients are stored through the real repository and state machine beforehand.
+ */
+function bulkOperations({ call, asPartner, partner }: Caller): Operation[] {
+  const activeClients = async (count: number): Promise<string[]> =>
+    (await storedClients(documentClient(), new SystemClock(), partner.partnerId, 'active', count)).map((client) => client.id);
+  const oneActiveClient = async (): Promise<string> => (await activeClients(1)).join('');
+  /** The preview's token; throws when there is nothing to confirm. */
+  const tokenOf = (preview: Record<string, unknown>): string => {
+    const token = (preview.confirmation as { token?: string } | null)?.token;
+    if (!token) throw new Error('the preview of a block of active clients has nothing to confirm');
+    return token;
+  };
+  const SINGLE = { preview: 'block one client (POST /clients/{id}/block), preview', confirmed: 'block one client, confirmed' };
+  const single: Operation[] = [
+    {
+      name: SINGLE.preview,
+      prepare: async () => {
+        const id = await oneActiveClient();
+        return () => call('POST', '/clients/{id}/block', asPartner({ pathParameters: { id } }));
+      },
+    },
+    {
+      name: SINGLE.confirmed,
+      prepare: async () => {
+        const id = await oneActiveClient();
+        const preview = await call('POST', '/clients/{id}/block', asPartner({ pathParameters: { id } }));
+        const request = asPartner({ pathParameters: { id }, ...jsonBody({ confirm: tokenOf(preview) }) });
+        return () => call('POST', '/clients/{id}/block', request);
+      },
+    },
+  ];
+  const bulk = BULK_SIZES.flatMap((size): Operation[] => [
+    {
+      name: `bulk block preview, ${size} clients`,
+      grows: { clients: size, single: SINGLE.preview },
+      prepare: async () => {
+        const request = asPartner(jsonBody({ action: 'block', clientIds: await activeClients(size) }));
+        return () => call('POST', '/clients/bulk', request);
+      },
+    },
+    {
+      name: `bulk block confirmed, ${size} clients`,
+      grows: { clients: size, single: SINGLE.confirmed },
+      prepare: async () => {
+        const clientIds = await activeClients(size);
+        const preview = await call('POST', '/clients/bulk', asPartner(jsonBody({ action: 'block', clientIds })));
+        const request = asPartner(jsonBody({ action: 'block', clientIds, confirm: tokenOf(preview) }));
+        return async () => {
+          const result = await call('POST', '/clients/bulk', request);
+          const done = (result.summary as { done?: number } | undefined)?.done;
+          if (done !== size) throw new Error(`the bulk block did ${String(done)} of ${size} clients`);
+        };
+      },
+    },
+  ]);
+  return [...single, ...bulk];
+}
+
 /** Gives the partner `count` more clients through the real use case (invitation mails included). */
 async function seedClients(partner: Partner, count: number): Promise<void> {
   const actor = { kind: 'partner', id: `usr_${partner.partnerId}` } as const;
@@ -228,8 +310,8 @@ async function seedClients(partner: Partner, count: number): Promise<void> {
 export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
   const client = documentClient();
   const api = await caller(stack);
-  const operations = [...applicationOperations(api), ...clientOperations(api), ...balanceOperations(api)];
-  const count = countRequests(client);
+  const operations = [...applicationOperations(api), ...clientOperations(api), ...balanceOperations(api), ...bulkOperations(api)];
+  const count = countRequests(client, { standInTables: standInTables() });
 
   const measure = async (operation: Operation): Promise<Tally> => {
     const act = await operation.prepare();
@@ -267,14 +349,17 @@ export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
 
   const rows = operations.map((operation, i) => {
     const [s, l] = [small.single[i], large.single[i]];
-    if (!operation.grows) {
-      return [operation.name, s?.total ?? '', l?.total ?? '', describeCommands(l?.byCommand ?? {}), 'constant', mark(s?.total === l?.total)];
+    const row = (target: string, ok: boolean) => [operation.name, s?.total ?? '', l?.total ?? '', describeCommands(l), target, mark(s?.total === l?.total && ok)];
+    if (!operation.grows) return row('constant', true);
+    if ('days' in operation.grows) {
+      // The same read over the shortest period: requests may grow at most in proportion to the days.
+      const shortest = large.single[operations.findIndex((other) => other.name === operation.name.replace(/\d+ days$/, `${PERIOD_DAYS[0]} days`))];
+      return row('∝ days at most', (l?.total ?? 0) <= Math.ceil(((shortest?.total ?? 0) * operation.grows.days) / PERIOD_DAYS[0]));
     }
-    // The same read over the shortest period: requests may grow at most in proportion to the days.
-    const shortest = operations.findIndex((other) => other.name === operation.name.replace(/\d+ days$/, `${PERIOD_DAYS[0]} days`));
-    const base = large.single[shortest]?.total ?? 0;
-    const proportional = (l?.total ?? 0) <= Math.ceil((base * operation.grows.days) / PERIOD_DAYS[0]);
-    return [operation.name, s?.total ?? '', l?.total ?? '', describeCommands(l?.byCommand ?? {}), '∝ days at most', mark(s?.total === l?.total && proportional)];
+    const { clients, single } = operation.grows;
+    const constant = (large.single[operations.findIndex((other) => other.name === single)]?.total ?? 0) - 1;
+    const limit = Math.ceil(clients / CLIENTS_PER_REQUEST) + constant;
+    return row(`≤ ⌈N/${CLIENTS_PER_REQUEST}⌉ + ${constant} = ${limit}`, (l?.total ?? 0) <= limit);
   });
   const [zero, ten] = [large.escalation[0]?.total ?? 0, large.escalation[1]?.total ?? 0];
   const perOverdue = (ten - zero) / OVERDUE_COUNTS[1];
@@ -284,7 +369,7 @@ export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
       `escalation job, ${overdue} overdue`,
       s?.total ?? '',
       l?.total ?? '',
-      describeCommands(l?.byCommand ?? {}),
+      describeCommands(l),
       `∝ overdue: ${zero} + ${perOverdue}·overdue`,
       mark(s?.total === l?.total && l?.total === zero + perOverdue * overdue),
     ]);
@@ -296,5 +381,7 @@ export async function benchDynamoRequests(stack: LocalStack): Promise<string> {
   return `${table}\n\nSmall store: ≤ ${smallApplications} applications, a few clients. Large store: ` +
     `${LARGE_STORE.applications.toLocaleString('en')} applications (exactly that many, 10 overdue, at the 10-overdue run) ` +
     `and ${LARGE_STORE.clientsOfPartner} more clients of the measuring partner. Balance reads: one active client with ${HISTORY_MONTHS} months ` +
-    'of billing events imported through the billing importer.';
+    'of billing events imported through the billing importer. Bulk block: that many active clients of the measuring partner, ' +
+    'stored beforehand; requests to the local stand-ins of Cognito (login gate) and EventBridge (events) are shown apart, ' +
+    'as in AWS they are calls to those services (at most 8 in flight), not DynamoDB requests.';
 }

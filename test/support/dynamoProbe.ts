@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 /** DynamoDB operations that change stored items. */
 const WRITE_COMMANDS = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
 
-/** The tables a write request names: `TableName`, the tables of `TransactItems`, the keys of `RequestItems`. */
+/** The tables a request names: `TableName`, the tables of `TransactItems`, the keys of `RequestItems`. */
 function tablesOf(input: unknown): string[] {
   const request = input as {
     TableName?: string;
@@ -23,6 +23,8 @@ export interface RequestCount {
   /** Requests per command since the last `reset()`, in the order first seen. */
   byCommand(): Record<string, number>;
   total(): number;
+  /** Requests that named only stand-in tables (not counted in `byCommand` or `total`). */
+  standIns(): number;
   /** Physical names of the tables that requests changing stored items (Put, Update, Delete, TransactWrite, BatchWrite) wrote to, whether or not DynamoDB accepted them. */
   writtenTables(): Set<string>;
   reset(): void;
@@ -33,21 +35,30 @@ export interface RequestCount {
 /**
  * Counts the requests a DocumentClient sends, with an SDK middleware on its (shared) middleware
  * stack: one per operation call (`initialize` step), so SDK retries of one call count once.
+ * Requests naming only `standInTables` (local stand-ins for Cognito or EventBridge) are counted
+ * apart, in `standIns()`: in AWS they are not DynamoDB requests.
  *
  * @example
  * const count = countRequests(documentClient());
  * await handler(event, context);
  * count.byCommand(); // { TransactWriteItemsCommand: 1, UpdateItemCommand: 2, GetItemCommand: 1 }
  */
-export function countRequests(client: DynamoDBDocumentClient): RequestCount {
+export function countRequests(client: DynamoDBDocumentClient, options: { readonly standInTables?: ReadonlySet<string> } = {}): RequestCount {
   const name = `countRequests-${randomUUID()}`;
+  const standInTables = options.standInTables ?? new Set<string>();
   let counts = new Map<string, number>();
   let written = new Set<string>();
+  let standIns = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
+      const named = tablesOf(args.input);
+      if (named.length > 0 && named.every((table) => standInTables.has(table))) {
+        standIns += 1;
+        return next(args);
+      }
       counts.set(command, (counts.get(command) ?? 0) + 1);
-      if (WRITE_COMMANDS.has(command)) for (const table of tablesOf(args.input)) written.add(table);
+      if (WRITE_COMMANDS.has(command)) for (const table of named) written.add(table);
       return next(args);
     },
     { step: 'initialize', name },
@@ -55,10 +66,12 @@ export function countRequests(client: DynamoDBDocumentClient): RequestCount {
   return {
     byCommand: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
+    standIns: () => standIns,
     writtenTables: () => new Set(written),
     reset: () => {
       counts = new Map();
       written = new Set();
+      standIns = 0;
     },
     stop: () => {
       client.middlewareStack.remove(name);
