@@ -9,9 +9,18 @@ export interface OperationChange {
   readonly followUp: ClientFollowUp;
 }
 
-/** How writing one client's change went: written, lost a race (re-read and decide again), or failed. */
+/**
+ * A follow-up as the store holds it. `storedIn` is the store's own reference to the record that
+ * holds it (the follow-ups written in one transaction share one record); the domain never reads
+ * it, only hands the follow-up back to `completeFollowUps`.
+ */
+export interface StoredFollowUp extends ClientFollowUp {
+  readonly storedIn: string;
+}
+
+/** How writing one client's change went: written (with its stored follow-up), lost a race (re-read and decide again), or failed. */
 export type SaveOutcome =
-  | { readonly kind: 'saved' }
+  | { readonly kind: 'saved'; readonly followUp: StoredFollowUp }
   | { readonly kind: 'conflict' }
   | { readonly kind: 'failed'; readonly reason: 'temporarily_unavailable' };
 
@@ -35,8 +44,17 @@ export interface ClientOperationStore {
    * holding the account (whichever partner's) is blocked. Keyed by account id.
    */
   loginStates(accountIds: readonly string[]): Promise<Map<string, boolean>>;
-  /** Follow-ups still owed whose `dueAt` is at or before `now`, oldest first. */
-  dueFollowUps(now: Date, limit: number): Promise<ClientFollowUp[]>;
-  /** Removes delivered follow-ups. */
-  completeFollowUps(followUpIds: readonly string[]): Promise<void>;
+  /**
+   * The same for accounts the caller expects these clients to hold (it just changed them to a status
+   * that holds the account): reads only the clients. An account its client no longer holds is
+   * absent (ask `loginStates`). Keyed by account id.
+   */
+  heldLoginStates(clients: ReadonlyArray<Pick<Client, 'partnerId' | 'id'>>): Promise<Map<string, boolean>>;
+  /** Follow-ups still owed whose `dueAt` is at or before `now`, oldest first, at most `limit`. */
+  dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]>;
+  /**
+   * Removes delivered follow-ups. A stored record whose follow-ups are not all among them keeps
+   * exactly the others, for the follow-up job.
+   */
+  completeFollowUps(followUps: readonly StoredFollowUp[]): Promise<void>;
 }

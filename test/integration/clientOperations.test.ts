@@ -1,4 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE } from '../../shared/adapters/dynamodb/clientFollowUpKeys';
 import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
@@ -11,10 +12,11 @@ import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import type { AuditEntry } from '../../shared/domain/audit/AuditEntry';
 import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation } from '../../shared/domain/clients/answerInvitation';
+import type { Client } from '../../shared/domain/clients/Client';
 import { addClient } from '../../shared/domain/clients/addClient';
 import { inviteNewClient } from '../../shared/domain/clients/clientChanges';
 import { deliverDueFollowUps } from '../../shared/domain/clients/clientFollowUps';
-import { type ClientOperation, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/clientOperations';
+import { type ClientOperation, clientFollowUp, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/clientOperations';
 import {
   type ClientOperationDeps,
   confirmClientOperation,
@@ -79,7 +81,7 @@ describe('blockClients in bulk', () => {
     const request = { operation: 'block', clientIds } as const;
     const counted = createDocumentClient();
     const requests = countRequests(counted);
-    const operationDeps = { ...deps(clock), operations: new DynamoClientOperationStore(counted) };
+    const operationDeps = { ...deps(clock), operations: new DynamoClientOperationStore(counted), confirmations: new DynamoOperationConfirmations(counted) };
 
     const preview = await previewClientOperation(operationDeps, partner.partnerId, partner.actor, request);
     requests.byCommand.clear();
@@ -97,13 +99,19 @@ describe('blockClients in bulk', () => {
     for (const client of invited) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'skipped', status: 'invited', reason: 'not_active' });
     for (const id of [...othersClients.map((client) => client.id), ...unknown]) expect(byId.get(id)).toEqual({ clientId: id, result: 'not_found' });
 
-    // Batched: transactions packed up to DynamoDB's 100 items, reads 100 keys per call.
+    // Batched: transactions packed up to DynamoDB's 100 items (one follow-up record each), reads 100 keys per call.
     const written = requests.transactionSizes.reduce((sum, size) => sum + size, 0);
     expect(Math.max(...requests.transactionSizes)).toBeLessThanOrEqual(100);
     expect(requests.transactionSizes.length).toBeLessThanOrEqual(Math.ceil(written / 100) + 1);
-    expect(requests.transactionSizes.length).toBeLessThan(active.length / 10);
-    expect(requests.byCommand.get('BatchGetItemCommand')).toBeLessThanOrEqual(5 * Math.ceil(clientIds.length / 100));
-    expect(requests.byCommand.get('GetItemCommand') ?? 0).toBeLessThanOrEqual(1);
+    expect(written).toBe(2 * active.length + requests.transactionSizes.length);
+    // Issue 8: about one request per 25 clients. Reads: the clients, then the changed ones again to check the logins set.
+    const count = (command: string) => requests.byCommand.get(`${command}Command`) ?? 0;
+    expect([...requests.byCommand.keys()].sort()).toEqual(['BatchGetItemCommand', 'BatchWriteItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand', 'UpdateItemCommand']);
+    expect(count('BatchGetItem')).toBeLessThanOrEqual(Math.ceil(clientIds.length / 100) + Math.ceil(active.length / 100));
+    // The confirmation: read, then spent.
+    expect([count('GetItem'), count('UpdateItem')]).toEqual([1, 1]);
+    expect(count('BatchWriteItem')).toBeLessThanOrEqual(Math.ceil(requests.transactionSizes.length / 25));
+    expect([...requests.byCommand.values()].reduce((sum, each) => sum + each, 0)).toBeLessThanOrEqual(Math.ceil(clientIds.length / 25) + 10);
 
     const repository = new DynamoClientRepository(db());
     for (const client of othersClients) expect((await repository.get(other.partnerId, client.id))?.status).toBe('active');
@@ -212,6 +220,122 @@ describe('the login gate', () => {
     expect(await loginEnabled(client!.accountId)).toBe(false);
     const due = await deps(clock).operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000);
     expect(due.filter((followUp) => followUp.clientId === client!.id)).toEqual([]);
+  });
+});
+
+describe('follow-ups stored per transaction', () => {
+  const someday = new Date('2100-01-01T00:00:00Z');
+  const owedTo = async (partnerId: string) => (await new DynamoClientOperationStore(db()).dueFollowUps(someday, 1000))
+    .filter((followUp) => followUp.partnerId === partnerId);
+  const eventsOf = async (clientId: string) => (await new LocalEventStore(db()).published()).filter((event) => event.detail.clientId === clientId);
+  /** The changes (with their follow-ups) that block these clients, as the confirmation would write them. */
+  const blocking = (clients: readonly Client[], partner: Awaited<ReturnType<typeof newPartner>>, clock: FixedClock) => clients.map((client) => {
+    const change = clientOperationChange('block', client, undefined, { at: clock.now(), actor: partner.actor, auditId: randomIds.next('aud') });
+    return { change, followUp: clientFollowUp('block', change) };
+  });
+
+  it('keeps exactly the follow-ups not delivered when the directory fails for one account, and the job delivers them later', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 5);
+    const unreachable = clients[2]!;
+    const directory = new LocalAccountDirectory(db());
+    const failingForOne: AccountDirectory = {
+      createPartnerLogin: async () => undefined,
+      setClientLoginEnabled: async (accountId, enabled) => {
+        if (accountId === unreachable.accountId) throw new Error('directory unavailable');
+        await directory.setClientLoginEnabled(accountId, enabled);
+      },
+    };
+
+    const results = await previewAndConfirm({ ...deps(clock), directory: failingForOne }, partner, { operation: 'block', clientIds: clients.map((c) => c.id) });
+
+    expect(results.map((result) => result.login)).toEqual(['applied', 'applied', 'pending', 'applied', 'applied']);
+    const owed = await owedTo(partner.partnerId);
+    expect(owed.map((followUp) => [followUp.clientId, followUp.event.type])).toEqual([[unreachable.id, 'ClientBlocked']]);
+    expect(await loginEnabled(unreachable.accountId)).toBe(true);
+
+    clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps(deps(clock));
+
+    expect(await loginEnabled(unreachable.accountId)).toBe(false);
+    expect(await owedTo(partner.partnerId)).toEqual([]);
+    // Published by the request and again by the job: at least once, always with the change's id.
+    expect((await eventsOf(unreachable.id)).map((event) => event.id)).toEqual([owed[0]?.id, owed[0]?.id]);
+  });
+
+  it('delivers every follow-up of a transaction committed without delivery (a crash after the commit) once due, each once', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 4);
+    const counted = createDocumentClient();
+    const requests = countRequests(counted);
+    const changes = blocking(clients, partner, clock);
+
+    const outcomes = await new DynamoClientOperationStore(counted).saveAll(changes);
+    requests.stop();
+    counted.destroy();
+
+    expect([...outcomes.values()].map((outcome) => outcome.kind)).toEqual(['saved', 'saved', 'saved', 'saved']);
+    // One transaction: each client's status and audit entry, and one record holding the four follow-ups.
+    expect(requests.transactionSizes).toEqual([4 * 2 + 1]);
+    expect(await new DynamoClientOperationStore(db()).dueFollowUps(clock.now(), 1000)).toEqual([]);
+
+    clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps(deps(clock));
+
+    for (const [index, client] of clients.entries()) {
+      expect(await loginEnabled(client.accountId)).toBe(false);
+      expect((await eventsOf(client.id)).map((event) => event.id)).toEqual([changes[index]?.followUp.id]);
+    }
+    expect(await owedTo(partner.partnerId)).toEqual([]);
+  });
+
+  it('removes a stored record once its follow-ups are completed in parts (the job delivers in chunks)', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 3);
+    const store = new DynamoClientOperationStore(db());
+    const saved = [...(await store.saveAll(blocking(clients, partner, clock))).values()].flatMap((outcome) => (outcome.kind === 'saved' ? [outcome.followUp] : []));
+
+    await store.completeFollowUps(saved.slice(0, 1));
+    expect((await owedTo(partner.partnerId)).map((followUp) => followUp.id)).toEqual(saved.slice(1).map((followUp) => followUp.id).sort());
+    await store.completeFollowUps(saved.slice(0, 2));
+    await store.completeFollowUps(saved.slice(2));
+
+    // Read raw first: reading what is due also deletes a group left empty.
+    const stored = await db().send(new QueryCommand({ TableName: physicalTableName('clientFollowUps'), IndexName: FOLLOW_UP_INDEXES.due,
+      KeyConditionExpression: 'dueQueue = :queue', ExpressionAttributeValues: { ':queue': FOLLOW_UP_QUEUE } }));
+    expect((stored.Items ?? []).filter((item) => item.groupId === saved[0]?.id)).toEqual([]);
+    expect(await owedTo(partner.partnerId)).toEqual([]);
+  });
+
+  it('reports the login as pending when the client changes again between the commit and the delivery, and the job sets it from the state then', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
+    const store = new DynamoClientOperationStore(db());
+    const repository = new DynamoClientRepository(db());
+    // Right after the block commits, another request unblocks the client (its own delivery not yet run).
+    const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
+      saveAll: async (changes: Parameters<ClientOperationStore['saveAll']>[0]) => {
+        const outcomes = await store.saveAll(changes);
+        const current = await repository.get(partner.partnerId, client!.id);
+        await repository.save(clientOperationChange('unblock', current!, undefined, { at: new Date(clock.now().getTime() + 1), actor: partner.actor, auditId: randomIds.next('aud') }));
+        return outcomes;
+      },
+    });
+
+    const results = await previewAndConfirm({ ...deps(clock), operations: racing }, partner, { operation: 'block', clientIds: [client!.id] });
+
+    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', login: 'pending' }]);
+    expect((await owedTo(partner.partnerId)).map((followUp) => followUp.clientId)).toEqual([client!.id]);
+
+    clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps(deps(clock));
+
+    expect(await loginEnabled(client!.accountId)).toBe(true);
+    expect(await owedTo(partner.partnerId)).toEqual([]);
   });
 });
 

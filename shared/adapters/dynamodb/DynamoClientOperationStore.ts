@@ -1,17 +1,19 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import type { Client } from '../../domain/clients/Client';
+import { type Client, holdsAccount } from '../../domain/clients/Client';
 import { type ClientFollowUp, loginEnabled } from '../../domain/clients/clientOperations';
 import type { Invitation } from '../../domain/clients/Invitation';
-import type { ClientOperationStore, OperationChange, SaveOutcome } from '../../ports/ClientOperationStore';
-import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpKey } from './clientFollowUpKeys';
+import type { ClientOperationStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientOperationStore';
+import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef, parseFollowUpGroupRef } from './clientFollowUpKeys';
 import { accountLockKey, clientKey } from './clientKeys';
 import type { TransactItem } from './DynamoAuditTrail';
 import { clientChangeItems, toClient, toInvitation } from './DynamoClientRepository';
@@ -23,14 +25,16 @@ const BATCH_GET_KEYS = 100;
 const TRANSACTION_ITEMS = 100;
 const BATCH_WRITE_REQUESTS = 25;
 
+/** Most follow-ups in one stored group: an entry takes well under 1 KB, so a group stays far below DynamoDB's 400 KB per item. */
+const FOLLOW_UPS_PER_GROUP = 100;
+
 /** Rounds of retrying what a batch call left unprocessed (throttling) before giving up. */
 const UNPROCESSED_ROUNDS = 8;
 
 const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 
-/** The stored shape of a follow-up. */
-const followUpItem = z.object({
-  followUpId: z.string(),
+/** The stored shape of one follow-up inside its group. */
+const followUpEntry = z.object({
   partnerId: z.string(),
   clientId: z.string(),
   accountId: z.string(),
@@ -41,21 +45,46 @@ const followUpItem = z.object({
   dueAt: isoDate,
 });
 
+/** The stored shape of a group of follow-ups (the follow-ups of one transaction), keyed by follow-up id. */
+const followUpGroupItem = z.object({
+  groupId: z.string(),
+  entries: z.record(z.string(), followUpEntry),
+});
+
 /** The stored shape of an account lock (who holds the account). */
 const lockItem = z.object({ pk: z.string(), partnerId: z.string(), clientId: z.string() });
 
 const eventDetail = z.record(z.string(), z.unknown());
 
-function toFollowUp(item: Record<string, unknown>): ClientFollowUp {
-  const parsed = followUpItem.parse(item);
+/** The follow-ups a stored group holds now, oldest first. */
+function toFollowUps(item: Record<string, unknown>): StoredFollowUp[] {
+  const group = followUpGroupItem.parse(item);
+  const storedIn = followUpGroupRef({ groupId: group.groupId, size: Object.keys(group.entries).length });
+  return Object.entries(group.entries)
+    .map(([id, entry]): StoredFollowUp => ({
+      id,
+      partnerId: entry.partnerId,
+      clientId: entry.clientId,
+      accountId: entry.accountId,
+      syncLogin: entry.syncLogin,
+      event: { id, type: entry.eventType, at: entry.eventAt, detail: eventDetail.parse(JSON.parse(entry.eventDetail)) },
+      dueAt: entry.dueAt,
+      storedIn,
+    }))
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** How a follow-up is stored inside its group. */
+function toEntry(followUp: ClientFollowUp): Record<string, unknown> {
   return {
-    id: parsed.followUpId,
-    partnerId: parsed.partnerId,
-    clientId: parsed.clientId,
-    accountId: parsed.accountId,
-    syncLogin: parsed.syncLogin,
-    event: { id: parsed.followUpId, type: parsed.eventType, at: parsed.eventAt, detail: eventDetail.parse(JSON.parse(parsed.eventDetail)) },
-    dueAt: parsed.dueAt,
+    partnerId: followUp.partnerId,
+    clientId: followUp.clientId,
+    accountId: followUp.accountId,
+    syncLogin: followUp.syncLogin,
+    eventType: followUp.event.type,
+    eventAt: followUp.event.at.toISOString(),
+    eventDetail: JSON.stringify(followUp.event.detail),
+    dueAt: followUp.dueAt.toISOString(),
   };
 }
 
@@ -67,10 +96,11 @@ function pause(round: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
 }
 
-/** One client's share of a transaction: its change's items and its follow-up. */
+/** One client's share of a transaction: its change's items, and its follow-up (stored in the transaction's group). */
 interface Unit {
   readonly clientId: string;
   readonly items: readonly TransactItem[];
+  readonly followUp: ClientFollowUp;
 }
 
 /** True when a cancelled transaction lost to a concurrent change (a version check failed, or a conflicting transaction). */
@@ -84,8 +114,9 @@ function lostRace(error: unknown): boolean {
  * Block / unblock / delete on DynamoDB, many clients at a time: `BatchGetItem` reads (100 keys per
  * call, strongly consistent), and changes packed into `TransactWriteItems` of up to 100 items, each
  * client's items built by the clients repository (`clientChangeItems`, with its version and lock
- * conditions) plus its follow-up. A cancelled transaction is retried client by client, so one
- * client that changed meanwhile never fails the others.
+ * conditions), plus one item per transaction holding the follow-ups of all its clients (an outbox
+ * record per transaction, not per client). A cancelled transaction is retried client by client,
+ * so one client that changed meanwhile never fails the others.
  */
 export class DynamoClientOperationStore implements ClientOperationStore {
   private readonly tables: { clients: string; invitations: string; audit: string; followUps: string };
@@ -115,7 +146,8 @@ export class DynamoClientOperationStore implements ClientOperationStore {
   public async saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>> {
     const units: Unit[] = changes.map(({ change, followUp }) => ({
       clientId: change.after.id,
-      items: [...clientChangeItems(change, this.tables).map(({ item }) => item), this.followUpItem(followUp)],
+      items: clientChangeItems(change, this.tables).map(({ item }) => item),
+      followUp,
     }));
     const outcomes = new Map<string, SaveOutcome>();
     for (const group of this.transactions(units)) {
@@ -138,8 +170,14 @@ export class DynamoClientOperationStore implements ClientOperationStore {
     return states;
   }
 
-  public async dueFollowUps(now: Date, limit: number): Promise<ClientFollowUp[]> {
-    const found: ClientFollowUp[] = [];
+  public async heldLoginStates(clients: ReadonlyArray<Pick<Client, 'partnerId' | 'id'>>): Promise<Map<string, boolean>> {
+    const current = (await this.batchGet(this.tables.clients, clients.map((client) => clientKey(client.partnerId, client.id)))).map(toClient);
+    // A client whose status holds its account holds the account's lock (both change in one transaction): its status decides the login.
+    return new Map(current.filter((client) => holdsAccount(client.status)).map((client) => [client.accountId, loginEnabled(client.status)]));
+  }
+
+  public async dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]> {
+    const found: StoredFollowUp[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(new QueryCommand({
@@ -147,20 +185,40 @@ export class DynamoClientOperationStore implements ClientOperationStore {
         IndexName: FOLLOW_UP_INDEXES.due,
         KeyConditionExpression: 'dueQueue = :queue AND dueAt <= :now',
         ExpressionAttributeValues: { ':queue': FOLLOW_UP_QUEUE, ':now': now.toISOString() },
+        // Groups, each holding at least one follow-up: never more groups than follow-ups still wanted.
         Limit: limit - found.length,
         ExclusiveStartKey: startKey,
       }));
-      found.push(...(page.Items ?? []).map(toFollowUp));
+      for (const item of page.Items ?? []) {
+        const followUps = toFollowUps(item);
+        // A group left empty (a crash between emptying and deleting it) is deleted on the way.
+        if (followUps.length === 0) await this.deleteIfEmpty(followUpGroupItem.parse(item).groupId).catch(() => undefined);
+        found.push(...followUps);
+      }
       startKey = page.LastEvaluatedKey;
     } while (startKey && found.length < limit);
-    return found;
+    return found.slice(0, limit);
   }
 
-  public async completeFollowUps(followUpIds: readonly string[]): Promise<void> {
-    for (const ids of chunks(followUpIds, BATCH_WRITE_REQUESTS)) {
-      let requests: Array<Record<string, unknown>> = ids.map((id) => ({ DeleteRequest: { Key: followUpKey(id) } }));
+  public async completeFollowUps(followUps: readonly StoredFollowUp[]): Promise<void> {
+    const deliveredIn = new Map<string, Set<string>>();
+    for (const followUp of followUps) deliveredIn.set(followUp.storedIn, (deliveredIn.get(followUp.storedIn) ?? new Set()).add(followUp.id));
+    const whole: string[] = [];
+    const partial: Array<{ groupId: string; ids: readonly string[] }> = [];
+    for (const [storedIn, ids] of deliveredIn) {
+      const { groupId, size } = parseFollowUpGroupRef(storedIn);
+      if (ids.size >= size) whole.push(groupId);
+      else partial.push({ groupId, ids: [...ids] });
+    }
+    await Promise.all([this.deleteGroups(whole), ...partial.map(({ groupId, ids }) => this.removeFromGroup(groupId, ids))]);
+  }
+
+  /** Deletes groups whose every follow-up is delivered (a group never gains follow-ups, so none can be lost): 25 per call. */
+  private async deleteGroups(groupIds: readonly string[]): Promise<void> {
+    for (const ids of chunks(groupIds, BATCH_WRITE_REQUESTS)) {
+      let requests: Array<Record<string, unknown>> = ids.map((id) => ({ DeleteRequest: { Key: followUpGroupKey(id) } }));
       for (let round = 0; requests.length > 0; round += 1) {
-        if (round >= UNPROCESSED_ROUNDS) throw new Error(`${requests.length} follow-ups stayed unprocessed`);
+        if (round >= UNPROCESSED_ROUNDS) throw new Error(`${requests.length} follow-up groups stayed unprocessed`);
         if (round > 0) await pause(round);
         const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tables.followUps]: requests } }));
         requests = result.UnprocessedItems?.[this.tables.followUps] ?? [];
@@ -168,40 +226,77 @@ export class DynamoClientOperationStore implements ClientOperationStore {
     }
   }
 
-  /** The transaction item that stores a follow-up. */
-  private followUpItem(followUp: ClientFollowUp): TransactItem {
-    return {
-      Put: {
+  /**
+   * Removes some delivered follow-ups from their group, which keeps the others for the job.
+   * Removing map keys is idempotent and commutes, so concurrent completions of one group cannot
+   * bring a delivered follow-up back; the group is deleted once nothing is left in it.
+   */
+  private async removeFromGroup(groupId: string, followUpIds: readonly string[]): Promise<void> {
+    const names = Object.fromEntries(followUpIds.map((id, index) => [`#f${index}`, id]));
+    try {
+      const result = await this.client.send(new UpdateCommand({
         TableName: this.tables.followUps,
-        Item: {
-          ...followUpKey(followUp.id),
-          dueQueue: FOLLOW_UP_QUEUE,
-          dueAt: followUp.dueAt.toISOString(),
-          followUpId: followUp.id,
-          partnerId: followUp.partnerId,
-          clientId: followUp.clientId,
-          accountId: followUp.accountId,
-          syncLogin: followUp.syncLogin,
-          eventType: followUp.event.type,
-          eventAt: followUp.event.at.toISOString(),
-          eventDetail: JSON.stringify(followUp.event.detail),
+        Key: followUpGroupKey(groupId),
+        UpdateExpression: `REMOVE ${Object.keys(names).map((name) => `entries.${name}`).join(', ')}`,
+        // A group already deleted (all delivered) is not brought back as an empty item.
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: names,
+        ReturnValues: 'ALL_NEW',
+      }));
+      if (result.Attributes && toFollowUps(result.Attributes).length === 0) await this.deleteIfEmpty(groupId);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** Deletes a group left without follow-ups. */
+  private async deleteIfEmpty(groupId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({
+      TableName: this.tables.followUps,
+      Key: followUpGroupKey(groupId),
+      // Only an empty group: a follow-up still owed is never deleted.
+      ConditionExpression: 'size(entries) = :none',
+      ExpressionAttributeValues: { ':none': 0 },
+    }));
+  }
+
+  /** The transaction item that stores the follow-ups of one transaction, as one group. */
+  private followUpGroupItem(followUps: readonly ClientFollowUp[]): { item: TransactItem; storedIn: string } {
+    const [first] = followUps;
+    if (!first) throw new Error('a follow-up group needs at least one follow-up');
+    const dueAt = new Date(Math.min(...followUps.map((followUp) => followUp.dueAt.getTime())));
+    return {
+      item: {
+        Put: {
+          TableName: this.tables.followUps,
+          Item: {
+            ...followUpGroupKey(first.id),
+            groupId: first.id,
+            dueQueue: FOLLOW_UP_QUEUE,
+            dueAt: dueAt.toISOString(),
+            entries: Object.fromEntries(followUps.map((followUp) => [followUp.id, toEntry(followUp)])),
+          },
+          // Invariant: each change's follow-up is written once (a group is named after a follow-up id, never reused).
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        // Invariant: one follow-up per change, written once.
-        ConditionExpression: 'attribute_not_exists(pk)',
       },
+      storedIn: followUpGroupRef({ groupId: first.id, size: followUps.length }),
     };
   }
 
-  /** Packs units into transactions of at most `TRANSACTION_ITEMS` items, in order. */
+  /**
+   * Packs units into transactions, in order: at most `TRANSACTION_ITEMS` items counting the
+   * follow-up group, and at most `FOLLOW_UPS_PER_GROUP` clients.
+   */
   private transactions(units: readonly Unit[]): Unit[][] {
     const groups: Unit[][] = [];
     let current: Unit[] = [];
-    let size = 0;
+    let size = 1;
     for (const unit of units) {
-      if (size + unit.items.length > TRANSACTION_ITEMS && current.length > 0) {
+      if ((size + unit.items.length > TRANSACTION_ITEMS || current.length >= FOLLOW_UPS_PER_GROUP) && current.length > 0) {
         groups.push(current);
         current = [];
-        size = 0;
+        size = 1;
       }
       current.push(unit);
       size += unit.items.length;
@@ -210,11 +305,12 @@ export class DynamoClientOperationStore implements ClientOperationStore {
     return groups;
   }
 
-  /** Writes a group in one transaction; if it is cancelled, each client again in its own. */
+  /** Writes a group in one transaction with its follow-ups; if it is cancelled, each client again in its own. */
   private async write(group: readonly Unit[]): Promise<Array<[string, SaveOutcome]>> {
+    const followUps = this.followUpGroupItem(group.map((unit) => unit.followUp));
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: group.flatMap((unit) => unit.items) }));
-      return group.map((unit) => [unit.clientId, { kind: 'saved' }]);
+      await this.client.send(new TransactWriteCommand({ TransactItems: [...group.flatMap((unit) => unit.items), followUps.item] }));
+      return group.map((unit) => [unit.clientId, { kind: 'saved', followUp: { ...unit.followUp, storedIn: followUps.storedIn } }]);
     } catch (error) {
       if (group.length === 1) {
         const clientId = group[0]?.clientId ?? '';

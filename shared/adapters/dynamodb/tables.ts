@@ -125,8 +125,9 @@ export const tables = {
     timeToLiveAttribute: 'expiresAtEpoch',
   },
   /**
-   * Outbox of client status changes (`FOLLOWUP#auditId`), written in the change's transaction:
-   * the event to publish and whether the console login must be set; removed once delivered.
+   * Outbox of client status changes: one record per transaction (`FOLLOWUPS#auditId` of its first
+   * change) holding the follow-up of each change in it, the event to publish and whether the console
+   * login must be set; delivered follow-ups are removed from it, the record once it is empty.
    * Keys: `clientFollowUpKeys.ts`.
    */
   clientFollowUps: {

@@ -1,8 +1,9 @@
 import type { AccountDirectory } from '../../ports/AccountDirectory';
-import type { ClientOperationStore } from '../../ports/ClientOperationStore';
+import type { ClientOperationStore, StoredFollowUp } from '../../ports/ClientOperationStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { Clock } from '../Clock';
-import type { ClientFollowUp } from './clientOperations';
+import { type Client, holdsAccount } from './Client';
+import { loginEnabled } from './clientOperations';
 
 /** What delivering follow-ups needs. */
 export interface FollowUpDeps {
@@ -43,33 +44,65 @@ async function succeededOn<T>(items: readonly T[], task: (item: T) => Promise<vo
   return succeeded;
 }
 
+/** The clients of `committed` whose change moved the login of one of `accounts`, by account. */
+function committedByAccount(committed: readonly Client[], accounts: readonly string[]): Map<string, Client> {
+  const wanted = new Set(accounts);
+  return new Map(committed.filter((client) => wanted.has(client.accountId)).map((client) => [client.accountId, client]));
+}
+
+/**
+ * The wanted login of `accounts` read again after setting them: through the committed clients
+ * that still hold their accounts (one read), through the account locks for the others.
+ */
+async function loginStatesAfter(operations: ClientOperationStore, accounts: readonly string[], committed: ReadonlyMap<string, Client>): Promise<Map<string, boolean>> {
+  const holding = accounts.flatMap((accountId) => {
+    const client = committed.get(accountId);
+    return client && holdsAccount(client.status) ? [client] : [];
+  });
+  const held = new Set(holding.map((client) => client.accountId));
+  const released = accounts.filter((accountId) => !held.has(accountId));
+  const [byClients, byLocks] = await Promise.all([
+    holding.length > 0 ? operations.heldLoginStates(holding) : new Map<string, boolean>(),
+    released.length > 0 ? operations.loginStates(released) : new Map<string, boolean>(),
+  ]);
+  return new Map([...byLocks, ...byClients]);
+}
+
 /**
  * Delivers follow-ups of committed status changes: publishes each event (at least once: a follow-up
- * left over is published again with the same id) and sets each affected account's console login
- * to what the current state of the account says (`loginStates`), never to what one change said, so
- * a late delivery cannot undo a newer change.
+ * left over is published again with the same id) and sets each affected account's console login.
  *
- * 1. Read the wanted login of every affected account; set it in the directory; publish the events.
- * 2. Read the wanted logins again: an account whose wanted state moved meanwhile keeps its
- *    follow-up (the newer change's own delivery, or the job, settles it).
- * 3. Remove the follow-ups that are fully done.
+ * 1. The wanted login of every affected account: in the request that made the changes, what the
+ *    statuses it just committed say (`committed`, the clients as changed: nothing to read); in the
+ *    job, the account's current state (`loginStates`), never what one change said, so a late
+ *    delivery cannot undo a newer change.
+ * 2. Set the logins in the directory; publish the events.
+ * 3. Read the wanted logins again (in the request through the committed clients that still hold
+ *    their accounts: one read): an account whose wanted state moved meanwhile keeps its follow-up,
+ *    and the job sets it from the account's state then.
+ * 4. Remove the follow-ups that are fully done.
  */
-export async function deliverFollowUps(deps: FollowUpDeps, followUps: readonly ClientFollowUp[]): Promise<FollowUpDelivery> {
+export async function deliverFollowUps(
+  deps: FollowUpDeps,
+  followUps: readonly StoredFollowUp[],
+  committed?: readonly Client[],
+): Promise<FollowUpDelivery> {
   const accounts = [...new Set(followUps.filter((followUp) => followUp.syncLogin).map((followUp) => followUp.accountId))];
-  const wanted = await deps.operations.loginStates(accounts);
+  const committedOf = committed && committedByAccount(committed, accounts);
+  const wanted = committedOf
+    ? new Map([...committedOf].map(([accountId, client]) => [accountId, loginEnabled(client.status)]))
+    : await deps.operations.loginStates(accounts);
   const [set, published] = await Promise.all([
     succeededOn(accounts, (accountId) => deps.directory.setClientLoginEnabled(accountId, wanted.get(accountId) ?? true)),
     succeededOn(followUps, (followUp) => deps.events.publish(followUp.event)),
   ]);
-  const now = await deps.operations.loginStates(set);
+  const now = committedOf ? await loginStatesAfter(deps.operations, set, committedOf) : await deps.operations.loginStates(set);
   const loginsApplied = new Set(set.filter((accountId) => now.get(accountId) === wanted.get(accountId)));
   const publishedIds = new Set(published.map((followUp) => followUp.id));
-  const delivered = followUps
-    .filter((followUp) => publishedIds.has(followUp.id) && (!followUp.syncLogin || loginsApplied.has(followUp.accountId)))
-    .map((followUp) => followUp.id);
+  const delivered = followUps.filter((followUp) => publishedIds.has(followUp.id) && (!followUp.syncLogin || loginsApplied.has(followUp.accountId)));
   await deps.operations.completeFollowUps(delivered);
   return {
-    delivered: new Set(delivered),
+    delivered: new Set(delivered.map((followUp) => followUp.id)),
     loginsApplied,
     failures: accounts.length - set.length + followUps.length - published.length,
   };

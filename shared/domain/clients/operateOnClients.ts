@@ -1,5 +1,6 @@
 import type { AccountDirectory } from '../../ports/AccountDirectory';
-import type { ClientOperationStore, OperationChange } from '../../ports/ClientOperationStore';
+import type { ClientChange } from '../../ports/ClientRepository';
+import type { ClientOperationStore, OperationChange, StoredFollowUp } from '../../ports/ClientOperationStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';
 import type { Actor } from '../audit/AuditEntry';
@@ -102,7 +103,13 @@ async function changesFor(
   return { changes, stale };
 }
 
-type Applied = { readonly result: ClientOperationResult } | { readonly saved: OperationChange };
+/** A change written, with its follow-up as stored. */
+interface SavedChange {
+  readonly change: ClientChange;
+  readonly followUp: StoredFollowUp;
+}
+
+type Applied = { readonly result: ClientOperationResult } | { readonly saved: SavedChange };
 
 /** One client on its own, after its batch lost a race: re-read, decide again, write; a few times at most. */
 async function applyAlone(
@@ -122,7 +129,7 @@ async function applyAlone(
       const outcome = (await deps.operations.saveAll([change])).get(clientId);
       if (outcome?.kind === 'conflict') throw new ConcurrentChangeError('client');
       if (outcome?.kind !== 'saved') return { result: { clientId, result: 'failed', reason: outcome?.reason ?? 'temporarily_unavailable' } };
-      return { saved: change };
+      return { saved: { change: change.change, followUp: outcome.followUp } };
     });
   } catch (error) {
     if (error instanceof ConcurrentChangeError) return { result: { clientId, result: 'failed', reason: 'concurrent_change' } };
@@ -141,7 +148,8 @@ async function applyAlone(
  * 3. Write the changes, several clients per transaction; each client's status, audit entry, account
  *    lock, invitation and follow-up are one atomic unit, written only onto the version decided on.
  *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest.
- * 4. Deliver the follow-ups at once (login gate, events); what fails is left to the follow-up job.
+ * 4. Deliver the follow-ups at once (login gate set to the statuses just committed, events); what
+ *    fails, or what a newer change overtook, is left to the follow-up job.
  */
 export async function confirmClientOperation(
   deps: ClientOperationDeps,
@@ -165,13 +173,13 @@ export async function confirmClientOperation(
 
   const outcomes = await deps.operations.saveAll(changes);
   for (const clientId of stale) outcomes.set(clientId, { kind: 'conflict' });
-  const changeOf = new Map(changes.map((each) => [each.change.after.id, each]));
-  const saved: OperationChange[] = [];
+  const changeOf = new Map(changes.map((each) => [each.change.after.id, each.change]));
+  const saved: SavedChange[] = [];
   for (const clientId of [...changeOf.keys(), ...stale]) {
     const change = changeOf.get(clientId);
     const outcome = outcomes.get(clientId);
     if (outcome?.kind === 'saved' && change) {
-      saved.push(change);
+      saved.push({ change, followUp: outcome.followUp });
     } else if (outcome?.kind === 'conflict') {
       const alone = await applyAlone(deps, partnerId, operation, clientId, actor);
       if ('saved' in alone) saved.push(alone.saved);
@@ -182,7 +190,7 @@ export async function confirmClientOperation(
   }
 
   // The changes are committed: if delivering fails outright, the follow-ups stay for the job and logins read `pending`.
-  const delivery = await deliverFollowUps(deps, saved.map(({ followUp }) => followUp)).catch(() => undefined);
+  const delivery = await deliverFollowUps(deps, saved.map(({ followUp }) => followUp), saved.map(({ change }) => change.after)).catch(() => undefined);
   for (const { change, followUp } of saved) {
     results.set(followUp.clientId, {
       clientId: followUp.clientId,
