@@ -26,18 +26,52 @@ export function issuerConfigFromEnv(env = process.env): TokenIssuerConfig {
 
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** Verifies a bearer token and returns its claims, or throws 401. Key sets are cached per container. */
-export async function verifyBearerToken(authorization: string | undefined, config: TokenIssuerConfig): Promise<Claims> {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw new HttpError(401, 'unauthorized', 'A bearer token is required');
+/** Most verified tokens a container remembers (oldest forgotten first). */
+const MAX_VERIFIED_TOKENS = 1000;
+
+/**
+ * Tokens this container has verified, with their payloads, until they expire: a console sends the
+ * same ID token with every call for up to an hour, and the ES256 check is most of the HTTP stack's
+ * cost (bench, section 3). Sound because verification depends only on the token, the key set and
+ * the time: a token's signature never stops being valid, `exp` is checked on every hit, and the
+ * audience is checked on every call. Keyed by issuer and the whole token string.
+ */
+const verifiedTokens = new Map<string, JWTPayload>();
+
+function rememberedPayload(key: string, nowSeconds: number): JWTPayload | undefined {
+  const payload = verifiedTokens.get(key);
+  if (payload && typeof payload.exp === 'number' && payload.exp > nowSeconds) return payload;
+  verifiedTokens.delete(key);
+  return undefined;
+}
+
+function remember(key: string, payload: JWTPayload): void {
+  if (typeof payload.exp !== 'number') return;
+  if (verifiedTokens.size >= MAX_VERIFIED_TOKENS) verifiedTokens.delete(verifiedTokens.keys().next().value ?? '');
+  verifiedTokens.set(key, payload);
+}
+
+async function verifiedPayload(token: string, config: TokenIssuerConfig): Promise<JWTPayload> {
+  const key = `${config.jwksUrl} ${config.issuer} ${token}`;
+  const remembered = rememberedPayload(key, Math.floor(Date.now() / 1000));
+  if (remembered) return remembered;
   let keySet = keySets.get(config.jwksUrl);
   if (!keySet) {
     keySet = createRemoteJWKSet(new URL(config.jwksUrl));
     keySets.set(config.jwksUrl, keySet);
   }
+  const { payload } = await jwtVerify(token, keySet, { issuer: config.issuer });
+  remember(key, payload);
+  return payload;
+}
+
+/** Verifies a bearer token and returns its claims, or throws 401. Key sets and verified tokens are cached per container. */
+export async function verifyBearerToken(authorization: string | undefined, config: TokenIssuerConfig): Promise<Claims> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw new HttpError(401, 'unauthorized', 'A bearer token is required');
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, keySet, { issuer: config.issuer }));
+    payload = await verifiedPayload(token, config);
   } catch {
     throw new HttpError(401, 'unauthorized', 'The bearer token is invalid or expired');
   }

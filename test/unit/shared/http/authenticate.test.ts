@@ -1,0 +1,37 @@
+import { LOCAL_AUDIENCE } from '../../../../infra/local/localAuth';
+import { issuerConfigFromEnv, verifyBearerToken } from '../../../../shared/http/authenticate';
+import { CLAIMS } from '../../../../shared/http/Principal';
+import { useLocalIssuer } from '../../../support/localIssuer';
+
+const issued = useLocalIssuer();
+const manager = { sub: 'mgr_cache', [CLAIMS.email]: 'manager@example.com', [CLAIMS.role]: 'manager' };
+const verify = (token: string) => verifyBearerToken(`Bearer ${token}`, issuerConfigFromEnv());
+
+describe('verifyBearerToken, with the tokens it has verified remembered', () => {
+  it('accepts a token again until it expires, and refuses it from then on', async () => {
+    const token = await issued().issuer.sign({ ...manager, aud: LOCAL_AUDIENCE }, '2s');
+
+    await expect(verify(token)).resolves.toMatchObject({ sub: 'mgr_cache' });
+    await expect(verify(token)).resolves.toMatchObject({ sub: 'mgr_cache' });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+
+    await expect(verify(token)).rejects.toMatchObject({ statusCode: 401, code: 'unauthorized' });
+  });
+
+  it('checks the audience on every call, remembered or not', async () => {
+    const token = await issued().otherAudience();
+
+    await expect(verify(token)).rejects.toMatchObject({ statusCode: 401 });
+    await expect(verify(token)).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('never takes a token with another signature for one it remembers', async () => {
+    const token = await issued().manager();
+    await expect(verify(token)).resolves.toMatchObject({ sub: 'mgr_test' });
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${(await issued().otherKey()).split('.')[2]}`;
+
+    await expect(verify(forged)).rejects.toMatchObject({ statusCode: 401 });
+    await expect(verify(token)).resolves.toMatchObject({ sub: 'mgr_test' });
+  });
+});
