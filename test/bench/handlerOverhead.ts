@@ -42,20 +42,27 @@ export async function benchHandlerOverhead(stack: LocalStack, rounds: number): P
       bare: () => repository.list({ limit: 20 }),
     },
   ];
+  // Tokens never seen before, one per call: what the first call of a session pays for the ES256 check.
+  const fresh = await Promise.all(Array.from({ length: WARM_UP_CALLS + rounds }, (_, i) =>
+    stack.tokens.personToken({ sub: `mgr_bench_${i}`, email: 'manager@example.com', role: 'manager' })));
   const cases: Record<string, () => Promise<unknown>> = {
     ...Object.fromEntries(pairs.flatMap((pair, i) => [[`full${i}`, pair.full], [`bare${i}`, pair.bare]])),
-    // What the stack spends on the JWT check that every protected route makes (ES256, key set cached).
-    tokenCheck: () => verifyBearerToken(`Bearer ${token}`, issuerConfigFromEnv()),
+    // The JWT check every protected route makes: a token seen for the first time (ES256, key set cached) ...
+    tokenFirst: () => verifyBearerToken(`Bearer ${fresh.pop() ?? token}`, issuerConfigFromEnv()),
+    // ... and one the container has verified before (a console sends the same ID token all session).
+    tokenRemembered: () => verifyBearerToken(`Bearer ${token}`, issuerConfigFromEnv()),
   };
   for (let i = 0; i < WARM_UP_CALLS; i += 1) for (const run of Object.values(cases)) await run();
   const samples = await interleaved(cases, rounds);
-  const tokenCheck = median(samples.tokenCheck ?? []);
+  const tokenChecks = `${median(samples.tokenFirst ?? []).toFixed(2)} / ${median(samples.tokenRemembered ?? []).toFixed(2)}`;
   const rows = pairs.map((pair, i) => {
     const [full, bare] = [median(samples[`full${i}`] ?? []), median(samples[`bare${i}`] ?? [])];
-    return [pair.name, full.toFixed(2), bare.toFixed(2), ratio(full, bare), mark(full / bare <= MAX_OVERHEAD_RATIO), tokenCheck.toFixed(2)];
+    return [pair.name, full.toFixed(2), bare.toFixed(2), ratio(full, bare), mark(full / bare <= MAX_OVERHEAD_RATIO), tokenChecks];
   });
-  return markdownTable(
-    ['route vs bare call', 'full stack ms (median)', 'bare call ms (median)', 'ratio', `≤ ${MAX_OVERHEAD_RATIO}×`, 'JWT check alone ms (median)'],
+  const table = markdownTable(
+    ['route vs bare call', 'full stack ms (median)', 'bare call ms (median)', 'ratio', `≤ ${MAX_OVERHEAD_RATIO}×`, 'JWT check ms: new token / remembered'],
     rows,
   );
+  return `${table}\n\nThe routes are called with one token throughout, as a console session calls them; a token the ` +
+    'container has not verified yet costs the first column of the JWT check once more.';
 }
