@@ -15,6 +15,8 @@ export interface SeededClients {
   readonly registeredAccounts: readonly string[];
   /** Accounts whose owners accepted: they have balances. */
   readonly activeAccounts: readonly string[];
+  /** The client ids of those accounts (what block / unblock / delete take). */
+  readonly activeClientIds: readonly string[];
 }
 
 const PEOPLE = [
@@ -47,9 +49,10 @@ export async function seedClients(partnerId: string, apiUrl: string): Promise<Se
   const sent: Mail[] = [];
   const recording: Mailer = { send: async (mail) => { sent.push(mail); await deps.mailer.send(mail); } };
   const activeAccounts: string[] = [];
+  const activeClientIds: string[] = [];
   for (const [i, person] of PEOPLE.entries()) {
     const accountId = registeredAccounts[i] ?? '';
-    await addClient({ ...deps, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
+    const { client } = await addClient({ ...deps, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
       accountId, email: person.email, name: person.name, phone: person.phone,
     });
     const invitation = sent.at(-1);
@@ -57,8 +60,9 @@ export async function seedClients(partnerId: string, apiUrl: string): Promise<Se
     if (person.answer === 'accept') {
       await acceptInvitation(invitationDeps(), tokenFromMail(invitation));
       activeAccounts.push(accountId);
+      activeClientIds.push(client.id);
     }
     if (person.answer === 'decline') await declineInvitation(invitationDeps(), tokenFromMail(invitation));
   }
-  return { registeredAccounts, activeAccounts };
+  return { registeredAccounts, activeAccounts, activeClientIds };
 }

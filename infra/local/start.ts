@@ -57,6 +57,9 @@ Try it:
   curl -s ${api}/clients -H "authorization: Bearer $PARTNER_TOKEN"
   curl -s -X POST ${api}/clients -H "authorization: Bearer $PARTNER_TOKEN" -H 'content-type: application/json' \\
     -d '{"email":"owner@example.com","name":"New Client","accountId":"${demo.clients.registeredAccounts[5]}"}'
+  curl -s -X POST ${api}/clients/bulk -H "authorization: Bearer $PARTNER_TOKEN" -H 'content-type: application/json' \\
+    -d '{"action":"block","clientIds":${JSON.stringify(demo.clients.activeClientIds.slice(0, 2))}}'
+      (a preview and a token; send the same body with "confirm":"<token>" to block them)
   curl -s -X POST ${api}/__local/clock -H 'content-type: application/json' -d '{"advanceHours":49}'
   curl -s -X POST '${api}/__local/jobs/run?name=escalateApplications'
 
