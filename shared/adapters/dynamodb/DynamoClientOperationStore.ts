@@ -243,7 +243,8 @@ export class DynamoClientOperationStore implements ClientOperationStore {
         ExpressionAttributeNames: names,
         ReturnValues: 'ALL_NEW',
       }));
-      if (result.Attributes && toFollowUps(result.Attributes).length === 0) await this.deleteIfEmpty(groupId);
+      // Only counts what is left: no need to parse the remaining events.
+      if (result.Attributes && Object.keys(followUpGroupItem.parse(result.Attributes).entries).length === 0) await this.deleteIfEmpty(groupId);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { CLIENT_OPERATIONS } from '../../domain/clients/clientOperations';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
+import { conditionalUpdate } from './conditionalUpdate';
 import { confirmationKey, confirmationTimeToLive } from './confirmationKeys';
 import { physicalTableName } from './tables';
 
@@ -47,19 +47,13 @@ export class DynamoOperationConfirmations implements OperationConfirmations {
   }
 
   public async consume(tokenHash: string, now: Date): Promise<boolean> {
-    try {
-      await this.client.send(new UpdateCommand({
-        TableName: this.table,
-        Key: confirmationKey(tokenHash),
-        // Invariant: a confirmation is spent once, and only before it expires (of concurrent uses, one wins).
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
-        UpdateExpression: 'SET usedAt = :now',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
-      }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: confirmationKey(tokenHash),
+      // Invariant: a confirmation is spent once, and only before it expires (of concurrent uses, one wins).
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+      UpdateExpression: 'SET usedAt = :now',
+      ExpressionAttributeValues: { ':now': now.toISOString() },
+    });
   }
 }
