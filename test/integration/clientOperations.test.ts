@@ -1,6 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE } from '../../shared/adapters/dynamodb/clientFollowUpKeys';
-import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoClientOperationStore } from '../../shared/adapters/dynamodb/DynamoClientOperationStore';
@@ -27,7 +26,7 @@ import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationC
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { AccountDirectory } from '../../shared/ports/AccountDirectory';
 import type { ClientOperationStore } from '../../shared/ports/ClientOperationStore';
-import { clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
+import { accountLock, clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
 import { clientOperationTestDeps, countRequests, storedClient, storedClients } from '../support/clientOperationFixtures';
 import { useLocalTables } from '../support/localTables';
 
@@ -58,10 +57,7 @@ async function auditOf(partnerId: string, clientId: string): Promise<AuditEntry[
   return [...page.items].reverse();
 }
 
-async function accountHolder(accountId: string): Promise<unknown> {
-  const result = await db().send(new GetCommand({ TableName: physicalTableName('clients'), Key: accountLockKey(accountId), ConsistentRead: true }));
-  return result.Item?.clientId;
-}
+const accountHolder = async (accountId: string) => (await accountLock(db(), accountId))?.clientId;
 
 const loginEnabled = (accountId: string) => new LocalAccountDirectory(db()).isClientLoginEnabled(accountId);
 

@@ -1,7 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
-import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, declineInvitation, viewInvitation } from '../../shared/domain/clients/answerInvitation';
 import { addClient } from '../../shared/domain/clients/addClient';
@@ -12,6 +9,7 @@ import { ConflictError, NotFoundError, RateLimitedError, RuleViolationError } fr
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/ports/PartnerRepository';
 import {
+  accountLock,
   clientTestDeps,
   createPartner,
   inviteClient,
@@ -34,12 +32,7 @@ const actorOf = partnerActor;
 const invite = (clock: FixedClock, partner: Partner, details?: { email?: string; name?: string; accountId?: string }) =>
   inviteClient(tables.documentClient(), clock, partner, details);
 
-async function accountHolder(accountId: string): Promise<unknown> {
-  const result = await tables.documentClient().send(new GetCommand({
-    TableName: physicalTableName('clients'), Key: accountLockKey(accountId), ConsistentRead: true,
-  }));
-  return result.Item?.partnerId;
-}
+const accountHolder = async (accountId: string) => (await accountLock(tables.documentClient(), accountId))?.partnerId;
 
 describe('addClient', () => {
   it('stores the client as invited, mails a working single-use link, and stores only the token hash', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Email } from 'aws-ses-v2-local/dist/store';
+import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { DynamoPartnerRepository, partnerItem } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
@@ -89,4 +90,10 @@ export async function inviteClient(
   const mail = (await mailsTo(email)).at(-1);
   if (!mail) throw new Error('no invitation mail');
   return { client: added, token: tokenFromMail(mail), email, accountId };
+}
+
+/** Who holds a cloud account now (its lock item, read strongly consistent), or `undefined` when nobody does. */
+export async function accountLock(client: DynamoDBDocumentClient, accountId: string): Promise<{ partnerId?: unknown; clientId?: unknown } | undefined> {
+  const result = await client.send(new GetCommand({ TableName: physicalTableName('clients'), Key: accountLockKey(accountId), ConsistentRead: true }));
+  return result.Item;
 }

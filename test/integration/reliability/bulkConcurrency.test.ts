@@ -1,17 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { accountLockKey } from '../../../shared/adapters/dynamodb/clientKeys';
 import { DynamoAuditTrail } from '../../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoClientOperationStore } from '../../../shared/adapters/dynamodb/DynamoClientOperationStore';
 import { LocalAccountDirectory } from '../../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { LocalEventStore } from '../../../shared/adapters/dynamodb/LocalEventStore';
-import { physicalTableName } from '../../../shared/adapters/dynamodb/tables';
 import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import { FixedClock, SystemClock } from '../../../shared/domain/Clock';
 import { type Client, type ClientStatus, holdsAccount } from '../../../shared/domain/clients/Client';
 import { deliverDueFollowUps } from '../../../shared/domain/clients/clientFollowUps';
 import { type ClientOperation, type ClientOperationResult, FOLLOW_UP_GRACE_MS } from '../../../shared/domain/clients/clientOperations';
 import { confirmClientOperation, previewClientOperation } from '../../../shared/domain/clients/operateOnClients';
-import { createPartner } from '../../support/clientFixtures';
+import { accountLock, createPartner } from '../../support/clientFixtures';
 import { clientOperationTestDeps, storedClients } from '../../support/clientOperationFixtures';
 import { useLocalTables } from '../../support/localTables';
 
@@ -52,10 +49,7 @@ async function auditSince(partnerId: string, clientId: string, since: Date): Pro
   return page.items.filter((entry) => entry.at.getTime() >= since.getTime());
 }
 
-async function accountHolder(accountId: string): Promise<unknown> {
-  const result = await db().send(new GetCommand({ TableName: physicalTableName('clients'), Key: accountLockKey(accountId), ConsistentRead: true }));
-  return result.Item?.clientId;
-}
+const accountHolder = async (accountId: string) => (await accountLock(db(), accountId))?.clientId;
 
 describe('parallel bulk operations on overlapping sets of clients', () => {
   it('leaves every client in one consistent state whose audit trail matches the results reported', async () => {
