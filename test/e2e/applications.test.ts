@@ -1,18 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type LocalStack, startLocalStack } from '../../infra/local/localStack';
 import { call, errorWithCode } from '../support/http';
+import { useLocalStack } from '../support/localStackFixture';
 import { mailsTo } from '../support/sesInbox';
 
-let stack: LocalStack;
+const local = useLocalStack();
 let managerToken: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  managerToken = await stack.tokens.personToken({ sub: 'mgr_e2e', email: 'manager@example.com', role: 'manager' });
-});
-
-afterAll(async () => {
-  await stack.stop();
+  managerToken = await local.stack.tokens.personToken({ sub: 'mgr_e2e', email: 'manager@example.com', role: 'manager' });
 });
 
 function form() {
@@ -23,38 +18,38 @@ function form() {
 describe('become a partner over HTTP', () => {
   it('submits the form, mails the applicant, escalates after 48 hours once, and approval gives a working login', async () => {
     const input = form();
-    const submitted = await call(stack.apiUrl, 'POST', '/partner-applications', { body: input });
+    const submitted = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: input });
     expect(submitted.status).toBe(201);
     expect(submitted.body).toEqual({ id: expect.stringMatching(/^app_/), status: 'new', contactDueAt: expect.any(String) });
     const id = submitted.body.id as string;
-    expect((await mailsTo(input.email, stack.inboxUrl)).map((m) => m.subject)).toEqual(['We received your partner application']);
+    expect((await mailsTo(input.email, local.stack.inboxUrl)).map((m) => m.subject)).toEqual(['We received your partner application']);
 
-    const listed = await call(stack.apiUrl, 'GET', '/partner-applications?status=new&limit=100', { token: managerToken });
+    const listed = await call(local.stack.apiUrl, 'GET', '/partner-applications?status=new&limit=100', { token: managerToken });
     expect(listed.status).toBe(200);
     expect(listed.body.items).toContainEqual(expect.objectContaining({ id, phone: '+74950000000', status: 'new' }));
 
-    stack.advanceClock(49 * 60 * 60 * 1000);
-    await stack.runJob('escalateApplications');
-    await stack.runJob('escalateApplications');
-    const mails = (await mailsTo(input.email, stack.inboxUrl)).map((m) => m.subject);
+    local.stack.advanceClock(49 * 60 * 60 * 1000);
+    await local.stack.runJob('escalateApplications');
+    await local.stack.runJob('escalateApplications');
+    const mails = (await mailsTo(input.email, local.stack.inboxUrl)).map((m) => m.subject);
     expect(mails).toEqual(['We received your partner application', 'Your partner application: please contact support']);
-    expect((await call(stack.apiUrl, 'GET', `/partner-applications/${id}`, { token: managerToken })).body.status).toBe('escalated');
+    expect((await call(local.stack.apiUrl, 'GET', `/partner-applications/${id}`, { token: managerToken })).body.status).toBe('escalated');
 
-    expect((await call(stack.apiUrl, 'POST', `/partner-applications/${id}/contact`, { token: managerToken })).status).toBe(200);
-    const approved = await call(stack.apiUrl, 'POST', `/partner-applications/${id}/approve`, { token: managerToken });
+    expect((await call(local.stack.apiUrl, 'POST', `/partner-applications/${id}/contact`, { token: managerToken })).status).toBe(200);
+    const approved = await call(local.stack.apiUrl, 'POST', `/partner-applications/${id}/approve`, { token: managerToken });
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', partnerId: expect.stringMatching(/^ptn_/) });
 
-    const login = await call(stack.apiUrl, 'POST', '/__local/login', { body: { email: input.email } });
+    const login = await call(local.stack.apiUrl, 'POST', '/__local/login', { body: { email: input.email } });
     expect(login.status).toBe(200);
     expect(login.body.role).toBe('partner');
   });
 
   it('answers invalid input with 400 in the documented shape and stores nothing', async () => {
-    const before = await call(stack.apiUrl, 'GET', '/partner-applications?limit=100', { token: managerToken });
-    const bad = await call(stack.apiUrl, 'POST', '/partner-applications', { body: { ...form(), email: 'not-an-email', phone: '12' } });
-    const malformed = await call(stack.apiUrl, 'POST', '/partner-applications', { body: '{"name":', headers: { 'content-type': 'application/json' } });
-    const after = await call(stack.apiUrl, 'GET', '/partner-applications?limit=100', { token: managerToken });
+    const before = await call(local.stack.apiUrl, 'GET', '/partner-applications?limit=100', { token: managerToken });
+    const bad = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: { ...form(), email: 'not-an-email', phone: '12' } });
+    const malformed = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: '{"name":', headers: { 'content-type': 'application/json' } });
+    const after = await call(local.stack.apiUrl, 'GET', '/partner-applications?limit=100', { token: managerToken });
 
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual(errorWithCode('validation_failed'));
@@ -66,37 +61,37 @@ describe('become a partner over HTTP', () => {
   it('replays the first response for a repeated Idempotency-Key and refuses the key with another body', async () => {
     const key = randomBytes(8).toString('hex');
     const input = form();
-    const first = await call(stack.apiUrl, 'POST', '/partner-applications', { body: input, headers: { 'idempotency-key': key } });
-    const retry = await call(stack.apiUrl, 'POST', '/partner-applications', { body: input, headers: { 'idempotency-key': key } });
-    const other = await call(stack.apiUrl, 'POST', '/partner-applications', { body: form(), headers: { 'idempotency-key': key } });
+    const first = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: input, headers: { 'idempotency-key': key } });
+    const retry = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: input, headers: { 'idempotency-key': key } });
+    const other = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: form(), headers: { 'idempotency-key': key } });
 
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(other.status).toBe(422);
     expect(other.body).toEqual(errorWithCode('idempotency_key_reused'));
-    expect(await mailsTo(input.email, stack.inboxUrl)).toHaveLength(1);
+    expect(await mailsTo(input.email, local.stack.inboxUrl)).toHaveLength(1);
   });
 
   it('guards manager routes: 401 without a token, 403 for a partner, 409 for a wrong transition, 404 for an unknown id', async () => {
-    const partnerToken = await stack.tokens.personToken({ sub: 'p1', email: 'p@example.com', role: 'partner', partnerId: 'ptn_x' });
-    const { body } = await call(stack.apiUrl, 'POST', '/partner-applications', { body: form() });
+    const partnerToken = await local.stack.tokens.personToken({ sub: 'p1', email: 'p@example.com', role: 'partner', partnerId: 'ptn_x' });
+    const { body } = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: form() });
 
-    expect((await call(stack.apiUrl, 'GET', '/partner-applications')).body).toEqual(errorWithCode('unauthorized'));
-    expect((await call(stack.apiUrl, 'GET', '/partner-applications', { token: partnerToken })).status).toBe(403);
-    expect((await call(stack.apiUrl, 'GET', '/partner-applications', { token: 'garbage' })).status).toBe(401);
-    const early = await call(stack.apiUrl, 'POST', `/partner-applications/${body.id}/approve`, { token: managerToken });
+    expect((await call(local.stack.apiUrl, 'GET', '/partner-applications')).body).toEqual(errorWithCode('unauthorized'));
+    expect((await call(local.stack.apiUrl, 'GET', '/partner-applications', { token: partnerToken })).status).toBe(403);
+    expect((await call(local.stack.apiUrl, 'GET', '/partner-applications', { token: 'garbage' })).status).toBe(401);
+    const early = await call(local.stack.apiUrl, 'POST', `/partner-applications/${body.id}/approve`, { token: managerToken });
     expect(early.status).toBe(409);
     expect(early.body).toEqual(errorWithCode('invalid_transition'));
-    expect((await call(stack.apiUrl, 'GET', '/partner-applications/app_unknown', { token: managerToken })).status).toBe(404);
+    expect((await call(local.stack.apiUrl, 'GET', '/partner-applications/app_unknown', { token: managerToken })).status).toBe(404);
   });
 
   it('answers CORS preflight for configured origins only', async () => {
-    const allowed = await fetch(`${stack.apiUrl}/partner-applications`, {
+    const allowed = await fetch(`${local.stack.apiUrl}/partner-applications`, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
     });
-    const foreign = await fetch(`${stack.apiUrl}/partner-applications`, {
+    const foreign = await fetch(`${local.stack.apiUrl}/partner-applications`, {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });

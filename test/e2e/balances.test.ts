@@ -1,40 +1,29 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_AUDIENCE } from '../../infra/local/localAuth';
-import { type LocalStack, startLocalStack } from '../../infra/local/localStack';
 import { demoBillingEvents, seedBalances } from '../../infra/local/seedBalances';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
-import { createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
+import { useLocalStack } from '../support/localStackFixture';
 import { mailsTo } from '../support/sesInbox';
 
-let stack: LocalStack;
-let db: DynamoDBDocumentClient;
+const local = useLocalStack();
 let billingToken: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack();
-  db = createDocumentClient(stack.dynamoDbEndpoint);
-  billingToken = await stack.tokens.machineToken(LOCAL_AUDIENCE, [BILLING_WRITE_SCOPE]);
-});
-
-afterAll(async () => {
-  db.destroy();
-  await stack.stop();
+  billingToken = await local.stack.tokens.machineToken(LOCAL_AUDIENCE, [BILLING_WRITE_SCOPE]);
 });
 
 /** A partner with a token, and a client of it on a fresh cloud account: active once `accept` is true. */
 async function partnerWithClient(accept = true) {
-  const partner = await createPartner(db, 'Volkova Cloud Integration');
-  const token = await stack.tokens.personToken({ sub: `usr_${partner.partnerId}`, email: partner.email, role: 'partner', partnerId: partner.partnerId });
+  const { partner, token } = await local.partnerWithToken();
   const email = uniqueClientEmail();
-  const accountId = await registerCloudAccount(db);
-  const added = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
+  const accountId = await registerCloudAccount(local.db);
+  const added = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
   expect(added.status).toBe(201);
   if (accept) {
-    const mail = (await mailsTo(email, stack.inboxUrl)).at(-1);
-    expect((await call(stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail!)}/accept`)).status).toBe(200);
+    const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
+    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail!)}/accept`)).status).toBe(200);
   }
   return { partner, token, accountId, clientId: added.body.id as string };
 }
@@ -50,9 +39,9 @@ describe('client balances over HTTP', () => {
     const from = moscowDay(events[0]!.occurredAt);
     const to = moscowDay(now);
 
-    const balance = await call(stack.apiUrl, 'GET', `/clients/${clientId}/balance`, { token });
-    const detail = await call(stack.apiUrl, 'GET', `/clients/${clientId}/balance/detail?from=${from}&to=${to}`, { token });
-    const expenses = await call(stack.apiUrl, 'GET', `/clients/${clientId}/expenses?from=${from}&to=${to}`, { token });
+    const balance = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance`, { token });
+    const detail = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance/detail?from=${from}&to=${to}`, { token });
+    const expenses = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/expenses?from=${from}&to=${to}`, { token });
 
     expect(balance.status).toBe(200);
     expect(balance.body).toEqual({ clientId, balance: { amount: expectedBalance, currency: 'RUB' }, asOf: expect.stringMatching(/\+03:00$/) });
@@ -78,9 +67,9 @@ describe('client balances over HTTP', () => {
     const deposit = event('dep', { type: 'deposit', amount: 5_000_00, occurredAt: '2026-03-01T21:30:00Z' });
     const debit = event('deb', { type: 'debit', amount: 120_50, occurredAt: '2026-03-01T23:59:59.999+03:00', service: 'compute', resource: 'vm-1' });
 
-    const first = await call(stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body: { events: [deposit, debit] } });
-    const again = await call(stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body: deposit });
-    const mixed = await call(stack.apiUrl, 'POST', '/billing-events', {
+    const first = await call(local.stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body: { events: [deposit, debit] } });
+    const again = await call(local.stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body: deposit });
+    const mixed = await call(local.stack.apiUrl, 'POST', '/billing-events', {
       token: billingToken,
       body: { events: [{ ...debit, amount: 1 }, event('usd', { type: 'deposit', amount: 100, currency: 'USD', occurredAt: '2026-03-05T10:00:00Z' })] },
     });
@@ -92,30 +81,30 @@ describe('client balances over HTTP', () => {
     });
     expect(again.body).toMatchObject({ results: [{ transactionId: deposit.transactionId, status: 'duplicate' }], duplicates: 1 });
     expect(mixed.body.results.map((r: { reason?: string }) => r.reason)).toEqual(['transaction_id_reused', 'currency_mismatch']);
-    const detail = await call(stack.apiUrl, 'GET', `/clients/${clientId}/balance/detail?from=2026-03-01&to=2026-03-02`, { token });
+    const detail = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance/detail?from=2026-03-01&to=2026-03-02`, { token });
     expect(detail.body.days.map((d: { day: string; debits: { amount: number }; deposits: { amount: number } }) => [d.day, d.debits.amount, d.deposits.amount]))
       .toEqual([['2026-03-01', 120_50, 0], ['2026-03-02', 0, 5_000_00]]);
     expect(detail.body.movements).toEqual([
       { transactionId: deposit.transactionId, type: 'deposit', amount: { amount: 5_000_00, currency: 'RUB' }, occurredAt: '2026-03-02T00:30:00.000+03:00', day: '2026-03-02' },
     ]);
-    expect((await call(stack.apiUrl, 'GET', `/clients/${clientId}/balance`, { token })).body.balance).toEqual({ amount: 5_000_00 - 120_50, currency: 'RUB' });
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance`, { token })).body.balance).toEqual({ amount: 5_000_00 - 120_50, currency: 'RUB' });
   });
 
   it('lets only machine clients with the billing scope post events, and checks their shape', async () => {
     const { token, accountId } = await partnerWithClient();
     const body = { transactionId: `${accountId}-x`, accountId, type: 'debit', amount: 100, currency: 'RUB', occurredAt: '2026-03-01T10:00:00Z', service: 'compute' };
-    const otherScope = await stack.tokens.machineToken(LOCAL_AUDIENCE, ['partnerdesk/reports.read']);
+    const otherScope = await local.stack.tokens.machineToken(LOCAL_AUDIENCE, ['partnerdesk/reports.read']);
 
-    expect((await call(stack.apiUrl, 'POST', '/billing-events', { body })).status).toBe(401);
-    expect((await call(stack.apiUrl, 'POST', '/billing-events', { token, body })).status).toBe(403);
-    expect((await call(stack.apiUrl, 'POST', '/billing-events', { token: otherScope, body })).status).toBe(403);
+    expect((await call(local.stack.apiUrl, 'POST', '/billing-events', { body })).status).toBe(401);
+    expect((await call(local.stack.apiUrl, 'POST', '/billing-events', { token, body })).status).toBe(403);
+    expect((await call(local.stack.apiUrl, 'POST', '/billing-events', { token: otherScope, body })).status).toBe(403);
     const { service: _service, ...noService } = body;
-    const invalid = await call(stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body: { events: [body, noService] } });
+    const invalid = await call(local.stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body: { events: [body, noService] } });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toEqual(errorWithCode('validation_failed'));
     expect(invalid.body.error.details.issues).toEqual([{ path: 'body.events.1.service', message: expect.any(String) }]);
     // Nothing of a refused batch is stored: the valid event is still new.
-    const retried = await call(stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body });
+    const retried = await call(local.stack.apiUrl, 'POST', '/billing-events', { token: billingToken, body });
     expect(retried.body.results).toEqual([{ transactionId: body.transactionId, status: 'recorded' }]);
   });
 
@@ -125,12 +114,12 @@ describe('client balances over HTTP', () => {
     const paths = (clientId: string) => [`/clients/${clientId}/balance`, `/clients/${clientId}/balance/detail?from=2026-03-01&to=2026-03-31`, `/clients/${clientId}/expenses?from=2026-03-01&to=2026-03-31`];
 
     for (const path of [...paths(owner.clientId), ...paths(invited.clientId), ...paths('cli_unknown')]) {
-      const response = await call(stack.apiUrl, 'GET', path, { token: invited.token });
+      const response = await call(local.stack.apiUrl, 'GET', path, { token: invited.token });
       expect([path, response.status]).toEqual([path, 404]);
       expect(response.body).toEqual(errorWithCode('not_found'));
     }
     for (const query of ['from=2026-03-02&to=2026-03-01', 'from=2026-01-01&to=2027-01-02', 'from=2026-02-30&to=2026-03-01', 'from=2026-03-01']) {
-      const response = await call(stack.apiUrl, 'GET', `/clients/${owner.clientId}/balance/detail?${query}`, { token: owner.token });
+      const response = await call(local.stack.apiUrl, 'GET', `/clients/${owner.clientId}/balance/detail?${query}`, { token: owner.token });
       expect([query, response.status]).toEqual([query, 400]);
       expect(response.body).toEqual(errorWithCode('validation_failed'));
     }

@@ -1,45 +1,25 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type LocalStack, startLocalStack } from '../../infra/local/localStack';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
-import { createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
+import { useLocalStack } from '../support/localStackFixture';
 import { mailsTo } from '../support/sesInbox';
 
-// Starting DynamoDB Local, SES and the gateway takes several seconds (the project's testTimeout does not reach hooks).
-jest.setTimeout(120_000);
-
-let stack: LocalStack;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  db = createDocumentClient(stack.dynamoDbEndpoint);
-});
-
-afterAll(async () => {
-  db.destroy();
-  await stack.stop();
-});
-
-async function partnerToken(): Promise<string> {
-  const partner = await createPartner(db, 'Volkova Cloud Integration');
-  return stack.tokens.personToken({ sub: `usr_${partner.partnerId}`, email: partner.email, role: 'partner', partnerId: partner.partnerId });
-}
+const local = useLocalStack();
+const partnerToken = async (): Promise<string> => (await local.partnerWithToken()).token;
 
 /** Adds a client over HTTP and accepts its invitation: an active client. */
 async function activeClient(token: string): Promise<{ id: string; accountId: string; email: string }> {
   const email = uniqueClientEmail();
-  const accountId = await registerCloudAccount(db);
-  const added = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
-  const mail = (await mailsTo(email, stack.inboxUrl)).at(-1);
+  const accountId = await registerCloudAccount(local.db);
+  const added = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
+  const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
   if (!mail) throw new Error('no invitation mail');
-  const accepted = await call(stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`);
+  const accepted = await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`);
   expect(accepted.status).toBe(200);
   return { id: added.body.id, accountId, email };
 }
 
-const consoleLogin = (accountId: string) => call(stack.apiUrl, 'POST', '/__local/login', { body: { accountId } });
+const consoleLogin = (accountId: string) => call(local.stack.apiUrl, 'POST', '/__local/login', { body: { accountId } });
 
 describe('block / unblock / delete over HTTP', () => {
   it('blocks one client after a preview and a confirmation; its console login is refused until it is unblocked', async () => {
@@ -47,7 +27,7 @@ describe('block / unblock / delete over HTTP', () => {
     const client = await activeClient(token);
     expect((await consoleLogin(client.accountId)).status).toBe(200);
 
-    const preview = await call(stack.apiUrl, 'POST', `/clients/${client.id}/block`, { token });
+    const preview = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/block`, { token });
     expect(preview.status).toBe(200);
     expect(preview.body).toEqual({
       confirmationRequired: true,
@@ -56,9 +36,9 @@ describe('block / unblock / delete over HTTP', () => {
       clients: [{ clientId: client.id, outcome: 'will_block', status: 'active' }],
       summary: { willChange: 1, skipped: 0, notFound: 0 },
     });
-    expect((await call(stack.apiUrl, 'GET', `/clients/${client.id}`, { token })).body.status).toBe('active');
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${client.id}`, { token })).body.status).toBe('active');
 
-    const confirmed = await call(stack.apiUrl, 'POST', `/clients/${client.id}/block`, { token, body: { confirm: preview.body.confirmation.token } });
+    const confirmed = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/block`, { token, body: { confirm: preview.body.confirmation.token } });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({
       action: 'block',
@@ -69,28 +49,28 @@ describe('block / unblock / delete over HTTP', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual(errorWithCode('login_disabled'));
 
-    const reused = await call(stack.apiUrl, 'POST', `/clients/${client.id}/block`, { token, body: { confirm: preview.body.confirmation.token } });
+    const reused = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/block`, { token, body: { confirm: preview.body.confirmation.token } });
     expect(reused.status).toBe(409);
     expect(reused.body).toEqual(errorWithCode('confirmation_used'));
 
-    const unblockPreview = await call(stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token });
-    const unblocked = await call(stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token, body: { confirm: unblockPreview.body.confirmation.token } });
+    const unblockPreview = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token });
+    const unblocked = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token, body: { confirm: unblockPreview.body.confirmation.token } });
     expect(unblocked.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'active', login: 'applied' }]);
     expect((await consoleLogin(client.accountId)).status).toBe(200);
-    const audit = await call(stack.apiUrl, 'GET', `/audit?clientId=${client.id}`, { token });
+    const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${client.id}`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['unblock', 'block', 'accept', 'invite']);
   });
 
   it('refuses a token for another set, another action, another partner, or once expired', async () => {
     const token = await partnerToken();
     const [a, b] = [await activeClient(token), await activeClient(token)];
-    const preview = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [a.id, b.id] } });
+    const preview = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [a.id, b.id] } });
     const confirm = preview.body.confirmation.token;
 
-    const smallerSet = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [a.id], confirm } });
-    const otherAction = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'delete', clientIds: [a.id, b.id], confirm } });
-    const single = await call(stack.apiUrl, 'POST', `/clients/${a.id}/block`, { token, body: { confirm } });
-    const otherPartner = await call(stack.apiUrl, 'POST', '/clients/bulk', {
+    const smallerSet = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [a.id], confirm } });
+    const otherAction = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'delete', clientIds: [a.id, b.id], confirm } });
+    const single = await call(local.stack.apiUrl, 'POST', `/clients/${a.id}/block`, { token, body: { confirm } });
+    const otherPartner = await call(local.stack.apiUrl, 'POST', '/clients/bulk', {
       token: await partnerToken(), body: { action: 'block', clientIds: [a.id, b.id], confirm },
     });
     expect([smallerSet, otherAction, single].map((response) => [response.status, response.body.error.code]))
@@ -98,11 +78,11 @@ describe('block / unblock / delete over HTTP', () => {
     expect(otherPartner.status).toBe(422);
     expect(otherPartner.body).toEqual(errorWithCode('confirmation_invalid'));
 
-    stack.advanceClock(CONFIRMATION_LIFETIME_MS);
-    const expired = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [b.id, a.id], confirm } });
+    local.stack.advanceClock(CONFIRMATION_LIFETIME_MS);
+    const expired = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [b.id, a.id], confirm } });
     expect(expired.status).toBe(422);
     expect(expired.body).toEqual(errorWithCode('confirmation_expired'));
-    const listed = await call(stack.apiUrl, 'GET', '/clients?status=active', { token });
+    const listed = await call(local.stack.apiUrl, 'GET', '/clients?status=active', { token });
     expect(listed.body.items.map((item: { id: string }) => item.id).sort()).toEqual([a.id, b.id].sort());
   });
 
@@ -111,7 +91,7 @@ describe('block / unblock / delete over HTTP', () => {
     const [a, b] = [await activeClient(token), await activeClient(token)];
     const foreign = await activeClient(await partnerToken());
     const clientIds = [a.id, b.id, foreign.id];
-    const preview = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds } });
+    const preview = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds } });
     expect(preview.body.clients).toEqual([
       { clientId: a.id, outcome: 'will_block', status: 'active' },
       { clientId: b.id, outcome: 'will_block', status: 'active' },
@@ -119,14 +99,14 @@ describe('block / unblock / delete over HTTP', () => {
     ]);
     const request = { token, body: { action: 'block', clientIds, confirm: preview.body.confirmation.token }, headers: { 'idempotency-key': `key-${a.id}` } };
 
-    const first = await call(stack.apiUrl, 'POST', '/clients/bulk', request);
-    const retried = await call(stack.apiUrl, 'POST', '/clients/bulk', request);
+    const first = await call(local.stack.apiUrl, 'POST', '/clients/bulk', request);
+    const retried = await call(local.stack.apiUrl, 'POST', '/clients/bulk', request);
 
     expect(first.status).toBe(200);
     expect(first.body.summary).toEqual({ done: 2, skipped: 0, notFound: 1, failed: 0 });
     expect(retried.status).toBe(200);
     expect(retried.body).toEqual(first.body);
-    const audit = await call(stack.apiUrl, 'GET', `/audit?clientId=${a.id}`, { token });
+    const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${a.id}`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['block', 'accept', 'invite']);
     expect((await consoleLogin(foreign.accountId)).status).toBe(200);
   });
@@ -135,35 +115,35 @@ describe('block / unblock / delete over HTTP', () => {
     const token = await partnerToken();
     const client = await activeClient(token);
     const balancePath = `/clients/${client.id}/balance/detail?from=2026-03-01&to=2026-03-02`;
-    expect((await call(stack.apiUrl, 'GET', balancePath, { token })).status).toBe(200);
+    expect((await call(local.stack.apiUrl, 'GET', balancePath, { token })).status).toBe(200);
 
-    const preview = await call(stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token });
+    const preview = await call(local.stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token });
     expect(preview.body.clients).toEqual([{ clientId: client.id, outcome: 'will_delete', status: 'active' }]);
-    const deleted = await call(stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token, body: { confirm: preview.body.confirmation.token } });
+    const deleted = await call(local.stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token, body: { confirm: preview.body.confirmation.token } });
 
     expect(deleted.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'detached' }]);
-    expect((await call(stack.apiUrl, 'GET', '/clients', { token })).body.items).toEqual([]);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients', { token })).body.items).toEqual([]);
     // `detached` is no status a partner can list by: deleted clients are not the partner's any more.
-    const byDetached = await call(stack.apiUrl, 'GET', '/clients?status=detached', { token });
+    const byDetached = await call(local.stack.apiUrl, 'GET', '/clients?status=detached', { token });
     expect([byDetached.status, byDetached.body]).toEqual([400, errorWithCode('validation_failed')]);
-    expect((await call(stack.apiUrl, 'GET', `/clients/${client.id}`, { token })).status).toBe(404);
-    expect((await call(stack.apiUrl, 'GET', balancePath, { token })).status).toBe(404);
-    expect((await call(stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token })).status).toBe(404);
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${client.id}`, { token })).status).toBe(404);
+    expect((await call(local.stack.apiUrl, 'GET', balancePath, { token })).status).toBe(404);
+    expect((await call(local.stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token })).status).toBe(404);
     expect((await consoleLogin(client.accountId)).status).toBe(200);
 
-    const again = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email: client.email, accountId: client.accountId } });
+    const again = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email: client.email, accountId: client.accountId } });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: client.id, status: 'invited' });
-    expect((await call(stack.apiUrl, 'GET', '/clients', { token })).body.items.map((item: { id: string }) => item.id)).toEqual([client.id]);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients', { token })).body.items.map((item: { id: string }) => item.id)).toEqual([client.id]);
   });
 
   it('answers 404 for another partner\'s client and 400 for a malformed bulk request', async () => {
     const token = await partnerToken();
     const foreign = await activeClient(await partnerToken());
 
-    const blocked = await call(stack.apiUrl, 'POST', `/clients/${foreign.id}/block`, { token });
-    const duplicated = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: ['cli_1', 'cli_1'] } });
-    const empty = await call(stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [] } });
+    const blocked = await call(local.stack.apiUrl, 'POST', `/clients/${foreign.id}/block`, { token });
+    const duplicated = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: ['cli_1', 'cli_1'] } });
+    const empty = await call(local.stack.apiUrl, 'POST', '/clients/bulk', { token, body: { action: 'block', clientIds: [] } });
 
     expect(blocked.status).toBe(404);
     expect(blocked.body).toEqual(errorWithCode('not_found'));

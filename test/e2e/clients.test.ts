@@ -1,41 +1,18 @@
-import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type LocalStack, startLocalStack } from '../../infra/local/localStack';
-import type { Partner } from '../../shared/ports/PartnerRepository';
-import { createPartner, newCloudAccountId, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { newCloudAccountId, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
+import { useLocalStack } from '../support/localStackFixture';
 import { mailsTo } from '../support/sesInbox';
 
-// Starting DynamoDB Local, SES and the gateway takes several seconds (the project's testTimeout does not reach hooks).
-jest.setTimeout(120_000);
-
-let stack: LocalStack;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  db = createDocumentClient(stack.dynamoDbEndpoint);
-});
-
-afterAll(async () => {
-  db.destroy();
-  await stack.stop();
-});
-
-/** A partner account and its bearer token. */
-async function partnerWithToken(): Promise<{ partner: Partner; token: string }> {
-  const partner = await createPartner(db, 'Volkova Cloud Integration');
-  const token = await stack.tokens.personToken({ sub: `usr_${partner.partnerId}`, email: partner.email, role: 'partner', partnerId: partner.partnerId });
-  return { partner, token };
-}
+const local = useLocalStack();
+const partnerWithToken = () => local.partnerWithToken();
 
 /** Adds a client over HTTP and returns the response with the token from the invitation mail. */
 async function addClientOverHttp(token: string, body: Record<string, unknown> = {}) {
   const email = uniqueClientEmail();
-  const accountId = await registerCloudAccount(db);
-  const response = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId, name: 'Ivan Petrov', ...body } });
-  const mail = (await mailsTo(email, stack.inboxUrl)).at(-1);
+  const accountId = await registerCloudAccount(local.db);
+  const response = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId, name: 'Ivan Petrov', ...body } });
+  const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
   return { response, email, accountId, invitationToken: mail ? tokenFromMail(mail) : undefined, mail };
 }
 
@@ -50,31 +27,31 @@ describe('partners\' clients over HTTP', () => {
       invitation: { status: 'pending', mail: 'sent' },
     });
     expect(response.headers.get('location')).toBe(`/clients/${response.body.id}`);
-    expect(mail?.body.text).toContain(`${stack.apiUrl}/invitations/${invitationToken}`);
+    expect(mail?.body.text).toContain(`${local.stack.apiUrl}/invitations/${invitationToken}`);
 
-    const page = await fetch(`${stack.apiUrl}/invitations/${invitationToken}`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${local.stack.apiUrl}/invitations/${invitationToken}`, { headers: { accept: 'text/html' } });
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(html).toContain('Volkova Cloud Integration invites you');
     expect(html).toContain(`action="${invitationToken}/accept"`);
-    const view = await call(stack.apiUrl, 'GET', `/invitations/${invitationToken}`);
+    const view = await call(local.stack.apiUrl, 'GET', `/invitations/${invitationToken}`);
     expect(view.body).toMatchObject({ partnerName: partner.name, accountId, status: 'pending', acceptingMeans: expect.any(String) });
 
     // What the page's Accept button does: a form post with no body that asks for HTML back.
-    const accepted = await fetch(`${stack.apiUrl}/invitations/${invitationToken}/accept`, {
+    const accepted = await fetch(`${local.stack.apiUrl}/invitations/${invitationToken}/accept`, {
       method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(accepted.status).toBe(200);
     expect(await accepted.text()).toContain(`is now a client of Volkova Cloud Integration`);
 
-    const listed = await call(stack.apiUrl, 'GET', '/clients?status=active', { token });
+    const listed = await call(local.stack.apiUrl, 'GET', '/clients?status=active', { token });
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual({ items: [expect.objectContaining({ id: response.body.id, status: 'active' })], nextCursor: null });
-    const again = await call(stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`);
+    const again = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`);
     expect(again.status).toBe(409);
     expect(again.body).toEqual(errorWithCode('invitation_closed'));
-    const audit = await call(stack.apiUrl, 'GET', `/audit?clientId=${response.body.id}`, { token });
+    const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${response.body.id}`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['accept', 'invite']);
   });
 
@@ -85,62 +62,62 @@ describe('partners\' clients over HTTP', () => {
     const id = response.body.id as string;
 
     const attempts = await Promise.all([
-      call(stack.apiUrl, 'GET', `/clients/${id}`, { token: intruder.token }),
-      call(stack.apiUrl, 'POST', `/clients/${id}/invitation/resend`, { token: intruder.token }),
-      call(stack.apiUrl, 'POST', `/clients/${id}/invitation/cancel`, { token: intruder.token }),
+      call(local.stack.apiUrl, 'GET', `/clients/${id}`, { token: intruder.token }),
+      call(local.stack.apiUrl, 'POST', `/clients/${id}/invitation/resend`, { token: intruder.token }),
+      call(local.stack.apiUrl, 'POST', `/clients/${id}/invitation/cancel`, { token: intruder.token }),
     ]);
     for (const attempt of attempts) {
       expect(attempt.status).toBe(404);
       expect(attempt.body).toEqual(errorWithCode('not_found'));
     }
-    expect((await call(stack.apiUrl, 'GET', '/clients', { token: intruder.token })).body.items).toEqual([]);
-    expect((await call(stack.apiUrl, 'GET', `/audit?clientId=${id}`, { token: intruder.token })).body.items).toEqual([]);
-    expect((await call(stack.apiUrl, 'GET', `/clients/${id}`, { token: owner.token })).body).toEqual(response.body);
-    expect(await mailsTo(email, stack.inboxUrl)).toHaveLength(1);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients', { token: intruder.token })).body.items).toEqual([]);
+    expect((await call(local.stack.apiUrl, 'GET', `/audit?clientId=${id}`, { token: intruder.token })).body.items).toEqual([]);
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${id}`, { token: owner.token })).body).toEqual(response.body);
+    expect(await mailsTo(email, local.stack.inboxUrl)).toHaveLength(1);
   });
 
   it('answers bad input with a 4xx in the documented shape and stores nothing', async () => {
     const { token } = await partnerWithToken();
-    const accountId = await registerCloudAccount(db);
+    const accountId = await registerCloudAccount(local.db);
 
-    const invalid = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email: 'not-an-email', accountId: 'ACC-1', extra: 1 } });
+    const invalid = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email: 'not-an-email', accountId: 'ACC-1', extra: 1 } });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toEqual(errorWithCode('validation_failed'));
     expect(invalid.body.error.details.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['body', 'body.accountId', 'body.email']);
 
-    const unknown = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email: uniqueClientEmail(), accountId: newCloudAccountId() } });
+    const unknown = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email: uniqueClientEmail(), accountId: newCloudAccountId() } });
     expect(unknown.status).toBe(422);
     expect(unknown.body).toEqual(errorWithCode('unknown_account'));
 
-    const first = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email: uniqueClientEmail(), accountId } });
-    const duplicate = await call(stack.apiUrl, 'POST', '/clients', { token, body: { email: uniqueClientEmail(), accountId } });
+    const first = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email: uniqueClientEmail(), accountId } });
+    const duplicate = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email: uniqueClientEmail(), accountId } });
     expect(first.status).toBe(201);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toEqual(errorWithCode('client_exists'));
 
-    expect((await call(stack.apiUrl, 'GET', '/clients?status=gone', { token })).status).toBe(400);
-    expect((await call(stack.apiUrl, 'GET', '/clients?cursor=bm90LWEtY3Vyc29y', { token })).body).toEqual(errorWithCode('validation_failed'));
-    expect((await call(stack.apiUrl, 'GET', '/audit?from=yesterday', { token })).status).toBe(400);
-    expect((await call(stack.apiUrl, 'GET', '/invitations/short-token')).status).toBe(400);
-    expect((await call(stack.apiUrl, 'POST', `/invitations/${'A'.repeat(43)}/accept`)).body).toEqual(errorWithCode('not_found'));
-    expect((await call(stack.apiUrl, 'GET', '/clients')).status).toBe(401);
-    const manager = await stack.tokens.personToken({ sub: 'mgr_1', email: 'm@example.com', role: 'manager' });
-    expect((await call(stack.apiUrl, 'GET', '/clients', { token: manager })).status).toBe(403);
-    expect((await call(stack.apiUrl, 'GET', '/clients', { token })).body.items).toHaveLength(1);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients?status=gone', { token })).status).toBe(400);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients?cursor=bm90LWEtY3Vyc29y', { token })).body).toEqual(errorWithCode('validation_failed'));
+    expect((await call(local.stack.apiUrl, 'GET', '/audit?from=yesterday', { token })).status).toBe(400);
+    expect((await call(local.stack.apiUrl, 'GET', '/invitations/short-token')).status).toBe(400);
+    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${'A'.repeat(43)}/accept`)).body).toEqual(errorWithCode('not_found'));
+    expect((await call(local.stack.apiUrl, 'GET', '/clients')).status).toBe(401);
+    const manager = await local.stack.tokens.personToken({ sub: 'mgr_1', email: 'm@example.com', role: 'manager' });
+    expect((await call(local.stack.apiUrl, 'GET', '/clients', { token: manager })).status).toBe(403);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients', { token })).body.items).toHaveLength(1);
   });
 
   it('replays the first response for a repeated Idempotency-Key and sends one mail', async () => {
     const { token } = await partnerWithToken();
-    const body = { email: uniqueClientEmail(), accountId: await registerCloudAccount(db) };
+    const body = { email: uniqueClientEmail(), accountId: await registerCloudAccount(local.db) };
     const headers = { 'idempotency-key': `add-${body.accountId}` };
 
-    const first = await call(stack.apiUrl, 'POST', '/clients', { token, body, headers });
-    const retry = await call(stack.apiUrl, 'POST', '/clients', { token, body, headers });
+    const first = await call(local.stack.apiUrl, 'POST', '/clients', { token, body, headers });
+    const retry = await call(local.stack.apiUrl, 'POST', '/clients', { token, body, headers });
 
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
-    expect(await mailsTo(body.email, stack.inboxUrl)).toHaveLength(1);
+    expect(await mailsTo(body.email, local.stack.inboxUrl)).toHaveLength(1);
   });
 
   it('resends with a new link that replaces the old one, and cancels', async () => {
@@ -148,15 +125,15 @@ describe('partners\' clients over HTTP', () => {
     const { response, email, invitationToken } = await addClientOverHttp(token);
     const id = response.body.id as string;
 
-    const resent = await call(stack.apiUrl, 'POST', `/clients/${id}/invitation/resend`, { token });
+    const resent = await call(local.stack.apiUrl, 'POST', `/clients/${id}/invitation/resend`, { token });
     expect(resent.status).toBe(200);
-    const newToken = tokenFromMail((await mailsTo(email, stack.inboxUrl)).at(-1)!);
+    const newToken = tokenFromMail((await mailsTo(email, local.stack.inboxUrl)).at(-1)!);
     expect(newToken).not.toBe(invitationToken);
-    expect((await call(stack.apiUrl, 'GET', `/invitations/${invitationToken}`)).body).toEqual(errorWithCode('invitation_superseded'));
+    expect((await call(local.stack.apiUrl, 'GET', `/invitations/${invitationToken}`)).body).toEqual(errorWithCode('invitation_superseded'));
 
-    const cancelled = await call(stack.apiUrl, 'POST', `/clients/${id}/invitation/cancel`, { token });
+    const cancelled = await call(local.stack.apiUrl, 'POST', `/clients/${id}/invitation/cancel`, { token });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', invitation: { status: 'cancelled' } });
-    const declined = await call(stack.apiUrl, 'POST', `/invitations/${newToken}/decline`);
+    const declined = await call(local.stack.apiUrl, 'POST', `/invitations/${newToken}/decline`);
     expect(declined.status).toBe(409);
     expect(declined.body).toEqual(errorWithCode('invitation_closed'));
   });
@@ -166,21 +143,21 @@ describe('partners\' clients over HTTP', () => {
     const other = await partnerWithToken();
     process.env.PARTNER_REQUESTS_PER_MINUTE = '3';
     // Start at the beginning of a fixed one-minute window, so the requests below cannot straddle two windows.
-    stack.advanceClock(60_000 - (stack.clockNow().getTime() % 60_000));
+    local.stack.advanceClock(60_000 - (local.stack.clockNow().getTime() % 60_000));
     try {
       const statuses = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await call(stack.apiUrl, 'GET', '/clients', { token })).status);
-      const limited = await call(stack.apiUrl, 'GET', '/clients', { token });
+      for (let i = 0; i < 4; i += 1) statuses.push((await call(local.stack.apiUrl, 'GET', '/clients', { token })).status);
+      const limited = await call(local.stack.apiUrl, 'GET', '/clients', { token });
 
       expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
       expect(limited.status).toBe(429);
       expect(limited.body).toEqual(errorWithCode('rate_limited'));
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-      const body = { email: uniqueClientEmail(), accountId: await registerCloudAccount(db) };
-      const limitedWrite = await call(stack.apiUrl, 'POST', '/clients', { token, body, headers: { 'idempotency-key': `limited-${body.accountId}` } });
+      const body = { email: uniqueClientEmail(), accountId: await registerCloudAccount(local.db) };
+      const limitedWrite = await call(local.stack.apiUrl, 'POST', '/clients', { token, body, headers: { 'idempotency-key': `limited-${body.accountId}` } });
       expect(limitedWrite.status).toBe(429);
-      expect(await mailsTo(body.email, stack.inboxUrl)).toHaveLength(0);
-      expect((await call(stack.apiUrl, 'GET', '/clients', { token: other.token })).status).toBe(200);
+      expect(await mailsTo(body.email, local.stack.inboxUrl)).toHaveLength(0);
+      expect((await call(local.stack.apiUrl, 'GET', '/clients', { token: other.token })).status).toBe(200);
     } finally {
       delete process.env.PARTNER_REQUESTS_PER_MINUTE;
     }
@@ -190,14 +167,14 @@ describe('partners\' clients over HTTP', () => {
     const { partner, token } = await partnerWithToken();
     const { response, invitationToken } = await addClientOverHttp(token);
 
-    stack.advanceClock(7 * 24 * 60 * 60 * 1000 + 1000);
-    await stack.runJob('expireInvitations');
+    local.stack.advanceClock(7 * 24 * 60 * 60 * 1000 + 1000);
+    await local.stack.runJob('expireInvitations');
 
-    expect((await call(stack.apiUrl, 'GET', `/clients/${response.body.id}`, { token })).body.status).toBe('expired');
-    expect((await mailsTo(partner.email, stack.inboxUrl)).map((mail) => mail.subject)).toEqual(['An invitation to your client expired']);
-    const events = await new LocalEventStore(db).published();
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${response.body.id}`, { token })).body.status).toBe('expired');
+    expect((await mailsTo(partner.email, local.stack.inboxUrl)).map((mail) => mail.subject)).toEqual(['An invitation to your client expired']);
+    const events = await new LocalEventStore(local.db).published();
     expect(events.filter((event) => event.detail.clientId === response.body.id).map((event) => event.type)).toEqual(['ClientInvitationExpired']);
-    const accept = await call(stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`);
+    const accept = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`);
     expect(accept.status).toBe(422);
     expect(accept.body).toEqual(errorWithCode('invitation_expired'));
   });
