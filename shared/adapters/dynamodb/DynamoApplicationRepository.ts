@@ -24,9 +24,9 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
 import { conditionalUpdate } from './conditionalUpdate';
+import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
-const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 const optionalDate = z.optional(isoDate);
 
 /** The stored shape of an application item; parsing it is how the adapter returns domain objects. */

@@ -8,12 +8,12 @@ import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
 import { AUDIT_INDEXES, auditClientKey, auditKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
 import { decodeCursor, encodeCursor } from './cursor';
+import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
 /** One item of a `TransactWriteCommand`. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 const status = z.enum(CLIENT_STATUSES);
 
 /** The stored shape of an audit item. */

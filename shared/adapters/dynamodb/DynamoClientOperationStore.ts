@@ -18,6 +18,7 @@ import { accountLockKey, clientKey } from './clientKeys';
 import type { TransactItem } from './DynamoAuditTrail';
 import { clientChangeItems, toClient, toInvitation } from './DynamoClientRepository';
 import { invitationKey } from './invitationKeys';
+import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
 /** DynamoDB limits: keys per BatchGetItem, items per TransactWriteItems, requests per BatchWriteItem. */
@@ -30,8 +31,6 @@ const FOLLOW_UPS_PER_GROUP = 100;
 
 /** Rounds of retrying what a batch call left unprocessed (throttling) before giving up. */
 const UNPROCESSED_ROUNDS = 8;
-
-const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 
 /** The stored shape of one follow-up inside its group. */
 const followUpEntry = z.object({

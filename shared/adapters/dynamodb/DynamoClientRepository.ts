@@ -26,9 +26,8 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { auditTransactItem, type TransactItem } from './DynamoAuditTrail';
 import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKey } from './invitationKeys';
+import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
-
-const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 
 /** The stored shape of a client item. */
 const clientItem = z.object({

@@ -33,9 +33,9 @@ import {
   yearsBeforeRange,
 } from './ledgerKeys';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
+import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
-const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 const amount = z.number().check(z.int());
 
 /** Stored shapes; parsing them is how the adapter returns domain objects. */

@@ -4,9 +4,8 @@ import { CLIENT_OPERATIONS } from '../../domain/clients/clientOperations';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { conditionalUpdate } from './conditionalUpdate';
 import { confirmationKey, confirmationTimeToLive } from './confirmationKeys';
+import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
-
-const isoDate = z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value)));
 
 /** The stored shape of a confirmation. */
 const confirmationItem = z.object({
