@@ -2,7 +2,6 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { ValidationError } from '../domain/errors';
-import { logger } from '../observability/logger';
 import type { AuthKind } from '../routeTable';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
@@ -51,6 +50,8 @@ function errorResponder(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
   const errorResponderOnError: middy.MiddlewareFn<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = async (request) => {
     const httpError = toHttpError(request.error);
     if (httpError.statusCode >= 500) {
+      // Loaded on the first 5xx: routes log nothing else, so a cold start does not set up the logger (its Console on stdout) for nothing.
+      const { logger } = await import('../observability/logger');
       logger.error('request failed', { error: request.error as Error, routeKey: request.event?.routeKey });
     }
     request.response = jsonResponse(httpError.statusCode, httpError.toBody(), httpError.headers);
