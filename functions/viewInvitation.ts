@@ -1,14 +1,14 @@
 import { invitationDeps } from '../shared/adapters/runtime';
 import { viewInvitation } from '../shared/domain/clients/answerInvitation';
 import { htmlOrJson } from '../shared/http/htmlPages';
-import { httpRoute } from '../shared/http/httpRoute';
+import { publicRoute } from '../shared/http/httpRoute';
 import { invitationPage } from '../shared/http/invitationPages';
 import { invitationTokenParams, toInvitationView } from '../shared/http/schemas/clients';
 import { parseWith } from '../shared/http/validation';
 
 /** GET /invitations/{token} — public: who invites and what accepting means; a page with buttons for browsers. */
 export const handler = htmlOrJson(
-  httpRoute({ auth: 'public', params: invitationTokenParams }, async ({ params }) => ({
+  publicRoute({ params: invitationTokenParams }, async ({ params }) => ({
     status: 200,
     body: toInvitationView(await viewInvitation(invitationDeps(), params.token)),
   })),

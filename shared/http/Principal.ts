@@ -1,3 +1,5 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
 /** Who is calling, as established from a verified JWT (see `authenticate.ts`). */
 export type Principal =
   | { readonly kind: 'anonymous' }
@@ -40,4 +42,10 @@ export function principalFromClaims(claims: Claims | undefined): Principal {
     return { kind: 'system', clientId: text(CLAIMS.clientId), scopes };
   }
   return { kind: 'anonymous' };
+}
+
+/** The verified principal of a request: anonymous on public routes, from the claims `authenticate` placed otherwise. */
+export function principalOf(event: APIGatewayProxyEventV2): Principal {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+  return principalFromClaims(claims);
 }

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthKind } from '../routeTable';
 import { HttpError } from './HttpError';
-import { type Claims, type Principal, principalFromClaims } from './Principal';
+import { type Claims, principalFromClaims } from './Principal';
 
 /** Where tokens come from: Cognito in AWS, the local gateway's signing key locally. */
 export interface TokenIssuerConfig {
@@ -82,26 +82,18 @@ export async function verifyBearerToken(authorization: string | undefined, confi
   return payload;
 }
 
-/** The verified principal of a request, once `authenticate` has run. */
-export function principalOf(event: APIGatewayProxyEventV2): Principal {
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
-  return principalFromClaims(claims);
-}
-
 /**
  * Verifies the bearer token (jose, JWKS) in the function itself, in AWS and locally alike, so that
  * 401/403 answers use the API's one error shape. The verified claims are placed where an
  * API Gateway JWT authorizer would put them (`requestContext.authorizer.jwt`).
- * Public routes accept anonymous callers.
  */
 export function authenticate(
-  auth: AuthKind,
+  auth: Exclude<AuthKind, 'public'>,
   config: () => TokenIssuerConfig = issuerConfigFromEnv,
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const authenticateBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const context = request.event.requestContext as { authorizer?: unknown };
     delete context.authorizer; // never trust claims that arrive with the event itself
-    if (auth === 'public') return;
     const claims = await verifyBearerToken(request.event.headers?.authorization, config());
     context.authorizer = { jwt: { claims, scopes: null } };
     const principal = principalFromClaims(claims);

@@ -5,8 +5,8 @@ import { ValidationError } from '../domain/errors';
 import type { AuthKind } from '../routeTable';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
-import { authenticate, principalOf } from './authenticate';
-import type { Principal } from './Principal';
+import { authenticate } from './authenticate';
+import { type Principal, principalOf } from './Principal';
 import { parseWith } from './validation';
 
 /** The principal a route sees, narrowed by its auth kind. */
@@ -96,10 +96,44 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
  *   body: await clients().get(principal.partnerId, params.id),
  * }));
  */
-export function httpRoute<A extends AuthKind, B = undefined, Q = undefined, P = undefined>(
+export function httpRoute<A extends Exclude<AuthKind, 'public'>, B = undefined, Q = undefined, P = undefined>(
   options: RouteOptions<A, B, Q, P>,
   handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
-): middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> {
+): HttpHandler {
+  return routeStack(options, handle, authenticate(options.auth));
+}
+
+/**
+ * The same stack for a route anyone may call: claims that arrive with the event are dropped, the
+ * principal is anonymous. It does not reference the JWT check, so a public function's bundle
+ * carries no jose (≈ 18 KB less).
+ *
+ * @example
+ * export const handler = publicRoute({ params: invitationTokenParams }, async ({ params }) => ({ status: 200, body: await view(params.token) }));
+ */
+export function publicRoute<B = undefined, Q = undefined, P = undefined>(
+  options: Omit<RouteOptions<'public', B, Q, P>, 'auth'>,
+  handle: (request: RouteRequest<'public', B, Q, P>) => Promise<RouteResult>,
+): HttpHandler {
+  return routeStack({ ...options, auth: 'public' }, handle, anonymousCaller());
+}
+
+type HttpHandler = middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+/** Public routes never trust claims that arrive with the event itself. */
+function anonymousCaller(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    before: async (request) => {
+      delete (request.event.requestContext as { authorizer?: unknown }).authorizer;
+    },
+  };
+}
+
+function routeStack<A extends AuthKind, B, Q, P>(
+  options: RouteOptions<A, B, Q, P>,
+  handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
+  caller: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
+): HttpHandler {
   const base = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const body = options.body ? parseWith(options.body, readJsonBody(event), 'body') : (undefined as B);
     const query = options.query ? parseWith(options.query, event.queryStringParameters ?? {}, 'query') : (undefined as Q);
@@ -115,9 +149,7 @@ export function httpRoute<A extends AuthKind, B = undefined, Q = undefined, P = 
     });
     return jsonResponse(result.status, result.body, result.headers);
   };
-  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(errorResponder())
-    .use(authenticate(options.auth));
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().use(errorResponder()).use(caller);
   for (const middleware of options.middlewares ?? []) stack.use(middleware);
   return stack.handler(base);
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { clock, rateLimiter } from '../adapters/runtime';
-import { principalOf } from './authenticate';
+import { principalOf } from './Principal';
 
 /** Requests a partner may make per minute across its routes, unless `PARTNER_REQUESTS_PER_MINUTE` says otherwise. */
 export const DEFAULT_PARTNER_REQUESTS_PER_MINUTE = 120;

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { NotFoundError } from '../../../../shared/domain/errors';
-import { httpRoute } from '../../../../shared/http/httpRoute';
+import { httpRoute, publicRoute } from '../../../../shared/http/httpRoute';
 
 const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
@@ -18,8 +18,8 @@ function event(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxy
   };
 }
 
-const echo = httpRoute(
-  { auth: 'public', body: z.object({ name: z.string().check(z.minLength(1)) }) },
+const echo = publicRoute(
+  { body: z.object({ name: z.string().check(z.minLength(1)) }) },
   async ({ body }) => ({ status: 201, body: { hello: body.name } }),
 );
 
@@ -51,10 +51,10 @@ describe('httpRoute', () => {
   });
 
   it('maps domain errors by class and hides unexpected ones behind a generic 500', async () => {
-    const missing = httpRoute({ auth: 'public' }, async () => {
+    const missing = publicRoute({}, async () => {
       throw new NotFoundError('Client');
     });
-    const crashing = httpRoute({ auth: 'public' }, async () => {
+    const crashing = publicRoute({}, async () => {
       throw new Error('secret detail');
     });
     expect(JSON.parse((await missing(event(), context)).body ?? '')).toEqual({
@@ -70,5 +70,15 @@ describe('httpRoute', () => {
     const response = await protectedRoute(event(), context);
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body ?? '').error.code).toBe('unauthorized');
+  });
+
+  it('gives a public route an anonymous caller even when claims arrive with the event', async () => {
+    const whoAmI = publicRoute({}, async ({ principal }) => ({ status: 200, body: principal }));
+    const forged = event();
+    (forged.requestContext as { authorizer?: unknown }).authorizer = {
+      jwt: { claims: { sub: 'u-1', 'custom:role': 'manager', email: 'm@example.com' }, scopes: null },
+    };
+    const response = await whoAmI(forged, context);
+    expect(JSON.parse(response.body ?? '')).toEqual({ kind: 'anonymous' });
   });
 });
