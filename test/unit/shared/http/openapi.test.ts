@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { handler as getOpenApiDocument } from '../../../../functions/getOpenApiDocument';
+import { GENERATED_OPENAPI_FILE, generatedOpenApiText } from '../../../../infra/generateOpenApi';
 import { operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
 import { routes } from '../../../../shared/routeTable';
@@ -33,5 +37,28 @@ describe('openApiDocument', () => {
   it('marks public routes as needing no token and the others as bearer-protected', () => {
     expect(document.paths['/partner-applications']?.post?.security).toEqual([]);
     expect(document.paths['/partner-applications']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('is committed exactly as generated from the route table and schemas', () => {
+    const committed = readFileSync(GENERATED_OPENAPI_FILE, 'utf8');
+    // On failure: run `npm run openapi` and commit shared/http/openapi.generated.json.
+    expect(committed === generatedOpenApiText() ? 'fresh' : 'stale, run npm run openapi').toBe('fresh');
+  });
+
+  it('is served by GET /openapi.json with the API\'s own address as the server', async () => {
+    const event = {
+      version: '2.0',
+      routeKey: 'GET /openapi.json',
+      rawPath: '/openapi.json',
+      rawQueryString: '',
+      headers: {},
+      requestContext: { requestId: 'r-1', domainName: 'api.partnerdesk.example', http: { method: 'GET', path: '/openapi.json' } },
+      isBase64Encoded: false,
+    } as unknown as APIGatewayProxyEventV2;
+    const response = await getOpenApiDocument(event, { awsRequestId: 'r-1' } as Context);
+    expect(response.statusCode).toBe(200);
+    const served = JSON.parse(response.body ?? '{}') as { servers: unknown; paths: unknown };
+    expect(served.servers).toEqual([{ url: 'https://api.partnerdesk.example' }]);
+    expect(served.paths).toEqual(openApiDocument(routes, operationDocs).paths);
   });
 });
