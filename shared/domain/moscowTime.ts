@@ -1,10 +1,13 @@
 /**
  * The one time-zone module: instants are stored in UTC, days are cut in Europe/Moscow.
  * A Moscow day is written `YYYY-MM-DD`; its instants are `[moscowDayStart(day), moscowDayEnd(day))`.
- * The zone rules come from the IANA database (via `@date-fns/tz`'s `TZDate`; date-fns' `format`/`parse` are not needed and would add ≈ 35 KB to every balance bundle), so historical offsets (+04:00
- * before 2014) are right too; today Moscow is UTC+3 all year.
+ * The zone rules come from the IANA database (`tzOffset` of `@date-fns/tz` reads them from `Intl`),
+ * so historical offsets (+04:00 before 2014) are right too; today Moscow is UTC+3 all year. The
+ * calendar arithmetic is plain UTC-calendar math on that offset: this module is in every
+ * function's bundle, and neither date-fns' `format`/`parse` (≈ 35 KB) nor the `TZDate` class
+ * (≈ 4.5 KB, whose module wraps every `Date` method when it loads) is needed for it.
  */
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 /** IANA name of the zone the partner program cuts days in. */
 export const MOSCOW_TIME_ZONE = 'Europe/Moscow';
@@ -13,17 +16,17 @@ export const MOSCOW_TIME_ZONE = 'Europe/Moscow';
 export type MoscowDay = string;
 
 const DAY_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
+const MS_PER_MINUTE = 60 * 1000;
+const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
 
-/** The instant as a date whose calendar fields (year, month, day, hour…) are read in Moscow. */
-function inMoscow(instant: Date): TZDate {
-  return new TZDate(instant.getTime(), MOSCOW_TIME_ZONE);
+/** Minutes Moscow is ahead of UTC at an instant (+180 today, +240 in 2011–2014). */
+function moscowOffsetMinutes(instant: Date | number): number {
+  return tzOffset(MOSCOW_TIME_ZONE, new Date(instant));
 }
 
-/** `YYYY-MM-DD` of a date's own calendar fields. */
-function dayOf(date: TZDate): MoscowDay {
-  const pad = (value: number, width: number): string => String(value).padStart(width, '0');
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+/** The instant moved by Moscow's offset, so that its UTC fields read as Moscow wall-clock time. */
+function moscowWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + moscowOffsetMinutes(instant) * MS_PER_MINUTE);
 }
 
 /** Year, month (1–12) and day of a `YYYY-MM-DD` text, or undefined when it is not a real calendar day. */
@@ -50,7 +53,7 @@ export function isMoscowDay(text: string): text is MoscowDay {
  * moscowDay(new Date('2026-03-01T21:30:00Z')); // '2026-03-02'
  */
 export function moscowDay(instant: Date): MoscowDay {
-  return dayOf(inMoscow(instant));
+  return moscowWallClock(instant).toISOString().slice(0, 10);
 }
 
 /** The first instant of a Moscow day (00:00 Moscow time). */
@@ -90,7 +93,10 @@ export function eachMoscowDay(from: MoscowDay, to: MoscowDay): MoscowDay[] {
  * toMoscowIso(new Date('2026-03-01T21:30:00Z')); // '2026-03-02T00:30:00.000+03:00'
  */
 export function toMoscowIso(instant: Date): string {
-  return inMoscow(instant).toISOString();
+  const offset = moscowOffsetMinutes(instant);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  return `${moscowWallClock(instant).toISOString().slice(0, 23)}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
 function fieldsOf(day: MoscowDay): readonly [number, number, number] {
@@ -102,5 +108,9 @@ function fieldsOf(day: MoscowDay): readonly [number, number, number] {
 /** 00:00 Moscow time of the day `offset` calendar days after `day`, as a plain instant. */
 function startOf(day: MoscowDay, offset: number): Date {
   const [year, month, date] = fieldsOf(day);
-  return new Date(new TZDate(year, month - 1, date + offset, MOSCOW_TIME_ZONE).getTime());
+  const wallClock = Date.UTC(year, month - 1, date + offset);
+  // The offset at midnight is not known before the instant is: guess with the offset at the same
+  // wall-clock reading in UTC, then correct once (midnight is never inside a Moscow clock change).
+  const guess = wallClock - moscowOffsetMinutes(wallClock) * MS_PER_MINUTE;
+  return new Date(wallClock - moscowOffsetMinutes(guess) * MS_PER_MINUTE);
 }
