@@ -45,20 +45,33 @@ describe('openApiDocument', () => {
     expect(committed === generatedOpenApiText() ? 'fresh' : 'stale, run npm run openapi').toBe('fresh');
   });
 
+  const openApiRequest = (headers: Record<string, string>) => ({
+    version: '2.0',
+    routeKey: 'GET /openapi.json',
+    rawPath: '/openapi.json',
+    rawQueryString: '',
+    headers,
+    requestContext: { requestId: 'r-1', domainName: 'api.partnerdesk.example', http: { method: 'GET', path: '/openapi.json' } },
+    isBase64Encoded: false,
+  }) as unknown as APIGatewayProxyEventV2;
+
   it('is served by GET /openapi.json with the API\'s own address as the server', async () => {
-    const event = {
-      version: '2.0',
-      routeKey: 'GET /openapi.json',
-      rawPath: '/openapi.json',
-      rawQueryString: '',
-      headers: {},
-      requestContext: { requestId: 'r-1', domainName: 'api.partnerdesk.example', http: { method: 'GET', path: '/openapi.json' } },
-      isBase64Encoded: false,
-    } as unknown as APIGatewayProxyEventV2;
-    const response = await getOpenApiDocument(event, { awsRequestId: 'r-1' } as Context);
+    const response = await getOpenApiDocument(openApiRequest({}), { awsRequestId: 'r-1' } as Context);
     expect(response.statusCode).toBe(200);
     const served = JSON.parse(response.body ?? '{}') as { servers: unknown; paths: unknown };
     expect(served.servers).toEqual([{ url: 'https://api.partnerdesk.example' }]);
     expect(served.paths).toEqual(openApiDocument(routes, operationDocs).paths);
+  });
+
+  it('names the local gateway as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
+    const local = await getOpenApiDocument(openApiRequest({ host: '127.0.0.1:3000' }), { awsRequestId: 'r-2' } as Context);
+    expect((JSON.parse(local.body ?? '{}') as { servers: unknown }).servers).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+    process.env.PUBLIC_BASE_URL = 'https://partners.example.com/';
+    try {
+      const configured = await getOpenApiDocument(openApiRequest({ host: '127.0.0.1:3000' }), { awsRequestId: 'r-3' } as Context);
+      expect((JSON.parse(configured.body ?? '{}') as { servers: unknown }).servers).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+    } finally {
+      delete process.env.PUBLIC_BASE_URL;
+    }
   });
 });
