@@ -108,15 +108,21 @@ describe('client balances over HTTP', () => {
     expect(retried.body.results).toEqual([{ transactionId: body.transactionId, status: 'recorded' }]);
   });
 
-  it('answers 404 for another partner\'s or a not yet accepted client, and 400 for a bad period', async () => {
+  it('answers 404 for another partner\'s or an unknown client, 409 client_not_active for its own not yet accepted one, and 400 for a bad period', async () => {
     const owner = await partnerWithClient();
     const invited = await partnerWithClient(false);
     const paths = (clientId: string) => [`/clients/${clientId}/balance`, `/clients/${clientId}/balance/detail?from=2026-03-01&to=2026-03-31`, `/clients/${clientId}/expenses?from=2026-03-01&to=2026-03-31`];
 
-    for (const path of [...paths(owner.clientId), ...paths(invited.clientId), ...paths('cli_unknown')]) {
+    for (const path of [...paths(owner.clientId), ...paths('cli_unknown')]) {
       const response = await call(local.stack.apiUrl, 'GET', path, { token: invited.token });
       expect([path, response.status]).toEqual([path, 404]);
       expect(response.body).toEqual(errorWithCode('not_found'));
+    }
+    for (const path of paths(invited.clientId)) {
+      const response = await call(local.stack.apiUrl, 'GET', path, { token: invited.token });
+      expect([path, response.status, response.body.error]).toEqual([path, 409, expect.objectContaining({ code: 'client_not_active', details: { clientId: invited.clientId, status: 'invited' } })]);
+      // The other partner still gets 404 for it: the status is said only to the client's own partner.
+      expect((await call(local.stack.apiUrl, 'GET', path, { token: owner.token })).status).toBe(404);
     }
     for (const query of ['from=2026-03-02&to=2026-03-01', 'from=2026-01-01&to=2027-01-02', 'from=2026-02-30&to=2026-03-01', 'from=2026-03-01']) {
       const response = await call(local.stack.apiUrl, 'GET', `/clients/${owner.clientId}/balance/detail?${query}`, { token: owner.token });

@@ -1,17 +1,26 @@
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { ClientLookup, ClientRef, ClientStatus } from '../../ports/ClientLookup';
 
 /** Clients whose money a partner sees: those it serves now, blocked or not. */
-const VISIBLE_STATUSES: ReadonlySet<ClientStatus> = new Set(['active', 'blocked']);
+const SERVED_STATUSES: ReadonlySet<ClientStatus> = new Set(['active', 'blocked']);
 
 /**
  * The partner's own active or blocked client, whose cloud account's balance the partner may see.
- * Anything else (no such client, another partner's, only invited, detached) is "not found".
+ * No such client, another partner's or a detached one is "not found" (404, as everywhere); the
+ * partner's own client that it lists but does not serve (invited, declined, cancelled, expired)
+ * is a 409 `client_not_active` naming its status, so a console can say why instead of "not found".
  */
 export async function visibleClientAccount(clients: ClientLookup, partnerId: string, clientId: string): Promise<ClientRef> {
   const client = await clients.findForPartner(partnerId, clientId);
-  if (!client || client.partnerId !== partnerId || !VISIBLE_STATUSES.has(client.status)) {
+  if (!client || client.partnerId !== partnerId || client.status === 'detached') {
     throw new NotFoundError('Client', { clientId });
+  }
+  if (!SERVED_STATUSES.has(client.status)) {
+    throw new ConflictError(
+      'client_not_active',
+      `The balance of a client is shown once it has accepted the invitation; this client is '${client.status}'`,
+      { clientId, status: client.status },
+    );
   }
   return client;
 }

@@ -182,6 +182,9 @@ export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expens
   };
 }
 
+/** Whose balance a partner sees, said once for the three balance routes. */
+const SERVED_ONLY = ' — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`';
+
 /** OpenAPI docs of the balance routes. */
 export const balanceOperations: OperationDocs = {
   'POST /billing-events': {
@@ -190,15 +193,15 @@ export const balanceOperations: OperationDocs = {
     tag: 'Billing', body: z.union([billingEventBatch, billingEventInput]), status: 200, response: billingEventsResponse,
   },
   'GET /clients/{id}/balance': {
-    summary: "A client's current balance (active or blocked clients)", tag: 'Balances', status: 200, response: balanceView,
+    summary: `A client's current balance${SERVED_ONLY}`, tag: 'Balances', status: 200, response: balanceView,
   },
   'GET /clients/{id}/balance/detail': {
     summary: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
-      'and the deposits and withdrawals with times in +03:00',
+      `and the deposits and withdrawals with times in +03:00${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, status: 200, response: balanceDetailView,
   },
   'GET /clients/{id}/expenses': {
-    summary: '"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day',
+    summary: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, status: 200, response: expensesView,
   },
 };

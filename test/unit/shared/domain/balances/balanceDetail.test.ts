@@ -3,7 +3,7 @@ import { FixedClock } from '../../../../../shared/domain/Clock';
 import { balanceDetail, dailyDetail } from '../../../../../shared/domain/balances/balanceDetail';
 import { clientBalance } from '../../../../../shared/domain/balances/clientBalance';
 import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
-import { NotFoundError } from '../../../../../shared/domain/errors';
+import { ConflictError, NotFoundError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
 import type { ClientRef } from '../../../../../shared/ports/ClientLookup';
 import { deliveryArb, inMemoryBalanceDeps, periodArb, plainDetail, recomputeDetail } from '../../../../support/balances';
@@ -54,15 +54,21 @@ describe('balanceDetail', () => {
     expect(detail.movements).toEqual([expect.objectContaining({ transactionId: 'dep-1', type: 'deposit' })]);
   });
 
-  it('shows blocked clients but not invited, detached, unknown or other partners\' clients', async () => {
+  it('shows blocked clients; not invited or cancelled ones (409 client_not_active), nor unknown, detached or other partners\' (404)', async () => {
     const blocked = { ...client, clientId: 'cli_blocked', status: 'blocked' as const };
     const invited = { ...client, clientId: 'cli_invited', status: 'invited' as const };
     const cancelled = { ...client, clientId: 'cli_cancelled', status: 'cancelled' as const };
-    const d = deps([client, blocked, invited, cancelled]);
+    const detached = { ...client, clientId: 'cli_detached', status: 'detached' as const };
+    const d = deps([client, blocked, invited, cancelled, detached]);
     const period = { from: '2026-03-01', to: '2026-03-01' };
 
     await expect(balanceDetail(d, 'ptn_1', 'cli_blocked', period)).resolves.toMatchObject({ clientId: 'cli_blocked' });
-    for (const [partnerId, clientId] of [['ptn_1', 'cli_invited'], ['ptn_1', 'cli_cancelled'], ['ptn_1', 'cli_none'], ['ptn_2', 'cli_1']] as const) {
+    for (const [clientId, status] of [['cli_invited', 'invited'], ['cli_cancelled', 'cancelled']] as const) {
+      const notActive = { constructor: ConflictError, code: 'client_not_active', details: { clientId, status } };
+      await expect(balanceDetail(d, 'ptn_1', clientId, period)).rejects.toMatchObject(notActive);
+      await expect(clientBalance(d, 'ptn_1', clientId)).rejects.toMatchObject(notActive);
+    }
+    for (const [partnerId, clientId] of [['ptn_1', 'cli_detached'], ['ptn_1', 'cli_none'], ['ptn_2', 'cli_1'], ['ptn_2', 'cli_invited']] as const) {
       await expect(balanceDetail(d, partnerId, clientId, period)).rejects.toThrow(NotFoundError);
       await expect(clientBalance(d, partnerId, clientId)).rejects.toThrow(NotFoundError);
     }
