@@ -114,3 +114,14 @@ function startOf(day: MoscowDay, offset: number): Date {
   const guess = wallClock - moscowOffsetMinutes(wallClock) * MS_PER_MINUTE;
   return new Date(wallClock - moscowOffsetMinutes(guess) * MS_PER_MINUTE);
 }
+
+/**
+ * An instant as people read it in mails: Moscow date and minute, and the offset.
+ *
+ * @example
+ * toMoscowText(new Date('2026-03-08T10:00:00Z')); // '2026-03-08 13:00 Moscow time (UTC+03:00)'
+ */
+export function toMoscowText(instant: Date): string {
+  const iso = toMoscowIso(instant);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} Moscow time (UTC${iso.slice(23)})`;
+}

@@ -1,5 +1,6 @@
 import type { Mail } from '../../ports/Mailer';
 import type { ApplicationNotice, PartnerApplication } from './PartnerApplication';
+import { toMoscowText } from '../moscowTime';
 
 /** Addresses the notices mention or go to. */
 export interface NoticeSettings {
@@ -25,7 +26,7 @@ export function noticeMails(notice: ApplicationNotice, application: PartnerAppli
         {
           to: settings.departmentEmail,
           subject: `Escalation: partner application ${application.id} not contacted within 48 hours`,
-          text: `Application ${application.id} from ${application.company} was submitted at ${application.createdAt.toISOString()} ` +
+          text: `Application ${application.id} from ${application.company} was submitted at ${toMoscowText(application.createdAt)} ` +
             `and nobody has contacted the applicant. Please contact them now.`,
         },
         {

@@ -1,4 +1,5 @@
 import type { Mail } from '../../ports/Mailer';
+import { toMoscowText } from '../moscowTime';
 import type { Client } from './Client';
 import type { Invitation } from './Invitation';
 
@@ -22,7 +23,7 @@ export function invitationMail(client: Client, partnerName: string, link: string
       `${partnerName} invites your cloud account ${client.accountId} to become their client in the partner program.\n\n` +
       `${ACCEPTING_MEANS}\n\n` +
       `To accept or decline, open:\n${link}\n\n` +
-      `The link works once and until ${client.invitation.expiresAt.toISOString()} (UTC). ` +
+      `The link works once and until ${toMoscowText(client.invitation.expiresAt)}. ` +
       'If you did not expect this mail, simply ignore it.',
   };
 }
@@ -34,7 +35,7 @@ export function invitationExpiredMail(partnerEmail: string, client: Client, invi
     subject: 'An invitation to your client expired',
     text:
       `The invitation sent to ${client.email} for cloud account ${client.accountId} (client ${client.id}) ` +
-      `expired on ${invitation.expiresAt.toISOString()} (UTC) without an answer.\n\n` +
+      `expired on ${toMoscowText(invitation.expiresAt)} without an answer.\n\n` +
       'You can invite the client again by adding the same cloud account once more.',
   };
 }

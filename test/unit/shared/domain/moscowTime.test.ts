@@ -8,6 +8,7 @@ import {
   moscowDaysInclusive,
   moscowDayStart,
   toMoscowIso,
+  toMoscowText,
 } from '../../../../shared/domain/moscowTime';
 
 const instants = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
@@ -52,6 +53,12 @@ describe('moscowTime', () => {
       expect(text.slice(0, 10)).toBe(moscowDay(instant));
       expect(new Date(text).getTime()).toBe(instant.getTime());
     }));
+  });
+
+  it('writes instants for mails as Moscow date, minute and offset', () => {
+    expect(toMoscowText(new Date('2026-03-08T10:00:00Z'))).toBe('2026-03-08 13:00 Moscow time (UTC+03:00)');
+    expect(toMoscowText(new Date('2026-03-01T21:30:59Z'))).toBe('2026-03-02 00:30 Moscow time (UTC+03:00)');
+    expect(toMoscowText(new Date('2012-06-01T12:00:00Z'))).toBe('2012-06-01 16:00 Moscow time (UTC+04:00)');
   });
 
   it('accepts only real calendar days written YYYY-MM-DD', () => {

@@ -28,6 +28,7 @@ describe('noticeMails', () => {
     const mails = noticeMails('escalated', application, settings);
     expect(mails.map((mail) => mail.to)).toEqual(['dept@example.com', 'ann@example.com']);
     expect(mails[0]?.text).toContain('app_1');
+    expect(mails[0]?.text).toContain('submitted at 2026-03-01 13:00 Moscow time (UTC+03:00)');
     expect(mails[1]?.text).toContain('support@example.com');
   });
 

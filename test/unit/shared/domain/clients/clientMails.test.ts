@@ -22,7 +22,7 @@ describe('invitationMail', () => {
     expect(mail.text).toContain('Hello Ivan,');
     expect(mail.text).toContain('acc-7f3k9q2m4x8b1n5c6v0z');
     expect(mail.text).toContain('https://x.example/invitations/tok');
-    expect(mail.text).toContain('2026-03-08T10:00:00.000Z');
+    expect(mail.text).toContain('until 2026-03-08 13:00 Moscow time (UTC+03:00).');
   });
 });
 
@@ -33,6 +33,7 @@ describe('invitationExpiredMail', () => {
     expect(mail.to).toBe('partner@example.com');
     expect(mail.text).toContain('ivan@example.com');
     expect(mail.text).toContain('cli_1');
+    expect(mail.text).toContain('expired on 2026-03-08 13:00 Moscow time (UTC+03:00)');
     expect(mail.text).toContain('invite the client again');
   });
 });
