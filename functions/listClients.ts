@@ -1,13 +1,18 @@
-import { clientRepository } from '../shared/adapters/runtime';
+import { clientRepository, ledger } from '../shared/adapters/runtime';
+import { withBalances } from '../shared/domain/balances/withBalances';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { listClientsQuery, toClientView } from '../shared/http/schemas/clients';
+import { listClientsQuery, toListedClientView } from '../shared/http/schemas/clients';
 
-/** GET /clients — the partner's own clients, newest first; filter by status, search by e-mail or name. */
+/**
+ * GET /clients — the partner's own clients, newest first; filter by status, search by e-mail or
+ * name; each active or blocked client with its current balance (one batched read per page).
+ */
 export const handler = httpRoute(
   { auth: 'partner', query: listClientsQuery, middlewares: [partnerRateLimit()] },
   async ({ principal, query }) => {
     const page = await clientRepository().list(principal.partnerId, query);
-    return { status: 200, body: { items: page.items.map(toClientView), nextCursor: page.nextCursor ?? null } };
+    const items = await withBalances(ledger(), page.items);
+    return { status: 200, body: { items: items.map(toListedClientView), nextCursor: page.nextCursor ?? null } };
   },
 );

@@ -118,7 +118,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'listClients',
     auth: 'partner',
-    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   {
     method: 'GET',

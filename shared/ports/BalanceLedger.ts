@@ -59,6 +59,8 @@ export interface BalanceLedger {
   post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]>;
   /** The current balance, or `undefined` if the account never had an event. */
   balance(accountId: string): Promise<AccountBalance | undefined>;
+  /** The current balances of many accounts at once, by account id; accounts that never had an event are absent. */
+  balances(accountIds: readonly string[]): Promise<ReadonlyMap<string, AccountBalance>>;
   /** Totals of every day strictly before `day`: their net change is the opening balance of `day`. */
   totalsBefore(accountId: string, day: MoscowDay, currency: string): Promise<LedgerTotals>;
   /** Totals of the days of `period` that had events, by day. */

@@ -61,6 +61,25 @@ describe('client balances over HTTP', () => {
     expect(new Set(expenses.body.services.map((s: { service: string }) => s.service))).toEqual(new Set(events.flatMap((e) => e.service ?? [])));
   });
 
+  it('lists each active client with its current balance and a not yet accepted one with null', async () => {
+    const { token, accountId, clientId } = await partnerWithClient();
+    const invitedEmail = uniqueClientEmail();
+    const invited = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email: invitedEmail, accountId: await registerCloudAccount(local.db) } });
+    expect(invited.status).toBe(201);
+    const unbilled = await call(local.stack.apiUrl, 'GET', '/clients', { token });
+    expect(unbilled.body.items.find((item: { id: string }) => item.id === clientId).balance).toEqual({ amount: 0, currency: 'RUB' });
+    await seedBalances([accountId], { now: new Date(), months: 1 });
+
+    const listed = await call(local.stack.apiUrl, 'GET', '/clients', { token });
+    const balance = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance`, { token });
+
+    expect(listed.status).toBe(200);
+    const byId = new Map(listed.body.items.map((item: { id: string; balance: unknown }) => [item.id, item.balance]));
+    expect(byId.get(clientId)).toEqual(balance.body.balance);
+    expect(balance.body.balance.amount).not.toBe(0);
+    expect(byId.get(invited.body.id)).toBeNull();
+  });
+
   it('takes events from the billing feed once each, cut by Moscow midnight, and explains rejections', async () => {
     const { token, accountId, clientId } = await partnerWithClient();
     const event = (transactionId: string, fields: Record<string, unknown>) => ({ transactionId: `${accountId}-${transactionId}`, accountId, currency: 'RUB', ...fields });

@@ -131,6 +131,24 @@ describe('DynamoLedger reads', () => {
       debits: money(0, 'RUB'), deposits: money(10_000, 'RUB'), withdrawals: money(0, 'RUB'),
     });
   });
+
+  it('reads the balances of 150 accounts in two batched calls, the same as one by one, leaving out accounts without events', async () => {
+    const ledger = new DynamoLedger(tables.documentClient());
+    const accounts = Array.from({ length: 150 }, () => account());
+    await ledger.post(accounts.slice(0, 140).map(({ accountId }, n) => ({
+      event: debit(accountId, `t-${accountId}`, 100 + n, '2026-03-01T10:00:00Z'), day: '2026-03-01', recordedAt: clock.now(),
+    })));
+    const ids = accounts.map(({ accountId }) => accountId);
+    const count = countRequests(tables.documentClient());
+
+    const balances = await ledger.balances([...ids, ids[0]!]);
+
+    expect(count.byCommand()).toEqual({ BatchGetItemCommand: 2 });
+    count.stop();
+    expect(balances.size).toBe(140);
+    for (const accountId of ids) expect(balances.get(accountId)).toEqual(await ledger.balance(accountId));
+    expect(balances.get(ids[3]!)?.balance).toEqual(money(-(100 + 3), 'RUB'));
+  });
 });
 
 describe('seedBalances', () => {

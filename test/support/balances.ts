@@ -67,6 +67,11 @@ export class InMemoryLedger implements BalanceLedger {
     return { accountId, balance: net(totals), asOf: postings.at(-1)!.recordedAt };
   }
 
+  public async balances(accountIds: readonly string[]): Promise<ReadonlyMap<string, AccountBalance>> {
+    const found = await Promise.all(accountIds.map((accountId) => this.balance(accountId)));
+    return new Map(found.filter((balance) => balance !== undefined).map((balance) => [balance.accountId, balance]));
+  }
+
   public async totalsBefore(accountId: string, day: string, currency: string): Promise<LedgerTotals> {
     return this.of(accountId).filter((posting) => posting.day < day).map((posting) => totalsOf(posting.event)).reduce(addTotals, emptyTotals(currency));
   }

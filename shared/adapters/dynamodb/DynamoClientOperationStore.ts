@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -13,6 +12,7 @@ import { type Client, holdsAccount } from '../../domain/clients/Client';
 import { type ClientFollowUp, loginEnabled } from '../../domain/clients/clientOperations';
 import type { Invitation } from '../../domain/clients/Invitation';
 import type { ClientOperationStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientOperationStore';
+import { batchGetAll, chunks, pause, UNPROCESSED_ROUNDS } from './batchCalls';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef, parseFollowUpGroupRef } from './clientFollowUpKeys';
 import { accountLockKey, clientKey } from './clientKeys';
 import type { TransactItem } from './DynamoAuditTrail';
@@ -21,16 +21,12 @@ import { invitationKey } from './invitationKeys';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
-/** DynamoDB limits: keys per BatchGetItem, items per TransactWriteItems, requests per BatchWriteItem. */
-const BATCH_GET_KEYS = 100;
+/** DynamoDB limits: items per TransactWriteItems, requests per BatchWriteItem. */
 const TRANSACTION_ITEMS = 100;
 const BATCH_WRITE_REQUESTS = 25;
 
 /** Most follow-ups in one stored group: an entry takes well under 1 KB, so a group stays far below DynamoDB's 400 KB per item. */
 const FOLLOW_UPS_PER_GROUP = 100;
-
-/** Rounds of retrying what a batch call left unprocessed (throttling) before giving up. */
-const UNPROCESSED_ROUNDS = 8;
 
 /** The stored shape of one follow-up inside its group. */
 const followUpEntry = z.object({
@@ -85,14 +81,6 @@ function toEntry(followUp: ClientFollowUp): Record<string, unknown> {
     eventDetail: JSON.stringify(followUp.event.detail),
     dueAt: followUp.dueAt.toISOString(),
   };
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
-}
-
-function pause(round: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
 }
 
 /** One client's share of a transaction: its change's items, and its follow-up (stored in the transaction's group). */
@@ -322,19 +310,7 @@ export class DynamoClientOperationStore implements ClientOperationStore {
     }
   }
 
-  /** Strongly consistent `BatchGetItem` of any number of keys (100 per call), retrying what DynamoDB left unprocessed. */
-  private async batchGet(table: string, keys: ReadonlyArray<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
-    const items: Array<Record<string, unknown>> = [];
-    for (const chunk of chunks(keys, BATCH_GET_KEYS)) {
-      let pending: Array<Record<string, unknown>> = chunk;
-      for (let round = 0; pending.length > 0; round += 1) {
-        if (round >= UNPROCESSED_ROUNDS) throw new Error(`${pending.length} keys of ${table} stayed unprocessed`);
-        if (round > 0) await pause(round);
-        const result = await this.client.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
-        items.push(...(result.Responses?.[table] ?? []));
-        pending = result.UnprocessedKeys?.[table]?.Keys ?? [];
-      }
-    }
-    return items;
+  private batchGet(table: string, keys: ReadonlyArray<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+    return batchGetAll(this.client, table, keys);
   }
 }

@@ -32,6 +32,7 @@ import {
   transactionKey,
   yearsBeforeRange,
 } from './ledgerKeys';
+import { batchGetAll } from './batchCalls';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
@@ -46,6 +47,11 @@ const movementItem = z.object({
   transactionId: z.string(), type: z.enum(['deposit', 'withdrawal']), currency: z.string(), amount, occurredAt: isoDate,
 });
 const transactionItem = z.object({ fingerprint: z.string() });
+
+function toAccountBalance(stored: Record<string, unknown>): AccountBalance {
+  const item = balanceItem.parse(stored);
+  return { accountId: item.accountId, balance: money(item.balance, item.currency), asOf: item.updatedAt };
+}
 
 /** Attempts of one posting while DynamoDB reports conflicting concurrent transactions on its items. */
 const MAX_ATTEMPTS = 10;
@@ -88,8 +94,13 @@ export class DynamoLedger implements BalanceLedger {
   public async balance(accountId: string): Promise<AccountBalance | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.table, Key: balanceKey(accountId), ConsistentRead: true }));
     if (!result.Item) return undefined;
-    const item = balanceItem.parse(result.Item);
-    return { accountId: item.accountId, balance: money(item.balance, item.currency), asOf: item.updatedAt };
+    return toAccountBalance(result.Item);
+  }
+
+  public async balances(accountIds: readonly string[]): Promise<ReadonlyMap<string, AccountBalance>> {
+    const keys = [...new Set(accountIds)].map((accountId) => ({ ...balanceKey(accountId) }));
+    const found = (await batchGetAll(this.client, this.table, keys)).map(toAccountBalance);
+    return new Map(found.map((balance) => [balance.accountId, balance]));
   }
 
   public async totalsBefore(accountId: string, day: string, currency: string): Promise<LedgerTotals> {

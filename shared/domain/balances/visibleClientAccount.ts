@@ -4,6 +4,11 @@ import type { ClientLookup, ClientRef, ClientStatus } from '../../ports/ClientLo
 /** Clients whose money a partner sees: those it serves now, blocked or not. */
 const SERVED_STATUSES: ReadonlySet<ClientStatus> = new Set(['active', 'blocked']);
 
+/** Whether a partner sees the balance of its client in this status (active or blocked). */
+export function balanceShown(status: ClientStatus): boolean {
+  return SERVED_STATUSES.has(status);
+}
+
 /**
  * The partner's own active or blocked client, whose cloud account's balance the partner may see.
  * No such client, another partner's or a detached one is "not found" (404, as everywhere); the
@@ -15,7 +20,7 @@ export async function visibleClientAccount(clients: ClientLookup, partnerId: str
   if (!client || client.partnerId !== partnerId || client.status === 'detached') {
     throw new NotFoundError('Client', { clientId });
   }
-  if (!SERVED_STATUSES.has(client.status)) {
+  if (!balanceShown(client.status)) {
     throw new ConflictError(
       'client_not_active',
       `The balance of a client is shown once it has accepted the invitation; this client is '${client.status}'`,

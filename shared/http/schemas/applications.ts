@@ -73,7 +73,7 @@ export const applicationOperations: OperationDocs = {
     tag: 'Partner applications', body: applicationForm, status: 201, response: submittedApplicationView,
   },
   'GET /partner-applications': {
-    summary: 'List applications, newest first (managers)', tag: 'Partner applications', query: listApplicationsQuery, status: 200, response: applicationPage,
+    summary: 'List applications, newest first, optionally by status (managers)', tag: 'Partner applications', query: listApplicationsQuery, status: 200, response: applicationPage,
   },
   'GET /partner-applications/{id}': { summary: 'One application (managers)', tag: 'Partner applications', status: 200, response: applicationView },
   'POST /partner-applications/{id}/contact': {

@@ -13,7 +13,7 @@ import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
 import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
-import { text } from './common';
+import { money, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -93,9 +93,6 @@ export const periodQuery = z.strictObject({ from: day, to: day }).check(
     if (problem) ctx.issues.push({ code: 'custom', message: problem, path: ['to'], input: to });
   }),
 );
-
-/** An amount of money: `amount` in minor units (kopecks) and an ISO 4217 currency. */
-export const money = z.object({ amount: z.number().check(z.int()), currency: z.string() });
 
 const moscowTime = z.iso.datetime({ offset: true });
 

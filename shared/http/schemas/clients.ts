@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
 import { CLIENT_ACTIONS, CLIENT_STATUSES, type Client, isAttached, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
+import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
 import type { OperationDocs } from '../openapi';
-import { cursor, email, limit, phone, text } from './common';
+import { cursor, email, limit, money, phone, text } from './common';
 
 /** A cloud account id (`acc-` + 20 lower-case letters or digits). */
 const accountId = z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z'));
@@ -89,6 +90,14 @@ export function toClientView(client: Client): z.infer<typeof clientView> {
   };
 }
 
+/** One item of `GET /clients`: the client and its current balance, `null` unless it is active or blocked. */
+export const listedClientView = z.extend(clientView, { balance: z.nullable(money) });
+
+/** Renders a listed client with its balance. */
+export function toListedClientView({ client, balance }: WithBalance<Client>): z.infer<typeof listedClientView> {
+  return { ...toClientView(client), balance };
+}
+
 /** What the public invitation routes show the invitee. */
 export const invitationView = z.object({
   partnerName: z.string(),
@@ -127,7 +136,7 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
   };
 }
 
-const clientPage = z.object({ items: z.array(clientView), nextCursor: z.nullable(z.string()) });
+const clientPage = z.object({ items: z.array(listedClientView), nextCursor: z.nullable(z.string()) });
 const auditPage = z.object({ items: z.array(auditEntryView), nextCursor: z.nullable(z.string()) });
 
 /** OpenAPI docs of the clients, invitation and audit routes. */
@@ -138,7 +147,8 @@ export const clientOperations: OperationDocs = {
     tag: 'Clients', body: addClientBody, status: 201, response: clientView,
   },
   'GET /clients': {
-    summary: 'List your clients, newest first; filter by status, search by e-mail or name', tag: 'Clients',
+    summary: 'List your clients, newest first; filter by status, search by e-mail or name. Each item carries the ' +
+      'current balance of an active or blocked client (`null` for the others)', tag: 'Clients',
     query: listClientsQuery, status: 200, response: clientPage,
   },
   'GET /clients/{id}': { summary: 'One of your clients', tag: 'Clients', status: 200, response: clientView },

@@ -40,3 +40,6 @@ export const errorResponse = z.object({
     details: z.record(z.string(), z.unknown()),
   }),
 });
+
+/** An amount of money: `amount` in minor units (kopecks) and an ISO 4217 currency. */
+export const money = z.object({ amount: z.number().check(z.int()), currency: z.string() });

@@ -1,0 +1,40 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** DynamoDB's limit of keys per `BatchGetItem`. */
+export const BATCH_GET_KEYS = 100;
+
+/** Rounds of retrying what a batch call left unprocessed (throttling) before giving up. */
+export const UNPROCESSED_ROUNDS = 8;
+
+/** `items` in slices of at most `size`. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
+
+/** Back-off before retry round `round` of unprocessed batch entries: 50 ms doubling, at most 1 s. */
+export function pause(round: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
+}
+
+/**
+ * Strongly consistent `BatchGetItem` of any number of keys of one table (100 per call), retrying
+ * what DynamoDB left unprocessed; the items found, in no particular order.
+ */
+export async function batchGetAll(
+  client: DynamoDBDocumentClient,
+  table: string,
+  keys: ReadonlyArray<Record<string, unknown>>,
+): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  for (const chunk of chunks(keys, BATCH_GET_KEYS)) {
+    let pending: Array<Record<string, unknown>> = chunk;
+    for (let round = 0; pending.length > 0; round += 1) {
+      if (round >= UNPROCESSED_ROUNDS) throw new Error(`${pending.length} keys of ${table} stayed unprocessed`);
+      if (round > 0) await pause(round);
+      const result = await client.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+      items.push(...(result.Responses?.[table] ?? []));
+      pending = result.UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+  }
+  return items;
+}

@@ -1,0 +1,28 @@
+import { type Money, zero } from '../Money';
+import type { BalanceLedger } from '../../ports/BalanceLedger';
+import type { ClientStatus } from '../../ports/ClientLookup';
+import { DEFAULT_CURRENCY } from './BalanceDeps';
+import { balanceShown } from './visibleClientAccount';
+
+/** A listed client and its current balance: `null` where the partner does not see it (not active or blocked). */
+export interface WithBalance<C> {
+  readonly client: C;
+  readonly balance: Money | null;
+}
+
+/**
+ * The current balance beside each client of a page, for the clients list: one batched read for
+ * the whole page (none when no client on it is active or blocked). A served account without any
+ * billing event yet shows zero, as `GET /clients/{id}/balance` does.
+ */
+export async function withBalances<C extends { readonly accountId: string; readonly status: ClientStatus }>(
+  ledger: Pick<BalanceLedger, 'balances'>,
+  clients: readonly C[],
+): Promise<Array<WithBalance<C>>> {
+  const served = clients.filter((client) => balanceShown(client.status)).map((client) => client.accountId);
+  const balances = served.length > 0 ? await ledger.balances(served) : new Map();
+  return clients.map((client) => ({
+    client,
+    balance: balanceShown(client.status) ? (balances.get(client.accountId)?.balance ?? zero(DEFAULT_CURRENCY)) : null,
+  }));
+}
