@@ -152,7 +152,7 @@ function applicationOperations({ call, asManager }: Caller): Operation[] {
   ];
 }
 
-function clientOperations({ call, asPartner }: Caller): Operation[] {
+function clientOperations({ call, asPartner, partner }: Caller): Operation[] {
   const newClient = async (): Promise<{ id: string; email: string }> => {
     const email = uniqueClientEmail();
     const accountId = await registerCloudAccount(documentClient());
@@ -168,8 +168,12 @@ function clientOperations({ call, asPartner }: Caller): Operation[] {
       },
     },
     {
-      name: 'list clients, page of 20',
-      prepare: async () => () => call('GET', '/clients', asPartner({ query: { limit: '20' } })),
+      // Every client on the page is active, so the page's balances are read too (one batched read).
+      name: 'list clients, page of 20 active (with balances)',
+      prepare: async () => {
+        await storedClients(documentClient(), new SystemClock(), partner.partnerId, 'active', 20);
+        return () => call('GET', '/clients', asPartner({ query: { limit: '20', status: 'active' } }));
+      },
     },
     {
       name: 'get client',
