@@ -98,7 +98,7 @@ export class DynamoLedger implements BalanceLedger {
   }
 
   public async balances(accountIds: readonly string[]): Promise<ReadonlyMap<string, AccountBalance>> {
-    const keys = [...new Set(accountIds)].map((accountId) => ({ ...balanceKey(accountId) }));
+    const keys = [...new Set(accountIds)].map(balanceKey);
     const found = (await batchGetAll(this.client, this.table, keys)).map(toAccountBalance);
     return new Map(found.map((balance) => [balance.accountId, balance]));
   }

@@ -6,11 +6,11 @@
 import type { CalendarMonth, CalendarYear } from '../../domain/balances/calendarBuckets';
 import type { MoscowDay } from '../../domain/moscowTime';
 
-/** A full key of the table. */
-export interface LedgerKey {
+/** A full key of the table (a type, not an interface, so that it passes where the SDK wants a record). */
+export type LedgerKey = {
   readonly pk: string;
   readonly sk: string;
-}
+};
 
 /** An inclusive sort-key range inside one account's partition (for `pk = :pk AND sk BETWEEN :from AND :to`). */
 export interface LedgerRange {
