@@ -20,6 +20,7 @@ import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
 import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
 import { DynamoLedger } from './dynamodb/DynamoLedger';
+import { DynamoLedgerBalances } from './dynamodb/DynamoLedgerBalances';
 import type { BalanceDeps } from '../domain/balances/BalanceDeps';
 import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
@@ -144,6 +145,11 @@ export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' 
 /** The billing ledger of cloud accounts. */
 export function ledger(): DynamoLedger {
   return new DynamoLedger(documentClient());
+}
+
+/** Current balances only (the clients list), without the ledger's posting code. */
+export function ledgerBalances(): DynamoLedgerBalances {
+  return new DynamoLedgerBalances(documentClient());
 }
 
 /** What billing ingestion (`POST /billing-events`, the seed's importer) needs. */

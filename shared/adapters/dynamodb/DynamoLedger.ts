@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -14,7 +13,6 @@ import type { Period } from '../../domain/balances/Period';
 import { money } from '../../domain/Money';
 import { moscowDayEnd, moscowDayStart } from '../../domain/moscowTime';
 import type {
-  AccountBalance,
   BalanceLedger,
   DayTotals,
   LedgerPosting,
@@ -23,7 +21,6 @@ import type {
   ServiceDayDebits,
 } from '../../ports/BalanceLedger';
 import {
-  balanceKey,
   dayRange,
   type LedgerRange,
   monthRange,
@@ -32,26 +29,19 @@ import {
   transactionKey,
   yearsBeforeRange,
 } from './ledgerKeys';
-import { batchGetAll } from './batchCalls';
+import { DynamoLedgerBalances } from './DynamoLedgerBalances';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
 import { isoDate } from './storedDate';
-import { physicalTableName } from './tables';
 
 const amount = z.number().check(z.int());
 
 /** Stored shapes; parsing them is how the adapter returns domain objects. */
-const balanceItem = z.object({ accountId: z.string(), balance: amount, currency: z.string(), updatedAt: isoDate });
 const rollupItem = z.object({ bucket: z.string(), currency: z.string(), debits: amount, deposits: amount, withdrawals: amount });
 const serviceDayItem = z.object({ bucket: z.string(), service: z.string(), currency: z.string(), amount });
 const movementItem = z.object({
   transactionId: z.string(), type: z.enum(['deposit', 'withdrawal']), currency: z.string(), amount, occurredAt: isoDate,
 });
 const transactionItem = z.object({ fingerprint: z.string() });
-
-function toAccountBalance(stored: Record<string, unknown>): AccountBalance {
-  const item = balanceItem.parse(stored);
-  return { accountId: item.accountId, balance: money(item.balance, item.currency), asOf: item.updatedAt };
-}
 
 /** Attempts of one posting while DynamoDB reports conflicting concurrent transactions on its items. */
 const MAX_ATTEMPTS = 10;
@@ -70,11 +60,10 @@ const RECORDED: PostingOutcome = { status: 'recorded' };
  * exists nothing else is written, so a repeated event changes nothing, however many copies arrive
  * at once. Several postings go into one transaction when they fit (imports); if that transaction
  * is refused for any reason, each posting is tried on its own, so outcomes are exact per event.
- * Opening balances come from year/month/day totals (see `calendarBuckets.ts`).
+ * Opening balances come from year/month/day totals (see `calendarBuckets.ts`); current balances
+ * are read by `DynamoLedgerBalances`, which it extends.
  */
-export class DynamoLedger implements BalanceLedger {
-  public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('ledger')) {}
-
+export class DynamoLedger extends DynamoLedgerBalances implements BalanceLedger {
   public async post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]> {
     const outcomes: PostingOutcome[] = [];
     let next = 0;
@@ -89,18 +78,6 @@ export class DynamoLedger implements BalanceLedger {
       }
     }
     return outcomes;
-  }
-
-  public async balance(accountId: string): Promise<AccountBalance | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: balanceKey(accountId), ConsistentRead: true }));
-    if (!result.Item) return undefined;
-    return toAccountBalance(result.Item);
-  }
-
-  public async balances(accountIds: readonly string[]): Promise<ReadonlyMap<string, AccountBalance>> {
-    const keys = [...new Set(accountIds)].map(balanceKey);
-    const found = (await batchGetAll(this.client, this.table, keys)).map(toAccountBalance);
-    return new Map(found.map((balance) => [balance.accountId, balance]));
   }
 
   public async totalsBefore(accountId: string, day: string, currency: string): Promise<LedgerTotals> {
