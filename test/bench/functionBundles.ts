@@ -5,30 +5,39 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { FUNCTION_ESBUILD_OPTIONS } from '../../infra/functionBundling';
-import { jobs, routes } from '../../shared/routeTable';
+import { dependencies } from '../../package.json';
+import { jobs, routes, triggers } from '../../shared/routeTable';
+import { type FunctionKind, MAX_KB_OVER_FLOOR, MAX_OVER_FLOOR, peerTargetOf } from './coldStartTargets';
+import { type LibraryFloor, libraryFloorOf, libraryFloorSource } from './libraryFloor';
 import { mark, markdownTable } from './markdownTable';
+import { installPeer, PEER_BUNDLING, PEER_ENV, PEER_NAME } from './peer';
 import { median, ratio, timed } from './sampling';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Targets from issue 8. */
-const MAX_BUNDLE_KB = 350;
-const MAX_COLD_START_RATIO = 1.5;
+/** Exactly the stack's bundling (`infra/functionBundling.ts`), plus a metafile for the libraries. */
+const STACK_BUNDLING: BuildOptions = { ...FUNCTION_ESBUILD_OPTIONS, absWorkingDir: PROJECT_ROOT };
 
-/** Exactly the stack's bundling (`infra/functionBundling.ts`), plus a metafile for the contributors. */
-const STACK_BUNDLING: BuildOptions = { ...FUNCTION_ESBUILD_OPTIONS, metafile: true, logLevel: 'warning' };
-
-/** The environment a Lambda function starts with, as far as module initialisation can see it. */
-const LAMBDA_LIKE_ENV = { PATH: process.env.PATH ?? '', AWS_REGION: 'eu-central-1', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512' };
+/** What Lambda puts into every function's environment before its module loads. */
+const LAMBDA_ENV = {
+  PATH: process.env.PATH ?? '',
+  AWS_REGION: 'eu-central-1',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
+  AWS_EXECUTION_ENV: `AWS_Lambda_nodejs${process.versions.node.split('.')[0]}.x`,
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+};
 
 interface Bundle {
   readonly name: string;
   readonly file: string;
+  /** Lambda imports an ES module and requires a CommonJS one. */
+  readonly format: 'esm' | 'cjs';
+  readonly env: Readonly<Record<string, string>>;
   readonly bytes: number;
   /** Output bytes from partnerdesk's own sources (everything outside node_modules). */
   readonly ownBytes: number;
-  /** Largest inputs by package (or source folder), in output bytes. */
-  readonly contributors: ReadonlyArray<{ readonly input: string; readonly bytes: number }>;
+  /** partnerdesk's dependencies (`package.json`) that left code in the bundle. */
+  readonly libraries: readonly string[];
 }
 
 /** The inputs of the bundle's one output, with the bytes each left in it. */
@@ -37,56 +46,40 @@ function entryInputs(metafile: Metafile): Array<[string, { readonly bytesInOutpu
   return Object.entries(output?.inputs ?? {});
 }
 
-/** Groups a metafile's inputs of one output by npm package, or by source folder for own code. */
-function contributorsOf(metafile: Metafile): Bundle['contributors'] {
-  const totals = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of entryInputs(metafile)) {
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
-    const group = pkg ?? input.split('/').slice(0, 2).join('/');
-    totals.set(group, (totals.get(group) ?? 0) + bytesInOutput);
-  }
-  return [...totals].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes);
+/** The npm package an input belongs to, if it is one. */
+const packageOf = (input: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+
+async function bundle(name: string, options: BuildOptions, outDir: string, env: Readonly<Record<string, string>> = {}): Promise<Bundle> {
+  const format = options.format === 'esm' ? 'esm' : 'cjs';
+  const file = path.join(outDir, name.replace(/[^\w-]+/g, '_'), format === 'esm' ? 'index.mjs' : 'index.js');
+  const result = await build({ ...options, outfile: file, metafile: true, logLevel: 'warning' });
+  const inputs = entryInputs(result.metafile ?? { inputs: {}, outputs: {} }).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
+  const libraries = new Set(inputs.map(([input]) => packageOf(input)).filter((pkg): pkg is string => pkg !== undefined && pkg in dependencies));
+  return {
+    name,
+    file,
+    format,
+    env: { ...LAMBDA_ENV, LAMBDA_TASK_ROOT: path.dirname(file), ...env },
+    bytes: (await stat(file)).size,
+    ownBytes: inputs.filter(([input]) => packageOf(input) === undefined).reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0),
+    libraries: [...libraries].sort(),
+  };
 }
 
-/**
- * Library floors: the fixed libraries alone, used the way the functions use them, without a line
- * of partnerdesk code (`test/bench/floors`). What a function costs above its floor is ours.
- */
-const LIBRARY_FLOORS = [
-  { name: 'floor: DynamoDB DocumentClient', entry: 'dynamodb.ts' },
-  { name: 'floor: HTTP read route (+ middy, zod/mini, jose, Powertools Logger)', entry: 'httpRead.ts' },
-  { name: 'floor: HTTP write route that mails (+ Powertools idempotency, SES)', entry: 'httpMail.ts' },
-  { name: 'floor: block / unblock / delete (+ Powertools idempotency, Cognito, EventBridge)', entry: 'httpLoginGate.ts' },
-] as const;
-
-/** Output bytes of the inputs that are not npm packages. */
-function ownBytesOf(metafile: Metafile): number {
-  return entryInputs(metafile)
-    .filter(([input]) => !input.includes('node_modules/'))
-    .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
-}
-
-async function bundle(name: string, entry: string, outDir: string): Promise<Bundle> {
-  const file = path.join(outDir, name.replace(/[^\w-]+/g, '_'), 'index.mjs');
-  const result = await build({ ...STACK_BUNDLING, entryPoints: [entry], outfile: file, absWorkingDir: PROJECT_ROOT });
-  const metafile = result.metafile ?? { inputs: {}, outputs: {} };
-  return { name, file, bytes: (await stat(file)).size, ownBytes: ownBytesOf(metafile), contributors: contributorsOf(metafile) };
-}
-
-/** Wall time of a fresh `node` process that imports the bundle and calls nothing, as a Lambda cold start does. */
-async function coldStart(file: string): Promise<number> {
-  const script = `await import(${JSON.stringify(pathToFileURL(file).href)});`;
-  const args = ['--input-type=module', '-e', script];
+/** Wall time of a fresh `node` process that loads the bundle as Lambda does and calls nothing, as a cold start does. */
+async function coldStart(b: Bundle): Promise<number> {
+  const args = b.format === 'esm' ? ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(b.file).href)});`] : ['-e', `require(${JSON.stringify(b.file)});`];
   let failure = '';
   const ms = await timed(() => {
-    const child = spawnSync(process.execPath, args, { env: LAMBDA_LIKE_ENV, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, args, { env: b.env, encoding: 'utf8' });
     if (child.status !== 0) failure = child.stderr;
   });
-  if (failure) throw new Error(`Loading ${file} failed:\n${failure}`);
+  if (failure) throw new Error(`Loading ${b.name} failed:\n${failure}`);
   return ms;
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+const percent = (fraction: number): string => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)} %`;
 
 /** How long the cold-start measurements may take, and how many interleaved rounds at least and at most. */
 export interface ColdStartBudget {
@@ -95,59 +88,114 @@ export interface ColdStartBudget {
   readonly maxRounds: number;
 }
 
+/** Every function of the route table: routes, jobs and the console users' pool triggers. */
+function benchedFunctions(): Array<{ readonly handler: string; readonly kind: FunctionKind }> {
+  const all = [
+    ...routes.map((route) => ({ handler: route.handler, kind: { kind: 'route', method: route.method } as const })),
+    ...jobs.map((job) => ({ handler: job.handler, kind: { kind: 'job' } as const })),
+    ...triggers.map((trigger) => ({ handler: trigger.handler, kind: { kind: 'trigger' } as const })),
+  ];
+  return all.filter((fn, index) => all.findIndex((other) => other.handler === fn.handler) === index);
+}
+
 /**
- * Section 1: every handler of the route and job tables bundled like the stack bundles it; size
- * and cold start against a bare handler, interleaved (bare, f1, bare, f2, ...), followed by the
- * library floors measured the same way.
+ * Section 1: every function bundled like the stack bundles it, its library floor (its libraries
+ * alone) and the peer; cold starts interleaved with the peer's (peer, f1, peer, f2, ...) and one
+ * bare handler per round, so load from elsewhere on the machine hits every row alike.
  */
 export async function benchFunctionBundles(budget: ColdStartBudget): Promise<string> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'partnerdesk-bench-'));
   try {
+    installPeer();
+    const peer = await bundle(PEER_NAME, PEER_BUNDLING, outDir, PEER_ENV);
     const bareEntry = path.join(outDir, 'bare.ts');
     await writeFile(bareEntry, 'export const handler = async () => ({});\n');
-    const bare = await bundle('bare', bareEntry, outDir);
-    const handlers = [...new Set([...routes, ...jobs].map((spec) => spec.handler))];
-    const bundles: Bundle[] = [];
-    for (const handler of handlers) bundles.push(await bundle(handler, path.join(PROJECT_ROOT, 'functions', `${handler}.ts`), outDir));
-    const floors: Bundle[] = [];
-    for (const floor of LIBRARY_FLOORS) floors.push(await bundle(floor.name, path.join(__dirname, 'floors', floor.entry), outDir));
-    const measured = [...bundles, ...floors];
+    const bare = await bundle('bare handler', { ...STACK_BUNDLING, entryPoints: [bareEntry] }, outDir);
 
-    const bareSamples: number[] = [];
-    const deployed = new Map<string, number[]>(measured.map((b) => [b.name, []]));
+    const functions = [];
+    for (const fn of benchedFunctions()) {
+      const b = await bundle(fn.handler, { ...STACK_BUNDLING, entryPoints: [path.join(PROJECT_ROOT, 'functions', `${fn.handler}.ts`)] }, outDir);
+      functions.push({ ...fn, bundle: b, floor: libraryFloorOf(b.libraries) });
+    }
+    const floors = new Map<string, { readonly floor: LibraryFloor; readonly bundle: Bundle; readonly id: string }>();
+    for (const { floor } of functions) {
+      if (floors.has(floor.name)) continue;
+      const entry = path.join(outDir, `floor${floors.size + 1}.ts`);
+      await writeFile(entry, libraryFloorSource(floor, path.join(__dirname, 'floors')));
+      floors.set(floor.name, { floor, bundle: await bundle(floor.name, { ...STACK_BUNDLING, entryPoints: [entry] }, outDir), id: `F${floors.size + 1}` });
+    }
+
+    const measured = [...functions.map((fn) => fn.bundle), ...[...floors.values()].map((f) => f.bundle)];
+    const samples = new Map<string, number[]>([peer, bare, ...measured].map((b) => [b.name, []]));
+    const sample = async (b: Bundle): Promise<void> => {
+      samples.get(b.name)?.push(await coldStart(b));
+    };
     const round = async (): Promise<void> => {
+      await sample(bare);
       for (const b of measured) {
-        bareSamples.push(await coldStart(bare.file));
-        deployed.get(b.name)?.push(await coldStart(b.file));
+        await sample(peer);
+        await sample(b);
       }
     };
     // The first round tells how many more fit into the time budget (more functions, fewer rounds).
     const firstRoundMs = await timed(round);
     const rounds = Math.min(budget.maxRounds, Math.max(budget.minRounds, Math.floor((budget.seconds * 1000) / firstRoundMs)));
     for (let done = 1; done < rounds; done += 1) await round();
-    const bareMs = median(bareSamples);
-    const rows = measured.map((b) => {
-      const ms = median(deployed.get(b.name) ?? []);
-      const sizeOk = b.bytes / 1024 <= MAX_BUNDLE_KB;
-      const startOk = ms / bareMs <= MAX_COLD_START_RATIO;
-      const largest = sizeOk ? '' : b.contributors.slice(0, 4).map((c) => `${c.input} ${kb(c.bytes)}`).join(', ');
-      return [b.name, kb(b.bytes), kb(b.ownBytes), mark(sizeOk), ms.toFixed(0), ratio(ms, bareMs), mark(startOk), largest];
+    const ms = (b: Bundle): number => median(samples.get(b.name) ?? []);
+    const peerMs = ms(peer);
+    const bareMs = ms(bare);
+
+    const functionRows = functions.map((fn) => {
+      const target = peerTargetOf(fn.kind);
+      const floor = floors.get(fn.floor.name);
+      const floorMs = floor ? ms(floor.bundle) : Number.NaN;
+      const overFloor = (ms(fn.bundle) - floorMs) / floorMs;
+      const kbOverFloor = (fn.bundle.bytes - (floor?.bundle.bytes ?? Number.NaN)) / 1024;
+      const kind = fn.kind.kind === 'route' ? `${fn.kind.method} route` : fn.kind.kind;
+      return [
+        fn.handler,
+        `${kind}: ${target.label} ≤ ${target.maxPeerRatio}×`,
+        kb(fn.bundle.bytes),
+        kb(fn.bundle.ownBytes),
+        ms(fn.bundle).toFixed(0),
+        ratio(ms(fn.bundle), peerMs),
+        mark(ms(fn.bundle) / peerMs <= target.maxPeerRatio),
+        floor?.id ?? '',
+        percent(overFloor),
+        mark(overFloor <= MAX_OVER_FLOOR),
+        kbOverFloor.toFixed(1),
+        mark(kbOverFloor <= MAX_KB_OVER_FLOOR),
+      ];
     });
-    rows.push(['bare handler', kb(bare.bytes), '', '', bareMs.toFixed(0), '1.00×', '', '']);
-    const table = markdownTable(
+    const functionTable = markdownTable(
       [
         'function',
+        'kind: peer target',
         'minified KB',
         'of it own code',
-        `≤ ${MAX_BUNDLE_KB} KB`,
         'cold start ms (median)',
-        'vs bare',
-        `≤ ${MAX_COLD_START_RATIO}×`,
-        'largest inputs (KB), when over size',
+        'vs peer',
+        'peer target met',
+        'floor',
+        'over floor',
+        `≤ ${MAX_OVER_FLOOR * 100} %`,
+        'KB over floor',
+        `≤ ${MAX_KB_OVER_FLOOR} KB`,
       ],
-      rows,
+      functionRows,
     );
-    return `${table}\n\nMedians of ${rounds} interleaved cold starts per function (bare, function, bare, ...), loaded as Lambda loads them (no \`--enable-source-maps\`). The floors are the fixed libraries alone, used as the functions use them, with no partnerdesk code (\`test/bench/floors\`).`;
+    const referenceRows = [
+      ...[...floors.values()].map(({ id, floor, bundle: b }) => [id, floor.name.replace(/^floor: /, ''), kb(b.bytes), ms(b).toFixed(0), ratio(ms(b), peerMs), ratio(ms(b), bareMs)]),
+      ['peer', 'serverless-typescript-demo get-product (CommonJS, Node 16 target, Powertools 1.18.1, X-Ray SDK)', kb(peer.bytes), peerMs.toFixed(0), '1.00×', ratio(peerMs, bareMs)],
+      ['bare', 'export const handler = async () => ({})', kb(bare.bytes), bareMs.toFixed(0), ratio(bareMs, peerMs), '1.00×'],
+    ];
+    const referenceTable = markdownTable(['row', 'libraries', 'minified KB', 'cold start ms (median)', 'vs peer', 'vs bare'], referenceRows);
+    return [
+      functionTable,
+      `Library floors (each function's libraries alone, used as the functions use them, no partnerdesk code), the peer and a bare handler, measured in the same rounds:`,
+      referenceTable,
+      `Medians of ${rounds} rounds; in each, every function and floor is loaded right after the peer (peer, f1, peer, f2, ...), as Lambda loads it (ES modules imported, CommonJS required, no \`--enable-source-maps\`), in a fresh \`node\` ${process.version} with Lambda's environment variables.`,
+    ].join('\n\n');
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }

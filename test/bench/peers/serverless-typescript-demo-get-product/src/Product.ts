@@ -1,0 +1,6 @@
+/** What the peer stores: a product with a name and a price. */
+export interface Product {
+  id: string;
+  name: string;
+  price: number;
+}
