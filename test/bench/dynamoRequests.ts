@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LOCAL_CONSOLE_AUDIENCE } from '../../infra/local/consoleSignIn';
 import type { LocalStack } from '../../infra/local/localStack';
 import { seedBalances } from '../../infra/local/seedBalances';
 import { applicationDeps, clientDeps, documentClient } from '../../shared/adapters/runtime';
@@ -8,6 +9,7 @@ import { addClient } from '../../shared/domain/clients/addClient';
 import { FixedClock, SystemClock } from '../../shared/domain/Clock';
 import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
 import { physicalTableName, type TableName, tables } from '../../shared/adapters/dynamodb/tables';
+import { CLAIMS } from '../../shared/http/Principal';
 import type { Partner } from '../../shared/ports/PartnerRepository';
 import { routes } from '../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';
@@ -62,6 +64,8 @@ interface Caller {
   call(method: 'GET' | 'POST', path: string, request: ApiRequest): Promise<Record<string, unknown>>;
   asManager(request?: ApiRequest): ApiRequest;
   asPartner(request?: ApiRequest): ApiRequest;
+  /** Signed in to the cloud console as the owner of the account (the one who answers its invitations). */
+  asOwnerOf(accountId: string, request?: ApiRequest): Promise<ApiRequest>;
 }
 
 function tallyOf(count: RequestCount): Tally {
@@ -101,6 +105,10 @@ async function caller(stack: LocalStack): Promise<Caller> {
     },
     asManager: (request = {}) => ({ ...request, token: managerToken }),
     asPartner: (request = {}) => ({ ...request, token: partnerToken }),
+    asOwnerOf: async (accountId, request = {}) => ({
+      ...request,
+      token: await stack.consoleTokens.sign({ sub: `owner-of-${accountId}`, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.accountId]: accountId }),
+    }),
   };
 }
 
@@ -152,12 +160,12 @@ function applicationOperations({ call, asManager }: Caller): Operation[] {
   ];
 }
 
-function clientOperations({ call, asPartner, partner }: Caller): Operation[] {
-  const newClient = async (): Promise<{ id: string; email: string }> => {
+function clientOperations({ call, asPartner, asOwnerOf, partner }: Caller): Operation[] {
+  const newClient = async (): Promise<{ id: string; email: string; accountId: string }> => {
     const email = uniqueClientEmail();
     const accountId = await registerCloudAccount(documentClient());
     const client = await call('POST', '/clients', asPartner(jsonBody({ email, accountId, name: 'Bench Client' })));
-    return { id: String(client.id), email };
+    return { id: String(client.id), email, accountId };
   };
   return [
     {
@@ -192,17 +200,17 @@ function clientOperations({ call, asPartner, partner }: Caller): Operation[] {
     {
       name: 'accept invitation (POST /invitations/{token}/accept)',
       prepare: async () => {
-        const { email } = await newClient();
+        const { email, accountId } = await newClient();
         const mail = (await mailsTo(email)).at(-1);
         if (!mail) throw new Error(`no invitation mail to ${email}`);
-        const request = { pathParameters: { token: tokenFromMail(mail) } };
+        const request = await asOwnerOf(accountId, { pathParameters: { token: tokenFromMail(mail) } });
         return () => call('POST', '/invitations/{token}/accept', request);
       },
     },
   ];
 }
 
-function balanceOperations({ call, asPartner }: Caller): Operation[] {
+function balanceOperations({ call, asPartner, asOwnerOf }: Caller): Operation[] {
   let clientWithHistory: Promise<string> | undefined;
   /** An active client of the partner with 13 months of billing (accepted invitation, events through the importer). */
   const client = (): Promise<string> => {
@@ -212,7 +220,7 @@ function balanceOperations({ call, asPartner }: Caller): Operation[] {
       const added = await call('POST', '/clients', asPartner(jsonBody({ email, accountId })));
       const mail = (await mailsTo(email)).at(-1);
       if (!mail) throw new Error(`no invitation mail to ${email}`);
-      await call('POST', '/invitations/{token}/accept', { pathParameters: { token: tokenFromMail(mail) } });
+      await call('POST', '/invitations/{token}/accept', await asOwnerOf(accountId, { pathParameters: { token: tokenFromMail(mail) } }));
       const seeded = await seedBalances([accountId], { now: new Date(), months: HISTORY_MONTHS });
       if (seeded.recorded === 0) throw new Error('no billing history was recorded');
       return String(added.id);

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
@@ -66,17 +66,34 @@ async function bundle(name: string, options: BuildOptions, outDir: string, env: 
   };
 }
 
-/** Wall time of a fresh `node` process that loads the bundle as Lambda does and calls nothing, as a cold start does. */
-async function coldStart(b: Bundle): Promise<number> {
-  const args = b.format === 'esm' ? ['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(b.file).href)});`] : ['-e', `require(${JSON.stringify(b.file)});`];
-  let failure = '';
-  const ms = await timed(() => {
-    const child = spawnSync(process.execPath, args, { env: b.env, encoding: 'utf8' });
-    if (child.status !== 0) failure = child.stderr;
-  });
-  if (failure) throw new Error(`Loading ${b.name} failed:\n${failure}`);
-  return ms;
+/** One cold start: the wall time of the process, and the CPU time it had used when the module had loaded. */
+interface ColdStart {
+  readonly wallMs: number;
+  readonly cpuMs: number;
 }
+
+const CPU_MARK = 'cold-start-cpu-ms:';
+
+/**
+ * A fresh `node` process that loads the bundle as Lambda does (imports an ES module, requires a
+ * CommonJS one) and calls nothing, as a cold start does; it reports the CPU time (user + system,
+ * all threads) its start-up and the load took.
+ */
+async function coldStart(b: Bundle): Promise<ColdStart> {
+  const load = b.format === 'esm' ? `await import(${JSON.stringify(pathToFileURL(b.file).href)});` : `require(${JSON.stringify(b.file)});`;
+  const report = `const { user, system } = process.cpuUsage(); process.stdout.write('\\n${CPU_MARK}' + (user + system) / 1000);`;
+  const args = [...(b.format === 'esm' ? ['--input-type=module'] : []), '-e', `${load} ${report}`];
+  let child: SpawnSyncReturns<string> | undefined;
+  const wallMs = await timed(() => {
+    child = spawnSync(process.execPath, args, { env: b.env, encoding: 'utf8' });
+  });
+  const cpuMs = Number(child?.stdout.split(CPU_MARK).at(-1));
+  if (child?.status !== 0 || !Number.isFinite(cpuMs)) throw new Error(`Loading ${b.name} failed:\n${child?.stderr ?? ''}`);
+  return { wallMs, cpuMs };
+}
+
+/** The machine's 1-minute load average and core count, for the reading of wall times. */
+const loadAverage = (): string => `load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores at the end`;
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 const percent = (fraction: number): string => `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)} %`;
@@ -126,7 +143,7 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
     }
 
     const measured = [...functions.map((fn) => fn.bundle), ...[...floors.values()].map((f) => f.bundle)];
-    const samples = new Map<string, number[]>([peer, bare, ...measured].map((b) => [b.name, []]));
+    const samples = new Map<string, ColdStart[]>([peer, bare, ...measured].map((b) => [b.name, []]));
     const sample = async (b: Bundle): Promise<void> => {
       samples.get(b.name)?.push(await coldStart(b));
     };
@@ -141,7 +158,9 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
     const firstRoundMs = await timed(round);
     const rounds = Math.min(budget.maxRounds, Math.max(budget.minRounds, Math.floor((budget.seconds * 1000) / firstRoundMs)));
     for (let done = 1; done < rounds; done += 1) await round();
-    const ms = (b: Bundle): number => median(samples.get(b.name) ?? []);
+    // Targets are judged on CPU time: on a shared machine the wall time of one start varies several-fold with the load, its CPU time by a few per cent.
+    const ms = (b: Bundle): number => median((samples.get(b.name) ?? []).map((start) => start.cpuMs));
+    const wallMs = (b: Bundle): number => median((samples.get(b.name) ?? []).map((start) => start.wallMs));
     const peerMs = ms(peer);
     const bareMs = ms(bare);
 
@@ -160,6 +179,7 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
         ms(fn.bundle).toFixed(0),
         ratio(ms(fn.bundle), peerMs),
         mark(ms(fn.bundle) / peerMs <= target.maxPeerRatio),
+        `${wallMs(fn.bundle).toFixed(0)} (${ratio(wallMs(fn.bundle), wallMs(peer))})`,
         floor?.id ?? '',
         percent(overFloor),
         mark(overFloor <= MAX_OVER_FLOOR),
@@ -173,9 +193,10 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
         'kind: peer target',
         'minified KB',
         'of it own code',
-        'cold start ms (median)',
+        'cold start CPU ms',
         'vs peer',
         'peer target met',
+        'wall ms (vs peer)',
         'floor',
         'over floor',
         `≤ ${MAX_OVER_FLOOR * 100} %`,
@@ -184,17 +205,20 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
       ],
       functionRows,
     );
-    const referenceRows = [
-      ...[...floors.values()].map(({ id, floor, bundle: b }) => [id, floor.name.replace(/^floor: /, ''), kb(b.bytes), ms(b).toFixed(0), ratio(ms(b), peerMs), ratio(ms(b), bareMs)]),
-      ['peer', 'serverless-typescript-demo get-product (CommonJS, Node 16 target, Powertools 1.18.1, X-Ray SDK)', kb(peer.bytes), peerMs.toFixed(0), '1.00×', ratio(peerMs, bareMs)],
-      ['bare', 'export const handler = async () => ({})', kb(bare.bytes), bareMs.toFixed(0), ratio(bareMs, peerMs), '1.00×'],
+    const referenceRows: Array<readonly [string, string, Bundle]> = [
+      ...[...floors.values()].map(({ id, floor, bundle: b }) => [id, floor.name.replace(/^floor: /, ''), b] as const),
+      ['peer', 'serverless-typescript-demo get-product (CommonJS, Node 16 target, Powertools 1.18.1, X-Ray SDK)', peer],
+      ['bare', 'export const handler = async () => ({})', bare],
     ];
-    const referenceTable = markdownTable(['row', 'libraries', 'minified KB', 'cold start ms (median)', 'vs peer', 'vs bare'], referenceRows);
+    const referenceTable = markdownTable(
+      ['row', 'libraries', 'minified KB', 'cold start CPU ms', 'vs peer', 'vs bare', 'wall ms (vs bare)'],
+      referenceRows.map(([id, libraries, b]) => [id, libraries, kb(b.bytes), ms(b).toFixed(0), ratio(ms(b), peerMs), ratio(ms(b), bareMs), `${wallMs(b).toFixed(0)} (${ratio(wallMs(b), wallMs(bare))})`]),
+    );
     return [
       functionTable,
       `Library floors (each function's libraries alone, used as the functions use them, no partnerdesk code), the peer and a bare handler, measured in the same rounds:`,
       referenceTable,
-      `Medians of ${rounds} rounds; in each, every function and floor is loaded right after the peer (peer, f1, peer, f2, ...), as Lambda loads it (ES modules imported, CommonJS required, no \`--enable-source-maps\`), in a fresh \`node\` ${process.version} with Lambda's environment variables.`,
+      `Medians of ${rounds} rounds; in each, every function and floor is loaded right after the peer (peer, f1, peer, f2, ...), as Lambda loads it (ES modules imported, CommonJS required, no \`--enable-source-maps\`), in a fresh \`node\` ${process.version} with Lambda's environment variables. Cold start = CPU time (user + system) of that process when the module has loaded, Node's own start included; the targets are judged on it. Wall time is shown beside it; on a loaded machine it mostly measures the load (${loadAverage()}).`,
     ].join('\n\n');
   } finally {
     await rm(outDir, { recursive: true, force: true });
