@@ -1,12 +1,21 @@
+import * as z from 'zod/mini';
 import type { OperationDocs } from './openapi';
 import { applicationOperations } from './schemas/applications';
 import { balanceOperations } from './schemas/balances';
 import { clientOperations } from './schemas/clients';
 import { clientOperationOperations } from './schemas/clientOperations';
 
+/** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
+const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
+
 /** Every route's OpenAPI doc, by feature. A unit test checks each route of the table has one. */
 export const operationDocs: OperationDocs = {
-  'GET /openapi.json': { summary: 'This OpenAPI 3.0 document', tag: 'Meta', status: 200 },
+  'GET /openapi.json': {
+    summary: 'This OpenAPI document',
+    description: 'This OpenAPI 3.0 document',
+    tag: 'Meta', response: openApiObject, success: { 200: 'The document, naming the address it was fetched from as its server' },
+    examples: { response: { openapi: '3.0.3', info: { title: 'partnerdesk API', version: '1.0.0' }, paths: {} } },
+  },
   ...applicationOperations,
   ...clientOperations,
   ...clientOperationOperations,

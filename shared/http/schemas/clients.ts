@@ -139,38 +139,116 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
 const clientPage = z.object({ items: z.array(listedClientView), nextCursor: z.nullable(z.string()) });
 const auditPage = z.object({ items: z.array(auditEntryView), nextCursor: z.nullable(z.string()) });
 
+const clientExample = {
+  id: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b',
+  accountId: 'acc-7f3k9q2m4x8b1n5c6v0z',
+  email: 'ivan@petrov-bakery.example',
+  name: 'Ivan Petrov',
+  phone: '+74951234567',
+  status: 'invited',
+  createdAt: '2026-12-01T09:30:00.000Z',
+  updatedAt: '2026-12-01T09:30:00.000Z',
+  invitation: { id: 'inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c', status: 'pending', expiresAt: '2026-12-08T09:30:00.000Z', mail: 'sent' },
+};
+
+const invitationExample = {
+  partnerName: 'Volkova Cloud Integration',
+  accountId: clientExample.accountId,
+  status: 'pending',
+  expiresAt: clientExample.invitation.expiresAt,
+  acceptingMeans: ACCEPTING_MEANS,
+};
+
+/** The example answer of accept or decline. */
+const answered = (status: 'accepted' | 'declined') => ({ response: { ...invitationExample, status } });
+
+/** What the public invitation routes answer about the link itself. */
+const LINK_ERRORS = ['not_found', 'invitation_superseded'] as const;
+
 /** OpenAPI docs of the clients, invitation and audit routes. */
 export const clientOperations: OperationDocs = {
   'POST /clients': {
-    summary: 'Add a client by its cloud account: stores it as `invited` and mails a single-use link valid 7 days ' +
+    summary: 'Add a client',
+    description: 'Add a client by its cloud account: stores it as `invited` and mails a single-use link valid 7 days ' +
       '(201; 200 when an account whose invitation closed is invited again)',
-    tag: 'Clients', body: addClientBody, status: 201, response: clientView,
+    tag: 'Clients', body: addClientBody, response: clientView, location: true,
+    success: {
+      201: 'A new client, invited',
+      200: 'A client of yours whose last invitation was declined, cancelled or expired, invited again',
+    },
+    examples: { body: { email: clientExample.email, name: clientExample.name, phone: '+7 (495) 123-45-67', accountId: clientExample.accountId }, response: clientExample },
+    errors: ['unknown_account', 'not_found', 'client_exists', 'account_taken', 'concurrent_change'],
   },
   'GET /clients': {
-    summary: 'List your clients, newest first; filter by status, search by e-mail or name. Each item carries the ' +
-      'current balance of an active or blocked client (`null` for the others)', tag: 'Clients',
-    query: listClientsQuery, status: 200, response: clientPage,
+    summary: 'List your clients',
+    description: 'List your clients, newest first; filter by status, search by e-mail or name. Each item carries the ' +
+      'current balance of an active or blocked client (`null` for the others)',
+    tag: 'Clients', query: listClientsQuery, response: clientPage,
+    success: { 200: 'A page of clients; `nextCursor` fetches the next one' },
+    examples: {
+      response: {
+        items: [
+          { ...clientExample, status: 'active', invitation: { ...clientExample.invitation, status: 'accepted' }, balance: { amount: 1_250_000, currency: 'RUB' } },
+          { ...clientExample, id: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', accountId: 'acc-2m8x4b6n1c3v5z7k9q0w', email: 'olga@example.org', name: undefined, phone: undefined, balance: null },
+        ],
+        nextCursor: null,
+      },
+    },
   },
-  'GET /clients/{id}': { summary: 'One of your clients', tag: 'Clients', status: 200, response: clientView },
+  'GET /clients/{id}': {
+    summary: 'Get a client',
+    description: 'One of your clients',
+    tag: 'Clients', response: clientView, success: { 200: 'The client' }, examples: { response: clientExample }, errors: ['not_found'],
+  },
   'POST /clients/{id}/invitation/resend': {
-    summary: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)',
-    tag: 'Clients', status: 200, response: clientView,
+    summary: 'Resend the invitation',
+    description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)',
+    tag: 'Clients', response: clientView,
+    success: { 200: 'The client with its renewed invitation (a new 7-day expiry)' }, examples: { response: clientExample },
+    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
   },
   'POST /clients/{id}/invitation/cancel': {
-    summary: 'Withdraw a pending invitation (the account may be invited again)', tag: 'Clients', status: 200, response: clientView,
+    summary: 'Cancel the invitation',
+    description: 'Withdraw a pending invitation (the account may be invited again)',
+    tag: 'Clients', response: clientView,
+    success: { 200: 'The client, now `cancelled`' },
+    examples: { response: { ...clientExample, status: 'cancelled', invitation: { ...clientExample.invitation, status: 'cancelled' } } },
+    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
   },
   'GET /invitations/{token}': {
-    summary: 'The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons)',
-    tag: 'Invitations', status: 200, response: invitationView,
+    summary: 'See an invitation',
+    description: 'The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons)',
+    tag: 'Invitations', response: invitationView, html: true,
+    success: { 200: 'Who invites, the account, the status and what accepting means' }, examples: { response: invitationExample },
+    errors: LINK_ERRORS,
   },
   'POST /invitations/{token}/accept': {
-    summary: 'Accept an invitation (public): the client becomes active', tag: 'Invitations', status: 200, response: invitationView,
+    summary: 'Accept an invitation',
+    description: 'Accept an invitation (public): the client becomes active',
+    tag: 'Invitations', response: invitationView, html: true,
+    success: { 200: 'The invitation, now `accepted`' }, examples: answered('accepted'),
+    errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
   },
   'POST /invitations/{token}/decline': {
-    summary: 'Decline an invitation (public)', tag: 'Invitations', status: 200, response: invitationView,
+    summary: 'Decline an invitation',
+    description: 'Decline an invitation (public)',
+    tag: 'Invitations', response: invitationView, html: true,
+    success: { 200: 'The invitation, now `declined`' }, examples: answered('declined'),
+    errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
   },
   'GET /audit': {
-    summary: 'Your audit trail, newest first; filter by client and period [from, to)', tag: 'Audit',
-    query: auditQuery, status: 200, response: auditPage,
+    summary: 'Your audit trail',
+    description: 'Your audit trail, newest first; filter by client and period [from, to)',
+    tag: 'Audit', query: auditQuery, response: auditPage,
+    success: { 200: 'A page of audit entries; `nextCursor` fetches the next one' },
+    examples: {
+      response: {
+        items: [{
+          id: 'aud_3e1c9a7b5d4f4e2a8c0b6d4f2e0a8c6b', clientId: clientExample.id, at: '2026-12-01T09:30:00.000Z',
+          actor: { kind: 'partner', id: 'usr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e' }, action: 'invite', before: null, after: 'invited',
+        }],
+        nextCursor: null,
+      },
+    },
   },
 };

@@ -34,9 +34,37 @@ describe('openApiDocument', () => {
     expect(document.paths['/clients/{id}']?.delete?.requestBody).toMatchObject({ required: false });
   });
 
-  it('marks public routes as needing no token and the others as bearer-protected', () => {
+  it('names the token each route needs: none for public routes, the role\'s token for the others', () => {
     expect(document.paths['/partner-applications']?.post?.security).toEqual([]);
-    expect(document.paths['/partner-applications']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/partner-applications']?.get?.security).toEqual([{ managerIdToken: [] }]);
+    expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }]);
+    expect(document.paths['/billing-events']?.post?.security).toEqual([{ billingAccessToken: [] }]);
+  });
+
+  it('lists every status an operation answers, with the codes each error status carries, read from the one code table', () => {
+    const responses = (path: string, method: string) =>
+      (document.paths[path]?.[method] as unknown as { responses: Record<string, { content?: Record<string, { schema: { properties: { error: { properties: { code: { enum: string[] } } } } } }> }> }).responses;
+    const codes = (path: string, method: string, status: string) =>
+      responses(path, method)[status]?.content?.['application/json']?.schema.properties.error.properties.code.enum;
+
+    expect(Object.keys(responses('/clients', 'post')).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
+    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'account_taken', 'concurrent_change']);
+    expect(codes('/clients', 'post', '422')).toEqual(['idempotency_key_reused', 'unknown_account']);
+    expect(codes('/clients/{id}/balance', 'get', '409')).toEqual(['client_not_active']);
+    // Manager routes neither rate-limit nor honour Idempotency-Key: no 429, no idempotency codes.
+    expect(Object.keys(responses('/partner-applications/{id}/approve', 'post')).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
+    expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner']);
+  });
+
+  it('documents Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {
+    const response = (path: string, method: string, status: string) =>
+      (document.paths[path]?.[method] as unknown as { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }).responses[status];
+
+    expect(Object.keys(response('/clients', 'get', '429')?.headers ?? {})).toEqual(['Retry-After']);
+    expect(Object.keys(response('/clients', 'get', '503')?.headers ?? {})).toEqual(['Retry-After']);
+    expect(Object.keys(response('/clients', 'post', '201')?.headers ?? {})).toEqual(['Location']);
+    expect(Object.keys(response('/invitations/{token}', 'get', '200')?.content ?? {})).toEqual(['application/json', 'text/html']);
+    expect(Object.keys(response('/invitations/{token}/accept', 'post', '409')?.content ?? {})).toEqual(['application/json', 'text/html']);
   });
 
   it('is committed exactly as generated from the route table and schemas', () => {
