@@ -249,8 +249,11 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
       ])),
       parameters: { IdempotencyKey: IDEMPOTENCY_KEY },
       headers: {
-        RetryAfter: { description: 'Seconds to wait before retrying', schema: { type: 'string', pattern: '^\\d+$' }, example: '30' },
-        Location: { description: 'Path of the client or application the answer shows', schema: { type: 'string' }, example: '/clients/cli_01J8Z' },
+        RetryAfter: { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^\\d+$' }, example: '30' },
+        Location: {
+          description: 'Path of the client or application the answer shows', required: true, schema: { type: 'string' },
+          example: '/clients/cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b',
+        },
         ReferrerPolicy: { description: 'On the text/html page: the link (which holds the token) is never sent on', schema: { type: 'string' } },
         ContentSecurityPolicy: { description: 'On the text/html page: no scripts, no framing', schema: { type: 'string' } },
         CacheControl: { description: 'On the text/html page: `no-store`', schema: { type: 'string' } },
