@@ -25,6 +25,8 @@ export interface OperationDoc {
   /** What it does in full; the README's API table shows the same text. */
   readonly description: string;
   readonly tag: Tag;
+  /** The path parameters' schema (the one the handler validates them with). */
+  readonly params?: z.ZodMiniType;
   readonly body?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;
   /** Success statuses, each with what it means. */
@@ -207,7 +209,11 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
   for (const route of routes) {
     const doc = docs[`${route.method} ${route.path}`];
     if (!doc) throw new Error(`No OpenAPI doc for ${route.method} ${route.path}`);
-    const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const paramSchemas = (doc.params ? schema(doc.params, 'input').properties : {}) as Record<string, unknown>;
+    const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
+      if (!paramSchemas[name!]) throw new Error(`No schema for the path parameter ${name} of ${route.method} ${route.path}`);
+      return { name, in: 'path', required: true, schema: paramSchemas[name!] };
+    });
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: doc.summary,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
 import type { OperationDocs } from '../openapi';
-import { cursor, email, limit, phone, text } from './common';
+import { cursor, email, idParams, limit, phone, text } from './common';
 
 /** Body of `POST /partner-applications` (the public "contact sales" form). */
 export const applicationForm = z.strictObject({
@@ -101,12 +101,14 @@ export const applicationOperations: OperationDocs = {
     examples: { response: { items: [applicationExample], nextCursor: null } },
   },
   'GET /partner-applications/{id}': {
+    params: idParams,
     summary: 'Get an application',
     description: 'One application (managers)',
     tag: 'Partner applications', response: applicationView,
     success: { 200: 'The application' }, examples: { response: applicationExample }, errors: ['not_found'],
   },
   'POST /partner-applications/{id}/contact': {
+    params: idParams,
     summary: 'Record the contact with the applicant',
     description: 'Record that a manager contacted the applicant (stops the 48-hour escalation)',
     tag: 'Partner applications', response: applicationView,
@@ -114,6 +116,7 @@ export const applicationOperations: OperationDocs = {
     errors: ['not_found', 'invalid_transition'],
   },
   'POST /partner-applications/{id}/approve': {
+    params: idParams,
     summary: 'Approve an application',
     description: 'Approve a contacted application: creates the partner account bound to its e-mail',
     tag: 'Partner applications', response: applicationView,
@@ -122,6 +125,7 @@ export const applicationOperations: OperationDocs = {
     errors: ['not_found', 'invalid_transition', 'email_already_partner'],
   },
   'POST /partner-applications/{id}/reject': {
+    params: idParams,
     summary: 'Reject an application',
     description: 'Reject an application with a reason',
     tag: 'Partner applications', body: rejectBody, response: applicationView,

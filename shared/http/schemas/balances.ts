@@ -13,7 +13,7 @@ import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
 import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
-import { money, text } from './common';
+import { idParams, money, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -214,6 +214,7 @@ export const balanceOperations: OperationDocs = {
     },
   },
   'GET /clients/{id}/balance': {
+    params: idParams,
     summary: "A client's balance",
     description: `A client's current balance${SERVED_ONLY}`,
     tag: 'Balances', response: balanceView, success: { 200: 'The balance now' },
@@ -221,6 +222,7 @@ export const balanceOperations: OperationDocs = {
     errors: BALANCE_ERRORS,
   },
   'GET /clients/{id}/balance/detail': {
+    params: idParams,
     summary: 'Balance detail per Moscow day',
     description: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
       `and the deposits and withdrawals with times in +03:00${SERVED_ONLY}`,
@@ -239,6 +241,7 @@ export const balanceOperations: OperationDocs = {
     errors: BALANCE_ERRORS,
   },
   'GET /clients/{id}/expenses': {
+    params: idParams,
     summary: 'Expenses on services',
     description: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, response: expensesView, success: { 200: 'The debits of the period per service and per day' },

@@ -9,6 +9,7 @@ import {
 import type { ClientOperationPreview } from '../../domain/clients/operateOnClients';
 import { CONFIRMATION_TOKEN_PATTERN } from '../../domain/clients/operationConfirmation';
 import type { OperationDocs } from '../openapi';
+import { idParams } from './common';
 
 /** The token of a preview, sent back to confirm it. */
 const confirm = z.optional(z.string().check(z.regex(CONFIRMATION_TOKEN_PATTERN, 'Not a confirmation token from a preview')));
@@ -113,6 +114,7 @@ const blockExamples = {
 /** OpenAPI docs of the block / unblock / delete routes. */
 export const clientOperationOperations: OperationDocs = {
   'POST /clients/{id}/block': {
+    params: idParams,
     summary: 'Block a client',
     description: `Block a client: it can no longer log in to the console; its resources keep running. ${TWO_STEPS}`,
     tag: 'Client operations', body: singleOperationBody, response: previewOrResults,
@@ -120,6 +122,7 @@ export const clientOperationOperations: OperationDocs = {
     examples: blockExamples, errors: ['not_found', ...CONFIRMATION_ERRORS],
   },
   'POST /clients/{id}/unblock': {
+    params: idParams,
     summary: 'Unblock a client',
     description: `Unblock a client: its console login works again. ${TWO_STEPS}`,
     tag: 'Client operations', body: singleOperationBody, response: previewOrResults,
@@ -134,6 +137,7 @@ export const clientOperationOperations: OperationDocs = {
     errors: ['not_found', ...CONFIRMATION_ERRORS],
   },
   'DELETE /clients/{id}': {
+    params: idParams,
     summary: 'Delete a client',
     description: 'Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); ' +
       `the cloud account and its resources stay and it may be invited again. ${TWO_STEPS}`,

@@ -8,7 +8,7 @@ import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
 import type { OperationDocs } from '../openapi';
-import { cursor, email, limit, money, phone, text } from './common';
+import { cursor, email, idParams, limit, money, phone, text } from './common';
 
 /** A cloud account id (`acc-` + 20 lower-case letters or digits). */
 const accountId = z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z'));
@@ -196,11 +196,13 @@ export const clientOperations: OperationDocs = {
     },
   },
   'GET /clients/{id}': {
+    params: idParams,
     summary: 'Get a client',
     description: 'One of your clients',
     tag: 'Clients', response: clientView, success: { 200: 'The client' }, examples: { response: clientExample }, errors: ['not_found'],
   },
   'POST /clients/{id}/invitation/resend': {
+    params: idParams,
     summary: 'Resend the invitation',
     description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)',
     tag: 'Clients', response: clientView,
@@ -208,6 +210,7 @@ export const clientOperations: OperationDocs = {
     errors: ['not_found', 'invalid_transition', 'concurrent_change'],
   },
   'POST /clients/{id}/invitation/cancel': {
+    params: idParams,
     summary: 'Cancel the invitation',
     description: 'Withdraw a pending invitation (the account may be invited again)',
     tag: 'Clients', response: clientView,
@@ -216,6 +219,7 @@ export const clientOperations: OperationDocs = {
     errors: ['not_found', 'invalid_transition', 'concurrent_change'],
   },
   'GET /invitations/{token}': {
+    params: invitationTokenParams,
     summary: 'See an invitation',
     description: 'The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons)',
     tag: 'Invitations', response: invitationView, html: true,
@@ -223,6 +227,7 @@ export const clientOperations: OperationDocs = {
     errors: LINK_ERRORS,
   },
   'POST /invitations/{token}/accept': {
+    params: invitationTokenParams,
     summary: 'Accept an invitation',
     description: 'Accept an invitation (public): the client becomes active',
     tag: 'Invitations', response: invitationView, html: true,
@@ -230,6 +235,7 @@ export const clientOperations: OperationDocs = {
     errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
   },
   'POST /invitations/{token}/decline': {
+    params: invitationTokenParams,
     summary: 'Decline an invitation',
     description: 'Decline an invitation (public)',
     tag: 'Invitations', response: invitationView, html: true,
