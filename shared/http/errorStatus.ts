@@ -24,9 +24,6 @@ const HTTP_ERROR_STATUS = {
 /** Every `error.code` the API answers with. */
 export type ApiErrorCode = DomainErrorCode | keyof typeof HTTP_ERROR_STATUS;
 
-/** Every `error.code` the API answers with, for the OpenAPI document and tests. */
-export const API_ERROR_CODES = [...Object.keys(DOMAIN_ERROR_CODES), ...Object.keys(HTTP_ERROR_STATUS)] as readonly ApiErrorCode[];
-
 /**
  * The one status of each error code: the HTTP answers (`HttpError`) and the OpenAPI document's
  * per-status code lists are both read from here.

@@ -76,7 +76,7 @@ function security(auth: AuthKind): Array<Record<string, string[]>> {
  * is not public, body framing where it takes a body, the rate limit and `Idempotency-Key` where it
  * uses their tables, a busy dependency where it uses any table, and the catch-all everywhere.
  */
-export function impliedErrors(route: RouteSpec, doc: OperationDoc): ApiErrorCode[] {
+function impliedErrors(route: RouteSpec, doc: OperationDoc): ApiErrorCode[] {
   const tables = route.uses.tables ?? {};
   const takesInput = route.path.includes('{') || doc.body !== undefined || doc.query !== undefined;
   return [

@@ -7,7 +7,7 @@ import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
-import type { OperationDocs } from '../openapi';
+import type { OperationDoc, OperationDocs } from '../openapi';
 import { cursor, email, idParams, limit, money, phone, text } from './common';
 
 /** A cloud account id (`acc-` + 20 lower-case letters or digits). */
@@ -159,11 +159,17 @@ const invitationExample = {
   acceptingMeans: ACCEPTING_MEANS,
 };
 
-/** The example answer of accept or decline. */
-const answered = (status: 'accepted' | 'declined') => ({ response: { ...invitationExample, status } });
-
 /** What the public invitation routes answer about the link itself. */
 const LINK_ERRORS = ['not_found', 'invitation_superseded'] as const;
+
+/** The doc of answering an invitation through its link: accepting or declining. */
+function answerOperation(status: 'accepted' | 'declined', summary: string, description: string): OperationDoc {
+  return {
+    params: invitationTokenParams, summary, description, tag: 'Invitations', response: invitationView, html: true,
+    success: { 200: `The invitation, now \`${status}\`` }, examples: { response: { ...invitationExample, status } },
+    errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
+  };
+}
 
 /** OpenAPI docs of the clients, invitation and audit routes. */
 export const clientOperations: OperationDocs = {
@@ -226,22 +232,8 @@ export const clientOperations: OperationDocs = {
     success: { 200: 'Who invites, the account, the status and what accepting means' }, examples: { response: invitationExample },
     errors: LINK_ERRORS,
   },
-  'POST /invitations/{token}/accept': {
-    params: invitationTokenParams,
-    summary: 'Accept an invitation',
-    description: 'Accept an invitation (public): the client becomes active',
-    tag: 'Invitations', response: invitationView, html: true,
-    success: { 200: 'The invitation, now `accepted`' }, examples: answered('accepted'),
-    errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
-  },
-  'POST /invitations/{token}/decline': {
-    params: invitationTokenParams,
-    summary: 'Decline an invitation',
-    description: 'Decline an invitation (public)',
-    tag: 'Invitations', response: invitationView, html: true,
-    success: { 200: 'The invitation, now `declined`' }, examples: answered('declined'),
-    errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
-  },
+  'POST /invitations/{token}/accept': answerOperation('accepted', 'Accept an invitation', 'Accept an invitation (public): the client becomes active'),
+  'POST /invitations/{token}/decline': answerOperation('declined', 'Decline an invitation', 'Decline an invitation (public)'),
   'GET /audit': {
     summary: 'Your audit trail',
     description: 'Your audit trail, newest first; filter by client and period [from, to)',
