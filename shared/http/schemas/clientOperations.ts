@@ -128,6 +128,8 @@ export const clientOperationOperations: OperationDocs = {
     tag: 'Client operations', body: singleOperationBody, response: previewOrResults,
     success: { 200: 'Without `confirm`: the preview and its token; with it: the result' },
     examples: {
+      // The preview: sent without a body, or with an empty object.
+      body: {},
       response: {
         confirmationRequired: true, action: 'unblock', confirmation: { token: TOKEN, expiresAt: '2026-12-01T09:35:00.000Z' },
         clients: [{ clientId: CLIENT_ID, outcome: 'will_unblock', status: 'blocked' }],

@@ -67,6 +67,21 @@ describe('openApiDocument', () => {
     expect(Object.keys(response('/invitations/{token}/accept', 'post', '409')?.content ?? {})).toEqual(['application/json', 'text/html']);
   });
 
+  it('gives every request body and every response body an example', () => {
+    type Content = Record<string, { example?: unknown }>;
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      operation: operation as unknown as { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> },
+    })));
+    const missing = operations.flatMap(({ key, operation }) => [
+      ...(operation.requestBody && operation.requestBody.content['application/json']?.example === undefined ? [`${key} request`] : []),
+      ...Object.entries(operation.responses)
+        .filter(([, response]) => response.content && Object.values(response.content).some((media) => media.example === undefined))
+        .map(([status]) => `${key} ${status}`),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
   it('is committed exactly as generated from the route table and schemas', () => {
     const committed = readFileSync(GENERATED_OPENAPI_FILE, 'utf8');
     // On failure: run `npm run openapi` and commit shared/http/openapi.generated.json.
