@@ -149,15 +149,26 @@ function errorSchema(codes: readonly ApiErrorCode[]): Record<string, unknown> {
   return { ...shape, properties: { error: { ...error, properties: { ...error.properties, code: { type: 'string', enum: codes } } } } };
 }
 
-/** The error answers of an operation: one per status, the codes it can carry listed, in the one error shape. */
-function errorResponses(codes: readonly ApiErrorCode[], doc: OperationDoc): Record<string, unknown> {
+/** The name of a shared error answer: its codes in PascalCase (`ClientExistsOrAccountTaken`), `Page` when browsers may get HTML. */
+function errorAnswerName(codes: readonly ApiErrorCode[], html: boolean): string {
+  const pascal = (code: string) => code.replace(/(^|_)([a-z])/g, (_, _sep: string, letter: string) => letter.toUpperCase());
+  return codes.map(pascal).join('Or') + (html ? 'Page' : '');
+}
+
+/**
+ * The error answers of an operation: one per status, the codes it can carry listed, in the one
+ * error shape. Each distinct answer is written once into `shared` (the document's
+ * `components.responses`, as many operations answer alike) and referenced from the operation.
+ */
+function errorResponses(codes: readonly ApiErrorCode[], doc: OperationDoc, shared: Record<string, unknown>): Record<string, unknown> {
   const byStatus = new Map<number, ApiErrorCode[]>();
   for (const code of new Set(codes)) byStatus.set(errorStatus(code), [...(byStatus.get(errorStatus(code)) ?? []), code]);
   const responses: Record<string, unknown> = {};
   for (const [status, statusCodes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const name = errorAnswerName(statusCodes, doc.html === true);
     const headers = responseHeaders(status, doc);
-    responses[String(status)] = {
-      description: `\`error.code\` is one of: ${statusCodes.map((code) => `\`${code}\``).join(', ')}`,
+    shared[name] ??= {
+      description: `\`error.code\`: ${statusCodes.map((code) => `\`${code}\``).join(', ')}`,
       ...(Object.keys(headers).length > 0 && { headers }),
       content: {
         'application/json': {
@@ -167,6 +178,7 @@ function errorResponses(codes: readonly ApiErrorCode[], doc: OperationDoc): Reco
         ...(doc.html && { 'text/html': HTML_PAGE }),
       },
     };
+    responses[String(status)] = ref('responses', name);
   }
   return responses;
 }
@@ -206,6 +218,7 @@ const IDEMPOTENCY_KEY = {
  */
 export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDocs, serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
+  const errorAnswers: Record<string, unknown> = {};
   for (const route of routes) {
     const doc = docs[`${route.method} ${route.path}`];
     if (!doc) throw new Error(`No OpenAPI doc for ${route.method} ${route.path}`);
@@ -229,7 +242,7 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
           content: { 'application/json': { schema: schema(doc.body, 'input'), example: doc.examples.body } },
         },
       }),
-      responses: { ...successResponses(doc), ...errorResponses([...impliedErrors(route, doc), ...(doc.errors ?? [])], doc) },
+      responses: { ...successResponses(doc), ...errorResponses([...impliedErrors(route, doc), ...(doc.errors ?? [])], doc, errorAnswers) },
     };
   }
   const usedTags = new Set(Object.values(docs).map((doc) => doc.tag));
@@ -254,6 +267,7 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
         name, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description },
       ])),
       parameters: { IdempotencyKey: IDEMPOTENCY_KEY },
+      responses: Object.fromEntries(Object.entries(errorAnswers).sort(([a], [b]) => a.localeCompare(b))),
       headers: {
         RetryAfter: { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^\\d+$' }, example: '30' },
         Location: {

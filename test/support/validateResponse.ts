@@ -23,7 +23,7 @@ interface Response {
   readonly content?: Record<string, MediaType>;
 }
 interface Operation {
-  readonly responses: Record<string, Response>;
+  readonly responses: Record<string, Response | { $ref: string }>;
 }
 
 /** Headers any answer may carry without the document naming them: HTTP itself, CORS, and API Gateway's request id. */
@@ -33,7 +33,12 @@ const TRANSPORT_HEADERS = new Set([
 ]);
 
 const paths = document.paths as unknown as Record<string, Record<string, Operation>>;
-const componentHeaders = (document.components as unknown as { headers: Record<string, Header> }).headers;
+const components = document.components as unknown as { headers: Record<string, Header>; responses: Record<string, Response> };
+
+/** The component a local `$ref` (`#/components/<kind>/<name>`) names, or the object itself. */
+function resolved<T extends object>(kind: 'headers' | 'responses', value: T | { $ref: string }): T {
+  return '$ref' in value ? (components[kind][value.$ref.split('/').at(-1)!] as unknown as T) : value;
+}
 
 /** Path templates as patterns; a template with fewer parameters wins (`/clients/bulk` before `/clients/{id}`). */
 const templates = Object.keys(paths)
@@ -75,7 +80,7 @@ function headerProblems(documented: Response['headers'], received: Array<[string
   const problems: string[] = [];
   const byName = new Map(Object.entries(documented ?? {}).map(([name, header]) => [
     name.toLowerCase(),
-    '$ref' in header ? componentHeaders[header.$ref.split('/').at(-1)!]! : header,
+    resolved<Header>('headers', header),
   ]));
   for (const [name, value] of received) {
     const header = byName.get(name);
@@ -129,10 +134,11 @@ export function validateResponse(
   const found = operationOf(method, pathTemplateOrUrl);
   if (!found) throw new Error(`OpenAPI: ${method} ${pathTemplateOrUrl} is not a documented operation`);
   const what = `${method.toUpperCase()} ${found.template} → ${status}`;
-  const response = found.operation.responses[String(status)];
-  if (!response) {
+  const documented = found.operation.responses[String(status)];
+  if (!documented) {
     throw new Error(`OpenAPI: ${what} is not documented (documented: ${Object.keys(found.operation.responses).join(', ')}); body: ${JSON.stringify(body)}`);
   }
+  const response = resolved<Response>('responses', documented);
   const received = headerEntries(headers);
   const contentType = received.find(([name]) => name === 'content-type')?.[1];
   const problems = [...headerProblems(response.headers, received), ...bodyProblems(what, response.content, contentType, body)];

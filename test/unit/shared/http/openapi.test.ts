@@ -6,10 +6,15 @@ import { operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
 import { routes } from '../../../../shared/routeTable';
 
+type Reference = { $ref: string } | Record<string, unknown>;
+
 describe('openApiDocument', () => {
   const document = openApiDocument(routes, operationDocs, 'https://api.example.com') as {
     paths: Record<string, Record<string, { operationId: string; requestBody?: unknown; security: unknown[] }>>;
+    components: { responses: Record<string, unknown> };
   };
+  /** An answer, or the shared one its `$ref` names. */
+  const answer = (value: Reference) => (typeof value.$ref === 'string' ? document.components.responses[value.$ref.split('/').at(-1)!] : value);
 
   it('documents every route of the route table, and nothing else', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -42,10 +47,10 @@ describe('openApiDocument', () => {
   });
 
   it('lists every status an operation answers, with the codes each error status carries, read from the one code table', () => {
-    const responses = (path: string, method: string) =>
-      (document.paths[path]?.[method] as unknown as { responses: Record<string, { content?: Record<string, { schema: { properties: { error: { properties: { code: { enum: string[] } } } } } }> }> }).responses;
+    const responses = (path: string, method: string) => (document.paths[path]?.[method] as unknown as { responses: Record<string, Reference> }).responses;
     const codes = (path: string, method: string, status: string) =>
-      responses(path, method)[status]?.content?.['application/json']?.schema.properties.error.properties.code.enum;
+      (answer(responses(path, method)[status]!) as { content: Record<string, { schema: { properties: { error: { properties: { code: { enum: string[] } } } } } }> })
+        .content['application/json']?.schema.properties.error.properties.code.enum;
 
     expect(Object.keys(responses('/clients', 'post')).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
     expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'account_taken', 'concurrent_change']);
@@ -58,7 +63,8 @@ describe('openApiDocument', () => {
 
   it('documents Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {
     const response = (path: string, method: string, status: string) =>
-      (document.paths[path]?.[method] as unknown as { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }).responses[status];
+      answer((document.paths[path]?.[method] as unknown as { responses: Record<string, Reference> }).responses[status]!) as
+        { headers?: Record<string, unknown>; content?: Record<string, unknown> } | undefined;
 
     expect(Object.keys(response('/clients', 'get', '429')?.headers ?? {})).toEqual(['Retry-After']);
     expect(Object.keys(response('/clients', 'get', '503')?.headers ?? {})).toEqual(['Retry-After']);
