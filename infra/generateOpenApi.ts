@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { operationDocs } from '../shared/http/apiDocs';
+import { namedSchemas, operationDocs } from '../shared/http/apiDocs';
 import { openApiDocument } from '../shared/http/openapi';
 import { routes } from '../shared/routeTable';
 
@@ -18,7 +18,7 @@ const API_TABLE_HEADER = '| Method | Path | Auth | What it does |\n|---|---|---|
 
 /** The document as committed: the server is filled in per request from the API's domain. */
 export function generatedOpenApiText(): string {
-  return `${JSON.stringify(openApiDocument(routes, operationDocs), null, 2)}\n`;
+  return `${JSON.stringify(openApiDocument(routes, operationDocs, namedSchemas), null, 2)}\n`;
 }
 
 /** The README's API table: one row per route, in route-table order, saying what the operation's description says. */

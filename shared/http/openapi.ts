@@ -48,6 +48,9 @@ export interface OperationDoc {
 /** Operation docs by route key (`METHOD /path`). */
 export type OperationDocs = Readonly<Record<string, OperationDoc>>;
 
+/** Response schemas worth a name (`Client`, `Money`): written once under `components.schemas` and referenced. */
+export type NamedSchemas = Readonly<Record<string, z.ZodMiniType>>;
+
 /** Which token each kind of caller needs, as OpenAPI security schemes (none for public routes). */
 const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public'>, { readonly name: string; readonly description: string }>> = {
   partner: {
@@ -127,6 +130,24 @@ function queryParameters(query: z.ZodMiniType | undefined): Array<Record<string,
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
+/**
+ * Response schemas in which the named ones are references: each named schema is written once into
+ * `components` (the document's `components.schemas`), so generated clients get its name too.
+ */
+function namedResponseSchemas(named: NamedSchemas): { output: (type: z.ZodMiniType) => Record<string, unknown>; components: Record<string, unknown> } {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, type] of Object.entries(named)) registry.add(type, { id });
+  const inComponents = (node: unknown) => JSON.parse(JSON.stringify(node).replaceAll('"#/definitions/', '"#/components/schemas/')) as Record<string, unknown>;
+  const components: Record<string, unknown> = {};
+  const output = (type: z.ZodMiniType) => {
+    const generated = z.toJSONSchema(type, { io: 'output', target: 'openapi-3.0', unrepresentable: 'any', metadata: registry }) as Record<string, unknown>;
+    const { $schema: _ignored, definitions, ...rest } = generated as { $schema?: string; definitions?: Record<string, Record<string, unknown>> };
+    for (const [id, definition] of Object.entries(definitions ?? {})) components[id] ??= inComponents(exact(definition, 'output'));
+    return inComponents(exact(rest, 'output'));
+  };
+  return { output, components };
+}
+
 /** Headers of a response with this status. */
 function responseHeaders(status: number, doc: OperationDoc): Record<string, unknown> {
   return {
@@ -183,7 +204,7 @@ function errorResponses(codes: readonly ApiErrorCode[], doc: OperationDoc, share
   return responses;
 }
 
-function successResponses(doc: OperationDoc): Record<string, unknown> {
+function successResponses(doc: OperationDoc, output: (type: z.ZodMiniType) => Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(doc.success).map(([status, description]) => {
     const headers = responseHeaders(Number(status), doc);
     return [status, {
@@ -191,7 +212,7 @@ function successResponses(doc: OperationDoc): Record<string, unknown> {
       ...(Object.keys(headers).length > 0 && { headers }),
       ...(doc.response && {
         content: {
-          'application/json': { schema: schema(doc.response, 'output'), example: doc.examples.response },
+          'application/json': { schema: output(doc.response), example: doc.examples.response },
           ...(doc.html && { 'text/html': HTML_PAGE }),
         },
       }),
@@ -216,9 +237,10 @@ const IDEMPOTENCY_KEY = {
  * that validate requests (so the document cannot drift from what the handlers accept), with every
  * status each operation can answer and, per error status, the `error.code` values it can carry.
  */
-export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDocs, serverUrl = '/'): Record<string, unknown> {
+export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDocs, named: NamedSchemas, serverUrl = '/'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorAnswers: Record<string, unknown> = {};
+  const responseSchemas = namedResponseSchemas(named);
   for (const route of routes) {
     const doc = docs[`${route.method} ${route.path}`];
     if (!doc) throw new Error(`No OpenAPI doc for ${route.method} ${route.path}`);
@@ -242,7 +264,7 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
           content: { 'application/json': { schema: schema(doc.body, 'input'), example: doc.examples.body } },
         },
       }),
-      responses: { ...successResponses(doc), ...errorResponses([...impliedErrors(route, doc), ...(doc.errors ?? [])], doc, errorAnswers) },
+      responses: { ...successResponses(doc, responseSchemas.output), ...errorResponses([...impliedErrors(route, doc), ...(doc.errors ?? [])], doc, errorAnswers) },
     };
   }
   const usedTags = new Set(Object.values(docs).map((doc) => doc.tag));
@@ -268,6 +290,7 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
       ])),
       parameters: { IdempotencyKey: IDEMPOTENCY_KEY },
       responses: Object.fromEntries(Object.entries(errorAnswers).sort(([a], [b]) => a.localeCompare(b))),
+      schemas: Object.fromEntries(Object.entries(responseSchemas.components).sort(([a], [b]) => a.localeCompare(b))),
       headers: {
         RetryAfter: { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^\\d+$' }, example: '30' },
         Location: {

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handler as getOpenApiDocument } from '../../../../functions/getOpenApiDocument';
 import { GENERATED_OPENAPI_FILE, generatedOpenApiText } from '../../../../infra/generateOpenApi';
-import { operationDocs } from '../../../../shared/http/apiDocs';
+import { namedSchemas, operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
 import { routes } from '../../../../shared/routeTable';
 
 type Reference = { $ref: string } | Record<string, unknown>;
 
 describe('openApiDocument', () => {
-  const document = openApiDocument(routes, operationDocs, 'https://api.example.com') as {
+  const document = openApiDocument(routes, operationDocs, namedSchemas, 'https://api.example.com') as {
     paths: Record<string, Record<string, { operationId: string; requestBody?: unknown; security: unknown[] }>>;
     components: { responses: Record<string, unknown> };
   };
@@ -109,7 +109,7 @@ describe('openApiDocument', () => {
     expect(response.statusCode).toBe(200);
     const served = JSON.parse(response.body ?? '{}') as { servers: unknown; paths: unknown };
     expect(served.servers).toEqual([{ url: 'https://api.partnerdesk.example' }]);
-    expect(served.paths).toEqual(openApiDocument(routes, operationDocs).paths);
+    expect(served.paths).toEqual(openApiDocument(routes, operationDocs, namedSchemas).paths);
   });
 
   it('names the local gateway as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
