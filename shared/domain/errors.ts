@@ -4,7 +4,7 @@
  */
 
 /** What sort of failure an error is; the HTTP layer answers each kind in one way. */
-export type ErrorKind = 'invalid_input' | 'not_found' | 'conflict' | 'rule_violation' | 'too_many_requests' | 'unavailable';
+export type ErrorKind = 'invalid_input' | 'not_permitted' | 'not_found' | 'conflict' | 'rule_violation' | 'too_many_requests' | 'unavailable';
 
 /**
  * Every code a domain error can carry, with its kind: the one declaration of these codes. An error
@@ -13,13 +13,17 @@ export type ErrorKind = 'invalid_input' | 'not_found' | 'conflict' | 'rule_viola
  */
 export const DOMAIN_ERROR_CODES = {
   validation_failed: 'invalid_input',
+  wrong_account: 'not_permitted',
+  login_disabled: 'not_permitted',
+  unknown_user: 'not_permitted',
   not_found: 'not_found',
   invalid_transition: 'conflict',
   concurrent_change: 'conflict',
   duplicate_submission: 'conflict',
   email_already_partner: 'conflict',
   client_exists: 'conflict',
-  account_taken: 'conflict',
+  already_client: 'conflict',
+  account_served: 'conflict',
   client_not_active: 'conflict',
   invitation_closed: 'conflict',
   confirmation_used: 'conflict',
@@ -75,6 +79,13 @@ export class ConflictError extends DomainError {
 export class InvalidTransitionError extends ConflictError {
   public constructor(entity: string, from: string, action: string) {
     super('invalid_transition', `Cannot ${action} a ${entity} in status '${from}'`, { from, action });
+  }
+}
+
+/** The caller is known but is not the one who may do this (e.g. another cloud account's owner). */
+export class NotPermittedError extends DomainError {
+  public constructor(code: DomainErrorCodeOf<'not_permitted'>, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
   }
 }
 

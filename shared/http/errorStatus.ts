@@ -3,6 +3,7 @@ import { DOMAIN_ERROR_CODES, type DomainErrorCode, type ErrorKind } from '../dom
 /** The status that answers each kind of domain failure. */
 const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   invalid_input: 400,
+  not_permitted: 403,
   not_found: 404,
   conflict: 409,
   rule_violation: 422,

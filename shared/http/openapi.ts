@@ -67,6 +67,12 @@ const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public'>, { readonly 
     description: 'A Cognito **access token** of a machine client, from the client-credentials grant with the scope ' +
       '`partnerdesk/billing.write` (a person\'s token never is one).',
   },
+  console: {
+    name: 'consoleIdToken',
+    description: 'An **ID token** of a cloud console user, the owner of a cloud account, from the console users\' identity ' +
+      'provider (the stack\'s console pool, or the cloud\'s own OIDC provider): it names the account in `custom:accountId` ' +
+      '(or the configured claim). Only the owner of the invited account may answer an invitation.',
+  },
 };
 
 /** Security requirement per auth kind (HTTP bearer schemes take no scopes; the billing scope is in its description). */

@@ -16,12 +16,18 @@ export interface ClientChange {
   /** The invitation as read (absent when created) and as it becomes; absent when the change leaves it alone. */
   readonly invitation?: { readonly before?: Invitation; readonly after: Invitation };
   readonly audit: AuditEntry;
+  /**
+   * Present when the change binds the cloud account to a client created without one: the
+   * partner's marker of that account moves to this client (from `replaces`, when the partner had
+   * an earlier record of the account).
+   */
+  readonly boundAccount?: { readonly replaces?: string };
 }
 
 /** How to list a partner's clients. */
 export interface ClientListQuery {
   readonly status?: ClientStatus;
-  /** Case-insensitive part of the e-mail or the name. */
+  /** The start of the e-mail, of a word of the name or of the account id (case- and accent-insensitive). */
   readonly search?: string;
   readonly limit: number;
   readonly cursor?: string;
@@ -43,8 +49,9 @@ export interface ClientRepository extends ClientLookup {
   /** The partner's clients, newest first. */
   list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;
   /**
-   * Writes a change atomically. Throws `ConflictError` `account_taken` when the account is held
-   * for another partner, `ConcurrentChangeError` when anything was changed since it was read.
+   * Writes a change atomically. Throws `ConflictError` `account_served` when the account is held
+   * by another client (active or blocked, of any partner), `ConcurrentChangeError` when anything
+   * was changed since it was read.
    */
   save(change: ClientChange): Promise<void>;
   /** The invitation a token (by its hash) was issued for, even if a resend has replaced the token since. */
@@ -57,6 +64,12 @@ export interface ClientRepository extends ClientLookup {
   overdueInvitations(now: Date, limit: number): Promise<Invitation[]>;
   /** Expired invitations whose partner is still owed the notice. */
   dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]>;
+  /**
+   * Writes the search index entries of up to `limit` stored clients from `cursor` on (a Scan in
+   * table order: the backfill of clients stored before the index existed). Idempotent. Returns how
+   * many clients it indexed and where to go on, if anywhere.
+   */
+  indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }>;
   /** Takes the lease on telling the partner; false if another sender holds it. */
   claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean>;
   /** Removes the notice from the outbox if this sender still holds the lease. */

@@ -55,7 +55,7 @@ export const operationResultView = z.object({
     result: z.enum(['done', 'skipped', 'not_found', 'failed']),
     status: z.optional(status),
     reason: z.optional(z.string()),
-    login: z.optional(z.enum(['applied', 'pending'])),
+    signIn: z.optional(z.enum(['allowed', 'refused'])),
   })),
   summary: z.object({ done: z.number(), skipped: z.number(), notFound: z.number(), failed: z.number() }),
 });
@@ -106,7 +106,7 @@ const blockExamples = {
   body: { confirm: TOKEN },
   response: {
     action: 'block',
-    results: [{ clientId: CLIENT_ID, result: 'done', status: 'blocked', login: 'applied' }],
+    results: [{ clientId: CLIENT_ID, result: 'done', status: 'blocked', signIn: 'refused' }],
     summary: { done: 1, skipped: 0, notFound: 0, failed: 0 },
   },
 };
@@ -147,7 +147,7 @@ export const clientOperationOperations: OperationDocs = {
     success: { 200: 'Without `confirm`: the preview and its token; with it: the result' },
     examples: {
       body: { confirm: TOKEN },
-      response: { action: 'delete', results: [{ clientId: CLIENT_ID, result: 'done', status: 'detached', login: 'applied' }], summary: { done: 1, skipped: 0, notFound: 0, failed: 0 } },
+      response: { action: 'delete', results: [{ clientId: CLIENT_ID, result: 'done', status: 'detached', signIn: 'allowed' }], summary: { done: 1, skipped: 0, notFound: 0, failed: 0 } },
     },
     errors: ['not_found', ...CONFIRMATION_ERRORS],
   },

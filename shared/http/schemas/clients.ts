@@ -4,6 +4,7 @@ import { CLIENT_ACTIONS, CLIENT_STATUSES, type Client, isAttached, VISIBLE_CLIEN
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
+import { MIN_SEARCH_LENGTH, normalizeSearch } from '../../domain/clients/clientSearch';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
@@ -18,15 +19,18 @@ export const addClientBody = z.strictObject({
   email,
   name: z.optional(text(200)),
   phone: z.optional(phone),
-  accountId,
+  /** Only when the client is already registered in the cloud; otherwise its owner's account is bound on acceptance. */
+  accountId: z.optional(accountId),
 });
 
 /** Query of `GET /clients`. */
 export const listClientsQuery = z.strictObject({
   /** `detached` is not among them: a deleted client is not listed (400). */
   status: z.optional(z.enum(VISIBLE_CLIENT_STATUSES)),
-  /** Part of the e-mail or name, case-insensitive. */
-  search: z.optional(text(100)),
+  /** The start of the e-mail, of a word of the name or of the account id; case- and accent-insensitive, at least 2 characters. */
+  search: z.optional(text(100).check(z.refine((value) => [...normalizeSearch(value)].length >= MIN_SEARCH_LENGTH, {
+    message: `Type at least ${MIN_SEARCH_LENGTH} characters to search`,
+  }))),
   limit,
   cursor,
 });
@@ -52,7 +56,8 @@ export const auditQuery = z
 /** A client as its partner sees it (times in ISO-8601 UTC). */
 export const clientView = z.object({
   id: z.string(),
-  accountId: z.string(),
+  /** `null` until an invitation sent without an account is accepted. */
+  accountId: z.nullable(z.string()),
   email: z.string(),
   name: z.optional(z.string()),
   phone: z.optional(z.string()),
@@ -74,7 +79,7 @@ export function toClientView(client: Client): z.infer<typeof clientView> {
   if (!isAttached(status)) throw new Error(`client ${client.id} is detached and must not be shown to its partner`);
   return {
     id: client.id,
-    accountId: client.accountId,
+    accountId: client.accountId ?? null,
     email: client.email,
     name: client.name,
     phone: client.phone,
@@ -101,7 +106,8 @@ export function toListedClientView({ client, balance }: WithBalance<Client>): z.
 /** What the public invitation routes show the invitee. */
 export const invitationView = z.object({
   partnerName: z.string(),
-  accountId: z.string(),
+  /** The invited account; `null` when the partner did not name one (the accepting owner's account is bound). */
+  accountId: z.nullable(z.string()),
   status: z.enum(INVITATION_STATUSES),
   expiresAt: z.iso.datetime(),
   acceptingMeans: z.string(),
@@ -109,7 +115,13 @@ export const invitationView = z.object({
 
 /** Renders an invitation for the invitee. */
 export function toInvitationView(view: InvitationView): z.infer<typeof invitationView> {
-  return { ...view, expiresAt: view.expiresAt.toISOString(), acceptingMeans: ACCEPTING_MEANS };
+  return {
+    partnerName: view.partnerName,
+    accountId: view.accountId ?? null,
+    status: view.status,
+    expiresAt: view.expiresAt.toISOString(),
+    acceptingMeans: ACCEPTING_MEANS,
+  };
 }
 
 /** An audit entry as the partner sees it. */
@@ -162,12 +174,15 @@ const invitationExample = {
 /** What the public invitation routes answer about the link itself. */
 const LINK_ERRORS = ['not_found', 'invitation_superseded'] as const;
 
+/** What answering an invitation can meet: the link, the invitation's state, another account's owner, a race. */
+const ANSWER_ERRORS = [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'wrong_account', 'concurrent_change'] as const;
+
 /** The doc of answering an invitation through its link: accepting or declining. */
 function answerOperation(status: 'accepted' | 'declined', summary: string, description: string): OperationDoc {
   return {
-    params: invitationTokenParams, summary, description, tag: 'Invitations', response: invitationView, html: true,
+    params: invitationTokenParams, summary, description, tag: 'Invitations', response: invitationView,
     success: { 200: `The invitation, now \`${status}\`` }, examples: { response: { ...invitationExample, status } },
-    errors: [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'concurrent_change'],
+    errors: ANSWER_ERRORS,
   };
 }
 
@@ -175,7 +190,8 @@ function answerOperation(status: 'accepted' | 'declined', summary: string, descr
 export const clientOperations: OperationDocs = {
   'POST /clients': {
     summary: 'Add a client',
-    description: 'Add a client by its cloud account: stores it as `invited` and mails a single-use link valid 7 days ' +
+    description: 'Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. ' +
+      'Stores it as `invited` and mails a link valid 7 days that only the account\'s owner, signed in to the cloud console, can answer ' +
       '(201; 200 when an account whose invitation closed is invited again)',
     tag: 'Clients', body: addClientBody, response: clientView, location: true,
     success: {
@@ -183,11 +199,12 @@ export const clientOperations: OperationDocs = {
       200: 'A client of yours whose last invitation was declined, cancelled or expired, invited again',
     },
     examples: { body: { email: clientExample.email, name: clientExample.name, phone: '+7 (495) 123-45-67', accountId: clientExample.accountId }, response: clientExample },
-    errors: ['unknown_account', 'not_found', 'client_exists', 'account_taken', 'concurrent_change'],
+    errors: ['unknown_account', 'not_found', 'client_exists', 'concurrent_change'],
   },
   'GET /clients': {
     summary: 'List your clients',
-    description: 'List your clients, newest first; filter by status, search by e-mail or name. Each item carries the ' +
+    description: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
+      'the account id (at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
       'current balance of an active or blocked client (`null` for the others)',
     tag: 'Clients', query: listClientsQuery, response: clientPage,
     success: { 200: 'A page of clients; `nextCursor` fetches the next one' },
@@ -195,7 +212,7 @@ export const clientOperations: OperationDocs = {
       response: {
         items: [
           { ...clientExample, status: 'active', invitation: { ...clientExample.invitation, status: 'accepted' }, balance: { amount: 1_250_000, currency: 'RUB' } },
-          { ...clientExample, id: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', accountId: 'acc-2m8x4b6n1c3v5z7k9q0w', email: 'olga@example.org', name: undefined, phone: undefined, balance: null },
+          { ...clientExample, id: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', accountId: null, email: 'olga@example.org', name: undefined, phone: undefined, balance: null },
         ],
         nextCursor: null,
       },
@@ -227,13 +244,20 @@ export const clientOperations: OperationDocs = {
   'GET /invitations/{token}': {
     params: invitationTokenParams,
     summary: 'See an invitation',
-    description: 'The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons)',
+    description: 'The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page ' +
+      'that sends the owner to the cloud console to answer',
     tag: 'Invitations', response: invitationView, html: true,
     success: { 200: 'Who invites, the account, the status and what accepting means' }, examples: { response: invitationExample },
     errors: LINK_ERRORS,
   },
-  'POST /invitations/{token}/accept': answerOperation('accepted', 'Accept an invitation', 'Accept an invitation (public): the client becomes active'),
-  'POST /invitations/{token}/decline': answerOperation('declined', 'Decline an invitation', 'Decline an invitation (public)'),
+  'POST /invitations/{token}/accept': {
+    ...answerOperation('accepted', 'Accept an invitation', 'Accept an invitation with the cloud account owner\'s console ID token: the client ' +
+      'becomes active, bound to the owner\'s account if the partner named none; 403 `wrong_account` for another account, 409 ' +
+      '`account_served` while another partner serves the account'),
+    errors: [...ANSWER_ERRORS, 'already_client', 'account_served'],
+  },
+  'POST /invitations/{token}/decline': answerOperation('declined', 'Decline an invitation',
+    'Decline an invitation with the cloud account owner\'s console ID token (403 `wrong_account` for another account)'),
   'GET /audit': {
     summary: 'Your audit trail',
     description: 'Your audit trail, newest first; filter by client and period [from, to)',

@@ -53,9 +53,11 @@ describe('openApiDocument', () => {
         .content['application/json']?.schema.properties.error.properties.code.enum;
 
     expect(Object.keys(responses('/clients', 'post')).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
-    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'account_taken', 'concurrent_change']);
+    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'concurrent_change']);
     expect(codes('/clients', 'post', '422')).toEqual(['idempotency_key_reused', 'unknown_account']);
     expect(codes('/clients/{id}/balance', 'get', '409')).toEqual(['client_not_active']);
+    expect(codes('/invitations/{token}/accept', 'post', '403')).toEqual(['forbidden', 'wrong_account']);
+    expect(codes('/invitations/{token}/accept', 'post', '409')).toEqual(['request_in_progress', 'invitation_closed', 'concurrent_change', 'already_client', 'account_served']);
     // Manager routes neither rate-limit nor honour Idempotency-Key: no 429, no idempotency codes.
     expect(Object.keys(responses('/partner-applications/{id}/approve', 'post')).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
     expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner']);
@@ -70,7 +72,9 @@ describe('openApiDocument', () => {
     expect(Object.keys(response('/clients', 'get', '503')?.headers ?? {})).toEqual(['Retry-After']);
     expect(Object.keys(response('/clients', 'post', '201')?.headers ?? {})).toEqual(['Location']);
     expect(Object.keys(response('/invitations/{token}', 'get', '200')?.content ?? {})).toEqual(['application/json', 'text/html']);
-    expect(Object.keys(response('/invitations/{token}/accept', 'post', '409')?.content ?? {})).toEqual(['application/json', 'text/html']);
+    expect(Object.keys(response('/invitations/{token}', 'get', '404')?.content ?? {})).toEqual(['application/json', 'text/html']);
+    // Answering takes the owner's console token: JSON only, the page sends the owner to the console.
+    expect(Object.keys(response('/invitations/{token}/accept', 'post', '409')?.content ?? {})).toEqual(['application/json']);
   });
 
   it('gives every request body and every response body an example', () => {
