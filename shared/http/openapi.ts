@@ -48,7 +48,7 @@ export interface OperationDoc {
 /** Operation docs by route key (`METHOD /path`). */
 export type OperationDocs = Readonly<Record<string, OperationDoc>>;
 
-/** Response schemas worth a name (`Client`, `Money`): written once under `components.schemas` and referenced. */
+/** Response schemas worth a name (`Client`, `Application`): written once under `components.schemas` and referenced. */
 export type NamedSchemas = Readonly<Record<string, z.ZodMiniType>>;
 
 /** Which token each kind of caller needs, as OpenAPI security schemes (none for public routes). */
