@@ -10,7 +10,7 @@ import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables 
 import { jobs, routes, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
-import { stackEnv, stackSettings } from './stackSettings';
+import { builtConsoleFixture, stackEnv, stackSettings } from './stackSettings';
 
 /** A resource of the synthesized template. */
 interface TemplateResource {
@@ -40,7 +40,9 @@ const ACCOUNT_DIRECTORY_ACTIONS = [
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
-const configuredOrigins = stackSettings.allowedOrigins.split(',').map((origin) => origin.trim());
+const consoleOrigin = stackSettings.consoleOrigin ?? '';
+/** The console's origin first, then the extra origins of the settings, trimmed. */
+const configuredOrigins = [consoleOrigin, ...(stackSettings.allowedOrigins ?? '').split(',').map((origin) => origin.trim())];
 
 /** Every function of the stack with what it declares. */
 const functionSpecs: readonly { kind: 'route' | 'job'; handler: string; uses: Uses }[] = [
@@ -50,6 +52,7 @@ const functionSpecs: readonly { kind: 'route' | 'job'; handler: string; uses: Us
 
 describe('PartnerdeskStack', () => {
   let outdir: string;
+  let consoleAssetDir: string;
   let stack: PartnerdeskStack;
   let resources: Record<string, TemplateResource>;
   let template: Template;
@@ -57,14 +60,16 @@ describe('PartnerdeskStack', () => {
   beforeAll(() => {
     // The one synthesis of this file: bundles every handler with esbuild.
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerdesk-infra-'));
+    consoleAssetDir = builtConsoleFixture();
     const app = new App({ outdir });
-    stack = new PartnerdeskStack(app, 'PartnerdeskTest', { env: stackEnv, settings: stackSettings });
+    stack = new PartnerdeskStack(app, 'PartnerdeskTest', { env: stackEnv, settings: stackSettings, consoleAssetDir });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources;
   });
 
   afterAll(() => {
     fs.rmSync(outdir, { recursive: true, force: true });
+    fs.rmSync(consoleAssetDir, { recursive: true, force: true });
   });
 
   function logicalIdOf(construct: IConstruct): string {
@@ -126,8 +131,8 @@ describe('PartnerdeskStack', () => {
   }
 
   describe('functions', () => {
-    it('creates one Lambda function per route and per job', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length);
+    it('creates one Lambda function per route and per job, besides the console deployment provider', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + 1);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
@@ -173,7 +178,7 @@ describe('PartnerdeskStack', () => {
         POWERTOOLS_SERVICE_NAME: 'partnerdesk',
         PARTNER_DEPARTMENT_EMAIL: stackSettings.partnerDepartmentEmail,
         SUPPORT_EMAIL: stackSettings.supportEmail,
-        PUBLIC_BASE_URL: stackSettings.publicBaseUrl,
+        PUBLIC_BASE_URL: consoleOrigin,
       });
     });
 
@@ -183,6 +188,10 @@ describe('PartnerdeskStack', () => {
       expect(environment).toContain(`https://cognito-idp.${stackEnv.region}.amazonaws.com/`);
       expect(environment).toContain('/.well-known/jwks.json');
       expect(environment).toContain(JSON.stringify({ Ref: logicalIdOf(stack.auth.userPool) }));
+    });
+
+    it.each(jobs.map((job) => job.handler))('links mails of job %s to the console origin', (handler) => {
+      expect(environmentOf(handler).PUBLIC_BASE_URL).toBe(consoleOrigin);
     });
 
     it.each(functionSpecs)('gives $handler exactly the variables its uses need', ({ handler, uses }) => {
@@ -318,7 +327,7 @@ describe('PartnerdeskStack', () => {
   });
 
   describe('HTTP API', () => {
-    it('allows exactly the configured browser origins', () => {
+    it('allows exactly the console origin and the extra origins of the settings', () => {
       const api = resourceOf(stack.api.httpApi);
       expect(api.Properties.CorsConfiguration.AllowOrigins).toEqual(configuredOrigins);
       expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(
@@ -377,6 +386,18 @@ describe('PartnerdeskStack', () => {
       expect(web.WriteAttributes).not.toContain('custom:partnerId');
       expect(web.GenerateSecret).toBe(false);
       expect(web.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+    });
+
+    it('lets the web console sign in through the managed login with the code flow only, back to the console origin', () => {
+      const web = resourceOf(stack.auth.webClient).Properties;
+      expect(web.AllowedOAuthFlowsUserPoolClient).toBe(true);
+      expect(web.AllowedOAuthFlows).toEqual(['code']);
+      expect([...web.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+      expect(web.CallbackURLs).toEqual([`${consoleOrigin}/auth/callback`]);
+      expect(web.LogoutURLs).toEqual([`${consoleOrigin}/`]);
+      expect(web.SupportedIdentityProviders).toEqual(['COGNITO']);
+      expect(web.IdTokenValidity).toBe(60);
+      expect(web.AccessTokenValidity).toBe(60);
     });
 
     it('gives billing ingestion a client-credentials client with the billing.write scope the API checks', () => {
