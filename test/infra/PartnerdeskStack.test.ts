@@ -10,7 +10,8 @@ import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables 
 import { jobs, routes, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
-import { builtConsoleFixture, stackEnv, stackSettings } from './stackSettings';
+import { asSub, deployedFiles } from './consoleDeployment';
+import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
 
 /** A resource of the synthesized template. */
 interface TemplateResource {
@@ -416,6 +417,96 @@ describe('PartnerdeskStack', () => {
 
     it('has a hosted domain for the token endpoint', () => {
       expect(resourceOf(stack.auth.domain).Properties.Domain).toBe(stackSettings.authDomainPrefix);
+    });
+  });
+
+  describe('web console', () => {
+    const apiEndpoint = () => asSub(stack.resolve(stack.api.httpApi.apiEndpoint));
+    const staffDomain = () => asSub(stack.resolve(stack.auth.domain.baseUrl()));
+
+    it('serves the console on the consoleOrigin host with its certificate', () => {
+      const config = resourceOf(stack.console.distribution).Properties.DistributionConfig;
+      expect(config.Aliases).toEqual([new URL(consoleOrigin).hostname]);
+      expect(config.ViewerCertificate.AcmCertificateArn).toBe(stackSettings.consoleCertificateArn);
+      expect(stack.consoleOrigin).toBe(consoleOrigin);
+      expect(template.toJSON().Outputs.ConsoleUrl.Value).toBe(consoleOrigin);
+    });
+
+    it("writes config.json with the stack's API URL and the staff pool's domain and web client", () => {
+      const config = JSON.parse(deployedFiles(resources, outdir).get('config.json') ?? 'null');
+      expect(config).toEqual({
+        apiUrl: apiEndpoint(),
+        auth: {
+          mode: 'cognito',
+          staff: { domain: staffDomain(), clientId: `\${${logicalIdOf(stack.auth.webClient)}}` },
+        },
+      });
+      expect(config.apiUrl).toBe(`\${${logicalIdOf(stack.api.httpApi)}.ApiEndpoint}`);
+      expect(staffDomain()).toBe(`https://\${${logicalIdOf(stack.auth.domain)}}.auth.eu-central-1.amazoncognito.com`);
+    });
+
+    it("lets the console connect to the API's exact origin (index.html) and to the staff sign-in domain (header)", () => {
+      const html = deployedFiles(resources, outdir).get('index.html') ?? '';
+      expect(html).toContain(`content="connect-src 'self' ${apiEndpoint()} ${staffDomain()}">`);
+      const headers = Object.values(resources).find((resource) => resource.Type === 'AWS::CloudFront::ResponseHeadersPolicy');
+      const policy = JSON.stringify(headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
+      expect(policy).toContain('https://*.execute-api.eu-central-1.');
+      expect(policy).toContain(JSON.stringify({ Ref: logicalIdOf(stack.auth.domain) }));
+    });
+  });
+
+  describe('with the default settings (no custom console domain, no extra origins)', () => {
+    let defaultStack: PartnerdeskStack;
+    let defaultResources: Record<string, TemplateResource>;
+    let distributionDomain: unknown;
+    let distributionOrigin: unknown;
+
+    beforeAll(() => {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      defaultStack = new PartnerdeskStack(app, 'PartnerdeskDefault', { env: stackEnv, settings: defaultStackSettings, consoleAssetDir });
+      defaultResources = Template.fromStack(defaultStack).toJSON().Resources;
+      const distribution = defaultStack.console.distribution.node.defaultChild;
+      if (!(distribution instanceof CfnElement)) throw new Error('The distribution has no CloudFormation resource');
+      distributionDomain = { 'Fn::GetAtt': [defaultStack.getLogicalId(distribution), 'DomainName'] };
+      distributionOrigin = { 'Fn::Join': ['', ['https://', distributionDomain]] };
+    });
+
+    function defaultResourceOf(construct: IConstruct): TemplateResource {
+      const element = construct.node.defaultChild;
+      if (!(element instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
+      const resource = defaultResources[defaultStack.getLogicalId(element)];
+      if (!resource) throw new Error(`${construct.node.path} is not in the template`);
+      return resource;
+    }
+
+    it("uses the distribution's own https://<id>.cloudfront.net as the console origin", () => {
+      expect(defaultStack.resolve(defaultStack.consoleOrigin)).toEqual(distributionOrigin);
+      expect(defaultResourceOf(defaultStack.console.distribution).Properties.DistributionConfig.Aliases).toBeUndefined();
+    });
+
+    it.each(functionSpecs)('links mails of $handler to the console origin (PUBLIC_BASE_URL)', ({ handler }) => {
+      const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler);
+      if (!fn) throw new Error(`No function for handler ${handler}`);
+      expect(defaultResourceOf(fn).Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(distributionOrigin);
+    });
+
+    it('allows the console origin alone in CORS', () => {
+      expect(defaultResourceOf(defaultStack.api.httpApi).Properties.CorsConfiguration.AllowOrigins).toEqual([distributionOrigin]);
+      const [handler] = routes.map((route) => route.handler);
+      const fn = defaultStack.api.functions.get(handler ?? '');
+      if (!fn) throw new Error('No route function');
+      expect(defaultResourceOf(fn).Properties.Environment.Variables.ALLOWED_ORIGINS).toEqual(distributionOrigin);
+    });
+
+    it("sends the staff web client's sign-in back to the console origin", () => {
+      const web = defaultResourceOf(defaultStack.auth.webClient).Properties;
+      expect(web.CallbackURLs).toEqual([{ 'Fn::Join': ['', ['https://', distributionDomain, '/auth/callback']] }]);
+      expect(web.LogoutURLs).toEqual([{ 'Fn::Join': ['', ['https://', distributionDomain, '/']] }]);
+    });
+
+    it('is deployable: the API and the web client name the distribution, and nothing the distribution depends on names them', () => {
+      // Template.fromStack refuses a template whose resources depend on each other in a cycle.
+      expect(() => Template.fromStack(defaultStack)).not.toThrow();
     });
   });
 
