@@ -7,7 +7,7 @@ import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
-import { Console, type ConsoleDomain } from './constructs/Console';
+import { assertConsoleBuilt, Console, type ConsoleDomain } from './constructs/Console';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
 import type { SharedResources } from './constructs/ServiceFunction';
@@ -71,6 +71,9 @@ export class PartnerdeskStack extends Stack {
   public constructor(scope: Construct, id: string, props: PartnerdeskStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    const consoleAssetDir = props.consoleAssetDir ?? CONSOLE_ASSET_DIR;
+    // Before the functions are bundled, which takes a while.
+    assertConsoleBuilt(consoleAssetDir);
     const customDomain = this.consoleDomain(settings);
     // The console is built last (it needs the API URL and the sign-in clients), so its own origin is read lazily.
     this.consoleOrigin = customDomain ? `https://${customDomain.domainName}` : Lazy.string({ produce: () => this.console.origin });
@@ -100,7 +103,7 @@ export class PartnerdeskStack extends Stack {
     });
     this.jobs = new Jobs(this, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
     this.console = new Console(this, 'Console', {
-      assetDir: props.consoleAssetDir ?? CONSOLE_ASSET_DIR,
+      assetDir: consoleAssetDir,
       apiUrl: this.api.httpApi.apiEndpoint,
       signIn: {
         staff: { domain: this.auth.domain.baseUrl(), clientId: this.auth.webClient.userPoolClientId },

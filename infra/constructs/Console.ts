@@ -245,13 +245,18 @@ function cdkAssetBucketName(stack: Stack): string {
   return `cdk-${typeof qualifier === 'string' ? qualifier : DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${account}-${region}`;
 }
 
-/** The built console's `index.html`; synth stops with what to do when the console has not been built. */
-function readIndexHtml(assetDir: string): string {
+/** Stops the synth with what to do when the console in `assetDir` has not been built. */
+export function assertConsoleBuilt(assetDir: string): void {
   const file = path.join(assetDir, 'index.html');
   if (!fs.existsSync(file)) {
     throw new Error(`The web console is not built: ${file} does not exist. Run \`npm run build:web\` first.`);
   }
-  return fs.readFileSync(file, 'utf8');
+}
+
+/** The built console's `index.html`. */
+function readIndexHtml(assetDir: string): string {
+  assertConsoleBuilt(assetDir);
+  return fs.readFileSync(path.join(assetDir, 'index.html'), 'utf8');
 }
 
 /** The CSP of every console response; `connect-src` names the API's host pattern and the sign-in domains. */

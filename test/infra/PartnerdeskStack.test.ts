@@ -510,6 +510,27 @@ describe('PartnerdeskStack', () => {
     });
   });
 
+  describe('settings', () => {
+    const build = (settings: typeof stackSettings, assetDir = consoleAssetDir) => () =>
+      new PartnerdeskStack(new App(), 'PartnerdeskSettings', { env: stackEnv, settings, consoleAssetDir: assetDir });
+
+    it.each(['http://console.partnerdesk.test', 'https://console.partnerdesk.test/app', 'console.partnerdesk.test'])(
+      'refuses consoleOrigin %s, which is not an https origin',
+      (origin) => {
+        expect(build({ ...stackSettings, consoleOrigin: origin })).toThrow('consoleOrigin must be an https origin without a path');
+      },
+    );
+
+    it('refuses consoleOrigin without the certificate of its host', () => {
+      expect(build({ ...stackSettings, consoleCertificateArn: undefined })).toThrow('consoleOrigin needs consoleCertificateArn');
+    });
+
+    it('stops before bundling anything when the web console has not been built', () => {
+      const missing = path.join(outdir, 'web-not-built');
+      expect(build(stackSettings, missing)).toThrow(`${path.join(missing, 'index.html')} does not exist. Run \`npm run build:web\` first.`);
+    });
+  });
+
   describe('mail and events', () => {
     it('verifies the configured sender with SES and applies the configuration set to its mail', () => {
       const identity = resourceOf(stack.mailer.identity).Properties;
