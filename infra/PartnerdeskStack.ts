@@ -2,12 +2,14 @@ import * as path from 'node:path';
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { CfnUserPoolDomain, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable } from '../shared/routeTable';
+import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
-import { assertConsoleBuilt, Console, type ConsoleDomain } from './constructs/Console';
+import { assertConsoleBuilt, Console, type ConsoleDomain, type ConsoleSignIn } from './constructs/Console';
+import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
 import type { SharedResources } from './constructs/ServiceFunction';
@@ -34,6 +36,8 @@ export interface PartnerdeskSettings {
   readonly authDomainPrefix: string;
   /** Request rate limits of the API. */
   readonly throttle?: ThrottleSettings;
+  /** The cloud's own OIDC provider for console users; absent, the stack creates a console users' pool. */
+  readonly consoleIdentity?: ExternalConsoleIdentity;
 }
 
 /** Props of {@link PartnerdeskStack}. */
@@ -44,6 +48,8 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly routes?: readonly RouteSpec[];
   /** Scheduled jobs; the job table unless a test passes its own. */
   readonly jobs?: readonly JobSpec[];
+  /** Cognito triggers of the console users' pool; the route table's unless a test passes its own. */
+  readonly triggers?: readonly TriggerSpec[];
   /** Folder of the built web console; `web/dist` of the repository unless a test passes its own. */
   readonly consoleAssetDir?: string;
 }
@@ -58,6 +64,8 @@ const CONSOLE_ASSET_DIR = path.resolve(__dirname, '..', 'web', 'dist');
 export class PartnerdeskStack extends Stack {
   public readonly tables: Tables;
   public readonly auth: Auth;
+  /** The identity of cloud console users (owners of cloud accounts) and its sign-in gate. */
+  public readonly consoleUsers: ConsoleUsers;
   public readonly mailer: Mailer;
   /** Bus for domain events (functions with `uses.events`). */
   public readonly eventBus: EventBus;
@@ -94,7 +102,16 @@ export class PartnerdeskStack extends Stack {
       SUPPORT_EMAIL: settings.supportEmail,
       PUBLIC_BASE_URL: this.consoleOrigin,
     };
+    this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
+      domainPrefix: settings.authDomainPrefix,
+      consoleOrigin: this.consoleOrigin,
+      triggers: props.triggers ?? triggerTable,
+      resources,
+      environment,
+      external: settings.consoleIdentity,
+    });
     this.api = new Api(this, 'Api', {
+      consoleTokens: this.consoleUsers.tokenEnvironment(),
       routes: props.routes ?? routeTable,
       allowedOrigins: [this.consoleOrigin, settings.allowedOrigins].filter(Boolean).join(','),
       resources,
@@ -106,7 +123,8 @@ export class PartnerdeskStack extends Stack {
       assetDir: consoleAssetDir,
       apiUrl: this.api.httpApi.apiEndpoint,
       signIn: {
-        staff: { domain: this.auth.domain.baseUrl(), clientId: this.auth.webClient.userPoolClientId },
+        staff: { domain: this.loginOrigin(this.auth.domain), clientId: this.auth.webClient.userPoolClientId },
+        ...this.consoleUsersSignIn(),
       },
       customDomain,
     });
@@ -119,6 +137,27 @@ export class PartnerdeskStack extends Stack {
     new CfnOutput(this, 'BillingIngestionClientId', { value: this.auth.machineClient.userPoolClientId });
     new CfnOutput(this, 'TokenEndpoint', { value: `${this.auth.domain.baseUrl()}/oauth2/token` });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    if (this.consoleUsers.userPool && this.consoleUsers.webClient) {
+      new CfnOutput(this, 'ConsoleUserPoolId', { value: this.consoleUsers.userPool.userPoolId });
+      new CfnOutput(this, 'ConsoleUsersClientId', { value: this.consoleUsers.webClient.userPoolClientId });
+    }
+  }
+
+  /** The `console` entry of the console's sign-in settings: the console users' pool, when the stack creates it. */
+  private consoleUsersSignIn(): { console?: ConsoleSignIn } {
+    const { domain, webClient } = this.consoleUsers;
+    return domain && webClient ? { console: { domain: this.loginOrigin(domain), clientId: webClient.userPoolClientId } } : {};
+  }
+
+  /**
+   * The managed-login origin of a Cognito domain, built from its prefix instead of a reference to
+   * the domain resource: the console's CSP is part of the distribution, and the pools' callbacks
+   * and triggers name the distribution, so the distribution must not depend on a pool.
+   */
+  private loginOrigin(domain: UserPoolDomain): string {
+    const cfnDomain = domain.node.defaultChild;
+    if (!(cfnDomain instanceof CfnUserPoolDomain)) throw new Error(`${domain.node.path} has no CloudFormation resource`);
+    return `https://${cfnDomain.domain}.auth.${this.region}.amazoncognito.com`;
   }
 
   /** The console's custom domain from `consoleOrigin` and its certificate, or none. */
