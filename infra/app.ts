@@ -21,6 +21,11 @@ function setting(key: string, fallback: string): string {
   return optionalSetting(key) ?? fallback;
 }
 
+// The console origin used to be given as publicBaseUrl; a deploy that still passes it must not lose it silently.
+if (optionalSetting('publicBaseUrl')) {
+  throw new Error('publicBaseUrl is replaced by consoleOrigin (with consoleCertificateArn), or nothing for the console\'s CloudFront address.');
+}
+
 /** The cloud's own OIDC provider for console users, when `consoleAuthIssuer` is given; otherwise the stack creates a pool. */
 function consoleIdentity(): PartnerdeskSettings['consoleIdentity'] {
   const issuer = setting('consoleAuthIssuer', '');
