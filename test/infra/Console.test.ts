@@ -2,12 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { App, CfnElement, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IConstruct } from 'constructs';
 import { Console } from '../../infra/constructs/Console';
 import { deployedFiles } from './consoleDeployment';
+import { logicalId } from './logicalId';
 import { builtConsoleFixture, stackEnv } from './stackSettings';
 
 const API_URL = 'https://abc123defg.execute-api.eu-central-1.amazonaws.com';
@@ -39,11 +40,7 @@ describe('Console', () => {
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
-  function logicalIdOf(construct: IConstruct): string {
-    const element = construct.node.defaultChild;
-    if (!(element instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-    return stack.getLogicalId(element);
-  }
+  const logicalIdOf = (construct: IConstruct) => logicalId(stack, construct);
 
   function resourcesOfType(type: string) {
     return Object.entries(resources).filter(([, resource]) => resource.Type === type);

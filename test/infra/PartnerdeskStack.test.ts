@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnElement } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
@@ -11,6 +11,7 @@ import { jobs, routes, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
 import { asSub, deployedFiles } from './consoleDeployment';
+import { logicalId } from './logicalId';
 import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
 
 /** A resource of the synthesized template. */
@@ -70,11 +71,7 @@ describe('PartnerdeskStack', () => {
     fs.rmSync(consoleAssetDir, { recursive: true, force: true });
   });
 
-  function logicalIdOf(construct: IConstruct): string {
-    const element = construct.node.defaultChild;
-    if (!(element instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-    return stack.getLogicalId(element);
-  }
+  const logicalIdOf = (construct: IConstruct) => logicalId(stack, construct);
 
   function resourceOf(construct: IConstruct): TemplateResource {
     const resource = resources[logicalIdOf(construct)];
@@ -534,16 +531,12 @@ describe('PartnerdeskStack', () => {
       const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
       defaultStack = new PartnerdeskStack(app, 'PartnerdeskDefault', { env: stackEnv, settings: defaultStackSettings, consoleAssetDir });
       defaultResources = Template.fromStack(defaultStack).toJSON().Resources;
-      const distribution = defaultStack.console.distribution.node.defaultChild;
-      if (!(distribution instanceof CfnElement)) throw new Error('The distribution has no CloudFormation resource');
-      distributionDomain = { 'Fn::GetAtt': [defaultStack.getLogicalId(distribution), 'DomainName'] };
+      distributionDomain = { 'Fn::GetAtt': [logicalId(defaultStack, defaultStack.console.distribution), 'DomainName'] };
       distributionOrigin = { 'Fn::Join': ['', ['https://', distributionDomain]] };
     });
 
     function defaultResourceOf(construct: IConstruct): TemplateResource {
-      const element = construct.node.defaultChild;
-      if (!(element instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-      const resource = defaultResources[defaultStack.getLogicalId(element)];
+      const resource = defaultResources[logicalId(defaultStack, construct)];
       if (!resource) throw new Error(`${construct.node.path} is not in the template`);
       return resource;
     }
