@@ -34,7 +34,10 @@ const BOOTSTRAP_QUALIFIER_CONTEXT = '@aws-cdk/core:bootstrapQualifier';
 
 /** One user pool the console signs people in with: an entry of `config.json` `auth`. */
 export interface ConsoleSignIn {
-  /** Origin of the pool's managed login, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  /**
+   * Origin of the pool's managed login, `https://<prefix>.auth.<region>.amazoncognito.com`; built from
+   * the prefix, not from the domain resource, when the pool names the console origin (callbacks).
+   */
   readonly domain: string;
   /** The pool's app client for the console (public client, authorization code with PKCE). */
   readonly clientId: string;
@@ -68,8 +71,9 @@ export interface ConsoleProps {
  *
  * The CSP header allows `connect-src` to API Gateway's regional host pattern only, because the
  * API's CORS configuration names the console origin and CloudFormation cannot have the
- * distribution refer back to the API; the deployed `index.html` carries a second policy in a
- * `<meta>` tag that narrows `connect-src` to the API's exact origin (a browser enforces both).
+ * distribution refer back to the API (a dependency cycle); the deployed `index.html` carries a
+ * second policy in a `<meta>` tag that narrows `connect-src` to the API's exact origin (a browser
+ * enforces both). The sign-in origins are in the header as given.
  *
  * @example
  * const site = new Console(this, 'Console', { assetDir: 'web/dist', apiUrl: api.httpApi.apiEndpoint, signIn: { staff } });
