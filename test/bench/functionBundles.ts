@@ -15,7 +15,7 @@ import { median, ratio, timed } from './sampling';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
-/** Exactly the stack's bundling (`infra/functionBundling.ts`), plus a metafile for the libraries. */
+/** Exactly the stack's bundling (`infra/functionBundling.ts`), run from the project root. */
 const STACK_BUNDLING: BuildOptions = { ...FUNCTION_ESBUILD_OPTIONS, absWorkingDir: PROJECT_ROOT };
 
 /** What Lambda puts into every function's environment before its module loads. */
