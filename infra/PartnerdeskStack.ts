@@ -20,7 +20,7 @@ export interface PartnerdeskSettings {
   readonly partnerDepartmentEmail: string;
   /** The support mailbox applicants are told to write to. */
   readonly supportEmail: string;
-  /** Base URL of the web console, used in invitation links. */
+  /** Base URL of the web console, used in invitation links; required (an absolute http(s) URL). */
   readonly publicBaseUrl: string;
   /** Prefix of the Cognito hosted domain (token endpoint of machine clients); globally unique. */
   readonly authDomainPrefix: string;
@@ -54,6 +54,7 @@ export class PartnerdeskStack extends Stack {
   public constructor(scope: Construct, id: string, props: PartnerdeskStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    requireConsoleOrigin(settings.publicBaseUrl);
     this.tables = new Tables(this, 'Tables');
     this.auth = new Auth(this, 'Auth', { domainPrefix: settings.authDomainPrefix });
     this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
@@ -86,5 +87,20 @@ export class PartnerdeskStack extends Stack {
     new CfnOutput(this, 'BillingIngestionClientId', { value: this.auth.machineClient.userPoolClientId });
     new CfnOutput(this, 'TokenEndpoint', { value: `${this.auth.domain.baseUrl()}/oauth2/token` });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+  }
+}
+
+/** Invitation links point at the console: without its origin the stack must not synthesize (links are never derived from a request). */
+function requireConsoleOrigin(publicBaseUrl: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(publicBaseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(
+      `partnerdesk needs the console origin for invitation links: deploy with -c publicBaseUrl=https://console.example.com (got '${publicBaseUrl}')`,
+    );
   }
 }

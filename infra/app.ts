@@ -23,7 +23,8 @@ new PartnerdeskStack(app, 'Partnerdesk', {
     allowedOrigins: setting('allowedOrigins', 'http://localhost:5173'),
     partnerDepartmentEmail: setting('partnerDepartmentEmail', 'partner-department@partnerdesk.example'),
     supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
-    publicBaseUrl: setting('publicBaseUrl', 'http://localhost:5173'),
+    // No default: invitation links must point at the deployed console (the stack refuses to synthesize without it).
+    publicBaseUrl: setting('publicBaseUrl', ''),
     authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${process.env.CDK_DEFAULT_ACCOUNT ?? 'dev'}`),
   },
 });

@@ -123,6 +123,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   const gateway = await startGateway({ routes, cors: corsPolicy(), localEndpoints, port: options.port ?? 0 });
   process.env.AUTH_JWKS_URL = `${gateway.url}/.well-known/jwks.json`;
+  // Locally the gateway serves the invitation pages, so links point at it.
+  process.env.PUBLIC_BASE_URL = gateway.url;
 
   const timers = options.jobIntervalMs
     ? jobs.map((job) => setInterval(() => {

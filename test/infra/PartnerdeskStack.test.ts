@@ -354,6 +354,12 @@ describe('PartnerdeskStack', () => {
       expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
       expect(resourceOf(stack.api.accessLogs).Properties.RetentionInDays).toEqual(expect.any(Number));
     });
+
+    it('logs the route key, never the path (paths of invitation links carry their tokens)', () => {
+      const format = String(resourceOf(stack.api.stage).Properties.AccessLogSettings.Format);
+      expect(JSON.parse(format)).toMatchObject({ routeKey: '$context.routeKey' });
+      expect(format).not.toMatch(/\$context\.(path|resourcePath)\b/);
+    });
   });
 
   describe('auth', () => {

@@ -14,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_DEV: 'false',
+    // As the stack sets it: invitation links point at the console, never at the request's Host.
+    PUBLIC_BASE_URL: 'https://console.partnerdesk.test',
   });
   (globalThis as { __partnerdeskServices?: unknown }).__partnerdeskServices = { dynamo, ses };
 }

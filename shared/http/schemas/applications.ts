@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
 import type { OperationDocs } from '../openapi';
-import { cursor, email, limit, phone, text } from './common';
+import { cursor, email, limit, multilineText, phone, text } from './common';
 
 /** Body of `POST /partner-applications` (the public "contact sales" form). */
 export const applicationForm = z.strictObject({
@@ -9,7 +9,7 @@ export const applicationForm = z.strictObject({
   email,
   phone,
   company: text(200),
-  message: text(5000),
+  message: multilineText(5000),
 });
 
 const statuses = z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected']);
@@ -18,7 +18,7 @@ const statuses = z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected'
 export const listApplicationsQuery = z.strictObject({ status: z.optional(statuses), limit, cursor });
 
 /** Body of `POST /partner-applications/{id}/reject`. */
-export const rejectBody = z.strictObject({ reason: text(1000) });
+export const rejectBody = z.strictObject({ reason: multilineText(1000) });
 
 /** An application as the API shows it (times in ISO-8601 UTC). */
 export const applicationView = z.object({
