@@ -37,6 +37,8 @@ export const applicationView = z.object({
   decidedAt: z.optional(z.iso.datetime()),
   rejectionReason: z.optional(z.string()),
   partnerId: z.optional(z.string()),
+  /** A mail the applicant or the department is owed that could not be sent after every attempt: reach them another way. */
+  noticeFailed: z.optional(z.object({ notice: z.enum(['received', 'escalated', 'approved', 'rejected']), attempts: z.number(), at: z.iso.datetime() })),
 });
 
 /** The public answer to a submitted form: no personal data echoed back. */
@@ -61,6 +63,7 @@ export function toApplicationView(application: PartnerApplication): z.infer<type
     decidedAt: iso(application.decidedAt),
     rejectionReason: application.rejectionReason,
     partnerId: application.partnerId,
+    noticeFailed: application.noticeFailed && { ...application.noticeFailed, at: application.noticeFailed.at.toISOString() },
   };
 }
 
