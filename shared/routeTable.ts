@@ -63,7 +63,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications',
     handler: 'createPartnerApplication',
     auth: 'public',
-    uses: { tables: { applications: 'readWrite', idempotency: 'readWrite' }, mail: true },
+    uses: { tables: { applications: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' }, mail: true },
   },
   {
     method: 'GET',

@@ -15,6 +15,8 @@ export interface ApiRequest {
   readonly isBase64Encoded?: boolean;
   /** Becomes `authorization: Bearer <token>`. */
   readonly token?: string;
+  /** The caller's address as API Gateway sees it (`requestContext.http.sourceIp`); 127.0.0.1 unless given. */
+  readonly sourceIp?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export function apiGatewayEvent(route: Pick<RouteSpec, 'method' | 'path'>, reque
       apiId: 'local',
       domainName: 'local',
       domainPrefix: 'local',
-      http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'partnerdesk-tests' },
+      http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: request.sourceIp ?? '127.0.0.1', userAgent: 'partnerdesk-tests' },
       requestId,
       routeKey,
       stage: '$default',

@@ -1,0 +1,112 @@
+import { routes } from '../../../shared/routeTable';
+import { invokeRoute, jsonBody, routeOf } from '../../support/apiGatewayEvent';
+import { applicationForm, uniqueEmail } from '../../support/applicationFixtures';
+import { createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../../support/clientFixtures';
+import { useLocalIssuer } from '../../support/localIssuer';
+import { useLocalTables } from '../../support/localTables';
+import { mailsTo } from '../../support/sesInbox';
+
+/**
+ * The requests of the adversarial review (issue 14), each sent as the review sent it, with the
+ * safe answer they get now. Other items are kept by the unit, infra and fuzz tests.
+ */
+
+const tables = useLocalTables();
+const issued = useLocalIssuer();
+
+const submitForm = (body: unknown, sourceIp: string) =>
+  invokeRoute(routeOf(routes, 'POST', '/partner-applications'), { ...jsonBody(body), sourceIp });
+const addClient = (token: string, body: unknown, headers: Record<string, string> = {}) => {
+  const request = jsonBody(body);
+  return invokeRoute(routeOf(routes, 'POST', '/clients'), { ...request, headers: { ...request.headers, ...headers }, token });
+};
+const parsed = (response: { statusCode?: number; body?: string; headers?: Record<string, unknown> }) => ({
+  status: response.statusCode,
+  body: JSON.parse(response.body ?? '{}') as unknown,
+});
+
+let sourceCounter = 0;
+/** A source address no other test of this file uses. */
+const newSource = () => `198.51.100.${(sourceCounter += 1)}`;
+
+describe('1. an ill-formed string does not poison mail', () => {
+  it('POST /clients with "name":"\\ud800" is 400 naming the field; the next invitation goes out intact', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const token = await issued().partner(partner.partnerId);
+    const poisoned = uniqueClientEmail();
+
+    const refused = await addClient(token, { email: poisoned, name: '\ud800', accountId: await registerCloudAccount(tables.documentClient()) });
+    const next = uniqueClientEmail();
+    const added = await addClient(token, { email: next, name: 'Next Client', accountId: await registerCloudAccount(tables.documentClient()) });
+
+    expect(parsed(refused)).toEqual({
+      status: 400,
+      body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'body.name', message: expect.stringMatching(/well-formed Unicode/) }] } } },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(await mailsTo(poisoned)).toEqual([]);
+    expect(await mailsTo(next)).toHaveLength(1);
+  });
+
+  it.each([
+    ['company', 'Y\ud800'],
+    ['name', 'Ann \u202Egnp.exe'],
+    ['company', 'Lee\u0000IT'],
+    ['name', 'Ann\nBcc: x@example.com'],
+    ['message', 'hello \u2066world\u2069'],
+  ])('the public form refuses %s %j with 400 naming the field', async (field, value) => {
+    const response = await submitForm({ ...applicationForm(), [field]: value }, newSource());
+    expect(parsed(response)).toEqual({
+      status: 400,
+      body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: `body.${field}`, message: expect.any(String) }] } } },
+    });
+  });
+
+  it('the public form keeps the line breaks of a message', async () => {
+    const response = await submitForm({ ...applicationForm(), message: 'We resell cloud.\nCall us after 10:00.' }, newSource());
+    expect(response.statusCode).toBe(201);
+  });
+});
+
+describe('2. the public form is not an open mail relay', () => {
+  it('20 forms to one victim address with spam text: 3 accepted, the rest 429 with Retry-After; the mails carry none of the spam', async () => {
+    const victim = uniqueEmail('victim');
+    const spam = { name: 'Cheap pills at spam.example', company: 'Visit spam.example now', message: 'spam.example spam.example' };
+    const statuses: number[] = [];
+    let refusal: { statusCode?: number; headers?: Record<string, unknown>; body?: string } | undefined;
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      // Every form from another address, as a botnet would send them: the per-address limit holds alone.
+      const response = await submitForm({ ...spam, email: victim, phone: '+74950000000', message: `${spam.message} ${attempt}` }, newSource());
+      statuses.push(response.statusCode ?? 0);
+      if (response.statusCode === 429) refusal ??= response;
+    }
+
+    expect(statuses).toEqual([...Array(3).fill(201), ...Array(17).fill(429)]);
+    expect(Number(refusal?.headers?.['Retry-After'])).toBeGreaterThan(0);
+    expect(parsed(refusal ?? {}).body).toMatchObject({ error: { code: 'rate_limited' } });
+    const mails = await mailsTo(victim);
+    expect(mails).toHaveLength(3);
+    for (const mail of mails) expect(`${mail.subject} ${mail.body.text}`).not.toContain('spam.example');
+  });
+
+  it('one source address gets 5 forms an hour, then 429', async () => {
+    const source = newSource();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt += 1) statuses.push((await submitForm(applicationForm(), source)).statusCode ?? 0);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    expect((await submitForm(applicationForm(), newSource())).statusCode).toBe(201);
+  });
+});
+
+describe('7. invitation links never come from the Host header', () => {
+  it('POST /clients with Host: evil.example mails a link to the configured console', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const token = await issued().partner(partner.partnerId);
+    const email = uniqueClientEmail();
+    const response = await addClient(token, { email, accountId: await registerCloudAccount(tables.documentClient()) }, { host: 'evil.example', 'x-forwarded-proto': 'https' });
+    expect(response.statusCode).toBe(201);
+    const [mail] = await mailsTo(email);
+    expect(mail?.body.text).toContain(`${process.env.PUBLIC_BASE_URL}/invitations/${mail ? tokenFromMail(mail) : ''}`);
+    expect(mail?.body.text).not.toContain('evil.example');
+  });
+});
