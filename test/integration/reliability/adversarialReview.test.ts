@@ -110,3 +110,34 @@ describe('7. invitation links never come from the Host header', () => {
     expect(mail?.body.text).not.toContain('evil.example');
   });
 });
+
+describe('10. public Idempotency-Keys are not one shared namespace', () => {
+  it("a key an attacker sent first does not turn the victim's form into 422 nor replay the attacker's answer", async () => {
+    const key = 'form-submit-1';
+    const withKey = (body: unknown, sourceIp: string) =>
+      invokeRoute(routeOf(routes, 'POST', '/partner-applications'), { ...jsonBody(body), headers: { 'content-type': 'application/json', 'idempotency-key': key }, sourceIp });
+
+    const attacker = await withKey(applicationForm(), newSource());
+    const victimForm = applicationForm();
+    const victim = await withKey(victimForm, newSource());
+    const victimRetry = await withKey(victimForm, newSource());
+
+    expect(attacker.statusCode).toBe(201);
+    expect(victim.statusCode).toBe(201);
+    expect(parsed(victim).body).not.toEqual(parsed(attacker).body);
+    // A retry from another address is another caller too: the duplicate window (same form) answers it with the same application.
+    expect(parsed(victimRetry).body).toMatchObject({ id: (parsed(victim).body as { id: string }).id });
+  });
+
+  it('the same caller retrying with the key gets the first answer replayed', async () => {
+    const form = applicationForm();
+    const source = newSource();
+    const send = () => invokeRoute(routeOf(routes, 'POST', '/partner-applications'), {
+      ...jsonBody(form), headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-1' }, sourceIp: source,
+    });
+    const first = await send();
+    const retry = await send();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.body).toBe(first.body);
+  });
+});
