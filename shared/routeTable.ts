@@ -21,6 +21,8 @@ export interface Uses {
   readonly events?: boolean;
   /** Enables/disables client logins in the account directory (Cognito). */
   readonly accountDirectory?: boolean;
+  /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
+  readonly cursors?: boolean;
 }
 
 /** One HTTP route. `path` uses API Gateway syntax: `/clients/{id}`. */
@@ -70,7 +72,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications',
     handler: 'listPartnerApplications',
     auth: 'manager',
-    uses: { tables: { applications: 'read' } },
+    uses: { tables: { applications: 'read' }, cursors: true },
   },
   {
     method: 'GET',
@@ -118,7 +120,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'listClients',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
     method: 'GET',
@@ -170,7 +172,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/audit',
     handler: 'listAudit',
     auth: 'partner',
-    uses: { tables: { audit: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { audit: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
     method: 'POST',

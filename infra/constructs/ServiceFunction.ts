@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { type Duration, Stack, Validations } from 'aws-cdk-lib';
 import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -24,6 +25,8 @@ export interface SharedResources {
   readonly auth: Auth;
   /** Bus for domain events. */
   readonly eventBus: IEventBus;
+  /** The key page cursors are signed with. */
+  readonly cursorSigningKey: ISecret;
 }
 
 /** Props of {@link ServiceFunction}. */
@@ -119,6 +122,10 @@ export class ServiceFunction extends Construct {
     if (uses.events) {
       resources.eventBus.grantPutEventsTo(this.role);
       environment.EVENT_BUS_NAME = resources.eventBus.eventBusName;
+    }
+    if (uses.cursors) {
+      // A dynamic reference resolved by CloudFormation at deploy time: no Secrets Manager client (and call) in the bundle.
+      environment.CURSOR_SIGNING_KEY = resources.cursorSigningKey.secretValue.unsafeUnwrap();
     }
     return environment;
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
@@ -59,6 +60,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
     SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     CLOCK_OFFSET_MS: '0',
+    // A new key per start: cursors of an earlier run are refused, as after a key rotation in AWS.
+    CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
   });
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);

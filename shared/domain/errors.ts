@@ -38,10 +38,10 @@ export class InvalidTransitionError extends ConflictError {
 /** Well-formed input that breaks a business rule (unknown cloud account, expired token...). */
 export class RuleViolationError extends DomainError {}
 
-/** Input that does not have the documented shape; `details.issues` lists what is wrong. */
+/** Input that does not have the documented shape; `details.issues` lists what is wrong. `code` names a kind callers may switch on (`invalid_cursor`). */
 export class ValidationError extends DomainError {
-  public constructor(message: string, issues: ReadonlyArray<{ path: string; message: string }>) {
-    super('validation_failed', message, { issues });
+  public constructor(message: string, issues: ReadonlyArray<{ path: string; message: string }>, code = 'validation_failed') {
+    super(code, message, { issues });
   }
 }
 

@@ -196,6 +196,13 @@ describe('PartnerdeskStack', () => {
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
       expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
+      expect(environment.CURSOR_SIGNING_KEY).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretValue.unsafeUnwrap()) : undefined);
+    });
+
+    it('gives the listing routes the cursor key as a dynamic reference to the stack secret, resolved at deploy time', () => {
+      const listings = routes.filter((route) => route.uses.cursors).map((route) => route.handler).sort();
+      expect(listings).toEqual(['listAudit', 'listClients', 'listPartnerApplications']);
+      expect(JSON.stringify(environmentOf('listClients').CURSOR_SIGNING_KEY)).toContain('{{resolve:secretsmanager:');
     });
   });
 

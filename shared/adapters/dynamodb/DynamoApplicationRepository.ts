@@ -121,6 +121,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
 
   public async list(filter: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<PartnerApplication>> {
     const byStatus = filter.status !== undefined;
+    const listing = `applications|${filter.status ?? ''}`;
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       IndexName: byStatus ? APPLICATION_INDEXES.byStatus : APPLICATION_INDEXES.byCreatedAt,
@@ -129,9 +130,9 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       ExpressionAttributeValues: { ':value': byStatus ? filter.status : APPLICATION_KIND },
       ScanIndexForward: false,
       Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt']),
+      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt'], listing),
     }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    const nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
     return { items: (result.Items ?? []).map(toApplication), ...(nextCursor && { nextCursor }) };
   }
 

@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { CLIENT_STATUSES, type Client, holdsAccount, isAttached, type MailDelivery } from '../../domain/clients/Client';
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
-import { ConflictError, ValidationError } from '../../domain/errors';
+import { ConflictError } from '../../domain/errors';
 import type { ClientRef } from '../../ports/ClientLookup';
 import type { ClientChange, ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
 import type { Page } from '../../ports/Page';
@@ -306,12 +306,10 @@ export class DynamoClientRepository implements ClientRepository {
     const partition = query.status
       ? { index: CLIENT_INDEXES.byPartnerStatus, name: 'clientsOfStatus', value: partnerStatusKey(partnerId, query.status) }
       : { index: CLIENT_INDEXES.byPartner, name: 'clientsOf', value: partnerId };
-    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name]);
-    // A cursor must come from this partner's listing with the same filter: nothing else may be read.
-    if (startKey && (startKey[partition.name] !== partition.value || startKey.pk !== clientKey(partnerId, '').pk)) {
-      throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
-    }
     const search = query.search?.trim().toLowerCase();
+    // A cursor must come from this partner's listing with the same filter and search: nothing else may be read.
+    const listing = `clients|${partition.name}=${partition.value}|${search ?? ''}`;
+    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name], listing);
     const found: Array<Record<string, unknown>> = [];
     for (let reads = 0; reads < (search ? MAX_SEARCH_READS : 1); reads += 1) {
       const result = await this.client.send(new QueryCommand({
@@ -335,7 +333,7 @@ export class DynamoClientRepository implements ClientRepository {
     const cursorKey = found.length > query.limit && last
       ? Object.fromEntries([...CURSOR_ATTRIBUTES, partition.name].map((name) => [name, last[name]]))
       : startKey;
-    const nextCursor = encodeCursor(cursorKey);
+    const nextCursor = encodeCursor(cursorKey, listing);
     return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
   }
 

@@ -13,7 +13,7 @@ import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
 import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
-import { money, text } from './common';
+import { isoInstant, money, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -26,7 +26,7 @@ const eventFields = {
   accountId: z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z')),
   amount: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_EVENT_AMOUNT)),
   currency,
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: isoInstant,
   resource: z.optional(text(256)),
 };
 

@@ -141,3 +141,51 @@ describe('10. public Idempotency-Keys are not one shared namespace', () => {
     expect(retry.body).toBe(first.body);
   });
 });
+
+describe('6. crafted cursors and far-future instants', () => {
+  it.each([
+    ['GET', '/clients', {}],
+    ['GET', '/clients', { search: 'a' }],
+    ['GET', '/clients', { status: 'invited' }],
+    ['GET', '/audit', {}],
+    ['GET', '/partner-applications', {}],
+    ['GET', '/partner-applications', { status: 'new' }],
+  ] as const)('%s %s %j with the crafted cursor of the review is 400 invalid_cursor', async (method, path, query) => {
+    const partner = await createPartner(tables.documentClient());
+    const token = path === '/partner-applications' ? await issued().manager() : await issued().partner(partner.partnerId);
+    const crafted = Buffer.from(JSON.stringify({ pk: `PARTNER#${partner.partnerId}`, clientsOf: partner.partnerId })).toString('base64url');
+
+    const response = await invokeRoute(routeOf(routes, method, path), { token, query: { ...query, cursor: crafted } });
+
+    expect(parsed(response)).toEqual({
+      status: 400,
+      body: { error: { code: 'invalid_cursor', message: expect.any(String), details: { issues: [{ path: 'query.cursor', message: expect.any(String) }] } } },
+    });
+  });
+
+  it("a partner's genuine cursor is invalid for another partner and for another search", async () => {
+    const partner = await createPartner(tables.documentClient());
+    const token = await issued().partner(partner.partnerId);
+    for (let n = 0; n < 3; n += 1) {
+      await addClient(token, { email: uniqueClientEmail(), accountId: await registerCloudAccount(tables.documentClient()) });
+    }
+    const firstPage = parsed(await invokeRoute(routeOf(routes, 'GET', '/clients'), { token, query: { limit: '1' } })).body as { nextCursor: string };
+    const other = await issued().partner((await createPartner(tables.documentClient())).partnerId);
+
+    const own = await invokeRoute(routeOf(routes, 'GET', '/clients'), { token, query: { limit: '1', cursor: firstPage.nextCursor } });
+    const foreign = await invokeRoute(routeOf(routes, 'GET', '/clients'), { token: other, query: { limit: '1', cursor: firstPage.nextCursor } });
+    const searched = await invokeRoute(routeOf(routes, 'GET', '/clients'), { token, query: { limit: '1', search: 'client', cursor: firstPage.nextCursor } });
+
+    expect(own.statusCode).toBe(200);
+    expect([foreign.statusCode, searched.statusCode]).toEqual([400, 400]);
+  });
+
+  it('GET /audit?to=9999-12-31T23:00:00-05:00 (UTC year 10000) is 400 naming query.to', async () => {
+    const token = await issued().partner((await createPartner(tables.documentClient())).partnerId);
+    const response = await invokeRoute(routeOf(routes, 'GET', '/audit'), { token, query: { to: '9999-12-31T23:00:00-05:00' } });
+    expect(parsed(response)).toEqual({
+      status: 400,
+      body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'query.to', message: expect.stringMatching(/UTC year/) }] } } },
+    });
+  });
+});

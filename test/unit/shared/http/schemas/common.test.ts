@@ -1,4 +1,4 @@
-import { multilineText, text } from '../../../../../shared/http/schemas/common';
+import { isoInstant, multilineText, text } from '../../../../../shared/http/schemas/common';
 import { parseWith } from '../../../../../shared/http/validation';
 import { ValidationError } from '../../../../../shared/domain/errors';
 
@@ -39,5 +39,15 @@ describe('free text', () => {
     for (const value of ['Анна Ли', 'شركة', '李', 'Cloud 😀 partner', 'O\u2019Brien', 'a\u200Eb']) {
       expect(parseWith(text(200), value, 'body')).toBe(value);
     }
+  });
+});
+
+describe('isoInstant', () => {
+  it.each(['9999-12-31T23:00:00-05:00', '0000-01-01T00:30:00+01:00', '0000-06-01T00:00:00Z'])('refuses %s, whose UTC year has no four-digit form', (value) => {
+    expect(issuesOf(isoInstant, value)).toEqual({ issues: [{ path: 'body', message: expect.stringMatching(/UTC year/) }] });
+  });
+
+  it.each(['9999-12-31T18:59:59-05:00', '0001-01-01T00:00:00Z', '2026-12-01T10:00:00+03:00'])('takes %s', (value) => {
+    expect(parseWith(isoInstant, value, 'body')).toBe(value);
   });
 });
