@@ -1,3 +1,5 @@
+import { MAX_EVENT_AMOUNT, MAX_LEDGER_AMOUNT } from '../../../shared/domain/balances/BillingEvent';
+import { moscowDay } from '../../../shared/domain/moscowTime';
 import { routes } from '../../../shared/routeTable';
 import { invokeRoute, jsonBody, routeOf } from '../../support/apiGatewayEvent';
 import { applicationForm, uniqueEmail } from '../../support/applicationFixtures';
@@ -187,5 +189,40 @@ describe('6. crafted cursors and far-future instants', () => {
       status: 400,
       body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'query.to', message: expect.stringMatching(/UTC year/) }] } } },
     });
+  });
+});
+
+describe('5. balances stay exact', () => {
+  it('an event that would take a balance or a total beyond the bound is rejected; the balance and the list still answer', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const token = await issued().partner(partner.partnerId);
+    const system = await issued().system();
+    const accountId = await registerCloudAccount(tables.documentClient());
+    const email = uniqueClientEmail();
+    const added = parsed(await addClient(token, { email, accountId })).body as { id: string };
+    const [mail] = await mailsTo(email);
+    await invokeRoute(routeOf(routes, 'POST', '/invitations/{token}/accept'), { pathParameters: { token: mail ? tokenFromMail(mail) : '' } });
+
+    const events = (type: string, prefix: string, count: number) => Array.from({ length: count }, (_, n) => ({
+      transactionId: `${prefix}-${accountId}-${n}`, accountId, type, amount: MAX_EVENT_AMOUNT, currency: 'RUB', occurredAt: new Date().toISOString(),
+    }));
+    const post = async (batch: unknown[]) =>
+      parsed(await invokeRoute(routeOf(routes, 'POST', '/billing-events'), { ...jsonBody({ events: batch }), token: system })).body as { recorded: number; results: Array<{ reason?: string }> };
+
+    const filled = await post(events('deposit', 'fill', MAX_LEDGER_AMOUNT / MAX_EVENT_AMOUNT));
+    const beyond = await post(events('deposit', 'beyond', 1));
+    const drained = await post(events('withdrawal', 'drain', MAX_LEDGER_AMOUNT / MAX_EVENT_AMOUNT));
+    // The balance is back at 0, but the day's deposits would pass the bound.
+    const pumped = await post(events('deposit', 'pump', 1));
+
+    expect(filled.recorded).toBe(MAX_LEDGER_AMOUNT / MAX_EVENT_AMOUNT);
+    expect(beyond.results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'amount_out_of_range' })]);
+    expect(drained.recorded).toBe(MAX_LEDGER_AMOUNT / MAX_EVENT_AMOUNT);
+    expect(pumped.results).toEqual([expect.objectContaining({ status: 'rejected', reason: 'amount_out_of_range' })]);
+    const balance = await invokeRoute(routeOf(routes, 'GET', '/clients/{id}/balance'), { token, pathParameters: { id: added.id } });
+    expect(parsed(balance)).toMatchObject({ status: 200, body: { balance: { amount: 0, currency: 'RUB' } } });
+    expect((await invokeRoute(routeOf(routes, 'GET', '/clients'), { token })).statusCode).toBe(200);
+    const detail = await invokeRoute(routeOf(routes, 'GET', '/clients/{id}/balance/detail'), { token, pathParameters: { id: added.id }, query: { from: moscowDay(new Date()), to: moscowDay(new Date()) } });
+    expect(parsed(detail)).toMatchObject({ status: 200, body: { totals: { deposits: { amount: MAX_LEDGER_AMOUNT } } } });
   });
 });
