@@ -186,21 +186,23 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/balance',
     handler: 'getClientBalance',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    // Invitations: the accepted one says since when the partner serves the account (the start of what it sees).
+    uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/expenses',
     handler: 'getClientExpenses',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    // Invitations: the accepted one says since when the partner serves the account (the start of what it sees).
+    uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
     method: 'POST',

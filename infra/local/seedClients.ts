@@ -6,6 +6,7 @@
 import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/runtime';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { addClient } from '../../shared/domain/clients/addClient';
+import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';
 import type { Mail, Mailer } from '../../shared/ports/Mailer';
 
@@ -39,8 +40,12 @@ function tokenFromMail(mail: Mail): string {
   return token;
 }
 
-/** Registers 10 cloud accounts and makes the first five the demo partner's clients in different states. */
-export async function seedClients(partnerId: string, apiUrl: string): Promise<SeededClients> {
+/**
+ * Registers 10 cloud accounts and makes the first five the demo partner's clients in different
+ * states; those who accept were invited and accepted at `since`: a partner sees billing only from
+ * acceptance on, so they must have been its clients for the months of billing the demo shows.
+ */
+export async function seedClients(partnerId: string, apiUrl: string, since: Date): Promise<SeededClients> {
   const registry = new DynamoCloudAccountRegistry(documentClient());
   const registeredAccounts = Array.from({ length: 10 }, (_, i) => demoAccountId(i + 1));
   for (const accountId of registeredAccounts) await registry.register(accountId, new Date());
@@ -52,17 +57,19 @@ export async function seedClients(partnerId: string, apiUrl: string): Promise<Se
   const activeClientIds: string[] = [];
   for (const [i, person] of PEOPLE.entries()) {
     const accountId = registeredAccounts[i] ?? '';
-    const { client } = await addClient({ ...deps, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
+    // Those who accept did so at `since`; pending invitations are fresh (an old one would expire at the first job run).
+    const clock = person.answer === 'accept' ? new FixedClock(since) : deps.clock;
+    const { client } = await addClient({ ...deps, clock, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
       accountId, email: person.email, name: person.name, phone: person.phone,
     });
     const invitation = sent.at(-1);
     if (!invitation) throw new Error('seed: no invitation mail');
     if (person.answer === 'accept') {
-      await acceptInvitation(invitationDeps(), tokenFromMail(invitation));
+      await acceptInvitation({ ...invitationDeps(), clock }, tokenFromMail(invitation));
       activeAccounts.push(accountId);
       activeClientIds.push(client.id);
     }
-    if (person.answer === 'decline') await declineInvitation(invitationDeps(), tokenFromMail(invitation));
+    if (person.answer === 'decline') await declineInvitation({ ...invitationDeps(), clock }, tokenFromMail(invitation));
   }
   return { registeredAccounts, activeAccounts, activeClientIds };
 }

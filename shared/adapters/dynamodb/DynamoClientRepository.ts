@@ -287,7 +287,12 @@ export class DynamoClientRepository implements ClientRepository {
 
   public async findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined> {
     const client = await this.get(partnerId, clientId);
-    return client && { clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status };
+    if (!client) return undefined;
+    const ref = { clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status };
+    if (client.invitation.status !== 'accepted') return ref;
+    // The accepted invitation was closed when the partner began serving the account.
+    const servedSince = (await this.getInvitation(client.invitation.id))?.closedAt;
+    return servedSince ? { ...ref, servedSince } : ref;
   }
 
   public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {

@@ -104,8 +104,11 @@ const totalsView = { debits: money, deposits: money, withdrawals: money };
 /** `GET /clients/{id}/balance/detail`: the "Detail" view by Moscow day. */
 export const balanceDetailView = z.object({
   clientId: z.string(),
+  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
   from: z.string(),
   to: z.string(),
+  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
+  clientSince: z.string(),
   timeZone: z.literal(MOSCOW_TIME_ZONE),
   currency: z.string(),
   opening: money,
@@ -124,8 +127,11 @@ export const balanceDetailView = z.object({
 /** `GET /clients/{id}/expenses`: "Expenses on services", most expensive service first. */
 export const expensesView = z.object({
   clientId: z.string(),
+  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
   from: z.string(),
   to: z.string(),
+  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
+  clientSince: z.string(),
   timeZone: z.literal(MOSCOW_TIME_ZONE),
   currency: z.string(),
   total: money,
@@ -143,6 +149,7 @@ export function toBalanceDetailView(detail: BalanceDetail): z.infer<typeof balan
   return {
     clientId: detail.clientId,
     ...detail.period,
+    clientSince: detail.clientSince,
     timeZone: MOSCOW_TIME_ZONE,
     currency: detail.opening.currency,
     opening: detail.opening,
@@ -167,6 +174,7 @@ export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expens
   return {
     clientId: expenses.clientId,
     ...expenses.period,
+    clientSince: expenses.clientSince,
     timeZone: MOSCOW_TIME_ZONE,
     currency: expenses.total.currency,
     total: expenses.total,
@@ -182,6 +190,10 @@ export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expens
 /** Whose balance a partner sees, said once for the three balance routes. */
 const SERVED_ONLY = ' — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`';
 
+/** What part of the period a partner sees, said once for the two period routes. */
+const SINCE_ACCEPTED = '. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, ' +
+  'a period that ends before it answers 422 `period_before_client`';
+
 /** OpenAPI docs of the balance routes. */
 export const balanceOperations: OperationDocs = {
   'POST /billing-events': {
@@ -194,11 +206,11 @@ export const balanceOperations: OperationDocs = {
   },
   'GET /clients/{id}/balance/detail': {
     summary: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
-      `and the deposits and withdrawals with times in +03:00${SERVED_ONLY}`,
+      `and the deposits and withdrawals with times in +03:00${SINCE_ACCEPTED}${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, status: 200, response: balanceDetailView,
   },
   'GET /clients/{id}/expenses': {
-    summary: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SERVED_ONLY}`,
+    summary: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SINCE_ACCEPTED}${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, status: 200, response: expensesView,
   },
 };
