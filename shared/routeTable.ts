@@ -11,16 +11,32 @@ export type AuthKind = 'public' | 'partner' | 'manager' | 'system';
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * How a function uses a table; the stack grants exactly the DynamoDB actions that go with it:
+ * - `read`: get, batch get, query (and transaction condition checks);
+ * - `append`: put new items only, never update or delete them (the audit trail);
+ * - `readWrite`: read, put and update items, never delete one;
+ * - `readWriteDelete`: also delete items (releasing an account lock, removing a delivered outbox
+ *   record, the idempotency record of a failed request).
+ */
+export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete';
+
+/**
+ * What a function does with logins (Cognito): creates partners' logins when their application is
+ * approved, or enables and disables the console logins of clients' cloud accounts.
+ */
+export type AccountDirectoryUse = 'partnerLogins' | 'clientLogins';
+
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
   /** Tables and the access each needs. */
-  readonly tables?: Partial<Record<TableName, 'read' | 'readWrite'>>;
+  readonly tables?: Partial<Record<TableName, TableAccess>>;
   /** Sends mail through SES. */
   readonly mail?: boolean;
   /** Publishes domain events on the event bus. */
   readonly events?: boolean;
-  /** Enables/disables client logins in the account directory (Cognito). */
-  readonly accountDirectory?: boolean;
+  /** Which logins it manages in the account directory (Cognito). */
+  readonly accountDirectory?: AccountDirectoryUse;
   /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
   readonly cursors?: boolean;
 }
@@ -50,11 +66,11 @@ export interface JobSpec {
  */
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
-    clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', clientFollowUps: 'readWrite',
-    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite',
+    clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete',
   },
   events: true,
-  accountDirectory: true,
+  accountDirectory: 'clientLogins',
 };
 
 /** Every HTTP route of the API. */
@@ -65,7 +81,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications',
     handler: 'createPartnerApplication',
     auth: 'public',
-    uses: { tables: { applications: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' }, mail: true },
+    uses: { tables: { applications: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'GET',
@@ -93,7 +109,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications/{id}/approve',
     handler: 'approvePartnerApplication',
     auth: 'manager',
-    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: true },
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: 'partnerLogins' },
   },
   {
     method: 'POST',
@@ -109,8 +125,8 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     uses: {
       tables: {
-        clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', cloudAccounts: 'read', partners: 'read',
-        rateLimits: 'readWrite', idempotency: 'readWrite',
+        clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
+        rateLimits: 'readWrite', idempotency: 'readWriteDelete',
       },
       mail: true,
     },
@@ -135,7 +151,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'resendInvitation',
     auth: 'partner',
     uses: {
-      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' },
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
       mail: true,
     },
   },
@@ -144,7 +160,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/invitation/cancel',
     handler: 'cancelInvitation',
     auth: 'partner',
-    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' } },
+    uses: { tables: { clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'GET',
@@ -158,14 +174,14 @@ export const routes: readonly RouteSpec[] = [
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
     auth: 'public',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
     auth: 'public',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWriteDelete', audit: 'append', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'GET',
@@ -221,18 +237,18 @@ export const jobs: readonly JobSpec[] = [
     handler: 'escalateApplications',
     everyMinutes: 15,
     // Also delivers notices whose first sending failed, including approval logins.
-    uses: { tables: { applications: 'readWrite' }, mail: true, accountDirectory: true },
+    uses: { tables: { applications: 'readWrite' }, mail: true, accountDirectory: 'partnerLogins' },
   },
   {
     handler: 'expireInvitations',
     everyMinutes: 15,
     // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', partners: 'read' }, mail: true, events: true },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWriteDelete', audit: 'append', partners: 'read' }, mail: true, events: true },
   },
   {
     handler: 'deliverClientFollowUps',
     everyMinutes: 5,
     // Publishes the events and sets the console logins that block / unblock / delete requests left undone.
-    uses: { tables: { clients: 'read', clientFollowUps: 'readWrite' }, events: true, accountDirectory: true },
+    uses: { tables: { clients: 'read', clientFollowUps: 'readWriteDelete' }, events: true, accountDirectory: 'clientLogins' },
   },
 ];

@@ -15,6 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import type { AccountDirectoryUse } from '../../shared/routeTable';
 
 /** Props of {@link Auth}. */
 export interface AuthProps {
@@ -28,15 +29,13 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 /** Scope a machine client needs to post billing events. */
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
-/** What the account directory (`shared/adapters/cognito/`) may do to logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminUserGlobalSignOut',
-];
+/** What the account directory (`shared/adapters/cognito/`) calls for each use, and nothing more. */
+const ACCOUNT_DIRECTORY_ACTIONS: Readonly<Record<AccountDirectoryUse, readonly string[]>> = {
+  // Creating a partner's login on approval (an existing user gets its attributes set instead).
+  partnerLogins: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'],
+  // Letting a client's console login sign in or not (and ending its sessions when blocked).
+  clientLogins: ['cognito-idp:AdminEnableUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+};
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -145,8 +144,8 @@ export class Auth extends Construct {
     this.audiences = [this.webClient.userPoolClientId, this.machineClient.userPoolClientId];
   }
 
-  /** Lets a function create, enable, disable and sign out logins (the account directory). */
-  public grantAccountDirectory(grantee: IGrantable): Grant {
-    return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS);
+  /** Lets a function do what `use` needs in the account directory: create partner logins, or enable and disable client logins. */
+  public grantAccountDirectory(grantee: IGrantable, use: AccountDirectoryUse): Grant {
+    return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS[use]);
   }
 }

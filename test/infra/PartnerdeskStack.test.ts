@@ -7,7 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
 import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
-import { jobs, routes, type Uses } from '../../shared/routeTable';
+import { type AccountDirectoryUse, jobs, routes, type TableAccess, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
 import { stackEnv, stackSettings } from './stackSettings';
@@ -28,15 +28,19 @@ interface Statement {
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-/** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
-const ACCOUNT_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminUserGlobalSignOut',
-];
+/** The actions of each table access: restated from the requirements, not imported from `ServiceFunction`. */
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
+  read: READ,
+  append: ['dynamodb:PutItem'],
+  readWrite: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  readWriteDelete: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+};
+/** What the account directory may do to logins for each use: restated from the requirements, not imported from `Auth`. */
+const ACCOUNT_DIRECTORY_ACTIONS: Readonly<Record<AccountDirectoryUse, readonly string[]>> = {
+  partnerLogins: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'],
+  clientLogins: ['cognito-idp:AdminEnableUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
+};
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
@@ -91,9 +95,8 @@ describe('PartnerdeskStack', () => {
 
   /** Statements of every policy attached to the function's role. */
   function statementsOf(handler: string): Statement[] {
-    const role = functionOf(handler).role;
-    if (!role) throw new Error(`${handler} has no role`);
-    const roleRef = JSON.stringify({ Ref: logicalIdOf(role) });
+    const [roleId] = resourceOf(functionOf(handler)).Properties.Role['Fn::GetAtt'] as [string];
+    const roleRef = JSON.stringify({ Ref: roleId });
     return Object.values(resources)
       .filter((resource) => resource.Type === 'AWS::IAM::Policy')
       .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleRef))
@@ -119,9 +122,9 @@ describe('PartnerdeskStack', () => {
     return grants;
   }
 
-  function declaredTables(uses: Uses): [TableName, 'read' | 'readWrite'][] {
+  function declaredTables(uses: Uses): [TableName, TableAccess][] {
     return Object.entries(uses.tables ?? {}).flatMap(([name, access]) =>
-      isTableName(name) && access && !tableSpecs[name].localOnly ? [[name, access] as [TableName, 'read' | 'readWrite']] : [],
+      isTableName(name) && access && !tableSpecs[name].localOnly ? [[name, access] as [TableName, TableAccess]] : [],
     );
   }
 
@@ -207,15 +210,41 @@ describe('PartnerdeskStack', () => {
   });
 
   describe('least privilege', () => {
-    it.each(functionSpecs)('grants $handler only the tables it uses, writing only where it declares readWrite', ({ handler, uses }) => {
+    it.each(functionSpecs)('grants $handler only the tables it uses, with exactly the actions of its access to each', ({ handler, uses }) => {
       const grants = tableGrantsOf(handler);
       const declared = declaredTables(uses);
       expect([...grants.keys()].sort()).toEqual(declared.map(([name]) => name).sort());
       for (const [name, access] of declared) {
-        const actions = grants.get(name) ?? new Set<string>();
-        expect(actions.has('dynamodb:Query')).toBe(true);
-        expect(WRITE_ACTIONS.filter((action) => actions.has(action))).toEqual(access === 'readWrite' ? WRITE_ACTIONS : []);
+        expect([name, [...(grants.get(name) ?? [])].sort()]).toEqual([name, [...TABLE_ACCESS_ACTIONS[access]].sort()]);
       }
+    });
+
+    it('grants no Scan and no stream action to any function (nothing scans, no table has a stream)', () => {
+      const actions = functionSpecs.flatMap(({ handler }) => statementsOf(handler).flatMap(actionsOf));
+      expect(actions.filter((action) => /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action))).toEqual([]);
+    });
+
+    it('keeps the audit trail append-only: writers may only put entries, never update or delete them', () => {
+      for (const { handler, uses } of functionSpecs) {
+        const audit = tableGrantsOf(handler).get('audit');
+        if (!audit) continue;
+        expect([handler, [...audit].filter((action) => WRITE_ACTIONS.includes(action))]).toEqual([handler, uses.tables?.audit === 'append' ? ['dynamodb:PutItem'] : []]);
+      }
+    });
+
+    it('lets billing ingestion put and update ledger items but never delete one', () => {
+      const ledger = tableGrantsOf('postBillingEvents').get('ledger') ?? new Set<string>();
+      expect(ledger.has('dynamodb:PutItem') && ledger.has('dynamodb:UpdateItem')).toBe(true);
+      expect([...ledger].filter((action) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].includes(action))).toEqual([]);
+    });
+
+    it('grants actions on every resource (*) only for X-Ray tracing', () => {
+      const wildcards = Object.values(resources)
+        .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+        .filter((statement) => [statement.Resource].flat().includes('*'));
+      expect(wildcards.length).toBeGreaterThan(0);
+      expect([...new Set(wildcards.flatMap(actionsOf))].sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
     });
 
     it('gives a read-only route no write action at all', () => {
@@ -240,15 +269,20 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it.each(functionSpecs)('lets $handler manage logins only if it uses the account directory', ({ handler, uses }) => {
+    it.each(functionSpecs)('lets $handler manage logins only as its use of the account directory says', ({ handler, uses }) => {
       const cognitoStatements = statementsOf(handler).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
       );
       expect(cognitoStatements).toHaveLength(uses.accountDirectory ? 1 : 0);
       for (const statement of cognitoStatements) {
-        expect(actionsOf(statement).sort()).toEqual([...ACCOUNT_DIRECTORY_ACTIONS].sort());
+        expect(actionsOf(statement).sort()).toEqual([...ACCOUNT_DIRECTORY_ACTIONS[uses.accountDirectory ?? 'partnerLogins']].sort());
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] });
       }
+    });
+
+    it('lets only approval and its retrying job create partner logins', () => {
+      const creating = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('cognito-idp:AdminCreateUser'));
+      expect(creating.map(({ handler }) => handler).sort()).toEqual(['approvePartnerApplication', 'escalateApplications']);
     });
 
     it.each(functionSpecs)('lets $handler publish events only if it uses events', ({ handler, uses }) => {

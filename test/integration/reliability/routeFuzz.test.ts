@@ -82,8 +82,8 @@ const headerValues = fc.record(
 /** The tables a route may write: those it declares, and the local stand-ins of the managed services it uses. */
 function writableTables(route: RouteSpec): TableName[] {
   return DATA_TABLES.filter((table) =>
-    route.uses.tables?.[table] === 'readWrite' ||
-    (table === 'localDirectory' && route.uses.accountDirectory === true) ||
+    (route.uses.tables?.[table] ?? 'read') !== 'read' ||
+    (table === 'localDirectory' && route.uses.accountDirectory !== undefined) ||
     (table === 'localEvents' && route.uses.events === true));
 }
 
