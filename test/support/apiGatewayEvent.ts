@@ -25,7 +25,8 @@ export interface ApiRequest {
  */
 export function apiGatewayEvent(route: Pick<RouteSpec, 'method' | 'path'>, request: ApiRequest = {}): APIGatewayProxyEventV2 {
   const params = request.pathParameters ?? {};
-  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  // A URL cannot carry an unpaired surrogate (it has no UTF-8 form): the raw path shows U+FFFD instead, the parameters keep it.
+  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((params[name] ?? '').replace(/\p{Cs}/gu, '\uFFFD')));
   const requestId = randomUUID();
   const routeKey = `${route.method} ${route.path}`;
   return {
