@@ -5,8 +5,8 @@
  */
 import type { TableName } from './adapters/dynamodb/tables';
 
-/** Who may call a route: nobody in particular, a partner, a manager, or a machine client. */
-export type AuthKind = 'public' | 'partner' | 'manager' | 'system';
+/** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
+export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -21,12 +21,6 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete';
 
-/**
- * What a function does with logins (Cognito): creates partners' logins when their application is
- * approved, or enables and disables the console logins of clients' cloud accounts.
- */
-export type AccountDirectoryUse = 'partnerLogins' | 'clientLogins';
-
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
   /** Tables and the access each needs. */
@@ -35,8 +29,8 @@ export interface Uses {
   readonly mail?: boolean;
   /** Publishes domain events on the event bus. */
   readonly events?: boolean;
-  /** Which logins it manages in the account directory (Cognito). */
-  readonly accountDirectory?: AccountDirectoryUse;
+  /** Creates partners' logins in the staff directory (Cognito). */
+  readonly accountDirectory?: boolean;
   /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
   readonly cursors?: boolean;
 }
@@ -60,9 +54,21 @@ export interface JobSpec {
   readonly uses: Uses;
 }
 
+/** The Cognito triggers of the console users' pool that the stack wires (`CognitoUserPoolTriggerEvent`). */
+export type ConsoleTrigger = 'preAuthentication' | 'preTokenGeneration';
+
+/** One Cognito trigger of the console users' pool: runs inside a user's sign-in or token refresh. */
+export interface TriggerSpec {
+  /** Module under `functions/` (no extension) that exports `handler`. */
+  readonly handler: string;
+  readonly trigger: ConsoleTrigger;
+  readonly uses: Uses;
+}
+
 /**
  * What block / unblock / delete touch: the clients with their invitations, audit and follow-up
- * outbox in one transaction, the confirmation tokens, the login gate and the event bus.
+ * outbox in one transaction, the confirmation tokens and the event bus. No login directory: the
+ * console's sign-in gate reads the committed status.
  */
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
@@ -70,7 +76,6 @@ const CLIENT_OPERATION_USES: Uses = {
     operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete',
   },
   events: true,
-  accountDirectory: 'clientLogins',
 };
 
 /** Every HTTP route of the API. */
@@ -109,7 +114,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications/{id}/approve',
     handler: 'approvePartnerApplication',
     auth: 'manager',
-    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: 'partnerLogins' },
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: true },
   },
   {
     method: 'POST',
@@ -160,7 +165,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/invitation/cancel',
     handler: 'cancelInvitation',
     auth: 'partner',
-    uses: { tables: { clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' } },
+    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'GET',
@@ -173,15 +178,15 @@ export const routes: readonly RouteSpec[] = [
     method: 'POST',
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
-    auth: 'public',
+    auth: 'console',
     uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
-    auth: 'public',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWriteDelete', audit: 'append', idempotency: 'readWriteDelete' } },
+    auth: 'console',
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'GET',
@@ -209,7 +214,6 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    // Invitations: the accepted one says since when the partner serves the account (the start of what it sees).
     uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   {
@@ -217,7 +221,6 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/expenses',
     handler: 'getClientExpenses',
     auth: 'partner',
-    // Invitations: the accepted one says since when the partner serves the account (the start of what it sees).
     uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
@@ -237,18 +240,31 @@ export const jobs: readonly JobSpec[] = [
     handler: 'escalateApplications',
     everyMinutes: 15,
     // Also delivers notices whose first sending failed, including approval logins.
-    uses: { tables: { applications: 'readWrite' }, mail: true, accountDirectory: 'partnerLogins' },
+    uses: { tables: { applications: 'readWrite' }, mail: true, accountDirectory: true },
   },
   {
     handler: 'expireInvitations',
     everyMinutes: 15,
     // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
-    uses: { tables: { invitations: 'readWrite', clients: 'readWriteDelete', audit: 'append', partners: 'read' }, mail: true, events: true },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read' }, mail: true, events: true },
   },
   {
     handler: 'deliverClientFollowUps',
     everyMinutes: 5,
-    // Publishes the events and sets the console logins that block / unblock / delete requests left undone.
-    uses: { tables: { clients: 'read', clientFollowUps: 'readWriteDelete' }, events: true, accountDirectory: 'clientLogins' },
+    // Publishes the events that block / unblock / delete requests left undone.
+    uses: { tables: { clientFollowUps: 'readWriteDelete' }, events: true },
   },
+];
+
+/** What the sign-in gate reads: who owns which account, and the status of the client serving it. */
+const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'read', clients: 'read' } };
+
+/**
+ * The console users' pool triggers: the sign-in gate at every sign-in (pre-authentication) and at
+ * every token issue or refresh (pre-token-generation, which also registers a new user's cloud
+ * account and puts its id in the token).
+ */
+export const triggers: readonly TriggerSpec[] = [
+  { handler: 'consoleSignInGate', trigger: 'preAuthentication', uses: SIGN_IN_GATE_USES },
+  { handler: 'consoleTokenClaims', trigger: 'preTokenGeneration', uses: { tables: { cloudAccounts: 'readWrite', clients: 'read' } } },
 ];

@@ -15,7 +15,6 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { AccountDirectoryUse } from '../../shared/routeTable';
 
 /** Props of {@link Auth}. */
 export interface AuthProps {
@@ -29,13 +28,8 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 /** Scope a machine client needs to post billing events. */
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
-/** What the account directory (`shared/adapters/cognito/`) calls for each use, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS: Readonly<Record<AccountDirectoryUse, readonly string[]>> = {
-  // Creating a partner's login on approval (an existing user gets its attributes set instead).
-  partnerLogins: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'],
-  // Letting a client's console login sign in or not (and ending its sessions when blocked).
-  clientLogins: ['cognito-idp:AdminEnableUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'],
-};
+/** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -62,8 +56,10 @@ export class Auth extends Construct {
   public readonly issuer: string;
   /** Where the pool publishes its signing keys. */
   public readonly jwksUrl: string;
-  /** App client ids whose tokens the API accepts. */
+  /** App client ids accepted as `aud` of people's ID tokens (the web console). */
   public readonly audiences: readonly string[];
+  /** App client ids accepted as `client_id` of machine clients' access tokens. */
+  public readonly machineClients: readonly string[];
 
   public constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -141,11 +137,12 @@ export class Auth extends Construct {
     const region = Stack.of(this).region;
     this.issuer = `https://cognito-idp.${region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
-    this.audiences = [this.webClient.userPoolClientId, this.machineClient.userPoolClientId];
+    this.audiences = [this.webClient.userPoolClientId];
+    this.machineClients = [this.machineClient.userPoolClientId];
   }
 
-  /** Lets a function do what `use` needs in the account directory: create partner logins, or enable and disable client logins. */
-  public grantAccountDirectory(grantee: IGrantable, use: AccountDirectoryUse): Grant {
-    return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS[use]);
+  /** Lets a function create partners' logins (the account directory). */
+  public grantAccountDirectory(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS);
   }
 }

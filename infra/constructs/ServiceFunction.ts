@@ -145,7 +145,7 @@ export class ServiceFunction extends Construct {
       environment.MAIL_FROM = resources.mailer.senderEmail;
     }
     if (uses.accountDirectory) {
-      resources.auth.grantAccountDirectory(this.role, uses.accountDirectory);
+      resources.auth.grantAccountDirectory(this.role);
       environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
     }
     if (uses.events) {

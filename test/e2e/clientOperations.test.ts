@@ -1,3 +1,4 @@
+import { moscowDay } from '../../shared/domain/moscowTime';
 import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
 import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
@@ -14,7 +15,7 @@ async function activeClient(token: string): Promise<{ id: string; accountId: str
   const added = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
   const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
   if (!mail) throw new Error('no invitation mail');
-  const accepted = await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`);
+  const accepted = await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`, { token: await local.consoleToken(accountId) });
   expect(accepted.status).toBe(200);
   return { id: added.body.id, accountId, email };
 }
@@ -42,7 +43,7 @@ describe('block / unblock / delete over HTTP', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({
       action: 'block',
-      results: [{ clientId: client.id, result: 'done', status: 'blocked', login: 'applied' }],
+      results: [{ clientId: client.id, result: 'done', status: 'blocked', signIn: 'refused' }],
       summary: { done: 1, skipped: 0, notFound: 0, failed: 0 },
     });
     const refused = await consoleLogin(client.accountId);
@@ -55,7 +56,7 @@ describe('block / unblock / delete over HTTP', () => {
 
     const unblockPreview = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token });
     const unblocked = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token, body: { confirm: unblockPreview.body.confirmation.token } });
-    expect(unblocked.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'active', login: 'applied' }]);
+    expect(unblocked.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'active', signIn: 'allowed' }]);
     expect((await consoleLogin(client.accountId)).status).toBe(200);
     const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${client.id}`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['unblock', 'block', 'accept', 'invite']);
@@ -114,7 +115,8 @@ describe('block / unblock / delete over HTTP', () => {
   it('deletes a client: no longer listed or readable, its account stays, and it can be invited again', async () => {
     const token = await partnerToken();
     const client = await activeClient(token);
-    const balancePath = `/clients/${client.id}/balance/detail?from=2026-03-01&to=2026-03-02`;
+    const today = moscowDay(local.stack.clockNow());
+    const balancePath = `/clients/${client.id}/balance/detail?from=${today}&to=${today}`;
     expect((await call(local.stack.apiUrl, 'GET', balancePath, { token })).status).toBe(200);
 
     const preview = await call(local.stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token });

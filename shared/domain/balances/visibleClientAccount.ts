@@ -16,12 +16,16 @@ export function balanceShown(status: ClientStatus): boolean {
  * is a 409 `client_not_active` naming its status, so a console can say why instead of "not found".
  * The client comes with the instant the partner began serving it (the bound of what it may see).
  */
-export async function visibleClientAccount(clients: ClientLookup, partnerId: string, clientId: string): Promise<ClientRef & { servedSince: Date }> {
+export async function visibleClientAccount(
+  clients: ClientLookup,
+  partnerId: string,
+  clientId: string,
+): Promise<ClientRef & { readonly accountId: string; readonly servedSince: Date }> {
   const client = await clients.findForPartner(partnerId, clientId);
   if (!client || client.partnerId !== partnerId || client.status === 'detached') {
     throw new NotFoundError('Client', { clientId });
   }
-  if (!balanceShown(client.status)) {
+  if (!balanceShown(client.status) || !client.accountId) {
     throw new ConflictError(
       'client_not_active',
       `The balance of a client is shown once it has accepted the invitation; this client is '${client.status}'`,
@@ -31,5 +35,5 @@ export async function visibleClientAccount(clients: ClientLookup, partnerId: str
   const { servedSince } = client;
   // Served clients always have one; without it the period the partner may see is unknown, so nothing is shown.
   if (!servedSince) throw new Error(`client ${clientId} is ${client.status} but has no acceptance time`);
-  return { ...client, servedSince };
+  return { ...client, accountId: client.accountId, servedSince };
 }

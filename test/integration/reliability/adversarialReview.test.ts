@@ -201,7 +201,11 @@ describe('5. balances stay exact', () => {
     const email = uniqueClientEmail();
     const added = parsed(await addClient(token, { email, accountId })).body as { id: string };
     const [mail] = await mailsTo(email);
-    await invokeRoute(routeOf(routes, 'POST', '/invitations/{token}/accept'), { pathParameters: { token: mail ? tokenFromMail(mail) : '' } });
+    // The account's owner accepts, signed in to the cloud console.
+    const accepted = await invokeRoute(routeOf(routes, 'POST', '/invitations/{token}/accept'), {
+      pathParameters: { token: mail ? tokenFromMail(mail) : '' }, token: await issued().console(accountId),
+    });
+    expect(accepted.statusCode).toBe(200);
 
     const events = (type: string, prefix: string, count: number) => Array.from({ length: count }, (_, n) => ({
       transactionId: `${prefix}-${accountId}-${n}`, accountId, type, amount: MAX_EVENT_AMOUNT, currency: 'RUB', occurredAt: new Date().toISOString(),

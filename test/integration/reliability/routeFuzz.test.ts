@@ -42,7 +42,7 @@ const FAR_FUTURE = ['9999-12-31T23:00:00-05:00', '+275760-09-13T00:00:00Z', '100
 /** A cursor forged the way the review did it, for a partner id (issue 14). */
 const forgedCursor = (id: string) => Buffer.from(JSON.stringify({ pk: `PARTNER#${id}`, clientsOf: id, sk: 'x' })).toString('base64url');
 
-type Caller = 'none' | 'partner' | 'manager' | 'system' | 'expired' | 'otherKey' | 'otherAudience' | 'garbage';
+type Caller = 'none' | 'partner' | 'manager' | 'system' | 'console' | 'expired' | 'otherKey' | 'otherAudience' | 'garbage';
 
 interface Generated {
   readonly caller: Caller;
@@ -94,7 +94,7 @@ const headerValues = fc.record(
 function writableTables(route: RouteSpec): TableName[] {
   return DATA_TABLES.filter((table) =>
     (route.uses.tables?.[table] ?? 'read') !== 'read' ||
-    (table === 'localDirectory' && route.uses.accountDirectory !== undefined) ||
+    (table === 'localDirectory' && route.uses.accountDirectory === true) ||
     (table === 'localEvents' && route.uses.events === true));
 }
 
@@ -112,7 +112,7 @@ function pathParameters(route: RouteSpec): fc.Arbitrary<Record<string, string> |
 }
 
 function requests(route: RouteSpec): fc.Arbitrary<Generated> {
-  const caller = fc.constantFrom<Caller>('none', 'partner', 'manager', 'system', 'expired', 'otherKey', 'otherAudience', 'garbage');
+  const caller = fc.constantFrom<Caller>('none', 'partner', 'manager', 'system', 'console', 'expired', 'otherKey', 'otherAudience', 'garbage');
   const forged = fc.constantFrom(...knownIds).map(forgedCursor);
   const query = fc.option(
     fc.dictionary(
@@ -160,6 +160,7 @@ beforeAll(async () => {
     partner: await issuer.partner(partner.partnerId),
     manager: await issuer.manager(),
     system: await issuer.system(),
+    console: await issuer.console(await registerCloudAccount(tables.documentClient())),
     expired: await issuer.expired(),
     otherKey: await issuer.otherKey(),
     otherAudience: await issuer.otherAudience(),
