@@ -17,9 +17,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `append`: put new items only, never update or delete them (the audit trail);
  * - `readWrite`: read, put and update items, never delete one;
  * - `readWriteDelete`: also delete items (releasing an account lock, removing a delivered outbox
- *   record, the idempotency record of a failed request).
+ *   record or a stale search index entry, the idempotency record of a failed request);
+ * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives.
  */
-export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete';
+export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill';
 
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
@@ -49,8 +50,8 @@ export interface RouteSpec {
 export interface JobSpec {
   /** Module under `functions/` (no extension) that exports `handler`. */
   readonly handler: string;
-  /** How often it runs, in minutes. */
-  readonly everyMinutes: number;
+  /** How often it runs, in minutes; absent for a one-off task an operator invokes (a backfill). */
+  readonly everyMinutes?: number;
   readonly uses: Uses;
 }
 
@@ -130,7 +131,8 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     uses: {
       tables: {
-        clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
+        // Delete: inviting a closed client again under another name removes its stale search index entries.
+        clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
         rateLimits: 'readWrite', idempotency: 'readWriteDelete',
       },
       mail: true,
@@ -253,6 +255,11 @@ export const jobs: readonly JobSpec[] = [
     everyMinutes: 5,
     // Publishes the events that block / unblock / delete requests left undone.
     uses: { tables: { clientFollowUps: 'readWriteDelete' }, events: true },
+  },
+  {
+    handler: 'backfillClientSearch',
+    // One-off, on demand: fills the search index for clients stored before it existed (README: when to run it).
+    uses: { tables: { clients: 'backfill' } },
   },
 ];
 

@@ -22,14 +22,15 @@ const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Que
 const WRITE_ACTIONS = [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
 /**
- * The DynamoDB actions of each kind of table access (`TableAccess` in the route table): no Scan, no
- * stream actions (nothing scans, no table has a stream), deletes only where a function deletes.
+ * The DynamoDB actions of each kind of table access (`TableAccess` in the route table): Scan only for
+ * a one-off backfill, no stream actions (no table has a stream), deletes only where a function deletes.
  */
 export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   read: READ_ACTIONS,
   append: ['dynamodb:PutItem'],
   readWrite: WRITE_ACTIONS,
   readWriteDelete: [...WRITE_ACTIONS, 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  backfill: [...WRITE_ACTIONS, 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
 };
 
 /** Active tracing: the only actions granted on `*` (X-Ray has no resource-level permissions). */

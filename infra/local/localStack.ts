@@ -134,7 +134,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.env.PUBLIC_BASE_URL = gateway.url;
 
   const timers = options.jobIntervalMs
-    ? jobs.map((job) => setInterval(() => {
+    ? jobs.filter((job) => job.everyMinutes !== undefined).map((job) => setInterval(() => {
         runJob(job.handler).catch((error: unknown) => console.error(`[scheduler] ${job.handler} failed`, error));
       }, options.jobIntervalMs))
     : [];

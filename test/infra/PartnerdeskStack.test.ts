@@ -35,6 +35,7 @@ const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   append: ['dynamodb:PutItem'],
   readWrite: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   readWriteDelete: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  backfill: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
 };
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
 const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
@@ -236,9 +237,11 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it('grants no Scan and no stream action to any function (nothing scans, no table has a stream)', () => {
+    it('grants Scan only to the one-off backfill and no stream action to any function (no table has a stream)', () => {
+      const scanning = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('dynamodb:Scan'));
+      expect(scanning.map(({ handler }) => handler)).toEqual(['backfillClientSearch']);
       const actions = functionSpecs.flatMap(({ handler }) => statementsOf(handler).flatMap(actionsOf));
-      expect(actions.filter((action) => /^dynamodb:(Scan|GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action))).toEqual([]);
+      expect(actions.filter((action) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action))).toEqual([]);
     });
 
     it('keeps the audit trail append-only: writers may only put entries, never update or delete them', () => {
@@ -407,7 +410,12 @@ describe('PartnerdeskStack', () => {
   });
 
   describe('jobs', () => {
-    it.each(jobs)('runs $handler on an EventBridge schedule every $everyMinutes minutes', ({ handler, everyMinutes }) => {
+    it('gives a one-off task (no everyMinutes) no schedule', () => {
+      for (const job of jobs.filter((each) => each.everyMinutes === undefined)) expect(stack.jobs.schedules.has(job.handler)).toBe(false);
+      expect(jobs.some((job) => job.everyMinutes === undefined)).toBe(true);
+    });
+
+    it.each(jobs.filter((job) => job.everyMinutes !== undefined))('runs $handler on an EventBridge schedule every $everyMinutes minutes', ({ handler, everyMinutes }) => {
       const schedule = stack.jobs.schedules.get(handler);
       if (!schedule) throw new Error(`No schedule for ${handler}`);
       const rule = resourceOf(schedule);
