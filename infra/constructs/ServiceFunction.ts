@@ -70,7 +70,7 @@ export interface ServiceFunctionProps {
  * new ServiceFunction(this, 'getPartnerApplication', { handler: 'getPartnerApplication', uses, resources, environment, timeout });
  */
 export class ServiceFunction extends Construct {
-  /** The Lambda function. */
+  /** The Lambda function. Grant to `role`: grants through the function (`grantX(fn)`, `addToRolePolicy`) are dropped. */
   public readonly function: NodejsFunction;
   /** Where the function logs. */
   public readonly logGroup: LogGroup;
