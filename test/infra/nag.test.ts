@@ -43,7 +43,7 @@ describe('cdk-nag AwsSolutions checks', () => {
 
   it('fail the synth on a new wildcard grant: the Resource::* acknowledgement covers the X-Ray policy only', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stack = new PartnerdeskStack(app, 'PartnerdeskWildcard', { env: stackEnv, settings: stackSettings });
+    const stack = new PartnerdeskStack(app, 'PartnerdeskWildcard', { env: stackEnv, settings: stackSettings, consoleAssetDir });
     const role = stack.api.node.findChild('listClients').node.findChild('Role');
     if (!(role instanceof Role)) throw new Error('listClients has no role');
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Scan'], resources: ['*'] }));
