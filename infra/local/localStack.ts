@@ -7,6 +7,8 @@ import { documentClient } from '../../shared/adapters/runtime';
 import { corsPolicy } from '../../shared/http/cors';
 import { CLAIMS } from '../../shared/http/Principal';
 import { jobs, routes } from '../../shared/routeTable';
+import { buildConsole, CONSOLE_DIST } from '../../web/build';
+import { startConsoleServer } from './consoleServer';
 import { startDynamoDbLocal } from './dynamoDbLocal';
 import { type LocalEndpoint, startGateway } from './gateway';
 import { createLocalTokenIssuer, LOCAL_AUDIENCE, type LocalTokenIssuer } from './localAuth';
@@ -17,6 +19,8 @@ export interface LocalStack {
   readonly apiUrl: string;
   readonly inboxUrl: string;
   readonly dynamoDbEndpoint: string;
+  /** The web console, when started (`consolePort`). */
+  readonly consoleUrl?: string;
   readonly tokens: LocalTokenIssuer;
   /** Runs a scheduled job now, as its EventBridge rule would. */
   runJob(handler: string): Promise<unknown>;
@@ -35,6 +39,17 @@ export interface LocalStackOptions {
   readonly inboxPort?: number;
   /** Run scheduled jobs on a timer every this many ms; off when undefined. */
   readonly jobIntervalMs?: number;
+  /**
+   * Build and serve the web console on this port (0 = any free port); not served when undefined.
+   * Its origin is allowed by CORS and is the base of invitation links (`PUBLIC_BASE_URL`).
+   */
+  readonly consolePort?: number;
+}
+
+/** Both spellings of a local console origin, so the console works from `localhost` and `127.0.0.1` alike. */
+export function localConsoleOrigins(consoleUrl: string): string[] {
+  const { port } = new URL(consoleUrl);
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }
 
 type JobHandler = (event: ScheduledEvent) => Promise<unknown>;
@@ -121,7 +136,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return { status: 200, body: { job: name, result: await runJob(name) } };
     },
   };
-  const gateway = await startGateway({ routes, cors: corsPolicy(), localEndpoints, port: options.port ?? 0 });
+  let apiUrl = '';
+  if (options.consolePort !== undefined) await buildConsole();
+  const consoleServer = options.consolePort === undefined ? undefined : await startConsoleServer({
+    root: CONSOLE_DIST,
+    config: () => ({ apiUrl, auth: { mode: 'local' } }),
+    connectTo: () => [apiUrl, apiUrl.replace('127.0.0.1', 'localhost')],
+    port: options.consolePort,
+  });
+  const consoleOrigins = consoleServer ? localConsoleOrigins(consoleServer.url) : [];
+  if (consoleServer) process.env.PUBLIC_BASE_URL ||= consoleServer.url;
+  const origins = [process.env.ALLOWED_ORIGINS, ...consoleOrigins].filter(Boolean).join(',');
+  const gateway = await startGateway({ routes, cors: corsPolicy(origins || undefined), localEndpoints, port: options.port ?? 0 });
+  apiUrl = gateway.url;
   process.env.AUTH_JWKS_URL = `${gateway.url}/.well-known/jwks.json`;
 
   const timers = options.jobIntervalMs
@@ -134,13 +161,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     apiUrl: gateway.url,
     inboxUrl: ses.endpoint,
     dynamoDbEndpoint: dynamo.endpoint,
+    ...(consoleServer && { consoleUrl: consoleServer.url }),
     tokens,
     runJob,
     advanceClock,
     clockNow,
     stop: async () => {
       for (const timer of timers) clearInterval(timer);
-      await gateway.stop();
+      await Promise.all([gateway.stop(), consoleServer?.stop()]);
       await Promise.all([dynamo.stop(), ses.stop()]);
     },
   };

@@ -1,0 +1,109 @@
+/**
+ * Every screen not already covered by a journey, checked for accessibility and photographed at
+ * desktop and phone width: the public form, sign-in, the clients list with its dialogs, audit,
+ * an invitation page, and the error pages of the invitation screen.
+ */
+import { expect, test } from '@playwright/test';
+import { call } from '../support/http';
+import { checkScreen } from './support/checkScreen';
+import { invitationLink, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
+
+test('contact sales shows field errors from the API, then a confirmation', async ({ page }) => {
+  await page.goto('/contact-sales');
+  await expect(page.getByRole('heading', { name: 'Become a partner', level: 1 })).toBeVisible();
+  await page.getByLabel('Your name').fill('Ann Lee');
+  await page.getByLabel('E-mail').fill('not-an-address');
+  await page.getByLabel('Phone').fill('+74950000000');
+  await page.getByLabel('Company').fill('Lee IT');
+  await page.getByLabel('Message').fill('We resell cloud to small businesses.');
+  await page.getByRole('button', { name: 'Send application' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Some fields need attention.');
+  await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+  await checkScreen(page, 'contact-sales-errors');
+
+  const email = uniqueEmail('ann');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Send application' }).click();
+  await expect(page.getByRole('heading', { name: /your application is in/ })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(email);
+  await checkScreen(page, 'contact-sales-sent');
+});
+
+test('sign-in lists the demo logins and refuses an unknown one in words', async ({ page }) => {
+  await page.goto('/clients');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await checkScreen(page, 'sign-in');
+  await page.getByLabel(/^E-mail/).fill('nobody@example.com');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('No login with these details.');
+  await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
+  // Signing in on a screen that asked for it shows that screen.
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+});
+
+test('the clients list keeps filters and search in the URL and opens its dialogs', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  await checkScreen(page, 'clients');
+
+  await page.getByLabel('Search').fill('pavel');
+  await expect(page).toHaveURL(/search=pavel/);
+  await expect(page.getByRole('row')).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByLabel('Search')).toHaveValue('pavel');
+  await page.getByLabel('Search').fill('');
+  await expect(page).not.toHaveURL(/search=/);
+
+  await page.getByRole('button', { name: /^Actions for / }).first().click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await checkScreen(page, 'clients-row-menu');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Add client' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add client' });
+  await dialog.getByLabel('E-mail').fill('no-at-sign');
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Some fields need attention.');
+  await checkScreen(page, 'clients-add-dialog');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await (await download).path();
+  expect(csv).toBeTruthy();
+});
+
+test('the audit trail filters by client and period', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
+  await page.getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
+  const firstClient = (await page.getByRole('region', { name: 'Audit trail' }).getByRole('code').first().textContent()) ?? '';
+  await checkScreen(page, 'audit');
+  await page.getByLabel('Client id').fill(firstClient);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(new RegExp(`clientId=${firstClient}`));
+  const rows = page.getByRole('region', { name: 'Audit trail' }).getByRole('row');
+  await expect(rows.filter({ hasNotText: firstClient })).toHaveCount(1);
+  await expect(rows.filter({ hasText: firstClient }).first()).toBeVisible();
+});
+
+test('an invitation link shows who invites and asks the owner to sign in; a bad link gets a clear page', async ({ page }) => {
+  const { apiUrl, partnerEmail, freeAccounts } = suiteStack();
+  const email = uniqueEmail('owner');
+  const added = await call(apiUrl, 'POST', '/clients', {
+    token: await staffToken(partnerEmail), body: { email, name: 'Nina Owner', accountId: freeAccounts.at(-1) },
+  });
+  expect(added.status).toBe(201);
+  await page.goto(await invitationLink(email));
+  await expect(page.getByRole('heading', { name: /invites you/, level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to answer' })).toBeVisible();
+  await checkScreen(page, 'invitation');
+
+  await page.goto('/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+  await expect(page.getByRole('heading', { name: 'Invitation not available', level: 1 })).toBeVisible();
+  await checkScreen(page, 'invitation-unknown');
+});
