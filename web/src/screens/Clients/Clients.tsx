@@ -18,10 +18,10 @@ import { formatMoscow } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AddClientDialog } from './AddClientDialog';
 import {
-  CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, listProblem, loadClients,
+  allClients, CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, listProblem, loadClients,
   loading, nextCursor, selected, selectedLabels, setPageSelected, toggleSelected,
 } from './clientList';
-import { allClients, clientsCsv } from './clientsCsv';
+import { clientsCsv } from './clientsCsv';
 import { OperationDialog } from './OperationDialog';
 
 const SEARCH_DEBOUNCE_MS = 300;

@@ -1,6 +1,6 @@
 /** The partner's clients list as signals: the page on screen, the selection, and how it loads. */
 import { signal } from '@preact/signals';
-import { api, attempt } from '../../api/client';
+import { api, attempt, type Outcome } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import type { ClientItem, ClientStatus } from '../../api/types';
 
@@ -91,4 +91,17 @@ export function setPageSelected(on: boolean): void {
 export function clearSelection(): void {
   selectedLabels.clear();
   selected.value = new Set();
+}
+
+/** Reads every page of the filtered list (100 per call). */
+export async function allClients(filters: ClientFilters): Promise<Outcome<ClientItem[]>> {
+  const items: ClientItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const outcome = await attempt(api().GET('/clients', { params: { query: listQuery({ ...filters, cursor }, 100) } }));
+    if (!outcome.ok) return outcome;
+    items.push(...outcome.data.items);
+    cursor = outcome.data.nextCursor ?? undefined;
+  } while (cursor);
+  return { ok: true, data: items };
 }

@@ -1,17 +1,16 @@
-/** CSV export of the partner's filtered clients list (every page, not just the one on screen). */
-import { api, attempt, type Outcome } from '../../api/client';
+/** CSV export of the partner's filtered clients list (`allClients` reads every page of it). */
 import type { ClientItem } from '../../api/types';
 import { formatMoscow } from '../../ui/moscowTime';
-import { type ClientFilters, listQuery } from './clientList';
 
 const HEADER = ['id', 'name', 'email', 'phone', 'accountId', 'status', 'invitation', 'balance', 'currency', 'created (Moscow)'];
 
 /**
- * One CSV cell: quoted when needed, and a leading `=`, `+`, `-`, `@` neutralised so a spreadsheet
- * never runs a client-typed name as a formula.
+ * One CSV cell: quoted when needed, and text starting with `=`, `+`, `-`, `@` neutralised so a
+ * spreadsheet never runs a client-typed name as a formula (plain numbers such as `-12.50` stay numbers).
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value);
+  const safe = formula ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -23,17 +22,4 @@ export function clientsCsv(items: readonly ClientItem[]): string {
     formatMoscow(client.createdAt),
   ]);
   return [HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Reads every page of the filtered list (100 per call). */
-export async function allClients(filters: ClientFilters): Promise<Outcome<ClientItem[]>> {
-  const items: ClientItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const outcome = await attempt(api().GET('/clients', { params: { query: listQuery({ ...filters, cursor }, 100) } }));
-    if (!outcome.ok) return outcome;
-    items.push(...outcome.data.items);
-    cursor = outcome.data.nextCursor ?? undefined;
-  } while (cursor);
-  return { ok: true, data: items };
 }
