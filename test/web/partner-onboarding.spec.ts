@@ -53,12 +53,13 @@ test('apply → approve → invite → sign up and accept → block, refused sig
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
   await expect(page.getByText('No clients match.')).toBeVisible();
-  for (const person of [newcomer, owner]) {
+  const invitees: Array<{ name: string; email: string; accountId?: string }> = [newcomer, owner];
+  for (const person of invitees) {
     await page.getByRole('button', { name: 'Add client' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add client' });
     await dialog.getByLabel(/^E-mail/).fill(person.email);
     await dialog.getByLabel('Name').fill(person.name);
-    if ('accountId' in person) await dialog.getByLabel(/^Cloud account identifier/).fill(person.accountId);
+    if (person.accountId) await dialog.getByLabel(/^Cloud account identifier/).fill(person.accountId);
     await dialog.getByRole('button', { name: 'Send invitation' }).click();
     await expect(page.getByRole('status')).toHaveText(`Invitation sent to ${person.email}.`);
   }
