@@ -1,6 +1,7 @@
 /**
  * A plain `<table>` with a caption, optional row selection (labelled checkboxes) and a scrolling
- * wrapper that keyboard users can scroll on a narrow phone.
+ * wrapper that keyboard users can scroll; on a phone each row shows as a card, every cell with its
+ * column's name (`data-label`).
  */
 import type { ComponentChildren } from 'preact';
 
@@ -8,8 +9,10 @@ import type { ComponentChildren } from 'preact';
 export interface Column<Row> {
   readonly header: string;
   readonly cell: (row: Row) => ComponentChildren;
-  /** Right-align numbers. */
+  /** Right-align numbers (and keep them on one line). */
   readonly numeric?: boolean;
+  /** Keep the cell on one line (days, times). */
+  readonly nowrap?: boolean;
 }
 
 /** Props of `DataTable`. */
@@ -60,7 +63,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowClass
             return (
               <tr key={key} class={rowClass?.(row)}>
                 {selection && (
-                  <td class="select">
+                  <td class="select" data-label="Select">
                     <input
                       type="checkbox"
                       aria-label={`Select ${selection.label(row)}`}
@@ -69,7 +72,11 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowClass
                     />
                   </td>
                 )}
-                {columns.map((column) => <td class={column.numeric ? 'numeric' : undefined}>{column.cell(row)}</td>)}
+                {columns.map((column) => (
+                  <td class={[column.numeric && 'numeric', column.nowrap && 'nowrap'].filter(Boolean).join(' ') || undefined} data-label={column.header}>
+                    {column.cell(row)}
+                  </td>
+                ))}
               </tr>
             );
           })}

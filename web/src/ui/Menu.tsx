@@ -18,6 +18,8 @@ export interface MenuProps {
 /** The button and, while open, its menu. */
 export function Menu({ label, items }: MenuProps) {
   const [open, setOpen] = useState(false);
+  // Fixed to the viewport under the button, so a scrolling table never clips the menu.
+  const [place, setPlace] = useState({ top: 0, right: 0 });
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -27,8 +29,13 @@ export function Menu({ label, items }: MenuProps) {
     const outside = (event: MouseEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
+    const scrolled = () => setOpen(false);
     document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
+    window.addEventListener('scroll', scrolled, { capture: true, passive: true });
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      window.removeEventListener('scroll', scrolled, { capture: true });
+    };
   }, [open]);
 
   const close = () => {
@@ -48,11 +55,15 @@ export function Menu({ label, items }: MenuProps) {
   return (
     <div class="menu" ref={root} onKeyDown={onKeyDown}>
       <button ref={button} type="button" class="quiet" aria-label={label} aria-haspopup="menu" aria-expanded={open}
-        onClick={() => setOpen(!open)}>
+        onClick={() => {
+          const box = button.current?.getBoundingClientRect();
+          if (box) setPlace({ top: box.bottom + 4, right: Math.max(8, window.innerWidth - box.right) });
+          setOpen(!open);
+        }}>
         ⋯
       </button>
       {open && (
-        <ul role="menu" aria-label={label}>
+        <ul role="menu" aria-label={label} style={{ top: `${place.top}px`, right: `${place.right}px` }}>
           {items.map((item) => (
             <li role="none" key={item.label}>
               <button type="button" role="menuitem" class={item.danger ? 'danger-text' : undefined} tabIndex={-1}

@@ -61,7 +61,7 @@ export function Applications() {
                 ? <strong class="overdue-text">{deadlineWords(application)}</strong>
                 : deadlineWords(application)),
             },
-            { header: 'Received', cell: (application) => formatMoscow(application.createdAt) },
+            { header: 'Received', nowrap: true, cell: (application) => formatMoscow(application.createdAt) },
           ]}
         />
       )}

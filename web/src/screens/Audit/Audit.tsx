@@ -73,7 +73,7 @@ export function Audit() {
           rowKey={(entry) => entry.id}
           empty="Nothing happened in this period."
           columns={[
-            { header: 'Time (Moscow)', cell: (entry) => formatMoscow(entry.at) },
+            { header: 'Time (Moscow)', nowrap: true, cell: (entry) => formatMoscow(entry.at) },
             { header: 'Client', cell: (entry) => <code>{entry.clientId}</code> },
             { header: 'What', cell: (entry) => ACTIONS[entry.action] },
             { header: 'Who', cell: (entry) => ACTORS[entry.actor.kind] },

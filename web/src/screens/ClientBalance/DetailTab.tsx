@@ -38,7 +38,7 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
         rowKey={(day) => day.day}
         empty="No days in this period."
         columns={[
-          { header: 'Day', cell: (day) => day.day },
+          { header: 'Day', nowrap: true, cell: (day) => day.day },
           { header: 'Opening', numeric: true, cell: (day) => formatMoney(day.opening) },
           { header: 'Debits', numeric: true, cell: (day) => formatMoney(day.debits) },
           { header: 'Deposits', numeric: true, cell: (day) => formatMoney(day.deposits) },
@@ -53,7 +53,7 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
         rowKey={(movement) => movement.transactionId}
         empty="No deposits or withdrawals in this period."
         columns={[
-          { header: 'Time (UTC+03:00)', cell: (movement) => formatMoscow(movement.occurredAt) },
+          { header: 'Time (UTC+03:00)', nowrap: true, cell: (movement) => formatMoscow(movement.occurredAt) },
           { header: 'Type', cell: (movement) => (movement.type === 'deposit' ? 'Deposit' : 'Withdrawal') },
           { header: 'Amount', numeric: true, cell: (movement) => formatMoney(movement.amount) },
           { header: 'Transaction', cell: (movement) => <code>{movement.transactionId}</code> },

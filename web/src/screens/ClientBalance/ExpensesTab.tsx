@@ -62,7 +62,7 @@ export function ExpensesTab({ clientId, from, to }: { readonly clientId: string;
         rowKey={(day) => day.day}
         empty="No expenses in this period."
         columns={[
-          { header: 'Day', cell: (day) => day.day },
+          { header: 'Day', nowrap: true, cell: (day) => day.day },
           { header: 'Total', numeric: true, cell: (day) => formatMoney(day.total) },
         ]}
       />

@@ -128,7 +128,7 @@ export function Clients() {
     { header: 'Status', cell: (client) => <span class={`badge status-${client.status}`}>{STATUS_WORDS[client.status]}</span> },
     { header: 'Invitation', cell: invitationWords },
     { header: 'Balance', numeric: true, cell: (client) => (client.balance ? formatMoney(client.balance) : '—') },
-    { header: 'Created', cell: (client) => formatMoscow(client.createdAt) },
+    { header: 'Created', nowrap: true, cell: (client) => formatMoscow(client.createdAt) },
     { header: 'Actions', cell: (client) => <Menu label={`Actions for ${clientLabel(client)}`} items={menuItems(client)} /> },
   ];
 

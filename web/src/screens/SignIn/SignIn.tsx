@@ -49,7 +49,7 @@ export function SignIn() {
     <AppShell title="Sign in">
       <h1 tabIndex={-1}>Sign in</h1>
       {notice && <p class="notice" role="status">{notice}</p>}
-      <section aria-labelledby="staff-heading" class="panel">
+      <section aria-labelledby="staff-heading" class="panel narrow">
         <h2 id="staff-heading">Partners and managers</h2>
         {auth.mode === 'cognito' ? (
           <button type="button" onClick={async () => window.location.assign(await authorizationUrl(auth.staff, 'staff', nextPath()))}>
@@ -80,7 +80,7 @@ export function SignIn() {
           </>
         )}
       </section>
-      <section aria-labelledby="client-heading" class="panel">
+      <section aria-labelledby="client-heading" class="panel narrow">
         <h2 id="client-heading">Clients of a partner</h2>
         <p>Sign in to your cloud console account to answer an invitation.</p>
         <CloudAccountSignIn />
