@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { listenLocally, type ListeningServer } from './listenLocally';
 
 /** Content types of the files `npm run build:web` writes. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -24,10 +24,7 @@ export interface ConsoleServerOptions {
 }
 
 /** A running console server. */
-export interface RunningConsoleServer {
-  readonly url: string;
-  stop(): Promise<void>;
-}
+export type RunningConsoleServer = ListeningServer;
 
 function securityHeaders(connectTo: readonly string[]): Record<string, string> {
   return {
@@ -79,16 +76,5 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       response.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return listenLocally(server, options.port);
 }

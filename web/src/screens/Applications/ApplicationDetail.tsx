@@ -1,8 +1,8 @@
 /** Manager → one application: everything the applicant wrote, the deadline, and contact / approve / reject (with a reason), each confirmed first. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
-import type { Application } from '../../api/types';
+import { useLoaded } from '../../api/useLoaded';
 import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Field } from '../../ui/Field';
@@ -33,18 +33,13 @@ const DECISIONS: Record<Decision, { title: string; confirm: string; means: strin
 
 /** The screen for one application. */
 export function ApplicationDetail({ applicationId }: { readonly applicationId: string }) {
-  const [application, setApplication] = useState<Application | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { data: application, problem, replace } = useLoaded(
+    () => attempt(api().GET('/partner-applications/{id}', { params: { path: { id: applicationId } } })),
+    [applicationId],
+  );
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    void attempt(api().GET('/partner-applications/{id}', { params: { path: { id: applicationId } } })).then((outcome) => {
-      if (outcome.ok) setApplication(outcome.data);
-      else setProblem(outcome.problem);
-    });
-  }, [applicationId]);
 
   const decide = async (decision: Decision): Promise<Problem | null> => {
     const params = { path: { id: applicationId }, header: { 'Idempotency-Key': idempotencyKey() } };
@@ -52,7 +47,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
       ? api().POST('/partner-applications/{id}/reject', { params, body: { reason: reason.trim() } })
       : api().POST(decision === 'contact' ? '/partner-applications/{id}/contact' : '/partner-applications/{id}/approve', { params }));
     if (!outcome.ok) return outcome.problem;
-    setApplication(outcome.data);
+    replace(outcome.data);
     setNotice(`The application is now ${STATUS_WORDS[outcome.data.status].toLowerCase()}.`);
     return null;
   };

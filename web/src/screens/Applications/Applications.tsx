@@ -1,13 +1,13 @@
 /** Manager → Applications: the "contact sales" applications by status, newest first, with the 48-hour deadline; overdue ones stand out. */
-import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
-import type { Application, ApplicationStatus } from '../../api/types';
+import type { ApplicationStatus } from '../../api/types';
+import { useLoaded } from '../../api/useLoaded';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
 import { formatMoscow } from '../../ui/moscowTime';
+import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { APPLICATION_STATUSES, deadlineWords, isOverdue, STATUS_WORDS } from './applicationStatus';
 
@@ -16,19 +16,11 @@ export function Applications() {
   const { query } = route.value;
   const status = APPLICATION_STATUSES.find((known) => known === query.get('status'));
   const cursor = query.get('cursor') ?? undefined;
-  const [items, setItems] = useState<readonly Application[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  useEffect(() => {
-    const filters = { ...(status && { status }), ...(cursor && { cursor }), limit: '50' };
-    void attempt(api().GET('/partner-applications', { params: { query: filters } })).then((outcome) => {
-      if (!outcome.ok) return setProblem(outcome.problem);
-      setProblem(null);
-      setItems(outcome.data.items);
-      setNext(outcome.data.nextCursor);
-    });
-  }, [status, cursor]);
+  const { data: page, problem } = useLoaded(
+    () => attempt(api().GET('/partner-applications', { params: { query: { ...(status && { status }), ...(cursor && { cursor }), limit: '50' } } })),
+    [status, cursor],
+  );
+  const next = page?.nextCursor;
 
   return (
     <AppShell title="Applications">
@@ -44,10 +36,10 @@ export function Applications() {
         </div>
       </div>
       <ProblemMessage problem={problem} />
-      {items && (
+      {page && (
         <DataTable
           caption="Applications"
-          rows={items}
+          rows={page.items}
           rowKey={(application) => application.id}
           rowClass={(application) => (isOverdue(application) ? 'overdue' : undefined)}
           empty="No applications."
@@ -65,10 +57,10 @@ export function Applications() {
           ]}
         />
       )}
-      <nav class="pager" aria-label="Pages">
-        {cursor && <button type="button" class="secondary" onClick={() => navigate(withQuery('/applications', { status }))}>First page</button>}
-        {next && <button type="button" class="secondary" onClick={() => navigate(withQuery('/applications', { status, cursor: next }))}>Next page</button>}
-      </nav>
+      <Pager
+        onFirst={cursor ? () => navigate(withQuery('/applications', { status })) : undefined}
+        onNext={next ? () => navigate(withQuery('/applications', { status, cursor: next })) : undefined}
+      />
     </AppShell>
   );
 }

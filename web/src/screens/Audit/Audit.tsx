@@ -1,12 +1,13 @@
 /** Partner → Audit: who changed which client when, newest first; filter by client and by a period of Moscow days. */
 import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
 import type { AuditEntry } from '../../api/types';
+import { useLoaded } from '../../api/useLoaded';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { DataTable } from '../../ui/DataTable';
 import { formatMoscow, moscowDayStart, nextDay } from '../../ui/moscowTime';
+import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 const ACTIONS: Record<AuditEntry['action'], string> = {
@@ -23,26 +24,19 @@ export function Audit() {
   const to = query.get('to') ?? '';
   const cursor = query.get('cursor') ?? '';
   const [draft, setDraft] = useState({ clientId, from, to });
-  const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  useEffect(() => {
-    setDraft({ clientId, from, to });
-    const filters = {
-      ...(clientId && { clientId }),
-      ...(from && { from: moscowDayStart(from) }),
-      ...(to && { to: moscowDayStart(nextDay(to)) }),
-      ...(cursor && { cursor }),
-      limit: '50',
-    };
-    void attempt(api().GET('/audit', { params: { query: filters } })).then((outcome) => {
-      if (!outcome.ok) return setProblem(outcome.problem);
-      setProblem(null);
-      setEntries(outcome.data.items);
-      setNext(outcome.data.nextCursor);
-    });
-  }, [clientId, from, to, cursor]);
+  useEffect(() => setDraft({ clientId, from, to }), [clientId, from, to]);
+  const { data: page, problem } = useLoaded(() => attempt(api().GET('/audit', {
+    params: {
+      query: {
+        ...(clientId && { clientId }),
+        ...(from && { from: moscowDayStart(from) }),
+        ...(to && { to: moscowDayStart(nextDay(to)) }),
+        ...(cursor && { cursor }),
+        limit: '50',
+      },
+    },
+  })), [clientId, from, to, cursor]);
+  const next = page?.nextCursor;
 
   return (
     <AppShell title="Audit">
@@ -66,10 +60,10 @@ export function Audit() {
         <button type="submit">Show</button>
       </form>
       <ProblemMessage problem={problem} />
-      {entries && (
+      {page && (
         <DataTable
           caption="Audit trail"
-          rows={entries}
+          rows={page.items}
           rowKey={(entry) => entry.id}
           empty="Nothing happened in this period."
           columns={[
@@ -81,10 +75,10 @@ export function Audit() {
           ]}
         />
       )}
-      <nav class="pager" aria-label="Pages">
-        {cursor && <button type="button" class="secondary" onClick={() => navigate(withQuery('/audit', { clientId, from, to }))}>First page</button>}
-        {next && <button type="button" class="secondary" onClick={() => navigate(withQuery('/audit', { clientId, from, to, cursor: next }))}>Next page</button>}
-      </nav>
+      <Pager
+        onFirst={cursor ? () => navigate(withQuery('/audit', { clientId, from, to })) : undefined}
+        onNext={next ? () => navigate(withQuery('/audit', { clientId, from, to, cursor: next })) : undefined}
+      />
     </AppShell>
   );
 }

@@ -2,13 +2,12 @@
  * Partner → Client → Balance: the client's current balance, and two tabs for a period of Moscow
  * days (default: this month so far) — "Detail" and "Expenses on services". Tab and period live in the URL.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
+import { useLoaded } from '../../api/useLoaded';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { Link } from '../../ui/Link';
-import { formatMoney, type Money } from '../../ui/money';
+import { formatMoney } from '../../ui/money';
 import { currentMoscowMonth, formatMoscow } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { Tabs } from '../../ui/Tabs';
@@ -25,19 +24,9 @@ export function ClientBalance({ clientId }: { readonly clientId: string }) {
   const from = query.get('from') ?? month.from;
   const to = query.get('to') ?? month.to;
   const tab = query.get('tab') === 'expenses' ? 'expenses' : 'detail';
-  const [name, setName] = useState<string | null>(null);
-  const [balance, setBalance] = useState<{ balance: Money; asOf: string } | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  useEffect(() => {
-    void attempt(api().GET('/clients/{id}', { params: { path: { id: clientId } } })).then((outcome) => {
-      if (outcome.ok) setName(outcome.data.name ?? outcome.data.email);
-    });
-    void attempt(api().GET('/clients/{id}/balance', { params: { path: { id: clientId } } })).then((outcome) => {
-      if (outcome.ok) setBalance(outcome.data);
-      else setProblem(outcome.problem);
-    });
-  }, [clientId]);
+  const client = useLoaded(() => attempt(api().GET('/clients/{id}', { params: { path: { id: clientId } } })), [clientId]);
+  const { data: balance, problem } = useLoaded(() => attempt(api().GET('/clients/{id}/balance', { params: { path: { id: clientId } } })), [clientId]);
+  const name = client.data ? client.data.name ?? client.data.email : null;
 
   const go = (next: { tab?: string; from?: string; to?: string }) =>
     navigate(withQuery(route.value.path, { tab: next.tab ?? tab, from: next.from ?? from, to: next.to ?? to }), { replace: true });

@@ -1,8 +1,6 @@
 /** "Detail": per Moscow day the opening, debits, deposits, withdrawals and closing, and every deposit and withdrawal with its time in +03:00. */
-import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
-import type { BalanceDetail } from '../../api/types';
+import { useLoaded } from '../../api/useLoaded';
 import { DataTable } from '../../ui/DataTable';
 import { formatMoney } from '../../ui/money';
 import { formatMoscow } from '../../ui/moscowTime';
@@ -10,15 +8,10 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 
 /** The tab for one client and period. */
 export function DetailTab({ clientId, from, to }: { readonly clientId: string; readonly from: string; readonly to: string }) {
-  const [detail, setDetail] = useState<BalanceDetail | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  useEffect(() => {
-    setDetail(null);
-    void attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to } } })).then((outcome) => {
-      if (outcome.ok) setDetail(outcome.data);
-      setProblem(outcome.ok ? null : outcome.problem);
-    });
-  }, [clientId, from, to]);
+  const { data: detail, problem } = useLoaded(
+    () => attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to } } })),
+    [clientId, from, to],
+  );
 
   if (problem) return <ProblemMessage problem={problem} />;
   if (!detail) return <p role="status">Loading…</p>;

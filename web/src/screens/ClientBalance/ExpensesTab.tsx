@@ -2,10 +2,10 @@
  * "Expenses on services": debits of the period per service (most expensive first) and per day, as a
  * chart (uPlot, loaded only when this tab shows) and as tables.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
 import type { Expenses } from '../../api/types';
+import { useLoaded } from '../../api/useLoaded';
 import { DataTable } from '../../ui/DataTable';
 import { formatMoney } from '../../ui/money';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -28,15 +28,10 @@ function ExpensesChart({ expenses }: { readonly expenses: Expenses }) {
 
 /** The tab for one client and period. */
 export function ExpensesTab({ clientId, from, to }: { readonly clientId: string; readonly from: string; readonly to: string }) {
-  const [expenses, setExpenses] = useState<Expenses | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  useEffect(() => {
-    setExpenses(null);
-    void attempt(api().GET('/clients/{id}/expenses', { params: { path: { id: clientId }, query: { from, to } } })).then((outcome) => {
-      if (outcome.ok) setExpenses(outcome.data);
-      setProblem(outcome.ok ? null : outcome.problem);
-    });
-  }, [clientId, from, to]);
+  const { data: expenses, problem } = useLoaded(
+    () => attempt(api().GET('/clients/{id}/expenses', { params: { path: { id: clientId }, query: { from, to } } })),
+    [clientId, from, to],
+  );
 
   if (problem) return <ProblemMessage problem={problem} />;
   if (!expenses) return <p role="status">Loading…</p>;

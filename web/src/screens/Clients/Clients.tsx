@@ -14,6 +14,7 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { formatMoney } from '../../ui/money';
+import { Pager } from '../../ui/Pager';
 import { formatMoscow } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AddClientDialog } from './AddClientDialog';
@@ -189,26 +190,18 @@ export function Clients() {
           }}
         />
       </div>
-      <nav class="pager" aria-label="Pages">
-        {filters.cursor && (
-          <button type="button" class="secondary" onClick={() => {
-            const earlier = [...earlierCursors.value];
-            const previous = earlier.pop();
-            earlierCursors.value = earlier;
-            go({ ...filters, cursor: previous || undefined });
-          }}>
-            Previous page
-          </button>
-        )}
-        {nextCursor.value && (
-          <button type="button" class="secondary" onClick={() => {
-            earlierCursors.value = [...earlierCursors.value, filters.cursor ?? ''];
-            go({ ...filters, cursor: nextCursor.value ?? undefined });
-          }}>
-            Next page
-          </button>
-        )}
-      </nav>
+      <Pager
+        onPrevious={filters.cursor ? () => {
+          const earlier = [...earlierCursors.value];
+          const previous = earlier.pop();
+          earlierCursors.value = earlier;
+          go({ ...filters, cursor: previous || undefined });
+        } : undefined}
+        onNext={nextCursor.value ? () => {
+          earlierCursors.value = [...earlierCursors.value, filters.cursor ?? ''];
+          go({ ...filters, cursor: nextCursor.value ?? undefined });
+        } : undefined}
+      />
       {open?.kind === 'operation' && (
         <OperationDialog action={open.action} clients={open.clients} onClose={(changed) => {
           setOpen(null);
