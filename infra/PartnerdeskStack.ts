@@ -2,9 +2,10 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable } from '../shared/routeTable';
+import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
+import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
 import type { SharedResources } from './constructs/ServiceFunction';
@@ -26,6 +27,8 @@ export interface PartnerdeskSettings {
   readonly authDomainPrefix: string;
   /** Request rate limits of the API. */
   readonly throttle?: ThrottleSettings;
+  /** The cloud's own OIDC provider for console users; absent, the stack creates a console users' pool. */
+  readonly consoleIdentity?: ExternalConsoleIdentity;
 }
 
 /** Props of {@link PartnerdeskStack}. */
@@ -36,6 +39,8 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly routes?: readonly RouteSpec[];
   /** Scheduled jobs; the job table unless a test passes its own. */
   readonly jobs?: readonly JobSpec[];
+  /** Cognito triggers of the console users' pool; the route table's unless a test passes its own. */
+  readonly triggers?: readonly TriggerSpec[];
 }
 
 /**
@@ -45,6 +50,8 @@ export interface PartnerdeskStackProps extends StackProps {
 export class PartnerdeskStack extends Stack {
   public readonly tables: Tables;
   public readonly auth: Auth;
+  /** The identity of cloud console users (owners of cloud accounts) and its sign-in gate. */
+  public readonly consoleUsers: ConsoleUsers;
   public readonly mailer: Mailer;
   /** Bus for domain events (functions with `uses.events`). */
   public readonly eventBus: EventBus;
@@ -71,7 +78,16 @@ export class PartnerdeskStack extends Stack {
       SUPPORT_EMAIL: settings.supportEmail,
       PUBLIC_BASE_URL: settings.publicBaseUrl,
     };
+    this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
+      domainPrefix: settings.authDomainPrefix,
+      consoleOrigin: settings.publicBaseUrl,
+      triggers: props.triggers ?? triggerTable,
+      resources,
+      environment,
+      external: settings.consoleIdentity,
+    });
     this.api = new Api(this, 'Api', {
+      consoleTokens: this.consoleUsers.tokenEnvironment(),
       routes: props.routes ?? routeTable,
       allowedOrigins: settings.allowedOrigins,
       resources,
@@ -86,5 +102,9 @@ export class PartnerdeskStack extends Stack {
     new CfnOutput(this, 'BillingIngestionClientId', { value: this.auth.machineClient.userPoolClientId });
     new CfnOutput(this, 'TokenEndpoint', { value: `${this.auth.domain.baseUrl()}/oauth2/token` });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    if (this.consoleUsers.userPool && this.consoleUsers.webClient) {
+      new CfnOutput(this, 'ConsoleUserPoolId', { value: this.consoleUsers.userPool.userPoolId });
+      new CfnOutput(this, 'ConsoleUsersClientId', { value: this.consoleUsers.webClient.userPoolClientId });
+    }
   }
 }

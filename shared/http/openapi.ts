@@ -21,6 +21,7 @@ const SECURITY: Readonly<Record<AuthKind, ReadonlyArray<Record<string, string[]>
   partner: [{ bearer: [] }],
   manager: [{ bearer: [] }],
   system: [{ bearer: ['partnerdesk/billing.write'] }],
+  console: [{ consoleIdToken: [] }],
 };
 
 function schema(type: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
@@ -74,7 +75,13 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        consoleIdToken: {
+          type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+          description: 'ID token of a cloud console user (the owner of a cloud account), naming the account in `custom:accountId`',
+        },
+      },
       schemas: { Error: schema(errorResponse, 'output') },
     },
   };

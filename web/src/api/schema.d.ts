@@ -117,7 +117,7 @@ export interface paths {
         /** List your clients, newest first; filter by status, search by e-mail or name. Each item carries the current balance of an active or blocked client (`null` for the others) */
         get: operations["listClients"];
         put?: never;
-        /** Add a client by its cloud account: stores it as `invited` and mails a single-use link valid 7 days (201; 200 when an account whose invitation closed is invited again) */
+        /** Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again) */
         post: operations["addClient"];
         delete?: never;
         options?: never;
@@ -184,7 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons) */
+        /** The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page that sends the owner to the cloud console to answer */
         get: operations["viewInvitation"];
         put?: never;
         post?: never;
@@ -203,7 +203,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation (public): the client becomes active */
+        /** Accept an invitation (the cloud account owner's console ID token): the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -220,7 +220,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an invitation (public) */
+        /** Decline an invitation (the cloud account owner's console ID token; 403 `wrong_account` for another account) */
         post: operations["declineInvitation"];
         delete?: never;
         options?: never;
@@ -770,7 +770,7 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
-                            accountId: string;
+                            accountId: string | null;
                             email: string;
                             name?: string;
                             phone?: string;
@@ -824,12 +824,12 @@ export interface operations {
                     email: string;
                     name?: string;
                     phone?: string;
-                    accountId: string;
+                    accountId?: string;
                 };
             };
         };
         responses: {
-            /** @description Add a client by its cloud account: stores it as `invited` and mails a single-use link valid 7 days (201; 200 when an account whose invitation closed is invited again) */
+            /** @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -837,7 +837,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        accountId: string;
+                        accountId: string | null;
                         email: string;
                         name?: string;
                         phone?: string;
@@ -889,7 +889,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        accountId: string;
+                        accountId: string | null;
                         email: string;
                         name?: string;
                         phone?: string;
@@ -981,7 +981,7 @@ export interface operations {
                             status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
                             reason?: string;
                             /** @enum {string} */
-                            login?: "applied" | "pending";
+                            signIn?: "allowed" | "refused";
                         }[];
                         summary: {
                             done: number;
@@ -1024,7 +1024,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        accountId: string;
+                        accountId: string | null;
                         email: string;
                         name?: string;
                         phone?: string;
@@ -1078,7 +1078,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        accountId: string;
+                        accountId: string | null;
                         email: string;
                         name?: string;
                         phone?: string;
@@ -1122,7 +1122,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons) */
+            /** @description The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page that sends the owner to the cloud console to answer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1130,7 +1130,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         partnerName: string;
-                        accountId: string;
+                        accountId: string | null;
                         /** @enum {string} */
                         status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
                         /** Format: date-time */
@@ -1163,7 +1163,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accept an invitation (public): the client becomes active */
+            /** @description Accept an invitation (the cloud account owner's console ID token): the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1171,7 +1171,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         partnerName: string;
-                        accountId: string;
+                        accountId: string | null;
                         /** @enum {string} */
                         status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
                         /** Format: date-time */
@@ -1204,7 +1204,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Decline an invitation (public) */
+            /** @description Decline an invitation (the cloud account owner's console ID token; 403 `wrong_account` for another account) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1212,7 +1212,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         partnerName: string;
-                        accountId: string;
+                        accountId: string | null;
                         /** @enum {string} */
                         status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
                         /** Format: date-time */
@@ -1639,7 +1639,7 @@ export interface operations {
                             status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
                             reason?: string;
                             /** @enum {string} */
-                            login?: "applied" | "pending";
+                            signIn?: "allowed" | "refused";
                         }[];
                         summary: {
                             done: number;
@@ -1720,7 +1720,7 @@ export interface operations {
                             status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
                             reason?: string;
                             /** @enum {string} */
-                            login?: "applied" | "pending";
+                            signIn?: "allowed" | "refused";
                         }[];
                         summary: {
                             done: number;
@@ -1802,7 +1802,7 @@ export interface operations {
                             status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
                             reason?: string;
                             /** @enum {string} */
-                            login?: "applied" | "pending";
+                            signIn?: "allowed" | "refused";
                         }[];
                         summary: {
                             done: number;

@@ -13,14 +13,16 @@ export const DEMO_STAFF = [
   { email: 'manager@partnerdesk.local', who: 'Manager of the partner department' },
 ] as const;
 
-async function post(path: string, body: Record<string, string>, pool: Pool): Promise<Session | Problem> {
+async function post(path: string, body: Record<string, string>): Promise<Session | Problem> {
   try {
     const response = await fetch(`${consoleConfig().apiUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const answer = (await response.json().catch(() => undefined)) as { idToken?: unknown } | undefined;
+    const answer = (await response.json().catch(() => undefined)) as { idToken?: unknown; role?: unknown } | undefined;
+    // The answer's role says which pool signed the person in: a cloud account's owner may also sign in by e-mail.
+    const pool: Pool = answer?.role === 'client' ? 'console' : 'staff';
     if (response.ok && typeof answer?.idToken === 'string') return sessionFromToken(answer.idToken, pool);
     return describeProblem(response.status, answer, response.headers.get('retry-after'));
   } catch {
@@ -28,19 +30,19 @@ async function post(path: string, body: Record<string, string>, pool: Pool): Pro
   }
 }
 
-/** Signs a partner or manager in by e-mail. */
+/** Signs a partner or manager in by e-mail (or a cloud account's owner by its e-mail). */
 export function signInStaff(email: string): Promise<Session | Problem> {
-  return post('/__local/login', { email }, 'staff');
+  return post('/__local/login', { email });
 }
 
 /** Signs a cloud-console user in by its cloud account id. */
 export function signInCloudAccount(accountId: string): Promise<Session | Problem> {
-  return post('/__local/login', { accountId }, 'console');
+  return post('/__local/login', { accountId });
 }
 
 /** Registers a new cloud account for a person who has none and signs it in. */
 export function signUpCloudAccount(email: string): Promise<Session | Problem> {
-  return post('/__local/signup', { email }, 'console');
+  return post('/__local/signup', { email });
 }
 
 /** True when a sign-in answered with a session. */

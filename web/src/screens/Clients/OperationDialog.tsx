@@ -41,12 +41,16 @@ function previewWords(outcome: Preview['clients'][number], action: ClientAction)
   return `Will be ${VERB[action].past}`;
 }
 
+function capitalised(word: string): string {
+  return `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
+}
+
 function resultWords(result: Results['results'][number], action: ClientAction): string {
   switch (result.result) {
     case 'done':
-      return result.login === 'pending'
-        ? `${VERB[action].past[0]?.toUpperCase()}${VERB[action].past.slice(1)}; the console login follows within minutes`
-        : `${VERB[action].past[0]?.toUpperCase()}${VERB[action].past.slice(1)}`;
+      return result.signIn === undefined
+        ? capitalised(VERB[action].past)
+        : `${capitalised(VERB[action].past)}; console sign-in ${result.signIn === 'refused' ? 'refused' : 'allowed'}`;
     case 'skipped':
       return `Skipped — ${SKIP_REASONS[result.reason ?? ''] ?? result.reason ?? 'nothing to change'}`;
     case 'not_found':
