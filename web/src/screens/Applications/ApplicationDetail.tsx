@@ -63,7 +63,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
         <>
           <dl class={`details${isOverdue(application) ? ' overdue' : ''}`}>
             <div><dt>Status</dt><dd><span class={`badge status-${application.status}`}>{STATUS_WORDS[application.status]}</span></dd></div>
-            <div><dt>48-hour deadline</dt><dd>{deadlineWords(application)}</dd></div>
+            <div class="deadline"><dt>48-hour deadline</dt><dd>{deadlineWords(application)}</dd></div>
             <div><dt>Contact person</dt><dd>{application.name}</dd></div>
             <div><dt>E-mail</dt><dd><a href={`mailto:${application.email}`}>{application.email}</a></dd></div>
             <div><dt>Phone</dt><dd><a href={`tel:${application.phone}`}>{application.phone}</a></dd></div>
