@@ -107,3 +107,35 @@ test('an invitation link shows who invites and asks the owner to sign in; a bad 
   await expect(page.getByRole('heading', { name: 'Invitation not available', level: 1 })).toBeVisible();
   await checkScreen(page, 'invitation-unknown');
 });
+
+test('a partner resends and then cancels an invitation from the row menu; the replaced link says so', async ({ page }) => {
+  const { apiUrl, partnerEmail } = suiteStack();
+  const email = uniqueEmail('lena');
+  const name = `Lena Resend ${Date.now().toString(36)}`;
+  expect((await call(apiUrl, 'POST', '/clients', { token: await staffToken(partnerEmail), body: { email, name } })).status).toBe(201);
+  const firstLink = await invitationLink(email);
+
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: `Sign in as ${partnerEmail}` }).click();
+  await page.getByLabel('Search').fill(email.slice(0, 12));
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await row.getByRole('button', { name: `Actions for ${name} (${email})` }).click();
+  await page.getByRole('menuitem', { name: 'Resend invitation' }).click();
+  await expect(page.getByRole('status')).toHaveText(`A new invitation link was sent to ${email}. The previous link no longer works.`);
+  await expect.poll(() => invitationLink(email)).not.toBe(firstLink);
+
+  await row.getByRole('button', { name: `Actions for ${name} (${email})` }).click();
+  await page.getByRole('menuitem', { name: 'Cancel invitation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Cancel the invitation?' });
+  await expect(dialog).toContainText(email);
+  await checkScreen(page, 'clients-cancel-invitation');
+  await dialog.getByRole('button', { name: 'Cancel invitation' }).click();
+  await expect(page.getByRole('status')).toHaveText(`The invitation to ${email} was cancelled.`);
+  await expect(row).toContainText('Cancelled');
+
+  await page.goto(firstLink);
+  await expect(page.getByRole('heading', { name: 'Invitation not available', level: 1 })).toBeVisible();
+  await expect(page.getByText('A newer invitation was sent. Use the link in the latest e-mail.')).toBeVisible();
+  await page.goto(await invitationLink(email));
+  await expect(page.getByRole('heading', { name: 'Invitation withdrawn', level: 1 })).toBeVisible();
+});
