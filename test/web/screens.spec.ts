@@ -41,6 +41,19 @@ test('sign-in lists the demo logins and refuses an unknown one in words', async 
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
 });
 
+test('a session the API no longer accepts sends the person to sign in again, then back to the screen', async ({ page }) => {
+  await page.goto('/sign-in');
+  // A token the API cannot verify (as after a key rotation or a revoked session), not yet expired for the browser.
+  const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600, 'custom:role': 'partner', email: 'gone@example.com' })).toString('base64url');
+  const stale = { idToken: `eyJhbGciOiJFUzI1NiJ9.${payload}.c2ln`, expiresAt: Date.now() + 3_600_000, role: 'partner', pool: 'staff', displayName: 'gone@example.com' };
+  await page.evaluate(`sessionStorage.setItem('partnerdesk.session', ${JSON.stringify(JSON.stringify(stale))})`);
+  await page.goto('/audit');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Your session has ended. Please sign in again.');
+  await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
+  await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
+});
+
 test('the clients list keeps filters and search in the URL and opens its dialogs', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
@@ -55,11 +68,18 @@ test('the clients list keeps filters and search in the URL and opens its dialogs
   await page.getByLabel('Search').fill('');
   await expect(page).not.toHaveURL(/search=/);
 
-  await page.getByRole('button', { name: /^Actions for / }).first().click();
-  await expect(page.getByRole('menu')).toBeVisible();
+  // The row menu works from the keyboard: Enter opens it on its first item, arrows move, Escape closes it.
+  const menuButton = page.getByRole('button', { name: /^Actions for / }).first();
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  const items = page.getByRole('menu').getByRole('menuitem');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
   await checkScreen(page, 'clients-row-menu');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toBeHidden();
+  await expect(menuButton).toBeFocused();
 
   await page.getByRole('button', { name: 'Add client' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add client' });
@@ -91,17 +111,25 @@ test('the audit trail filters by client and period', async ({ page }) => {
   await expect(rows.filter({ hasText: firstClient }).first()).toBeVisible();
 });
 
-test('an invitation link shows who invites and asks the owner to sign in; a bad link gets a clear page', async ({ page }) => {
-  const { apiUrl, partnerEmail, freeAccounts } = suiteStack();
+test('an invitation link shows who invites and asks to sign in; a person signs up and declines; a bad link gets a clear page', async ({ page }) => {
+  const { apiUrl, partnerEmail } = suiteStack();
   const email = uniqueEmail('owner');
   const added = await call(apiUrl, 'POST', '/clients', {
-    token: await staffToken(partnerEmail), body: { email, name: 'Nina Owner', accountId: freeAccounts.at(-1) },
+    token: await staffToken(partnerEmail), body: { email, name: 'Nina Owner' },
   });
   expect(added.status).toBe(201);
   await page.goto(await invitationLink(email));
   await expect(page.getByRole('heading', { name: /invites you/, level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Sign in to answer' })).toBeVisible();
   await checkScreen(page, 'invitation');
+
+  // A person with no cloud account signs up and declines.
+  await page.getByLabel('Your e-mail').fill(email);
+  await page.getByRole('button', { name: 'Sign up for a cloud account' }).click();
+  await expect(page.getByText('Signed in to the cloud console as')).toBeVisible();
+  await checkScreen(page, 'invitation-signed-in');
+  await page.getByRole('button', { name: 'Decline' }).click();
+  await expect(page.getByRole('heading', { name: 'Invitation declined', level: 1 })).toBeVisible();
 
   await page.goto('/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
   await expect(page.getByRole('heading', { name: 'Invitation not available', level: 1 })).toBeVisible();

@@ -38,7 +38,7 @@ export async function loadConfig(): Promise<ConsoleConfig> {
 let loaded: ConsoleConfig | undefined;
 
 /** Remembers the loaded settings for the modules that need them (sign-in, API client). */
-export function useConfig(config: ConsoleConfig): void {
+export function rememberConfig(config: ConsoleConfig): void {
   loaded = config;
 }
 

@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { App } from './App';
 import { startApi } from './api/client';
 import { cognitoRefresher } from './auth/cognito';
-import { useRefresher } from './auth/session';
-import { loadConfig, useConfig } from './config';
+import { setRefresher } from './auth/session';
+import { loadConfig, rememberConfig } from './config';
 import './styles.css';
 
 async function main(): Promise<void> {
@@ -12,9 +12,9 @@ async function main(): Promise<void> {
   if (!root) return;
   try {
     const config = await loadConfig();
-    useConfig(config);
+    rememberConfig(config);
     startApi(config.apiUrl);
-    if (config.auth.mode === 'cognito') useRefresher(cognitoRefresher(config.auth));
+    if (config.auth.mode === 'cognito') setRefresher(cognitoRefresher(config.auth));
     root.textContent = '';
     render(<App />, root);
   } catch (error) {

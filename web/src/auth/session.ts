@@ -114,7 +114,7 @@ export function end(notice: string | null = null): void {
 }
 
 /** Lets the Cognito sign-in refresh sessions before they expire. */
-export function useRefresher(refresh: Refresher): void {
+export function setRefresher(refresh: Refresher): void {
   refresher = refresh;
   scheduleRefresh(session.value);
 }

@@ -29,7 +29,12 @@ export function Menu({ label, items }: MenuProps) {
     const outside = (event: MouseEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
-    const scrolled = () => setOpen(false);
+    // Scrolling moves the button away from the fixed menu: close it, keeping focus on the button if it was in the menu.
+    const scrolled = () => {
+      const focusInside = root.current?.contains(document.activeElement) ?? false;
+      setOpen(false);
+      if (focusInside) button.current?.focus();
+    };
     document.addEventListener('mousedown', outside);
     window.addEventListener('scroll', scrolled, { capture: true, passive: true });
     return () => {
