@@ -18,7 +18,7 @@ export interface JobsProps {
 
 /**
  * Scheduled jobs: one Lambda function per entry of the job table, run by an EventBridge rule
- * every `everyMinutes` minutes.
+ * every `everyMinutes` minutes (one-off tasks without `everyMinutes` get no rule).
  *
  * @example
  * const jobs = new Jobs(this, 'Jobs', { jobs, resources, environment });
@@ -41,12 +41,14 @@ export class Jobs extends Construct {
         environment: props.environment,
         timeout: Duration.seconds(60),
       });
+      functions.set(job.handler, fn);
+      // A one-off task (no `everyMinutes`) has no schedule: an operator invokes it.
+      if (job.everyMinutes === undefined) continue;
       const schedule = new Rule(this, `${job.handler}Schedule`, {
         description: `Runs ${job.handler} every ${job.everyMinutes} minute(s)`,
         schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
         targets: [new LambdaFunction(fn)],
       });
-      functions.set(job.handler, fn);
       schedules.set(job.handler, schedule);
     }
     this.functions = functions;
