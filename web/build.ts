@@ -52,7 +52,6 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     .replace('%SCRIPT%', `/${initial.script}`)
     .replace('%STYLESHEET%', `/${initial.stylesheet}`));
   await copyFile(join(__dirname, 'favicon.svg'), join(outdir, 'favicon.svg'));
-  await writeFile(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
   return { initial, metafile: result.metafile };
 }
 
