@@ -31,6 +31,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   account_served: 'Another partner already serves this cloud account. Ask that partner to detach it (or detach it yourself) first, then accept.',
   already_client: 'Your cloud account is already a client of this partner, or invited by it under another link.',
   unknown_user: 'The sign-in did not name a user. Please sign in again.',
+  already_signed_up: 'There is already a cloud account with this e-mail. Sign in to it instead.',
   login_disabled: 'This login is disabled. A cloud account blocked by its partner cannot sign in.',
   unknown_login: 'No login with these details.',
   confirmation_invalid: 'The confirmation is not valid. Preview the operation again.',
