@@ -114,7 +114,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your clients, newest first; filter by status, search by e-mail or name. Each item carries the current balance of an active or blocked client (`null` for the others) */
+        /** List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (at least 2 characters, case- and accent-insensitive). Each item carries the current balance of an active or blocked client (`null` for the others) */
         get: operations["listClients"];
         put?: never;
         /** Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again) */
@@ -761,7 +761,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List your clients, newest first; filter by status, search by e-mail or name. Each item carries the current balance of an active or blocked client (`null` for the others) */
+            /** @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (at least 2 characters, case- and accent-insensitive). Each item carries the current balance of an active or blocked client (`null` for the others) */
             200: {
                 headers: {
                     [name: string]: unknown;
