@@ -5,10 +5,13 @@ export interface CognitoClient {
   readonly clientId: string;
 }
 
-/** How people sign in: the local stand-in, or the two Cognito user pools (staff and cloud-console users). */
+/**
+ * How people sign in: the local stand-in, or Cognito — the staff pool, and the cloud-console users'
+ * pool unless the cloud brings its own identity provider for them (then `console` is absent).
+ */
 export type AuthConfig =
   | { readonly mode: 'local' }
-  | { readonly mode: 'cognito'; readonly staff: CognitoClient; readonly console: CognitoClient };
+  | { readonly mode: 'cognito'; readonly staff: CognitoClient; readonly console?: CognitoClient };
 
 /** The whole `config.json`. */
 export interface ConsoleConfig {
@@ -29,8 +32,8 @@ export async function loadConfig(): Promise<ConsoleConfig> {
   if (typeof raw.apiUrl !== 'string') throw new Error('config.json has no apiUrl');
   const apiUrl = raw.apiUrl.replace(/\/+$/, '');
   if (raw.auth?.mode === 'local') return { apiUrl, auth: { mode: 'local' } };
-  if (raw.auth?.mode === 'cognito' && isCognitoClient(raw.auth.staff) && isCognitoClient(raw.auth.console)) {
-    return { apiUrl, auth: { mode: 'cognito', staff: raw.auth.staff, console: raw.auth.console } };
+  if (raw.auth?.mode === 'cognito' && isCognitoClient(raw.auth.staff) && (raw.auth.console === undefined || isCognitoClient(raw.auth.console))) {
+    return { apiUrl, auth: { mode: 'cognito', staff: raw.auth.staff, ...(raw.auth.console !== undefined && { console: raw.auth.console }) } };
   }
   throw new Error('config.json has no usable auth settings');
 }

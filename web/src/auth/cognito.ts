@@ -67,17 +67,18 @@ async function tokenRequest(client: CognitoClient, form: Record<string, string>)
 
 /** Finishes the sign-in on `/auth/callback`: checks `state`, exchanges the code with the verifier. */
 export async function completeSignIn(
-  clients: Readonly<Record<Pool, CognitoClient>>,
+  clients: Readonly<Partial<Record<Pool, CognitoClient>>>,
   query: URLSearchParams,
 ): Promise<{ session: Session; next: string } | Problem> {
   const raw = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
   const pending = raw ? (JSON.parse(raw) as PendingSignIn) : undefined;
   const code = query.get('code');
-  if (!pending || !code || query.get('state') !== pending.state) {
+  const client = pending && clients[pending.pool];
+  if (!pending || !client || !code || query.get('state') !== pending.state) {
     return describeProblem(400, { error: { code: 'sign_in_failed', message: 'This sign-in was not started here or has expired. Please sign in again.' } }, null);
   }
-  const answer = await tokenRequest(clients[pending.pool], {
+  const answer = await tokenRequest(client, {
     grant_type: 'authorization_code', code, redirect_uri: redirectUri(), code_verifier: pending.verifier,
   });
   if (!('id_token' in answer) || !answer.id_token) return answer as Problem;
@@ -85,10 +86,11 @@ export async function completeSignIn(
 }
 
 /** Refreshes a session with its refresh token (Cognito keeps the same refresh token). */
-export function cognitoRefresher(clients: Readonly<Record<Pool, CognitoClient>>): Refresher {
+export function cognitoRefresher(clients: Readonly<Partial<Record<Pool, CognitoClient>>>): Refresher {
   return async (current) => {
-    if (!current.refreshToken) return null;
-    const answer = await tokenRequest(clients[current.pool], { grant_type: 'refresh_token', refresh_token: current.refreshToken });
+    const client = clients[current.pool];
+    if (!current.refreshToken || !client) return null;
+    const answer = await tokenRequest(client, { grant_type: 'refresh_token', refresh_token: current.refreshToken });
     if (!('id_token' in answer) || !answer.id_token) return null;
     return sessionFromToken(answer.id_token, current.pool, answer.refresh_token ?? current.refreshToken);
   };

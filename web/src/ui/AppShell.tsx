@@ -18,7 +18,8 @@ function signOut(): void {
   const current = session.value;
   end();
   const auth = consoleConfig().auth;
-  if (auth.mode === 'cognito' && current) window.location.assign(signOutUrl(auth[current.pool]));
+  const client = auth.mode === 'cognito' && current ? auth[current.pool] : undefined;
+  if (client) window.location.assign(signOutUrl(client));
   else navigate('/sign-in');
 }
 

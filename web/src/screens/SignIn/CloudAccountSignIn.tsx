@@ -26,7 +26,11 @@ export function CloudAccountSignIn() {
   const [busy, setBusy] = useState(false);
 
   if (auth.mode === 'cognito') {
-    const go = async (signUp: boolean) => window.location.assign(await authorizationUrl(auth.console, 'console', here(), signUp));
+    const pool = auth.console;
+    if (!pool) {
+      return <p class="notice">Cloud console users sign in with the cloud's own sign-in, which this console does not offer yet.</p>;
+    }
+    const go = async (signUp: boolean) => window.location.assign(await authorizationUrl(pool, 'console', here(), signUp));
     return (
       <div class="actions">
         <button type="button" onClick={() => void go(false)}>Sign in to your cloud console</button>
