@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This OpenAPI 3.0 document */
+        /**
+         * This OpenAPI document
+         * @description This OpenAPI 3.0 document
+         */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;
@@ -28,10 +31,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List applications, newest first, optionally by status (managers) */
+        /**
+         * List applications
+         * @description List applications, newest first, optionally by status (managers)
+         */
         get: operations["listPartnerApplications"];
         put?: never;
-        /** Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application. */
+        /**
+         * Submit the "contact sales" form
+         * @description Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application.
+         */
         post: operations["createPartnerApplication"];
         delete?: never;
         options?: never;
@@ -46,7 +55,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application (managers) */
+        /**
+         * Get an application
+         * @description One application (managers)
+         */
         get: operations["getPartnerApplication"];
         put?: never;
         post?: never;
@@ -65,7 +77,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that a manager contacted the applicant (stops the 48-hour escalation) */
+        /**
+         * Record the contact with the applicant
+         * @description Record that a manager contacted the applicant (stops the 48-hour escalation)
+         */
         post: operations["contactPartnerApplication"];
         delete?: never;
         options?: never;
@@ -82,7 +97,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a contacted application: creates the partner account bound to its e-mail */
+        /**
+         * Approve an application
+         * @description Approve a contacted application: creates the partner account bound to its e-mail
+         */
         post: operations["approvePartnerApplication"];
         delete?: never;
         options?: never;
@@ -99,7 +117,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject an application with a reason */
+        /**
+         * Reject an application
+         * @description Reject an application with a reason
+         */
         post: operations["rejectPartnerApplication"];
         delete?: never;
         options?: never;
@@ -114,10 +135,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (at least 2 characters, case- and accent-insensitive). Each item carries the current balance of an active or blocked client (`null` for the others) */
+        /**
+         * List your clients
+         * @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
+         */
         get: operations["listClients"];
         put?: never;
-        /** Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again) */
+        /**
+         * Add a client
+         * @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again)
+         */
         post: operations["addClient"];
         delete?: never;
         options?: never;
@@ -132,11 +159,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your clients */
+        /**
+         * Get a client
+         * @description One of your clients
+         */
         get: operations["getClient"];
         put?: never;
         post?: never;
-        /** Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); the cloud account and its resources stay and it may be invited again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+        /**
+         * Delete a client
+         * @description Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); the cloud account and its resources stay and it may be invited again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`.
+         */
         delete: operations["deleteClient"];
         options?: never;
         head?: never;
@@ -152,7 +185,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail a new link for a pending invitation (the old link stops working; 3 per client per hour) */
+        /**
+         * Resend the invitation
+         * @description Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)
+         */
         post: operations["resendInvitation"];
         delete?: never;
         options?: never;
@@ -169,7 +205,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a pending invitation (the account may be invited again) */
+        /**
+         * Cancel the invitation
+         * @description Withdraw a pending invitation (the account may be invited again)
+         */
         post: operations["cancelInvitation"];
         delete?: never;
         options?: never;
@@ -184,7 +223,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page that sends the owner to the cloud console to answer */
+        /**
+         * See an invitation
+         * @description The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page that sends the owner to the cloud console to answer
+         */
         get: operations["viewInvitation"];
         put?: never;
         post?: never;
@@ -203,7 +245,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation (the cloud account owner's console ID token): the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account */
+        /**
+         * Accept an invitation
+         * @description Accept an invitation with the cloud account owner's console ID token: the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account
+         */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -220,7 +265,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline an invitation (the cloud account owner's console ID token; 403 `wrong_account` for another account) */
+        /**
+         * Decline an invitation
+         * @description Decline an invitation with the cloud account owner's console ID token (403 `wrong_account` for another account)
+         */
         post: operations["declineInvitation"];
         delete?: never;
         options?: never;
@@ -235,7 +283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your audit trail, newest first; filter by client and period [from, to) */
+        /**
+         * Your audit trail
+         * @description Your audit trail, newest first; filter by client and period [from, to)
+         */
         get: operations["listAudit"];
         put?: never;
         post?: never;
@@ -254,7 +305,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; each is recorded once by transactionId, a repeat is a `duplicate`, an implausible one is `rejected` with a reason */
+        /**
+         * Record billing events
+         * @description Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; each is recorded once by transactionId, a repeat is a `duplicate`, an implausible one is `rejected` with a reason
+         */
         post: operations["postBillingEvents"];
         delete?: never;
         options?: never;
@@ -269,7 +323,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A client's current balance — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active` */
+        /**
+         * A client's balance
+         * @description A client's current balance — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         */
         get: operations["getClientBalance"];
         put?: never;
         post?: never;
@@ -286,7 +343,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00 — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active` */
+        /**
+         * Balance detail per Moscow day
+         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00 — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         */
         get: operations["getClientBalanceDetail"];
         put?: never;
         post?: never;
@@ -303,7 +363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** "Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active` */
+        /**
+         * Expenses on services
+         * @description "Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         */
         get: operations["getClientExpenses"];
         put?: never;
         post?: never;
@@ -322,7 +385,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Block a client: it can no longer log in to the console; its resources keep running. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+        /**
+         * Block a client
+         * @description Block a client: it can no longer log in to the console; its resources keep running. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`.
+         */
         post: operations["blockClient"];
         delete?: never;
         options?: never;
@@ -339,7 +405,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unblock a client: its console login works again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+        /**
+         * Unblock a client
+         * @description Unblock a client: its console login works again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`.
+         */
         post: operations["unblockClient"];
         delete?: never;
         options?: never;
@@ -356,7 +425,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Block, unblock or delete up to 500 clients at once. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+        /**
+         * Block, unblock or delete many clients
+         * @description Block, unblock or delete up to 500 clients at once. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`.
+         */
         post: operations["bulkClientOperation"];
         delete?: never;
         options?: never;
@@ -368,20 +440,1088 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Error: {
-            error: {
-                code: string;
-                message: string;
-                details: {
-                    [key: string]: unknown;
+        Application: {
+            id: string;
+            /** @enum {string} */
+            status: "new" | "escalated" | "contacted" | "approved" | "rejected";
+            name: string;
+            email: string;
+            phone: string;
+            company: string;
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            contactDueAt: string;
+            /** Format: date-time */
+            contactedAt?: string;
+            /** Format: date-time */
+            escalatedAt?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            rejectionReason?: string;
+            partnerId?: string;
+        };
+        AuditEntry: {
+            id: string;
+            clientId: string;
+            /** Format: date-time */
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "partner" | "invitee" | "system";
+                id: string;
+            };
+            /** @enum {string} */
+            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach";
+            /** @enum {string|null} */
+            before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
+            /** @enum {string} */
+            after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+        };
+        Balance: {
+            clientId: string;
+            balance: {
+                amount: number;
+                currency: string;
+            };
+            /** Format: date-time */
+            asOf: string;
+        };
+        BalanceDetail: {
+            clientId: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            timeZone: "Europe/Moscow";
+            currency: string;
+            opening: {
+                amount: number;
+                currency: string;
+            };
+            closing: {
+                amount: number;
+                currency: string;
+            };
+            totals: {
+                debits: {
+                    amount: number;
+                    currency: string;
+                };
+                deposits: {
+                    amount: number;
+                    currency: string;
+                };
+                withdrawals: {
+                    amount: number;
+                    currency: string;
+                };
+            };
+            days: {
+                day: string;
+                opening: {
+                    amount: number;
+                    currency: string;
+                };
+                debits: {
+                    amount: number;
+                    currency: string;
+                };
+                deposits: {
+                    amount: number;
+                    currency: string;
+                };
+                withdrawals: {
+                    amount: number;
+                    currency: string;
+                };
+                closing: {
+                    amount: number;
+                    currency: string;
+                };
+            }[];
+            movements: {
+                transactionId: string;
+                /** @enum {string} */
+                type: "deposit" | "withdrawal";
+                amount: {
+                    amount: number;
+                    currency: string;
+                };
+                /** Format: date-time */
+                occurredAt: string;
+                day: string;
+            }[];
+        };
+        BillingEventResults: {
+            results: {
+                transactionId: string;
+                /** @enum {string} */
+                status: "recorded" | "duplicate" | "rejected";
+                /** @enum {string} */
+                reason?: "invalid_event" | "occurred_in_future" | "currency_mismatch" | "transaction_id_reused" | "temporarily_unavailable";
+                message?: string;
+            }[];
+            recorded: number;
+            duplicates: number;
+            rejected: number;
+        };
+        Client: {
+            id: string;
+            accountId: string | null;
+            email: string;
+            name?: string;
+            phone?: string;
+            /** @enum {string} */
+            status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            invitation: {
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
+                /** Format: date-time */
+                expiresAt: string;
+                /** @enum {string} */
+                mail: "pending" | "sent" | "failed";
+            };
+        };
+        Expenses: {
+            clientId: string;
+            from: string;
+            to: string;
+            /** @enum {string} */
+            timeZone: "Europe/Moscow";
+            currency: string;
+            total: {
+                amount: number;
+                currency: string;
+            };
+            services: {
+                service: string;
+                total: {
+                    amount: number;
+                    currency: string;
+                };
+                days: {
+                    day: string;
+                    amount: {
+                        amount: number;
+                        currency: string;
+                    };
+                }[];
+            }[];
+            days: {
+                day: string;
+                total: {
+                    amount: number;
+                    currency: string;
+                };
+            }[];
+        };
+        Invitation: {
+            partnerName: string;
+            accountId: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
+            /** Format: date-time */
+            expiresAt: string;
+            acceptingMeans: string;
+        };
+        ListedClient: {
+            id: string;
+            accountId: string | null;
+            email: string;
+            name?: string;
+            phone?: string;
+            /** @enum {string} */
+            status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            invitation: {
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
+                /** Format: date-time */
+                expiresAt: string;
+                /** @enum {string} */
+                mail: "pending" | "sent" | "failed";
+            };
+            balance: {
+                amount: number;
+                currency: string;
+            } | null;
+        };
+        OperationPreview: {
+            confirmationRequired: boolean;
+            /** @enum {string} */
+            action: "block" | "unblock" | "delete";
+            confirmation: {
+                token: string;
+                /** Format: date-time */
+                expiresAt: string;
+            } | null;
+            clients: {
+                clientId: string;
+                /** @enum {string} */
+                outcome: "will_block" | "will_unblock" | "will_delete" | "skipped" | "not_found";
+                /** @enum {string} */
+                status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+                /** @enum {string} */
+                reason?: "already_blocked" | "already_active" | "not_active" | "not_blocked";
+            }[];
+            summary: {
+                willChange: number;
+                skipped: number;
+                notFound: number;
+            };
+        };
+        OperationResult: {
+            /** @enum {string} */
+            action: "block" | "unblock" | "delete";
+            results: {
+                clientId: string;
+                /** @enum {string} */
+                result: "done" | "skipped" | "not_found" | "failed";
+                /** @enum {string} */
+                status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+                reason?: string;
+                /** @enum {string} */
+                signIn?: "allowed" | "refused";
+            }[];
+            summary: {
+                done: number;
+                skipped: number;
+                notFound: number;
+                failed: number;
+            };
+        };
+        SubmittedApplication: {
+            id: string;
+            /** @enum {string} */
+            status: "new" | "escalated" | "contacted" | "approved" | "rejected";
+            /** Format: date-time */
+            contactDueAt: string;
+        };
+    };
+    responses: {
+        /** @description `error.code`: `client_not_active` */
+        ClientNotActive: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "client_not_active",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "client_not_active";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
         };
+        /** @description `error.code`: `forbidden` */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "forbidden";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `forbidden`, `wrong_account` */
+        ForbiddenOrWrongAccount: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "forbidden" | "wrong_account";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `idempotency_key_reused` */
+        IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `idempotency_key_reused`, `confirmation_invalid`, `confirmation_mismatch`, `confirmation_expired` */
+        IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "confirmation_invalid" | "confirmation_mismatch" | "confirmation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `idempotency_key_reused`, `invitation_superseded`, `invitation_expired` */
+        IdempotencyKeyReusedOrInvitationSupersededOrInvitationExpired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "invitation_superseded" | "invitation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `idempotency_key_reused`, `unknown_account` */
+        IdempotencyKeyReusedOrUnknownAccount: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "unknown_account";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `internal_error` */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "internal_error",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "internal_error";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `internal_error` */
+        InternalErrorPage: {
+            headers: {
+                "Referrer-Policy": components["headers"]["ReferrerPolicy"];
+                "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "internal_error",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "internal_error";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @example <!doctype html><html lang="en">…</html> */
+                "text/html": string;
+            };
+        };
+        /** @description `error.code`: `invalid_transition` */
+        InvalidTransition: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_transition",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invalid_transition";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `invalid_transition`, `email_already_partner` */
+        InvalidTransitionOrEmailAlreadyPartner: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_transition",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invalid_transition" | "email_already_partner";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `invitation_superseded` */
+        InvitationSupersededPage: {
+            headers: {
+                "Referrer-Policy": components["headers"]["ReferrerPolicy"];
+                "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invitation_superseded",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invitation_superseded";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @example <!doctype html><html lang="en">…</html> */
+                "text/html": string;
+            };
+        };
+        /** @description `error.code`: `not_found` */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "not_found";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `not_found` */
+        NotFoundPage: {
+            headers: {
+                "Referrer-Policy": components["headers"]["ReferrerPolicy"];
+                "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "not_found";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @example <!doctype html><html lang="en">…</html> */
+                "text/html": string;
+            };
+        };
+        /** @description `error.code`: `payload_too_large` */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "payload_too_large",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `rate_limited` */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rate_limited",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "rate_limited";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress`, `client_exists`, `concurrent_change` */
+        RequestInProgressOrClientExistsOrConcurrentChange: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "client_exists" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress`, `confirmation_used` */
+        RequestInProgressOrConfirmationUsed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "confirmation_used";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress`, `duplicate_submission` */
+        RequestInProgressOrDuplicateSubmission: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "duplicate_submission";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress`, `invalid_transition`, `concurrent_change` */
+        RequestInProgressOrInvalidTransitionOrConcurrentChange: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "invalid_transition" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress`, `invitation_closed`, `concurrent_change` */
+        RequestInProgressOrInvitationClosedOrConcurrentChange: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "invitation_closed" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress`, `invitation_closed`, `concurrent_change`, `already_client`, `account_served` */
+        RequestInProgressOrInvitationClosedOrConcurrentChangeOrAlreadyClientOrAccountServed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "invitation_closed" | "concurrent_change" | "already_client" | "account_served";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `temporarily_unavailable` */
+        TemporarilyUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "temporarily_unavailable",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "temporarily_unavailable";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `temporarily_unavailable` */
+        TemporarilyUnavailablePage: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "Referrer-Policy": components["headers"]["ReferrerPolicy"];
+                "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "temporarily_unavailable",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "temporarily_unavailable";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @example <!doctype html><html lang="en">…</html> */
+                "text/html": string;
+            };
+        };
+        /** @description `error.code`: `unauthorized` */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthorized",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "unauthorized";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `unsupported_media_type` */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unsupported_media_type",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `validation_failed` */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation_failed",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `validation_failed` */
+        ValidationFailedPage: {
+            headers: {
+                "Referrer-Policy": components["headers"]["ReferrerPolicy"];
+                "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation_failed",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "validation_failed";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @example <!doctype html><html lang="en">…</html> */
+                "text/html": string;
+            };
+        };
     };
-    responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+         * @example add-client-7f3k9q2m
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Seconds to wait before retrying
+         * @example 30
+         */
+        RetryAfter: string;
+        /**
+         * @description Path of the client or application the answer shows
+         * @example /clients/cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b
+         */
+        Location: string;
+        /** @description On the text/html page: the link (which holds the token) is never sent on */
+        ReferrerPolicy: string;
+        /** @description On the text/html page: no scripts, no framing */
+        ContentSecurityPolicy: string;
+        /** @description On the text/html page: `no-store` */
+        CacheControl: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -395,22 +1535,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description This OpenAPI 3.0 document */
+            /** @description The document, naming the address it was fetched from as its server */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    /**
+                     * @example {
+                     *       "openapi": "3.0.3",
+                     *       "info": {
+                     *         "title": "partnerdesk API",
+                     *         "version": "1.0.0"
+                     *       },
+                     *       "paths": {}
+                     *     }
+                     */
+                    "application/json": {
+                        openapi: string;
+                        info: {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     listPartnerApplications: {
@@ -426,63 +1580,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List applications, newest first, optionally by status (managers) */
+            /** @description A page of applications; `nextCursor` fetches the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *           "status": "contacted",
+                     *           "name": "Ann Lee",
+                     *           "email": "ann@lee-it.example",
+                     *           "phone": "+74950000000",
+                     *           "company": "Lee IT",
+                     *           "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *           "createdAt": "2026-12-01T09:15:00.000Z",
+                     *           "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *           "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *           "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
-                        items: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "new" | "escalated" | "contacted" | "approved" | "rejected";
-                            name: string;
-                            email: string;
-                            phone: string;
-                            company: string;
-                            message: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            contactDueAt: string;
-                            /** Format: date-time */
-                            contactedAt?: string;
-                            /** Format: date-time */
-                            escalatedAt?: string;
-                            /** Format: date-time */
-                            decidedAt?: string;
-                            rejectionReason?: string;
-                            partnerId?: string;
-                        }[];
+                        items: components["schemas"]["Application"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     createPartnerApplication: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Ann Lee",
+                 *       "email": "ann@lee-it.example",
+                 *       "phone": "+7 495 000-00-00",
+                 *       "company": "Lee IT",
+                 *       "message": "We resell cloud to 40 small businesses in Kazan."
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     email: string;
@@ -493,30 +1653,30 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application. */
+            /** @description The application, due to be contacted within 48 hours (or the identical one sent within 10 minutes) */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "new" | "escalated" | "contacted" | "approved" | "rejected";
-                        /** Format: date-time */
-                        contactDueAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "new",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubmittedApplication"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            409: components["responses"]["RequestInProgressOrDuplicateSubmission"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     getPartnerApplication: {
@@ -530,55 +1690,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One application (managers) */
+            /** @description The application */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "new" | "escalated" | "contacted" | "approved" | "rejected";
-                        name: string;
-                        email: string;
-                        phone: string;
-                        company: string;
-                        message: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        /** Format: date-time */
-                        contactDueAt: string;
-                        /** Format: date-time */
-                        contactedAt?: string;
-                        /** Format: date-time */
-                        escalatedAt?: string;
-                        /** Format: date-time */
-                        decidedAt?: string;
-                        rejectionReason?: string;
-                        partnerId?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "contacted",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     contactPartnerApplication: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -586,55 +1733,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Record that a manager contacted the applicant (stops the 48-hour escalation) */
+            /** @description The application, now `contacted` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "new" | "escalated" | "contacted" | "approved" | "rejected";
-                        name: string;
-                        email: string;
-                        phone: string;
-                        company: string;
-                        message: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        /** Format: date-time */
-                        contactDueAt: string;
-                        /** Format: date-time */
-                        contactedAt?: string;
-                        /** Format: date-time */
-                        escalatedAt?: string;
-                        /** Format: date-time */
-                        decidedAt?: string;
-                        rejectionReason?: string;
-                        partnerId?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "contacted",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     approvePartnerApplication: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -642,55 +1777,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Approve a contacted application: creates the partner account bound to its e-mail */
+            /** @description The application, now `approved`, with its `partnerId` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "new" | "escalated" | "contacted" | "approved" | "rejected";
-                        name: string;
-                        email: string;
-                        phone: string;
-                        company: string;
-                        message: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        /** Format: date-time */
-                        contactDueAt: string;
-                        /** Format: date-time */
-                        contactedAt?: string;
-                        /** Format: date-time */
-                        escalatedAt?: string;
-                        /** Format: date-time */
-                        decidedAt?: string;
-                        rejectionReason?: string;
-                        partnerId?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "approved",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "decidedAt": "2026-12-02T08:00:00.000Z",
+                     *       "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartner"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     rejectPartnerApplication: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -698,53 +1823,52 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "We work only with companies registered in Russia."
+                 *     }
+                 */
                 "application/json": {
                     reason: string;
                 };
             };
         };
         responses: {
-            /** @description Reject an application with a reason */
+            /** @description The application, now `rejected` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        status: "new" | "escalated" | "contacted" | "approved" | "rejected";
-                        name: string;
-                        email: string;
-                        phone: string;
-                        company: string;
-                        message: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        /** Format: date-time */
-                        contactDueAt: string;
-                        /** Format: date-time */
-                        contactedAt?: string;
-                        /** Format: date-time */
-                        escalatedAt?: string;
-                        /** Format: date-time */
-                        decidedAt?: string;
-                        rejectionReason?: string;
-                        partnerId?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "rejected",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "decidedAt": "2026-12-02T08:00:00.000Z",
+                     *       "rejectionReason": "We work only with companies registered in Russia."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransition"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     listClients: {
@@ -761,65 +1885,91 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (at least 2 characters, case- and accent-insensitive). Each item carries the current balance of an active or blocked client (`null` for the others) */
+            /** @description A page of clients; `nextCursor` fetches the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "name": "Ivan Petrov",
+                     *           "phone": "+74951234567",
+                     *           "status": "active",
+                     *           "createdAt": "2026-12-01T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitation": {
+                     *             "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *             "status": "accepted",
+                     *             "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *             "mail": "sent"
+                     *           },
+                     *           "balance": {
+                     *             "amount": 1250000,
+                     *             "currency": "RUB"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d",
+                     *           "accountId": null,
+                     *           "email": "olga@example.org",
+                     *           "status": "invited",
+                     *           "createdAt": "2026-12-01T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitation": {
+                     *             "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *             "status": "pending",
+                     *             "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *             "mail": "sent"
+                     *           },
+                     *           "balance": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
-                        items: {
-                            id: string;
-                            accountId: string | null;
-                            email: string;
-                            name?: string;
-                            phone?: string;
-                            /** @enum {string} */
-                            status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            invitation: {
-                                id: string;
-                                /** @enum {string} */
-                                status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                                /** Format: date-time */
-                                expiresAt: string;
-                                /** @enum {string} */
-                                mail: "pending" | "sent" | "failed";
-                            };
-                            balance: {
-                                amount: number;
-                                currency: string;
-                            } | null;
-                        }[];
+                        items: components["schemas"]["ListedClient"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     addClient: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ivan@petrov-bakery.example",
+                 *       "name": "Ivan Petrov",
+                 *       "phone": "+7 (495) 123-45-67",
+                 *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z"
+                 *     }
+                 */
                 "application/json": {
                     email: string;
                     name?: string;
@@ -829,45 +1979,73 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again) */
+            /** @description A client of yours whose last invitation was declined, cancelled or expired, invited again */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov",
+                     *       "phone": "+74951234567",
+                     *       "status": "invited",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "pending",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            /** @description A new client, invited */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        accountId: string | null;
-                        email: string;
-                        name?: string;
-                        phone?: string;
-                        /** @enum {string} */
-                        status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        invitation: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** @enum {string} */
-                            mail: "pending" | "sent" | "failed";
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov",
+                     *       "phone": "+74951234567",
+                     *       "status": "invited",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "pending",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrClientExistsOrConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReusedOrUnknownAccount"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     getClient: {
@@ -881,52 +2059,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One of your clients */
+            /** @description The client */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        accountId: string | null;
-                        email: string;
-                        name?: string;
-                        phone?: string;
-                        /** @enum {string} */
-                        status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        invitation: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** @enum {string} */
-                            mail: "pending" | "sent" | "failed";
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov",
+                     *       "phone": "+74951234567",
+                     *       "status": "invited",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "pending",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     deleteClient: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -935,79 +2112,67 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
                 "application/json": {
                     confirm?: string;
                 };
             };
         };
         responses: {
-            /** @description Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); the cloud account and its resources stay and it may be invited again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+            /** @description Without `confirm`: the preview and its token; with it: the result */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        confirmationRequired: boolean;
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        confirmation: {
-                            token: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                        } | null;
-                        clients: {
-                            clientId: string;
-                            /** @enum {string} */
-                            outcome: "will_block" | "will_unblock" | "will_delete" | "skipped" | "not_found";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            /** @enum {string} */
-                            reason?: "already_blocked" | "already_active" | "not_active" | "not_blocked";
-                        }[];
-                        summary: {
-                            willChange: number;
-                            skipped: number;
-                            notFound: number;
-                        };
-                    } | {
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        results: {
-                            clientId: string;
-                            /** @enum {string} */
-                            result: "done" | "skipped" | "not_found" | "failed";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            reason?: string;
-                            /** @enum {string} */
-                            signIn?: "allowed" | "refused";
-                        }[];
-                        summary: {
-                            done: number;
-                            skipped: number;
-                            notFound: number;
-                            failed: number;
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "action": "delete",
+                     *       "results": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "result": "done",
+                     *           "status": "detached",
+                     *           "signIn": "allowed"
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "done": 1,
+                     *         "skipped": 0,
+                     *         "notFound": 0,
+                     *         "failed": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OperationPreview"] | components["schemas"]["OperationResult"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     resendInvitation: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -1016,52 +2181,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Mail a new link for a pending invitation (the old link stops working; 3 per client per hour) */
+            /** @description The client with its renewed invitation (a new 7-day expiry) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        accountId: string | null;
-                        email: string;
-                        name?: string;
-                        phone?: string;
-                        /** @enum {string} */
-                        status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        invitation: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** @enum {string} */
-                            mail: "pending" | "sent" | "failed";
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov",
+                     *       "phone": "+74951234567",
+                     *       "status": "invited",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "pending",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     cancelInvitation: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -1070,45 +2236,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Withdraw a pending invitation (the account may be invited again) */
+            /** @description The client, now `cancelled` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        accountId: string | null;
-                        email: string;
-                        name?: string;
-                        phone?: string;
-                        /** @enum {string} */
-                        status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        invitation: {
-                            id: string;
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                            /** Format: date-time */
-                            expiresAt: string;
-                            /** @enum {string} */
-                            mail: "pending" | "sent" | "failed";
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov",
+                     *       "phone": "+74951234567",
+                     *       "status": "cancelled",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "cancelled",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     viewInvitation: {
@@ -1122,39 +2285,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page that sends the owner to the cloud console to answer */
+            /** @description Who invites, the account, the status and what accepting means */
             200: {
                 headers: {
+                    "Referrer-Policy": components["headers"]["ReferrerPolicy"];
+                    "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        partnerName: string;
-                        accountId: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        expiresAt: string;
-                        acceptingMeans: string;
-                    };
+                    /**
+                     * @example {
+                     *       "partnerName": "Volkova Cloud Integration",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "status": "pending",
+                     *       "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *       "acceptingMeans": "The partner will see the balance and the expenses of your cloud account and may block your login or detach your account. Your account, its resources and your data stay yours; you keep paying for them as before."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
+                    /** @example <!doctype html><html lang="en">…</html> */
+                    "text/html": string;
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailedPage"];
+            404: components["responses"]["NotFoundPage"];
+            422: components["responses"]["InvitationSupersededPage"];
+            500: components["responses"]["InternalErrorPage"];
+            503: components["responses"]["TemporarilyUnavailablePage"];
         };
     };
     acceptInvitation: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 token: string;
@@ -1163,39 +2332,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accept an invitation (the cloud account owner's console ID token): the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account */
+            /** @description The invitation, now `accepted` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        partnerName: string;
-                        accountId: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        expiresAt: string;
-                        acceptingMeans: string;
-                    };
+                    /**
+                     * @example {
+                     *       "partnerName": "Volkova Cloud Integration",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "status": "accepted",
+                     *       "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *       "acceptingMeans": "The partner will see the balance and the expenses of your cloud account and may block your login or detach your account. Your account, its resources and your data stay yours; you keep paying for them as before."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrWrongAccount"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChangeOrAlreadyClientOrAccountServed"];
+            422: components["responses"]["IdempotencyKeyReusedOrInvitationSupersededOrInvitationExpired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     declineInvitation: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 token: string;
@@ -1204,32 +2377,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Decline an invitation (the cloud account owner's console ID token; 403 `wrong_account` for another account) */
+            /** @description The invitation, now `declined` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        partnerName: string;
-                        accountId: string | null;
-                        /** @enum {string} */
-                        status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
-                        /** Format: date-time */
-                        expiresAt: string;
-                        acceptingMeans: string;
-                    };
+                    /**
+                     * @example {
+                     *       "partnerName": "Volkova Cloud Integration",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "status": "declined",
+                     *       "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *       "acceptingMeans": "The partner will see the balance and the expenses of your cloud account and may block your login or detach your account. Your account, its resources and your data stay yours; you keep paying for them as before."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrWrongAccount"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
+            422: components["responses"]["IdempotencyKeyReusedOrInvitationSupersededOrInvitationExpired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     listAudit: {
@@ -1247,56 +2420,78 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Your audit trail, newest first; filter by client and period [from, to) */
+            /** @description A page of audit entries; `nextCursor` fetches the next one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "aud_3e1c9a7b5d4f4e2a8c0b6d4f2e0a8c6b",
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "at": "2026-12-01T09:30:00.000Z",
+                     *           "actor": {
+                     *             "kind": "partner",
+                     *             "id": "usr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e"
+                     *           },
+                     *           "action": "invite",
+                     *           "before": null,
+                     *           "after": "invited"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": {
-                        items: {
-                            id: string;
-                            clientId: string;
-                            /** Format: date-time */
-                            at: string;
-                            actor: {
-                                /** @enum {string} */
-                                kind: "partner" | "invitee" | "system";
-                                id: string;
-                            };
-                            /** @enum {string} */
-                            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach";
-                            /** @enum {string|null} */
-                            before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
-                            /** @enum {string} */
-                            after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                        }[];
+                        items: components["schemas"]["AuditEntry"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     postBillingEvents: {
         parameters: {
             query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         {
+                 *           "transactionId": "bill-2026-11-01-000123",
+                 *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                 *           "type": "debit",
+                 *           "service": "Compute Cloud",
+                 *           "amount": 12050,
+                 *           "currency": "RUB",
+                 *           "occurredAt": "2026-11-01T10:00:00+03:00",
+                 *           "resource": "vm-web-1"
+                 *         },
+                 *         {
+                 *           "transactionId": "pay-2026-11-01-000042",
+                 *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                 *           "type": "deposit",
+                 *           "amount": 500000,
+                 *           "currency": "RUB",
+                 *           "occurredAt": "2026-11-01T12:30:00+03:00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     events: ({
                         transactionId: string;
@@ -1345,36 +2540,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; each is recorded once by transactionId, a repeat is a `duplicate`, an implausible one is `rejected` with a reason */
+            /** @description What happened to each event, in submission order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        results: {
-                            transactionId: string;
-                            /** @enum {string} */
-                            status: "recorded" | "duplicate" | "rejected";
-                            /** @enum {string} */
-                            reason?: "invalid_event" | "occurred_in_future" | "currency_mismatch" | "transaction_id_reused" | "temporarily_unavailable";
-                            message?: string;
-                        }[];
-                        recorded: number;
-                        duplicates: number;
-                        rejected: number;
-                    };
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "transactionId": "bill-2026-11-01-000123",
+                     *           "status": "recorded"
+                     *         },
+                     *         {
+                     *           "transactionId": "pay-2026-11-01-000042",
+                     *           "status": "duplicate"
+                     *         }
+                     *       ],
+                     *       "recorded": 1,
+                     *       "duplicates": 1,
+                     *       "rejected": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BillingEventResults"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     getClientBalance: {
@@ -1388,39 +2586,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A client's current balance — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active` */
+            /** @description The balance now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        clientId: string;
-                        balance: {
-                            amount: number;
-                            currency: string;
-                        };
-                        /** Format: date-time */
-                        asOf: string;
-                    };
+                    /**
+                     * @example {
+                     *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "balance": {
+                     *         "amount": 487950,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "asOf": "2026-12-01T12:30:00.000+03:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Balance"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClientNotActive"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     getClientBalanceDetail: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
             };
             header?: never;
             path: {
@@ -1430,95 +2629,121 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00 — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active` */
+            /** @description The period day by day */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        clientId: string;
-                        from: string;
-                        to: string;
-                        /** @enum {string} */
-                        timeZone: "Europe/Moscow";
-                        currency: string;
-                        opening: {
-                            amount: number;
-                            currency: string;
-                        };
-                        closing: {
-                            amount: number;
-                            currency: string;
-                        };
-                        totals: {
-                            debits: {
-                                amount: number;
-                                currency: string;
-                            };
-                            deposits: {
-                                amount: number;
-                                currency: string;
-                            };
-                            withdrawals: {
-                                amount: number;
-                                currency: string;
-                            };
-                        };
-                        days: {
-                            day: string;
-                            opening: {
-                                amount: number;
-                                currency: string;
-                            };
-                            debits: {
-                                amount: number;
-                                currency: string;
-                            };
-                            deposits: {
-                                amount: number;
-                                currency: string;
-                            };
-                            withdrawals: {
-                                amount: number;
-                                currency: string;
-                            };
-                            closing: {
-                                amount: number;
-                                currency: string;
-                            };
-                        }[];
-                        movements: {
-                            transactionId: string;
-                            /** @enum {string} */
-                            type: "deposit" | "withdrawal";
-                            amount: {
-                                amount: number;
-                                currency: string;
-                            };
-                            /** Format: date-time */
-                            occurredAt: string;
-                            day: string;
-                        }[];
-                    };
+                    /**
+                     * @example {
+                     *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "from": "2026-11-01",
+                     *       "to": "2026-11-02",
+                     *       "timeZone": "Europe/Moscow",
+                     *       "currency": "RUB",
+                     *       "opening": {
+                     *         "amount": 0,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "closing": {
+                     *         "amount": 487950,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "totals": {
+                     *         "debits": {
+                     *           "amount": 12050,
+                     *           "currency": "RUB"
+                     *         },
+                     *         "deposits": {
+                     *           "amount": 500000,
+                     *           "currency": "RUB"
+                     *         },
+                     *         "withdrawals": {
+                     *           "amount": 0,
+                     *           "currency": "RUB"
+                     *         }
+                     *       },
+                     *       "days": [
+                     *         {
+                     *           "day": "2026-11-01",
+                     *           "opening": {
+                     *             "amount": 0,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "debits": {
+                     *             "amount": 12050,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "deposits": {
+                     *             "amount": 500000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "withdrawals": {
+                     *             "amount": 0,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "closing": {
+                     *             "amount": 487950,
+                     *             "currency": "RUB"
+                     *           }
+                     *         },
+                     *         {
+                     *           "day": "2026-11-02",
+                     *           "opening": {
+                     *             "amount": 487950,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "debits": {
+                     *             "amount": 0,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "deposits": {
+                     *             "amount": 0,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "withdrawals": {
+                     *             "amount": 0,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "closing": {
+                     *             "amount": 487950,
+                     *             "currency": "RUB"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "movements": [
+                     *         {
+                     *           "transactionId": "pay-2026-11-01-000042",
+                     *           "type": "deposit",
+                     *           "amount": {
+                     *             "amount": 500000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "occurredAt": "2026-11-01T12:30:00.000+03:00",
+                     *           "day": "2026-11-01"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BalanceDetail"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClientNotActive"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     getClientExpenses: {
         parameters: {
-            query?: {
-                from?: string;
-                to?: string;
+            query: {
+                from: string;
+                to: string;
             };
             header?: never;
             path: {
@@ -1528,63 +2753,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description "Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active` */
+            /** @description The debits of the period per service and per day */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        clientId: string;
-                        from: string;
-                        to: string;
-                        /** @enum {string} */
-                        timeZone: "Europe/Moscow";
-                        currency: string;
-                        total: {
-                            amount: number;
-                            currency: string;
-                        };
-                        services: {
-                            service: string;
-                            total: {
-                                amount: number;
-                                currency: string;
-                            };
-                            days: {
-                                day: string;
-                                amount: {
-                                    amount: number;
-                                    currency: string;
-                                };
-                            }[];
-                        }[];
-                        days: {
-                            day: string;
-                            total: {
-                                amount: number;
-                                currency: string;
-                            };
-                        }[];
-                    };
+                    /**
+                     * @example {
+                     *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "from": "2026-11-01",
+                     *       "to": "2026-11-02",
+                     *       "timeZone": "Europe/Moscow",
+                     *       "currency": "RUB",
+                     *       "total": {
+                     *         "amount": 12050,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "services": [
+                     *         {
+                     *           "service": "Compute Cloud",
+                     *           "total": {
+                     *             "amount": 12050,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "days": [
+                     *             {
+                     *               "day": "2026-11-01",
+                     *               "amount": {
+                     *                 "amount": 12050,
+                     *                 "currency": "RUB"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "days": [
+                     *         {
+                     *           "day": "2026-11-01",
+                     *           "total": {
+                     *             "amount": 12050,
+                     *             "currency": "RUB"
+                     *           }
+                     *         },
+                     *         {
+                     *           "day": "2026-11-02",
+                     *           "total": {
+                     *             "amount": 0,
+                     *             "currency": "RUB"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Expenses"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ClientNotActive"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     blockClient: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -1593,79 +2836,67 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
                 "application/json": {
                     confirm?: string;
                 };
             };
         };
         responses: {
-            /** @description Block a client: it can no longer log in to the console; its resources keep running. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+            /** @description Without `confirm`: the preview and its token; with it: the result */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        confirmationRequired: boolean;
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        confirmation: {
-                            token: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                        } | null;
-                        clients: {
-                            clientId: string;
-                            /** @enum {string} */
-                            outcome: "will_block" | "will_unblock" | "will_delete" | "skipped" | "not_found";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            /** @enum {string} */
-                            reason?: "already_blocked" | "already_active" | "not_active" | "not_blocked";
-                        }[];
-                        summary: {
-                            willChange: number;
-                            skipped: number;
-                            notFound: number;
-                        };
-                    } | {
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        results: {
-                            clientId: string;
-                            /** @enum {string} */
-                            result: "done" | "skipped" | "not_found" | "failed";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            reason?: string;
-                            /** @enum {string} */
-                            signIn?: "allowed" | "refused";
-                        }[];
-                        summary: {
-                            done: number;
-                            skipped: number;
-                            notFound: number;
-                            failed: number;
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "action": "block",
+                     *       "results": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "result": "done",
+                     *           "status": "blocked",
+                     *           "signIn": "refused"
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "done": 1,
+                     *         "skipped": 0,
+                     *         "notFound": 0,
+                     *         "failed": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OperationPreview"] | components["schemas"]["OperationResult"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     unblockClient: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
                 id: string;
@@ -1674,85 +2905,81 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /** @example {} */
                 "application/json": {
                     confirm?: string;
                 };
             };
         };
         responses: {
-            /** @description Unblock a client: its console login works again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+            /** @description Without `confirm`: the preview and its token; with it: the result */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        confirmationRequired: boolean;
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        confirmation: {
-                            token: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                        } | null;
-                        clients: {
-                            clientId: string;
-                            /** @enum {string} */
-                            outcome: "will_block" | "will_unblock" | "will_delete" | "skipped" | "not_found";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            /** @enum {string} */
-                            reason?: "already_blocked" | "already_active" | "not_active" | "not_blocked";
-                        }[];
-                        summary: {
-                            willChange: number;
-                            skipped: number;
-                            notFound: number;
-                        };
-                    } | {
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        results: {
-                            clientId: string;
-                            /** @enum {string} */
-                            result: "done" | "skipped" | "not_found" | "failed";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            reason?: string;
-                            /** @enum {string} */
-                            signIn?: "allowed" | "refused";
-                        }[];
-                        summary: {
-                            done: number;
-                            skipped: number;
-                            notFound: number;
-                            failed: number;
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "confirmationRequired": true,
+                     *       "action": "unblock",
+                     *       "confirmation": {
+                     *         "token": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c",
+                     *         "expiresAt": "2026-12-01T09:35:00.000Z"
+                     *       },
+                     *       "clients": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "outcome": "will_unblock",
+                     *           "status": "blocked"
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "willChange": 1,
+                     *         "skipped": 0,
+                     *         "notFound": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OperationPreview"] | components["schemas"]["OperationResult"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
     bulkClientOperation: {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "block",
+                 *       "clientIds": [
+                 *         "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                 *         "cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     action: "block" | "unblock" | "delete";
@@ -1762,66 +2989,53 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Block, unblock or delete up to 500 clients at once. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to exactly this action and client set. With `{"confirm": token}`: runs it and reports per client (`done`, `skipped`, `not_found`, `failed`). Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`. */
+            /** @description Without `confirm`: the preview and its token; with it: the result per client */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        confirmationRequired: boolean;
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        confirmation: {
-                            token: string;
-                            /** Format: date-time */
-                            expiresAt: string;
-                        } | null;
-                        clients: {
-                            clientId: string;
-                            /** @enum {string} */
-                            outcome: "will_block" | "will_unblock" | "will_delete" | "skipped" | "not_found";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            /** @enum {string} */
-                            reason?: "already_blocked" | "already_active" | "not_active" | "not_blocked";
-                        }[];
-                        summary: {
-                            willChange: number;
-                            skipped: number;
-                            notFound: number;
-                        };
-                    } | {
-                        /** @enum {string} */
-                        action: "block" | "unblock" | "delete";
-                        results: {
-                            clientId: string;
-                            /** @enum {string} */
-                            result: "done" | "skipped" | "not_found" | "failed";
-                            /** @enum {string} */
-                            status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
-                            reason?: string;
-                            /** @enum {string} */
-                            signIn?: "allowed" | "refused";
-                        }[];
-                        summary: {
-                            done: number;
-                            skipped: number;
-                            notFound: number;
-                            failed: number;
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "confirmationRequired": true,
+                     *       "action": "block",
+                     *       "confirmation": {
+                     *         "token": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c",
+                     *         "expiresAt": "2026-12-01T09:35:00.000Z"
+                     *       },
+                     *       "clients": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "outcome": "will_block",
+                     *           "status": "active"
+                     *         },
+                     *         {
+                     *           "clientId": "cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d",
+                     *           "outcome": "skipped",
+                     *           "status": "invited",
+                     *           "reason": "not_active"
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "willChange": 1,
+                     *         "skipped": 1,
+                     *         "notFound": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OperationPreview"] | components["schemas"]["OperationResult"];
                 };
             };
-            /** @description Error */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["RequestInProgressOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
         };
     };
 }

@@ -1,6 +1,6 @@
 /** Manager → one application: everything the applicant wrote, the deadline, and contact / approve / reject (with a reason), each confirmed first. */
 import { useState } from 'preact/hooks';
-import { api, attempt, idempotencyKey } from '../../api/client';
+import { api, attempt } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useLoaded } from '../../api/useLoaded';
 import { AppShell } from '../../ui/AppShell';
@@ -42,7 +42,8 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
   const [notice, setNotice] = useState<string | null>(null);
 
   const decide = async (decision: Decision): Promise<Problem | null> => {
-    const params = { path: { id: applicationId }, header: { 'Idempotency-Key': idempotencyKey() } };
+    // Decisions are state transitions: repeating one answers invalid_transition, so they carry no Idempotency-Key.
+    const params = { path: { id: applicationId } };
     const outcome = await attempt(decision === 'reject'
       ? api().POST('/partner-applications/{id}/reject', { params, body: { reason: reason.trim() } })
       : api().POST(decision === 'contact' ? '/partner-applications/{id}/contact' : '/partner-applications/{id}/approve', { params }));

@@ -33,9 +33,11 @@ export function Invitation({ token }: { readonly token: string }) {
   const signedIn = session.value;
 
   useEffect(() => {
-    void attempt(api().GET('/invitations/{token}', { params: { path: { token } } })).then((outcome) => {
-      if (outcome.ok) setView(outcome.data);
-      else if (FINAL_CODES.has(outcome.problem.code)) setFinal({ title: 'Invitation not available', text: outcome.problem.message });
+    // Asked for JSON: the same route answers HTML to a browser that follows the link to the API itself.
+    void attempt(api().GET('/invitations/{token}', { params: { path: { token } }, headers: { accept: 'application/json' } })).then((outcome) => {
+      if (outcome.ok) {
+        if (typeof outcome.data !== 'string') setView(outcome.data);
+      } else if (FINAL_CODES.has(outcome.problem.code)) setFinal({ title: 'Invitation not available', text: outcome.problem.message });
       else setProblem(outcome.problem);
     });
   }, [token]);
