@@ -4,8 +4,11 @@ import { escalateOverdueApplications } from '../shared/domain/applications/escal
 import { logger } from '../shared/observability/logger';
 
 /** Scheduled (EventBridge): escalates applications nobody contacted within 48 h and sends due notices. */
-export async function handler(_event: ScheduledEvent): Promise<{ escalated: number; delivered: number; failed: number }> {
-  const result = await escalateOverdueApplications(approvalDeps());
+export async function handler(_event: ScheduledEvent): Promise<{ escalated: number; delivered: number; failed: number; abandoned: number }> {
+  const { abandoned, ...counts } = await escalateOverdueApplications(approvalDeps());
+  const result = { ...counts, abandoned: abandoned.length };
   logger.info('escalation run', result);
+  // An error line per run that gave notices up: the metric filter / alarm on "notices abandoned" counts them.
+  if (abandoned.length > 0) logger.error('notices abandoned', { abandonedNotices: abandoned.length, applications: abandoned });
   return result;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
@@ -82,6 +83,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
     SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     CLOCK_OFFSET_MS: '0',
+    // A new key per start: cursors of an earlier run are refused, as after a key rotation in AWS.
+    CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
   });
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);
@@ -148,12 +151,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     port: options.consolePort,
   });
   const consoleOrigins = consoleServer ? localConsoleOrigins(consoleServer.url) : [];
-  if (consoleServer) process.env.PUBLIC_BASE_URL ||= consoleServer.url;
   const origins = [process.env.ALLOWED_ORIGINS, ...consoleOrigins].filter(Boolean).join(',');
   const gateway = await startGateway({ routes, cors: corsPolicy(origins || undefined), localEndpoints, port: options.port ?? 0 });
   apiUrl = gateway.url;
   process.env.AUTH_JWKS_URL = `${gateway.url}/.well-known/jwks.json`;
   process.env.CONSOLE_AUTH_JWKS_URL = `${gateway.url}/.well-known/console-jwks.json`;
+  // Invitation links open the console's Invitation screen when the console runs, else the gateway's invitation pages.
+  process.env.PUBLIC_BASE_URL = consoleServer?.url ?? gateway.url;
 
   const timers = options.jobIntervalMs
     ? jobs.filter((job) => job.everyMinutes !== undefined).map((job) => setInterval(() => {

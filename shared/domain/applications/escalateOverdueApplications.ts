@@ -1,4 +1,4 @@
-import { deliverDueNotices, type NoticeDeps } from './deliverNotices';
+import { deliverDueNotices, type NoticeDeps, type NoticeRun } from './deliverNotices';
 
 /** How many overdue applications one run reads per page, and at most how many pages. */
 const PAGE = 100;
@@ -7,14 +7,14 @@ const MAX_PAGES = 50;
 /**
  * The escalation job (EventBridge schedule).
  *
- * Output: how many applications it escalated and how many notices it delivered.
+ * Output: how many applications it escalated, how many notices it delivered or failed to, and which it gave up.
  * 1. Read only overdue candidates (`new` past their contact deadline) from the sparse index.
  * 2. Mark each `escalated` with a conditional write: exactly one run wins per application,
  *    however often or concurrently the job runs; the win puts the `escalated` notice in the outbox.
  * 3. Deliver due notices (escalation mails to the department and the applicant, plus any earlier
  *    notice whose sending failed), each under a lease so concurrent runs do not send twice.
  */
-export async function escalateOverdueApplications(deps: NoticeDeps): Promise<{ escalated: number; delivered: number; failed: number }> {
+export async function escalateOverdueApplications(deps: NoticeDeps): Promise<NoticeRun & { escalated: number }> {
   let escalated = 0;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const now = deps.clock.now();
@@ -24,6 +24,5 @@ export async function escalateOverdueApplications(deps: NoticeDeps): Promise<{ e
     }
     if (overdue.length < PAGE) break;
   }
-  const { delivered, failed } = await deliverDueNotices(deps);
-  return { escalated, delivered, failed };
+  return { escalated, ...(await deliverDueNotices(deps)) };
 }

@@ -39,7 +39,7 @@ export interface paths {
         put?: never;
         /**
          * Submit the "contact sales" form
-         * @description Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application.
+         * @description Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application. At most 5 forms per source address per hour and 3 per e-mail address per day (429 + `Retry-After`); the confirmation mail repeats nothing the applicant typed.
          */
         post: operations["createPartnerApplication"];
         delete?: never;
@@ -345,7 +345,7 @@ export interface paths {
         };
         /**
          * Balance detail per Moscow day
-         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00 — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, a period that ends before it answers 422 `period_before_client` — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
          */
         get: operations["getClientBalanceDetail"];
         put?: never;
@@ -365,7 +365,7 @@ export interface paths {
         };
         /**
          * Expenses on services
-         * @description "Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         * @description "Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, a period that ends before it answers 422 `period_before_client` — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
          */
         get: operations["getClientExpenses"];
         put?: never;
@@ -463,6 +463,13 @@ export interface components {
             decidedAt?: string;
             rejectionReason?: string;
             partnerId?: string;
+            noticeFailed?: {
+                /** @enum {string} */
+                notice: "received" | "escalated" | "approved" | "rejected";
+                attempts: number;
+                /** Format: date-time */
+                at: string;
+            };
         };
         AuditEntry: {
             id: string;
@@ -494,6 +501,7 @@ export interface components {
             clientId: string;
             from: string;
             to: string;
+            clientSince: string;
             /** @enum {string} */
             timeZone: "Europe/Moscow";
             currency: string;
@@ -561,7 +569,7 @@ export interface components {
                 /** @enum {string} */
                 status: "recorded" | "duplicate" | "rejected";
                 /** @enum {string} */
-                reason?: "invalid_event" | "occurred_in_future" | "currency_mismatch" | "transaction_id_reused" | "temporarily_unavailable";
+                reason?: "invalid_event" | "occurred_in_future" | "currency_mismatch" | "amount_out_of_range" | "transaction_id_reused" | "temporarily_unavailable";
                 message?: string;
             }[];
             recorded: number;
@@ -594,6 +602,7 @@ export interface components {
             clientId: string;
             from: string;
             to: string;
+            clientSince: string;
             /** @enum {string} */
             timeZone: "Europe/Moscow";
             currency: string;
@@ -1131,6 +1140,33 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `period_before_client` */
+        PeriodBeforeClient: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "period_before_client",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "period_before_client";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `rate_limited` */
         RateLimited: {
             headers: {
@@ -1463,6 +1499,33 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `validation_failed`, `invalid_cursor` */
+        ValidationFailedOrInvalidCursor: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation_failed",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "validation_failed" | "invalid_cursor";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `validation_failed` */
         ValidationFailedPage: {
             headers: {
@@ -1612,7 +1675,7 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["ValidationFailed"];
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
@@ -1675,6 +1738,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };
@@ -1939,7 +2003,7 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["ValidationFailed"];
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
@@ -2451,7 +2515,7 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["ValidationFailed"];
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
@@ -2640,6 +2704,7 @@ export interface operations {
                      *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
                      *       "from": "2026-11-01",
                      *       "to": "2026-11-02",
+                     *       "clientSince": "2026-10-15",
                      *       "timeZone": "Europe/Moscow",
                      *       "currency": "RUB",
                      *       "opening": {
@@ -2734,6 +2799,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
+            422: components["responses"]["PeriodBeforeClient"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -2764,6 +2830,7 @@ export interface operations {
                      *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
                      *       "from": "2026-11-01",
                      *       "to": "2026-11-02",
+                     *       "clientSince": "2026-10-15",
                      *       "timeZone": "Europe/Moscow",
                      *       "currency": "RUB",
                      *       "total": {
@@ -2814,6 +2881,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
+            422: components["responses"]["PeriodBeforeClient"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
