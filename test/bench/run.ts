@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const { benchHttpLoad } = await import('./httpLoad');
   const { benchClientSearch } = await import('./clientSearch');
   const { startLocalStack } = await import('../../infra/local/localStack');
+  const { benchConsoleBudget } = await import('./consoleBudget');
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
   await section('1. Cold start and bundle size per function, against the peer and the library floor', () =>
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+  await section('5. Web console: initial JS and calls per screen', benchConsoleBudget);
 }
 
 main().catch((error: unknown) => {
