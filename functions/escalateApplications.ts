@@ -1,11 +1,13 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { approvalDeps } from '../shared/adapters/runtime';
+import { approvalDeps, clock } from '../shared/adapters/runtime';
 import { escalateOverdueApplications } from '../shared/domain/applications/escalateOverdueApplications';
-import { logger } from '../shared/observability/logger';
+import { scheduledJob } from '../shared/observability/scheduledJob';
 
 /** Scheduled (EventBridge): escalates applications nobody contacted within 48 h and sends due notices. */
-export async function handler(_event: ScheduledEvent): Promise<{ escalated: number; delivered: number; failed: number }> {
-  const result = await escalateOverdueApplications(approvalDeps());
-  logger.info('escalation run', result);
-  return result;
-}
+export const handler = scheduledJob({
+  job: 'escalateApplications',
+  clock,
+  run: async () => {
+    const result = await escalateOverdueApplications(approvalDeps());
+    return { ...result, processed: result.escalated + result.delivered };
+  },
+});

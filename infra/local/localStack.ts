@@ -59,6 +59,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
     SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     CLOCK_OFFSET_MS: '0',
+    // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);

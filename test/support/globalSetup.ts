@@ -14,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_DEV: 'false',
+    // Jobs print EMF metrics to stdout in Lambda; tests that read them turn them back on.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   (globalThis as { __partnerdeskServices?: unknown }).__partnerdeskServices = { dynamo, ses };
 }

@@ -2,6 +2,7 @@ import type { AccountDirectory } from '../../ports/AccountDirectory';
 import type { ApplicationRepository } from '../../ports/ApplicationRepository';
 import type { Mailer } from '../../ports/Mailer';
 import type { Clock } from '../Clock';
+import { earliestDue } from '../JobRun';
 import type { ApplicationNotice } from './PartnerApplication';
 import { type NoticeSettings, noticeMails } from './notices';
 
@@ -42,16 +43,20 @@ export async function deliverNotice(deps: NoticeDeps, id: string, notice: Applic
   return true;
 }
 
-/** Delivers every due notice; a failing one is left for the next run and does not stop the others. */
-export async function deliverDueNotices(deps: NoticeDeps, limit = 100): Promise<{ delivered: number; failed: number }> {
+/**
+ * Delivers every due notice; a failing one is left for the next run and does not stop the others.
+ * `oldestDueAt` is the earliest due time among them (a retried notice is due again when the last lease ran out).
+ */
+export async function deliverDueNotices(deps: NoticeDeps, limit = 100): Promise<{ delivered: number; failed: number; oldestDueAt?: Date }> {
   let delivered = 0;
   let failed = 0;
-  for (const due of await deps.applications.dueNotices(deps.clock.now(), limit)) {
+  const dueNotices = await deps.applications.dueNotices(deps.clock.now(), limit);
+  for (const due of dueNotices) {
     try {
       if (await deliverNotice(deps, due.id, due.notice, due.dueAt)) delivered += 1;
     } catch {
       failed += 1;
     }
   }
-  return { delivered, failed };
+  return { delivered, failed, oldestDueAt: earliestDue(dueNotices.map((due) => due.dueAt)) };
 }
