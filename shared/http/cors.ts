@@ -18,7 +18,7 @@ export function corsPolicy(allowedOrigins = process.env.ALLOWED_ORIGINS ?? 'http
     allowOrigins: allowedOrigins.split(',').map((origin) => origin.trim()).filter(Boolean),
     allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['retry-after', 'location'],
+    exposeHeaders: ['retry-after', 'location', 'x-request-id'],
     maxAgeSeconds: 600,
   };
 }

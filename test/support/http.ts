@@ -31,7 +31,7 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
-/** Matcher for the documented error shape with a given code. */
+/** Matcher for the documented error shape with a given code (and the request id a partner quotes to support). */
 export function errorWithCode(code: string): unknown {
-  return { error: { code, message: expect.any(String), details: expect.any(Object) } };
+  return { error: { code, message: expect.any(String), details: expect.any(Object), requestId: expect.stringMatching(/\S/) } };
 }

@@ -69,7 +69,9 @@ async function callsOf(call: () => Promise<APIGatewayProxyStructuredResultV2>): 
 function expectServiceBusy(response: APIGatewayProxyStructuredResultV2): void {
   expect(response.statusCode).toBe(503);
   expect(response.headers?.['Retry-After']).toBeDefined();
-  expect(JSON.parse(response.body ?? '')).toEqual({ error: { code: 'temporarily_unavailable', message: expect.any(String), details: {} } });
+  expect(JSON.parse(response.body ?? '')).toEqual({
+    error: { code: 'temporarily_unavailable', message: expect.any(String), details: {}, requestId: response.headers?.['x-request-id'] },
+  });
 }
 
 /** What is stored for a submitted form: its application items and whether its duplicate marker exists. */
