@@ -1,14 +1,18 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { EventBus } from 'aws-cdk-lib/aws-events';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
+import { Backups } from './constructs/Backups';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
+import { Monitoring, type MonitoredFunction } from './constructs/Monitoring';
 import type { SharedResources } from './constructs/ServiceFunction';
 import { Tables } from './constructs/Tables';
+import { type Stage, stagePolicy, type ThreatProtection } from './StagePolicy';
 
 /** Deployment settings of partnerdesk (CDK context, see `infra/app.ts`). */
 export interface PartnerdeskSettings {
@@ -26,7 +30,16 @@ export interface PartnerdeskSettings {
   readonly authDomainPrefix: string;
   /** Request rate limits of the API. */
   readonly throttle?: ThrottleSettings;
+  /** `dev` (destroyable) or `prod` (retained, protected, backed up). Default `dev`. */
+  readonly stage?: Stage;
+  /** Where alarm notifications are mailed (SNS e-mail subscription); none when absent. */
+  readonly alarmEmail?: string;
+  /** Cognito threat protection: `audit` (default, AWS advises it first) or `enforced`. */
+  readonly threatProtection?: ThreatProtection;
 }
+
+/** The service's name: the `service` tag of every resource and the prefix of stack, alarm and dashboard names. */
+export const SERVICE_NAME = 'partnerdesk';
 
 /** Props of {@link PartnerdeskStack}. */
 export interface PartnerdeskStackProps extends StackProps {
@@ -50,12 +63,29 @@ export class PartnerdeskStack extends Stack {
   public readonly eventBus: EventBus;
   public readonly api: Api;
   public readonly jobs: Jobs;
+  /** Alarms, their topic and the dashboard. */
+  public readonly monitoring: Monitoring;
+  /** The tables' backup plan (prod only). */
+  public readonly backups?: Backups;
 
   public constructor(scope: Construct, id: string, props: PartnerdeskStackProps) {
     super(scope, id, props);
     const { settings } = props;
-    this.tables = new Tables(this, 'Tables');
-    this.auth = new Auth(this, 'Auth', { domainPrefix: settings.authDomainPrefix });
+    const stage = stagePolicy(settings.stage ?? 'dev');
+    Tags.of(this).add('service', SERVICE_NAME);
+    Tags.of(this).add('stage', stage.stage);
+    // A dev stack is thrown away whole; prod keeps its data (tables and pool retained, see stagePolicy).
+    if (stage.removalPolicy === RemovalPolicy.DESTROY) RemovalPolicies.of(this).destroy();
+
+    this.tables = new Tables(this, 'Tables', {
+      tableProps: { removalPolicy: stage.removalPolicy, deletionProtection: stage.deletionProtection },
+    });
+    this.auth = new Auth(this, 'Auth', {
+      domainPrefix: settings.authDomainPrefix,
+      threatProtection: settings.threatProtection,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
+    });
     this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
     this.eventBus = new EventBus(this, 'DomainEvents');
 
@@ -65,8 +95,10 @@ export class PartnerdeskStack extends Stack {
       mailer: this.mailer,
       eventBus: this.eventBus,
     };
+    const jobMetricsNamespace = `${SERVICE_NAME}/${stage.stage}`;
     const environment = {
-      POWERTOOLS_SERVICE_NAME: 'partnerdesk',
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: jobMetricsNamespace,
       PARTNER_DEPARTMENT_EMAIL: settings.partnerDepartmentEmail,
       SUPPORT_EMAIL: settings.supportEmail,
       PUBLIC_BASE_URL: settings.publicBaseUrl,
@@ -79,6 +111,18 @@ export class PartnerdeskStack extends Stack {
       throttle: settings.throttle,
     });
     this.jobs = new Jobs(this, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
+    if (stage.backups) this.backups = new Backups(this, 'Backups', { tables: [...this.tables.byName.values()] });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      namePrefix: `Partnerdesk-${stage.stage}`,
+      alarmEmail: settings.alarmEmail,
+      functions: this.allFunctions(),
+      httpApi: this.api.httpApi,
+      tables: this.tables.byName,
+      configurationSetName: this.mailer.configurationSet.configurationSetName,
+      jobs: this.jobs.monitoredJobs,
+      jobMetricsNamespace,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
@@ -86,5 +130,20 @@ export class PartnerdeskStack extends Stack {
     new CfnOutput(this, 'BillingIngestionClientId', { value: this.auth.machineClient.userPoolClientId });
     new CfnOutput(this, 'TokenEndpoint', { value: `${this.auth.domain.baseUrl()}/oauth2/token` });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+  }
+
+  /**
+   * Every Lambda function of the stack, found rather than listed, so functions added by any
+   * construct (routes, jobs, Cognito triggers) get their alarms; named by their path below the stack.
+   */
+  private allFunctions(): MonitoredFunction[] {
+    return this.node
+      .findAll()
+      .filter((construct): construct is LambdaFunction => construct instanceof LambdaFunction)
+      .map((fn) => ({
+        name: fn.node.scopes.slice(2).map((scope) => scope.node.id).filter((part) => part !== 'Function').join('-'),
+        function: fn,
+      }));
   }
 }

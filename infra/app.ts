@@ -6,6 +6,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type PartnerdeskSettings, PartnerdeskStack } from './PartnerdeskStack';
+import { parseStage, parseThreatProtection } from './StagePolicy';
 
 const app = new App();
 
@@ -15,16 +16,22 @@ function setting(key: keyof PartnerdeskSettings, fallback: string): string {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
 }
 
-new PartnerdeskStack(app, 'Partnerdesk', {
+const stage = parseStage(setting('stage', 'dev'));
+const alarmEmail = setting('alarmEmail', '');
+
+new PartnerdeskStack(app, `Partnerdesk-${stage}`, {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
-  description: 'partnerdesk: partner program API (applications, clients, blocking, balances)',
+  description: `partnerdesk (${stage}): partner program API (applications, clients, blocking, balances)`,
   settings: {
+    stage,
+    alarmEmail: alarmEmail === '' ? undefined : alarmEmail,
+    threatProtection: parseThreatProtection(setting('threatProtection', 'audit')),
     senderEmail: setting('senderEmail', 'partners@partnerdesk.example'),
     allowedOrigins: setting('allowedOrigins', 'http://localhost:5173'),
     partnerDepartmentEmail: setting('partnerDepartmentEmail', 'partner-department@partnerdesk.example'),
     supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
     publicBaseUrl: setting('publicBaseUrl', 'http://localhost:5173'),
-    authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${process.env.CDK_DEFAULT_ACCOUNT ?? 'dev'}`),
+    authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${stage}-${process.env.CDK_DEFAULT_ACCOUNT ?? 'local'}`),
   },
 });
 

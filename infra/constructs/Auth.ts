@@ -15,12 +15,25 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import type { ThreatProtection } from '../StagePolicy';
 
 /** Props of {@link Auth}. */
 export interface AuthProps {
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly domainPrefix: string;
+  /** `audit` reports risky sign-ins only (AWS advises it first); `enforced` also blocks or challenges them. Default `audit`. */
+  readonly threatProtection?: ThreatProtection;
+  /** What happens to the user pool when the stack is deleted. Default RETAIN. */
+  readonly removalPolicy?: RemovalPolicy;
+  /** Whether the user pool refuses deletion. Default true. */
+  readonly deletionProtection?: boolean;
 }
+
+/** Cognito's mode for each threat-protection setting. */
+const THREAT_PROTECTION_MODES: Readonly<Record<ThreatProtection, StandardThreatProtectionMode>> = {
+  audit: StandardThreatProtectionMode.AUDIT_ONLY,
+  enforced: StandardThreatProtectionMode.FULL_FUNCTION,
+};
 
 /** Identifier of the resource server; scopes read `partnerdesk/<scope>` in tokens. */
 export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
@@ -92,15 +105,15 @@ export class Auth extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      standardThreatProtectionMode: THREAT_PROTECTION_MODES[props.threatProtection ?? 'audit'],
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional by product decision: partners enrol TOTP themselves; threat protection (plus tier, enforced) ' +
-        'adds adaptive authentication for risky sign-ins.',
+        'MFA is optional by product decision: partners enrol TOTP themselves; threat protection (plus tier, audit first, ' +
+        'enforced by the threatProtection setting) watches risky sign-ins and, enforced, adds adaptive authentication.',
     });
 
     this.webClient = this.userPool.addClient('WebConsoleClient', {

@@ -250,7 +250,10 @@ describe('PartnerdeskStack', () => {
     });
 
     it('attaches no AWS managed policy to function roles', () => {
-      const roles = Object.values(resources).filter((resource) => resource.Type === 'AWS::IAM::Role');
+      const roles = Object.values(resources).filter(
+        (resource) => resource.Type === 'AWS::IAM::Role' && JSON.stringify(resource.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
+      );
+      expect(roles).toHaveLength(routes.length + jobs.length);
       expect(roles.flatMap((role) => role.Properties.ManagedPolicyArns ?? [])).toEqual([]);
     });
   });
@@ -324,6 +327,8 @@ describe('PartnerdeskStack', () => {
       expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(
         expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']),
       );
+      // A browser script can read the request id a partner quotes to support.
+      expect(api.Properties.CorsConfiguration.ExposeHeaders).toContain('x-request-id');
     });
 
     it('has one route per entry of the route table', () => {
