@@ -12,7 +12,7 @@ import { Mailer } from './constructs/Mailer';
 import { Monitoring, type MonitoredFunction } from './constructs/Monitoring';
 import type { SharedResources } from './constructs/ServiceFunction';
 import { Tables } from './constructs/Tables';
-import { type Stage, stagePolicy, type ThreatProtection } from './StagePolicy';
+import { type Stage, stackName, stagePolicy, type ThreatProtection } from './StagePolicy';
 
 /** Deployment settings of partnerdesk (CDK context, see `infra/app.ts`). */
 export interface PartnerdeskSettings {
@@ -38,7 +38,7 @@ export interface PartnerdeskSettings {
   readonly threatProtection?: ThreatProtection;
 }
 
-/** The service's name: the `service` tag of every resource and the prefix of stack, alarm and dashboard names. */
+/** The service's name: the `service` tag of every resource, the Powertools service and the root of the job metrics' namespace. */
 export const SERVICE_NAME = 'partnerdesk';
 
 /** Props of {@link PartnerdeskStack}. */
@@ -111,10 +111,11 @@ export class PartnerdeskStack extends Stack {
       throttle: settings.throttle,
     });
     this.jobs = new Jobs(this, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
-    if (stage.backups) this.backups = new Backups(this, 'Backups', { tables: [...this.tables.byName.values()] });
+    const namePrefix = stackName(stage.stage);
+    if (stage.backups) this.backups = new Backups(this, 'Backups', { planName: `${namePrefix}-tables`, tables: [...this.tables.byName.values()] });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
-      namePrefix: `Partnerdesk-${stage.stage}`,
+      namePrefix,
       alarmEmail: settings.alarmEmail,
       functions: this.allFunctions(),
       httpApi: this.api.httpApi,

@@ -20,6 +20,11 @@ export interface StagePolicy {
   readonly backups: boolean;
 }
 
+/** The CloudFormation stack of a stage, e.g. `Partnerdesk-prod`; also the prefix of its alarm, dashboard and backup names. */
+export function stackName(stage: Stage): string {
+  return `Partnerdesk-${stage}`;
+}
+
 /** Reads a stage name; anything but `dev` or `prod` is a configuration error, not a silent default. */
 export function parseStage(value: string): Stage {
   const stage = STAGES.find((candidate) => candidate === value);

@@ -6,7 +6,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type PartnerdeskSettings, PartnerdeskStack } from './PartnerdeskStack';
-import { parseStage, parseThreatProtection } from './StagePolicy';
+import { parseStage, parseThreatProtection, stackName } from './StagePolicy';
 
 const app = new App();
 
@@ -19,7 +19,7 @@ function setting(key: keyof PartnerdeskSettings, fallback: string): string {
 const stage = parseStage(setting('stage', 'dev'));
 const alarmEmail = setting('alarmEmail', '');
 
-new PartnerdeskStack(app, `Partnerdesk-${stage}`, {
+new PartnerdeskStack(app, stackName(stage), {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
   description: `partnerdesk (${stage}): partner program API (applications, clients, blocking, balances)`,
   settings: {

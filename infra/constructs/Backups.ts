@@ -1,10 +1,12 @@
 import { Validations } from 'aws-cdk-lib';
-import { BackupPlan, BackupResource, type BackupSelection } from 'aws-cdk-lib/aws-backup';
+import { BackupPlan, BackupPlanRule, BackupResource, type BackupSelection } from 'aws-cdk-lib/aws-backup';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 
 /** Props of {@link Backups}. */
 export interface BackupsProps {
+  /** Name of the backup plan (and of its vault), e.g. `Partnerdesk-prod-tables`. */
+  readonly planName: string;
   /** The tables to back up. */
   readonly tables: readonly ITable[];
 }
@@ -15,7 +17,7 @@ export interface BackupsProps {
  * second of the last 35 days, the plan keeps copies that survive a deleted table and reach further back.
  *
  * @example
- * new Backups(this, 'Backups', { tables: [...tables.byName.values()] });
+ * new Backups(this, 'Backups', { planName: 'Partnerdesk-prod-tables', tables: [...tables.byName.values()] });
  */
 export class Backups extends Construct {
   /** The plan (daily 35 days, monthly 1 year). */
@@ -25,7 +27,10 @@ export class Backups extends Construct {
 
   public constructor(scope: Construct, id: string, props: BackupsProps) {
     super(scope, id);
-    this.plan = BackupPlan.dailyMonthly1YearRetention(this, 'Plan');
+    this.plan = new BackupPlan(this, 'Plan', {
+      backupPlanName: props.planName,
+      backupPlanRules: [BackupPlanRule.daily(), BackupPlanRule.monthly1Year()],
+    });
     this.selection = this.plan.addSelection('Tables', { resources: props.tables.map((table) => BackupResource.fromDynamoDbTable(table)) });
     Validations.of(this.selection).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',

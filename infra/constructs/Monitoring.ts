@@ -157,13 +157,16 @@ export class Monitoring extends Construct {
     const hourly = (metricName: string, dimensionsMap?: Record<string, string>): Metric =>
       new Metric({ namespace: 'AWS/SES', metricName, dimensionsMap, statistic: 'Sum', period: Duration.hours(1) });
     const events = { [CONFIGURATION_SET_DIMENSION]: configurationSetName };
-    const rateOf = (eventName: 'Bounce' | 'Complaint', label: string): MathExpression =>
-      new MathExpression({
-        expression: `IF(sends >= ${SES_MIN_SENDS_PER_HOUR}, events / sends, 0)`,
-        usingMetrics: { sends: hourly('Send', events), events: hourly(eventName, events) },
+    // One graph holds both rates: each event metric needs its own id in it.
+    const rateOf = (eventName: 'Bounce' | 'Complaint', label: string): MathExpression => {
+      const id = eventName.toLowerCase();
+      return new MathExpression({
+        expression: `IF(sends >= ${SES_MIN_SENDS_PER_HOUR}, ${id} / sends, 0)`,
+        usingMetrics: { sends: hourly('Send', events), [id]: hourly(eventName, events) },
         label,
         period: Duration.hours(1),
       });
+    };
     const reputation = (metricName: string): Metric =>
       new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
     const above = (threshold: number): Record<string, CustomThreshold> => ({

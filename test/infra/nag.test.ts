@@ -10,9 +10,9 @@ import { stackEnv, stackSettings } from './stackSettings';
  * (`aws:cdk:bundling-stacks`); the rules read the template, not the code.
  */
 describe('cdk-nag AwsSolutions checks', () => {
-  it('find no unacknowledged error or warning, and CDK reports no warning either', () => {
+  it.each(['dev', 'prod'] as const)('find no unacknowledged error or warning in %s, and CDK reports no warning either', (stage) => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stack = new PartnerdeskStack(app, 'PartnerdeskNag', { env: stackEnv, settings: stackSettings });
+    const stack = new PartnerdeskStack(app, 'PartnerdeskNag', { env: stackEnv, settings: { ...stackSettings, stage } });
     const checks = new AwsSolutionsChecks(app, { verbose: true });
     Validations.of(app).addPlugins(checks);
 
