@@ -229,6 +229,33 @@ describe('SES outage', () => {
     expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
   });
 
+  it('fails the escalation job loudly while every due notice fails, and a later run delivers them', async () => {
+    const form = applicationForm();
+    const submit = await handlerDuringOutage('createPartnerApplication');
+    const { apiGatewayEvent } = await import('../../support/apiGatewayEvent');
+    const { lambdaContext } = await import('../../../infra/local/gateway');
+    expect((await submit(apiGatewayEvent(submitRoute, jsonBody(form)), lambdaContext('createPartnerApplication', 'ses-outage'))).statusCode).toBe(201);
+    const jobDuringOutage = (await handlerDuringOutage('escalateApplications')) as unknown as typeof escalateApplications;
+
+    process.env.CLOCK_OFFSET_MS = String(NOTICE_LEASE_MS + 60_000);
+    try {
+      await expect(jobDuringOutage(scheduledEvent)).rejects.toMatchObject({ name: 'JobMadeNoProgressError' });
+    } finally {
+      process.env.SES_ENDPOINT = sesEndpoint;
+      delete process.env.CLOCK_OFFSET_MS;
+    }
+    expect(await mailsTo(form.email)).toHaveLength(0);
+
+    // After the failed run's lease, with SES back: progress, so no error.
+    process.env.CLOCK_OFFSET_MS = String(2 * (NOTICE_LEASE_MS + 60_000));
+    try {
+      await expect(escalateApplications(scheduledEvent)).resolves.toMatchObject({ delivered: expect.any(Number), failed: 0 });
+    } finally {
+      delete process.env.CLOCK_OFFSET_MS;
+    }
+    expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
+  });
+
   it('keeps an added client when its invitation mail fails, and the partner can resend it', async () => {
     const partner = await createPartner(tables.documentClient());
     const token = await issued().partner(partner.partnerId);
