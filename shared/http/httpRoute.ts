@@ -7,6 +7,7 @@ import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
 import { authenticate } from './authenticate';
 import { type Principal, principalOf } from './Principal';
+import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
 import { parseWith } from './validation';
 
 /** The principal a route sees, narrowed by its auth kind. */
@@ -45,17 +46,6 @@ export interface RouteOptions<A extends AuthKind, B, Q, P> {
 
 /** Largest request body accepted, in bytes (API Gateway allows 10 MB; nothing here needs more than this). */
 const MAX_BODY_BYTES = 256 * 1024;
-
-/** Response header naming the request an answer belongs to (exposed to browsers by CORS). */
-export const REQUEST_ID_HEADER = 'x-request-id';
-
-/**
- * The API Gateway request id: the one correlation id of a request, in the access log, in the
- * function's log lines, in `x-request-id` and in `error.requestId`.
- */
-function requestIdOf(event: APIGatewayProxyEventV2 | undefined, context: Context | undefined): string {
-  return event?.requestContext?.requestId ?? context?.awsRequestId ?? '';
-}
 
 /** Renders any error as the documented JSON error response with the request id; 5xx are logged, never explained. */
 function errorResponder(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {

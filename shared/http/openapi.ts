@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { AuthKind, RouteSpec } from '../routeTable';
+import { REQUEST_ID_HEADER } from './requestId';
 import { errorResponse } from './schemas/common';
 
 /** What the OpenAPI document says about one route, beyond the route table. */
@@ -22,6 +23,9 @@ const SECURITY: Readonly<Record<AuthKind, ReadonlyArray<Record<string, string[]>
   manager: [{ bearer: [] }],
   system: [{ bearer: ['partnerdesk/billing.write'] }],
 };
+
+/** Every response names its request (the id a partner quotes to support); defined once in `components.headers`. */
+const REQUEST_ID_HEADERS = { [REQUEST_ID_HEADER]: { $ref: '#/components/headers/RequestId' } } as const;
 
 function schema(type: z.ZodMiniType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(type, { io, target: 'openapi-3.0', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -62,9 +66,14 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
       responses: {
         [String(doc.status)]: {
           description: doc.summary,
+          headers: REQUEST_ID_HEADERS,
           ...(doc.response && { content: { 'application/json': { schema: schema(doc.response, 'output') } } }),
         },
-        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        default: {
+          description: 'Error',
+          headers: REQUEST_ID_HEADERS,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
       },
     };
   }
@@ -76,6 +85,7 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Error: schema(errorResponse, 'output') },
+      headers: { RequestId: { description: 'The API request id, also `error.requestId` of an error', schema: { type: 'string' } } },
     },
   };
 }
