@@ -1,12 +1,14 @@
 import { invitationDeps } from '../shared/adapters/runtime';
 import { viewInvitation } from '../shared/domain/clients/answerInvitation';
+import { invitationLink } from '../shared/domain/clients/clientMails';
 import { htmlOrJson } from '../shared/http/htmlPages';
 import { publicRoute } from '../shared/http/httpRoute';
 import { invitationPage } from '../shared/http/invitationPages';
+import { publicBaseUrl } from '../shared/http/publicBaseUrl';
 import { invitationTokenParams, toInvitationView } from '../shared/http/schemas/clients';
 import { parseWith } from '../shared/http/validation';
 
-/** GET /invitations/{token} — public: who invites and what accepting means; a page with buttons for browsers. */
+/** GET /invitations/{token} — public: who invites and what accepting means; for browsers, a page that leads to the console. */
 export const handler = htmlOrJson(
   publicRoute({ params: invitationTokenParams }, async ({ params }) => ({
     status: 200,
@@ -14,6 +16,6 @@ export const handler = htmlOrJson(
   })),
   async (event) => {
     const { token } = parseWith(invitationTokenParams, event.pathParameters ?? {}, 'path');
-    return invitationPage(await viewInvitation(invitationDeps(), token), token);
+    return invitationPage(await viewInvitation(invitationDeps(), token), invitationLink(publicBaseUrl(event), token));
   },
 );

@@ -3,16 +3,17 @@ import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable } from '../shared/routeTable';
+import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
 import { Backups } from './constructs/Backups';
+import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
 import { Monitoring, type MonitoredFunction } from './constructs/Monitoring';
 import type { SharedResources } from './constructs/ServiceFunction';
 import { Tables } from './constructs/Tables';
-import { type Stage, stackName, stagePolicy, type ThreatProtection } from './StagePolicy';
+import { type Stage, stackName, stagePolicy, type ThreatProtection, type UserPoolPolicy } from './StagePolicy';
 
 /** Deployment settings of partnerdesk (CDK context, see `infra/app.ts`). */
 export interface PartnerdeskSettings {
@@ -36,6 +37,8 @@ export interface PartnerdeskSettings {
   readonly alarmEmail?: string;
   /** Cognito threat protection: `audit` (default, AWS advises it first) or `enforced`. */
   readonly threatProtection?: ThreatProtection;
+  /** The cloud's own OIDC provider for console users; absent, the stack creates a console users' pool. */
+  readonly consoleIdentity?: ExternalConsoleIdentity;
 }
 
 /** The service's name: the `service` tag of every resource, the Powertools service and the root of the job metrics' namespace. */
@@ -49,6 +52,8 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly routes?: readonly RouteSpec[];
   /** Scheduled jobs; the job table unless a test passes its own. */
   readonly jobs?: readonly JobSpec[];
+  /** Cognito triggers of the console users' pool; the route table's unless a test passes its own. */
+  readonly triggers?: readonly TriggerSpec[];
 }
 
 /**
@@ -58,6 +63,8 @@ export interface PartnerdeskStackProps extends StackProps {
 export class PartnerdeskStack extends Stack {
   public readonly tables: Tables;
   public readonly auth: Auth;
+  /** The identity of cloud console users (owners of cloud accounts) and its sign-in gate. */
+  public readonly consoleUsers: ConsoleUsers;
   public readonly mailer: Mailer;
   /** Bus for domain events (functions with `uses.events`). */
   public readonly eventBus: EventBus;
@@ -80,12 +87,12 @@ export class PartnerdeskStack extends Stack {
     this.tables = new Tables(this, 'Tables', {
       tableProps: { removalPolicy: stage.removalPolicy, deletionProtection: stage.deletionProtection },
     });
-    this.auth = new Auth(this, 'Auth', {
-      domainPrefix: settings.authDomainPrefix,
+    const userPoolPolicy: UserPoolPolicy = {
       threatProtection: settings.threatProtection,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
-    });
+    };
+    this.auth = new Auth(this, 'Auth', { domainPrefix: settings.authDomainPrefix, ...userPoolPolicy });
     this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
     this.eventBus = new EventBus(this, 'DomainEvents');
 
@@ -103,7 +110,17 @@ export class PartnerdeskStack extends Stack {
       SUPPORT_EMAIL: settings.supportEmail,
       PUBLIC_BASE_URL: settings.publicBaseUrl,
     };
+    this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
+      ...userPoolPolicy,
+      domainPrefix: settings.authDomainPrefix,
+      consoleOrigin: settings.publicBaseUrl,
+      triggers: props.triggers ?? triggerTable,
+      resources,
+      environment,
+      external: settings.consoleIdentity,
+    });
     this.api = new Api(this, 'Api', {
+      consoleTokens: this.consoleUsers.tokenEnvironment(),
       routes: props.routes ?? routeTable,
       allowedOrigins: settings.allowedOrigins,
       resources,
@@ -131,6 +148,10 @@ export class PartnerdeskStack extends Stack {
     new CfnOutput(this, 'BillingIngestionClientId', { value: this.auth.machineClient.userPoolClientId });
     new CfnOutput(this, 'TokenEndpoint', { value: `${this.auth.domain.baseUrl()}/oauth2/token` });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName });
+    if (this.consoleUsers.userPool && this.consoleUsers.webClient) {
+      new CfnOutput(this, 'ConsoleUserPoolId', { value: this.consoleUsers.userPool.userPoolId });
+      new CfnOutput(this, 'ConsoleUsersClientId', { value: this.consoleUsers.webClient.userPoolClientId });
+    }
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
   }
 

@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import { StandardThreatProtectionMode } from 'aws-cdk-lib/aws-cognito';
 
 /** The deployment stages of partnerdesk: a throw-away `dev` and the real `prod`. */
 export const STAGES = ['dev', 'prod'] as const;
@@ -8,6 +9,21 @@ export type Stage = (typeof STAGES)[number];
 
 /** Whether Cognito threat protection only reports risky sign-ins or also acts on them. */
 export type ThreatProtection = 'audit' | 'enforced';
+
+/** How a Cognito user pool of the stack is kept and guarded (both pools take the stage's policy). */
+export interface UserPoolPolicy {
+  /** `audit` reports risky sign-ins only (AWS advises it first); `enforced` also blocks or challenges them. Default `audit`. */
+  readonly threatProtection?: ThreatProtection;
+  /** What happens to the pool when the stack is deleted. Default RETAIN. */
+  readonly removalPolicy?: RemovalPolicy;
+  /** Whether the pool refuses deletion. Default true. */
+  readonly deletionProtection?: boolean;
+}
+
+/** Cognito's threat-protection mode for a setting. */
+export function threatProtectionMode(setting: ThreatProtection = 'audit'): StandardThreatProtectionMode {
+  return setting === 'enforced' ? StandardThreatProtectionMode.FULL_FUNCTION : StandardThreatProtectionMode.AUDIT_ONLY;
+}
 
 /** How a stage treats its stateful resources. */
 export interface StagePolicy {

@@ -11,9 +11,23 @@ import { parseStage, parseThreatProtection, stackName } from './StagePolicy';
 const app = new App();
 
 /** A context value, or the default when it is absent or empty. */
-function setting(key: keyof PartnerdeskSettings, fallback: string): string {
+function setting(key: string, fallback: string): string {
   const value: unknown = app.node.tryGetContext(key);
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+}
+
+/** The cloud's own OIDC provider for console users, when `consoleAuthIssuer` is given; otherwise the stack creates a pool. */
+function consoleIdentity(): PartnerdeskSettings['consoleIdentity'] {
+  const issuer = setting('consoleAuthIssuer', '');
+  if (!issuer) return undefined;
+  const audiences = setting('consoleAuthAudiences', '').split(',').map((audience) => audience.trim()).filter(Boolean);
+  if (audiences.length === 0) throw new Error('consoleAuthIssuer needs consoleAuthAudiences (the client ids of the console\'s ID tokens)');
+  return {
+    issuer,
+    jwksUrl: setting('consoleAuthJwksUrl', `${issuer.replace(/\/+$/, '')}/.well-known/jwks.json`),
+    audiences,
+    accountClaim: setting('consoleAccountClaim', 'custom:accountId'),
+  };
 }
 
 const stage = parseStage(setting('stage', 'dev'));
@@ -32,6 +46,7 @@ new PartnerdeskStack(app, stackName(stage), {
     supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
     publicBaseUrl: setting('publicBaseUrl', 'http://localhost:5173'),
     authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${stage}-${process.env.CDK_DEFAULT_ACCOUNT ?? 'local'}`),
+    consoleIdentity: consoleIdentity(),
   },
 });
 

@@ -5,8 +5,8 @@
  */
 import type { TableName } from './adapters/dynamodb/tables';
 
-/** Who may call a route: nobody in particular, a partner, a manager, or a machine client. */
-export type AuthKind = 'public' | 'partner' | 'manager' | 'system';
+/** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
+export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -19,7 +19,7 @@ export interface Uses {
   readonly mail?: boolean;
   /** Publishes domain events on the event bus. */
   readonly events?: boolean;
-  /** Enables/disables client logins in the account directory (Cognito). */
+  /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
 }
 
@@ -42,9 +42,21 @@ export interface JobSpec {
   readonly uses: Uses;
 }
 
+/** The Cognito triggers of the console users' pool that the stack wires (`CognitoUserPoolTriggerEvent`). */
+export type ConsoleTrigger = 'preAuthentication' | 'preTokenGeneration';
+
+/** One Cognito trigger of the console users' pool: runs inside a user's sign-in or token refresh. */
+export interface TriggerSpec {
+  /** Module under `functions/` (no extension) that exports `handler`. */
+  readonly handler: string;
+  readonly trigger: ConsoleTrigger;
+  readonly uses: Uses;
+}
+
 /**
  * What block / unblock / delete touch: the clients with their invitations, audit and follow-up
- * outbox in one transaction, the confirmation tokens, the login gate and the event bus.
+ * outbox in one transaction, the confirmation tokens and the event bus. No login directory: the
+ * console's sign-in gate reads the committed status.
  */
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
@@ -52,7 +64,6 @@ const CLIENT_OPERATION_USES: Uses = {
     operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite',
   },
   events: true,
-  accountDirectory: true,
 };
 
 /** Every HTTP route of the API. */
@@ -155,14 +166,14 @@ export const routes: readonly RouteSpec[] = [
     method: 'POST',
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
-    auth: 'public',
+    auth: 'console',
     uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
-    auth: 'public',
+    auth: 'console',
     uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
   },
   {
@@ -228,7 +239,20 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'deliverClientFollowUps',
     everyMinutes: 5,
-    // Publishes the events and sets the console logins that block / unblock / delete requests left undone.
-    uses: { tables: { clients: 'read', clientFollowUps: 'readWrite' }, events: true, accountDirectory: true },
+    // Publishes the events that block / unblock / delete requests left undone.
+    uses: { tables: { clientFollowUps: 'readWrite' }, events: true },
   },
+];
+
+/** What the sign-in gate reads: who owns which account, and the status of the client serving it. */
+const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'read', clients: 'read' } };
+
+/**
+ * The console users' pool triggers: the sign-in gate at every sign-in (pre-authentication) and at
+ * every token issue or refresh (pre-token-generation, which also registers a new user's cloud
+ * account and puts its id in the token).
+ */
+export const triggers: readonly TriggerSpec[] = [
+  { handler: 'consoleSignInGate', trigger: 'preAuthentication', uses: SIGN_IN_GATE_USES },
+  { handler: 'consoleTokenClaims', trigger: 'preTokenGeneration', uses: { tables: { cloudAccounts: 'readWrite', clients: 'read' } } },
 ];

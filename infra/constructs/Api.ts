@@ -51,6 +51,8 @@ export interface ApiProps {
   readonly environment: Readonly<Record<string, string>>;
   /** Request rate limits of the default stage. */
   readonly throttle?: ThrottleSettings;
+  /** What `auth: 'console'` routes verify console users' tokens against. */
+  readonly consoleTokens: Readonly<Record<string, string>>;
 }
 
 /**
@@ -102,6 +104,8 @@ export class Api extends Construct {
       AUTH_JWKS_URL: resources.auth.jwksUrl,
       AUTH_ISSUER: resources.auth.issuer,
       AUTH_AUDIENCES: resources.auth.audiences.join(','),
+      AUTH_MACHINE_CLIENTS: resources.auth.machineClients.join(','),
+      AUTH_ALGORITHMS: 'RS256',
       ALLOWED_ORIGINS: cors.allowOrigins.join(','),
     };
     const functions = new Map<string, NodejsFunction>();
@@ -110,7 +114,7 @@ export class Api extends Construct {
         handler: route.handler,
         uses: route.uses,
         resources,
-        environment,
+        environment: route.auth === 'console' ? { ...environment, ...props.consoleTokens } : environment,
         timeout: Duration.seconds(10),
       });
       const [routeResource] = this.httpApi.addRoutes({

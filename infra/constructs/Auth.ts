@@ -6,7 +6,6 @@ import {
   Mfa,
   OAuthScope,
   ResourceServerScope,
-  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
@@ -15,25 +14,13 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import type { ThreatProtection } from '../StagePolicy';
+import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
 
 /** Props of {@link Auth}. */
-export interface AuthProps {
+export interface AuthProps extends UserPoolPolicy {
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly domainPrefix: string;
-  /** `audit` reports risky sign-ins only (AWS advises it first); `enforced` also blocks or challenges them. Default `audit`. */
-  readonly threatProtection?: ThreatProtection;
-  /** What happens to the user pool when the stack is deleted. Default RETAIN. */
-  readonly removalPolicy?: RemovalPolicy;
-  /** Whether the user pool refuses deletion. Default true. */
-  readonly deletionProtection?: boolean;
 }
-
-/** Cognito's mode for each threat-protection setting. */
-const THREAT_PROTECTION_MODES: Readonly<Record<ThreatProtection, StandardThreatProtectionMode>> = {
-  audit: StandardThreatProtectionMode.AUDIT_ONLY,
-  enforced: StandardThreatProtectionMode.FULL_FUNCTION,
-};
 
 /** Identifier of the resource server; scopes read `partnerdesk/<scope>` in tokens. */
 export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
@@ -41,15 +28,8 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 /** Scope a machine client needs to post billing events. */
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
-/** What the account directory (`shared/adapters/cognito/`) may do to logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminUserGlobalSignOut',
-];
+/** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -76,8 +56,10 @@ export class Auth extends Construct {
   public readonly issuer: string;
   /** Where the pool publishes its signing keys. */
   public readonly jwksUrl: string;
-  /** App client ids whose tokens the API accepts. */
+  /** App client ids accepted as `aud` of people's ID tokens (the web console). */
   public readonly audiences: readonly string[];
+  /** App client ids accepted as `client_id` of machine clients' access tokens. */
+  public readonly machineClients: readonly string[];
 
   public constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -105,7 +87,7 @@ export class Auth extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: THREAT_PROTECTION_MODES[props.threatProtection ?? 'audit'],
+      standardThreatProtectionMode: threatProtectionMode(props.threatProtection),
       deletionProtection: props.deletionProtection ?? true,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
@@ -155,10 +137,11 @@ export class Auth extends Construct {
     const region = Stack.of(this).region;
     this.issuer = `https://cognito-idp.${region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
-    this.audiences = [this.webClient.userPoolClientId, this.machineClient.userPoolClientId];
+    this.audiences = [this.webClient.userPoolClientId];
+    this.machineClients = [this.machineClient.userPoolClientId];
   }
 
-  /** Lets a function create, enable, disable and sign out logins (the account directory). */
+  /** Lets a function create partners' logins (the account directory). */
   public grantAccountDirectory(grantee: IGrantable): Grant {
     return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS);
   }

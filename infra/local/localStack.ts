@@ -1,15 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
-import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/runtime';
 import { corsPolicy } from '../../shared/http/cors';
-import { CLAIMS } from '../../shared/http/Principal';
 import { jobs, routes } from '../../shared/routeTable';
 import { startDynamoDbLocal } from './dynamoDbLocal';
 import { type LocalEndpoint, startGateway } from './gateway';
-import { createLocalTokenIssuer, LOCAL_AUDIENCE, type LocalTokenIssuer } from './localAuth';
+import { LOCAL_CONSOLE_AUDIENCE, localConsolePool } from './consoleSignIn';
+import { createLocalTokenIssuer, LOCAL_AUDIENCE, LOCAL_MACHINE_CLIENT, type LocalTokenIssuer } from './localAuth';
 import { startSesLocal } from './sesLocal';
 
 /** Everything `npm start` (and the end-to-end tests) run locally. */
@@ -17,7 +16,10 @@ export interface LocalStack {
   readonly apiUrl: string;
   readonly inboxUrl: string;
   readonly dynamoDbEndpoint: string;
+  /** Signs staff tokens (managers, partners, machine clients), as the staff Cognito pool would. */
   readonly tokens: LocalTokenIssuer;
+  /** Signs console users' ID tokens, as the console users' pool would (tests; people use `/__local/login`). */
+  readonly consoleTokens: LocalTokenIssuer;
   /** Runs a scheduled job now, as its EventBridge rule would. */
   runJob(handler: string): Promise<unknown>;
   /** Moves the functions' clock forward (local only; AWS has no such thing). */
@@ -47,6 +49,7 @@ type JobHandler = (event: ScheduledEvent) => Promise<unknown>;
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal(options.inboxPort ?? 0)]);
   const tokens = await createLocalTokenIssuer('partnerdesk-local');
+  const consoleTokens = await createLocalTokenIssuer('partnerdesk-local-console');
   Object.assign(process.env, {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     SES_ENDPOINT: ses.endpoint,
@@ -55,6 +58,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_SECRET_ACCESS_KEY: 'local',
     AUTH_ISSUER: tokens.issuer,
     AUTH_AUDIENCES: LOCAL_AUDIENCE,
+    AUTH_MACHINE_CLIENTS: LOCAL_MACHINE_CLIENT,
+    AUTH_ALGORITHMS: 'ES256',
+    CONSOLE_AUTH_ISSUER: consoleTokens.issuer,
+    CONSOLE_AUTH_AUDIENCES: LOCAL_CONSOLE_AUDIENCE,
+    CONSOLE_AUTH_ALGORITHMS: 'ES256',
     MAIL_FROM: process.env.MAIL_FROM ?? 'partners@partnerdesk.local',
     PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
     SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
@@ -79,20 +87,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.CLOCK_OFFSET_MS = String(Number(process.env.CLOCK_OFFSET_MS ?? 0) + ms);
   };
 
-  const clientConsoleLogin = async (accountId: string): Promise<{ status: number; body: unknown }> => {
-    if (!(await new DynamoCloudAccountRegistry(documentClient()).exists(accountId))) {
-      return { status: 401, body: { error: { code: 'unknown_login', message: 'No cloud account with this id', details: {} } } };
-    }
-    if (!(await new LocalAccountDirectory(documentClient()).isClientLoginEnabled(accountId))) {
-      return { status: 403, body: { error: { code: 'login_disabled', message: 'This login is disabled', details: {} } } };
-    }
-    // A console token: role `client` gives no access to the partner API.
-    const token = await tokens.sign({ sub: accountId, aud: LOCAL_AUDIENCE, token_use: 'id', [CLAIMS.role]: 'client' });
-    return { status: 200, body: { idToken: token, role: 'client' } };
-  };
+  const consolePool = localConsolePool(consoleTokens);
+  const unknownLogin = { status: 401, body: { error: { code: 'unknown_login', message: 'No login with this e-mail or account', details: {} } } };
 
   const localEndpoints: Record<string, LocalEndpoint> = {
     'GET /.well-known/jwks.json': async () => ({ status: 200, body: tokens.jwks }),
+    'GET /.well-known/console-jwks.json': async () => ({ status: 200, body: consoleTokens.jwks }),
+    // Stands in for the console users' pool's sign-up: a new person gets a new cloud account with its first token.
+    'POST /__local/signup': consolePool.signup,
     'POST /__local/clock': async ({ body }) => {
       const hours = Number((body as { advanceHours?: unknown } | undefined)?.advanceHours);
       if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) {
@@ -101,14 +103,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       advanceClock(hours * 3_600_000);
       return { status: 200, body: { now: new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS)).toISOString() } };
     },
-    // Stands in for the Cognito hosted sign-in: a known, enabled login gets an ID token.
-    // `{accountId}` signs in a client's cloud account to the console (refused while its partner blocks it).
+    // Stands in for the Cognito hosted sign-in: a known, enabled login gets an ID token. Staff
+    // (managers, partners) by e-mail; the owner of a cloud account by `{accountId}` or its e-mail,
+    // through the console users' sign-in gate (refused while its partner blocks the account).
     'POST /__local/login': async ({ body }) => {
       const accountId = String((body as { accountId?: unknown } | undefined)?.accountId ?? '');
-      if (accountId) return clientConsoleLogin(accountId);
+      if (accountId) return (await consolePool.signIn({ accountId })) ?? unknownLogin;
       const email = String((body as { email?: unknown } | undefined)?.email ?? '');
       const login = email ? await new LocalAccountDirectory(documentClient()).findLogin(email) : undefined;
-      if (!login) return { status: 401, body: { error: { code: 'unknown_login', message: 'No login with this e-mail', details: {} } } };
+      if (!login) return (email ? await consolePool.signIn({ email }) : undefined) ?? unknownLogin;
       if (!login.enabled) return { status: 403, body: { error: { code: 'login_disabled', message: 'This login is disabled', details: {} } } };
       const token = await tokens.personToken({
         sub: `local-${login.email}`, email: login.email, role: login.role, ...(login.partnerId && { partnerId: login.partnerId }),
@@ -125,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
   const gateway = await startGateway({ routes, cors: corsPolicy(), localEndpoints, port: options.port ?? 0 });
   process.env.AUTH_JWKS_URL = `${gateway.url}/.well-known/jwks.json`;
+  process.env.CONSOLE_AUTH_JWKS_URL = `${gateway.url}/.well-known/console-jwks.json`;
 
   const timers = options.jobIntervalMs
     ? jobs.map((job) => setInterval(() => {
@@ -137,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     inboxUrl: ses.endpoint,
     dynamoDbEndpoint: dynamo.endpoint,
     tokens,
+    consoleTokens,
     runJob,
     advanceClock,
     clockNow,

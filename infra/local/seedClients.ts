@@ -1,10 +1,11 @@
 /**
  * Demo clients for the local stack, created through the real use cases: cloud accounts are
- * registered, the demo partner invites them, and some invitees follow the mailed link and accept,
- * one declines, the rest stay invited — as people would do it.
+ * registered with their owners (console users), the demo partner invites them, and some owners
+ * follow the mailed link and accept, one declines, the rest stay invited — as people would do it.
  */
 import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/runtime';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
+import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { addClient } from '../../shared/domain/clients/addClient';
 import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';
 import type { Mail, Mailer } from '../../shared/ports/Mailer';
@@ -39,11 +40,23 @@ function tokenFromMail(mail: Mail): string {
   return token;
 }
 
-/** Registers 10 cloud accounts and makes the first five the demo partner's clients in different states. */
+/** The e-mail of the console user who owns demo account `n` (the first five are the demo people's). */
+export function demoOwnerEmail(n: number): string {
+  return PEOPLE[n - 1]?.email ?? `owner${n}@accounts.example`;
+}
+
+/**
+ * Registers 10 cloud accounts, each owned by a console user (who signs in locally by account id or
+ * e-mail), and makes the first five the demo partner's clients in different states.
+ */
 export async function seedClients(partnerId: string, apiUrl: string): Promise<SeededClients> {
   const registry = new DynamoCloudAccountRegistry(documentClient());
+  const directory = new LocalAccountDirectory(documentClient());
   const registeredAccounts = Array.from({ length: 10 }, (_, i) => demoAccountId(i + 1));
-  for (const accountId of registeredAccounts) await registry.register(accountId, new Date());
+  for (const [i, accountId] of registeredAccounts.entries()) {
+    const { userId } = await directory.createConsoleUser(demoOwnerEmail(i + 1), `local-console-demo-${i + 1}`);
+    await registry.register(accountId, new Date(), userId);
+  }
 
   const deps = clientDeps(apiUrl);
   const sent: Mail[] = [];
@@ -57,12 +70,13 @@ export async function seedClients(partnerId: string, apiUrl: string): Promise<Se
     });
     const invitation = sent.at(-1);
     if (!invitation) throw new Error('seed: no invitation mail');
+    const owner = { accountId };
     if (person.answer === 'accept') {
-      await acceptInvitation(invitationDeps(), tokenFromMail(invitation));
+      await acceptInvitation(invitationDeps(), tokenFromMail(invitation), owner);
       activeAccounts.push(accountId);
       activeClientIds.push(client.id);
     }
-    if (person.answer === 'decline') await declineInvitation(invitationDeps(), tokenFromMail(invitation));
+    if (person.answer === 'decline') await declineInvitation(invitationDeps(), tokenFromMail(invitation), owner);
   }
   return { registeredAccounts, activeAccounts, activeClientIds };
 }

@@ -5,6 +5,7 @@
  */
 import { startLocalStack } from './localStack';
 import { seedDemoData } from './seed';
+import { demoOwnerEmail } from './seedClients';
 
 async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -42,6 +43,9 @@ partnerdesk is running locally
 Demo logins (POST ${api}/__local/login {"email": ...} returns a fresh ID token):
   manager  ${demo.manager.email}
   partner  ${demo.partner.email}   (partner ${demo.partner.partnerId}, ${demo.partner.name})
+  cloud console users (owners of cloud accounts): {"accountId": "${demo.clients.registeredAccounts[0]}"} or their e-mail,
+    e.g. ${demoOwnerEmail(1)}; a person with no account signs up: POST ${api}/__local/signup {"email": ...}
+    (a new cloud account comes with the first token). Accepting or declining an invitation takes such a token.
 
 Seeded: ${demo.clients.activeAccounts.length} active clients with ${demo.billingEvents} billing events; cloud accounts
 still free to invite: ${demo.clients.registeredAccounts.slice(5).join(', ')}

@@ -30,6 +30,7 @@ import type { ClientOperationDeps } from '../domain/clients/operateOnClients';
 import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
 import { DynamoClientOperationStore } from './dynamodb/DynamoClientOperationStore';
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
+import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -162,19 +163,23 @@ export function balanceDeps(): BalanceDeps {
   return { clients: clientRepository(), ledger: ledger(), clock };
 }
 
-/** What the block / unblock / delete routes need: batched client store, confirmations, login gate, event bus. */
+/** What the block / unblock / delete routes need: batched client store, confirmations, event bus. */
 export function clientOperationDeps(): ClientOperationDeps {
   return {
     operations: new DynamoClientOperationStore(documentClient()),
     confirmations: new DynamoOperationConfirmations(documentClient()),
-    directory: accountDirectory(),
     events: eventPublisher(),
     clock,
     ids,
   };
 }
 
+/** What the console users' sign-in gate (Cognito triggers, the local sign-in) needs. */
+export function signInGateDeps(): SignInGateDeps {
+  return { accounts: new DynamoCloudAccountRegistry(documentClient()), clock };
+}
+
 /** What the follow-up job needs. */
 export function followUpDeps(): FollowUpDeps & { clock: Clock } {
-  return { operations: new DynamoClientOperationStore(documentClient()), directory: accountDirectory(), events: eventPublisher(), clock };
+  return { operations: new DynamoClientOperationStore(documentClient()), events: eventPublisher(), clock };
 }

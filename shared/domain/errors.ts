@@ -35,6 +35,9 @@ export class InvalidTransitionError extends ConflictError {
   }
 }
 
+/** The caller is known but is not the one who may do this (e.g. another cloud account's owner). */
+export class NotPermittedError extends DomainError {}
+
 /** Well-formed input that breaks a business rule (unknown cloud account, expired token...). */
 export class RuleViolationError extends DomainError {}
 

@@ -1,20 +1,26 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isCloudAccountId } from '../domain/clients/cloudAccountId';
 
 /** Who is calling, as established from a verified JWT (see `authenticate.ts`). */
 export type Principal =
   | { readonly kind: 'anonymous' }
   | { readonly kind: 'partner'; readonly userId: string; readonly partnerId: string; readonly email: string }
   | { readonly kind: 'manager'; readonly userId: string; readonly email: string }
-  | { readonly kind: 'system'; readonly clientId: string; readonly scopes: readonly string[] };
+  | { readonly kind: 'system'; readonly clientId: string; readonly scopes: readonly string[] }
+  /** The owner of a cloud account, signed in to the cloud console (the console users' identity provider). */
+  | { readonly kind: 'console'; readonly userId: string; readonly accountId: string };
 
 /** Claim names shared by Cognito tokens (custom attributes) and local demo tokens. */
 export const CLAIMS = {
   role: 'custom:role',
   partnerId: 'custom:partnerId',
+  /** Default claim of console users' ID tokens naming their cloud account (`CONSOLE_ACCOUNT_CLAIM` overrides it). */
+  accountId: 'custom:accountId',
   email: 'email',
   subject: 'sub',
   clientId: 'client_id',
   scope: 'scope',
+  tokenUse: 'token_use',
 } as const;
 
 /** The OAuth scope a machine client needs to post billing events. */
@@ -23,29 +29,45 @@ export const BILLING_WRITE_SCOPE = 'partnerdesk/billing.write';
 /** Verified JWT claims as API Gateway presents them (strings). */
 export type Claims = Readonly<Record<string, unknown>>;
 
-/** Derives the principal from verified claims: a role claim for people, scopes for machine clients. */
-export function principalFromClaims(claims: Claims | undefined): Principal {
+/** Which identity provider verified a token: the staff pool (managers, partners, machine clients) or the console users' one. */
+export type TokenSource = { readonly kind: 'staff' } | { readonly kind: 'console'; readonly accountClaim: string };
+
+function claimText(claims: Claims, name: string): string {
+  const value = claims[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Derives the principal from verified claims. Staff pool: a person only from an ID token with a role
+ * claim, a machine client only from an access token carrying the billing scope (a person's Cognito
+ * access token has scopes too and never counts as one). Console users: an ID token naming a cloud
+ * account (`token_use` is Cognito's; another OIDC provider's ID token has none).
+ */
+export function principalFromClaims(claims: Claims | undefined, source: TokenSource = { kind: 'staff' }): Principal {
   if (!claims) return { kind: 'anonymous' };
-  const text = (name: string): string => {
-    const value = claims[name];
-    return typeof value === 'string' ? value : '';
-  };
+  const text = (name: string): string => claimText(claims, name);
+  const tokenUse = text(CLAIMS.tokenUse);
+  if (source.kind === 'console') {
+    const accountId = text(source.accountClaim);
+    if ((tokenUse === '' || tokenUse === 'id') && isCloudAccountId(accountId)) {
+      return { kind: 'console', userId: text(CLAIMS.subject), accountId };
+    }
+    return { kind: 'anonymous' };
+  }
   const role = text(CLAIMS.role);
-  if (role === 'partner' && text(CLAIMS.partnerId)) {
+  if (tokenUse === 'id' && role === 'partner' && text(CLAIMS.partnerId)) {
     return { kind: 'partner', userId: text(CLAIMS.subject), partnerId: text(CLAIMS.partnerId), email: text(CLAIMS.email) };
   }
-  if (role === 'manager') return { kind: 'manager', userId: text(CLAIMS.subject), email: text(CLAIMS.email) };
-  // A machine client is an access token (client credentials) carrying the billing scope. A person's
-  // Cognito access token has scopes too (`aws.cognito.signin.user.admin`) and must never count as one.
+  if (tokenUse === 'id' && role === 'manager') return { kind: 'manager', userId: text(CLAIMS.subject), email: text(CLAIMS.email) };
   const scopes = text(CLAIMS.scope).split(' ').filter(Boolean);
-  if (text('token_use') === 'access' && scopes.includes(BILLING_WRITE_SCOPE)) {
+  if (tokenUse === 'access' && scopes.includes(BILLING_WRITE_SCOPE)) {
     return { kind: 'system', clientId: text(CLAIMS.clientId), scopes };
   }
   return { kind: 'anonymous' };
 }
 
-/** The verified principal of a request: anonymous on public routes, from the claims `authenticate` placed otherwise. */
+/** The verified principal of a request: anonymous on public routes, the one `authenticate` established otherwise. */
 export function principalOf(event: APIGatewayProxyEventV2): Principal {
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
-  return principalFromClaims(claims);
+  const authorizer = (event.requestContext as { authorizer?: { principal?: Principal } }).authorizer;
+  return authorizer?.principal ?? { kind: 'anonymous' };
 }

@@ -3,24 +3,51 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthKind } from '../routeTable';
 import { HttpError } from './HttpError';
-import { type Claims, principalFromClaims } from './Principal';
+import { type Claims, CLAIMS, principalFromClaims, type TokenSource } from './Principal';
 
-/** Where tokens come from: Cognito in AWS, the local gateway's signing key locally. */
+/** Where tokens come from: Cognito in AWS (or the cloud's own OIDC provider for console users), the local issuers locally. */
 export interface TokenIssuerConfig {
   /** JWKS URL, e.g. `https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json`. */
   readonly jwksUrl: string;
   /** Expected `iss`. */
   readonly issuer: string;
-  /** App client ids accepted as `aud` (ID tokens) or `client_id` (access tokens of machine clients). */
+  /** App client ids accepted as `aud` of people's ID tokens. */
   readonly audiences: readonly string[];
+  /** App client ids accepted as `client_id` of machine clients' access tokens (none for console users). */
+  readonly machineClients: readonly string[];
+  /** Signature algorithms accepted: only the provider's (Cognito signs with RS256). */
+  readonly algorithms: readonly string[];
+  /** Which provider this is, and for console users the claim that names the cloud account. */
+  readonly source: TokenSource;
 }
 
-/** Reads the issuer config from `AUTH_JWKS_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCES`. */
+const list = (value: string | undefined): string[] => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+/** The staff pool (managers, partners, machine clients): `AUTH_JWKS_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCES`, `AUTH_MACHINE_CLIENTS`, `AUTH_ALGORITHMS`. */
 export function issuerConfigFromEnv(env = process.env): TokenIssuerConfig {
   return {
     jwksUrl: env.AUTH_JWKS_URL ?? '',
     issuer: env.AUTH_ISSUER ?? '',
-    audiences: (env.AUTH_AUDIENCES ?? '').split(',').filter(Boolean),
+    audiences: list(env.AUTH_AUDIENCES),
+    machineClients: list(env.AUTH_MACHINE_CLIENTS),
+    algorithms: list(env.AUTH_ALGORITHMS ?? 'RS256'),
+    source: { kind: 'staff' },
+  };
+}
+
+/**
+ * The cloud console users' identity provider (the stack's console pool, or the cloud's own OIDC
+ * provider): `CONSOLE_AUTH_JWKS_URL`, `CONSOLE_AUTH_ISSUER`, `CONSOLE_AUTH_AUDIENCES`,
+ * `CONSOLE_AUTH_ALGORITHMS`, `CONSOLE_ACCOUNT_CLAIM` (default `custom:accountId`).
+ */
+export function consoleIssuerConfigFromEnv(env = process.env): TokenIssuerConfig {
+  return {
+    jwksUrl: env.CONSOLE_AUTH_JWKS_URL ?? '',
+    issuer: env.CONSOLE_AUTH_ISSUER ?? '',
+    audiences: list(env.CONSOLE_AUTH_AUDIENCES),
+    machineClients: [],
+    algorithms: list(env.CONSOLE_AUTH_ALGORITHMS ?? 'RS256'),
+    source: { kind: 'console', accountClaim: env.CONSOLE_ACCOUNT_CLAIM || CLAIMS.accountId },
   };
 }
 
@@ -60,7 +87,8 @@ async function verifiedPayload(token: string, config: TokenIssuerConfig): Promis
     keySet = createRemoteJWKSet(new URL(config.jwksUrl));
     keySets.set(config.jwksUrl, keySet);
   }
-  const { payload } = await jwtVerify(token, keySet, { issuer: config.issuer });
+  // `exp` is required: a token that never expires is refused.
+  const { payload } = await jwtVerify(token, keySet, { issuer: config.issuer, algorithms: [...config.algorithms], requiredClaims: ['exp'] });
   remember(key, payload);
   return payload;
 }
@@ -75,28 +103,31 @@ export async function verifyBearerToken(authorization: string | undefined, confi
   } catch {
     throw new HttpError(401, 'unauthorized', 'The bearer token is invalid or expired');
   }
-  const audiences = [payload.aud ?? [], payload.client_id ?? []].flat();
-  if (!audiences.some((audience) => typeof audience === 'string' && config.audiences.includes(audience))) {
-    throw new HttpError(401, 'unauthorized', 'The bearer token was issued for another application');
-  }
+  // An access token is a machine client's (its `client_id`); anything else is a person's ID token (its `aud`).
+  const issuedFor = payload[CLAIMS.tokenUse] === 'access'
+    ? typeof payload.client_id === 'string' && config.machineClients.includes(payload.client_id)
+    : [payload.aud ?? []].flat().some((audience) => config.audiences.includes(audience));
+  if (!issuedFor) throw new HttpError(401, 'unauthorized', 'The bearer token was issued for another application');
   return payload;
 }
 
 /**
  * Verifies the bearer token (jose, JWKS) in the function itself, in AWS and locally alike, so that
- * 401/403 answers use the API's one error shape. The verified claims are placed where an
- * API Gateway JWT authorizer would put them (`requestContext.authorizer.jwt`).
+ * 401/403 answers use the API's one error shape: console routes against the console users'
+ * provider, the others against the staff pool. The verified claims are placed where an API Gateway
+ * JWT authorizer would put them (`requestContext.authorizer.jwt`), with the principal beside them.
  */
 export function authenticate(
   auth: Exclude<AuthKind, 'public'>,
-  config: () => TokenIssuerConfig = issuerConfigFromEnv,
+  config: () => TokenIssuerConfig = auth === 'console' ? consoleIssuerConfigFromEnv : issuerConfigFromEnv,
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const authenticateBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const context = request.event.requestContext as { authorizer?: unknown };
     delete context.authorizer; // never trust claims that arrive with the event itself
-    const claims = await verifyBearerToken(request.event.headers?.authorization, config());
-    context.authorizer = { jwt: { claims, scopes: null } };
-    const principal = principalFromClaims(claims);
+    const issuer = config();
+    const claims = await verifyBearerToken(request.event.headers?.authorization, issuer);
+    const principal = principalFromClaims(claims, issuer.source);
+    context.authorizer = { jwt: { claims, scopes: null }, principal };
     if (principal.kind === 'anonymous') throw new HttpError(403, 'forbidden', 'The token carries no role');
     if (principal.kind !== auth) throw new HttpError(403, 'forbidden', 'This operation is not allowed for your role');
   };

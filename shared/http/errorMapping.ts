@@ -2,6 +2,7 @@ import {
   ConflictError,
   DomainError,
   NotFoundError,
+  NotPermittedError,
   RateLimitedError,
   RuleViolationError,
   TemporarilyUnavailableError,
@@ -40,6 +41,7 @@ function isTransient(error: unknown): boolean {
 /** Status code per domain error class; the first `instanceof` match wins, so subclasses come first. */
 const STATUS_BY_CLASS: ReadonlyArray<[abstract new (...args: never[]) => DomainError, number]> = [
   [ValidationError, 400],
+  [NotPermittedError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
   [RuleViolationError, 422],

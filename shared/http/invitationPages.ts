@@ -1,30 +1,26 @@
 import type { InvitationView } from '../domain/clients/answerInvitation';
 import { ACCEPTING_MEANS } from '../domain/clients/clientMails';
+import { toMoscowText } from '../domain/moscowTime';
 import { escapeHtml, htmlDocument } from './htmlPages';
 
-/** The page behind an invitation link: who invites, what accepting means, and the two buttons while it is open. */
-export function invitationPage(view: InvitationView, token: string): string {
+/**
+ * The page behind an invitation link opened on the API itself: who invites and what accepting
+ * means. Answering needs the account owner signed in to the cloud console, so while the
+ * invitation is open the page sends the person to the console's invitation screen.
+ */
+export function invitationPage(view: InvitationView, consoleLink: string): string {
   const partner = escapeHtml(view.partnerName);
-  const open = view.status === 'pending';
+  const account = view.accountId
+    ? `your cloud account <strong>${escapeHtml(view.accountId)}</strong>`
+    : 'your cloud account (or a new one, if you have none yet)';
   const body =
     `<h1>${partner} invites you</h1>` +
-    `<p>${partner} would like your cloud account <strong>${escapeHtml(view.accountId)}</strong> to become their client in the partner program.</p>` +
+    `<p>${partner} would like ${account} to become their client in the partner program.</p>` +
     `<p>${escapeHtml(ACCEPTING_MEANS)}</p>` +
-    (open
-      ? `<p class="muted">This link works once and until ${escapeHtml(view.expiresAt.toISOString())} (UTC).</p>` +
-        // Relative actions keep any stage prefix of the API URL; the token is the last path segment of this page.
-        `<form method="post" action="${escapeHtml(token)}/accept" style="display:inline"><button type="submit">Accept</button></form>` +
-        `<form method="post" action="${escapeHtml(token)}/decline" style="display:inline"><button type="submit">Decline</button></form>`
+    (view.status === 'pending'
+      ? `<p class="muted">The link works until ${escapeHtml(toMoscowText(view.expiresAt))}.</p>` +
+        `<p>Only the owner of the cloud account can answer: <a href="${escapeHtml(consoleLink)}">sign in to the cloud console to accept or decline</a>.</p>`
       : `<p><strong>This invitation is ${escapeHtml(view.status)}.</strong> ` +
         (view.status === 'expired' ? 'Ask the partner to send a new one.' : 'There is nothing more to do.') + '</p>');
   return htmlDocument(`Invitation from ${view.partnerName}`, body);
-}
-
-/** The page after answering. */
-export function answeredPage(view: InvitationView): string {
-  const partner = escapeHtml(view.partnerName);
-  const body = view.status === 'accepted'
-    ? `<h1>Welcome aboard</h1><p>Your cloud account ${escapeHtml(view.accountId)} is now a client of ${partner}.</p>`
-    : `<h1>Invitation declined</h1><p>${partner} will not be connected to your cloud account ${escapeHtml(view.accountId)}.</p>`;
-  return htmlDocument('Invitation', body);
 }

@@ -22,6 +22,7 @@ const SECURITY: Readonly<Record<AuthKind, ReadonlyArray<Record<string, string[]>
   partner: [{ bearer: [] }],
   manager: [{ bearer: [] }],
   system: [{ bearer: ['partnerdesk/billing.write'] }],
+  console: [{ consoleIdToken: [] }],
 };
 
 /** Every response names its request (the id a partner quotes to support); defined once in `components.headers`. */
@@ -83,7 +84,13 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
     servers: [{ url: serverUrl }],
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        consoleIdToken: {
+          type: 'http', scheme: 'bearer', bearerFormat: 'JWT',
+          description: 'ID token of a cloud console user (the owner of a cloud account), naming the account in `custom:accountId`',
+        },
+      },
       schemas: { Error: schema(errorResponse, 'output') },
       headers: { RequestId: { description: 'The API request id, also `error.requestId` of an error', schema: { type: 'string' } } },
     },

@@ -7,8 +7,8 @@ export type { ClientStatus };
 export interface ClientRef {
   readonly clientId: string;
   readonly partnerId: string;
-  /** Id of the client's cloud account (billing events are keyed by it). */
-  readonly accountId: string;
+  /** Id of the client's cloud account (billing events are keyed by it); absent until an identifier-less invitation is accepted. */
+  readonly accountId?: string;
   readonly status: ClientStatus;
 }
 

@@ -39,17 +39,6 @@ export interface ClientOperationStore {
    * One client's conflict or failure never stops the others. Keyed by client id.
    */
   saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>>;
-  /**
-   * Whether each cloud account's console login should be enabled now: false only while the client
-   * holding the account (whichever partner's) is blocked. Keyed by account id.
-   */
-  loginStates(accountIds: readonly string[]): Promise<Map<string, boolean>>;
-  /**
-   * The same for accounts the caller expects these clients to hold (it just changed them to a status
-   * that holds the account): reads only the clients. An account its client no longer holds is
-   * absent (ask `loginStates`). Keyed by account id.
-   */
-  heldLoginStates(clients: ReadonlyArray<Pick<Client, 'partnerId' | 'id'>>): Promise<Map<string, boolean>>;
   /** Follow-ups still owed whose `dueAt` is at or before `now`, oldest first, at most `limit`. */
   dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]>;
   /**

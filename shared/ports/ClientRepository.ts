@@ -16,6 +16,12 @@ export interface ClientChange {
   /** The invitation as read (absent when created) and as it becomes; absent when the change leaves it alone. */
   readonly invitation?: { readonly before?: Invitation; readonly after: Invitation };
   readonly audit: AuditEntry;
+  /**
+   * Present when the change binds the cloud account to a client created without one: the
+   * partner's marker of that account moves to this client (from `replaces`, when the partner had
+   * an earlier record of the account).
+   */
+  readonly boundAccount?: { readonly replaces?: string };
 }
 
 /** How to list a partner's clients. */
@@ -43,8 +49,9 @@ export interface ClientRepository extends ClientLookup {
   /** The partner's clients, newest first. */
   list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;
   /**
-   * Writes a change atomically. Throws `ConflictError` `account_taken` when the account is held
-   * for another partner, `ConcurrentChangeError` when anything was changed since it was read.
+   * Writes a change atomically. Throws `ConflictError` `account_served` when the account is held
+   * by another client (active or blocked, of any partner), `ConcurrentChangeError` when anything
+   * was changed since it was read.
    */
   save(change: ClientChange): Promise<void>;
   /** The invitation a token (by its hash) was issued for, even if a resend has replaced the token since. */

@@ -1,4 +1,4 @@
-import { LOCAL_AUDIENCE } from '../../infra/local/localAuth';
+import { LOCAL_MACHINE_CLIENT } from '../../infra/local/localAuth';
 import { demoBillingEvents, seedBalances } from '../../infra/local/seedBalances';
 import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
@@ -11,7 +11,7 @@ const local = useLocalStack();
 let billingToken: string;
 
 beforeAll(async () => {
-  billingToken = await local.stack.tokens.machineToken(LOCAL_AUDIENCE, [BILLING_WRITE_SCOPE]);
+  billingToken = await local.stack.tokens.machineToken(LOCAL_MACHINE_CLIENT, [BILLING_WRITE_SCOPE]);
 });
 
 /** A partner with a token, and a client of it on a fresh cloud account: active once `accept` is true. */
@@ -23,7 +23,8 @@ async function partnerWithClient(accept = true) {
   expect(added.status).toBe(201);
   if (accept) {
     const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
-    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail!)}/accept`)).status).toBe(200);
+    const ownerToken = await local.consoleToken(accountId);
+    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail!)}/accept`, { token: ownerToken })).status).toBe(200);
   }
   return { partner, token, accountId, clientId: added.body.id as string };
 }
@@ -112,7 +113,7 @@ describe('client balances over HTTP', () => {
   it('lets only machine clients with the billing scope post events, and checks their shape', async () => {
     const { token, accountId } = await partnerWithClient();
     const body = { transactionId: `${accountId}-x`, accountId, type: 'debit', amount: 100, currency: 'RUB', occurredAt: '2026-03-01T10:00:00Z', service: 'compute' };
-    const otherScope = await local.stack.tokens.machineToken(LOCAL_AUDIENCE, ['partnerdesk/reports.read']);
+    const otherScope = await local.stack.tokens.machineToken(LOCAL_MACHINE_CLIENT, ['partnerdesk/reports.read']);
 
     expect((await call(local.stack.apiUrl, 'POST', '/billing-events', { body })).status).toBe(401);
     expect((await call(local.stack.apiUrl, 'POST', '/billing-events', { token, body })).status).toBe(403);

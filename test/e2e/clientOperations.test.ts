@@ -14,7 +14,7 @@ async function activeClient(token: string): Promise<{ id: string; accountId: str
   const added = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
   const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
   if (!mail) throw new Error('no invitation mail');
-  const accepted = await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`);
+  const accepted = await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`, { token: await local.consoleToken(accountId) });
   expect(accepted.status).toBe(200);
   return { id: added.body.id, accountId, email };
 }
@@ -42,7 +42,7 @@ describe('block / unblock / delete over HTTP', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({
       action: 'block',
-      results: [{ clientId: client.id, result: 'done', status: 'blocked', login: 'applied' }],
+      results: [{ clientId: client.id, result: 'done', status: 'blocked', signIn: 'refused' }],
       summary: { done: 1, skipped: 0, notFound: 0, failed: 0 },
     });
     const refused = await consoleLogin(client.accountId);
@@ -55,7 +55,7 @@ describe('block / unblock / delete over HTTP', () => {
 
     const unblockPreview = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token });
     const unblocked = await call(local.stack.apiUrl, 'POST', `/clients/${client.id}/unblock`, { token, body: { confirm: unblockPreview.body.confirmation.token } });
-    expect(unblocked.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'active', login: 'applied' }]);
+    expect(unblocked.body.results).toEqual([{ clientId: client.id, result: 'done', status: 'active', signIn: 'allowed' }]);
     expect((await consoleLogin(client.accountId)).status).toBe(200);
     const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${client.id}`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['unblock', 'block', 'accept', 'invite']);

@@ -17,7 +17,7 @@ async function addClientOverHttp(token: string, body: Record<string, unknown> = 
 }
 
 describe('partners\' clients over HTTP', () => {
-  it('adds a client, mails the link, the client accepts on the page, and the list shows it active', async () => {
+  it('adds a client, mails the link, the page sends the owner to the console, the owner accepts, and the list shows it active', async () => {
     const { partner, token } = await partnerWithToken();
     const { response, email, accountId, invitationToken, mail } = await addClientOverHttp(token, { phone: '+7 (495) 123-45-67' });
 
@@ -34,21 +34,20 @@ describe('partners\' clients over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(html).toContain('Volkova Cloud Integration invites you');
-    expect(html).toContain(`action="${invitationToken}/accept"`);
+    expect(html).toContain(`/invitations/${invitationToken}">sign in to the cloud console`);
+    expect(html).not.toContain('<form');
     const view = await call(local.stack.apiUrl, 'GET', `/invitations/${invitationToken}`);
     expect(view.body).toMatchObject({ partnerName: partner.name, accountId, status: 'pending', acceptingMeans: expect.any(String) });
 
-    // What the page's Accept button does: a form post with no body that asks for HTML back.
-    const accepted = await fetch(`${local.stack.apiUrl}/invitations/${invitationToken}/accept`, {
-      method: 'POST', headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const ownerToken = await local.consoleToken(accountId);
+    const accepted = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`, { token: ownerToken });
     expect(accepted.status).toBe(200);
-    expect(await accepted.text()).toContain(`is now a client of Volkova Cloud Integration`);
+    expect(accepted.body).toMatchObject({ status: 'accepted', accountId, partnerName: partner.name });
 
     const listed = await call(local.stack.apiUrl, 'GET', '/clients?status=active', { token });
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual({ items: [expect.objectContaining({ id: response.body.id, status: 'active' })], nextCursor: null });
-    const again = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`);
+    const again = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`, { token: ownerToken });
     expect(again.status).toBe(409);
     expect(again.body).toEqual(errorWithCode('invitation_closed'));
     const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${response.body.id}`, { token });
@@ -99,7 +98,8 @@ describe('partners\' clients over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'GET', '/clients?cursor=bm90LWEtY3Vyc29y', { token })).body).toEqual(errorWithCode('validation_failed'));
     expect((await call(local.stack.apiUrl, 'GET', '/audit?from=yesterday', { token })).status).toBe(400);
     expect((await call(local.stack.apiUrl, 'GET', '/invitations/short-token')).status).toBe(400);
-    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${'A'.repeat(43)}/accept`)).body).toEqual(errorWithCode('not_found'));
+    const someOwner = await local.consoleToken(accountId);
+    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${'A'.repeat(43)}/accept`, { token: someOwner })).body).toEqual(errorWithCode('not_found'));
     expect((await call(local.stack.apiUrl, 'GET', '/clients')).status).toBe(401);
     const manager = await local.stack.tokens.personToken({ sub: 'mgr_1', email: 'm@example.com', role: 'manager' });
     expect((await call(local.stack.apiUrl, 'GET', '/clients', { token: manager })).status).toBe(403);
@@ -122,7 +122,7 @@ describe('partners\' clients over HTTP', () => {
 
   it('resends with a new link that replaces the old one, and cancels', async () => {
     const { token } = await partnerWithToken();
-    const { response, email, invitationToken } = await addClientOverHttp(token);
+    const { response, email, invitationToken, accountId } = await addClientOverHttp(token);
     const id = response.body.id as string;
 
     const resent = await call(local.stack.apiUrl, 'POST', `/clients/${id}/invitation/resend`, { token });
@@ -133,7 +133,7 @@ describe('partners\' clients over HTTP', () => {
 
     const cancelled = await call(local.stack.apiUrl, 'POST', `/clients/${id}/invitation/cancel`, { token });
     expect(cancelled.body).toMatchObject({ status: 'cancelled', invitation: { status: 'cancelled' } });
-    const declined = await call(local.stack.apiUrl, 'POST', `/invitations/${newToken}/decline`);
+    const declined = await call(local.stack.apiUrl, 'POST', `/invitations/${newToken}/decline`, { token: await local.consoleToken(accountId) });
     expect(declined.status).toBe(409);
     expect(declined.body).toEqual(errorWithCode('invitation_closed'));
   });
@@ -165,7 +165,7 @@ describe('partners\' clients over HTTP', () => {
 
   it('expires an unanswered invitation after 7 days: the partner is mailed, an event is published, the link is dead', async () => {
     const { partner, token } = await partnerWithToken();
-    const { response, invitationToken } = await addClientOverHttp(token);
+    const { response, invitationToken, accountId } = await addClientOverHttp(token);
 
     local.stack.advanceClock(7 * 24 * 60 * 60 * 1000 + 1000);
     await local.stack.runJob('expireInvitations');
@@ -174,7 +174,7 @@ describe('partners\' clients over HTTP', () => {
     expect((await mailsTo(partner.email, local.stack.inboxUrl)).map((mail) => mail.subject)).toEqual(['An invitation to your client expired']);
     const events = await new LocalEventStore(local.db).published();
     expect(events.filter((event) => event.detail.clientId === response.body.id).map((event) => event.type)).toEqual(['ClientInvitationExpired']);
-    const accept = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`);
+    const accept = await call(local.stack.apiUrl, 'POST', `/invitations/${invitationToken}/accept`, { token: await local.consoleToken(accountId) });
     expect(accept.status).toBe(422);
     expect(accept.body).toEqual(errorWithCode('invitation_expired'));
   });

@@ -7,7 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
 import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
-import { jobs, routes, type Uses } from '../../shared/routeTable';
+import { jobs, routes, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
 import { stackEnv, stackSettings } from './stackSettings';
@@ -29,24 +29,21 @@ interface Statement {
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
-const ACCOUNT_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminGetUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminUserGlobalSignOut',
-];
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
 const configuredOrigins = stackSettings.allowedOrigins.split(',').map((origin) => origin.trim());
 
 /** Every function of the stack with what it declares. */
-const functionSpecs: readonly { kind: 'route' | 'job'; handler: string; uses: Uses }[] = [
+const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger'; handler: string; uses: Uses }[] = [
   ...routes.map((route) => ({ kind: 'route' as const, handler: route.handler, uses: route.uses })),
   ...jobs.map((job) => ({ kind: 'job' as const, handler: job.handler, uses: job.uses })),
+  ...triggers.map((trigger) => ({ kind: 'trigger' as const, handler: trigger.handler, uses: trigger.uses })),
 ];
+
+/** Where each kind of function lives in the construct tree, and how long it may run. */
+const PLACE = { route: { construct: 'Api', timeout: 10 }, job: { construct: 'Jobs', timeout: 60 }, trigger: { construct: 'ConsoleUsers', timeout: 5 } } as const;
 
 describe('PartnerdeskStack', () => {
   let outdir: string;
@@ -80,7 +77,7 @@ describe('PartnerdeskStack', () => {
   }
 
   function functionOf(handler: string): NodejsFunction {
-    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler);
+    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler) ?? stack.consoleUsers.functions.get(handler);
     if (!fn) throw new Error(`No function for handler ${handler}`);
     return fn;
   }
@@ -127,17 +124,17 @@ describe('PartnerdeskStack', () => {
 
   describe('functions', () => {
     it('creates one Lambda function per route and per job', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length);
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
       const fn = functionOf(handler);
-      expect(fn.node.path).toBe(`${stack.node.id}/${kind === 'route' ? 'Api' : 'Jobs'}/${handler}/Function`);
+      expect(fn.node.path).toBe(`${stack.node.id}/${PLACE[kind].construct}/${handler}/Function`);
       expect(resourceOf(fn).Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         MemorySize: 512,
-        Timeout: kind === 'route' ? 10 : 60,
+        Timeout: PLACE[kind].timeout,
         TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
       });
@@ -166,14 +163,30 @@ describe('PartnerdeskStack', () => {
       expect(environmentOf(handler)).toMatchObject({
         AUTH_JWKS_URL: stack.resolve(auth.jwksUrl),
         AUTH_ISSUER: stack.resolve(auth.issuer),
-        AUTH_AUDIENCES: stack.resolve(
-          `${auth.webClient.userPoolClientId},${auth.machineClient.userPoolClientId}`,
-        ),
+        AUTH_AUDIENCES: stack.resolve(auth.webClient.userPoolClientId),
+        AUTH_MACHINE_CLIENTS: stack.resolve(auth.machineClient.userPoolClientId),
+        AUTH_ALGORITHMS: 'RS256',
         ALLOWED_ORIGINS: configuredOrigins.join(','),
         POWERTOOLS_SERVICE_NAME: 'partnerdesk',
         PARTNER_DEPARTMENT_EMAIL: stackSettings.partnerDepartmentEmail,
         SUPPORT_EMAIL: stackSettings.supportEmail,
         PUBLIC_BASE_URL: stackSettings.publicBaseUrl,
+      });
+    });
+
+    it.each(routes)('gives route $handler the console users\' token settings only if it takes their tokens ($auth)', ({ handler, auth }) => {
+      const environment = environmentOf(handler);
+      if (auth !== 'console') {
+        expect(Object.keys(environment).filter((name) => name.startsWith('CONSOLE_'))).toEqual([]);
+        return;
+      }
+      const pool = stack.consoleUsers.userPool;
+      if (!pool || !stack.consoleUsers.webClient) throw new Error('the stack creates a console users\' pool by default');
+      expect(environment).toMatchObject({
+        CONSOLE_AUTH_ISSUER: stack.resolve(`https://cognito-idp.${stackEnv.region}.amazonaws.com/${pool.userPoolId}`),
+        CONSOLE_AUTH_AUDIENCES: stack.resolve(stack.consoleUsers.webClient.userPoolClientId),
+        CONSOLE_AUTH_ALGORITHMS: 'RS256',
+        CONSOLE_ACCOUNT_CLAIM: 'custom:accountId',
       });
     });
 
@@ -253,8 +266,57 @@ describe('PartnerdeskStack', () => {
       const roles = Object.values(resources).filter(
         (resource) => resource.Type === 'AWS::IAM::Role' && JSON.stringify(resource.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
       );
-      expect(roles).toHaveLength(routes.length + jobs.length);
+      expect(roles).toHaveLength(routes.length + jobs.length + triggers.length);
       expect(roles.flatMap((role) => role.Properties.ManagedPolicyArns ?? [])).toEqual([]);
+    });
+  });
+
+  describe('console users', () => {
+    const poolOf = () => {
+      const pool = stack.consoleUsers.userPool;
+      if (!pool) throw new Error('the stack creates a console users\' pool by default');
+      return pool;
+    };
+
+    it('creates a pool of its own for console users, apart from the staff pool, open to sign-up', () => {
+      expect(logicalIdOf(poolOf())).not.toBe(logicalIdOf(stack.auth.userPool));
+      expect(resourceOf(poolOf()).Properties).toMatchObject({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+        UsernameAttributes: ['email'],
+      });
+    });
+
+    it('runs the sign-in gate at every sign-in and every token issue or refresh', () => {
+      const gate = stack.consoleUsers.functions.get('consoleSignInGate');
+      const claims = stack.consoleUsers.functions.get('consoleTokenClaims');
+      if (!gate || !claims) throw new Error('trigger functions missing');
+      expect(resourceOf(poolOf()).Properties.LambdaConfig).toEqual({
+        PreAuthentication: { 'Fn::GetAtt': [logicalIdOf(gate), 'Arn'] },
+        PreTokenGeneration: { 'Fn::GetAtt': [logicalIdOf(claims), 'Arn'] },
+      });
+      const permissions = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::Permission'
+        && resource.Properties.Principal === 'cognito-idp.amazonaws.com');
+      expect(permissions.map((permission) => permission.Properties.FunctionName).sort()).toEqual(
+        [{ 'Fn::GetAtt': [logicalIdOf(claims), 'Arn'] }, { 'Fn::GetAtt': [logicalIdOf(gate), 'Arn'] }].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      );
+    });
+
+    it('keeps console users\' tokens short-lived (a blocked session ends within 15 minutes) and signs in with code + PKCE', () => {
+      const client = stack.consoleUsers.webClient;
+      if (!client) throw new Error('console client missing');
+      expect(resourceOf(client).Properties).toMatchObject({
+        AccessTokenValidity: 15, IdTokenValidity: 15, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+        AllowedOAuthFlows: ['code'], GenerateSecret: false,
+        CallbackURLs: [`${stackSettings.publicBaseUrl}/auth/callback`],
+      });
+    });
+
+    it('lets the gate read who owns which account and the serving client\'s status, and nothing else', () => {
+      expect(Object.fromEntries([...tableGrantsOf('consoleSignInGate')].map(([name, actions]) => [name, actions.has('dynamodb:PutItem')])))
+        .toEqual({ cloudAccounts: false, clients: false });
+      for (const trigger of ['consoleSignInGate', 'consoleTokenClaims']) {
+        expect(statementsOf(trigger).flatMap(actionsOf).filter((action) => action.startsWith('cognito-idp:'))).toEqual([]);
+      }
     });
   });
 

@@ -97,8 +97,9 @@ describe('operations in prod', () => {
   describe('functions', () => {
     const functions = ofType(resources, 'AWS::Lambda::Function');
 
-    it('watches every Lambda function of the stack, found rather than listed', () => {
-      expect(functions).toHaveLength(stack.api.functions.size + stack.jobs.functions.size);
+    it('watches every Lambda function of the stack, found rather than listed (routes, jobs, sign-in triggers)', () => {
+      expect(functions).toHaveLength(stack.api.functions.size + stack.jobs.functions.size + stack.consoleUsers.functions.size);
+      expect(stack.consoleUsers.functions.size).toBeGreaterThan(0);
     });
 
     it.each(functions.map(([id, fn]) => [id, fn.Properties.Timeout as number]))(
@@ -225,18 +226,23 @@ describe('operations in prod', () => {
     }
   });
 
-  it('retains and deletion-protects the tables and the user pool', () => {
+  it('retains and deletion-protects the tables and both user pools', () => {
     for (const [, table] of ofType(resources, 'AWS::DynamoDB::Table')) {
       expect(table.DeletionPolicy).toBe('Retain');
       expect(table.Properties.DeletionProtectionEnabled).toBe(true);
     }
-    const pool = resources[logicalIdOf(stack.auth.userPool)];
-    expect(pool?.DeletionPolicy).toBe('Retain');
-    expect(pool?.Properties.DeletionProtection).toBe('ACTIVE');
+    const pools = ofType(resources, 'AWS::Cognito::UserPool');
+    expect(pools).toHaveLength(2);
+    for (const [, pool] of pools) {
+      expect(pool.DeletionPolicy).toBe('Retain');
+      expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+    }
   });
 
-  it('watches sign-ins with threat protection in audit mode first', () => {
-    expect(resources[logicalIdOf(stack.auth.userPool)]?.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'AUDIT' });
+  it('watches sign-ins to both pools with threat protection in audit mode first', () => {
+    for (const [, pool] of ofType(resources, 'AWS::Cognito::UserPool')) {
+      expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'AUDIT' });
+    }
   });
 
   it('backs every table up with AWS Backup, daily and monthly', () => {
@@ -268,9 +274,12 @@ describe('operations in dev', () => {
       expect(table.DeletionPolicy).toBe('Delete');
       expect(table.Properties.DeletionProtectionEnabled).toBe(false);
     }
-    const pool = resources[stack.getLogicalId(stack.auth.userPool.node.defaultChild as CfnElement)];
-    expect(pool?.DeletionPolicy).toBe('Delete');
-    expect(pool?.Properties.DeletionProtection).toBe('INACTIVE');
+    const pools = ofType(resources, 'AWS::Cognito::UserPool');
+    expect(pools).toHaveLength(2);
+    for (const [, pool] of pools) {
+      expect(pool.DeletionPolicy).toBe('Delete');
+      expect(pool.Properties.DeletionProtection).toBe('INACTIVE');
+    }
   });
 
   it('has no backup plan but keeps point-in-time recovery', () => {
@@ -295,10 +304,10 @@ describe('operations in dev', () => {
 });
 
 describe('threat protection setting', () => {
-  it('enforces threat protection when threatProtection=enforced', () => {
-    const { stack, resources } = synth({ ...stackSettings, threatProtection: 'enforced' });
-    expect(resources[stack.getLogicalId(stack.auth.userPool.node.defaultChild as CfnElement)]?.Properties.UserPoolAddOns).toEqual({
-      AdvancedSecurityMode: 'ENFORCED',
-    });
+  it('enforces threat protection in both pools when threatProtection=enforced', () => {
+    const { resources } = synth({ ...stackSettings, threatProtection: 'enforced' });
+    const pools = ofType(resources, 'AWS::Cognito::UserPool');
+    expect(pools).toHaveLength(2);
+    for (const [, pool] of pools) expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
   });
 });

@@ -6,11 +6,12 @@ import { addClient } from '../../shared/domain/clients/addClient';
 import type { Client } from '../../shared/domain/clients/Client';
 import { RateLimitedError, ValidationError } from '../../shared/domain/errors';
 import type { Partner } from '../../shared/ports/PartnerRepository';
-import { clientTestDeps, createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
+import { clientTestDeps, createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';
 
 const tables = useLocalTables();
+const owner = (token: string) => ownerOf(tables.documentClient(), token);
 const MINUTE = 60 * 1000;
 const clock = new FixedClock('2026-03-01T10:00:00Z');
 const deps = () => clientTestDeps(tables.documentClient(), clock);
@@ -32,8 +33,8 @@ beforeAll(async () => {
     });
     const token = tokenFromMail((await mailsTo(email)).at(-1)!);
     clock.advance(1000);
-    if (i % 3 === 0) await acceptInvitation(deps(), token);
-    if (i % 3 === 1) await declineInvitation(deps(), token);
+    if (i % 3 === 0) await acceptInvitation(deps(), token, await owner(token));
+    if (i % 3 === 1) await declineInvitation(deps(), token, await owner(token));
     added.push({ client, email });
   }
   await addClient(deps(), other.partnerId, { kind: 'partner', id: 'usr_2' }, {

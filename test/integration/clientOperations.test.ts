@@ -5,7 +5,7 @@ import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrai
 import { DynamoClientOperationStore } from '../../shared/adapters/dynamodb/DynamoClientOperationStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import type { AuditEntry } from '../../shared/domain/audit/AuditEntry';
@@ -13,7 +13,7 @@ import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation } from '../../shared/domain/clients/answerInvitation';
 import type { Client } from '../../shared/domain/clients/Client';
 import { addClient } from '../../shared/domain/clients/addClient';
-import { inviteNewClient } from '../../shared/domain/clients/clientChanges';
+import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/clientChanges';
 import { deliverDueFollowUps } from '../../shared/domain/clients/clientFollowUps';
 import { type ClientOperation, clientFollowUp, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/clientOperations';
 import {
@@ -24,13 +24,14 @@ import {
 } from '../../shared/domain/clients/operateOnClients';
 import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
 import { randomIds } from '../../shared/domain/IdGenerator';
-import type { AccountDirectory } from '../../shared/ports/AccountDirectory';
+import type { EventPublisher } from '../../shared/ports/EventPublisher';
 import type { ClientOperationStore } from '../../shared/ports/ClientOperationStore';
-import { accountLock, clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
+import { accountLock, clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { clientOperationTestDeps, countRequests, storedClient, storedClients } from '../support/clientOperationFixtures';
 import { useLocalTables } from '../support/localTables';
 
 const tables = useLocalTables();
+const owner = (token: string) => ownerOf(tables.documentClient(), token);
 
 /**
  * A fixed clock at the real time: confirmations carry a DynamoDB TTL derived from the clock, and
@@ -57,9 +58,10 @@ async function auditOf(partnerId: string, clientId: string): Promise<AuditEntry[
   return [...page.items].reverse();
 }
 
-const accountHolder = async (accountId: string) => (await accountLock(db(), accountId))?.clientId;
+const accountHolder = async (accountId: string | undefined) => (accountId ? (await accountLock(db(), accountId))?.clientId : undefined);
 
-const loginEnabled = (accountId: string) => new LocalAccountDirectory(db()).isClientLoginEnabled(accountId);
+/** Whether the console's sign-in gate lets the account's owner in now (what the Cognito triggers read). */
+const loginEnabled = async (accountId: string | undefined) => (await new DynamoCloudAccountRegistry(db()).signIn(accountId ?? '')) === 'allowed';
 
 describe('blockClients in bulk', () => {
   it('blocks 500 mixed ids in a few transactions and reports each: done, skipped, not_found (other partner and unknown)', async () => {
@@ -90,7 +92,7 @@ describe('blockClients in bulk', () => {
     for (const id of [...othersClients.map((client) => client.id), ...unknown]) expect(outcomes.get(id)).toBe('not_found');
     expect(results.map((result) => result.clientId)).toEqual(clientIds);
     const byId = new Map(results.map((result) => [result.clientId, result]));
-    for (const client of active) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'done', status: 'blocked', login: 'applied' });
+    for (const client of active) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'done', status: 'blocked', signIn: 'refused' });
     for (const client of blocked) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'skipped', status: 'blocked', reason: 'already_blocked' });
     for (const client of invited) expect(byId.get(client.id)).toEqual({ clientId: client.id, result: 'skipped', status: 'invited', reason: 'not_active' });
     for (const id of [...othersClients.map((client) => client.id), ...unknown]) expect(byId.get(id)).toEqual({ clientId: id, result: 'not_found' });
@@ -186,33 +188,26 @@ describe('unblockClients', () => {
 
     const results = await previewAndConfirm(deps(clock), partner, { operation: 'unblock', clientIds: [client!.id] });
 
-    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'active', login: 'applied' }]);
+    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'active', signIn: 'allowed' }]);
     expect(await loginEnabled(client!.accountId)).toBe(true);
     const events = (await new LocalEventStore(db()).published()).filter((event) => event.detail.clientId === client!.id);
     expect(events.map((event) => event.type)).toEqual(['ClientBlocked', 'ClientUnblocked']);
   });
 });
 
-describe('the login gate', () => {
-  it('reports the login as pending when the directory fails, and the follow-up job disables it after the grace period', async () => {
+describe('the sign-in gate', () => {
+  it('refuses the owner\'s sign-in as soon as the block commits, with no call to deliver, even while the event bus is down', async () => {
     const clock = testClock();
     const partner = await newPartner();
     const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
-    const failing: AccountDirectory = {
-      createPartnerLogin: async () => undefined,
-      setClientLoginEnabled: async () => { throw new Error('directory unavailable'); },
-    };
+    const busDown: EventPublisher = { publish: async () => { throw new Error('bus unavailable'); } };
 
-    const results = await previewAndConfirm({ ...deps(clock), directory: failing }, partner, { operation: 'block', clientIds: [client!.id] });
+    const results = await previewAndConfirm({ ...deps(clock), events: busDown }, partner, { operation: 'block', clientIds: [client!.id] });
 
-    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', login: 'pending' }]);
-    expect(await loginEnabled(client!.accountId)).toBe(true);
-    await deliverDueFollowUps(deps(clock));
-    expect(await loginEnabled(client!.accountId)).toBe(true);
-
+    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', signIn: 'refused' }]);
+    expect(await loginEnabled(client!.accountId)).toBe(false);
     clock.advance(FOLLOW_UP_GRACE_MS);
     await deliverDueFollowUps(deps(clock));
-
     expect(await loginEnabled(client!.accountId)).toBe(false);
     const due = await deps(clock).operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000);
     expect(due.filter((followUp) => followUp.clientId === client!.id)).toEqual([]);
@@ -230,34 +225,31 @@ describe('follow-ups stored per transaction', () => {
     return { change, followUp: clientFollowUp('block', change) };
   });
 
-  it('keeps exactly the follow-ups not delivered when the directory fails for one account, and the job delivers them later', async () => {
+  it('keeps exactly the follow-ups not delivered when the bus fails for one event, and the job delivers them later', async () => {
     const clock = testClock();
     const partner = await newPartner();
     const clients = await storedClients(db(), clock, partner.partnerId, 'active', 5);
     const unreachable = clients[2]!;
-    const directory = new LocalAccountDirectory(db());
-    const failingForOne: AccountDirectory = {
-      createPartnerLogin: async () => undefined,
-      setClientLoginEnabled: async (accountId, enabled) => {
-        if (accountId === unreachable.accountId) throw new Error('directory unavailable');
-        await directory.setClientLoginEnabled(accountId, enabled);
+    const bus = new LocalEventStore(db());
+    const failingForOne: EventPublisher = {
+      publish: async (event) => {
+        if (event.detail.clientId === unreachable.id) throw new Error('bus unavailable');
+        await bus.publish(event);
       },
     };
 
-    const results = await previewAndConfirm({ ...deps(clock), directory: failingForOne }, partner, { operation: 'block', clientIds: clients.map((c) => c.id) });
+    const results = await previewAndConfirm({ ...deps(clock), events: failingForOne }, partner, { operation: 'block', clientIds: clients.map((c) => c.id) });
 
-    expect(results.map((result) => result.login)).toEqual(['applied', 'applied', 'pending', 'applied', 'applied']);
+    expect(results.map((result) => result.signIn)).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
     const owed = await owedTo(partner.partnerId);
     expect(owed.map((followUp) => [followUp.clientId, followUp.event.type])).toEqual([[unreachable.id, 'ClientBlocked']]);
-    expect(await loginEnabled(unreachable.accountId)).toBe(true);
+    expect(await eventsOf(unreachable.id)).toEqual([]);
 
     clock.advance(FOLLOW_UP_GRACE_MS);
     await deliverDueFollowUps(deps(clock));
 
-    expect(await loginEnabled(unreachable.accountId)).toBe(false);
     expect(await owedTo(partner.partnerId)).toEqual([]);
-    // Published by the request and again by the job: at least once, always with the change's id.
-    expect((await eventsOf(unreachable.id)).map((event) => event.id)).toEqual([owed[0]?.id, owed[0]?.id]);
+    expect((await eventsOf(unreachable.id)).map((event) => event.id)).toEqual([owed[0]?.id]);
   });
 
   it('delivers every follow-up of a transaction committed without delivery (a crash after the commit) once due, each once', async () => {
@@ -306,13 +298,12 @@ describe('follow-ups stored per transaction', () => {
     expect(await owedTo(partner.partnerId)).toEqual([]);
   });
 
-  it('reports the login as pending when the client changes again between the commit and the delivery, and the job sets it from the state then', async () => {
+  it('lets the sign-in gate follow the newest change when another request unblocks the client right after the block commits', async () => {
     const clock = testClock();
     const partner = await newPartner();
     const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
     const store = new DynamoClientOperationStore(db());
     const repository = new DynamoClientRepository(db());
-    // Right after the block commits, another request unblocks the client (its own delivery not yet run).
     const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
       saveAll: async (changes: Parameters<ClientOperationStore['saveAll']>[0]) => {
         const outcomes = await store.saveAll(changes);
@@ -324,14 +315,8 @@ describe('follow-ups stored per transaction', () => {
 
     const results = await previewAndConfirm({ ...deps(clock), operations: racing }, partner, { operation: 'block', clientIds: [client!.id] });
 
-    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', login: 'pending' }]);
-    expect((await owedTo(partner.partnerId)).map((followUp) => followUp.clientId)).toEqual([client!.id]);
-
-    clock.advance(FOLLOW_UP_GRACE_MS);
-    await deliverDueFollowUps(deps(clock));
-
+    expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', signIn: 'refused' }]);
     expect(await loginEnabled(client!.accountId)).toBe(true);
-    expect(await owedTo(partner.partnerId)).toEqual([]);
   });
 });
 
@@ -350,7 +335,7 @@ describe('deleteClients', () => {
     expect((await repository.list(partner.partnerId, { limit: 100 })).items).toEqual([]);
     expect(await repository.getInvitation(client.invitation.id)).toMatchObject({ status: 'cancelled' });
     expect(await accountHolder(client.accountId)).toBeUndefined();
-    await expect(acceptInvitation(clientTestDeps(db(), clock), invitationToken)).rejects.toMatchObject({ code: 'invitation_closed' });
+    await expect(acceptInvitation(clientTestDeps(db(), clock), invitationToken, await owner(invitationToken))).rejects.toMatchObject({ code: 'invitation_closed' });
     expect((await auditOf(partner.partnerId, client.id)).at(-1)).toMatchObject({ action: 'detach', before: 'invited', after: 'detached' });
     const again = await previewClientOperation(deps(clock), partner.partnerId, partner.actor, { operation: 'delete', clientIds: [client.id] });
     expect(again).toEqual({ operation: 'delete', clients: [{ clientId: client.id, outcome: 'not_found' }] });
@@ -366,7 +351,7 @@ describe('deleteClients', () => {
       invitationsByIds: async (ids: readonly string[]) => {
         if (!accepted) {
           accepted = true;
-          await acceptInvitation(clientTestDeps(db(), clock), invitationToken);
+          await acceptInvitation(clientTestDeps(db(), clock), invitationToken, await owner(invitationToken));
           clock.advance(1000);
         }
         return store.invitationsByIds(ids);
@@ -399,19 +384,22 @@ describe('deleteClients', () => {
     expect((await new DynamoClientRepository(db()).list(partner.partnerId, { limit: 100 })).items.map((c) => c.id)).toEqual([client.id]);
   });
 
-  it('releases the account to another partner', async () => {
+  it('releases the account: another partner\'s invitation can then be accepted', async () => {
     const clock = testClock();
     const partner = await newPartner();
     const other = await newPartner();
     const [client] = await storedClients(db(), clock, partner.partnerId, 'blocked', 1);
     await previewAndConfirm(deps(clock), partner, { operation: 'delete', clientIds: [client!.id] });
 
-    const taken = inviteNewClient(other.partnerId, randomIds.next('cli'), { accountId: client!.accountId, email: uniqueClientEmail() }, {
+    const invited = inviteNewClient(other.partnerId, randomIds.next('cli'), { accountId: client!.accountId, email: uniqueClientEmail() }, {
       id: randomIds.next('inv'), tokenHash: randomIds.next('hash'), partnerName: 'Other',
     }, { at: clock.now(), actor: other.actor, auditId: randomIds.next('aud') });
-    await new DynamoClientRepository(db()).save(taken);
+    const repository = new DynamoClientRepository(db());
+    await repository.save(invited);
+    const accepted = closeInvitation(invited.after, invited.invitation!.after, 'accept', { at: clock.now(), actor: other.actor, auditId: randomIds.next('aud') });
+    await repository.save(accepted);
 
-    expect(await accountHolder(client!.accountId)).toBe(taken.after.id);
+    expect(await accountHolder(client!.accountId)).toBe(invited.after.id);
     // Detached from its partner, the account's console login is no longer held blocked.
     expect(await loginEnabled(client!.accountId)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { addClient } from '../../shared/domain/clients/addClient';
 import { cancelInvitation } from '../../shared/domain/clients/cancelInvitation';
 import { hashInvitationToken } from '../../shared/domain/clients/invitationToken';
 import { RESEND_LIMIT, resendInvitation } from '../../shared/domain/clients/resendInvitation';
-import { ConflictError, NotFoundError, RateLimitedError, RuleViolationError } from '../../shared/domain/errors';
+import { ConflictError, NotFoundError, NotPermittedError, RateLimitedError, RuleViolationError } from '../../shared/domain/errors';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/ports/PartnerRepository';
 import {
@@ -19,11 +19,13 @@ import {
   TEST_BASE_URL,
   tokenFromMail,
   uniqueClientEmail,
+  ownerOf,
 } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';
 
 const tables = useLocalTables();
+const owner = (token: string) => ownerOf(tables.documentClient(), token);
 const DAY = 24 * 60 * 60 * 1000;
 
 const deps = (clock: FixedClock, mailer?: Mailer) => clientTestDeps(tables.documentClient(), clock, mailer);
@@ -53,7 +55,7 @@ describe('addClient', () => {
     expect(await viewInvitation(deps(clock), token)).toEqual({
       partnerName: 'Volkova Cloud Integration', accountId, status: 'pending', expiresAt: client.invitation.expiresAt,
     });
-    expect(await accountHolder(accountId)).toBe(partner.partnerId);
+    expect(await accountHolder(accountId)).toBeUndefined();
   });
 
   it('refuses an account the registry does not know, storing nothing', async () => {
@@ -68,33 +70,73 @@ describe('addClient', () => {
     expect(await mailsTo(email)).toHaveLength(0);
   });
 
-  it('refuses the same account twice for one partner, and for a second partner while the first holds it', async () => {
+  it('refuses the same account twice for one partner, yet lets another partner invite it too (invitations hold nothing)', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const [first, second] = [await createPartner(tables.documentClient()), await createPartner(tables.documentClient())];
     const { client, accountId } = await invite(clock, first);
 
     await expect(addClient(deps(clock), first.partnerId, actorOf(first), { email: uniqueClientEmail(), accountId }))
       .rejects.toMatchObject({ constructor: ConflictError, code: 'client_exists', details: { clientId: client.id, status: 'invited' } });
-    await expect(addClient(deps(clock), second.partnerId, actorOf(second), { email: uniqueClientEmail(), accountId }))
-      .rejects.toMatchObject({ constructor: ConflictError, code: 'account_taken' });
-    expect(await deps(clock).clients.findByAccount(second.partnerId, accountId)).toBeUndefined();
-    expect((await deps(clock).clients.list(second.partnerId, { limit: 10 })).items).toEqual([]);
+    const { client: secondsClient } = await addClient(deps(clock), second.partnerId, actorOf(second), { email: uniqueClientEmail(), accountId });
+    expect(secondsClient).toMatchObject({ status: 'invited', accountId });
+    expect(await accountHolder(accountId)).toBeUndefined();
   });
 
-  it('lets exactly one of many partners adding the same account at once have it', async () => {
+  it('lets many partners invite one account, and exactly one of them serve it: the owner decides', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const accountId = await registerCloudAccount(tables.documentClient());
-    const partners = await Promise.all(Array.from({ length: 10 }, () => createPartner(tables.documentClient())));
+    const partners = await Promise.all(Array.from({ length: 5 }, () => createPartner(tables.documentClient())));
+    const invited = await Promise.all(partners.map((partner) => invite(clock, partner, { accountId })));
 
-    const results = await Promise.allSettled(partners.map((partner) =>
-      addClient(deps(clock), partner.partnerId, actorOf(partner), { email: uniqueClientEmail(), accountId })));
+    const answers = await Promise.allSettled(invited.map(({ token }) => acceptInvitation(deps(clock), token, { accountId })));
 
-    const winners = results.flatMap((result, i) => (result.status === 'fulfilled' ? [partners[i]!] : []));
-    expect(winners).toHaveLength(1);
-    for (const result of results) {
-      if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'account_taken' });
+    expect(answers.filter((answer) => answer.status === 'fulfilled')).toHaveLength(1);
+    for (const answer of answers) {
+      if (answer.status === 'rejected') expect(answer.reason).toMatchObject({ constructor: ConflictError, code: 'account_served' });
     }
-    expect(await accountHolder(accountId)).toBe(winners[0]?.partnerId);
+    const winner = answers.findIndex((answer) => answer.status === 'fulfilled');
+    expect(await accountHolder(accountId)).toBe(partners[winner]?.partnerId);
+    for (const [i, { client }] of invited.entries()) {
+      expect((await deps(clock).clients.get(partners[i]!.partnerId, client.id))?.status).toBe(i === winner ? 'active' : 'invited');
+    }
+  });
+
+  it('invites a person with no cloud account: the link binds the account of whoever owns it when accepting', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const partner = await createPartner(tables.documentClient());
+    const email = uniqueClientEmail();
+    const { client } = await addClient(deps(clock), partner.partnerId, actorOf(partner), { email, name: 'New Person' });
+    expect(client).toMatchObject({ status: 'invited', email });
+    expect(client.accountId).toBeUndefined();
+    const token = tokenFromMail((await mailsTo(email)).at(-1)!);
+    expect((await viewInvitation(deps(clock), token)).accountId).toBeUndefined();
+
+    const newAccount = await registerCloudAccount(tables.documentClient());
+    const accepted = await acceptInvitation(deps(clock), token, { accountId: newAccount });
+
+    expect(accepted).toMatchObject({ status: 'accepted', accountId: newAccount });
+    expect(await deps(clock).clients.get(partner.partnerId, client.id)).toMatchObject({ status: 'active', accountId: newAccount });
+    expect((await deps(clock).clients.findByAccount(partner.partnerId, newAccount))?.id).toBe(client.id);
+    expect(await accountHolder(newAccount)).toBe(partner.partnerId);
+  });
+
+  it('an identifier-less invitation replaces the partner\'s closed record of the account, and refuses a second client of it', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const partner = await createPartner(tables.documentClient());
+    const { client: earlier, token: earlierToken, accountId } = await invite(clock, partner);
+    await declineInvitation(deps(clock), earlierToken, { accountId });
+    const byEmail = async () => {
+      const email = uniqueClientEmail();
+      await addClient(deps(clock), partner.partnerId, actorOf(partner), { email });
+      return tokenFromMail((await mailsTo(email)).at(-1)!);
+    };
+    const [first, second] = [await byEmail(), await byEmail()];
+
+    await acceptInvitation(deps(clock), first, { accountId });
+    const bound = await deps(clock).clients.findByAccount(partner.partnerId, accountId);
+    expect(bound?.id).not.toBe(earlier.id);
+    expect(bound?.status).toBe('active');
+    await expect(acceptInvitation(deps(clock), second, { accountId })).rejects.toMatchObject({ constructor: ConflictError, code: 'already_client' });
   });
 
   it('keeps the client when the mail fails, marks it, and a resend delivers a working link', async () => {
@@ -112,7 +154,7 @@ describe('addClient', () => {
     const resent = await resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner));
     expect(resent.invitation.mail).toBe('sent');
     const [mail] = await mailsTo(email);
-    expect((await acceptInvitation(deps(clock), tokenFromMail(mail!))).status).toBe('accepted');
+    expect((await acceptInvitation(deps(clock), tokenFromMail(mail!), await owner(tokenFromMail(mail!)))).status).toBe('accepted');
   });
 });
 
@@ -123,10 +165,10 @@ describe('acceptInvitation and declineInvitation', () => {
     const { client, token } = await invite(clock, partner);
     clock.advance(DAY);
 
-    expect(await acceptInvitation(deps(clock), token)).toMatchObject({ status: 'accepted', partnerName: partner.name });
+    expect(await acceptInvitation(deps(clock), token, await owner(token))).toMatchObject({ status: 'accepted', partnerName: partner.name });
     expect(await deps(clock).clients.get(partner.partnerId, client.id)).toMatchObject({ status: 'active', invitation: { status: 'accepted' } });
-    await expect(acceptInvitation(deps(clock), token)).rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'accepted' } });
-    await expect(declineInvitation(deps(clock), token)).rejects.toMatchObject({ code: 'invitation_closed' });
+    await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'accepted' } });
+    await expect(declineInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_closed' });
     expect(await deps(clock).clients.findForPartner(partner.partnerId, client.id)).toEqual({
       clientId: client.id, partnerId: partner.partnerId, accountId: client.accountId, status: 'active',
     });
@@ -138,7 +180,8 @@ describe('acceptInvitation and declineInvitation', () => {
     const { client, token } = await invite(clock, partner);
     clock.advance(1000);
 
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => acceptInvitation(deps(clock), token)));
+    const accountOwner = await owner(token);
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => acceptInvitation(deps(clock), token, accountOwner)));
 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     for (const result of results) {
@@ -149,17 +192,33 @@ describe('acceptInvitation and declineInvitation', () => {
     expect(trail.items.map((entry) => entry.action)).toEqual(['accept', 'invite']);
   });
 
-  it('declining releases the account: another partner may then invite it', async () => {
+  it('declining closes the invitation; another partner\'s invitation can then be accepted', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const [first, second] = [await createPartner(tables.documentClient()), await createPartner(tables.documentClient())];
     const { client, token, accountId } = await invite(clock, first);
 
-    expect((await declineInvitation(deps(clock), token)).status).toBe('declined');
+    expect((await declineInvitation(deps(clock), token, await owner(token))).status).toBe('declined');
     expect((await deps(clock).clients.get(first.partnerId, client.id))?.status).toBe('declined');
-    expect(await accountHolder(accountId)).toBeUndefined();
-    const { client: secondsClient } = await invite(clock, second, { accountId });
-    expect(secondsClient.status).toBe('invited');
+    const { token: secondsToken } = await invite(clock, second, { accountId });
+    await acceptInvitation(deps(clock), secondsToken, { accountId });
     expect(await accountHolder(accountId)).toBe(second.partnerId);
+  });
+
+  it('only the owner of the invited account answers: a partner holding the link and its own mailbox cannot', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const attacker = await createPartner(tables.documentClient());
+    const victimAccount = await registerCloudAccount(tables.documentClient());
+    const { client, token } = await invite(clock, attacker, { accountId: victimAccount, email: uniqueClientEmail() });
+    const attackersOwnAccount = await registerCloudAccount(tables.documentClient());
+
+    for (const answer of [acceptInvitation, declineInvitation]) {
+      await expect(answer(deps(clock), token, { accountId: attackersOwnAccount }))
+        .rejects.toMatchObject({ constructor: NotPermittedError, code: 'wrong_account' });
+    }
+    expect(await deps(clock).clients.get(attacker.partnerId, client.id)).toEqual(client);
+    expect(await accountHolder(victimAccount)).toBeUndefined();
+    const trail = await new DynamoAuditTrail(tables.documentClient()).list(attacker.partnerId, { clientId: client.id, limit: 10 });
+    expect(trail.items.map((entry) => entry.action)).toEqual(['invite']);
   });
 
   it('refuses an expired link even before the expiry job has run, and an unknown one as not found', async () => {
@@ -168,9 +227,9 @@ describe('acceptInvitation and declineInvitation', () => {
     const { client, token } = await invite(clock, partner);
     clock.advance(7 * DAY);
 
-    await expect(acceptInvitation(deps(clock), token)).rejects.toMatchObject({ constructor: RuleViolationError, code: 'invitation_expired' });
+    await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ constructor: RuleViolationError, code: 'invitation_expired' });
     expect((await deps(clock).clients.get(partner.partnerId, client.id))?.status).toBe('invited');
-    await expect(acceptInvitation(deps(clock), 'x'.repeat(43))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(acceptInvitation(deps(clock), 'x'.repeat(43), await owner(token))).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -186,8 +245,8 @@ describe('resendInvitation', () => {
 
     expect(newToken).not.toBe(oldToken);
     expect(resent.invitation).toMatchObject({ id: client.invitation.id, status: 'pending', expiresAt: new Date('2026-03-10T10:00:00Z') });
-    await expect(acceptInvitation(deps(clock), oldToken)).rejects.toMatchObject({ code: 'invitation_superseded' });
-    expect((await acceptInvitation(deps(clock), newToken)).status).toBe('accepted');
+    await expect(acceptInvitation(deps(clock), oldToken, await owner(oldToken))).rejects.toMatchObject({ code: 'invitation_superseded' });
+    expect((await acceptInvitation(deps(clock), newToken, await owner(newToken))).status).toBe('accepted');
   });
 
   it('allows a limited number of resends per client and then answers with the wait', async () => {
@@ -203,11 +262,23 @@ describe('resendInvitation', () => {
     await expect(resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner))).resolves.toMatchObject({ status: 'invited' });
   });
 
+  it('refuses to resend an invitation past its expiry even before the job marked it, changing nothing', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const partner = await createPartner(tables.documentClient());
+    const { client, token } = await invite(clock, partner);
+    clock.advance(7 * DAY + 1000);
+
+    await expect(resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner)))
+      .rejects.toMatchObject({ constructor: RuleViolationError, code: 'invitation_expired' });
+    expect(await deps(clock).clients.get(partner.partnerId, client.id)).toEqual(client);
+    await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_expired' });
+  });
+
   it('refuses to resend once the client has answered', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const partner = await createPartner(tables.documentClient());
     const { client, token } = await invite(clock, partner);
-    await acceptInvitation(deps(clock), token);
+    await acceptInvitation(deps(clock), token, await owner(token));
 
     await expect(resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner)))
       .rejects.toMatchObject({ code: 'invalid_transition', details: { from: 'active', action: 'resend' } });
@@ -221,14 +292,14 @@ describe('cancelInvitation', () => {
     const { client, token, accountId } = await invite(clock, partner);
 
     expect((await cancelInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner))).status).toBe('cancelled');
-    await expect(acceptInvitation(deps(clock), token)).rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'cancelled' } });
+    await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'cancelled' } });
     expect(await accountHolder(accountId)).toBeUndefined();
 
     const again = await invite(clock, partner, { accountId });
     expect(again.client).toMatchObject({ id: client.id, status: 'invited' });
     expect(again.client.invitation.id).not.toBe(client.invitation.id);
-    await expect(acceptInvitation(deps(clock), token)).rejects.toMatchObject({ code: 'invitation_closed' });
-    expect((await acceptInvitation(deps(clock), again.token)).status).toBe('accepted');
+    await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_closed' });
+    expect((await acceptInvitation(deps(clock), again.token, await owner(again.token))).status).toBe('accepted');
   });
 });
 

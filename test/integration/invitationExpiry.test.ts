@@ -8,11 +8,12 @@ import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
 import { resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/ports/PartnerRepository';
-import { clientTestDeps, createPartner, inviteClient, partnerActor, uniqueClientEmail } from '../support/clientFixtures';
+import { clientTestDeps, createPartner, inviteClient, partnerActor, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';
 
 const tables = useLocalTables();
+const owner = (token: string) => ownerOf(tables.documentClient(), token);
 const DAY = 24 * 60 * 60 * 1000;
 
 const deps = (clock: FixedClock, mailer?: Mailer) => clientTestDeps(tables.documentClient(), clock, mailer);
@@ -49,7 +50,7 @@ describe('expireInvitations', () => {
     ]);
     expect(second).toEqual({ expired: 0, notified: 0, failed: 0 });
 
-    await expect(acceptInvitation(deps(clock), token)).rejects.toMatchObject({ code: 'invitation_expired' });
+    await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_expired' });
     expect((await viewInvitation(deps(clock), token)).status).toBe('expired');
     const trail = await new DynamoAuditTrail(tables.documentClient()).list(partner.partnerId, { clientId: client.id, limit: 10 });
     expect(trail.items[0]).toMatchObject({ action: 'expire', before: 'invited', after: 'expired', actor: { kind: 'system', id: 'expireInvitations' } });
@@ -63,7 +64,7 @@ describe('expireInvitations', () => {
     const partner = await createPartner(tables.documentClient());
     const answered = await invite(clock, partner);
     const renewed = await invite(clock, partner);
-    await acceptInvitation(deps(clock), answered.token);
+    await acceptInvitation(deps(clock), answered.token, await owner(answered.token));
     clock.advance(INVITATION_LIFETIME_MS - DAY);
     await resendInvitation(deps(clock), partner.partnerId, renewed.client.id, actorOf(partner));
     clock.advance(DAY);

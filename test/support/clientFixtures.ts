@@ -12,7 +12,9 @@ import { SesMailer } from '../../shared/adapters/ses/SesMailer';
 import type { Clock } from '../../shared/domain/Clock';
 import { addClient } from '../../shared/domain/clients/addClient';
 import type { Client } from '../../shared/domain/clients/Client';
+import type { AccountOwner } from '../../shared/domain/clients/answerInvitation';
 import type { ClientDeps } from '../../shared/domain/clients/ClientDeps';
+import { hashInvitationToken } from '../../shared/domain/clients/invitationToken';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/ports/PartnerRepository';
@@ -26,10 +28,10 @@ export function newCloudAccountId(): string {
   return `acc-${randomBytes(10).toString('hex')}`;
 }
 
-/** Registers a fresh cloud account in the registry and returns its id. */
+/** Registers a fresh cloud account in the registry, owned by a console user of its own, and returns its id. */
 export async function registerCloudAccount(client: DynamoDBDocumentClient): Promise<string> {
   const accountId = newCloudAccountId();
-  await new DynamoCloudAccountRegistry(client).register(accountId, new Date());
+  await new DynamoCloudAccountRegistry(client).register(accountId, new Date(), `owner-of-${accountId}`);
   return accountId;
 }
 
@@ -96,4 +98,14 @@ export async function inviteClient(
 export async function accountLock(client: DynamoDBDocumentClient, accountId: string): Promise<{ partnerId?: unknown; clientId?: unknown } | undefined> {
   const result = await client.send(new GetCommand({ TableName: physicalTableName('clients'), Key: accountLockKey(accountId), ConsistentRead: true }));
   return result.Item;
+}
+
+/**
+ * The owner of the cloud account an invitation names, signed in to the console: the one person who
+ * may answer it. Throws for an invitation without an account (say whose account answers it).
+ */
+export async function ownerOf(client: DynamoDBDocumentClient, token: string): Promise<AccountOwner> {
+  const invitation = await new DynamoClientRepository(client).invitationForToken(hashInvitationToken(token));
+  if (!invitation?.accountId) throw new Error('ownerOf: the invitation names no account; answer it as a chosen owner');
+  return { accountId: invitation.accountId };
 }

@@ -3,7 +3,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoClientOperationStore } from '../../shared/adapters/dynamodb/DynamoClientOperationStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
 import type { Clock } from '../../shared/domain/Clock';
 import type { Client } from '../../shared/domain/clients/Client';
@@ -14,12 +13,11 @@ import type { ClientOperationDeps } from '../../shared/domain/clients/operateOnC
 import { randomIds } from '../../shared/domain/IdGenerator';
 import { newCloudAccountId, uniqueClientEmail } from './clientFixtures';
 
-/** Real adapters on DynamoDB Local (local directory, local event store) for the block / unblock / delete use cases. */
+/** Real adapters on DynamoDB Local (local event store) for the block / unblock / delete use cases. */
 export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: Clock): ClientOperationDeps {
   return {
     operations: new DynamoClientOperationStore(client),
     confirmations: new DynamoOperationConfirmations(client),
-    directory: new LocalAccountDirectory(client),
     events: new LocalEventStore(client),
     clock,
     ids: randomIds,

@@ -14,6 +14,8 @@ export interface LocalStackFixture {
   readonly db: DynamoDBDocumentClient;
   /** A new partner account and its bearer token. */
   partnerWithToken(): Promise<{ partner: Partner; token: string }>;
+  /** The console ID token of the owner of `accountId`, signed in through the local console pool (its sign-in gate). */
+  consoleToken(accountId: string): Promise<string>;
 }
 
 /**
@@ -49,6 +51,14 @@ export function useLocalStack(): LocalStackFixture {
       const partner = await createPartner(db, 'Volkova Cloud Integration');
       const token = await stack.tokens.personToken({ sub: `usr_${partner.partnerId}`, email: partner.email, role: 'partner', partnerId: partner.partnerId });
       return { partner, token };
+    },
+    async consoleToken(accountId) {
+      const response = await fetch(`${running().stack.apiUrl}/__local/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }),
+      });
+      const body = (await response.json()) as { idToken?: string };
+      if (!response.ok || !body.idToken) throw new Error(`console sign-in of ${accountId} failed: ${response.status} ${JSON.stringify(body)}`);
+      return body.idToken;
     },
   };
 }

@@ -1,19 +1,12 @@
 import {
   AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
   AdminUpdateUserAttributesCommand,
-  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
-  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
 
-/**
- * The account directory on a Cognito user pool (`USER_POOL_ID`). Assumption: the console logins of
- * clients' cloud accounts live in this same pool, with the cloud account id as username.
- */
+/** The staff login directory on the staff Cognito user pool (`USER_POOL_ID`): partners' logins. */
 export class CognitoAccountDirectory implements AccountDirectory {
   public constructor(private readonly client: CognitoIdentityProviderClient, private readonly userPoolId: string) {}
 
@@ -45,25 +38,6 @@ export class CognitoAccountDirectory implements AccountDirectory {
         Username: login.email,
         UserAttributes: attributes.filter((a) => a.Name.startsWith('custom:')),
       }));
-    }
-  }
-
-  /**
-   * AdminDisableUser then AdminUserGlobalSignOut (a disabled user cannot get new tokens; the sign-out
-   * revokes its refresh tokens), or AdminEnableUser. Both calls are idempotent in Cognito; an
-   * account with no login in the pool has nothing to enable or disable.
-   */
-  public async setClientLoginEnabled(accountId: string, enabled: boolean): Promise<void> {
-    const user = { UserPoolId: this.userPoolId, Username: accountId };
-    try {
-      if (enabled) {
-        await this.client.send(new AdminEnableUserCommand(user));
-      } else {
-        await this.client.send(new AdminDisableUserCommand(user));
-        await this.client.send(new AdminUserGlobalSignOutCommand(user));
-      }
-    } catch (error) {
-      if (!(error instanceof UserNotFoundException)) throw error;
     }
   }
 }

@@ -8,13 +8,13 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { type Client, holdsAccount } from '../../domain/clients/Client';
-import { type ClientFollowUp, loginEnabled } from '../../domain/clients/clientOperations';
+import type { Client } from '../../domain/clients/Client';
+import type { ClientFollowUp } from '../../domain/clients/clientOperations';
 import type { Invitation } from '../../domain/clients/Invitation';
 import type { ClientOperationStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientOperationStore';
 import { batchGetAll, chunks, pause, UNPROCESSED_ROUNDS } from './batchCalls';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef, parseFollowUpGroupRef } from './clientFollowUpKeys';
-import { accountLockKey, clientKey } from './clientKeys';
+import { clientKey } from './clientKeys';
 import type { TransactItem } from './DynamoAuditTrail';
 import { clientChangeItems, toClient, toInvitation } from './DynamoClientRepository';
 import { invitationKey } from './invitationKeys';
@@ -32,8 +32,7 @@ const FOLLOW_UPS_PER_GROUP = 100;
 const followUpEntry = z.object({
   partnerId: z.string(),
   clientId: z.string(),
-  accountId: z.string(),
-  syncLogin: z.boolean(),
+  accountId: z.optional(z.string()),
   eventType: z.string(),
   eventAt: isoDate,
   eventDetail: z.string(),
@@ -45,9 +44,6 @@ const followUpGroupItem = z.object({
   groupId: z.string(),
   entries: z.record(z.string(), followUpEntry),
 });
-
-/** The stored shape of an account lock (who holds the account). */
-const lockItem = z.object({ pk: z.string(), partnerId: z.string(), clientId: z.string() });
 
 const eventDetail = z.record(z.string(), z.unknown());
 
@@ -61,7 +57,6 @@ function toFollowUps(item: Record<string, unknown>): StoredFollowUp[] {
       partnerId: entry.partnerId,
       clientId: entry.clientId,
       accountId: entry.accountId,
-      syncLogin: entry.syncLogin,
       event: { id, type: entry.eventType, at: entry.eventAt, detail: eventDetail.parse(JSON.parse(entry.eventDetail)) },
       dueAt: entry.dueAt,
       storedIn,
@@ -75,7 +70,6 @@ function toEntry(followUp: ClientFollowUp): Record<string, unknown> {
     partnerId: followUp.partnerId,
     clientId: followUp.clientId,
     accountId: followUp.accountId,
-    syncLogin: followUp.syncLogin,
     eventType: followUp.event.type,
     eventAt: followUp.event.at.toISOString(),
     eventDetail: JSON.stringify(followUp.event.detail),
@@ -141,26 +135,6 @@ export class DynamoClientOperationStore implements ClientOperationStore {
       for (const [clientId, outcome] of await this.write(group)) outcomes.set(clientId, outcome);
     }
     return outcomes;
-  }
-
-  public async loginStates(accountIds: readonly string[]): Promise<Map<string, boolean>> {
-    const accountOfLock = new Map(accountIds.map((accountId) => [accountLockKey(accountId).pk, accountId]));
-    const locks = (await this.batchGet(this.tables.clients, accountIds.map(accountLockKey))).map((item) => lockItem.parse(item));
-    const holders = await this.batchGet(this.tables.clients, locks.map((lock) => clientKey(lock.partnerId, lock.clientId)));
-    const statusOf = new Map(holders.map(toClient).map((client) => [`${client.partnerId}/${client.id}`, client.status]));
-    const states = new Map(accountIds.map((accountId) => [accountId, true]));
-    for (const lock of locks) {
-      const status = statusOf.get(`${lock.partnerId}/${lock.clientId}`);
-      const accountId = accountOfLock.get(lock.pk);
-      if (status && accountId) states.set(accountId, loginEnabled(status));
-    }
-    return states;
-  }
-
-  public async heldLoginStates(clients: ReadonlyArray<Pick<Client, 'partnerId' | 'id'>>): Promise<Map<string, boolean>> {
-    const current = (await this.batchGet(this.tables.clients, clients.map((client) => clientKey(client.partnerId, client.id)))).map(toClient);
-    // A client whose status holds its account holds the account's lock (both change in one transaction): its status decides the login.
-    return new Map(current.filter((client) => holdsAccount(client.status)).map((client) => [client.accountId, loginEnabled(client.status)]));
   }
 
   public async dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]> {

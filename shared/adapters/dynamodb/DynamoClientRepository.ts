@@ -33,7 +33,7 @@ import { physicalTableName } from './tables';
 const clientItem = z.object({
   clientId: z.string(),
   partnerId: z.string(),
-  accountId: z.string(),
+  accountId: z.optional(z.string()),
   email: z.string(),
   name: z.optional(z.string()),
   phone: z.optional(z.string()),
@@ -52,7 +52,7 @@ const invitationItem = z.object({
   invitationId: z.string(),
   clientId: z.string(),
   partnerId: z.string(),
-  accountId: z.string(),
+  accountId: z.optional(z.string()),
   partnerName: z.string(),
   status: z.enum(INVITATION_STATUSES),
   createdAt: isoDate,
@@ -63,7 +63,7 @@ const invitationItem = z.object({
 });
 
 const tokenItem = z.object({ invitationId: z.string() });
-const markerItem = z.object({ clientId: z.string() });
+const storedMarker = z.object({ clientId: z.string() });
 const noticeItem = z.object({ invitationId: z.string(), dueAt: isoDate });
 
 /** Parses a stored client item. */
@@ -153,6 +153,30 @@ function invitationToItem(invitation: Invitation): Record<string, unknown> {
 /** What each item of a change transaction is, to explain a cancellation. */
 export type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
 
+/** The marker item of a client's account, when the change creates the client with an account or binds one. */
+function markerItem(change: ClientChange, table: string): TransactItem | undefined {
+  const { before, after } = change;
+  if (!after.accountId) return undefined;
+  const Item = { ...partnerAccountKey(after.partnerId, after.accountId), clientId: after.id };
+  if (!before) {
+    // Invariant: a partner has one client record per cloud account.
+    return { Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+  if (!change.boundAccount) return undefined;
+  const replaces = change.boundAccount.replaces;
+  return {
+    Put: {
+      TableName: table,
+      Item,
+      // Invariant: a partner has one client record per cloud account; binding takes the place of the
+      // earlier record read when deciding (closed or deleted), never of one created meanwhile.
+      ...(replaces
+        ? { ConditionExpression: 'clientId = :replaces', ExpressionAttributeValues: { ':replaces': replaces } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  };
+}
+
 /**
  * The items of the one transaction that writes a client change (see `ClientChange`), each with
  * what it is, in order; `save` sends them alone, bulk writers put several changes in one transaction.
@@ -176,34 +200,25 @@ export function clientChangeItems(
       },
     },
   });
-  if (!before) {
-    parts.push({
-      part: 'marker',
-      item: {
-        Put: {
-          TableName: tables.clients,
-          Item: { ...partnerAccountKey(after.partnerId, after.accountId), clientId: after.id },
-          // Invariant: a partner has one client record per cloud account.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    });
-  }
+  const marker = markerItem(change, tables.clients);
+  if (marker) parts.push({ part: 'marker', item: marker });
   const heldBefore = before ? holdsAccount(before.status) : false;
   const heldAfter = holdsAccount(after.status);
-  if (!heldBefore && heldAfter) {
+  if (!heldBefore && heldAfter && after.accountId) {
     parts.push({
       part: 'lock',
       item: {
         Put: {
           TableName: tables.clients,
           Item: { ...accountLockKey(after.accountId), partnerId: after.partnerId, clientId: after.id, since: after.updatedAt.toISOString() },
-          // Invariant: a cloud account is held (invited, active, blocked) for at most one partner at a time.
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // Invariant: a cloud account is served (active, blocked) by at most one client, of one partner, at a time.
+          // A lock this client already holds (a stack from before invitations stopped locking) is taken over.
+          ConditionExpression: 'attribute_not_exists(pk) OR clientId = :clientId',
+          ExpressionAttributeValues: { ':clientId': after.id },
         },
       },
     });
-  } else if (heldBefore && !heldAfter) {
+  } else if (heldBefore && !heldAfter && after.accountId) {
     parts.push({
       part: 'lock',
       item: {
@@ -294,7 +309,7 @@ export class DynamoClientRepository implements ClientRepository {
     const marker = await this.client.send(new GetCommand({
       TableName: this.clientsTable, Key: partnerAccountKey(partnerId, accountId), ConsistentRead: true,
     }));
-    return marker.Item ? this.read(partnerId, markerItem.parse(marker.Item).clientId) : undefined;
+    return marker.Item ? this.read(partnerId, storedMarker.parse(marker.Item).clientId) : undefined;
   }
 
   /**
@@ -443,9 +458,8 @@ export class DynamoClientRepository implements ClientRepository {
     );
     const conflicted = (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
     if (failed.has('lock') && !conflicted && !failed.has('client') && !failed.has('marker')) {
-      return new ConflictError('account_taken', 'This cloud account is already attached to, or invited by, another partner', {
-        accountId: client.accountId,
-      });
+      // Only the account's owner accepts, so only the owner reads this: no partner learns of another.
+      return new ConflictError('account_served', 'Your cloud account is served by another partner; ask it to detach your account (or detach it yourself) before accepting', {});
     }
     if (failed.size > 0) return new ConcurrentChangeError('client');
     return error;

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
@@ -20,16 +21,17 @@ export function loginKey(email: string): { pk: string } {
   return { pk: `LOGIN#${email.trim().toLowerCase()}` };
 }
 
-/** Key of the console login state of a client's cloud account in the local directory table. */
-export function clientLoginKey(accountId: string): { pk: string } {
-  return { pk: `ACCOUNT#${accountId}` };
+/** Key of a console user (the owner of a cloud account) in the local stand-in of the console users' pool. */
+export function consoleUserKey(email: string): { pk: string } {
+  return { pk: `CONSOLEUSER#${email.trim().toLowerCase()}` };
 }
 
-const clientLogin = z.object({ accountId: z.string(), enabled: z.boolean() });
+const consoleUser = z.object({ userId: z.string(), email: z.string() });
 
 /**
- * The account directory of the local stack: a real DynamoDB table standing in for Cognito, which
- * the local login endpoint (`POST /__local/login`) consults. Never used in AWS.
+ * The account directory of the local stack: a real DynamoDB table standing in for both Cognito
+ * pools (staff logins, and console users), which the local sign-in endpoints (`POST /__local/login`,
+ * `/__local/signup`) consult. Never used in AWS.
  */
 export class LocalAccountDirectory implements AccountDirectory {
   public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('localDirectory')) {}
@@ -51,13 +53,26 @@ export class LocalAccountDirectory implements AccountDirectory {
     return result.Item ? localLogin.parse(result.Item) : undefined;
   }
 
-  public async setClientLoginEnabled(accountId: string, enabled: boolean): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...clientLoginKey(accountId), accountId, enabled } }));
+  /** Signs a console user up with `userId`, unless the e-mail has one already (then that one, `created: false`). */
+  public async createConsoleUser(email: string, userId: string): Promise<{ userId: string; created: boolean }> {
+    const normalized = email.trim().toLowerCase();
+    try {
+      // Invariant: one console user per e-mail, as a Cognito pool with e-mail sign-in keeps it.
+      await this.client.send(new PutCommand({
+        TableName: this.table, Item: { ...consoleUserKey(normalized), userId, email: normalized }, ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+      return { userId, created: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.findConsoleUser(normalized);
+      if (!existing) throw error;
+      return { userId: existing.userId, created: false };
+    }
   }
 
-  /** Whether the console login of a cloud account may sign in: yes unless it was disabled. */
-  public async isClientLoginEnabled(accountId: string): Promise<boolean> {
-    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: clientLoginKey(accountId), ConsistentRead: true }));
-    return result.Item ? clientLogin.parse(result.Item).enabled : true;
+  /** The console user with this e-mail, or `undefined`. */
+  public async findConsoleUser(email: string): Promise<{ userId: string; email: string } | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: consoleUserKey(email), ConsistentRead: true }));
+    return result.Item ? consoleUser.parse(result.Item) : undefined;
   }
 }

@@ -4,3 +4,8 @@
 export function cloudAccountKey(accountId: string): { pk: string } {
   return { pk: `ACCOUNT#${accountId}` };
 }
+
+/** Key of the item naming the cloud account a console user owns. */
+export function accountOwnerKey(userId: string): { pk: string } {
+  return { pk: `OWNER#${userId}` };
+}

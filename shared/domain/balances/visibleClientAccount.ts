@@ -15,17 +15,21 @@ export function balanceShown(status: ClientStatus): boolean {
  * partner's own client that it lists but does not serve (invited, declined, cancelled, expired)
  * is a 409 `client_not_active` naming its status, so a console can say why instead of "not found".
  */
-export async function visibleClientAccount(clients: ClientLookup, partnerId: string, clientId: string): Promise<ClientRef> {
+export async function visibleClientAccount(
+  clients: ClientLookup,
+  partnerId: string,
+  clientId: string,
+): Promise<ClientRef & { readonly accountId: string }> {
   const client = await clients.findForPartner(partnerId, clientId);
   if (!client || client.partnerId !== partnerId || client.status === 'detached') {
     throw new NotFoundError('Client', { clientId });
   }
-  if (!balanceShown(client.status)) {
+  if (!balanceShown(client.status) || !client.accountId) {
     throw new ConflictError(
       'client_not_active',
       `The balance of a client is shown once it has accepted the invitation; this client is '${client.status}'`,
       { clientId, status: client.status },
     );
   }
-  return client;
+  return { ...client, accountId: client.accountId };
 }

@@ -15,14 +15,15 @@ export interface WithBalance<C> {
  * the whole page (none when no client on it is active or blocked). A served account without any
  * billing event yet shows zero, as `GET /clients/{id}/balance` does.
  */
-export async function withBalances<C extends { readonly accountId: string; readonly status: ClientStatus }>(
+export async function withBalances<C extends { readonly accountId?: string; readonly status: ClientStatus }>(
   ledger: Pick<BalanceLedger, 'balances'>,
   clients: readonly C[],
 ): Promise<Array<WithBalance<C>>> {
-  const served = clients.filter((client) => balanceShown(client.status)).map((client) => client.accountId);
+  const servedAccount = (client: C): string | undefined => (balanceShown(client.status) ? client.accountId : undefined);
+  const served = clients.flatMap((client) => servedAccount(client) ?? []);
   const balances = served.length > 0 ? await ledger.balances(served) : new Map();
-  return clients.map((client) => ({
-    client,
-    balance: balanceShown(client.status) ? (balances.get(client.accountId)?.balance ?? zero(DEFAULT_CURRENCY)) : null,
-  }));
+  return clients.map((client) => {
+    const accountId = servedAccount(client);
+    return { client, balance: accountId ? (balances.get(accountId)?.balance ?? zero(DEFAULT_CURRENCY)) : null };
+  });
 }

@@ -28,8 +28,11 @@ export interface InvitationSummary {
 export interface Client {
   readonly id: string;
   readonly partnerId: string;
-  /** The client's cloud account (see `cloudAccountId.ts`). */
-  readonly accountId: string;
+  /**
+   * The client's cloud account (see `cloudAccountId.ts`): given by the partner when the client is
+   * already registered, otherwise bound when the owner accepts; `undefined` until then.
+   */
+  readonly accountId?: string;
   /** Lower-cased. */
   readonly email: string;
   readonly name?: string;
@@ -85,9 +88,18 @@ export const NEW_CLIENT_STATUS: ClientStatus = 'invited';
 
 /**
  * Statuses in which the client holds its cloud account for this partner: while in one of them, no
- * other partner may invite or serve that account (the adapter enforces it with the account lock).
+ * other partner may serve that account (the adapter enforces it with the account lock). An
+ * invitation holds nothing: several partners may invite one account, and its owner decides.
  */
-const ACCOUNT_HOLDING: readonly ClientStatus[] = ['invited', 'active', 'blocked'];
+const ACCOUNT_HOLDING: readonly ClientStatus[] = ['active', 'blocked'];
+
+/** Statuses in which the partner already has the account as a client or is waiting for its answer. */
+const ACCOUNT_CLAIMING: readonly ClientStatus[] = ['invited', 'active', 'blocked'];
+
+/** True when the partner may not add this account again: the client is invited, active or blocked. */
+export function claimsAccount(status: ClientStatus): boolean {
+  return ACCOUNT_CLAIMING.includes(status);
+}
 
 /** True when a client in `status` keeps its cloud account reserved for its partner. */
 export function holdsAccount(status: ClientStatus): boolean {

@@ -14,7 +14,8 @@ export interface Invitation {
   readonly id: string;
   readonly clientId: string;
   readonly partnerId: string;
-  readonly accountId: string;
+  /** The invited cloud account; `undefined` when the partner did not know it: the accepting owner's account is bound. */
+  readonly accountId?: string;
   /** The partner's name at the time of sending, shown on the public invitation page. */
   readonly partnerName: string;
   readonly status: InvitationStatus;

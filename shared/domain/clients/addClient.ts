@@ -1,21 +1,35 @@
 import type { Actor } from '../audit/AuditEntry';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors';
-import { type Client, holdsAccount } from './Client';
+import { claimsAccount, type Client } from './Client';
 import type { ClientDeps } from './ClientDeps';
 import { type ClientDetails, inviteNewClient, reinviteClient } from './clientChanges';
 import { issueInvitationToken } from './invitationToken';
 import { sendInvitation } from './sendInvitation';
 
+/** The partner's earlier record of the account (any status), when the partner names a registered account. */
+async function earlierRecord(deps: Pick<ClientDeps, 'clients'>, partnerId: string, accountId: string | undefined): Promise<Client | undefined> {
+  if (!accountId) return undefined;
+  const existing = await deps.clients.findByAccount(partnerId, accountId);
+  if (existing && claimsAccount(existing.status)) {
+    throw new ConflictError('client_exists', 'This cloud account is already your client or invited by you', {
+      clientId: existing.id,
+      status: existing.status,
+    });
+  }
+  return existing;
+}
+
 /**
  * A partner adds a client.
  *
- * Input: the partner, who acts, the client's details. Output: the client and whether it is new.
- * 1. The cloud account must be registered (else 422 `unknown_account`).
- * 2. If the partner already has this account as a client that holds it (invited, active, blocked):
- *    409 `client_exists`. If its last invitation closed (declined, cancelled, expired): invite again.
- * 3. Store client, invitation (token hash only), account lock and audit entry in one transaction;
- *    the lock answers 409 `account_taken` when the account is held for another partner.
+ * Input: the partner, who acts, the client's details (e-mail; name, phone; the cloud account id only
+ * when the client is already registered). Output: the client and whether it is new.
+ * 1. A given cloud account must be registered (else `unknown_account`).
+ * 2. If the partner already has this account as an invited, active or blocked client: `client_exists`.
+ *    If its last invitation closed (declined, cancelled, expired) or the client was deleted: invite again.
+ *    Other partners are never consulted: an invitation holds no account, its owner decides.
+ * 3. Store client, invitation (token hash only) and audit entry in one transaction.
  * 4. Mail the link; a failed mail leaves the client stored with `mail: 'failed'`.
  */
 export async function addClient(
@@ -24,20 +38,14 @@ export async function addClient(
   actor: Actor,
   details: ClientDetails,
 ): Promise<{ client: Client; created: boolean }> {
-  if (!(await deps.accounts.exists(details.accountId))) {
+  if (details.accountId && !(await deps.accounts.exists(details.accountId))) {
     throw new RuleViolationError('unknown_account', 'No registered cloud account has this id', { accountId: details.accountId });
   }
   const partner = await deps.partners.get(partnerId);
   if (!partner) throw new NotFoundError('Partner');
   const token = issueInvitationToken();
   const saved = await retryOnConcurrentChange(async () => {
-    const existing = await deps.clients.findByAccount(partnerId, details.accountId);
-    if (existing && holdsAccount(existing.status)) {
-      throw new ConflictError('client_exists', 'This cloud account is already your client or invited', {
-        clientId: existing.id,
-        status: existing.status,
-      });
-    }
+    const existing = await earlierRecord(deps, partnerId, details.accountId);
     const issued = { id: deps.ids.next('inv'), tokenHash: token.hash, partnerName: partner.name };
     const context = { at: deps.clock.now(), actor, auditId: deps.ids.next('aud') };
     const change = existing

@@ -1,17 +1,24 @@
 import { retryOnConcurrentChange } from '../ConcurrentChange';
-import { ConflictError, NotFoundError, RuleViolationError } from '../errors';
+import { ConflictError, NotFoundError, NotPermittedError, RuleViolationError } from '../errors';
 import type { ClientRepository } from '../../ports/ClientRepository';
+import { claimsAccount } from './Client';
 import type { ClientDeps } from './ClientDeps';
-import { closeInvitation } from './clientChanges';
+import { type AccountBinding, closeInvitation } from './clientChanges';
 import { assertAnswerable, effectiveInvitationStatus, type Invitation, type InvitationStatus } from './Invitation';
 import { hashInvitationToken } from './invitationToken';
 
 /** What the invitee sees about an invitation: never the partner's or the client's contact data. */
 export interface InvitationView {
   readonly partnerName: string;
-  readonly accountId: string;
+  /** The invited account; `undefined` when the partner did not name one (the accepting owner's account is bound). */
+  readonly accountId?: string;
   readonly status: InvitationStatus;
   readonly expiresAt: Date;
+}
+
+/** The signed-in owner of a cloud account, as the cloud console's identity provider vouches for it. */
+export interface AccountOwner {
+  readonly accountId: string;
 }
 
 function toView(invitation: Invitation, now: Date): InvitationView {
@@ -23,7 +30,7 @@ function toView(invitation: Invitation, now: Date): InvitationView {
   };
 }
 
-/** The invitation of a token: 404 when unknown, 422 `invitation_superseded` when a resend replaced the token. */
+/** The invitation of a token: not found when unknown, `invitation_superseded` when a resend replaced the token. */
 async function invitationOfToken(clients: ClientRepository, token: string): Promise<Invitation> {
   const hash = hashInvitationToken(token);
   const invitation = await clients.invitationForToken(hash);
@@ -39,43 +46,69 @@ export async function viewInvitation(deps: Pick<ClientDeps, 'clients' | 'clock'>
   return toView(await invitationOfToken(deps.clients, token), deps.clock.now());
 }
 
+/** Only the owner of the invited account may answer; a link alone (or a mailbox) proves nothing. */
+function assertOwner(invitation: Invitation, owner: AccountOwner): void {
+  if (invitation.accountId && invitation.accountId !== owner.accountId) {
+    throw new NotPermittedError('wrong_account', 'This invitation is for another cloud account; sign in to the console as its owner', {});
+  }
+}
+
 /**
- * The invitee answers through the link.
+ * The account an identifier-less invitation binds on acceptance: the owner's. The partner's earlier
+ * record of that account is replaced when it is closed or deleted; when the owner is already this
+ * partner's client (or invited again by it), accepting would make a second client: `already_client`.
+ */
+async function bindingFor(deps: Pick<ClientDeps, 'clients'>, invitation: Invitation, owner: AccountOwner): Promise<AccountBinding | undefined> {
+  if (invitation.accountId) return undefined;
+  const earlier = await deps.clients.findByAccount(invitation.partnerId, owner.accountId);
+  if (earlier && claimsAccount(earlier.status)) {
+    throw new ConflictError('already_client', 'Your cloud account is already a client of this partner, or invited by it under another link', {});
+  }
+  return { accountId: owner.accountId, ...(earlier && { replaces: earlier.id }) };
+}
+
+/**
+ * The owner of a cloud account, signed in to the cloud console, answers through the link.
  *
- * 1. Find the invitation by the token's hash (404 unknown, 422 superseded).
- * 2. It must still be open: 422 `invitation_expired` (also when overdue but not yet marked),
- *    409 `invitation_closed` when already accepted, declined or cancelled.
- * 3. Close it and move the client (accept → `active`, decline → `declined` and the account released)
- *    in one conditional transaction: of any number of concurrent answers exactly one succeeds;
- *    the others re-read and get 409 `invitation_closed`.
+ * 1. Find the invitation by the token's hash (not found; `invitation_superseded`).
+ * 2. It must still be open: `invitation_expired` (also when overdue but not yet marked),
+ *    `invitation_closed` when already accepted, declined or cancelled.
+ * 3. Only the owner of the invited account may answer (`wrong_account`); an invitation sent without
+ *    an account is accepted with the owner's account.
+ * 4. Close it and move the client (accept → `active`, decline → `declined`) in one conditional
+ *    transaction: of any number of concurrent answers exactly one succeeds; the others re-read and
+ *    get `invitation_closed`. Accepting takes the account: while another client (of any partner)
+ *    serves it, the answer is `account_served` and nothing changes.
  */
 async function answerInvitation(
   deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>,
   token: string,
+  owner: AccountOwner,
   action: 'accept' | 'decline',
 ): Promise<InvitationView> {
   return retryOnConcurrentChange(async () => {
     const now = deps.clock.now();
     const invitation = await invitationOfToken(deps.clients, token);
     assertAnswerable(invitation, now);
+    assertOwner(invitation, owner);
     const client = await deps.clients.get(invitation.partnerId, invitation.clientId);
     if (client?.invitation.id !== invitation.id) {
       throw new ConflictError('invitation_closed', 'This invitation is no longer valid', { status: invitation.status });
     }
+    const bind = action === 'accept' ? await bindingFor(deps, invitation, owner) : undefined;
     const actor = { kind: 'invitee', id: client.id } as const;
-    const change = closeInvitation(client, invitation, action, { at: now, actor, auditId: deps.ids.next('aud') });
+    const change = closeInvitation(client, invitation, action, { at: now, actor, auditId: deps.ids.next('aud') }, bind);
     await deps.clients.save(change);
-    const closed = change.invitation?.after ?? invitation;
-    return toView(closed, now);
+    return toView(change.invitation?.after ?? invitation, now);
   });
 }
 
-/** The invitee accepts: the client becomes `active`. */
-export function acceptInvitation(deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>, token: string): Promise<InvitationView> {
-  return answerInvitation(deps, token, 'accept');
+/** The owner accepts: the client becomes `active` (bound to the owner's account if the partner did not name one). */
+export function acceptInvitation(deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>, token: string, owner: AccountOwner): Promise<InvitationView> {
+  return answerInvitation(deps, token, owner, 'accept');
 }
 
-/** The invitee declines: the client becomes `declined` and the partner may invite the account again. */
-export function declineInvitation(deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>, token: string): Promise<InvitationView> {
-  return answerInvitation(deps, token, 'decline');
+/** The owner declines: the client becomes `declined` and the partner may invite the account again. */
+export function declineInvitation(deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>, token: string, owner: AccountOwner): Promise<InvitationView> {
+  return answerInvitation(deps, token, owner, 'decline');
 }

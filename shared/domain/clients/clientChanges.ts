@@ -12,7 +12,8 @@ export interface ChangeContext {
 
 /** What a partner gives to invite a cloud account. */
 export interface ClientDetails {
-  readonly accountId: string;
+  /** Only when the client is already registered in the cloud; otherwise bound when its owner accepts. */
+  readonly accountId?: string;
   readonly email: string;
   readonly name?: string;
   readonly phone?: string;
@@ -127,27 +128,48 @@ export function renewInvitation(client: Client, invitation: Invitation, tokenHas
   return { before: client, after, invitation: { before: invitation, after: renewed }, audit: audit(client, after, 'resend', context) };
 }
 
-/** Closes the client's current invitation for good, moving the client accordingly. */
+/**
+ * Closes the client's current invitation for good, moving the client accordingly. `bind` names the
+ * cloud account of the owner who accepts an invitation sent without one (and the partner's earlier,
+ * closed record of that account, if any, whose place it takes).
+ */
 export function closeInvitation(
   client: Client,
   invitation: Invitation,
   action: 'accept' | 'decline' | 'cancel' | 'expire',
   context: ChangeContext,
+  bind?: AccountBinding,
 ): ClientChange {
   assertCurrent(client, invitation);
   const status = nextClientStatus(client.status, action);
+  const accountId = client.accountId ?? bind?.accountId;
   const closed: Invitation = {
     ...invitation,
+    ...(accountId && { accountId }),
     status: nextInvitationStatus(invitation.status, action),
     closedAt: context.at,
     version: invitation.version + 1,
   };
   const after: Client = {
     ...client,
+    ...(accountId && { accountId }),
     status,
     updatedAt: context.at,
     version: client.version + 1,
     invitation: { ...client.invitation, status: closed.status },
   };
-  return { before: client, after, invitation: { before: invitation, after: closed }, audit: audit(client, after, action, context) };
+  return {
+    before: client,
+    after,
+    invitation: { before: invitation, after: closed },
+    audit: audit(client, after, action, context),
+    ...(bind && !client.accountId && { boundAccount: { replaces: bind.replaces } }),
+  };
+}
+
+/** The cloud account an identifier-less invitation is accepted with. */
+export interface AccountBinding {
+  readonly accountId: string;
+  /** The partner's earlier record of that account (closed or detached), which the accepted client replaces. */
+  readonly replaces?: string;
 }

@@ -20,9 +20,13 @@ export function invitationMail(client: Client, partnerName: string, link: string
     subject: `${partnerName} invites you to their partner account`,
     text:
       `Hello${client.name ? ` ${client.name}` : ''},\n\n` +
-      `${partnerName} invites your cloud account ${client.accountId} to become their client in the partner program.\n\n` +
+      (client.accountId
+        ? `${partnerName} invites your cloud account ${client.accountId} to become their client in the partner program.\n\n`
+        : `${partnerName} invites you to become their client in the partner program. If you have no cloud account yet, ` +
+          'you can sign up for one when you open the link.\n\n') +
       `${ACCEPTING_MEANS}\n\n` +
-      `To accept or decline, open:\n${link}\n\n` +
+      'To accept or decline, open the link and sign in to the cloud console as the owner of the account ' +
+      `(only the owner can answer):\n${link}\n\n` +
       `The link works once and until ${toMoscowText(client.invitation.expiresAt)}. ` +
       'If you did not expect this mail, simply ignore it.',
   };
@@ -34,8 +38,8 @@ export function invitationExpiredMail(partnerEmail: string, client: Client, invi
     to: partnerEmail,
     subject: 'An invitation to your client expired',
     text:
-      `The invitation sent to ${client.email} for cloud account ${client.accountId} (client ${client.id}) ` +
+      `The invitation sent to ${client.email}${client.accountId ? ` for cloud account ${client.accountId}` : ''} (client ${client.id}) ` +
       `expired on ${toMoscowText(invitation.expiresAt)} without an answer.\n\n` +
-      'You can invite the client again by adding the same cloud account once more.',
+      'You can invite the client again by adding it once more.',
   };
 }

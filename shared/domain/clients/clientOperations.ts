@@ -60,8 +60,11 @@ export interface ClientOperationResult {
   readonly status?: ClientStatus;
   /** Why it was skipped (`SkipReason`) or failed (`concurrent_change`, `temporarily_unavailable`). */
   readonly reason?: string;
-  /** Only when the change moves the console login: `applied`, or `pending` (the follow-up job applies it shortly). */
-  readonly login?: 'applied' | 'pending';
+  /**
+   * Only when the change moves the sign-in gate: from now on the cloud console `refuses` (or again
+   * `allows`) this account's sign-in and token refresh; it reads the committed status every time.
+   */
+  readonly signIn?: SignIn;
 }
 
 function skipReason(operation: ClientOperation, status: ClientStatus): SkipReason {
@@ -105,9 +108,12 @@ export function planClientOperation(operation: ClientOperation, clientIds: reado
   });
 }
 
-/** Whether the console login of a client's cloud account may sign in: not while the client is blocked. */
-export function loginEnabled(status: ClientStatus): boolean {
-  return status !== 'blocked';
+/** What the cloud console does when the owner of the client's account signs in. */
+export type SignIn = 'allowed' | 'refused';
+
+/** Whether the owner of a client's cloud account may sign in to the console: not while the client is blocked. */
+export function signInFor(status: ClientStatus): SignIn {
+  return status === 'blocked' ? 'refused' : 'allowed';
 }
 
 /**
@@ -164,17 +170,15 @@ export const FOLLOW_UP_GRACE_MS = 2 * 60 * 1000;
 
 /**
  * What must happen after a committed status change, written in the same transaction (an outbox):
- * publish the event and, when the change moves the login gate, set the account's console login.
- * The request does it at once; the follow-up job does whatever is left after `dueAt`.
+ * publish the event. The request does it at once; the follow-up job does whatever is left after `dueAt`.
  */
 export interface ClientFollowUp {
   /** The audit entry's id: one follow-up per change, and the event's stable id. */
   readonly id: string;
   readonly partnerId: string;
   readonly clientId: string;
-  readonly accountId: string;
-  /** True when the change enables or disables the console login. */
-  readonly syncLogin: boolean;
+  /** Absent for a client invited without an account and deleted before accepting. */
+  readonly accountId?: string;
   readonly event: DomainEvent;
   /** When the follow-up job may deliver it if the request did not finish it. */
   readonly dueAt: Date;
@@ -189,7 +193,6 @@ export function clientFollowUp(operation: ClientOperation, change: ClientChange)
     partnerId: after.partnerId,
     clientId: after.id,
     accountId: after.accountId,
-    syncLogin: loginEnabled(before) !== loginEnabled(after.status),
     event: {
       id: entry.id,
       type: EVENT_TYPE[operation],

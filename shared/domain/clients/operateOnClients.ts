@@ -1,4 +1,3 @@
-import type { AccountDirectory } from '../../ports/AccountDirectory';
 import type { ClientChange } from '../../ports/ClientRepository';
 import type { ClientOperationStore, OperationChange, StoredFollowUp } from '../../ports/ClientOperationStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
@@ -19,6 +18,7 @@ import {
   clientOperationChange,
   decideClientOperation,
   planClientOperation,
+  signInFor,
 } from './clientOperations';
 import { consumeConfirmation, issueConfirmation } from './operationConfirmation';
 
@@ -26,7 +26,6 @@ import { consumeConfirmation, issueConfirmation } from './operationConfirmation'
 export interface ClientOperationDeps {
   readonly operations: ClientOperationStore;
   readonly confirmations: OperationConfirmations;
-  readonly directory: AccountDirectory;
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly ids: IdGenerator;
@@ -148,8 +147,8 @@ async function applyAlone(
  * 3. Write the changes, several clients per transaction; each client's status, audit entry, account
  *    lock, invitation and follow-up are one atomic unit, written only onto the version decided on.
  *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest.
- * 4. Deliver the follow-ups at once (login gate set to the statuses just committed, events); what
- *    fails, or what a newer change overtook, is left to the follow-up job.
+ * 4. Publish the events at once; what fails is left to the follow-up job. The sign-in gate needs no
+ *    call: the console's sign-in reads the status just committed.
  */
 export async function confirmClientOperation(
   deps: ClientOperationDeps,
@@ -189,14 +188,16 @@ export async function confirmClientOperation(
     }
   }
 
-  // The changes are committed: if delivering fails outright, the follow-ups stay for the job and logins read `pending`.
-  const delivery = await deliverFollowUps(deps, saved.map(({ followUp }) => followUp), saved.map(({ change }) => change.after)).catch(() => undefined);
-  for (const { change, followUp } of saved) {
-    results.set(followUp.clientId, {
-      clientId: followUp.clientId,
+  // The changes are committed: if publishing fails outright, the follow-ups stay for the job.
+  await deliverFollowUps(deps, saved.map(({ followUp }) => followUp)).catch(() => undefined);
+  for (const { change } of saved) {
+    const before = change.before && signInFor(change.before.status);
+    const after = signInFor(change.after.status);
+    results.set(change.after.id, {
+      clientId: change.after.id,
       result: 'done',
       status: change.after.status,
-      ...(followUp.syncLogin && { login: delivery?.loginsApplied.has(followUp.accountId) ? 'applied' : 'pending' }),
+      ...(before !== after && { signIn: after }),
     });
   }
   return clientIds.map((clientId) => results.get(clientId) ?? { clientId, result: 'failed', reason: 'temporarily_unavailable' });

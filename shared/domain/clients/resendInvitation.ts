@@ -1,7 +1,9 @@
 import type { RateLimit } from '../../ports/RateLimiter';
 import type { Actor } from '../audit/AuditEntry';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
+import { RuleViolationError } from '../errors';
 import { type Client, nextClientStatus } from './Client';
+import { isOverdue } from './Invitation';
 import type { ClientDeps } from './ClientDeps';
 import { renewInvitation } from './clientChanges';
 import { issueInvitationToken } from './invitationToken';
@@ -14,7 +16,8 @@ export const RESEND_LIMIT: RateLimit = { limit: 3, windowMs: 60 * 60 * 1000 };
 /**
  * A partner resends a client's pending invitation.
  *
- * 1. The client must be the partner's (404) and `invited` (409 `invalid_transition`).
+ * 1. The client must be the partner's (not found) and `invited` (`invalid_transition`); an invitation
+ *    past its expiry stays expired even before the job marks it (`invitation_expired`): invite again.
  * 2. Count the resend against the client's limit (429 with Retry-After).
  * 3. Give the invitation a new token and a new 7-day expiry: the old link stops working at once.
  * 4. Mail the new link and record whether it went out.
@@ -27,6 +30,9 @@ export async function resendInvitation(
 ): Promise<Client> {
   const current = await partnerClient(deps.clients, partnerId, clientId);
   nextClientStatus(current.client.status, 'resend');
+  if (isOverdue(current.invitation, deps.clock.now())) {
+    throw new RuleViolationError('invitation_expired', 'This invitation has expired; add the client again to send a new one', { status: 'expired' });
+  }
   await deps.limits.take(`resend:${partnerId}:${clientId}`, RESEND_LIMIT, deps.clock.now());
   const token = issueInvitationToken();
   const saved = await retryOnConcurrentChange(async () => {

@@ -54,7 +54,7 @@ export const operationResultView = z.object({
     result: z.enum(['done', 'skipped', 'not_found', 'failed']),
     status: z.optional(status),
     reason: z.optional(z.string()),
-    login: z.optional(z.enum(['applied', 'pending'])),
+    signIn: z.optional(z.enum(['allowed', 'refused'])),
   })),
   summary: z.object({ done: z.number(), skipped: z.number(), notFound: z.number(), failed: z.number() }),
 });

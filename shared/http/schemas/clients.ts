@@ -18,7 +18,8 @@ export const addClientBody = z.strictObject({
   email,
   name: z.optional(text(200)),
   phone: z.optional(phone),
-  accountId,
+  /** Only when the client is already registered in the cloud; otherwise its owner's account is bound on acceptance. */
+  accountId: z.optional(accountId),
 });
 
 /** Query of `GET /clients`. */
@@ -52,7 +53,8 @@ export const auditQuery = z
 /** A client as its partner sees it (times in ISO-8601 UTC). */
 export const clientView = z.object({
   id: z.string(),
-  accountId: z.string(),
+  /** `null` until an invitation sent without an account is accepted. */
+  accountId: z.nullable(z.string()),
   email: z.string(),
   name: z.optional(z.string()),
   phone: z.optional(z.string()),
@@ -74,7 +76,7 @@ export function toClientView(client: Client): z.infer<typeof clientView> {
   if (!isAttached(status)) throw new Error(`client ${client.id} is detached and must not be shown to its partner`);
   return {
     id: client.id,
-    accountId: client.accountId,
+    accountId: client.accountId ?? null,
     email: client.email,
     name: client.name,
     phone: client.phone,
@@ -101,7 +103,8 @@ export function toListedClientView({ client, balance }: WithBalance<Client>): z.
 /** What the public invitation routes show the invitee. */
 export const invitationView = z.object({
   partnerName: z.string(),
-  accountId: z.string(),
+  /** The invited account; `null` when the partner did not name one (the accepting owner's account is bound). */
+  accountId: z.nullable(z.string()),
   status: z.enum(INVITATION_STATUSES),
   expiresAt: z.iso.datetime(),
   acceptingMeans: z.string(),
@@ -109,7 +112,13 @@ export const invitationView = z.object({
 
 /** Renders an invitation for the invitee. */
 export function toInvitationView(view: InvitationView): z.infer<typeof invitationView> {
-  return { ...view, expiresAt: view.expiresAt.toISOString(), acceptingMeans: ACCEPTING_MEANS };
+  return {
+    partnerName: view.partnerName,
+    accountId: view.accountId ?? null,
+    status: view.status,
+    expiresAt: view.expiresAt.toISOString(),
+    acceptingMeans: ACCEPTING_MEANS,
+  };
 }
 
 /** An audit entry as the partner sees it. */
@@ -142,7 +151,8 @@ const auditPage = z.object({ items: z.array(auditEntryView), nextCursor: z.nulla
 /** OpenAPI docs of the clients, invitation and audit routes. */
 export const clientOperations: OperationDocs = {
   'POST /clients': {
-    summary: 'Add a client by its cloud account: stores it as `invited` and mails a single-use link valid 7 days ' +
+    summary: 'Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. ' +
+      'Stores it as `invited` and mails a link valid 7 days that only the account\'s owner, signed in to the cloud console, can answer ' +
       '(201; 200 when an account whose invitation closed is invited again)',
     tag: 'Clients', body: addClientBody, status: 201, response: clientView,
   },
@@ -160,14 +170,18 @@ export const clientOperations: OperationDocs = {
     summary: 'Withdraw a pending invitation (the account may be invited again)', tag: 'Clients', status: 200, response: clientView,
   },
   'GET /invitations/{token}': {
-    summary: 'The invitation behind a link (public; `Accept: text/html` gets a page with accept/decline buttons)',
+    summary: 'The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page ' +
+      'that sends the owner to the cloud console to answer',
     tag: 'Invitations', status: 200, response: invitationView,
   },
   'POST /invitations/{token}/accept': {
-    summary: 'Accept an invitation (public): the client becomes active', tag: 'Invitations', status: 200, response: invitationView,
+    summary: 'Accept an invitation (the cloud account owner\'s console ID token): the client becomes active, bound to the ' +
+      'owner\'s account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while ' +
+      'another partner serves the account', tag: 'Invitations', status: 200, response: invitationView,
   },
   'POST /invitations/{token}/decline': {
-    summary: 'Decline an invitation (public)', tag: 'Invitations', status: 200, response: invitationView,
+    summary: 'Decline an invitation (the cloud account owner\'s console ID token; 403 `wrong_account` for another account)',
+    tag: 'Invitations', status: 200, response: invitationView,
   },
   'GET /audit': {
     summary: 'Your audit trail, newest first; filter by client and period [from, to)', tag: 'Audit',

@@ -1,6 +1,6 @@
 import { DynamoAuditTrail } from '../../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoClientOperationStore } from '../../../shared/adapters/dynamodb/DynamoClientOperationStore';
-import { LocalAccountDirectory } from '../../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { DynamoCloudAccountRegistry } from '../../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalEventStore } from '../../../shared/adapters/dynamodb/LocalEventStore';
 import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import { FixedClock, SystemClock } from '../../../shared/domain/Clock';
@@ -49,7 +49,7 @@ async function auditSince(partnerId: string, clientId: string, since: Date): Pro
   return page.items.filter((entry) => entry.at.getTime() >= since.getTime());
 }
 
-const accountHolder = async (accountId: string) => (await accountLock(db(), accountId))?.clientId;
+const accountHolder = async (accountId: string | undefined) => (accountId ? (await accountLock(db(), accountId))?.clientId : undefined);
 
 describe('parallel bulk operations on overlapping sets of clients', () => {
   it('leaves every client in one consistent state whose audit trail matches the results reported', async () => {
@@ -60,9 +60,6 @@ describe('parallel bulk operations on overlapping sets of clients', () => {
       ...(await storedClients(db(), seeded, partner.partnerId, 'active', 20)),
       ...(await storedClients(db(), seeded, partner.partnerId, 'blocked', 20)),
     ];
-    // The seeded blocked clients' logins are disabled, as their block's follow-up would have done.
-    const directory = new LocalAccountDirectory(db());
-    await Promise.all(clients.filter((client) => client.status === 'blocked').map((client) => directory.setClientLoginEnabled(client.accountId, false)));
     const since = new Date(seeded.now().getTime() + 1);
     // Real time: concurrent confirmations stamp their audit entries as they really happen.
     const deps = clientOperationTestDeps(db(), new SystemClock());
@@ -108,11 +105,12 @@ describe('parallel bulk operations on overlapping sets of clients', () => {
     }
     expect(done).toBeGreaterThan(OPERATIONS.length);
 
-    // Once the follow-ups are delivered, each account's console login matches its client's final status, and each change published one event.
-    await deliverDueFollowUps({ ...deps, clock: new FixedClock(new Date(Date.now() + FOLLOW_UP_GRACE_MS + 1000)) });
+    // The sign-in gate follows each client's final status; once the follow-ups are delivered, each change published one event.
+    const gate = new DynamoCloudAccountRegistry(db());
     for (const client of clients) {
-      expect([client.id, await directory.isClientLoginEnabled(client.accountId)]).toEqual([client.id, stored.get(client.id)?.status !== 'blocked']);
+      expect([client.id, await gate.signIn(client.accountId ?? '')]).toEqual([client.id, stored.get(client.id)?.status === 'blocked' ? 'refused' : 'allowed']);
     }
+    await deliverDueFollowUps({ ...deps, clock: new FixedClock(new Date(Date.now() + FOLLOW_UP_GRACE_MS + 1000)) });
     const events = (await new LocalEventStore(db()).published()).filter((event) => event.detail.partnerId === partner.partnerId);
     expect(new Set(events.map((event) => event.id)).size).toBe(done);
   });

@@ -35,7 +35,7 @@ const BODY_FIELDS = ['name', 'email', 'phone', 'company', 'message', 'reason', '
 const QUERY_FIELDS = ['limit', 'cursor', 'status', 'search', 'clientId', 'from', 'to', 'period', 'days'];
 const TRICKY_STRINGS = ['', ' ', '..', '../..', '%00', '\u0000', 'null', 'undefined', 'NaN', '-1', '0', '1e309', "' OR '1'='1", '<script>alert(1)</script>', '${7*7}', '__proto__', 'constructor', 'acc-7f3k9q2m4x8b1n5c6v0z', '+74950000000', 'a@b.c', '2026-02-30T25:61:00+03:00'];
 
-type Caller = 'none' | 'partner' | 'manager' | 'system' | 'expired' | 'otherKey' | 'otherAudience' | 'garbage';
+type Caller = 'none' | 'partner' | 'manager' | 'system' | 'console' | 'expired' | 'otherKey' | 'otherAudience' | 'garbage';
 
 interface Generated {
   readonly caller: Caller;
@@ -101,7 +101,7 @@ function pathParameters(route: RouteSpec): fc.Arbitrary<Record<string, string> |
 }
 
 function requests(route: RouteSpec): fc.Arbitrary<Generated> {
-  const caller = fc.constantFrom<Caller>('none', 'partner', 'manager', 'system', 'expired', 'otherKey', 'otherAudience', 'garbage');
+  const caller = fc.constantFrom<Caller>('none', 'partner', 'manager', 'system', 'console', 'expired', 'otherKey', 'otherAudience', 'garbage');
   const query = fc.option(
     fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_FIELDS), fc.string({ maxLength: 10 })), fc.oneof(anyText, fc.constantFrom('1', '20', '100', '101', 'new', 'invited')), { maxKeys: 4 }),
     { nil: undefined, freq: 4 },
@@ -144,6 +144,7 @@ beforeAll(async () => {
     partner: await issuer.partner(partner.partnerId),
     manager: await issuer.manager(),
     system: await issuer.system(),
+    console: await issuer.console(await registerCloudAccount(tables.documentClient())),
     expired: await issuer.expired(),
     otherKey: await issuer.otherKey(),
     otherAudience: await issuer.otherAudience(),

@@ -22,7 +22,7 @@ import { ALL_TABLES, snapshotStore, storeChanges } from '../../support/storeSnap
 const tables = useLocalTables();
 const issued = useLocalIssuer();
 
-const ROLES = ['partner', 'manager', 'system'] as const satisfies readonly AuthKind[];
+const ROLES = ['partner', 'manager', 'system', 'console'] as const satisfies readonly AuthKind[];
 const protectedRoutes = routes.filter((route) => route.auth !== 'public');
 
 /** Records that exist, so that only the token stands in the way of a request. */
@@ -45,7 +45,10 @@ function requestTo(route: RouteSpec, token?: string): ApiRequest {
 beforeAll(async () => {
   const issuer = issued();
   const partner = await createPartner(tables.documentClient());
-  tokenOf = { partner: await issuer.partner(partner.partnerId), manager: await issuer.manager(), system: await issuer.system() };
+  const ownAccount = await registerCloudAccount(tables.documentClient());
+  tokenOf = {
+    partner: await issuer.partner(partner.partnerId), manager: await issuer.manager(), system: await issuer.system(), console: await issuer.console(ownAccount),
+  };
   const submitted = await invokeRoute(routeOf(routes, 'POST', '/partner-applications'), jsonBody(applicationForm()));
   const clientEmail = uniqueClientEmail();
   const accountId = await registerCloudAccount(tables.documentClient());
@@ -71,7 +74,8 @@ describe('every protected route', () => {
         { token: await issuer.expired(), status: 401 },
         { token: await issuer.otherKey(), status: 401 },
         { token: await issuer.otherAudience(), status: 401 },
-        ...ROLES.filter((role) => role !== route.auth).map((role) => ({ token: tokenOf[role], status: 403 })),
+        // Staff tokens and console users' tokens come from different issuers: one is no token at all for the other (401).
+        ...ROLES.filter((role) => role !== route.auth).map((role) => ({ token: tokenOf[role], status: (role === 'console') === (route.auth === 'console') ? 403 : 401 })),
       ];
       const before = await snapshotStore(tables.documentClient());
 

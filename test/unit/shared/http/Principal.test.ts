@@ -2,9 +2,25 @@ import { BILLING_WRITE_SCOPE, principalFromClaims } from '../../../../shared/htt
 
 describe('principalFromClaims', () => {
   it('reads a partner from an ID token with role and partner id', () => {
-    expect(principalFromClaims({ sub: 'u1', email: 'p@example.com', 'custom:role': 'partner', 'custom:partnerId': 'ptn_1' })).toEqual({
+    expect(principalFromClaims({ sub: 'u1', token_use: 'id', email: 'p@example.com', 'custom:role': 'partner', 'custom:partnerId': 'ptn_1' })).toEqual({
       kind: 'partner', userId: 'u1', partnerId: 'ptn_1', email: 'p@example.com',
     });
+  });
+
+  it('never takes a role from an access token, nor from a token that does not say what it is', () => {
+    const claims = { sub: 'u1', 'custom:role': 'manager' };
+    expect(principalFromClaims({ ...claims, token_use: 'access' })).toEqual({ kind: 'anonymous' });
+    expect(principalFromClaims(claims)).toEqual({ kind: 'anonymous' });
+  });
+
+  it('reads a cloud account owner only from a console ID token naming a cloud account, and never from a staff token', () => {
+    const console = { kind: 'console', accountClaim: 'custom:accountId' } as const;
+    const claims = { sub: 'u2', 'custom:accountId': 'acc-7f3k9q2m4x8b1n5c6v0z' };
+    expect(principalFromClaims({ ...claims, token_use: 'id' }, console)).toEqual({ kind: 'console', userId: 'u2', accountId: claims['custom:accountId'] });
+    expect(principalFromClaims(claims, console)).toMatchObject({ kind: 'console' });
+    expect(principalFromClaims({ ...claims, token_use: 'access' }, console)).toEqual({ kind: 'anonymous' });
+    expect(principalFromClaims({ ...claims, 'custom:accountId': 'not-an-account' }, console)).toEqual({ kind: 'anonymous' });
+    expect(principalFromClaims({ ...claims, token_use: 'id' })).toEqual({ kind: 'anonymous' });
   });
 
   it('does not make a partner of a token without a partner id', () => {

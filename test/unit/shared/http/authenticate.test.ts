@@ -1,10 +1,10 @@
-import { LOCAL_AUDIENCE } from '../../../../infra/local/localAuth';
+import { LOCAL_AUDIENCE, LOCAL_MACHINE_CLIENT } from '../../../../infra/local/localAuth';
 import { issuerConfigFromEnv, verifyBearerToken } from '../../../../shared/http/authenticate';
-import { CLAIMS } from '../../../../shared/http/Principal';
+import { BILLING_WRITE_SCOPE, CLAIMS } from '../../../../shared/http/Principal';
 import { useLocalIssuer } from '../../../support/localIssuer';
 
 const issued = useLocalIssuer();
-const manager = { sub: 'mgr_cache', [CLAIMS.email]: 'manager@example.com', [CLAIMS.role]: 'manager' };
+const manager = { sub: 'mgr_cache', token_use: 'id', [CLAIMS.email]: 'manager@example.com', [CLAIMS.role]: 'manager' };
 const verify = (token: string) => verifyBearerToken(`Bearer ${token}`, issuerConfigFromEnv());
 
 describe('verifyBearerToken, with the tokens it has verified remembered', () => {
@@ -33,5 +33,29 @@ describe('verifyBearerToken, with the tokens it has verified remembered', () => 
 
     await expect(verify(forged)).rejects.toMatchObject({ statusCode: 401 });
     await expect(verify(token)).resolves.toMatchObject({ sub: 'mgr_test' });
+  });
+});
+
+describe('verifyBearerToken, strict about what a token is', () => {
+  it('refuses a token without an expiry', async () => {
+    const never = await issued().issuer.sign({ ...manager, aud: LOCAL_AUDIENCE }, null);
+
+    await expect(verify(never)).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('refuses a signature algorithm other than the provider\'s', async () => {
+    const token = await issued().manager();
+
+    await expect(verifyBearerToken(`Bearer ${token}`, { ...issuerConfigFromEnv(), algorithms: ['RS256'] })).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('takes a person only with the web client\'s audience, and a machine client only by its client id', async () => {
+    const { issuer } = issued();
+    const personForMachineClient = await issuer.sign({ ...manager, aud: LOCAL_MACHINE_CLIENT });
+    const machineByAudience = await issuer.sign({ sub: 'feed', aud: LOCAL_AUDIENCE, token_use: 'access', scope: BILLING_WRITE_SCOPE });
+
+    await expect(verify(personForMachineClient)).rejects.toMatchObject({ statusCode: 401 });
+    await expect(verify(machineByAudience)).rejects.toMatchObject({ statusCode: 401 });
+    await expect(verify(await issued().system())).resolves.toMatchObject({ client_id: LOCAL_MACHINE_CLIENT });
   });
 });

@@ -1,4 +1,4 @@
-import { answeredPage, invitationPage } from '../../../../shared/http/invitationPages';
+import { invitationPage } from '../../../../shared/http/invitationPages';
 
 const view = {
   partnerName: 'Evil <script>alert(1)</script> & Co',
@@ -6,32 +6,30 @@ const view = {
   status: 'pending' as const,
   expiresAt: new Date('2026-03-08T10:00:00Z'),
 };
-const token = 'A'.repeat(43);
+const consoleLink = 'https://console.example.test/invitations/AAAA';
 
 describe('invitationPage', () => {
   it('escapes the partner name', () => {
-    const html = invitationPage(view, token);
+    const html = invitationPage(view, consoleLink);
     expect(html).not.toContain('<script>');
     expect(html).toContain('Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
   });
 
-  it('offers accept and decline while the invitation is open, posting next to the page', () => {
-    const html = invitationPage(view, token);
-    expect(html).toContain(`action="${token}/accept"`);
-    expect(html).toContain(`action="${token}/decline"`);
-    expect(html).toContain('2026-03-08T10:00:00.000Z');
-  });
-
-  it('offers no buttons once the invitation is closed, and says what happened', () => {
-    const html = invitationPage({ ...view, status: 'expired' }, token);
+  it('sends the owner to the cloud console to answer while the invitation is open, with no form that answers without signing in', () => {
+    const html = invitationPage(view, consoleLink);
+    expect(html).toContain(`href="${consoleLink}"`);
     expect(html).not.toContain('<form');
-    expect(html).toContain('This invitation is expired.');
+    expect(html).toContain('2026-03-08 13:00 Moscow time');
   });
-});
 
-describe('answeredPage', () => {
-  it('confirms acceptance and declining differently', () => {
-    expect(answeredPage({ ...view, status: 'accepted' })).toContain('is now a client of');
-    expect(answeredPage({ ...view, status: 'declined' })).toContain('Invitation declined');
+  it('names no account for an invitation sent without one', () => {
+    const html = invitationPage({ ...view, accountId: undefined }, consoleLink);
+    expect(html).toContain('or a new one, if you have none yet');
+  });
+
+  it('offers nothing to do once the invitation is closed, and says what happened', () => {
+    const html = invitationPage({ ...view, status: 'expired' }, consoleLink);
+    expect(html).not.toContain(consoleLink);
+    expect(html).toContain('This invitation is expired.');
   });
 });

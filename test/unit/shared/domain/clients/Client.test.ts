@@ -1,4 +1,4 @@
-import { CLIENT_STATUSES, type ClientStatus, type ClientTransition, holdsAccount, nextClientStatus } from '../../../../../shared/domain/clients/Client';
+import { claimsAccount, CLIENT_STATUSES, type ClientStatus, type ClientTransition, holdsAccount, nextClientStatus } from '../../../../../shared/domain/clients/Client';
 import { InvalidTransitionError } from '../../../../../shared/domain/errors';
 
 /** The state machine as the issue states it, written out independently of the implementation. */
@@ -35,8 +35,13 @@ describe('nextClientStatus', () => {
 });
 
 describe('holdsAccount', () => {
-  it('keeps the cloud account reserved while invited, active or blocked, and releases it otherwise', () => {
-    const holding = CLIENT_STATUSES.filter(holdsAccount);
-    expect(holding).toEqual(['invited', 'active', 'blocked']);
+  it('holds the cloud account only while the client is served (active or blocked): an invitation holds nothing', () => {
+    expect(CLIENT_STATUSES.filter(holdsAccount)).toEqual(['active', 'blocked']);
+  });
+});
+
+describe('claimsAccount', () => {
+  it('keeps a partner from adding an account it has invited or serves', () => {
+    expect(CLIENT_STATUSES.filter(claimsAccount)).toEqual(['invited', 'active', 'blocked']);
   });
 });

@@ -7,8 +7,8 @@ import {
   clientOperationChange,
   decideClientOperation,
   FOLLOW_UP_GRACE_MS,
-  loginEnabled,
   planClientOperation,
+  signInFor,
 } from '../../../../../shared/domain/clients/clientOperations';
 import { FixedClock } from '../../../../../shared/domain/Clock';
 
@@ -121,22 +121,12 @@ describe('clientOperationChange', () => {
 describe('clientFollowUp', () => {
   const context = { at: new Date('2026-03-02T08:00:00Z'), actor: partner, auditId: 'aud_op' };
 
-  it.each([
-    ['block', 'active', true],
-    ['unblock', 'blocked', true],
-    ['delete', 'blocked', true],
-    ['delete', 'active', false],
-  ] as const)('%s from %s moves the login gate: %s', (operation, status, syncLogin) => {
-    const change = clientOperationChange(operation, inStatus(status), undefined, context);
-    expect(clientFollowUp(operation, change).syncLogin).toBe(syncLogin);
-  });
-
   it('carries the event with the audit entry id as its stable id, and is due after the grace period', () => {
     const client = inStatus('active');
     const followUp = clientFollowUp('block', clientOperationChange('block', client, undefined, context));
 
     expect(followUp).toEqual({
-      id: 'aud_op', partnerId: 'ptn_1', clientId: client.id, accountId: client.accountId, syncLogin: true,
+      id: 'aud_op', partnerId: 'ptn_1', clientId: client.id, accountId: client.accountId,
       event: {
         id: 'aud_op', type: 'ClientBlocked', at: context.at,
         detail: { partnerId: 'ptn_1', clientId: client.id, accountId: client.accountId, before: 'active', after: 'blocked', actor: 'partner' },
@@ -146,8 +136,8 @@ describe('clientFollowUp', () => {
   });
 });
 
-describe('loginEnabled', () => {
-  it('disables the console login only while the client is blocked', () => {
-    expect(CLIENT_STATUSES.filter((status) => !loginEnabled(status))).toEqual(['blocked']);
+describe('signInFor', () => {
+  it('refuses the owner\'s console sign-in only while the client is blocked', () => {
+    expect(CLIENT_STATUSES.filter((status) => signInFor(status) === 'refused')).toEqual(['blocked']);
   });
 });

@@ -1,0 +1,157 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  type UserPoolClient,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { CLAIMS } from '../../shared/http/Principal';
+import type { ConsoleTrigger, TriggerSpec } from '../../shared/routeTable';
+import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
+import { type SharedResources, ServiceFunction } from './ServiceFunction';
+
+/** A cloud's own OIDC provider for console users, used instead of the pool this construct would create. */
+export interface ExternalConsoleIdentity {
+  /** Expected `iss` of its ID tokens. */
+  readonly issuer: string;
+  /** Where it publishes its signing keys. */
+  readonly jwksUrl: string;
+  /** Client ids accepted as `aud` of its ID tokens. */
+  readonly audiences: readonly string[];
+  /** The claim naming the user's cloud account (default `custom:accountId`). */
+  readonly accountClaim?: string;
+}
+
+/** Props of {@link ConsoleUsers}. */
+export interface ConsoleUsersProps extends UserPoolPolicy {
+  /** Prefix of the pool's hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
+  readonly domainPrefix: string;
+  /** Origin of the web console: OAuth callback `<origin>/auth/callback`, sign-out back to `<origin>/`. */
+  readonly consoleOrigin: string;
+  /** The Cognito triggers of the route table (`triggers` in `shared/routeTable.ts`). */
+  readonly triggers: readonly TriggerSpec[];
+  /** The resources the triggers' `uses` refer to. */
+  readonly resources: SharedResources;
+  /** Settings every function gets. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Point partnerdesk at the cloud's own identity provider instead of creating a pool. */
+  readonly external?: ExternalConsoleIdentity;
+}
+
+/** How long a console user's ID and access tokens live: a blocked owner's session ends within this. */
+export const CONSOLE_TOKEN_VALIDITY = Duration.minutes(15);
+
+const OPERATION: Readonly<Record<ConsoleTrigger, UserPoolOperation>> = {
+  preAuthentication: UserPoolOperation.PRE_AUTHENTICATION,
+  preTokenGeneration: UserPoolOperation.PRE_TOKEN_GENERATION,
+};
+
+/**
+ * The identity of cloud console users (owners of cloud accounts), apart from the staff pool: a
+ * Cognito user pool with self sign-up whose every sign-in and token refresh runs partnerdesk's
+ * sign-in gate (pre-authentication and pre-token-generation triggers from the route table): a
+ * blocked account is refused, a new user gets a new cloud account, and ID tokens name it in
+ * `custom:accountId`. Or, with `external`, the cloud's own OIDC provider.
+ *
+ * @example
+ * const consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', { domainPrefix, consoleOrigin, triggers, resources, environment });
+ * fn.addEnvironment('CONSOLE_AUTH_ISSUER', consoleUsers.issuer);
+ */
+export class ConsoleUsers extends Construct {
+  /** The pool, unless an external provider is used. */
+  public readonly userPool?: UserPool;
+  /** The console's app client (authorization code + PKCE), unless an external provider is used. */
+  public readonly webClient?: UserPoolClient;
+  /** The trigger functions by handler name (none with an external provider). */
+  public readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** Expected `iss` of console users' ID tokens. */
+  public readonly issuer: string;
+  /** Where the provider publishes its signing keys. */
+  public readonly jwksUrl: string;
+  /** Client ids accepted as `aud`. */
+  public readonly audiences: readonly string[];
+  /** The claim naming the cloud account. */
+  public readonly accountClaim: string;
+
+  public constructor(scope: Construct, id: string, props: ConsoleUsersProps) {
+    super(scope, id);
+    const functions = new Map<string, NodejsFunction>();
+    this.functions = functions;
+    if (props.external) {
+      this.issuer = props.external.issuer;
+      this.jwksUrl = props.external.jwksUrl;
+      this.audiences = props.external.audiences;
+      this.accountClaim = props.external.accountClaim ?? CLAIMS.accountId;
+      return;
+    }
+    const pool = new UserPool(this, 'UserPool', {
+      // Anyone may sign up to the cloud console; the sign-in gate registers a new cloud account for them.
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: threatProtectionMode(props.threatProtection),
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'MFA is optional for cloud console users (their choice, TOTP); threat protection (audit first, enforced by the threatProtection setting) watches risky sign-ins.',
+    });
+    for (const trigger of props.triggers) {
+      const { function: fn } = new ServiceFunction(this, trigger.handler, {
+        handler: trigger.handler,
+        uses: trigger.uses,
+        resources: props.resources,
+        environment: props.environment,
+        // Cognito waits at most 5 seconds for a trigger.
+        timeout: Duration.seconds(5),
+      });
+      pool.addTrigger(OPERATION[trigger.trigger], fn);
+      functions.set(trigger.handler, fn);
+    }
+    this.webClient = pool.addClient('ConsoleWebClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.consoleOrigin}/auth/callback`],
+        logoutUrls: [`${props.consoleOrigin}/`],
+      },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: CONSOLE_TOKEN_VALIDITY,
+      accessTokenValidity: CONSOLE_TOKEN_VALIDITY,
+      refreshTokenValidity: Duration.days(30),
+    });
+    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-console` } });
+    this.userPool = pool;
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`;
+    this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
+    this.audiences = [this.webClient.userPoolClientId];
+    this.accountClaim = CLAIMS.accountId;
+  }
+
+  /** The environment of functions that take console users' tokens (`auth: 'console'` routes). */
+  public tokenEnvironment(): Record<string, string> {
+    return {
+      CONSOLE_AUTH_JWKS_URL: this.jwksUrl,
+      CONSOLE_AUTH_ISSUER: this.issuer,
+      CONSOLE_AUTH_AUDIENCES: this.audiences.join(','),
+      CONSOLE_AUTH_ALGORITHMS: 'RS256',
+      CONSOLE_ACCOUNT_CLAIM: this.accountClaim,
+    };
+  }
+}
