@@ -158,14 +158,17 @@ export class PartnerdeskStack extends Stack {
   /**
    * Every Lambda function of the stack, found rather than listed, so functions added by any
    * construct (routes, jobs, Cognito triggers) get their alarms; named by their path below the stack.
+   * The sign-in triggers refuse a blocked account by throwing.
    */
   private allFunctions(): MonitoredFunction[] {
+    const refusing = new Set<LambdaFunction>(this.consoleUsers.functions.values());
     return this.node
       .findAll()
       .filter((construct): construct is LambdaFunction => construct instanceof LambdaFunction)
       .map((fn) => ({
         name: fn.node.scopes.slice(2).map((scope) => scope.node.id).filter((part) => part !== 'Function').join('-'),
         function: fn,
+        refusesByThrowing: refusing.has(fn),
       }));
   }
 }

@@ -16,6 +16,12 @@ export interface MonitoredFunction {
   /** Short name in alarm names and on the dashboard, e.g. `Api-getClient`. */
   readonly name: string;
   readonly function: LambdaFunction;
+  /**
+   * True for a function that answers "no" by throwing (a Cognito trigger refusing a blocked
+   * account): its Errors include refusals, so it alarms on a sustained share of failed
+   * invocations instead of on any error.
+   */
+  readonly refusesByThrowing?: boolean;
 }
 
 /** A scheduled job to watch: its metrics and its dead-letter queue. */
@@ -55,6 +61,8 @@ const RUNBOOK = 'README.md, section "Operations" > "Runbook"';
 const DURATION_SHARE_OF_TIMEOUT_PERCENT = 80;
 /** Share of API requests answered 5xx that pages someone (2 of 3 five-minute periods). */
 const API_5XX_RATE = 0.05;
+/** Share of failed invocations of a refusing function that pages someone (3 five-minute periods in a row). */
+const REFUSING_FUNCTION_ERROR_RATE = 0.5;
 /** API latency p99 that pages someone (3 five-minute periods in a row). */
 const API_LATENCY_P99 = Duration.seconds(3);
 /** SES reviews an account from a 5 % bounce or 0.1 % complaint rate; the alarms fire there. */
@@ -70,7 +78,8 @@ const JOB_AGE_INTERVALS = 4;
 /**
  * Alarms and the one dashboard of the service (cdk-monitoring-constructs), notifying an SNS
  * topic (TLS only) with an optional e-mail subscription:
- * - every function: errors, throttles, a run longer than 80 % of its timeout;
+ * - every function: errors (a sustained share of them for a function that refuses by throwing),
+ *   throttles, a run longer than 80 % of its timeout;
  * - the API: 5xx rate, latency p99;
  * - every table: read and write throttles, system errors;
  * - SES: bounce and complaint rates of the configuration set's events, and the account's
@@ -127,12 +136,15 @@ export class Monitoring extends Construct {
 
   private monitorFunctions(functions: readonly MonitoredFunction[]): void {
     this.facade.addLargeHeader('Functions');
-    for (const { name, function: fn } of functions) {
+    for (const { name, function: fn, refusesByThrowing } of functions) {
+      const errors = refusesByThrowing
+        ? { addFaultRateAlarm: { Critical: { maxErrorRate: REFUSING_FUNCTION_ERROR_RATE, datapointsToAlarm: 3, evaluationPeriods: 3 } } }
+        : { addFaultCountAlarm: { Critical: { maxErrorCount: 0 } } };
       this.facade.monitorLambdaFunction({
         lambdaFunction: fn,
         alarmFriendlyName: name,
         humanReadableName: name,
-        addFaultCountAlarm: { Critical: { maxErrorCount: 0 } },
+        ...errors,
         addThrottlesCountAlarm: { Critical: { maxErrorCount: 0 } },
         addMaxLatencyAlarm: { Critical: { maxLatencyPercentageOfTimeout: DURATION_SHARE_OF_TIMEOUT_PERCENT } },
       });
