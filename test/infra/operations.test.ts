@@ -50,6 +50,23 @@ function metricsOf(alarm: TemplateResource): AlarmMetric[] {
   );
 }
 
+/** How the tables and both user pools go with the stack: their deletion policy and deletion protection. */
+function expectStatefulResources(
+  resources: Record<string, TemplateResource>,
+  expected: { deletionPolicy: 'Retain' | 'Delete'; protectedFromDeletion: boolean },
+): void {
+  for (const [, table] of ofType(resources, 'AWS::DynamoDB::Table')) {
+    expect(table.DeletionPolicy).toBe(expected.deletionPolicy);
+    expect(table.Properties.DeletionProtectionEnabled).toBe(expected.protectedFromDeletion);
+  }
+  const pools = ofType(resources, 'AWS::Cognito::UserPool');
+  expect(pools).toHaveLength(2);
+  for (const [, pool] of pools) {
+    expect(pool.DeletionPolicy).toBe(expected.deletionPolicy);
+    expect(pool.Properties.DeletionProtection).toBe(expected.protectedFromDeletion ? 'ACTIVE' : 'INACTIVE');
+  }
+}
+
 describe('operations in prod', () => {
   const { stack, resources } = synth(stackSettings);
   const alarms = ofType(resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm);
@@ -236,16 +253,7 @@ describe('operations in prod', () => {
   });
 
   it('retains and deletion-protects the tables and both user pools', () => {
-    for (const [, table] of ofType(resources, 'AWS::DynamoDB::Table')) {
-      expect(table.DeletionPolicy).toBe('Retain');
-      expect(table.Properties.DeletionProtectionEnabled).toBe(true);
-    }
-    const pools = ofType(resources, 'AWS::Cognito::UserPool');
-    expect(pools).toHaveLength(2);
-    for (const [, pool] of pools) {
-      expect(pool.DeletionPolicy).toBe('Retain');
-      expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
-    }
+    expectStatefulResources(resources, { deletionPolicy: 'Retain', protectedFromDeletion: true });
   });
 
   it('watches sign-ins to both pools with threat protection in audit mode first', () => {
@@ -279,16 +287,7 @@ describe('operations in dev', () => {
   it('is destroyable: every resource is deleted with the stack, nothing deletion-protected', () => {
     const retained = Object.entries(resources).filter(([, resource]) => resource.DeletionPolicy !== undefined && resource.DeletionPolicy !== 'Delete');
     expect(retained.map(([id]) => id)).toEqual([]);
-    for (const [, table] of ofType(resources, 'AWS::DynamoDB::Table')) {
-      expect(table.DeletionPolicy).toBe('Delete');
-      expect(table.Properties.DeletionProtectionEnabled).toBe(false);
-    }
-    const pools = ofType(resources, 'AWS::Cognito::UserPool');
-    expect(pools).toHaveLength(2);
-    for (const [, pool] of pools) {
-      expect(pool.DeletionPolicy).toBe('Delete');
-      expect(pool.Properties.DeletionProtection).toBe('INACTIVE');
-    }
+    expectStatefulResources(resources, { deletionPolicy: 'Delete', protectedFromDeletion: false });
   });
 
   it('has no backup plan but keeps point-in-time recovery', () => {
