@@ -35,3 +35,11 @@ export async function call(
 export function errorWithCode(code: string): unknown {
   return { error: { code, message: expect.any(String), details: expect.any(Object), requestId: expect.stringMatching(/\S/) } };
 }
+
+/**
+ * Matcher for an error of a local stand-in of another service (`/__local/login` for Cognito's
+ * sign-in): the same shape, but no API request id, since in AWS that answer is not the API's.
+ */
+export function standInErrorWithCode(code: string): unknown {
+  return { error: { code, message: expect.any(String), details: expect.any(Object) } };
+}
