@@ -37,8 +37,8 @@ export interface RouteSpec {
 export interface JobSpec {
   /** Module under `functions/` (no extension) that exports `handler`. */
   readonly handler: string;
-  /** How often it runs, in minutes. */
-  readonly everyMinutes: number;
+  /** How often it runs, in minutes; absent for a one-off task an operator invokes (a backfill). */
+  readonly everyMinutes?: number;
   readonly uses: Uses;
 }
 
@@ -241,6 +241,11 @@ export const jobs: readonly JobSpec[] = [
     everyMinutes: 5,
     // Publishes the events that block / unblock / delete requests left undone.
     uses: { tables: { clientFollowUps: 'readWrite' }, events: true },
+  },
+  {
+    handler: 'backfillClientSearch',
+    // One-off, on demand: fills the search index for clients stored before it existed (README: when to run it).
+    uses: { tables: { clients: 'readWrite' } },
   },
 ];
 

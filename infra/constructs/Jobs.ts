@@ -27,7 +27,7 @@ export const JOB_TIMEOUT = Duration.seconds(60);
 
 /**
  * Scheduled jobs: one Lambda function per entry of the job table, run by an EventBridge rule
- * every `everyMinutes` minutes.
+ * every `everyMinutes` minutes (one-off tasks without `everyMinutes` get no rule).
  *
  * A run that is lost ends up in the job's dead-letter queue (encrypted, TLS only, 14 days), for
  * the depth alarm: a run EventBridge could not deliver after its retries, or a run that failed
@@ -62,6 +62,9 @@ export class Jobs extends Construct {
         environment: props.environment,
         timeout: JOB_TIMEOUT,
       });
+      functions.set(job.handler, fn);
+      // A one-off task (no `everyMinutes`) has no schedule: an operator invokes it.
+      if (job.everyMinutes === undefined) continue;
       const interval = Duration.minutes(job.everyMinutes);
       const deadLetters = new Queue(this, `${job.handler}DeadLetters`, {
         encryption: QueueEncryption.SQS_MANAGED,
@@ -78,7 +81,6 @@ export class Jobs extends Construct {
         schedule: Schedule.rate(interval),
         targets: [new LambdaFunction(fn, { deadLetterQueue: deadLetters, retryAttempts: SCHEDULE_DELIVERY_RETRIES, maxEventAge: interval })],
       });
-      functions.set(job.handler, fn);
       schedules.set(job.handler, schedule);
       deadLetterQueues.set(job.handler, deadLetters);
       monitoredJobs.push({ name: job.handler, interval, deadLetterQueue: deadLetters });

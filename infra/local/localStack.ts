@@ -131,7 +131,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.env.CONSOLE_AUTH_JWKS_URL = `${gateway.url}/.well-known/console-jwks.json`;
 
   const timers = options.jobIntervalMs
-    ? jobs.map((job) => setInterval(() => {
+    ? jobs.filter((job) => job.everyMinutes !== undefined).map((job) => setInterval(() => {
         runJob(job.handler).catch((error: unknown) => console.error(`[scheduler] ${job.handler} failed`, error));
       }, options.jobIntervalMs))
     : [];

@@ -27,7 +27,7 @@ export interface ClientChange {
 /** How to list a partner's clients. */
 export interface ClientListQuery {
   readonly status?: ClientStatus;
-  /** Case-insensitive part of the e-mail or the name. */
+  /** The start of the e-mail, of a word of the name or of the account id (case- and accent-insensitive). */
   readonly search?: string;
   readonly limit: number;
   readonly cursor?: string;
@@ -64,6 +64,12 @@ export interface ClientRepository extends ClientLookup {
   overdueInvitations(now: Date, limit: number): Promise<Invitation[]>;
   /** Expired invitations whose partner is still owed the notice. */
   dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]>;
+  /**
+   * Writes the search index entries of up to `limit` stored clients from `cursor` on (a Scan in
+   * table order: the backfill of clients stored before the index existed). Idempotent. Returns how
+   * many clients it indexed and where to go on, if anywhere.
+   */
+  indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }>;
   /** Takes the lease on telling the partner; false if another sender holds it. */
   claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean>;
   /** Removes the notice from the outbox if this sender still holds the lease. */

@@ -5,7 +5,8 @@
  *
  * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 3 to 15
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
- * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10).
+ * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
+ * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000).
  */
 
 // The functions log through Powertools; the bench prints tables only.
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const { benchDynamoRequests } = await import('./dynamoRequests');
   const { benchHandlerOverhead } = await import('./handlerOverhead');
   const { benchHttpLoad } = await import('./httpLoad');
+  const { benchClientSearch } = await import('./clientSearch');
   const { startLocalStack } = await import('../../infra/local/localStack');
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const stack = await startLocalStack();
   try {
     await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
+    await section('2b. Client search at 1 000 and 100 000 clients of one partner', () => benchClientSearch());
     await section('3. Handler overhead (warm, DynamoDB Local)', () => benchHandlerOverhead(stack, setting('BENCH_OVERHEAD_ROUNDS', 300)));
     await section('4. HTTP load on the local gateway', () =>
       benchHttpLoad(stack, { connections: setting('BENCH_LOAD_CONNECTIONS', 10), seconds: setting('BENCH_LOAD_SECONDS', 5) }),

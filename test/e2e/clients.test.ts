@@ -95,6 +95,7 @@ describe('partners\' clients over HTTP', () => {
     expect(duplicate.body).toEqual(errorWithCode('client_exists'));
 
     expect((await call(local.stack.apiUrl, 'GET', '/clients?status=gone', { token })).status).toBe(400);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients?search=%C3%A9', { token })).body).toEqual(errorWithCode('validation_failed'));
     expect((await call(local.stack.apiUrl, 'GET', '/clients?cursor=bm90LWEtY3Vyc29y', { token })).body).toEqual(errorWithCode('validation_failed'));
     expect((await call(local.stack.apiUrl, 'GET', '/audit?from=yesterday', { token })).status).toBe(400);
     expect((await call(local.stack.apiUrl, 'GET', '/invitations/short-token')).status).toBe(400);
@@ -104,6 +105,16 @@ describe('partners\' clients over HTTP', () => {
     const manager = await local.stack.tokens.personToken({ sub: 'mgr_1', email: 'm@example.com', role: 'manager' });
     expect((await call(local.stack.apiUrl, 'GET', '/clients', { token: manager })).status).toBe(403);
     expect((await call(local.stack.apiUrl, 'GET', '/clients', { token })).body.items).toHaveLength(1);
+  });
+
+  it('finds a client by the start of a word of its name, without accents, combined with the status filter', async () => {
+    const { token } = await partnerWithToken();
+    const { response } = await addClientOverHttp(token, { name: 'Élodie Ворошилова' });
+
+    const found = await call(local.stack.apiUrl, 'GET', `/clients?search=${encodeURIComponent('ворош')}`, { token });
+    expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([response.body.id]);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients?search=elod&status=invited', { token })).body.items).toHaveLength(1);
+    expect((await call(local.stack.apiUrl, 'GET', '/clients?search=elod&status=active', { token })).body.items).toEqual([]);
   });
 
   it('replays the first response for a repeated Idempotency-Key and sends one mail', async () => {

@@ -365,7 +365,12 @@ describe('PartnerdeskStack', () => {
   });
 
   describe('jobs', () => {
-    it.each(jobs)('runs $handler on an EventBridge schedule every $everyMinutes minutes', ({ handler, everyMinutes }) => {
+    it('gives a one-off task (no everyMinutes) no schedule', () => {
+      for (const job of jobs.filter((each) => each.everyMinutes === undefined)) expect(stack.jobs.schedules.has(job.handler)).toBe(false);
+      expect(jobs.some((job) => job.everyMinutes === undefined)).toBe(true);
+    });
+
+    it.each(jobs.filter((job) => job.everyMinutes !== undefined))('runs $handler on an EventBridge schedule every $everyMinutes minutes', ({ handler, everyMinutes }) => {
       const schedule = stack.jobs.schedules.get(handler);
       if (!schedule) throw new Error(`No schedule for ${handler}`);
       const rule = resourceOf(schedule);

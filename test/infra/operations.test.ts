@@ -195,7 +195,14 @@ describe('operations in prod', () => {
     });
   });
 
-  describe.each(jobs)('job $handler', ({ handler, everyMinutes }) => {
+  const scheduledJobs = jobs.flatMap((job) => (job.everyMinutes === undefined ? [] : [{ handler: job.handler, everyMinutes: job.everyMinutes }]));
+
+  it('watches every scheduled job', () => {
+    expect(scheduledJobs.length).toBeGreaterThan(0);
+    expect([...stack.jobs.deadLetterQueues.keys()].sort()).toEqual(scheduledJobs.map((job) => job.handler).sort());
+  });
+
+  describe.each(scheduledJobs)('job $handler', ({ handler, everyMinutes }) => {
     const queue = stack.jobs.deadLetterQueues.get(handler);
     if (!queue) throw new Error(`No dead-letter queue for ${handler}`);
     const queueArn = { 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] };

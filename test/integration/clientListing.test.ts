@@ -1,5 +1,10 @@
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
+import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
+import { confirmClientOperation, previewClientOperation } from '../../shared/domain/clients/operateOnClients';
+import { clientOperationTestDeps } from '../support/clientOperationFixtures';
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { backfillClientSearch } from '../../shared/domain/clients/backfillClientSearch';
 import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';
 import { addClient } from '../../shared/domain/clients/addClient';
@@ -29,7 +34,7 @@ beforeAll(async () => {
     const email = uniqueClientEmail();
     const accountId = await registerCloudAccount(tables.documentClient());
     const { client } = await addClient(deps(), partner.partnerId, { kind: 'partner', id: 'usr_1' }, {
-      email, accountId, name: i === 3 ? 'Zhanna Orlova' : `Client ${i}`,
+      email, accountId, name: i === 3 ? 'Zhanna Ёлкина-Orlova' : i === 5 ? 'José Álvarez' : `Client ${i}`,
     });
     const token = tokenFromMail((await mailsTo(email)).at(-1)!);
     clock.advance(1000);
@@ -70,12 +75,26 @@ describe('DynamoClientRepository.list', () => {
     expect(await allPages({ status: 'declined', limit: 1 })).toEqual(declined);
   });
 
-  it('searches by part of the e-mail or the name, case-insensitively', async () => {
+  it('searches by the start of the e-mail, of any word of the name or of the account id, case- and accent-insensitively', async () => {
     const target = added[5]!;
-    expect(await allPages({ search: target.email.slice(7, 19).toUpperCase(), limit: 5 })).toEqual([target.client.id]);
+    expect(await allPages({ search: target.email.slice(0, 12).toUpperCase(), limit: 5 })).toEqual([target.client.id]);
+    expect(await allPages({ search: target.email, limit: 5 })).toEqual([target.client.id]);
+    expect(await allPages({ search: 'alvar', limit: 5 })).toEqual([target.client.id]);
+    expect(await allPages({ search: 'JOSE alv', limit: 5 })).toEqual([target.client.id]);
     expect(await allPages({ search: 'zhanna', limit: 5 })).toEqual([added[3]!.client.id]);
-    expect(await allPages({ search: 'EXAMPLE.COM', limit: 2 })).toEqual(added.map(({ client }) => client.id).reverse());
-    expect(await allPages({ search: 'another partner', limit: 5 })).toEqual([]);
+    expect(await allPages({ search: 'елкина-orl', limit: 5 })).toEqual([added[3]!.client.id]);
+    expect(await allPages({ search: target.client.accountId!.slice(0, 10), limit: 5 })).toEqual([target.client.id]);
+    // Every test e-mail starts with `client-`: all seven, newest first, paged.
+    expect(await allPages({ search: 'client', limit: 2 })).toEqual(added.map(({ client }) => client.id).reverse());
+    expect(await allPages({ search: 'example.com', limit: 5 })).toEqual([]);
+    expect(await allPages({ search: 'another', limit: 5 })).toEqual([]);
+  });
+
+  it('combines a search with the status filter', async () => {
+    const active = added.filter((_, i) => i % 3 === 0).map(({ client }) => client.id).reverse();
+    expect(await allPages({ search: 'client', status: 'active', limit: 3 })).toEqual(active);
+    expect(await allPages({ search: 'zhanna', status: 'active', limit: 3 })).toEqual([added[3]!.client.id]);
+    expect(await allPages({ search: 'zhanna', status: 'invited', limit: 3 })).toEqual([]);
   });
 
   it('refuses a cursor from another partner\'s listing or from another filter', async () => {
@@ -88,7 +107,69 @@ describe('DynamoClientRepository.list', () => {
     const forged = Buffer.from(JSON.stringify({ pk: `PARTNER#${other.partnerId}`, sk: 'CLIENT#x', listKey: 'x', clientsOf: other.partnerId })).toString('base64url');
     await expect(deps().clients.list(partner.partnerId, { limit: 1, cursor: forged })).rejects.toBeInstanceOf(ValidationError);
     await expect(deps().clients.list(partner.partnerId, { status: 'declined', limit: 1, cursor: ownActive.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    const searched = await deps().clients.list(partner.partnerId, { search: 'client', limit: 1 });
+    expect(searched.nextCursor).toBeDefined();
+    await expect(deps().clients.list(partner.partnerId, { search: 'zhanna', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    await expect(deps().clients.list(other.partnerId, { search: 'client', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);
     expect(foreign.items.every((client) => client.partnerId === other.partnerId)).toBe(true);
+  });
+});
+
+describe('the search index', () => {
+  const searchEntries = async (partnerId: string) => (await tables.documentClient().send(new ScanCommand({
+    TableName: physicalTableName('clients'), FilterExpression: 'begins_with(pk, :search)', ExpressionAttributeValues: { ':search': `SEARCH#${partnerId}#` },
+  }))).Items ?? [];
+  const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => `${String(a.pk)}${String(a.sk)}`.localeCompare(`${String(b.pk)}${String(b.sk)}`);
+  const found = async (partnerId: string, search: string) => (await deps().clients.list(partnerId, { search, limit: 10 })).items.map((client) => client.id);
+
+  it('follows every change in the same transaction: a new name on re-invitation, the account bound on acceptance, gone on delete', async () => {
+    const own = await createPartner(tables.documentClient());
+    const email = uniqueClientEmail();
+    const { client } = await addClient(deps(), own.partnerId, { kind: 'partner', id: 'usr_1' }, { email, name: 'Pavel Kuznetsov' });
+    expect(await found(own.partnerId, 'kuzne')).toEqual([client.id]);
+
+    const accountId = await registerCloudAccount(tables.documentClient());
+    const token = tokenFromMail((await mailsTo(email)).at(-1)!);
+    expect(await found(own.partnerId, accountId)).toEqual([]);
+    await acceptInvitation(deps(), token, { accountId });
+    expect(await found(own.partnerId, accountId)).toEqual([client.id]);
+
+    const operations = clientOperationTestDeps(tables.documentClient(), clock);
+    const actor = { kind: 'partner', id: 'usr_1' } as const;
+    const request = { operation: 'delete' as const, clientIds: [client.id] };
+    const preview = await previewClientOperation(operations, own.partnerId, actor, request);
+    await confirmClientOperation(operations, own.partnerId, actor, request, preview.confirmation!.token);
+    expect(await found(own.partnerId, 'kuzne')).toEqual([]);
+    expect(await searchEntries(own.partnerId)).toEqual([]);
+
+    await addClient(deps(), own.partnerId, actor, { email: uniqueClientEmail(), name: 'Pavel Smirnov', accountId });
+    expect(await found(own.partnerId, 'smirn')).toEqual([client.id]);
+    expect(await found(own.partnerId, 'kuzne')).toEqual([]);
+  });
+
+  it('backfills the entries of clients stored before the index, resumably and idempotently', async () => {
+    const own = await createPartner(tables.documentClient());
+    for (const name of ['Olga Fedorova', 'Oleg Fedotov']) {
+      await addClient(deps(), own.partnerId, { kind: 'partner', id: 'usr_1' }, { email: uniqueClientEmail(), name });
+    }
+    const entries = await searchEntries(own.partnerId);
+    // As stored before the index existed: no entries.
+    for (const entry of entries) await tables.documentClient().send(new DeleteCommand({ TableName: physicalTableName('clients'), Key: { pk: entry.pk, sk: entry.sk } }));
+    expect(await found(own.partnerId, 'fedo')).toEqual([]);
+
+    const repository = deps().clients;
+    const first = await backfillClientSearch(repository, { timeLeftMs: () => 0, reserveMs: 1 });
+    let cursor = first.cursor;
+    while (cursor) cursor = (await backfillClientSearch(repository, { cursor, timeLeftMs: () => 0, reserveMs: 1 })).cursor;
+
+    expect((await found(own.partnerId, 'fedo')).sort()).toHaveLength(2);
+    const again = await backfillClientSearch(repository, { timeLeftMs: () => Number.POSITIVE_INFINITY, reserveMs: 0 });
+    expect(again.done).toBe(true);
+    expect((await searchEntries(own.partnerId)).sort(byKey)).toEqual(entries.sort(byKey));
+  });
+
+  it('answers a search that matches nothing from one empty partition', async () => {
+    expect(await deps().clients.list(partner.partnerId, { search: 'qqqqqqqqqqqq', limit: 20 })).toEqual({ items: [] });
   });
 });
 

@@ -18,6 +18,14 @@ function tablesOf(input: unknown): string[] {
   ];
 }
 
+/** How many items a response says were read. */
+function readCount(output: unknown): number {
+  const response = output as { ScannedCount?: number; Item?: unknown; Responses?: Record<string, unknown[]> } | undefined;
+  if (typeof response?.ScannedCount === 'number') return response.ScannedCount;
+  if (response?.Item) return 1;
+  return Object.values(response?.Responses ?? {}).reduce((sum, items) => sum + (Array.isArray(items) ? items.length : 0), 0);
+}
+
 /** Requests a DocumentClient sent, by command (`GetItemCommand`, `QueryCommand`...). */
 export interface RequestCount {
   /** Requests per command since the last `reset()`, in the order first seen. */
@@ -25,6 +33,8 @@ export interface RequestCount {
   total(): number;
   /** Requests that named only stand-in tables (not counted in `byCommand` or `total`). */
   standIns(): number;
+  /** Items DynamoDB read for the counted requests: evaluated by queries and scans (`ScannedCount`), returned by gets and batched gets. */
+  itemsRead(): number;
   /** Physical names of the tables that requests changing stored items (Put, Update, Delete, TransactWrite, BatchWrite) wrote to, whether or not DynamoDB accepted them. */
   writtenTables(): Set<string>;
   reset(): void;
@@ -49,6 +59,7 @@ export function countRequests(client: DynamoDBDocumentClient, options: { readonl
   let counts = new Map<string, number>();
   let written = new Set<string>();
   let standIns = 0;
+  let itemsRead = 0;
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
@@ -59,7 +70,9 @@ export function countRequests(client: DynamoDBDocumentClient, options: { readonl
       }
       counts.set(command, (counts.get(command) ?? 0) + 1);
       if (WRITE_COMMANDS.has(command)) for (const table of named) written.add(table);
-      return next(args);
+      const result = await next(args);
+      itemsRead += readCount(result.output);
+      return result;
     },
     { step: 'initialize', name },
   );
@@ -67,11 +80,13 @@ export function countRequests(client: DynamoDBDocumentClient, options: { readonl
     byCommand: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),
     standIns: () => standIns,
+    itemsRead: () => itemsRead,
     writtenTables: () => new Set(written),
     reset: () => {
       counts = new Map();
       written = new Set();
       standIns = 0;
+      itemsRead = 0;
     },
     stop: () => {
       client.middlewareStack.remove(name);

@@ -3,6 +3,7 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -15,14 +16,24 @@ import type { ClientRef } from '../../ports/ClientLookup';
 import type { ClientChange, ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
 import type { Page } from '../../ports/Page';
 import {
+  clientSearchTerms,
+  matchesSearch,
+  MAX_INDEXED_PREFIX,
+  normalizeSearch,
+  searchPartitionPrefix,
+  searchPrefixes,
+} from '../../domain/clients/clientSearch';
+import {
   accountLockKey,
   CLIENT_INDEXES,
   clientKey,
   clientListKey,
-  clientSearchText,
+  clientSearchKey,
+  clientSearchPartition,
   partnerAccountKey,
   partnerStatusKey,
 } from './clientKeys';
+import { batchGetAll, batchPutAll } from './batchCalls';
 import { decodeCursor, encodeCursor } from './cursor';
 import { auditTransactItem, type TransactItem } from './DynamoAuditTrail';
 import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKey } from './invitationKeys';
@@ -104,7 +115,6 @@ function clientToItem(client: Client): Record<string, unknown> {
       clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
     }),
     listKey: clientListKey(client.createdAt, client.id),
-    searchText: clientSearchText(client.email, client.name),
     clientId: client.id,
     partnerId: client.partnerId,
     accountId: client.accountId,
@@ -150,8 +160,44 @@ function invitationToItem(invitation: Invitation): Record<string, unknown> {
   };
 }
 
+function invalidCursor(): ValidationError {
+  return new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
+}
+
 /** What each item of a change transaction is, to explain a cancellation. */
-export type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
+export type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit' | 'search';
+
+/** The search terms of a client the partner can find: none once detached. */
+function indexedTerms(client: Client | undefined): string[] {
+  return client && isAttached(client.status) ? clientSearchTerms(client) : [];
+}
+
+/**
+ * The search index entries a change writes and removes: one entry per indexed prefix of the client's
+ * terms (`clientSearch.ts`), holding the terms themselves for searches longer than the prefix.
+ * Nothing when the terms are unchanged (a status change such as a block); everything removed on detach.
+ */
+function searchItems(previous: Client | undefined, client: Client, table: string): TransactItem[] {
+  const before = indexedTerms(previous);
+  const after = indexedTerms(client);
+  if (before.join(' ') === after.join(' ')) return [];
+  const { partnerId, id, createdAt } = client;
+  const listKey = clientListKey(createdAt, id);
+  const kept = new Set(searchPrefixes(after));
+  return [
+    ...searchPrefixes(before).filter((prefix) => !kept.has(prefix))
+      .map((prefix): TransactItem => ({ Delete: { TableName: table, Key: clientSearchKey(partnerId, prefix, listKey) } })),
+    // Derived from the client written in the same transaction, whose version condition guards them too.
+    ...[...kept].map((prefix): TransactItem => ({
+      Put: { TableName: table, Item: { ...clientSearchKey(partnerId, prefix, listKey), clientId: id, terms: ` ${after.join(' ')} ` } },
+    })),
+  ];
+}
+
+/** The search index entries of a stored client, for the backfill of clients stored before the index. */
+export function searchEntriesOf(client: Client): Array<Record<string, unknown>> {
+  return searchItems(undefined, client, '').flatMap((item) => (item.Put?.Item ? [item.Put.Item] : []));
+}
 
 /** The marker item of a client's account, when the change creates the client with an account or binds one. */
 function markerItem(change: ClientChange, table: string): TransactItem | undefined {
@@ -262,14 +308,17 @@ export function clientChangeItems(
     }
   }
   parts.push({ part: 'audit', item: auditTransactItem(change.audit, tables.audit) });
+  for (const item of searchItems(change.before, change.after, tables.clients)) parts.push({ part: 'search', item });
   return parts;
 }
 
 /** Attributes of a client item that make up a listing cursor, besides the index partition. */
 const CURSOR_ATTRIBUTES = ['pk', 'sk', 'listKey'] as const;
 
-/** Query pages read at most per listing request when a search filter discards items. */
-const MAX_SEARCH_READS = 10;
+/** Attributes of a search index entry that make up a search cursor. */
+const SEARCH_CURSOR_ATTRIBUTES = ['pk', 'sk'] as const;
+
+const searchEntry = z.object({ clientId: z.string() });
 
 /**
  * Partners' clients and their invitations on DynamoDB (tables `clients`, `invitations`, `audit`).
@@ -313,45 +362,75 @@ export class DynamoClientRepository implements ClientRepository {
   }
 
   /**
-   * Newest first. A status filter picks the `byPartnerStatus` index; a search is a filter on the
-   * partner's own index partition (`contains` on the lower-cased e-mail and name): it reads only
-   * this partner's clients, at most `MAX_SEARCH_READS` query pages per request, never a Scan.
+   * Newest first. A status filter picks the `byPartnerStatus` index; a search reads the search
+   * index instead (`search`). One query page per request, never a Scan.
    */
   public async list(partnerId: string, query: ClientListQuery): Promise<Page<Client>> {
+    if (query.search !== undefined) return this.search(partnerId, query, normalizeSearch(query.search));
     const partition = query.status
       ? { index: CLIENT_INDEXES.byPartnerStatus, name: 'clientsOfStatus', value: partnerStatusKey(partnerId, query.status) }
       : { index: CLIENT_INDEXES.byPartner, name: 'clientsOf', value: partnerId };
-    let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name]);
+    const startKey = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name]);
     // A cursor must come from this partner's listing with the same filter: nothing else may be read.
     if (startKey && (startKey[partition.name] !== partition.value || startKey.pk !== clientKey(partnerId, '').pk)) {
-      throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
+      throw invalidCursor();
     }
-    const search = query.search?.trim().toLowerCase();
-    const found: Array<Record<string, unknown>> = [];
-    for (let reads = 0; reads < (search ? MAX_SEARCH_READS : 1); reads += 1) {
-      const result = await this.client.send(new QueryCommand({
-        TableName: this.clientsTable,
-        IndexName: partition.index,
-        KeyConditionExpression: '#partition = :partition',
-        ...(search && { FilterExpression: 'contains(searchText, :search)' }),
-        ExpressionAttributeNames: { '#partition': partition.name },
-        ExpressionAttributeValues: { ':partition': partition.value, ...(search && { ':search': search }) },
-        ScanIndexForward: false,
-        // One more than needed: if it comes back there is a next page, whose cursor is the last item shown.
-        Limit: search ? Math.max(query.limit + 1, 100) : query.limit + 1 - found.length,
-        ExclusiveStartKey: startKey,
-      }));
-      found.push(...(result.Items ?? []));
-      startKey = result.LastEvaluatedKey;
-      if (found.length > query.limit || !startKey) break;
-    }
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.clientsTable,
+      IndexName: partition.index,
+      KeyConditionExpression: '#partition = :partition',
+      ExpressionAttributeNames: { '#partition': partition.name },
+      ExpressionAttributeValues: { ':partition': partition.value },
+      ScanIndexForward: false,
+      // One more than needed: if it comes back there is a next page, whose cursor is the last item shown.
+      Limit: query.limit + 1,
+      ExclusiveStartKey: startKey,
+    }));
+    const found = result.Items ?? [];
     const shown = found.slice(0, query.limit);
     const last = shown.at(-1);
     const cursorKey = found.length > query.limit && last
       ? Object.fromEntries([...CURSOR_ATTRIBUTES, partition.name].map((name) => [name, last[name]]))
-      : startKey;
+      : undefined;
     const nextCursor = encodeCursor(cursorKey);
     return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
+  }
+
+  /**
+   * A search by the start of the e-mail, of a word of the name or of the account id: one query of
+   * the search index partition of the search's first word (its first `MAX_INDEXED_PREFIX`
+   * characters; a longer word is matched on the stored terms), newest first, then one batched read
+   * of the clients found, whose status and current terms decide (a status filter, the other words
+   * of the search). Two reads whatever the partner's size; a page may hold fewer than `limit`
+   * clients when the status filter drops some, and `nextCursor` goes on from where the index stopped.
+   */
+  private async search(partnerId: string, query: ClientListQuery, search: string): Promise<Page<Client>> {
+    const words = search.split(' ');
+    const first = words[0] ?? '';
+    const partition = clientSearchPartition(partnerId, searchPartitionPrefix(first));
+    const startKey = decodeCursor(query.cursor, SEARCH_CURSOR_ATTRIBUTES);
+    if (startKey && startKey.pk !== partition) throw invalidCursor();
+    const longer = [...first].length > MAX_INDEXED_PREFIX;
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.clientsTable,
+      KeyConditionExpression: 'pk = :partition',
+      ...(longer && { FilterExpression: 'contains(terms, :term)' }),
+      ExpressionAttributeValues: { ':partition': partition, ...(longer && { ':term': ` ${first}` }) },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: startKey,
+    }));
+    const ids = (result.Items ?? []).map((item) => searchEntry.parse(item).clientId);
+    const found = new Map((await batchGetAll(this.client, this.clientsTable, ids.map((id) => clientKey(partnerId, id)))).map(toClient)
+      .map((client) => [client.id, client]));
+    const items = ids.flatMap((id) => {
+      const client = found.get(id);
+      if (!client || !isAttached(client.status) || (query.status && client.status !== query.status)) return [];
+      const terms = clientSearchTerms(client);
+      return words.every((word) => matchesSearch(terms, word)) ? [client] : [];
+    });
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return { items, ...(nextCursor && { nextCursor }) };
   }
 
   public async save(change: ClientChange): Promise<void> {
@@ -362,6 +441,21 @@ export class DynamoClientRepository implements ClientRepository {
     } catch (error) {
       throw this.saveError(error, parts.map(({ part }) => part), after);
     }
+  }
+
+  public async indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }> {
+    // The one Scan of the code base: a one-off backfill over every partner's clients, never a request path.
+    const result = await this.client.send(new ScanCommand({
+      TableName: this.clientsTable,
+      FilterExpression: 'begins_with(sk, :client)',
+      ExpressionAttributeValues: { ':client': clientKey('', '').sk },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
+    }));
+    const clients = (result.Items ?? []).map(toClient);
+    await batchPutAll(this.client, this.clientsTable, clients.flatMap(searchEntriesOf));
+    const next = encodeCursor(result.LastEvaluatedKey);
+    return { indexed: clients.length, ...(next && { cursor: next }) };
   }
 
   public async invitationForToken(tokenHash: string): Promise<Invitation | undefined> {

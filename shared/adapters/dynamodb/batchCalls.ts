@@ -1,4 +1,4 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** DynamoDB's limit of keys per `BatchGetItem`. */
 export const BATCH_GET_KEYS = 100;
@@ -37,4 +37,20 @@ export async function batchGetAll(
     }
   }
   return items;
+}
+
+/** Most put requests in one BatchWriteItem. */
+export const BATCH_WRITE_ITEMS = 25;
+
+/** Puts every item (idempotent puts only), 25 a request, retrying what DynamoDB leaves unprocessed. */
+export async function batchPutAll(client: DynamoDBDocumentClient, table: string, items: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  for (const chunk of chunks(items, BATCH_WRITE_ITEMS)) {
+    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; pending.length > 0; round += 1) {
+      if (round >= UNPROCESSED_ROUNDS) throw new Error(`${pending.length} puts to ${table} stayed unprocessed`);
+      if (round > 0) await pause(round);
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (result.UnprocessedItems?.[table] ?? []).flatMap((request) => (request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : []));
+    }
+  }
 }

@@ -25,9 +25,18 @@ export function clientListKey(createdAt: Date, clientId: string): string {
   return `${createdAt.toISOString()}#${clientId}`;
 }
 
-/** `searchText`: what `GET /clients?search=` matches (lower-cased e-mail and name). */
-export function clientSearchText(email: string, name: string | undefined): string {
-  return `${email} ${name ?? ''}`.toLowerCase().trim();
+/**
+ * Key of a search index entry: one partition per partner and indexed prefix (`clientSearch.ts`),
+ * its clients newest first by `listKey`, so a search reads one partition page whatever the
+ * partner's size.
+ */
+export function clientSearchKey(partnerId: string, prefix: string, listKey: string): { pk: string; sk: string } {
+  return { pk: clientSearchPartition(partnerId, prefix), sk: listKey };
+}
+
+/** Partition of the search index entries of one partner's clients with one indexed prefix. */
+export function clientSearchPartition(partnerId: string, prefix: string): string {
+  return `SEARCH#${partnerId}#${prefix}`;
 }
 
 /** The index names of the table. */

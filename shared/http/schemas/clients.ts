@@ -4,6 +4,7 @@ import { CLIENT_ACTIONS, CLIENT_STATUSES, type Client, isAttached, VISIBLE_CLIEN
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
+import { MIN_SEARCH_LENGTH, normalizeSearch } from '../../domain/clients/clientSearch';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
@@ -26,8 +27,10 @@ export const addClientBody = z.strictObject({
 export const listClientsQuery = z.strictObject({
   /** `detached` is not among them: a deleted client is not listed (400). */
   status: z.optional(z.enum(VISIBLE_CLIENT_STATUSES)),
-  /** Part of the e-mail or name, case-insensitive. */
-  search: z.optional(text(100)),
+  /** The start of the e-mail, of a word of the name or of the account id; case- and accent-insensitive, at least 2 characters. */
+  search: z.optional(text(100).check(z.refine((value) => [...normalizeSearch(value)].length >= MIN_SEARCH_LENGTH, {
+    message: `Type at least ${MIN_SEARCH_LENGTH} characters to search`,
+  }))),
   limit,
   cursor,
 });
@@ -157,7 +160,8 @@ export const clientOperations: OperationDocs = {
     tag: 'Clients', body: addClientBody, status: 201, response: clientView,
   },
   'GET /clients': {
-    summary: 'List your clients, newest first; filter by status, search by e-mail or name. Each item carries the ' +
+    summary: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
+      'the account id (at least 2 characters, case- and accent-insensitive). Each item carries the ' +
       'current balance of an active or blocked client (`null` for the others)', tag: 'Clients',
     query: listClientsQuery, status: 200, response: clientPage,
   },

@@ -1,4 +1,6 @@
-import { accountLockKey, clientKey, clientListKey, clientSearchText, partnerAccountKey, partnerStatusKey } from '../../../../../shared/adapters/dynamodb/clientKeys';
+import {
+  accountLockKey, clientKey, clientListKey, clientSearchKey, clientSearchPartition, partnerAccountKey, partnerStatusKey,
+} from '../../../../../shared/adapters/dynamodb/clientKeys';
 
 describe('clientKeys', () => {
   it('puts a client, and the marker of its account, in its partner\'s partition', () => {
@@ -17,8 +19,9 @@ describe('clientKeys', () => {
     expect(partnerStatusKey('ptn_1', 'active')).toBe('ptn_1#active');
   });
 
-  it('searches the lower-cased e-mail and name', () => {
-    expect(clientSearchText('ivan@example.com', 'Ivan PETROV')).toBe('ivan@example.com ivan petrov');
-    expect(clientSearchText('ivan@example.com', undefined)).toBe('ivan@example.com');
+  it('keeps each partner\'s search entries of one prefix in one partition, newest first by the listing key', () => {
+    const listKey = clientListKey(new Date('2026-03-01T10:00:00Z'), 'cli_a');
+    expect(clientSearchKey('ptn_1', 'iva', listKey)).toEqual({ pk: 'SEARCH#ptn_1#iva', sk: listKey });
+    expect(clientSearchPartition('ptn_2', 'iva')).not.toBe(clientSearchKey('ptn_1', 'iva', listKey).pk);
   });
 });
