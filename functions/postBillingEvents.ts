@@ -8,7 +8,7 @@ import { billingEventsBody, toBillingEvent, toBillingEventsResponse } from '../s
 /** POST /billing-events — the cloud's billing posts events; each is recorded once by transactionId. */
 export const handler = httpRoute({ auth: 'system', body: billingEventsBody }, async ({ principal, body }) => {
   if (!principal.scopes.includes(BILLING_WRITE_SCOPE)) {
-    throw new HttpError(403, 'forbidden', `Posting billing events needs the ${BILLING_WRITE_SCOPE} scope`);
+    throw new HttpError('forbidden', `Posting billing events needs the ${BILLING_WRITE_SCOPE} scope`);
   }
   const results = await recordBillingEvents(billingDeps(), body.events.map(toBillingEvent));
   return { status: 200, body: toBillingEventsResponse(results) };

@@ -1,5 +1,8 @@
-import { CfnOutput, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { CfnOutput, Lazy, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { CfnUserPoolDomain, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
@@ -7,6 +10,7 @@ import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, t
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
 import { Backups } from './constructs/Backups';
+import { assertConsoleBuilt, Console, type ConsoleDomain, type ConsoleSignIn } from './constructs/Console';
 import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
@@ -19,26 +23,31 @@ import { type Stage, stackName, stagePolicy, type ThreatProtection, type UserPoo
 export interface PartnerdeskSettings {
   /** Address mails are sent from; must be verified in SES. */
   readonly senderEmail: string;
-  /** Comma-separated browser origins of the web console. */
-  readonly allowedOrigins: string;
+  /**
+   * Origin of the web console on the operator's own domain (`https://partners.example.com`); needs
+   * `consoleCertificateArn`. Without it the console is served at the distribution's `https://<id>.cloudfront.net`.
+   */
+  readonly consoleOrigin?: string;
+  /** ARN of the ACM certificate (us-east-1) for the host of `consoleOrigin`. */
+  readonly consoleCertificateArn?: string;
+  /** Comma-separated browser origins allowed by CORS besides the console's own. */
+  readonly allowedOrigins?: string;
   /** The partner department's mailbox (new applications, escalations). */
   readonly partnerDepartmentEmail: string;
   /** The support mailbox applicants are told to write to. */
   readonly supportEmail: string;
-  /** Base URL of the web console, used in invitation links. */
-  readonly publicBaseUrl: string;
   /** Prefix of the Cognito hosted domain (token endpoint of machine clients); globally unique. */
   readonly authDomainPrefix: string;
   /** Request rate limits of the API. */
   readonly throttle?: ThrottleSettings;
+  /** The cloud's own OIDC provider for console users; absent, the stack creates a console users' pool. */
+  readonly consoleIdentity?: ExternalConsoleIdentity;
   /** `dev` (destroyable) or `prod` (retained, protected, backed up). Default `dev`. */
   readonly stage?: Stage;
   /** Where alarm notifications are mailed (SNS e-mail subscription); none when absent. */
   readonly alarmEmail?: string;
   /** Cognito threat protection: `audit` (default, AWS advises it first) or `enforced`. */
   readonly threatProtection?: ThreatProtection;
-  /** The cloud's own OIDC provider for console users; absent, the stack creates a console users' pool. */
-  readonly consoleIdentity?: ExternalConsoleIdentity;
 }
 
 /** The service's name: the `service` tag of every resource, the Powertools service and the root of the job metrics' namespace. */
@@ -54,7 +63,12 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly jobs?: readonly JobSpec[];
   /** Cognito triggers of the console users' pool; the route table's unless a test passes its own. */
   readonly triggers?: readonly TriggerSpec[];
+  /** Folder of the built web console; `web/dist` of the repository unless a test passes its own. */
+  readonly consoleAssetDir?: string;
 }
+
+/** Where `npm run build:web` puts the built console. */
+const CONSOLE_ASSET_DIR = path.resolve(__dirname, '..', 'web', 'dist');
 
 /**
  * partnerdesk in one stack: stateful resources (tables, user pool, mail identity, event bus) and
@@ -70,20 +84,30 @@ export class PartnerdeskStack extends Stack {
   public readonly eventBus: EventBus;
   public readonly api: Api;
   public readonly jobs: Jobs;
+  /** The web console (S3 + CloudFront). */
+  public readonly console: Console;
+  /** Origin of the web console: invitation links, CORS, sign-in callbacks. */
+  public readonly consoleOrigin: string;
   /** Alarms, their topic and the dashboard. */
   public readonly monitoring: Monitoring;
   /** The tables' backup plan (prod only). */
   public readonly backups?: Backups;
 
   public constructor(scope: Construct, id: string, props: PartnerdeskStackProps) {
-    super(scope, id, props);
+    // The alarms and the dashboard make the template large; unindented it stays far from CloudFormation's 1 MB.
+    super(scope, id, { suppressTemplateIndentation: true, ...props });
     const { settings } = props;
     const stage = stagePolicy(settings.stage ?? 'dev');
     Tags.of(this).add('service', SERVICE_NAME);
     Tags.of(this).add('stage', stage.stage);
-    // A dev stack is thrown away whole; prod keeps its data (tables and pool retained, see stagePolicy).
+    // A dev stack is thrown away whole; prod keeps its data (tables and pools retained, see stagePolicy).
     if (stage.removalPolicy === RemovalPolicy.DESTROY) RemovalPolicies.of(this).destroy();
-
+    const consoleAssetDir = props.consoleAssetDir ?? CONSOLE_ASSET_DIR;
+    // Before the functions are bundled, which takes a while.
+    assertConsoleBuilt(consoleAssetDir);
+    const customDomain = this.consoleDomain(settings);
+    // The console is built last (it needs the API URL and the sign-in clients), so its own origin is read lazily.
+    this.consoleOrigin = customDomain ? `https://${customDomain.domainName}` : Lazy.string({ produce: () => this.console.origin });
     this.tables = new Tables(this, 'Tables', {
       tableProps: { removalPolicy: stage.removalPolicy, deletionProtection: stage.deletionProtection },
     });
@@ -92,7 +116,7 @@ export class PartnerdeskStack extends Stack {
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
     };
-    this.auth = new Auth(this, 'Auth', { domainPrefix: settings.authDomainPrefix, ...userPoolPolicy });
+    this.auth = new Auth(this, 'Auth', { ...userPoolPolicy, domainPrefix: settings.authDomainPrefix, consoleOrigin: this.consoleOrigin });
     this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
     this.eventBus = new EventBus(this, 'DomainEvents');
 
@@ -108,12 +132,12 @@ export class PartnerdeskStack extends Stack {
       POWERTOOLS_METRICS_NAMESPACE: jobMetricsNamespace,
       PARTNER_DEPARTMENT_EMAIL: settings.partnerDepartmentEmail,
       SUPPORT_EMAIL: settings.supportEmail,
-      PUBLIC_BASE_URL: settings.publicBaseUrl,
+      PUBLIC_BASE_URL: this.consoleOrigin,
     };
     this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
       ...userPoolPolicy,
       domainPrefix: settings.authDomainPrefix,
-      consoleOrigin: settings.publicBaseUrl,
+      consoleOrigin: this.consoleOrigin,
       triggers: props.triggers ?? triggerTable,
       resources,
       environment,
@@ -122,15 +146,24 @@ export class PartnerdeskStack extends Stack {
     this.api = new Api(this, 'Api', {
       consoleTokens: this.consoleUsers.tokenEnvironment(),
       routes: props.routes ?? routeTable,
-      allowedOrigins: settings.allowedOrigins,
+      allowedOrigins: [this.consoleOrigin, settings.allowedOrigins].filter(Boolean).join(','),
       resources,
       environment,
       throttle: settings.throttle,
     });
     this.jobs = new Jobs(this, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
+    this.console = new Console(this, 'Console', {
+      assetDir: consoleAssetDir,
+      apiUrl: this.api.httpApi.apiEndpoint,
+      signIn: {
+        staff: { domain: this.loginOrigin(this.auth.domain), clientId: this.auth.webClient.userPoolClientId },
+        ...this.consoleUsersSignIn(),
+      },
+      customDomain,
+    });
     const namePrefix = stackName(stage.stage);
     if (stage.backups) this.backups = new Backups(this, 'Backups', { planName: `${namePrefix}-tables`, tables: [...this.tables.byName.values()] });
-
+    // Last, so that it finds every function the constructs above created.
     this.monitoring = new Monitoring(this, 'Monitoring', {
       namePrefix,
       alarmEmail: settings.alarmEmail,
@@ -142,6 +175,8 @@ export class PartnerdeskStack extends Stack {
       jobMetricsNamespace,
     });
 
+    new CfnOutput(this, 'ConsoleUrl', { value: this.consoleOrigin });
+    new CfnOutput(this, 'ConsoleDistributionDomainName', { value: this.console.distribution.distributionDomainName });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'WebConsoleClientId', { value: this.auth.webClient.userPoolClientId });
@@ -157,8 +192,8 @@ export class PartnerdeskStack extends Stack {
 
   /**
    * Every Lambda function of the stack, found rather than listed, so functions added by any
-   * construct (routes, jobs, Cognito triggers) get their alarms; named by their path below the stack.
-   * The sign-in triggers refuse a blocked account by throwing.
+   * construct (routes, jobs, Cognito triggers, the console's deployment) get their alarms; named by
+   * their path below the stack. The sign-in triggers refuse a blocked account by throwing.
    */
   private allFunctions(): MonitoredFunction[] {
     const refusing = new Set<LambdaFunction>(this.consoleUsers.functions.values());
@@ -170,5 +205,38 @@ export class PartnerdeskStack extends Stack {
         function: fn,
         refusesByThrowing: refusing.has(fn),
       }));
+  }
+
+  /** The `console` entry of the console's sign-in settings: the console users' pool, when the stack creates it. */
+  private consoleUsersSignIn(): { console?: ConsoleSignIn } {
+    const { domain, webClient } = this.consoleUsers;
+    return domain && webClient ? { console: { domain: this.loginOrigin(domain), clientId: webClient.userPoolClientId } } : {};
+  }
+
+  /**
+   * The managed-login origin of a Cognito domain, built from its prefix instead of a reference to
+   * the domain resource: the console's CSP is part of the distribution, and the pools' callbacks
+   * and triggers name the distribution, so the distribution must not depend on a pool.
+   */
+  private loginOrigin(domain: UserPoolDomain): string {
+    const cfnDomain = domain.node.defaultChild;
+    if (!(cfnDomain instanceof CfnUserPoolDomain)) throw new Error(`${domain.node.path} has no CloudFormation resource`);
+    return `https://${cfnDomain.domain}.auth.${this.region}.amazoncognito.com`;
+  }
+
+  /** The console's custom domain from `consoleOrigin` and its certificate, or none. */
+  private consoleDomain(settings: PartnerdeskSettings): ConsoleDomain | undefined {
+    if (settings.consoleOrigin === undefined) return undefined;
+    const origin = URL.canParse(settings.consoleOrigin) ? new URL(settings.consoleOrigin) : undefined;
+    if (origin?.protocol !== 'https:' || origin.origin !== settings.consoleOrigin.replace(/\/$/, '')) {
+      throw new Error(`consoleOrigin must be an https origin without a path, like https://partners.example.com; got "${settings.consoleOrigin}".`);
+    }
+    if (!settings.consoleCertificateArn) {
+      throw new Error('consoleOrigin needs consoleCertificateArn: an ACM certificate in us-east-1 for its host name.');
+    }
+    return {
+      domainName: origin.hostname,
+      certificate: Certificate.fromCertificateArn(this, 'ConsoleCertificate', settings.consoleCertificateArn),
+    };
   }
 }

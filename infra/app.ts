@@ -1,6 +1,7 @@
 /**
  * CDK entry (`cdk.json`): reads the deployment settings from CDK context (`-c key=value`) with
- * defaults good for a first synth, and checks the result with cdk-nag (AWS Solutions rules).
+ * defaults good for a first synth (the console is served at its CloudFront address unless
+ * `consoleOrigin` names a custom domain), and checks the result with cdk-nag (AWS Solutions rules).
  * Synthesizes offline: no lookups, region from `CDK_DEFAULT_REGION` or eu-central-1.
  */
 import { App, Validations } from 'aws-cdk-lib';
@@ -10,10 +11,20 @@ import { parseStage, parseThreatProtection, stackName } from './StagePolicy';
 
 const app = new App();
 
+/** A context value, or undefined when it is absent or empty. */
+function optionalSetting(key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 /** A context value, or the default when it is absent or empty. */
 function setting(key: string, fallback: string): string {
-  const value: unknown = app.node.tryGetContext(key);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+  return optionalSetting(key) ?? fallback;
+}
+
+// The console origin used to be given as publicBaseUrl; a deploy that still passes it must not lose it silently.
+if (optionalSetting('publicBaseUrl')) {
+  throw new Error('publicBaseUrl is replaced by consoleOrigin (with consoleCertificateArn), or nothing for the console\'s CloudFront address.');
 }
 
 /** The cloud's own OIDC provider for console users, when `consoleAuthIssuer` is given; otherwise the stack creates a pool. */
@@ -31,20 +42,20 @@ function consoleIdentity(): PartnerdeskSettings['consoleIdentity'] {
 }
 
 const stage = parseStage(setting('stage', 'dev'));
-const alarmEmail = setting('alarmEmail', '');
 
 new PartnerdeskStack(app, stackName(stage), {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
   description: `partnerdesk (${stage}): partner program API (applications, clients, blocking, balances)`,
   settings: {
     stage,
-    alarmEmail: alarmEmail === '' ? undefined : alarmEmail,
+    alarmEmail: optionalSetting('alarmEmail'),
     threatProtection: parseThreatProtection(setting('threatProtection', 'audit')),
     senderEmail: setting('senderEmail', 'partners@partnerdesk.example'),
-    allowedOrigins: setting('allowedOrigins', 'http://localhost:5173'),
+    consoleOrigin: optionalSetting('consoleOrigin'),
+    consoleCertificateArn: optionalSetting('consoleCertificateArn'),
+    allowedOrigins: optionalSetting('allowedOrigins'),
     partnerDepartmentEmail: setting('partnerDepartmentEmail', 'partner-department@partnerdesk.example'),
     supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
-    publicBaseUrl: setting('publicBaseUrl', 'http://localhost:5173'),
     authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${stage}-${process.env.CDK_DEFAULT_ACCOUNT ?? 'local'}`),
     consoleIdentity: consoleIdentity(),
   },

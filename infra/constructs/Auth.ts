@@ -20,6 +20,8 @@ import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
 export interface AuthProps extends UserPoolPolicy {
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly domainPrefix: string;
+  /** Origin of the web console (`https://…`): the web client's sign-in callback and sign-out URLs. */
+  readonly consoleOrigin: string;
 }
 
 /** Identifier of the resource server; scopes read `partnerdesk/<scope>` in tokens. */
@@ -38,13 +40,13 @@ const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:A
  * for billing ingestion.
  *
  * @example
- * const auth = new Auth(this, 'Auth', { domainPrefix: 'partnerdesk-prod' });
+ * const auth = new Auth(this, 'Auth', { domainPrefix: 'partnerdesk-prod', consoleOrigin: 'https://partners.example.com' });
  * fn.addEnvironment('AUTH_ISSUER', auth.issuer);
  */
 export class Auth extends Construct {
   /** The user pool holding managers' and partners' logins. */
   public readonly userPool: UserPool;
-  /** App client of the web console (SRP/password sign-in, no secret). */
+  /** App client of the web console (managed login with code + PKCE, SRP/password sign-in, no secret). */
   public readonly webClient: UserPoolClient;
   /** App client of billing ingestion (client credentials, with secret). */
   public readonly machineClient: UserPoolClient;
@@ -99,9 +101,15 @@ export class Auth extends Construct {
     });
 
     this.webClient = this.userPool.addClient('WebConsoleClient', {
+      // A public client: the console signs in through the managed login with the authorization code and PKCE.
       generateSecret: false,
       authFlows: { userSrp: true, userPassword: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.consoleOrigin}/auth/callback`],
+        logoutUrls: [`${props.consoleOrigin}/`],
+      },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),

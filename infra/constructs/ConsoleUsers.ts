@@ -6,6 +6,7 @@ import {
   OAuthScope,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -67,6 +68,8 @@ export class ConsoleUsers extends Construct {
   public readonly userPool?: UserPool;
   /** The console's app client (authorization code + PKCE), unless an external provider is used. */
   public readonly webClient?: UserPoolClient;
+  /** The pool's managed login (`<prefix>-console.auth.<region>.amazoncognito.com`), unless an external provider is used. */
+  public readonly domain?: UserPoolDomain;
   /** The trigger functions by handler name (none with an external provider). */
   public readonly functions: ReadonlyMap<string, NodejsFunction>;
   /** Expected `iss` of console users' ID tokens. */
@@ -136,7 +139,7 @@ export class ConsoleUsers extends Construct {
       accessTokenValidity: CONSOLE_TOKEN_VALIDITY,
       refreshTokenValidity: Duration.days(30),
     });
-    pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-console` } });
+    this.domain = pool.addDomain('Domain', { cognitoDomain: { domainPrefix: `${props.domainPrefix}-console` } });
     this.userPool = pool;
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { HttpError } from '../../shared/http/HttpError';
 import type { CorsPolicy } from '../../shared/http/cors';
 import type { RouteSpec } from '../../shared/routeTable';
 
@@ -92,8 +91,10 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
   response.end(body);
 }
 
-function sendError(response: ServerResponse, error: HttpError, headers: Record<string, string>): void {
-  send(response, error.statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(error.toBody()));
+/** An answer of the gateway itself (not of a function), in the API's error shape. */
+function sendError(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string>): void {
+  const body = { error: { code, message, details: {} } };
+  send(response, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body));
 }
 
 /**
@@ -124,7 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         try {
           body = raw ? JSON.parse(raw) : undefined;
         } catch {
-          return sendError(response, new HttpError(400, 'validation_failed', 'Request body is not valid JSON'), cors);
+          return sendError(response, 400, 'validation_failed', 'Request body is not valid JSON', cors);
         }
         const result = await local({ body, query: url.searchParams });
         return send(response, result.status, { 'content-type': 'application/json; charset=utf-8', ...cors }, JSON.stringify(result.body));
@@ -132,9 +133,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const candidates = compiled.map(({ route, match }) => ({ route, params: match(url.pathname) })).filter((c) => c.params);
       const found = candidates.find((c) => c.route.method === method);
       if (!found?.params) {
-        return sendError(response, candidates.length > 0
-          ? new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`)
-          : new HttpError(404, 'route_not_found', `No route for ${method} ${url.pathname}`), cors);
+        return candidates.length > 0
+          ? sendError(response, 405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, cors)
+          : sendError(response, 404, 'route_not_found', `No route for ${method} ${url.pathname}`, cors);
       }
       const requestId = randomUUID();
       const headers = Object.fromEntries(
@@ -172,7 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       } catch (error) {
         // API Gateway answers 500 when a function crashes outside middy; say nothing more here either.
         console.error(`[gateway] ${found.route.handler} crashed`, error);
-        sendError(response, new HttpError(500, 'internal_error', 'Internal error'), cors);
+        sendError(response, 500, 'internal_error', 'Internal error', cors);
       }
     })();
   });

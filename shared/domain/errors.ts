@@ -3,14 +3,57 @@
  * They know nothing of HTTP; `shared/http/errorMapping.ts` is the one place that maps them.
  */
 
+/** What sort of failure an error is; the HTTP layer answers each kind in one way. */
+export type ErrorKind = 'invalid_input' | 'not_permitted' | 'not_found' | 'conflict' | 'rule_violation' | 'too_many_requests' | 'unavailable';
+
+/**
+ * Every code a domain error can carry, with its kind: the one declaration of these codes. An error
+ * class accepts only the codes of its own kind, and the HTTP mapping and the OpenAPI document read
+ * this table, so a new code is added here and nowhere else.
+ */
+export const DOMAIN_ERROR_CODES = {
+  validation_failed: 'invalid_input',
+  wrong_account: 'not_permitted',
+  login_disabled: 'not_permitted',
+  unknown_user: 'not_permitted',
+  not_found: 'not_found',
+  invalid_transition: 'conflict',
+  concurrent_change: 'conflict',
+  duplicate_submission: 'conflict',
+  email_already_partner: 'conflict',
+  client_exists: 'conflict',
+  already_client: 'conflict',
+  account_served: 'conflict',
+  client_not_active: 'conflict',
+  invitation_closed: 'conflict',
+  confirmation_used: 'conflict',
+  unknown_account: 'rule_violation',
+  invitation_expired: 'rule_violation',
+  invitation_superseded: 'rule_violation',
+  confirmation_invalid: 'rule_violation',
+  confirmation_mismatch: 'rule_violation',
+  confirmation_expired: 'rule_violation',
+  currency_mismatch: 'rule_violation',
+  rate_limited: 'too_many_requests',
+  temporarily_unavailable: 'unavailable',
+} as const satisfies Record<string, ErrorKind>;
+
+/** A code a domain error carries. */
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+/** The codes of one kind, e.g. every `conflict` code. */
+export type DomainErrorCodeOf<K extends ErrorKind> = {
+  [C in DomainErrorCode]: (typeof DOMAIN_ERROR_CODES)[C] extends K ? C : never;
+}[DomainErrorCode];
+
 /** Base of every error the domain raises on purpose. */
 export abstract class DomainError extends Error {
   /** Stable, documented code (snake_case) that clients may switch on. */
-  public readonly code: string;
+  public readonly code: DomainErrorCode;
   /** Extra, safe-to-show facts about the failure. */
   public readonly details: Record<string, unknown> | undefined;
 
-  public constructor(code: string, message: string, details?: Record<string, unknown>) {
+  protected constructor(code: DomainErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = new.target.name;
     this.code = code;
@@ -26,7 +69,11 @@ export class NotFoundError extends DomainError {
 }
 
 /** The request clashes with the current state (duplicate, already attached, concurrent change). */
-export class ConflictError extends DomainError {}
+export class ConflictError extends DomainError {
+  public constructor(code: DomainErrorCodeOf<'conflict'>, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
 
 /** A state machine refused the transition, e.g. approving an application that was rejected. */
 export class InvalidTransitionError extends ConflictError {
@@ -36,10 +83,18 @@ export class InvalidTransitionError extends ConflictError {
 }
 
 /** The caller is known but is not the one who may do this (e.g. another cloud account's owner). */
-export class NotPermittedError extends DomainError {}
+export class NotPermittedError extends DomainError {
+  public constructor(code: DomainErrorCodeOf<'not_permitted'>, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
 
 /** Well-formed input that breaks a business rule (unknown cloud account, expired token...). */
-export class RuleViolationError extends DomainError {}
+export class RuleViolationError extends DomainError {
+  public constructor(code: DomainErrorCodeOf<'rule_violation'>, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
 
 /** Input that does not have the documented shape; `details.issues` lists what is wrong. */
 export class ValidationError extends DomainError {

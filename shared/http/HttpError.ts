@@ -1,12 +1,14 @@
+import { type ApiErrorCode, errorStatus } from './errorStatus';
+
 /**
  * The one error that crosses the HTTP boundary. Its JSON form is the documented shape
  * `{"error":{"code","message","details"}}`; `expose` is false for 5xx so nothing internal leaks.
  */
 export class HttpError extends Error {
-  /** HTTP status code. */
+  /** HTTP status code, the one `errorStatus` gives the code. */
   public readonly statusCode: number;
   /** Stable machine code, e.g. `validation_failed`. */
-  public readonly code: string;
+  public readonly code: ApiErrorCode;
   /** Safe, structured facts for the client. */
   public readonly details: Record<string, unknown>;
   /** Extra response headers, e.g. `Retry-After`. */
@@ -15,26 +17,25 @@ export class HttpError extends Error {
   public readonly expose: boolean;
 
   public constructor(
-    statusCode: number,
-    code: string,
+    code: ApiErrorCode,
     message: string,
     details: Record<string, unknown> = {},
     headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
-    this.statusCode = statusCode;
+    this.statusCode = errorStatus(code);
     this.code = code;
     this.details = details;
     this.headers = headers;
-    this.expose = statusCode < 500;
+    this.expose = this.statusCode < 500;
   }
 
   /**
    * The response body in the documented error shape; `requestId` (the API request id, also the
    * `x-request-id` header) lets a partner quote the failed request to support.
    */
-  public toBody(requestId?: string): { error: { code: string; message: string; details: Record<string, unknown>; requestId?: string } } {
+  public toBody(requestId?: string): { error: { code: ApiErrorCode; message: string; details: Record<string, unknown>; requestId?: string } } {
     return { error: { code: this.code, message: this.message, details: this.details, ...(requestId !== undefined && { requestId }) } };
   }
 }

@@ -1,14 +1,39 @@
-import type { OperationDocs } from './openapi';
-import { applicationOperations } from './schemas/applications';
-import { balanceOperations } from './schemas/balances';
-import { clientOperations } from './schemas/clients';
-import { clientOperationOperations } from './schemas/clientOperations';
+import * as z from 'zod/mini';
+import type { NamedSchemas, OperationDocs } from './openapi';
+import { applicationOperations, applicationView, submittedApplicationView } from './schemas/applications';
+import { balanceDetailView, balanceOperations, balanceView, billingEventsResponse, expensesView } from './schemas/balances';
+import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './schemas/clients';
+import { clientOperationOperations, operationPreviewView, operationResultView } from './schemas/clientOperations';
+
+/** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
+const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
 
 /** Every route's OpenAPI doc, by feature. A unit test checks each route of the table has one. */
 export const operationDocs: OperationDocs = {
-  'GET /openapi.json': { summary: 'This OpenAPI 3.0 document', tag: 'Meta', status: 200 },
+  'GET /openapi.json': {
+    summary: 'This OpenAPI document',
+    description: 'This OpenAPI 3.0 document',
+    tag: 'Meta', response: openApiObject, success: { 200: 'The document, naming the address it was fetched from as its server' },
+    examples: { response: { openapi: '3.0.3', info: { title: 'partnerdesk API', version: '1.0.0' }, paths: {} } },
+  },
   ...applicationOperations,
   ...clientOperations,
   ...clientOperationOperations,
   ...balanceOperations,
+};
+
+/** The response schemas the document names (and generated clients with it). */
+export const namedSchemas: NamedSchemas = {
+  Application: applicationView,
+  SubmittedApplication: submittedApplicationView,
+  Client: clientView,
+  ListedClient: listedClientView,
+  Invitation: invitationView,
+  AuditEntry: auditEntryView,
+  Balance: balanceView,
+  BalanceDetail: balanceDetailView,
+  Expenses: expensesView,
+  BillingEventResults: billingEventsResponse,
+  OperationPreview: operationPreviewView,
+  OperationResult: operationResultView,
 };

@@ -96,18 +96,18 @@ async function verifiedPayload(token: string, config: TokenIssuerConfig): Promis
 /** Verifies a bearer token and returns its claims, or throws 401. Key sets and verified tokens are cached per container. */
 export async function verifyBearerToken(authorization: string | undefined, config: TokenIssuerConfig): Promise<Claims> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw new HttpError(401, 'unauthorized', 'A bearer token is required');
+  if (!token) throw new HttpError('unauthorized', 'A bearer token is required');
   let payload: JWTPayload;
   try {
     payload = await verifiedPayload(token, config);
   } catch {
-    throw new HttpError(401, 'unauthorized', 'The bearer token is invalid or expired');
+    throw new HttpError('unauthorized', 'The bearer token is invalid or expired');
   }
   // An access token is a machine client's (its `client_id`); anything else is a person's ID token (its `aud`).
   const issuedFor = payload[CLAIMS.tokenUse] === 'access'
     ? typeof payload.client_id === 'string' && config.machineClients.includes(payload.client_id)
     : [payload.aud ?? []].flat().some((audience) => config.audiences.includes(audience));
-  if (!issuedFor) throw new HttpError(401, 'unauthorized', 'The bearer token was issued for another application');
+  if (!issuedFor) throw new HttpError('unauthorized', 'The bearer token was issued for another application');
   return payload;
 }
 
@@ -128,8 +128,8 @@ export function authenticate(
     const claims = await verifyBearerToken(request.event.headers?.authorization, issuer);
     const principal = principalFromClaims(claims, issuer.source);
     context.authorizer = { jwt: { claims, scopes: null }, principal };
-    if (principal.kind === 'anonymous') throw new HttpError(403, 'forbidden', 'The token carries no role');
-    if (principal.kind !== auth) throw new HttpError(403, 'forbidden', 'This operation is not allowed for your role');
+    if (principal.kind === 'anonymous') throw new HttpError('forbidden', 'The token carries no role');
+    if (principal.kind !== auth) throw new HttpError('forbidden', 'This operation is not allowed for your role');
   };
   return { before: authenticateBefore };
 }

@@ -1,13 +1,4 @@
-import {
-  ConflictError,
-  DomainError,
-  NotFoundError,
-  NotPermittedError,
-  RateLimitedError,
-  RuleViolationError,
-  TemporarilyUnavailableError,
-  ValidationError,
-} from '../domain/errors';
+import { DomainError, RateLimitedError, TemporarilyUnavailableError } from '../domain/errors';
 import { HttpError } from './HttpError';
 
 /** AWS SDK error names that mean "busy, retry later" rather than "bug". */
@@ -38,32 +29,23 @@ function isTransient(error: unknown): boolean {
   return false;
 }
 
-/** Status code per domain error class; the first `instanceof` match wins, so subclasses come first. */
-const STATUS_BY_CLASS: ReadonlyArray<[abstract new (...args: never[]) => DomainError, number]> = [
-  [ValidationError, 400],
-  [NotPermittedError, 403],
-  [NotFoundError, 404],
-  [ConflictError, 409],
-  [RuleViolationError, 422],
-  [RateLimitedError, 429],
-  [TemporarilyUnavailableError, 503],
-];
+/** When to come back: a rate limit says when its window ends, a busy dependency is worth a retry in a second. */
+function retryAfter(error: DomainError): Record<string, string> {
+  if (error instanceof RateLimitedError) return { 'Retry-After': String(error.retryAfterSeconds) };
+  if (error instanceof TemporarilyUnavailableError) return { 'Retry-After': '1' };
+  return {};
+}
 
 /**
  * The one mapping from anything thrown to an `HttpError`.
- * Domain errors keep their code and message; known transient AWS errors (also when wrapped) become 503;
+ * Domain errors keep their code and message and get their code's status (`errorStatus`); known transient AWS errors (also when wrapped) become 503;
  * everything else becomes a generic 500 that leaks nothing.
  */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof DomainError) {
-    const status = STATUS_BY_CLASS.find(([type]) => error instanceof type)?.[1] ?? 422;
-    const headers: Record<string, string> =
-      error instanceof RateLimitedError ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
-    return new HttpError(status, error.code, error.message, error.details ?? {}, headers);
+    return new HttpError(error.code, error.message, error.details ?? {}, retryAfter(error));
   }
-  if (isTransient(error)) {
-    return new HttpError(503, 'temporarily_unavailable', 'The service is busy, please retry', {}, { 'Retry-After': '1' });
-  }
-  return new HttpError(500, 'internal_error', 'Internal error');
+  if (isTransient(error)) return toHttpError(new TemporarilyUnavailableError());
+  return new HttpError('internal_error', 'Internal error');
 }

@@ -89,11 +89,11 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) {
-    throw new HttpError(413, 'payload_too_large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+    throw new HttpError('payload_too_large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
   }
   const contentType = event.headers?.['content-type'] ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json');
+    throw new HttpError('unsupported_media_type', 'Send the body as application/json');
   }
   try {
     return JSON.parse(raw) as unknown;

@@ -7,9 +7,9 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ConflictError, RuleViolationError } from '../domain/errors';
 import { documentClient } from '../adapters/runtime';
 import { physicalTableName } from '../adapters/dynamodb/tables';
+import { HttpError } from './HttpError';
 
 type HttpMiddleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
@@ -30,9 +30,9 @@ function translateIdempotencyErrors(): HttpMiddleware {
   return {
     onError: async (request) => {
       if (request.error instanceof IdempotencyAlreadyInProgressError) {
-        request.error = new ConflictError('request_in_progress', 'A request with this Idempotency-Key is still in progress; retry shortly');
+        request.error = new HttpError('request_in_progress', 'A request with this Idempotency-Key is still in progress; retry shortly');
       } else if (request.error instanceof IdempotencyValidationError) {
-        request.error = new RuleViolationError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body');
+        request.error = new HttpError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body');
       }
     },
   };

@@ -27,7 +27,7 @@ export async function benchHandlerOverhead(stack: LocalStack, rounds: number): P
   );
   const id = String((JSON.parse(submitted.body ?? '{}') as { id?: unknown }).id);
   const route = async (method: 'GET', path: string, request: ApiRequest): Promise<void> => {
-    const response = await invokeRoute(routeOf(routes, method, path), { ...request, token });
+    const response = await invokeRoute(routeOf(routes, method, path), { ...request, token }, { validate: false });
     if (response.statusCode !== 200) throw new Error(`${method} ${path} answered ${response.statusCode}: ${response.body ?? ''}`);
   };
   const pairs = [

@@ -86,6 +86,14 @@ describe('become a partner over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'GET', '/partner-applications/app_unknown', { token: managerToken })).status).toBe(404);
   });
 
+  it('serves its OpenAPI document, naming the local gateway as the server (the document checks its own answer too)', async () => {
+    const served = await call(local.stack.apiUrl, 'GET', '/openapi.json');
+
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({ openapi: '3.0.3', servers: [{ url: local.stack.apiUrl }] });
+    expect(Object.keys(served.body.paths)).not.toContain('/__local/login');
+  });
+
   it('answers CORS preflight for configured origins only', async () => {
     const allowed = await fetch(`${local.stack.apiUrl}/partner-applications`, {
       method: 'OPTIONS',

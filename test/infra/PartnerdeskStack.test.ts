@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, CfnElement } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
@@ -10,7 +10,9 @@ import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables 
 import { jobs, routes, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
-import { stackEnv, stackSettings } from './stackSettings';
+import { asSub, deployedFiles } from './consoleDeployment';
+import { logicalId } from './logicalId';
+import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
 
 /** A resource of the synthesized template. */
 interface TemplateResource {
@@ -33,7 +35,9 @@ const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:A
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
-const configuredOrigins = stackSettings.allowedOrigins.split(',').map((origin) => origin.trim());
+const consoleOrigin = stackSettings.consoleOrigin ?? '';
+/** The console's origin first, then the extra origins of the settings, trimmed. */
+const configuredOrigins = [consoleOrigin, ...(stackSettings.allowedOrigins ?? '').split(',').map((origin) => origin.trim())];
 
 /** Every function of the stack with what it declares. */
 const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger'; handler: string; uses: Uses }[] = [
@@ -47,6 +51,7 @@ const PLACE = { route: { construct: 'Api', timeout: 10 }, job: { construct: 'Job
 
 describe('PartnerdeskStack', () => {
   let outdir: string;
+  let consoleAssetDir: string;
   let stack: PartnerdeskStack;
   let resources: Record<string, TemplateResource>;
   let template: Template;
@@ -54,21 +59,19 @@ describe('PartnerdeskStack', () => {
   beforeAll(() => {
     // The one synthesis of this file: bundles every handler with esbuild.
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerdesk-infra-'));
+    consoleAssetDir = builtConsoleFixture();
     const app = new App({ outdir });
-    stack = new PartnerdeskStack(app, 'PartnerdeskTest', { env: stackEnv, settings: stackSettings });
+    stack = new PartnerdeskStack(app, 'PartnerdeskTest', { env: stackEnv, settings: stackSettings, consoleAssetDir });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources;
   });
 
   afterAll(() => {
     fs.rmSync(outdir, { recursive: true, force: true });
+    fs.rmSync(consoleAssetDir, { recursive: true, force: true });
   });
 
-  function logicalIdOf(construct: IConstruct): string {
-    const element = construct.node.defaultChild;
-    if (!(element instanceof CfnElement)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-    return stack.getLogicalId(element);
-  }
+  const logicalIdOf = (construct: IConstruct) => logicalId(stack, construct);
 
   function resourceOf(construct: IConstruct): TemplateResource {
     const resource = resources[logicalIdOf(construct)];
@@ -123,8 +126,8 @@ describe('PartnerdeskStack', () => {
   }
 
   describe('functions', () => {
-    it('creates one Lambda function per route and per job', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length);
+    it('creates one Lambda function per route, job and trigger, besides the console deployment provider', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length + 1);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
@@ -170,7 +173,7 @@ describe('PartnerdeskStack', () => {
         POWERTOOLS_SERVICE_NAME: 'partnerdesk',
         PARTNER_DEPARTMENT_EMAIL: stackSettings.partnerDepartmentEmail,
         SUPPORT_EMAIL: stackSettings.supportEmail,
-        PUBLIC_BASE_URL: stackSettings.publicBaseUrl,
+        PUBLIC_BASE_URL: consoleOrigin,
       });
     });
 
@@ -196,6 +199,10 @@ describe('PartnerdeskStack', () => {
       expect(environment).toContain(`https://cognito-idp.${stackEnv.region}.amazonaws.com/`);
       expect(environment).toContain('/.well-known/jwks.json');
       expect(environment).toContain(JSON.stringify({ Ref: logicalIdOf(stack.auth.userPool) }));
+    });
+
+    it.each(jobs.map((job) => job.handler))('links mails of job %s to the console origin', (handler) => {
+      expect(environmentOf(handler).PUBLIC_BASE_URL).toBe(consoleOrigin);
     });
 
     it.each(functionSpecs)('gives $handler exactly the variables its uses need', ({ handler, uses }) => {
@@ -307,7 +314,7 @@ describe('PartnerdeskStack', () => {
       expect(resourceOf(client).Properties).toMatchObject({
         AccessTokenValidity: 15, IdTokenValidity: 15, TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
         AllowedOAuthFlows: ['code'], GenerateSecret: false,
-        CallbackURLs: [`${stackSettings.publicBaseUrl}/auth/callback`],
+        CallbackURLs: [`${consoleOrigin}/auth/callback`],
       });
     });
 
@@ -388,7 +395,7 @@ describe('PartnerdeskStack', () => {
   });
 
   describe('HTTP API', () => {
-    it('allows exactly the configured browser origins', () => {
+    it('allows exactly the console origin and the extra origins of the settings', () => {
       const api = resourceOf(stack.api.httpApi);
       expect(api.Properties.CorsConfiguration.AllowOrigins).toEqual(configuredOrigins);
       expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(
@@ -451,6 +458,18 @@ describe('PartnerdeskStack', () => {
       expect(web.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
     });
 
+    it('lets the web console sign in through the managed login with the code flow only, back to the console origin', () => {
+      const web = resourceOf(stack.auth.webClient).Properties;
+      expect(web.AllowedOAuthFlowsUserPoolClient).toBe(true);
+      expect(web.AllowedOAuthFlows).toEqual(['code']);
+      expect([...web.AllowedOAuthScopes].sort()).toEqual(['email', 'openid', 'profile']);
+      expect(web.CallbackURLs).toEqual([`${consoleOrigin}/auth/callback`]);
+      expect(web.LogoutURLs).toEqual([`${consoleOrigin}/`]);
+      expect(web.SupportedIdentityProviders).toEqual(['COGNITO']);
+      expect(web.IdTokenValidity).toBe(60);
+      expect(web.AccessTokenValidity).toBe(60);
+    });
+
     it('gives billing ingestion a client-credentials client with the billing.write scope the API checks', () => {
       const machine = resourceOf(stack.auth.machineClient).Properties;
       expect(machine.GenerateSecret).toBe(true);
@@ -467,6 +486,124 @@ describe('PartnerdeskStack', () => {
 
     it('has a hosted domain for the token endpoint', () => {
       expect(resourceOf(stack.auth.domain).Properties.Domain).toBe(stackSettings.authDomainPrefix);
+    });
+  });
+
+  describe('web console', () => {
+    const apiEndpoint = () => asSub(stack.resolve(stack.api.httpApi.apiEndpoint));
+    const staffDomain = `https://${stackSettings.authDomainPrefix}.auth.${stackEnv.region}.amazoncognito.com`;
+    const consoleUsersDomain = `https://${stackSettings.authDomainPrefix}-console.auth.${stackEnv.region}.amazoncognito.com`;
+
+    it('serves the console on the consoleOrigin host with its certificate', () => {
+      const config = resourceOf(stack.console.distribution).Properties.DistributionConfig;
+      expect(config.Aliases).toEqual([new URL(consoleOrigin).hostname]);
+      expect(config.ViewerCertificate.AcmCertificateArn).toBe(stackSettings.consoleCertificateArn);
+      expect(stack.consoleOrigin).toBe(consoleOrigin);
+      expect(template.toJSON().Outputs.ConsoleUrl.Value).toBe(consoleOrigin);
+    });
+
+    it("writes config.json with the stack's API URL and both pools' domains and console clients", () => {
+      const { domain, webClient } = stack.consoleUsers;
+      if (!domain || !webClient) throw new Error('the stack creates a console users\' pool by default');
+      const config = JSON.parse(deployedFiles(resources, outdir).get('config.json') ?? 'null');
+      expect(config).toEqual({
+        apiUrl: apiEndpoint(),
+        auth: {
+          mode: 'cognito',
+          staff: { domain: staffDomain, clientId: `\${${logicalIdOf(stack.auth.webClient)}}` },
+          console: { domain: consoleUsersDomain, clientId: `\${${logicalIdOf(webClient)}}` },
+        },
+      });
+      expect(config.apiUrl).toBe(`\${${logicalIdOf(stack.api.httpApi)}.ApiEndpoint}`);
+      // The same origins as the domain resources give, written without a reference to them.
+      expect(asSub(stack.resolve(stack.auth.domain.baseUrl()))).toBe(`https://\${${logicalIdOf(stack.auth.domain)}}.auth.${stackEnv.region}.amazoncognito.com`);
+      expect(resourceOf(stack.auth.domain).Properties.Domain).toBe(stackSettings.authDomainPrefix);
+      expect(resourceOf(domain).Properties.Domain).toBe(`${stackSettings.authDomainPrefix}-console`);
+    });
+
+    it("lets the console connect to the API's exact origin (index.html) and to the sign-in domains (header)", () => {
+      const html = deployedFiles(resources, outdir).get('index.html') ?? '';
+      expect(html).toContain(`content="connect-src 'self' ${apiEndpoint()} ${staffDomain} ${consoleUsersDomain}">`);
+      const headers = Object.values(resources).find((resource) => resource.Type === 'AWS::CloudFront::ResponseHeadersPolicy');
+      const policy = JSON.stringify(headers?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy);
+      expect(policy).toContain(`connect-src 'self' https://*.execute-api.eu-central-1.`);
+      expect(policy).toContain(` ${staffDomain} ${consoleUsersDomain}; `);
+    });
+  });
+
+  describe('with the default settings (no custom console domain, no extra origins)', () => {
+    let defaultStack: PartnerdeskStack;
+    let defaultResources: Record<string, TemplateResource>;
+    let distributionDomain: unknown;
+    let distributionOrigin: unknown;
+
+    beforeAll(() => {
+      const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+      defaultStack = new PartnerdeskStack(app, 'PartnerdeskDefault', { env: stackEnv, settings: defaultStackSettings, consoleAssetDir });
+      defaultResources = Template.fromStack(defaultStack).toJSON().Resources;
+      distributionDomain = { 'Fn::GetAtt': [logicalId(defaultStack, defaultStack.console.distribution), 'DomainName'] };
+      distributionOrigin = { 'Fn::Join': ['', ['https://', distributionDomain]] };
+    });
+
+    function defaultResourceOf(construct: IConstruct): TemplateResource {
+      const resource = defaultResources[logicalId(defaultStack, construct)];
+      if (!resource) throw new Error(`${construct.node.path} is not in the template`);
+      return resource;
+    }
+
+    it("uses the distribution's own https://<id>.cloudfront.net as the console origin", () => {
+      expect(defaultStack.resolve(defaultStack.consoleOrigin)).toEqual(distributionOrigin);
+      expect(defaultResourceOf(defaultStack.console.distribution).Properties.DistributionConfig.Aliases).toBeUndefined();
+    });
+
+    it.each(functionSpecs)('links mails of $handler to the console origin (PUBLIC_BASE_URL)', ({ handler }) => {
+      const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler) ?? defaultStack.consoleUsers.functions.get(handler);
+      if (!fn) throw new Error(`No function for handler ${handler}`);
+      expect(defaultResourceOf(fn).Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(distributionOrigin);
+    });
+
+    it('allows the console origin alone in CORS', () => {
+      expect(defaultResourceOf(defaultStack.api.httpApi).Properties.CorsConfiguration.AllowOrigins).toEqual([distributionOrigin]);
+      const [handler] = routes.map((route) => route.handler);
+      const fn = defaultStack.api.functions.get(handler ?? '');
+      if (!fn) throw new Error('No route function');
+      expect(defaultResourceOf(fn).Properties.Environment.Variables.ALLOWED_ORIGINS).toEqual(distributionOrigin);
+    });
+
+    it("sends the staff's and the console users' sign-in back to the console origin", () => {
+      const consoleClient = defaultStack.consoleUsers.webClient;
+      if (!consoleClient) throw new Error('the stack creates a console users\' pool by default');
+      for (const client of [defaultStack.auth.webClient, consoleClient]) {
+        const web = defaultResourceOf(client).Properties;
+        expect(web.CallbackURLs).toEqual([{ 'Fn::Join': ['', ['https://', distributionDomain, '/auth/callback']] }]);
+        expect(web.LogoutURLs).toEqual([{ 'Fn::Join': ['', ['https://', distributionDomain, '/']] }]);
+      }
+    });
+
+    it('is deployable: the API and the web client name the distribution, and nothing the distribution depends on names them', () => {
+      // Template.fromStack refuses a template whose resources depend on each other in a cycle.
+      expect(() => Template.fromStack(defaultStack)).not.toThrow();
+    });
+  });
+
+  describe('settings', () => {
+    const build = (settings: typeof stackSettings, assetDir = consoleAssetDir) => () =>
+      new PartnerdeskStack(new App(), 'PartnerdeskSettings', { env: stackEnv, settings, consoleAssetDir: assetDir });
+
+    it.each(['http://console.partnerdesk.test', 'https://console.partnerdesk.test/app', 'console.partnerdesk.test'])(
+      'refuses consoleOrigin %s, which is not an https origin',
+      (origin) => {
+        expect(build({ ...stackSettings, consoleOrigin: origin })).toThrow('consoleOrigin must be an https origin without a path');
+      },
+    );
+
+    it('refuses consoleOrigin without the certificate of its host', () => {
+      expect(build({ ...stackSettings, consoleCertificateArn: undefined })).toThrow('consoleOrigin needs consoleCertificateArn');
+    });
+
+    it('stops before bundling anything when the web console has not been built', () => {
+      const missing = path.join(outdir, 'web-not-built');
+      expect(build(stackSettings, missing)).toThrow(`${path.join(missing, 'index.html')} does not exist. Run \`npm run build:web\` first.`);
     });
   });
 

@@ -1,8 +1,9 @@
+import * as fs from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
-import { stackEnv, stackSettings } from './stackSettings';
+import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
 
 /**
  * cdk-nag 3 is a CDK validation plugin (not an aspect, no annotations): a finding that is not
@@ -10,9 +11,23 @@ import { stackEnv, stackSettings } from './stackSettings';
  * (`aws:cdk:bundling-stacks`); the rules read the template, not the code.
  */
 describe('cdk-nag AwsSolutions checks', () => {
-  it.each(['dev', 'prod'] as const)('find no unacknowledged error or warning in %s, and CDK reports no warning either', (stage) => {
+  let consoleAssetDir: string;
+
+  beforeAll(() => {
+    consoleAssetDir = builtConsoleFixture();
+  });
+
+  afterAll(() => {
+    fs.rmSync(consoleAssetDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the console at its CloudFront address', defaultStackSettings],
+    ['the console on a custom domain', stackSettings],
+    ['a destroyable dev stage', { ...defaultStackSettings, stage: 'dev' as const }],
+  ])('find no unacknowledged error or warning, and CDK reports no warning either, with %s', (_case, settings) => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stack = new PartnerdeskStack(app, 'PartnerdeskNag', { env: stackEnv, settings: { ...stackSettings, stage } });
+    const stack = new PartnerdeskStack(app, 'PartnerdeskNag', { env: stackEnv, settings, consoleAssetDir });
     const checks = new AwsSolutionsChecks(app, { verbose: true });
     Validations.of(app).addPlugins(checks);
 

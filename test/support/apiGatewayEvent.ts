@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { lambdaContext } from '../../infra/local/gateway';
 import type { RouteSpec } from '../../shared/routeTable';
+import { validateResponse } from './validateResponse';
 
 /** A route handler as `functions/<name>.ts` exports it. */
 export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -71,11 +72,24 @@ export async function routeHandler(name: string): Promise<RouteHandler> {
   return handler;
 }
 
-/** Calls a route's real handler with the event for `request`, as one Lambda invocation. */
-export async function invokeRoute(route: RouteSpec, request: ApiRequest = {}): Promise<APIGatewayProxyStructuredResultV2> {
+/**
+ * Calls a route's real handler with the event for `request`, as one Lambda invocation, and checks
+ * its answer against the OpenAPI document (throws when the document does not allow it). The bench
+ * passes `{ validate: false }` so that what it times is the function alone.
+ */
+export async function invokeRoute(
+  route: RouteSpec,
+  request: ApiRequest = {},
+  { validate = true }: { validate?: boolean } = {},
+): Promise<APIGatewayProxyStructuredResultV2> {
   const handler = await routeHandler(route.handler);
   const event = apiGatewayEvent(route, request);
-  return handler(event, lambdaContext(route.handler, event.requestContext.requestId));
+  const result = await handler(event, lambdaContext(route.handler, event.requestContext.requestId));
+  if (validate) {
+    const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
+    validateResponse(route.method, route.path, result.statusCode ?? 200, headers, result.body);
+  }
+  return result;
 }
 
 /** The route of the route table with this method and path; throws when the table has none. */

@@ -3,6 +3,7 @@ import { type LocalStack, startLocalStack } from '../../infra/local/localStack';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import type { Partner } from '../../shared/ports/PartnerRepository';
 import { createPartner } from './clientFixtures';
+import { validateResponse } from './validateResponse';
 
 /** Starting DynamoDB Local, SES and the gateway takes several seconds (the project's testTimeout does not reach hooks). */
 const START_TIMEOUT_MS = 120_000;
@@ -18,19 +19,43 @@ export interface LocalStackFixture {
   consoleToken(accountId: string): Promise<string>;
 }
 
+/** Local-only helpers, rightly absent from the OpenAPI document. */
+const LOCAL_ONLY_PATHS = /^\/(__local\/|\.well-known\/)/;
+
+/**
+ * `fetch` that checks every answer of the API at `apiUrl` against the OpenAPI document and throws
+ * (failing the test that made the call) when the document does not allow it. CORS preflights are
+ * the gateway's, not operations of the API, and local-only helpers are not part of it.
+ */
+function validatingFetch(realFetch: typeof fetch, apiUrl: string): typeof fetch {
+  return async (input, init) => {
+    const response = await realFetch(input, init);
+    const url = new URL(input instanceof Request ? input.url : input);
+    const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    if (url.origin === new URL(apiUrl).origin && method !== 'OPTIONS' && !LOCAL_ONLY_PATHS.test(url.pathname)) {
+      validateResponse(method, url.href, response.status, response.headers, await response.clone().text());
+    }
+    return response;
+  };
+}
+
 /**
  * Starts the local stack (the one `npm start` runs) before the calling test file and stops it
- * after; ask for `stack` and `db` inside tests or hooks.
+ * after; ask for `stack` and `db` inside tests or hooks. While it runs, every answer of the API
+ * is validated against the OpenAPI document (`validatingFetch`).
  */
 export function useLocalStack(): LocalStackFixture {
   let started: { stack: LocalStack; db: DynamoDBDocumentClient } | undefined;
+  const realFetch = globalThis.fetch;
 
   beforeAll(async () => {
     const stack = await startLocalStack();
     started = { stack, db: createDocumentClient(stack.dynamoDbEndpoint) };
+    globalThis.fetch = validatingFetch(realFetch, stack.apiUrl);
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
+    globalThis.fetch = realFetch;
     started?.db.destroy();
     await started?.stack.stop();
   });

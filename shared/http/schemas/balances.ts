@@ -13,7 +13,7 @@ import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
 import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
-import { money, text } from './common';
+import { idParams, money, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -182,23 +182,76 @@ export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expens
 /** Whose balance a partner sees, said once for the three balance routes. */
 const SERVED_ONLY = ' — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`';
 
+/** What the three balance routes answer about the client itself. */
+const BALANCE_ERRORS = ['not_found', 'client_not_active'] as const;
+
+const rub = (amount: number) => ({ amount, currency: 'RUB' });
+const CLIENT_ID = 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b';
+const PERIOD = { clientId: CLIENT_ID, from: '2026-11-01', to: '2026-11-02', timeZone: MOSCOW_TIME_ZONE, currency: 'RUB' };
+
 /** OpenAPI docs of the balance routes. */
 export const balanceOperations: OperationDocs = {
   'POST /billing-events': {
-    summary: 'Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; ' +
+    summary: 'Record billing events',
+    description: 'Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; ' +
       'each is recorded once by transactionId, a repeat is a `duplicate`, an implausible one is `rejected` with a reason',
-    tag: 'Billing', body: z.union([billingEventBatch, billingEventInput]), status: 200, response: billingEventsResponse,
+    tag: 'Billing', body: z.union([billingEventBatch, billingEventInput]), response: billingEventsResponse,
+    success: { 200: 'What happened to each event, in submission order' },
+    examples: {
+      body: {
+        events: [
+          { transactionId: 'bill-2026-11-01-000123', accountId: 'acc-7f3k9q2m4x8b1n5c6v0z', type: 'debit', service: 'Compute Cloud', amount: 12_050, currency: 'RUB', occurredAt: '2026-11-01T10:00:00+03:00', resource: 'vm-web-1' },
+          { transactionId: 'pay-2026-11-01-000042', accountId: 'acc-7f3k9q2m4x8b1n5c6v0z', type: 'deposit', amount: 500_000, currency: 'RUB', occurredAt: '2026-11-01T12:30:00+03:00' },
+        ],
+      },
+      response: {
+        results: [
+          { transactionId: 'bill-2026-11-01-000123', status: 'recorded' },
+          { transactionId: 'pay-2026-11-01-000042', status: 'duplicate' },
+        ],
+        recorded: 1, duplicates: 1, rejected: 0,
+      },
+    },
   },
   'GET /clients/{id}/balance': {
-    summary: `A client's current balance${SERVED_ONLY}`, tag: 'Balances', status: 200, response: balanceView,
+    params: idParams,
+    summary: "A client's balance",
+    description: `A client's current balance${SERVED_ONLY}`,
+    tag: 'Balances', response: balanceView, success: { 200: 'The balance now' },
+    examples: { response: { clientId: CLIENT_ID, balance: rub(487_950), asOf: '2026-12-01T12:30:00.000+03:00' } },
+    errors: BALANCE_ERRORS,
   },
   'GET /clients/{id}/balance/detail': {
-    summary: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
+    params: idParams,
+    summary: 'Balance detail per Moscow day',
+    description: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
       `and the deposits and withdrawals with times in +03:00${SERVED_ONLY}`,
-    tag: 'Balances', query: periodQuery, status: 200, response: balanceDetailView,
+    tag: 'Balances', query: periodQuery, response: balanceDetailView, success: { 200: 'The period day by day' },
+    examples: {
+      response: {
+        ...PERIOD, opening: rub(0), closing: rub(487_950),
+        totals: { debits: rub(12_050), deposits: rub(500_000), withdrawals: rub(0) },
+        days: [
+          { day: '2026-11-01', opening: rub(0), debits: rub(12_050), deposits: rub(500_000), withdrawals: rub(0), closing: rub(487_950) },
+          { day: '2026-11-02', opening: rub(487_950), debits: rub(0), deposits: rub(0), withdrawals: rub(0), closing: rub(487_950) },
+        ],
+        movements: [{ transactionId: 'pay-2026-11-01-000042', type: 'deposit', amount: rub(500_000), occurredAt: '2026-11-01T12:30:00.000+03:00', day: '2026-11-01' }],
+      },
+    },
+    errors: BALANCE_ERRORS,
   },
   'GET /clients/{id}/expenses': {
-    summary: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SERVED_ONLY}`,
-    tag: 'Balances', query: periodQuery, status: 200, response: expensesView,
+    params: idParams,
+    summary: 'Expenses on services',
+    description: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SERVED_ONLY}`,
+    tag: 'Balances', query: periodQuery, response: expensesView, success: { 200: 'The debits of the period per service and per day' },
+    examples: {
+      response: {
+        ...PERIOD, total: rub(12_050),
+        services: [{ service: 'Compute Cloud', total: rub(12_050), days: [{ day: '2026-11-01', amount: rub(12_050) }] }],
+        days: [{ day: '2026-11-01', total: rub(12_050) }, { day: '2026-11-02', total: rub(0) }],
+      },
+    },
+    errors: BALANCE_ERRORS,
   },
 };

@@ -9,6 +9,7 @@ import {
 import type { ClientOperationPreview } from '../../domain/clients/operateOnClients';
 import { CONFIRMATION_TOKEN_PATTERN } from '../../domain/clients/operationConfirmation';
 import type { OperationDocs } from '../openapi';
+import { idParams } from './common';
 
 /** The token of a preview, sent back to confirm it. */
 const confirm = z.optional(z.string().check(z.regex(CONFIRMATION_TOKEN_PATTERN, 'Not a confirmation token from a preview')));
@@ -94,23 +95,78 @@ const TWO_STEPS =
 
 const previewOrResults = z.union([operationPreviewView, operationResultView]);
 
+/** What the token of a confirmation can answer. */
+const CONFIRMATION_ERRORS = ['confirmation_invalid', 'confirmation_mismatch', 'confirmation_expired', 'confirmation_used'] as const;
+
+const CLIENT_ID = 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b';
+const TOKEN = 'pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c';
+
+/** Confirming the block of one client, and its result. */
+const blockExamples = {
+  body: { confirm: TOKEN },
+  response: {
+    action: 'block',
+    results: [{ clientId: CLIENT_ID, result: 'done', status: 'blocked', signIn: 'refused' }],
+    summary: { done: 1, skipped: 0, notFound: 0, failed: 0 },
+  },
+};
+
 /** OpenAPI docs of the block / unblock / delete routes. */
 export const clientOperationOperations: OperationDocs = {
   'POST /clients/{id}/block': {
-    summary: `Block a client: it can no longer log in to the console; its resources keep running. ${TWO_STEPS}`,
-    tag: 'Client operations', body: singleOperationBody, status: 200, response: previewOrResults,
+    params: idParams,
+    summary: 'Block a client',
+    description: `Block a client: it can no longer log in to the console; its resources keep running. ${TWO_STEPS}`,
+    tag: 'Client operations', body: singleOperationBody, response: previewOrResults,
+    success: { 200: 'Without `confirm`: the preview and its token; with it: the result' },
+    examples: blockExamples, errors: ['not_found', ...CONFIRMATION_ERRORS],
   },
   'POST /clients/{id}/unblock': {
-    summary: `Unblock a client: its console login works again. ${TWO_STEPS}`,
-    tag: 'Client operations', body: singleOperationBody, status: 200, response: previewOrResults,
+    params: idParams,
+    summary: 'Unblock a client',
+    description: `Unblock a client: its console login works again. ${TWO_STEPS}`,
+    tag: 'Client operations', body: singleOperationBody, response: previewOrResults,
+    success: { 200: 'Without `confirm`: the preview and its token; with it: the result' },
+    examples: {
+      // The preview: sent without a body, or with an empty object.
+      body: {},
+      response: {
+        confirmationRequired: true, action: 'unblock', confirmation: { token: TOKEN, expiresAt: '2026-12-01T09:35:00.000Z' },
+        clients: [{ clientId: CLIENT_ID, outcome: 'will_unblock', status: 'blocked' }],
+        summary: { willChange: 1, skipped: 0, notFound: 0 },
+      },
+    },
+    errors: ['not_found', ...CONFIRMATION_ERRORS],
   },
   'DELETE /clients/{id}': {
-    summary: 'Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); ' +
+    params: idParams,
+    summary: 'Delete a client',
+    description: 'Delete a client: detached from you (no longer listed, no balance access, a pending invitation is cancelled); ' +
       `the cloud account and its resources stay and it may be invited again. ${TWO_STEPS}`,
-    tag: 'Client operations', body: singleOperationBody, status: 200, response: previewOrResults,
+    tag: 'Client operations', body: singleOperationBody, response: previewOrResults,
+    success: { 200: 'Without `confirm`: the preview and its token; with it: the result' },
+    examples: {
+      body: { confirm: TOKEN },
+      response: { action: 'delete', results: [{ clientId: CLIENT_ID, result: 'done', status: 'detached', signIn: 'allowed' }], summary: { done: 1, skipped: 0, notFound: 0, failed: 0 } },
+    },
+    errors: ['not_found', ...CONFIRMATION_ERRORS],
   },
   'POST /clients/bulk': {
-    summary: `Block, unblock or delete up to ${MAX_CLIENTS_PER_OPERATION} clients at once. ${TWO_STEPS}`,
-    tag: 'Client operations', body: bulkOperationBody, status: 200, response: previewOrResults,
+    summary: 'Block, unblock or delete many clients',
+    description: `Block, unblock or delete up to ${MAX_CLIENTS_PER_OPERATION} clients at once. ${TWO_STEPS}`,
+    tag: 'Client operations', body: bulkOperationBody, response: previewOrResults,
+    success: { 200: 'Without `confirm`: the preview and its token; with it: the result per client' },
+    examples: {
+      body: { action: 'block', clientIds: [CLIENT_ID, 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d'] },
+      response: {
+        confirmationRequired: true, action: 'block', confirmation: { token: TOKEN, expiresAt: '2026-12-01T09:35:00.000Z' },
+        clients: [
+          { clientId: CLIENT_ID, outcome: 'will_block', status: 'active' },
+          { clientId: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', outcome: 'skipped', status: 'invited', reason: 'not_active' },
+        ],
+        summary: { willChange: 1, skipped: 1, notFound: 0 },
+      },
+    },
+    errors: CONFIRMATION_ERRORS,
   },
 };

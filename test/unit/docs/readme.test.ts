@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { apiTable } from '../../../infra/generateOpenApi';
 import { jobs, routes } from '../../../shared/routeTable';
 
 const readme = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
@@ -13,6 +14,11 @@ describe('README', () => {
   it('lists no route that does not exist', () => {
     const listed = [...readme.matchAll(/^\| (GET|POST|PUT|PATCH|DELETE) \| `([^`]+)` \|/gm)].map(([, method, p]) => `${method} ${p}`);
     expect(listed.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it('says what each route does in the words of its OpenAPI description (the table `npm run openapi` writes)', () => {
+    // On failure: run `npm run openapi` and commit README.md.
+    expect(readme.includes(apiTable()) ? 'fresh' : 'stale, run npm run openapi').toBe('fresh');
   });
 
   it('names every scheduled job', () => {

@@ -2,14 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handler as getOpenApiDocument } from '../../../../functions/getOpenApiDocument';
 import { GENERATED_OPENAPI_FILE, generatedOpenApiText } from '../../../../infra/generateOpenApi';
-import { operationDocs } from '../../../../shared/http/apiDocs';
+import { namedSchemas, operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
 import { routes } from '../../../../shared/routeTable';
 
+type Reference = { $ref: string } | Record<string, unknown>;
+
 describe('openApiDocument', () => {
-  const document = openApiDocument(routes, operationDocs, 'https://api.example.com') as {
+  const document = openApiDocument(routes, operationDocs, namedSchemas, 'https://api.example.com') as {
     paths: Record<string, Record<string, { operationId: string; requestBody?: unknown; security: unknown[] }>>;
+    components: { responses: Record<string, unknown> };
   };
+  /** An answer, or the shared one its `$ref` names. */
+  const answer = (value: Reference) => (typeof value.$ref === 'string' ? document.components.responses[value.$ref.split('/').at(-1)!] : value);
 
   it('documents every route of the route table, and nothing else', () => {
     const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -34,9 +39,60 @@ describe('openApiDocument', () => {
     expect(document.paths['/clients/{id}']?.delete?.requestBody).toMatchObject({ required: false });
   });
 
-  it('marks public routes as needing no token and the others as bearer-protected', () => {
+  it('names the token each route needs: none for public routes, the role\'s token for the others', () => {
     expect(document.paths['/partner-applications']?.post?.security).toEqual([]);
-    expect(document.paths['/partner-applications']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/partner-applications']?.get?.security).toEqual([{ managerIdToken: [] }]);
+    expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }]);
+    expect(document.paths['/billing-events']?.post?.security).toEqual([{ billingAccessToken: [] }]);
+  });
+
+  it('lists every status an operation answers, with the codes each error status carries, read from the one code table', () => {
+    const responses = (path: string, method: string) => (document.paths[path]?.[method] as unknown as { responses: Record<string, Reference> }).responses;
+    const codes = (path: string, method: string, status: string) =>
+      (answer(responses(path, method)[status]!) as { content: Record<string, { schema: { properties: { error: { properties: { code: { enum: string[] } } } } } }> })
+        .content['application/json']?.schema.properties.error.properties.code.enum;
+
+    expect(Object.keys(responses('/clients', 'post')).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
+    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'concurrent_change']);
+    expect(codes('/clients', 'post', '422')).toEqual(['idempotency_key_reused', 'unknown_account']);
+    expect(codes('/clients/{id}/balance', 'get', '409')).toEqual(['client_not_active']);
+    expect(codes('/invitations/{token}/accept', 'post', '403')).toEqual(['forbidden', 'wrong_account']);
+    expect(codes('/invitations/{token}/accept', 'post', '409')).toEqual(['request_in_progress', 'invitation_closed', 'concurrent_change', 'already_client', 'account_served']);
+    // Manager routes neither rate-limit nor honour Idempotency-Key: no 429, no idempotency codes.
+    expect(Object.keys(responses('/partner-applications/{id}/approve', 'post')).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
+    expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner']);
+  });
+
+  it('documents x-request-id on every answer, Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {
+    const response = (path: string, method: string, status: string) =>
+      answer((document.paths[path]?.[method] as unknown as { responses: Record<string, Reference> }).responses[status]!) as
+        { headers?: Record<string, unknown>; content?: Record<string, unknown> } | undefined;
+
+    expect(Object.keys(response('/clients', 'get', '429')?.headers ?? {})).toEqual(['x-request-id', 'Retry-After']);
+    expect(Object.keys(response('/clients', 'get', '503')?.headers ?? {})).toEqual(['x-request-id', 'Retry-After']);
+    expect(Object.keys(response('/clients', 'post', '201')?.headers ?? {})).toEqual(['x-request-id', 'Location']);
+    // Every answer names its request, the id a partner quotes to support.
+    expect(Object.keys(response('/clients', 'get', '200')?.headers ?? {})).toEqual(['x-request-id']);
+    expect(Object.keys(response('/clients/{id}', 'get', '404')?.headers ?? {})).toEqual(['x-request-id']);
+    expect(Object.keys(response('/invitations/{token}', 'get', '200')?.content ?? {})).toEqual(['application/json', 'text/html']);
+    expect(Object.keys(response('/invitations/{token}', 'get', '404')?.content ?? {})).toEqual(['application/json', 'text/html']);
+    // Answering takes the owner's console token: JSON only, the page sends the owner to the console.
+    expect(Object.keys(response('/invitations/{token}/accept', 'post', '409')?.content ?? {})).toEqual(['application/json']);
+  });
+
+  it('gives every request body and every response body an example', () => {
+    type Content = Record<string, { example?: unknown }>;
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({
+      key: `${method.toUpperCase()} ${path}`,
+      operation: operation as unknown as { requestBody?: { content: Content }; responses: Record<string, { content?: Content }> },
+    })));
+    const missing = operations.flatMap(({ key, operation }) => [
+      ...(operation.requestBody && operation.requestBody.content['application/json']?.example === undefined ? [`${key} request`] : []),
+      ...Object.entries(operation.responses)
+        .filter(([, response]) => response.content && Object.values(response.content).some((media) => media.example === undefined))
+        .map(([status]) => `${key} ${status}`),
+    ]);
+    expect(missing).toEqual([]);
   });
 
   it('is committed exactly as generated from the route table and schemas', () => {
@@ -60,7 +116,7 @@ describe('openApiDocument', () => {
     expect(response.statusCode).toBe(200);
     const served = JSON.parse(response.body ?? '{}') as { servers: unknown; paths: unknown };
     expect(served.servers).toEqual([{ url: 'https://api.partnerdesk.example' }]);
-    expect(served.paths).toEqual(openApiDocument(routes, operationDocs).paths);
+    expect(served.paths).toEqual(openApiDocument(routes, operationDocs, namedSchemas).paths);
   });
 
   it('names the local gateway as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
