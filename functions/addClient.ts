@@ -9,9 +9,9 @@ import { addClientBody, toClientView } from '../shared/http/schemas/clients';
 /** POST /clients — a partner adds a client by its cloud account; the client is mailed an invitation link. */
 export const handler = httpRoute(
   { auth: 'partner', body: addClientBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
-  async ({ principal, body, event }) => {
+  async ({ principal, body }) => {
     const actor = { kind: 'partner', id: principal.userId } as const;
-    const { client, created } = await addClient(clientDeps(publicBaseUrl(event)), principal.partnerId, actor, body);
+    const { client, created } = await addClient(clientDeps(publicBaseUrl()), principal.partnerId, actor, body);
     return { status: created ? 201 : 200, headers: { location: `/clients/${client.id}` }, body: toClientView(client) };
   },
 );

@@ -10,9 +10,9 @@ import { toClientView } from '../shared/http/schemas/clients';
 /** POST /clients/{id}/invitation/resend — a new link for a pending invitation; the old link stops working. */
 export const handler = httpRoute(
   { auth: 'partner', params: idParams, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
-  async ({ principal, params, event }) => {
+  async ({ principal, params }) => {
     const actor = { kind: 'partner', id: principal.userId } as const;
-    const client = await resendInvitation(clientDeps(publicBaseUrl(event)), principal.partnerId, params.id, actor);
+    const client = await resendInvitation(clientDeps(publicBaseUrl()), principal.partnerId, params.id, actor);
     return { status: 200, body: toClientView(client) };
   },
 );

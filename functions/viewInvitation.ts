@@ -16,6 +16,6 @@ export const handler = htmlOrJson(
   })),
   async (event) => {
     const { token } = parseWith(invitationTokenParams, event.pathParameters ?? {}, 'path');
-    return invitationPage(await viewInvitation(invitationDeps(), token), invitationLink(publicBaseUrl(event), token));
+    return invitationPage(await viewInvitation(invitationDeps(), token), invitationLink(publicBaseUrl(), token));
   },
 );

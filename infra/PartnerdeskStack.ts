@@ -1,10 +1,11 @@
 import * as path from 'node:path';
-import { CfnOutput, Lazy, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { CfnUserPoolDomain, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
@@ -82,6 +83,8 @@ export class PartnerdeskStack extends Stack {
   public readonly mailer: Mailer;
   /** Bus for domain events (functions with `uses.events`). */
   public readonly eventBus: EventBus;
+  /** The key page cursors are signed with (functions with `uses.cursors`). */
+  public readonly cursorSigningKey: Secret;
   public readonly api: Api;
   public readonly jobs: Jobs;
   /** The web console (S3 + CloudFront). */
@@ -119,12 +122,22 @@ export class PartnerdeskStack extends Stack {
     this.auth = new Auth(this, 'Auth', { ...userPoolPolicy, domainPrefix: settings.authDomainPrefix, consoleOrigin: this.consoleOrigin });
     this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
     this.eventBus = new EventBus(this, 'DomainEvents');
+    this.cursorSigningKey = new Secret(this, 'CursorSigningKey', {
+      description: 'HMAC key of the page cursors of partnerdesk listings',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.cursorSigningKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the cursor key only makes open cursors invalid (400 invalid_cursor, the console starts the listing again); ' +
+        'it is rotated by replacing the secret and redeploying, since the functions get it at deploy time.',
+    });
 
     const resources: SharedResources = {
       tables: this.tables,
       auth: this.auth,
       mailer: this.mailer,
       eventBus: this.eventBus,
+      cursorSigningKey: this.cursorSigningKey,
     };
     const jobMetricsNamespace = `${SERVICE_NAME}/${stage.stage}`;
     const environment = {

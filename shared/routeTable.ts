@@ -11,16 +11,29 @@ export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * How a function uses a table; the stack grants exactly the DynamoDB actions that go with it:
+ * - `read`: get, batch get, query (and transaction condition checks);
+ * - `append`: put new items only, never update or delete them (the audit trail);
+ * - `readWrite`: read, put and update items, never delete one;
+ * - `readWriteDelete`: also delete items (releasing an account lock, removing a delivered outbox
+ *   record or a stale search index entry, the idempotency record of a failed request);
+ * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives.
+ */
+export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill';
+
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
   /** Tables and the access each needs. */
-  readonly tables?: Partial<Record<TableName, 'read' | 'readWrite'>>;
+  readonly tables?: Partial<Record<TableName, TableAccess>>;
   /** Sends mail through SES. */
   readonly mail?: boolean;
   /** Publishes domain events on the event bus. */
   readonly events?: boolean;
   /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
+  /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
+  readonly cursors?: boolean;
 }
 
 /** One HTTP route. `path` uses API Gateway syntax: `/clients/{id}`. */
@@ -60,8 +73,8 @@ export interface TriggerSpec {
  */
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
-    clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', clientFollowUps: 'readWrite',
-    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite',
+    clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete',
   },
   events: true,
 };
@@ -74,14 +87,14 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications',
     handler: 'createPartnerApplication',
     auth: 'public',
-    uses: { tables: { applications: 'readWrite', idempotency: 'readWrite' }, mail: true },
+    uses: { tables: { applications: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'GET',
     path: '/partner-applications',
     handler: 'listPartnerApplications',
     auth: 'manager',
-    uses: { tables: { applications: 'read' } },
+    uses: { tables: { applications: 'read' }, cursors: true },
   },
   {
     method: 'GET',
@@ -118,8 +131,9 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     uses: {
       tables: {
-        clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', cloudAccounts: 'read', partners: 'read',
-        rateLimits: 'readWrite', idempotency: 'readWrite',
+        // Delete: inviting a closed client again under another name removes its stale search index entries.
+        clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
+        rateLimits: 'readWrite', idempotency: 'readWriteDelete',
       },
       mail: true,
     },
@@ -129,7 +143,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'listClients',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
     method: 'GET',
@@ -144,7 +158,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'resendInvitation',
     auth: 'partner',
     uses: {
-      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' },
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
       mail: true,
     },
   },
@@ -153,7 +167,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/invitation/cancel',
     handler: 'cancelInvitation',
     auth: 'partner',
-    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWrite' } },
+    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'GET',
@@ -167,21 +181,21 @@ export const routes: readonly RouteSpec[] = [
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', idempotency: 'readWrite' } },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
   },
   {
     method: 'GET',
     path: '/audit',
     handler: 'listAudit',
     auth: 'partner',
-    uses: { tables: { audit: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { audit: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
     method: 'POST',
@@ -195,21 +209,21 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/balance',
     handler: 'getClientBalance',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/expenses',
     handler: 'getClientExpenses',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', invitations: 'read', ledger: 'read', rateLimits: 'readWrite' } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
     method: 'POST',
@@ -234,18 +248,18 @@ export const jobs: readonly JobSpec[] = [
     handler: 'expireInvitations',
     everyMinutes: 15,
     // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'readWrite', partners: 'read' }, mail: true, events: true },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read' }, mail: true, events: true },
   },
   {
     handler: 'deliverClientFollowUps',
     everyMinutes: 5,
     // Publishes the events that block / unblock / delete requests left undone.
-    uses: { tables: { clientFollowUps: 'readWrite' }, events: true },
+    uses: { tables: { clientFollowUps: 'readWriteDelete' }, events: true },
   },
   {
     handler: 'backfillClientSearch',
     // One-off, on demand: fills the search index for clients stored before it existed (README: when to run it).
-    uses: { tables: { clients: 'readWrite' } },
+    uses: { tables: { clients: 'backfill' } },
   },
 ];
 

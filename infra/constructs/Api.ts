@@ -21,7 +21,10 @@ const AUTHORIZATION_IN_FUNCTIONS =
   'JWTs are verified inside the functions (jose, Cognito JWKS) so 401/403 use the API\'s one error shape and the ' +
   'same path runs locally; therefore the HTTP API routes have no API Gateway authorizer.';
 
-/** One JSON line per request, with HTTP API context variables only (no bodies, no tokens). */
+/**
+ * One JSON line per request, with HTTP API context variables only (no bodies, no tokens). The route
+ * key (`GET /invitations/{token}`) names the route, never the path: paths carry invitation tokens.
+ */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   JSON.stringify({
     requestId: '$context.requestId',
@@ -29,7 +32,6 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
     sourceIp: '$context.identity.sourceIp',
     userAgent: '$context.identity.userAgent',
     routeKey: '$context.routeKey',
-    path: '$context.path',
     status: '$context.status',
     protocol: '$context.protocol',
     responseLength: '$context.responseLength',

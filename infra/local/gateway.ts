@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { CorsPolicy } from '../../shared/http/cors';
 import type { RouteSpec } from '../../shared/routeTable';
+import { listenLocally, type ListeningServer } from './listenLocally';
 
 /** A Lambda handler as the functions export it. */
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -21,10 +21,7 @@ export interface GatewayOptions {
 }
 
 /** A running gateway. */
-export interface RunningGateway {
-  readonly url: string;
-  stop(): Promise<void>;
-}
+export type RunningGateway = ListeningServer;
 
 /** Loads `functions/<name>.ts` once and returns its `handler`. */
 const handlerCache = new Map<string, Promise<HttpHandler>>();
@@ -177,13 +174,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return listenLocally(server, options.port);
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
@@ -5,6 +6,8 @@ import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccou
 import { documentClient } from '../../shared/adapters/runtime';
 import { corsPolicy } from '../../shared/http/cors';
 import { jobs, routes } from '../../shared/routeTable';
+import { buildConsole, CONSOLE_DIST } from '../../web/build';
+import { startConsoleServer } from './consoleServer';
 import { startDynamoDbLocal } from './dynamoDbLocal';
 import { type LocalEndpoint, startGateway } from './gateway';
 import { LOCAL_CONSOLE_AUDIENCE, localConsolePool } from './consoleSignIn';
@@ -16,6 +19,8 @@ export interface LocalStack {
   readonly apiUrl: string;
   readonly inboxUrl: string;
   readonly dynamoDbEndpoint: string;
+  /** The web console, when started (`consolePort`). */
+  readonly consoleUrl?: string;
   /** Signs staff tokens (managers, partners, machine clients), as the staff Cognito pool would. */
   readonly tokens: LocalTokenIssuer;
   /** Signs console users' ID tokens, as the console users' pool would (tests; people use `/__local/login`). */
@@ -37,6 +42,17 @@ export interface LocalStackOptions {
   readonly inboxPort?: number;
   /** Run scheduled jobs on a timer every this many ms; off when undefined. */
   readonly jobIntervalMs?: number;
+  /**
+   * Build and serve the web console on this port (0 = any free port); not served when undefined.
+   * Its origin is allowed by CORS and is the base of invitation links (`PUBLIC_BASE_URL`).
+   */
+  readonly consolePort?: number;
+}
+
+/** Both spellings of a local console origin, so the console works from `localhost` and `127.0.0.1` alike. */
+export function localConsoleOrigins(consoleUrl: string): string[] {
+  const { port } = new URL(consoleUrl);
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }
 
 type JobHandler = (event: ScheduledEvent) => Promise<unknown>;
@@ -67,6 +83,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
     SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     CLOCK_OFFSET_MS: '0',
+    // A new key per start: cursors of an earlier run are refused, as after a key rotation in AWS.
+    CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
     // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
@@ -126,9 +144,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return { status: 200, body: { job: name, result: await runJob(name) } };
     },
   };
-  const gateway = await startGateway({ routes, cors: corsPolicy(), localEndpoints, port: options.port ?? 0 });
+  let apiUrl = '';
+  if (options.consolePort !== undefined) await buildConsole();
+  const consoleServer = options.consolePort === undefined ? undefined : await startConsoleServer({
+    root: CONSOLE_DIST,
+    config: () => ({ apiUrl, auth: { mode: 'local' } }),
+    connectTo: () => [apiUrl, apiUrl.replace('127.0.0.1', 'localhost')],
+    port: options.consolePort,
+  });
+  const consoleOrigins = consoleServer ? localConsoleOrigins(consoleServer.url) : [];
+  const origins = [process.env.ALLOWED_ORIGINS, ...consoleOrigins].filter(Boolean).join(',');
+  const gateway = await startGateway({ routes, cors: corsPolicy(origins || undefined), localEndpoints, port: options.port ?? 0 });
+  apiUrl = gateway.url;
   process.env.AUTH_JWKS_URL = `${gateway.url}/.well-known/jwks.json`;
   process.env.CONSOLE_AUTH_JWKS_URL = `${gateway.url}/.well-known/console-jwks.json`;
+  // Invitation links open the console's Invitation screen when the console runs, else the gateway's invitation pages.
+  process.env.PUBLIC_BASE_URL = consoleServer?.url ?? gateway.url;
 
   const timers = options.jobIntervalMs
     ? jobs.filter((job) => job.everyMinutes !== undefined).map((job) => setInterval(() => {
@@ -140,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     apiUrl: gateway.url,
     inboxUrl: ses.endpoint,
     dynamoDbEndpoint: dynamo.endpoint,
+    ...(consoleServer && { consoleUrl: consoleServer.url }),
     tokens,
     consoleTokens,
     runJob,
@@ -147,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clockNow,
     stop: async () => {
       for (const timer of timers) clearInterval(timer);
-      await gateway.stop();
+      await Promise.all([gateway.stop(), consoleServer?.stop()]);
       await Promise.all([dynamo.stop(), ses.stop()]);
     },
   };

@@ -18,6 +18,13 @@ export interface DemoData {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** Months of billing the demo clients have (Detail and Expenses show them). */
+const BILLING_MONTHS = 4;
+/** The demo partner's clients accepted its invitations before their billing starts (partners see billing from acceptance on). */
+const CLIENTS_DAYS_AGO = BILLING_MONTHS * 30 + 5;
+/** The demo partner was admitted before it invited its clients. */
+const ADMITTED_DAYS_AGO = CLIENTS_DAYS_AGO + 5;
+
 /**
  * Seeds the local stack through the real use cases: a manager login, a partner admitted through
  * the whole application flow, applications in every state (one of them already past 48 hours,
@@ -30,12 +37,12 @@ export async function seedDemoData(apiUrl: string, now = new Date()): Promise<De
   await directory.createManagerLogin(manager.email, 'Demo Manager');
 
   const at = (daysAgo: number) => ({ ...approvalDeps(), clock: new FixedClock(new Date(now.getTime() - daysAgo * DAY)) });
-  const { application: admitted } = await submitApplication(at(10), {
+  const { application: admitted } = await submitApplication(at(ADMITTED_DAYS_AGO + 1), {
     name: 'Irina Volkova', email: 'partner@partnerdesk.local', phone: '+74951234567',
     company: 'Volkova Cloud Integration LLC', message: 'We resell cloud services to 40 SMB customers in Moscow.',
   });
-  await decideApplication(at(9.5), admitted.id, manager.userId, { action: 'contact' });
-  await decideApplication(at(9), admitted.id, manager.userId, { action: 'approve' });
+  await decideApplication(at(ADMITTED_DAYS_AGO + 0.5), admitted.id, manager.userId, { action: 'contact' });
+  await decideApplication(at(ADMITTED_DAYS_AGO), admitted.id, manager.userId, { action: 'approve' });
 
   await submitApplication(at(3), {
     name: 'Oleg Smirnov', email: 'oleg@northwind.example', phone: '+78121234567',
@@ -52,7 +59,7 @@ export async function seedDemoData(apiUrl: string, now = new Date()): Promise<De
 
   const partner = await partners().findByEmail(admitted.email);
   if (!partner) throw new Error('seed: the demo partner was not created');
-  const clients = await seedClients(partner.partnerId, apiUrl);
-  const billing = await seedBalances(clients.activeAccounts, { now });
+  const clients = await seedClients(partner.partnerId, apiUrl, new Date(now.getTime() - CLIENTS_DAYS_AGO * DAY));
+  const billing = await seedBalances(clients.activeAccounts, { now, months: BILLING_MONTHS });
   return { manager, partner, clients, billingEvents: billing.recorded };
 }

@@ -7,6 +7,7 @@ import { clientDeps, documentClient, invitationDeps } from '../../shared/adapter
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { addClient } from '../../shared/domain/clients/addClient';
+import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';
 import type { Mail, Mailer } from '../../shared/ports/Mailer';
 
@@ -47,9 +48,11 @@ export function demoOwnerEmail(n: number): string {
 
 /**
  * Registers 10 cloud accounts, each owned by a console user (who signs in locally by account id or
- * e-mail), and makes the first five the demo partner's clients in different states.
+ * e-mail), and makes the first five the demo partner's clients in different states; those who
+ * accept were invited and accepted at `since`: a partner sees billing only from acceptance on, so
+ * they must have been its clients for the months of billing the demo shows.
  */
-export async function seedClients(partnerId: string, apiUrl: string): Promise<SeededClients> {
+export async function seedClients(partnerId: string, apiUrl: string, since: Date): Promise<SeededClients> {
   const registry = new DynamoCloudAccountRegistry(documentClient());
   const directory = new LocalAccountDirectory(documentClient());
   const registeredAccounts = Array.from({ length: 10 }, (_, i) => demoAccountId(i + 1));
@@ -65,18 +68,20 @@ export async function seedClients(partnerId: string, apiUrl: string): Promise<Se
   const activeClientIds: string[] = [];
   for (const [i, person] of PEOPLE.entries()) {
     const accountId = registeredAccounts[i] ?? '';
-    const { client } = await addClient({ ...deps, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
+    // Those who accept did so at `since`; pending invitations are fresh (an old one would expire at the first job run).
+    const clock = person.answer === 'accept' ? new FixedClock(since) : deps.clock;
+    const { client } = await addClient({ ...deps, clock, mailer: recording }, partnerId, { kind: 'partner', id: 'seed' }, {
       accountId, email: person.email, name: person.name, phone: person.phone,
     });
     const invitation = sent.at(-1);
     if (!invitation) throw new Error('seed: no invitation mail');
     const owner = { accountId };
     if (person.answer === 'accept') {
-      await acceptInvitation(invitationDeps(), tokenFromMail(invitation), owner);
+      await acceptInvitation({ ...invitationDeps(), clock }, tokenFromMail(invitation), owner);
       activeAccounts.push(accountId);
       activeClientIds.push(client.id);
     }
-    if (person.answer === 'decline') await declineInvitation(invitationDeps(), tokenFromMail(invitation), owner);
+    if (person.answer === 'decline') await declineInvitation({ ...invitationDeps(), clock }, tokenFromMail(invitation), owner);
   }
   return { registeredAccounts, activeAccounts, activeClientIds };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on this machine — DynamoDB Local, the local SES inbox, the job
- * scheduler and the HTTP gateway serving the same handlers through the same route table as AWS —
- * seeded with demo data. Ctrl-C stops everything.
+ * scheduler, the HTTP gateway serving the same handlers through the same route table as AWS, and
+ * the web console — seeded with demo data. Ctrl-C stops everything.
  */
 import { startLocalStack } from './localStack';
 import { seedDemoData } from './seed';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     port: Number(process.env.PORT ?? 3000),
     inboxPort: Number(process.env.INBOX_PORT ?? 8005),
     jobIntervalMs: Number(process.env.LOCAL_JOB_INTERVAL_SECONDS ?? 60) * 1000,
+    consolePort: Number(process.env.CONSOLE_PORT ?? 5173),
   });
   let stopping = false;
   const stop = async (): Promise<void> => {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   console.log(`
 partnerdesk is running locally
 
+  Web console ${stack.consoleUrl}   ← click here: sign in as a demo partner or manager
   API         ${api}
   Mail inbox  ${stack.inboxUrl}   (every mail the system sends)
   DynamoDB    ${stack.dynamoDbEndpoint}   (in memory; gone when you stop)

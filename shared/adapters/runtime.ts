@@ -9,6 +9,8 @@ import type { Mailer } from '../ports/Mailer';
 import { SesMailer } from './ses/SesMailer';
 import type { AccountDirectory } from '../ports/AccountDirectory';
 import type { NoticeDeps } from '../domain/applications/deliverNotices';
+import { DEFAULT_FORM_LIMITS, type FormLimits } from '../domain/applications/submissionLimits';
+import type { RateLimit } from '../ports/RateLimiter';
 import { randomIds, type IdGenerator } from '../domain/IdGenerator';
 import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
@@ -88,6 +90,16 @@ export function applicationDeps(): NoticeDeps & { ids: IdGenerator } {
       departmentEmail: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
       supportEmail: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     },
+  };
+}
+
+/** The limits of the public form: `DEFAULT_FORM_LIMITS` unless `FORM_SUBMISSIONS_PER_SENDER_PER_HOUR` / `FORM_SUBMISSIONS_PER_ADDRESS_PER_DAY` say otherwise. */
+export function formLimits(env = process.env): FormLimits {
+  const configured = (name: string, fallback: RateLimit): RateLimit =>
+    env[name] ? { ...fallback, limit: Number(env[name]) } : fallback;
+  return {
+    perSender: configured('FORM_SUBMISSIONS_PER_SENDER_PER_HOUR', DEFAULT_FORM_LIMITS.perSender),
+    perAddress: configured('FORM_SUBMISSIONS_PER_ADDRESS_PER_DAY', DEFAULT_FORM_LIMITS.perAddress),
   };
 }
 

@@ -13,6 +13,7 @@ export type ErrorKind = 'invalid_input' | 'not_permitted' | 'not_found' | 'confl
  */
 export const DOMAIN_ERROR_CODES = {
   validation_failed: 'invalid_input',
+  invalid_cursor: 'invalid_input',
   wrong_account: 'not_permitted',
   login_disabled: 'not_permitted',
   unknown_user: 'not_permitted',
@@ -34,6 +35,7 @@ export const DOMAIN_ERROR_CODES = {
   confirmation_mismatch: 'rule_violation',
   confirmation_expired: 'rule_violation',
   currency_mismatch: 'rule_violation',
+  period_before_client: 'rule_violation',
   rate_limited: 'too_many_requests',
   temporarily_unavailable: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;
@@ -96,10 +98,14 @@ export class RuleViolationError extends DomainError {
   }
 }
 
-/** Input that does not have the documented shape; `details.issues` lists what is wrong. */
+/** Input that does not have the documented shape; `details.issues` lists what is wrong. `code` names a kind callers may switch on (`invalid_cursor`). */
 export class ValidationError extends DomainError {
-  public constructor(message: string, issues: ReadonlyArray<{ path: string; message: string }>) {
-    super('validation_failed', message, { issues });
+  public constructor(
+    message: string,
+    issues: ReadonlyArray<{ path: string; message: string }>,
+    code: DomainErrorCodeOf<'invalid_input'> = 'validation_failed',
+  ) {
+    super(code, message, { issues });
   }
 }
 

@@ -14,8 +14,11 @@ export interface CorsPolicy {
   readonly maxAgeSeconds: number;
 }
 
+/** The local web console's origin under both names a browser may use for it (`npm start`). */
+const LOCAL_CONSOLE_ORIGINS = 'http://localhost:5173,http://127.0.0.1:5173';
+
 /** Builds the policy from a comma-separated list of origins (env `ALLOWED_ORIGINS`). */
-export function corsPolicy(allowedOrigins = process.env.ALLOWED_ORIGINS ?? 'http://localhost:5173'): CorsPolicy {
+export function corsPolicy(allowedOrigins = process.env.ALLOWED_ORIGINS ?? LOCAL_CONSOLE_ORIGINS): CorsPolicy {
   return {
     allowOrigins: allowedOrigins.split(',').map((origin) => origin.trim()).filter(Boolean),
     allowHeaders: ['authorization', 'content-type', 'idempotency-key'],

@@ -14,13 +14,17 @@ import { HttpError } from './HttpError';
 type HttpMiddleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
 /**
- * The key is the caller's `Idempotency-Key` header scoped to the caller (`sub`, or `anonymous`
- * on public routes), so two callers can never see each other's stored responses. Without the
- * header, or with an empty one, the expression is null and Powertools skips idempotency for that
- * request (an empty string would otherwise be one key shared by every caller).
+ * The key is the caller's `Idempotency-Key` header scoped to the caller: its `sub` on routes with
+ * a token, and on public routes (no caller identity) the source address, path and body, so a key
+ * somebody else chose first can neither replay their response to a victim nor refuse the victim's
+ * request as a reused key. Powertools hashes the whole selection. Without the header, or with an
+ * empty one, the expression is null and Powertools skips idempotency for that request (an empty
+ * string would otherwise be one key shared by every caller).
  */
 const KEY_EXPRESSION =
-  "(headers.\"idempotency-key\" || `null`) && join('#', [requestContext.authorizer.jwt.claims.sub || 'anonymous', headers.\"idempotency-key\"])";
+  "(headers.\"idempotency-key\" || `null`) && join('#', [" +
+  "requestContext.authorizer.jwt.claims.sub || join('|', ['anonymous', requestContext.http.sourceIp || '', rawPath || '', body || ''])," +
+  " headers.\"idempotency-key\"])";
 
 /** What must match for a stored response to be replayed: the same method, path and body (a key reused elsewhere is a 422). */
 const PAYLOAD_EXPRESSION = '[requestContext.http.method, rawPath, body]';

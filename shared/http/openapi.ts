@@ -82,7 +82,8 @@ function security(auth: AuthKind): Array<Record<string, string[]>> {
 }
 
 /**
- * The error codes a route's table entry implies: invalid input where it takes any, tokens where it
+ * The error codes a route's table entry implies: invalid input where it takes any (a foreign cursor
+ * where it pages), tokens where it
  * is not public, body framing where it takes a body, the rate limit and `Idempotency-Key` where it
  * uses their tables, a busy dependency where it uses any table, and the catch-all everywhere.
  */
@@ -91,6 +92,7 @@ function impliedErrors(route: RouteSpec, doc: OperationDoc): ApiErrorCode[] {
   const takesInput = route.path.includes('{') || doc.body !== undefined || doc.query !== undefined;
   return [
     ...(takesInput ? ['validation_failed' as const] : []),
+    ...(route.uses.cursors ? ['invalid_cursor' as const] : []),
     ...(route.auth !== 'public' ? ['unauthorized' as const, 'forbidden' as const] : []),
     ...(doc.body ? ['payload_too_large' as const, 'unsupported_media_type' as const] : []),
     ...(tables.rateLimits ? ['rate_limited' as const] : []),

@@ -1,6 +1,7 @@
 import type {
   ApplicationAction,
   ApplicationNotice,
+  NoticeFailure,
   ApplicationStatus,
   PartnerApplication,
 } from '../domain/applications/PartnerApplication';
@@ -45,8 +46,10 @@ export interface ApplicationRepository {
   escalate(id: string, at: Date): Promise<boolean>;
   /** Ids and notices whose mail is due (never sent, or a previous sender's lease ran out). */
   dueNotices(now: Date, limit: number): Promise<Array<{ id: string; notice: ApplicationNotice; dueAt: Date }>>;
-  /** Takes the lease on sending a notice; false if another sender holds it. */
-  claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<boolean>;
+  /** Takes the lease on sending a notice and counts the attempt: its number (1 for the first), or `undefined` if another sender holds it. */
+  claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<number | undefined>;
   /** Marks the notice sent (removes it from the outbox) if this sender still holds the lease. */
   completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void>;
+  /** Gives the notice up after its last attempt: removed from the outbox and recorded on the application as failed (managers see it). */
+  abandonNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, failure: NoticeFailure): Promise<void>;
 }

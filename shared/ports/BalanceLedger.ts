@@ -16,7 +16,7 @@ export type PostingOutcome =
   | { readonly status: 'recorded' | 'duplicate' }
   | {
       readonly status: 'rejected';
-      readonly reason: Extract<RejectionReason, 'currency_mismatch' | 'transaction_id_reused' | 'temporarily_unavailable'>;
+      readonly reason: Extract<RejectionReason, 'currency_mismatch' | 'amount_out_of_range' | 'transaction_id_reused' | 'temporarily_unavailable'>;
     };
 
 /** An account's current balance. */

@@ -10,6 +10,8 @@ export interface ClientRef {
   /** Id of the client's cloud account (billing events are keyed by it); absent until an identifier-less invitation is accepted. */
   readonly accountId?: string;
   readonly status: ClientStatus;
+  /** When this partner began serving the account (its invitation was accepted); absent while it does not serve it. */
+  readonly servedSince?: Date;
 }
 
 /** Finds a partner's own client; another partner's client is simply not found (callers answer 404). */

@@ -39,10 +39,12 @@ async function registerAccounts(prefix: string, count: number): Promise<void> {
 /**
  * Section 4: HTTP load on the local gateway (loopback only, bounded connections and duration).
  * autocannon runs in a worker thread so that load generation does not share the event loop of
- * the gateway and the functions. The per-partner rate limit is lifted for the run.
+ * the gateway and the functions. The per-partner rate limit and the public form's per-sender limit
+ * (every request comes from loopback) are lifted for the run.
  */
 export async function benchHttpLoad(stack: LocalStack, options: { connections: number; seconds: number }): Promise<string> {
   process.env.PARTNER_REQUESTS_PER_MINUTE = String(Number.MAX_SAFE_INTEGER);
+  process.env.FORM_SUBMISSIONS_PER_SENDER_PER_HOUR = String(Number.MAX_SAFE_INTEGER);
   const partner = await createPartner(documentClient(), 'Load Partner LLC');
   const managerToken = await stack.tokens.personToken({ sub: 'mgr_bench', email: 'manager@example.com', role: 'manager' });
   const partnerToken = await stack.tokens.personToken({

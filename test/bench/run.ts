@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const { benchHttpLoad } = await import('./httpLoad');
   const { benchClientSearch } = await import('./clientSearch');
   const { startLocalStack } = await import('../../infra/local/localStack');
+  const { benchConsoleBudget } = await import('./consoleBudget');
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
   await section('1. Bundle size and cold start per function', () => benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 3, maxRounds: 15 }));
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+  await section('5. Web console: initial JS and calls per screen', benchConsoleBudget);
 }
 
 main().catch((error: unknown) => {

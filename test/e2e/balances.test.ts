@@ -8,6 +8,9 @@ import { useLocalStack } from '../support/localStackFixture';
 import { mailsTo } from '../support/sesInbox';
 
 const local = useLocalStack();
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+/** How long a client has been served before the billing of the first test is seeded (more than its two months). */
+const SERVED_BEFORE_SEEDING_MS = 70 * ONE_DAY_MS;
 let billingToken: string;
 
 beforeAll(async () => {
@@ -32,7 +35,9 @@ async function partnerWithClient(accept = true) {
 describe('client balances over HTTP', () => {
   it('shows a seeded client\'s balance, detail by Moscow day and expenses per service, all consistent', async () => {
     const { token, accountId, clientId } = await partnerWithClient();
-    const now = new Date();
+    // Two months of billing after the acceptance: partners see billing from acceptance on.
+    local.stack.advanceClock(SERVED_BEFORE_SEEDING_MS);
+    const now = local.stack.clockNow();
     const seeded = await seedBalances([accountId], { now, months: 2 });
     const events = demoBillingEvents([accountId], { now, months: 2 });
     expect(seeded).toMatchObject({ recorded: events.length, rejected: 0 });
@@ -60,6 +65,44 @@ describe('client balances over HTTP', () => {
     const serviceTotals = expenses.body.services.map((s: { total: { amount: number } }) => s.total.amount);
     expect(serviceTotals).toEqual([...serviceTotals].sort((a, b) => b - a));
     expect(new Set(expenses.body.services.map((s: { service: string }) => s.service))).toEqual(new Set(events.flatMap((e) => e.service ?? [])));
+    local.stack.advanceClock(-SERVED_BEFORE_SEEDING_MS);
+  });
+
+  it("shows a new partner nothing of the account's billing before its client accepted: from is moved, an earlier period is 422", async () => {
+    const { token: earlierPartner, accountId, clientId: earlierClientId } = await partnerWithClient();
+    const now = local.stack.clockNow();
+    // The account's history while it was the earlier partner's client (seeded up to now).
+    const history = demoBillingEvents([accountId], { now, months: 2 });
+    await seedBalances([accountId], { now, months: 2 });
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${earlierClientId}/balance/detail?from=${moscowDay(history[0]!.occurredAt)}&to=${moscowDay(now)}`, { token: earlierPartner })).status).toBe(200);
+    // The earlier partner lets the account go; a new partner invites it, and it accepts the next day.
+    const preview = await call(local.stack.apiUrl, 'DELETE', `/clients/${earlierClientId}`, { token: earlierPartner });
+    expect((await call(local.stack.apiUrl, 'DELETE', `/clients/${earlierClientId}`, { token: earlierPartner, body: { confirm: preview.body.confirmation.token } })).status).toBe(200);
+    local.stack.advanceClock(ONE_DAY_MS);
+    const { token } = await local.partnerWithToken();
+    const email = uniqueClientEmail();
+    const added = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
+    const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
+    expect((await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail!)}/accept`, { token: await local.consoleToken(accountId) })).status).toBe(200);
+    const clientId = added.body.id as string;
+    const acceptedOn = moscowDay(local.stack.clockNow());
+    const before = addMoscowDays(acceptedOn, -1);
+    const earlyFrom = moscowDay(history[0]!.occurredAt);
+
+    const detail = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance/detail?from=${earlyFrom}&to=${acceptedOn}`, { token });
+    const expenses = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/expenses?from=${earlyFrom}&to=${acceptedOn}`, { token });
+    const earlier = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance/detail?from=${earlyFrom}&to=${before}`, { token });
+    const balance = await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/balance`, { token });
+    local.stack.advanceClock(-ONE_DAY_MS);
+
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ from: acceptedOn, to: acceptedOn, clientSince: acceptedOn, movements: [], totals: { deposits: { amount: 0 }, debits: { amount: 0 } } });
+    expect(detail.body.days.map((day: { day: string }) => day.day)).toEqual([acceptedOn]);
+    expect(expenses.body).toMatchObject({ from: acceptedOn, clientSince: acceptedOn, total: { amount: 0 }, services: [] });
+    expect(earlier.status).toBe(422);
+    expect(earlier.body.error).toMatchObject({ code: 'period_before_client', details: { clientSince: acceptedOn } });
+    // The current balance is still the account's: the whole history counts.
+    expect(balance.body.balance.amount).toBe(history.reduce((sum, e) => sum + (e.type === 'deposit' ? e.amount.amount : -e.amount.amount), 0));
   });
 
   it('lists each active client with its current balance and a not yet accepted one with null', async () => {
@@ -82,7 +125,11 @@ describe('client balances over HTTP', () => {
   });
 
   it('takes events from the billing feed once each, cut by Moscow midnight, and explains rejections', async () => {
+    // The client accepted before the March days this test reads (partners see billing from acceptance on).
+    const back = Date.parse('2026-02-28T12:00:00Z') - local.stack.clockNow().getTime();
+    local.stack.advanceClock(back);
     const { token, accountId, clientId } = await partnerWithClient();
+    local.stack.advanceClock(-back);
     const event = (transactionId: string, fields: Record<string, unknown>) => ({ transactionId: `${accountId}-${transactionId}`, accountId, currency: 'RUB', ...fields });
     const deposit = event('dep', { type: 'deposit', amount: 5_000_00, occurredAt: '2026-03-01T21:30:00Z' });
     const debit = event('deb', { type: 'debit', amount: 120_50, occurredAt: '2026-03-01T23:59:59.999+03:00', service: 'compute', resource: 'vm-1' });

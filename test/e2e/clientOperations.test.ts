@@ -1,3 +1,4 @@
+import { moscowDay } from '../../shared/domain/moscowTime';
 import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
 import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode, standInErrorWithCode } from '../support/http';
@@ -114,7 +115,8 @@ describe('block / unblock / delete over HTTP', () => {
   it('deletes a client: no longer listed or readable, its account stays, and it can be invited again', async () => {
     const token = await partnerToken();
     const client = await activeClient(token);
-    const balancePath = `/clients/${client.id}/balance/detail?from=2026-03-01&to=2026-03-02`;
+    const today = moscowDay(local.stack.clockNow());
+    const balancePath = `/clients/${client.id}/balance/detail?from=${today}&to=${today}`;
     expect((await call(local.stack.apiUrl, 'GET', balancePath, { token })).status).toBe(200);
 
     const preview = await call(local.stack.apiUrl, 'DELETE', `/clients/${client.id}`, { token });

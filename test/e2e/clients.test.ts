@@ -96,7 +96,7 @@ describe('partners\' clients over HTTP', () => {
 
     expect((await call(local.stack.apiUrl, 'GET', '/clients?status=gone', { token })).status).toBe(400);
     expect((await call(local.stack.apiUrl, 'GET', '/clients?search=%C3%A9', { token })).body).toEqual(errorWithCode('validation_failed'));
-    expect((await call(local.stack.apiUrl, 'GET', '/clients?cursor=bm90LWEtY3Vyc29y', { token })).body).toEqual(errorWithCode('validation_failed'));
+    expect((await call(local.stack.apiUrl, 'GET', '/clients?cursor=bm90LWEtY3Vyc29y', { token })).body).toEqual(errorWithCode('invalid_cursor'));
     expect((await call(local.stack.apiUrl, 'GET', '/audit?from=yesterday', { token })).status).toBe(400);
     expect((await call(local.stack.apiUrl, 'GET', '/invitations/short-token')).status).toBe(400);
     const someOwner = await local.consoleToken(accountId);

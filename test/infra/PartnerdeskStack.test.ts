@@ -7,7 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
 import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
-import { jobs, routes, triggers, type Uses } from '../../shared/routeTable';
+import { jobs, routes, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
 import { asSub, deployedFiles } from './consoleDeployment';
@@ -30,6 +30,15 @@ interface Statement {
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/** The actions of each table access: restated from the requirements, not imported from `ServiceFunction`. */
+const READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
+  read: READ,
+  append: ['dynamodb:PutItem'],
+  readWrite: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  readWriteDelete: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  backfill: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
+};
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
 const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
 
@@ -91,9 +100,8 @@ describe('PartnerdeskStack', () => {
 
   /** Statements of every policy attached to the function's role. */
   function statementsOf(handler: string): Statement[] {
-    const role = functionOf(handler).role;
-    if (!role) throw new Error(`${handler} has no role`);
-    const roleRef = JSON.stringify({ Ref: logicalIdOf(role) });
+    const [roleId] = resourceOf(functionOf(handler)).Properties.Role['Fn::GetAtt'] as [string];
+    const roleRef = JSON.stringify({ Ref: roleId });
     return Object.values(resources)
       .filter((resource) => resource.Type === 'AWS::IAM::Policy')
       .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleRef))
@@ -119,9 +127,9 @@ describe('PartnerdeskStack', () => {
     return grants;
   }
 
-  function declaredTables(uses: Uses): [TableName, 'read' | 'readWrite'][] {
+  function declaredTables(uses: Uses): [TableName, TableAccess][] {
     return Object.entries(uses.tables ?? {}).flatMap(([name, access]) =>
-      isTableName(name) && access && !tableSpecs[name].localOnly ? [[name, access] as [TableName, 'read' | 'readWrite']] : [],
+      isTableName(name) && access && !tableSpecs[name].localOnly ? [[name, access] as [TableName, TableAccess]] : [],
     );
   }
 
@@ -216,19 +224,54 @@ describe('PartnerdeskStack', () => {
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
       expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
+      expect(environment.CURSOR_SIGNING_KEY).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretValue.unsafeUnwrap()) : undefined);
+    });
+
+    it('gives the listing routes the cursor key as a dynamic reference to the stack secret, resolved at deploy time', () => {
+      const listings = routes.filter((route) => route.uses.cursors).map((route) => route.handler).sort();
+      expect(listings).toEqual(['listAudit', 'listClients', 'listPartnerApplications']);
+      expect(JSON.stringify(environmentOf('listClients').CURSOR_SIGNING_KEY)).toContain('{{resolve:secretsmanager:');
     });
   });
 
   describe('least privilege', () => {
-    it.each(functionSpecs)('grants $handler only the tables it uses, writing only where it declares readWrite', ({ handler, uses }) => {
+    it.each(functionSpecs)('grants $handler only the tables it uses, with exactly the actions of its access to each', ({ handler, uses }) => {
       const grants = tableGrantsOf(handler);
       const declared = declaredTables(uses);
       expect([...grants.keys()].sort()).toEqual(declared.map(([name]) => name).sort());
       for (const [name, access] of declared) {
-        const actions = grants.get(name) ?? new Set<string>();
-        expect(actions.has('dynamodb:Query')).toBe(true);
-        expect(WRITE_ACTIONS.filter((action) => actions.has(action))).toEqual(access === 'readWrite' ? WRITE_ACTIONS : []);
+        expect([name, [...(grants.get(name) ?? [])].sort()]).toEqual([name, [...TABLE_ACCESS_ACTIONS[access]].sort()]);
       }
+    });
+
+    it('grants Scan only to the one-off backfill and no stream action to any function (no table has a stream)', () => {
+      const scanning = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('dynamodb:Scan'));
+      expect(scanning.map(({ handler }) => handler)).toEqual(['backfillClientSearch']);
+      const actions = functionSpecs.flatMap(({ handler }) => statementsOf(handler).flatMap(actionsOf));
+      expect(actions.filter((action) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action))).toEqual([]);
+    });
+
+    it('keeps the audit trail append-only: writers may only put entries, never update or delete them', () => {
+      for (const { handler, uses } of functionSpecs) {
+        const audit = tableGrantsOf(handler).get('audit');
+        if (!audit) continue;
+        expect([handler, [...audit].filter((action) => WRITE_ACTIONS.includes(action))]).toEqual([handler, uses.tables?.audit === 'append' ? ['dynamodb:PutItem'] : []]);
+      }
+    });
+
+    it('lets billing ingestion put and update ledger items but never delete one', () => {
+      const ledger = tableGrantsOf('postBillingEvents').get('ledger') ?? new Set<string>();
+      expect(ledger.has('dynamodb:PutItem') && ledger.has('dynamodb:UpdateItem')).toBe(true);
+      expect([...ledger].filter((action) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].includes(action))).toEqual([]);
+    });
+
+    it('grants actions on every resource (*) only for X-Ray tracing', () => {
+      const wildcards = Object.values(resources)
+        .filter((resource) => resource.Type === 'AWS::IAM::Policy')
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+        .filter((statement) => [statement.Resource].flat().includes('*'));
+      expect(wildcards.length).toBeGreaterThan(0);
+      expect([...new Set(wildcards.flatMap(actionsOf))].sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
     });
 
     it('gives a read-only route no write action at all', () => {
@@ -253,7 +296,7 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it.each(functionSpecs)('lets $handler manage logins only if it uses the account directory', ({ handler, uses }) => {
+    it.each(functionSpecs)('lets $handler create partner logins only if it uses the account directory', ({ handler, uses }) => {
       const cognitoStatements = statementsOf(handler).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
       );
@@ -262,6 +305,11 @@ describe('PartnerdeskStack', () => {
         expect(actionsOf(statement).sort()).toEqual([...ACCOUNT_DIRECTORY_ACTIONS].sort());
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] });
       }
+    });
+
+    it('lets only approval and its retrying job create partner logins', () => {
+      const creating = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('cognito-idp:AdminCreateUser'));
+      expect(creating.map(({ handler }) => handler).sort()).toEqual(['approvePartnerApplication', 'escalateApplications']);
     });
 
     it.each(functionSpecs)('lets $handler publish events only if it uses events', ({ handler, uses }) => {
@@ -433,6 +481,12 @@ describe('PartnerdeskStack', () => {
       });
       expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
       expect(resourceOf(stack.api.accessLogs).Properties.RetentionInDays).toEqual(expect.any(Number));
+    });
+
+    it('logs the route key, never the path (paths of invitation links carry their tokens)', () => {
+      const format = String(resourceOf(stack.api.stage).Properties.AccessLogSettings.Format);
+      expect(JSON.parse(format)).toMatchObject({ routeKey: '$context.routeKey' });
+      expect(format).not.toMatch(/\$context\.(path|resourcePath)\b/);
     });
   });
 

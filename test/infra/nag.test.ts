@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
@@ -39,5 +40,21 @@ describe('cdk-nag AwsSolutions checks', () => {
     const annotations = Annotations.fromStack(stack);
     expect(annotations.findError('*', Match.anyValue())).toEqual([]);
     expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('fail the synth on a new wildcard grant: the Resource::* acknowledgement covers the X-Ray policy only', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new PartnerdeskStack(app, 'PartnerdeskWildcard', { env: stackEnv, settings: stackSettings, consoleAssetDir });
+    const role = stack.api.node.findChild('listClients').node.findChild('Role');
+    if (!(role instanceof Role)) throw new Error('listClients has no role');
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Scan'], resources: ['*'] }));
+    const checks = new AwsSolutionsChecks(app, { verbose: true });
+    Validations.of(app).addPlugins(checks);
+
+    const violations = checks.validateScope(app).violations;
+    expect(violations.map((violation) => [violation.ruleName, violation.violatingResources.map((r) => r.constructPath)])).toEqual([
+      ['AwsSolutions-IAM5[Resource::*]', [expect.stringMatching(/\/listClients\/Role\/DefaultPolicy\/Resource$/)]],
+    ]);
+    expect(() => app.synth()).toThrow();
   });
 });

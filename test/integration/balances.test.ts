@@ -25,7 +25,7 @@ function account() {
   const accountId = `acc-${randomBytes(10).toString('hex')}`;
   const clientId = `cli_${accountId.slice(4)}`;
   const ledger = new DynamoLedger(tables.documentClient());
-  const clients = new InMemoryClientLookup([{ clientId, partnerId: PARTNER, accountId, status: 'active' }]);
+  const clients = new InMemoryClientLookup([{ clientId, partnerId: PARTNER, accountId, status: 'active', servedSince: new Date('2020-01-01T00:00:00Z') }]);
   return { accountId, clientId, ledger, deps: { ledger, clients, clock } };
 }
 

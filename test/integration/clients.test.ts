@@ -169,8 +169,9 @@ describe('acceptInvitation and declineInvitation', () => {
     expect(await deps(clock).clients.get(partner.partnerId, client.id)).toMatchObject({ status: 'active', invitation: { status: 'accepted' } });
     await expect(acceptInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'accepted' } });
     await expect(declineInvitation(deps(clock), token, await owner(token))).rejects.toMatchObject({ code: 'invitation_closed' });
+    // Served since the acceptance: its partner sees the account's billing from then on.
     expect(await deps(clock).clients.findForPartner(partner.partnerId, client.id)).toEqual({
-      clientId: client.id, partnerId: partner.partnerId, accountId: client.accountId, status: 'active',
+      clientId: client.id, partnerId: partner.partnerId, accountId: client.accountId, status: 'active', servedSince: clock.now(),
     });
   });
 

@@ -1,5 +1,6 @@
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
+import { MAX_NOTICE_ATTEMPTS, NOTICE_LEASE_MS } from '../../shared/domain/applications/deliverNotices';
 import { escalateOverdueApplications } from '../../shared/domain/applications/escalateOverdueApplications';
 import { CONTACT_DEADLINE_MS } from '../../shared/domain/applications/PartnerApplication';
 import { submitApplication } from '../../shared/domain/applications/submitApplication';
@@ -54,5 +55,51 @@ describe('escalateOverdueApplications', () => {
     const contacted = await decideApplication(d, application.id, 'mgr_1', { action: 'contact' });
     expect(contacted.status).toBe('contacted');
     expect(contacted.escalatedAt?.toISOString()).toBe('2026-04-03T10:00:00.000Z');
+  });
+
+  it('gives a notice up after its last attempt: marked failed for managers, never retried again', async () => {
+    const clock = new FixedClock('2026-04-01T10:00:00Z');
+    const refusing: Mailer = { send: async () => { throw new Error('mail provider refused'); } };
+    const d = deps(clock, refusing);
+    const { application } = await submitApplication(d, form()); // attempt 1: the request's own send
+
+    const runs = [];
+    for (let run = 0; run < MAX_NOTICE_ATTEMPTS + 2; run += 1) {
+      clock.advance(NOTICE_LEASE_MS);
+      runs.push(await escalateOverdueApplications(d));
+    }
+
+    expect(runs.map((run) => [run.failed, run.abandoned.length])).toEqual([
+      ...Array.from({ length: MAX_NOTICE_ATTEMPTS - 2 }, () => [1, 0]),
+      [0, 1],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(runs[MAX_NOTICE_ATTEMPTS - 2]?.abandoned).toEqual([{ id: application.id, notice: 'received' }]);
+    expect(await d.applications.get(application.id)).toMatchObject({
+      status: 'new',
+      noticeFailed: { notice: 'received', attempts: MAX_NOTICE_ATTEMPTS, at: expect.any(Date) },
+    });
+    expect(await d.applications.dueNotices(new Date('2027-01-01T00:00:00Z'), 100)).toEqual([]);
+  });
+
+  it('counts attempts afresh for a later notice, which is delivered once the mail works again', async () => {
+    const clock = new FixedClock('2026-04-01T10:00:00Z');
+    let working = false;
+    const flaky: Mailer = { send: async (mail) => { if (!working) throw new Error('down'); await applicationTestDeps(tables.documentClient(), clock).mailer.send(mail); } };
+    const d = deps(clock, flaky);
+    const { application } = await submitApplication(d, form());
+    for (let run = 1; run < MAX_NOTICE_ATTEMPTS; run += 1) {
+      clock.advance(NOTICE_LEASE_MS);
+      await escalateOverdueApplications(d);
+    }
+    await decideApplication(d, application.id, 'mgr_1', { action: 'reject', reason: 'Not a reseller' });
+    working = true;
+    clock.advance(NOTICE_LEASE_MS);
+    const run = await escalateOverdueApplications(d);
+
+    expect(run).toMatchObject({ delivered: 1, failed: 0, abandoned: [] });
+    expect((await mailsTo(application.email)).map((mail) => mail.subject)).toEqual(['Your partner application']);
   });
 });

@@ -16,6 +16,8 @@ export interface ApiRequest {
   readonly isBase64Encoded?: boolean;
   /** Becomes `authorization: Bearer <token>`. */
   readonly token?: string;
+  /** The caller's address as API Gateway sees it (`requestContext.http.sourceIp`); 127.0.0.1 unless given. */
+  readonly sourceIp?: string;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface ApiRequest {
  */
 export function apiGatewayEvent(route: Pick<RouteSpec, 'method' | 'path'>, request: ApiRequest = {}): APIGatewayProxyEventV2 {
   const params = request.pathParameters ?? {};
-  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  // A URL cannot carry an unpaired surrogate (it has no UTF-8 form): the raw path shows U+FFFD instead, the parameters keep it.
+  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent((params[name] ?? '').replace(/\p{Cs}/gu, '\uFFFD')));
   const requestId = randomUUID();
   const routeKey = `${route.method} ${route.path}`;
   return {
@@ -43,7 +46,7 @@ export function apiGatewayEvent(route: Pick<RouteSpec, 'method' | 'path'>, reque
       apiId: 'local',
       domainName: 'local',
       domainPrefix: 'local',
-      http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'partnerdesk-tests' },
+      http: { method: route.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: request.sourceIp ?? '127.0.0.1', userAgent: 'partnerdesk-tests' },
       requestId,
       routeKey,
       stage: '$default',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startDynamoDbLocal } from '../../infra/local/dynamoDbLocal';
 import { startSesLocal } from '../../infra/local/sesLocal';
 
@@ -14,6 +15,9 @@ export default async function globalSetup(): Promise<void> {
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     POWERTOOLS_DEV: 'false',
+    // As the stack sets it: invitation links point at the console, never at the request's Host.
+    PUBLIC_BASE_URL: 'https://console.partnerdesk.test',
+    CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
     // Jobs print EMF metrics to stdout in Lambda; tests that read them turn them back on.
     POWERTOOLS_METRICS_DISABLED: 'true',
   });

@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import type { ApplicationNotice, ApplicationStatus, PartnerApplication } from '../../domain/applications/PartnerApplication';
+import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
 import { allowedFrom } from '../../domain/applications/PartnerApplication';
 import { ConflictError, InvalidTransitionError } from '../../domain/errors';
 import type { ApplicationChange, ApplicationRepository, Page } from '../../ports/ApplicationRepository';
@@ -28,6 +28,7 @@ import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
 const optionalDate = z.optional(isoDate);
+const noticeName = z.enum(['received', 'escalated', 'approved', 'rejected']);
 
 /** The stored shape of an application item; parsing it is how the adapter returns domain objects. */
 const applicationItem = z.object({
@@ -48,11 +49,12 @@ const applicationItem = z.object({
   decidedBy: z.optional(z.string()),
   rejectionReason: z.optional(z.string()),
   partnerId: z.optional(z.string()),
+  noticeFailed: z.optional(z.object({ notice: noticeName, attempts: z.number(), at: isoDate })),
 });
 
 const noticeItem = z.object({
   id: z.string(),
-  pendingNotice: z.enum(['received', 'escalated', 'approved', 'rejected']),
+  pendingNotice: noticeName,
   noticeDueAt: isoDate,
 });
 
@@ -119,6 +121,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
 
   public async list(filter: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<PartnerApplication>> {
     const byStatus = filter.status !== undefined;
+    const listing = `applications|${filter.status ?? ''}`;
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       IndexName: byStatus ? APPLICATION_INDEXES.byStatus : APPLICATION_INDEXES.byCreatedAt,
@@ -127,9 +130,9 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       ExpressionAttributeValues: { ':value': byStatus ? filter.status : APPLICATION_KIND },
       ScanIndexForward: false,
       Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt']),
+      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt'], listing),
     }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    const nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
     return { items: (result.Items ?? []).map(toApplication), ...(nextCursor && { nextCursor }) };
   }
 
@@ -192,7 +195,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       Key: applicationKey(id),
       // Invariant: escalated exactly once, and only while nobody has touched it.
       ConditionExpression: '#status = :new AND awaiting = :awaiting AND contactDueAt <= :at',
-      UpdateExpression: 'SET #status = :escalated, escalatedAt = :at, updatedAt = :at, pendingNotice = :notice, noticeQueue = :queue, noticeDueAt = :at REMOVE awaiting',
+      UpdateExpression: 'SET #status = :escalated, escalatedAt = :at, updatedAt = :at, pendingNotice = :notice, noticeQueue = :queue, noticeDueAt = :at REMOVE awaiting, noticeAttempts',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':new': 'new', ':escalated': 'escalated', ':awaiting': AWAITING_CONTACT, ':at': at.toISOString(),
@@ -215,14 +218,36 @@ export class DynamoApplicationRepository implements ApplicationRepository {
     });
   }
 
-  public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<boolean> {
-    return conditionalUpdate(this.client, {
+  public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<number | undefined> {
+    try {
+      const result = await this.client.send(new UpdateCommand({
+        TableName: this.table,
+        Key: applicationKey(id),
+        // Invariant: one sender at a time per notice (the lease); a stale reader loses. Each claim is one counted attempt.
+        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
+        UpdateExpression: 'SET noticeDueAt = :lease ADD noticeAttempts :one',
+        ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString(), ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }));
+      return z.object({ noticeAttempts: z.number() }).parse(result.Attributes).noticeAttempts;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  public async abandonNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, failure: NoticeFailure): Promise<void> {
+    await conditionalUpdate(this.client, {
       TableName: this.table,
       Key: applicationKey(id),
-      // Invariant: one sender at a time per notice (the lease); a stale reader loses.
-      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
-      UpdateExpression: 'SET noticeDueAt = :lease',
-      ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString() },
+      // Only the lease holder gives the notice up; a newer notice queued meanwhile stays.
+      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
+      UpdateExpression: 'SET noticeFailed = :failure REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
+      ExpressionAttributeValues: {
+        ':notice': notice,
+        ':lease': leaseUntil.toISOString(),
+        ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() },
+      },
     });
   }
 
@@ -232,7 +257,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       Key: applicationKey(id),
       // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
       ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
-      UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt',
+      UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
       ExpressionAttributeValues: { ':notice': notice, ':lease': leaseUntil.toISOString(), ':at': at.toISOString() },
     });
   }
@@ -262,7 +287,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       // Invariant: the state machine; the status must still be the one the decision was made on.
       ConditionExpression: '#status = :from',
       // Any manager action meets the 48-hour contact duty, so the application leaves the overdue index.
-      UpdateExpression: `SET ${sets.join(', ')} REMOVE awaiting`,
+      UpdateExpression: `SET ${sets.join(', ')} REMOVE ${change.notice ? 'awaiting, noticeAttempts' : 'awaiting'}`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: values,
     };

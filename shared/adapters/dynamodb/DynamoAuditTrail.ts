@@ -3,7 +3,6 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
 import { CLIENT_ACTIONS, CLIENT_STATUSES } from '../../domain/clients/Client';
-import { ValidationError } from '../../domain/errors';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
 import { AUDIT_INDEXES, auditClientKey, auditKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
@@ -82,12 +81,10 @@ export class DynamoAuditTrail implements AuditTrail {
     const partition = byClient
       ? { name: 'partnerClient', value: auditClientKey(partnerId, query.clientId ?? '') }
       : { name: 'pk', value: auditPartitionKey(partnerId) };
-    const startKey = decodeCursor(query.cursor, byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk']);
-    // A cursor must come from this partner's (and this client's) listing: nothing else may be read.
-    if (startKey && (startKey[partition.name] !== partition.value || startKey.pk !== auditPartitionKey(partnerId))) {
-      throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
-    }
     const { lower, upper } = auditPeriodBounds(query.from, query.to);
+    // A cursor must come from this partner's (and this client's) listing of the same period: nothing else may be read.
+    const listing = `audit|${partition.name}=${partition.value}|${lower}|${upper}`;
+    const startKey = decodeCursor(query.cursor, byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk'], listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       ...(byClient && { IndexName: AUDIT_INDEXES.byClient }),
@@ -103,7 +100,7 @@ export class DynamoAuditTrail implements AuditTrail {
     const shown = items.slice(0, query.limit);
     const last = shown.at(-1);
     const nextCursor = items.length > query.limit && last
-      ? encodeCursor({ pk: last.pk, sk: last.sk, ...(byClient && { partnerClient: last.partnerClient }) })
+      ? encodeCursor({ pk: last.pk, sk: last.sk, ...(byClient && { partnerClient: last.partnerClient }) }, listing)
       : undefined;
     return { items: shown.map(toAuditEntry), ...(nextCursor && { nextCursor }) };
   }

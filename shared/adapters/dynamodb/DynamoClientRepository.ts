@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { CLIENT_STATUSES, type Client, holdsAccount, isAttached, type MailDelivery } from '../../domain/clients/Client';
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
-import { ConflictError, ValidationError } from '../../domain/errors';
+import { ConflictError } from '../../domain/errors';
 import type { ClientRef } from '../../ports/ClientLookup';
 import type { ClientChange, ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
 import type { Page } from '../../ports/Page';
@@ -158,10 +158,6 @@ function invitationToItem(invitation: Invitation): Record<string, unknown> {
     tokenHash: invitation.tokenHash,
     version: invitation.version,
   };
-}
-
-function invalidCursor(): ValidationError {
-  return new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor from a previous page of this listing' }]);
 }
 
 /** What each item of a change transaction is, to explain a cancellation. */
@@ -351,7 +347,12 @@ export class DynamoClientRepository implements ClientRepository {
 
   public async findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined> {
     const client = await this.get(partnerId, clientId);
-    return client && { clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status };
+    if (!client) return undefined;
+    const ref = { clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status };
+    if (client.invitation.status !== 'accepted') return ref;
+    // The accepted invitation was closed when the partner began serving the account.
+    const servedSince = (await this.getInvitation(client.invitation.id))?.closedAt;
+    return servedSince ? { ...ref, servedSince } : ref;
   }
 
   public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {
@@ -370,11 +371,9 @@ export class DynamoClientRepository implements ClientRepository {
     const partition = query.status
       ? { index: CLIENT_INDEXES.byPartnerStatus, name: 'clientsOfStatus', value: partnerStatusKey(partnerId, query.status) }
       : { index: CLIENT_INDEXES.byPartner, name: 'clientsOf', value: partnerId };
-    const startKey = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name]);
     // A cursor must come from this partner's listing with the same filter: nothing else may be read.
-    if (startKey && (startKey[partition.name] !== partition.value || startKey.pk !== clientKey(partnerId, '').pk)) {
-      throw invalidCursor();
-    }
+    const listing = `clients|${partition.name}=${partition.value}`;
+    const startKey = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name], listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.clientsTable,
       IndexName: partition.index,
@@ -392,7 +391,7 @@ export class DynamoClientRepository implements ClientRepository {
     const cursorKey = found.length > query.limit && last
       ? Object.fromEntries([...CURSOR_ATTRIBUTES, partition.name].map((name) => [name, last[name]]))
       : undefined;
-    const nextCursor = encodeCursor(cursorKey);
+    const nextCursor = encodeCursor(cursorKey, listing);
     return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
   }
 
@@ -408,8 +407,9 @@ export class DynamoClientRepository implements ClientRepository {
     const words = search.split(' ');
     const first = words[0] ?? '';
     const partition = clientSearchPartition(partnerId, searchPartitionPrefix(first));
-    const startKey = decodeCursor(query.cursor, SEARCH_CURSOR_ATTRIBUTES);
-    if (startKey && startKey.pk !== partition) throw invalidCursor();
+    // A cursor must come from this partner's search with the same words and status filter: nothing else may be read.
+    const listing = `clients-search|${partition}|${search}|${query.status ?? ''}`;
+    const startKey = decodeCursor(query.cursor, SEARCH_CURSOR_ATTRIBUTES, listing);
     const longer = [...first].length > MAX_INDEXED_PREFIX;
     const result = await this.client.send(new QueryCommand({
       TableName: this.clientsTable,
@@ -429,7 +429,7 @@ export class DynamoClientRepository implements ClientRepository {
       const terms = clientSearchTerms(client);
       return words.every((word) => matchesSearch(terms, word)) ? [client] : [];
     });
-    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    const nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
     return { items, ...(nextCursor && { nextCursor }) };
   }
 
@@ -450,11 +450,11 @@ export class DynamoClientRepository implements ClientRepository {
       FilterExpression: 'begins_with(sk, :client)',
       ExpressionAttributeValues: { ':client': clientKey('', '').sk },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk']),
+      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk'], 'clients-backfill'),
     }));
     const clients = (result.Items ?? []).map(toClient);
     await batchPutAll(this.client, this.clientsTable, clients.flatMap(searchEntriesOf));
-    const next = encodeCursor(result.LastEvaluatedKey);
+    const next = encodeCursor(result.LastEvaluatedKey, 'clients-backfill');
     return { indexed: clients.length, ...(next && { cursor: next }) };
   }
 

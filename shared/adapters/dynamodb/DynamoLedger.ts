@@ -146,17 +146,21 @@ export class DynamoLedger extends DynamoLedgerBalances implements BalanceLedger 
     }
   }
 
-  /** Which condition of a cancelled posting failed: a repeated transaction or another currency; `undefined` if none did. */
+  /**
+   * Which condition of a cancelled posting failed: a repeated transaction, another currency, or a
+   * balance or total that would pass its bound; `undefined` if none did (a conflict).
+   */
   private async refusal(error: TransactionCanceledException, event: BillingEvent): Promise<PostingOutcome | undefined> {
-    const [marker, balance] = error.CancellationReasons ?? [];
-    if (balance?.Code === 'ConditionalCheckFailed' && marker?.Code !== 'ConditionalCheckFailed') {
-      return { status: 'rejected', reason: 'currency_mismatch' };
+    const [marker, ...aggregates] = error.CancellationReasons ?? [];
+    if (marker?.Code === 'ConditionalCheckFailed') {
+      // A transactionId seen before: the same event again is a duplicate, different content is refused.
+      const result = await this.client.send(new GetCommand({ TableName: this.table, Key: transactionKey(event.transactionId), ConsistentRead: true }));
+      const recorded = transactionItem.parse(result.Item ?? {});
+      return recorded.fingerprint === billingEventFingerprint(event) ? { status: 'duplicate' } : { status: 'rejected', reason: 'transaction_id_reused' };
     }
-    if (marker?.Code !== 'ConditionalCheckFailed') return undefined;
-    // A transactionId seen before: the same event again is a duplicate, different content is refused.
-    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: transactionKey(event.transactionId), ConsistentRead: true }));
-    const recorded = transactionItem.parse(result.Item ?? {});
-    return recorded.fingerprint === billingEventFingerprint(event) ? { status: 'duplicate' } : { status: 'rejected', reason: 'transaction_id_reused' };
+    if (!aggregates.some((reason) => reason.Code === 'ConditionalCheckFailed')) return undefined;
+    const current = await this.balance(event.accountId);
+    return { status: 'rejected', reason: current && current.balance.currency !== event.amount.currency ? 'currency_mismatch' : 'amount_out_of_range' };
   }
 
   /** Every item of a sort-key range, page after page (strongly consistent: reads follow writes). */

@@ -1,5 +1,5 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { billingEventFingerprint } from '../../domain/balances/BillingEvent';
+import { billingEventFingerprint, MAX_LEDGER_AMOUNT } from '../../domain/balances/BillingEvent';
 import { bucketsOf } from '../../domain/balances/calendarBuckets';
 import { totalsOf } from '../../domain/balances/LedgerTotals';
 import type { LedgerPosting } from '../../ports/BalanceLedger';
@@ -105,10 +105,14 @@ export class LedgerWriteBatch {
           TableName: this.table,
           Key: change.key,
           UpdateExpression: 'SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt ADD #balance :net',
-          // Invariant: an account's ledger is kept in one currency (set by its first event).
-          ConditionExpression: 'attribute_not_exists(pk) OR #currency = :currency',
+          // Invariants: an account's ledger is kept in one currency (set by its first event), and its
+          // balance stays within ±MAX_LEDGER_AMOUNT (the balance before must leave room for :net).
+          ConditionExpression: '(attribute_not_exists(pk) OR #currency = :currency) AND (attribute_not_exists(#balance) OR #balance BETWEEN :lowest AND :highest)',
           ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance'),
-          ExpressionAttributeValues: { ':accountId': change.accountId, ':currency': change.currency, ':recordedAt': change.recordedAt, ':net': change.net },
+          ExpressionAttributeValues: {
+            ':accountId': change.accountId, ':currency': change.currency, ':recordedAt': change.recordedAt, ':net': change.net,
+            ':lowest': -MAX_LEDGER_AMOUNT - change.net, ':highest': MAX_LEDGER_AMOUNT - change.net,
+          },
         },
       })),
       ...[...this.rollups.values()].map((change): TransactItem => ({
@@ -116,10 +120,15 @@ export class LedgerWriteBatch {
           TableName: this.table,
           Key: change.key,
           UpdateExpression: 'SET #bucket = :bucket, #currency = :currency ADD #debits :debits, #deposits :deposits, #withdrawals :withdrawals',
+          // Invariant: no total of a year, month or day passes MAX_LEDGER_AMOUNT.
+          ConditionExpression: ['debits', 'deposits', 'withdrawals'].map((total) => `(attribute_not_exists(#${total}) OR #${total} <= :${total}Room)`).join(' AND '),
           ExpressionAttributeNames: attributeNames('bucket', 'currency', 'debits', 'deposits', 'withdrawals'),
           ExpressionAttributeValues: {
             ':bucket': change.bucket, ':currency': change.currency,
             ':debits': change.totals.debits, ':deposits': change.totals.deposits, ':withdrawals': change.totals.withdrawals,
+            ':debitsRoom': MAX_LEDGER_AMOUNT - change.totals.debits,
+            ':depositsRoom': MAX_LEDGER_AMOUNT - change.totals.deposits,
+            ':withdrawalsRoom': MAX_LEDGER_AMOUNT - change.totals.withdrawals,
           },
         },
       })),
@@ -128,8 +137,13 @@ export class LedgerWriteBatch {
           TableName: this.table,
           Key: change.key,
           UpdateExpression: 'SET #bucket = :day, #service = :service, #currency = :currency ADD #amount :amount',
+          // Invariant: no service's debits of a day pass MAX_LEDGER_AMOUNT.
+          ConditionExpression: 'attribute_not_exists(#amount) OR #amount <= :room',
           ExpressionAttributeNames: attributeNames('bucket', 'service', 'currency', 'amount'),
-          ExpressionAttributeValues: { ':day': change.day, ':service': change.service, ':currency': change.currency, ':amount': change.amount },
+          ExpressionAttributeValues: {
+            ':day': change.day, ':service': change.service, ':currency': change.currency, ':amount': change.amount,
+            ':room': MAX_LEDGER_AMOUNT - change.amount,
+          },
         },
       })),
       ...this.postings.flatMap(({ event }): TransactItem[] => (event.type === 'debit' ? [] : [{

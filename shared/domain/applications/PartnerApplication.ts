@@ -32,6 +32,15 @@ export interface PartnerApplication extends ApplicationForm {
   readonly rejectionReason?: string;
   /** The partner account created on approval. */
   readonly partnerId?: string;
+  /** The last notice that could not be delivered after every attempt (a manager should reach the applicant another way). */
+  readonly noticeFailed?: NoticeFailure;
+}
+
+/** A notice given up after its last attempt. */
+export interface NoticeFailure {
+  readonly notice: ApplicationNotice;
+  readonly attempts: number;
+  readonly at: Date;
 }
 
 /** How long a manager has to contact an applicant. */

@@ -1,5 +1,5 @@
 import { earliestDue } from '../JobRun';
-import { deliverDueNotices, type NoticeDeps } from './deliverNotices';
+import { deliverDueNotices, type NoticeDeps, type NoticeRun } from './deliverNotices';
 
 /** How many overdue applications one run reads per page, and at most how many pages. */
 const PAGE = 100;
@@ -8,17 +8,16 @@ const MAX_PAGES = 50;
 /**
  * The escalation job (EventBridge schedule).
  *
- * Output: how many applications it escalated, how many notices it delivered or failed to, and the
- * earliest due time of the work it found (an overdue application's contact deadline, a notice's due time).
+ * Output: how many applications it escalated, how many notices it delivered, failed to deliver or
+ * gave up, and the earliest due time of the work it found (an overdue application's contact
+ * deadline, a notice's due time).
  * 1. Read only overdue candidates (`new` past their contact deadline) from the sparse index.
  * 2. Mark each `escalated` with a conditional write: exactly one run wins per application,
  *    however often or concurrently the job runs; the win puts the `escalated` notice in the outbox.
  * 3. Deliver due notices (escalation mails to the department and the applicant, plus any earlier
  *    notice whose sending failed), each under a lease so concurrent runs do not send twice.
  */
-export async function escalateOverdueApplications(
-  deps: NoticeDeps,
-): Promise<{ escalated: number; delivered: number; failed: number; oldestDueAt?: Date }> {
+export async function escalateOverdueApplications(deps: NoticeDeps): Promise<NoticeRun & { escalated: number }> {
   let escalated = 0;
   let oldestOverdue: Date | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -31,5 +30,5 @@ export async function escalateOverdueApplications(
     if (overdue.length < PAGE) break;
   }
   const notices = await deliverDueNotices(deps);
-  return { escalated, delivered: notices.delivered, failed: notices.failed, oldestDueAt: earliestDue([oldestOverdue, notices.oldestDueAt]) };
+  return { escalated, ...notices, oldestDueAt: earliestDue([oldestOverdue, notices.oldestDueAt]) };
 }

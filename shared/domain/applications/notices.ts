@@ -10,7 +10,12 @@ export interface NoticeSettings {
   readonly supportEmail: string;
 }
 
-/** The mails owed for a notice about an application. Applicant data is never put in a subject line. */
+/**
+ * The mails owed for a notice about an application. Applicant data is never put in a subject line,
+ * and the mails that go out without a manager having read the form (received, escalated) carry none
+ * of the text the applicant typed: anyone can type any address into the public form, so those mails
+ * must say nothing a spammer could choose.
+ */
 export function noticeMails(notice: ApplicationNotice, application: PartnerApplication, settings: NoticeSettings): Mail[] {
   const greeting = `Hello ${application.name},`;
   switch (notice) {
@@ -18,8 +23,9 @@ export function noticeMails(notice: ApplicationNotice, application: PartnerAppli
       return [{
         to: application.email,
         subject: 'We received your partner application',
-        text: `${greeting}\n\nThank you for applying to the partner program on behalf of ${application.company}.\n` +
-          `A manager of the partner department will contact you within 48 hours.\n\nApplication: ${application.id}`,
+        text: 'Hello,\n\nThank you for applying to the partner program.\n' +
+          `A manager of the partner department will contact you within 48 hours.\n\nApplication: ${application.id}\n\n` +
+          'If you did not send this application, ignore this mail.',
       }];
     case 'escalated':
       return [
@@ -32,7 +38,7 @@ export function noticeMails(notice: ApplicationNotice, application: PartnerAppli
         {
           to: application.email,
           subject: 'Your partner application: please contact support',
-          text: `${greeting}\n\nWe are sorry: no manager has contacted you within 48 hours as promised.\n` +
+          text: `Hello,\n\nWe are sorry: no manager has contacted you within 48 hours as promised.\n` +
             `Please write to ${settings.supportEmail} and quote application ${application.id}; we will make it right.`,
         },
       ];

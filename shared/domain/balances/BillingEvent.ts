@@ -27,11 +27,20 @@ export interface BillingEvent {
 /** Largest single event, in minor units (10 billion roubles): keeps every sum a safe integer. */
 export const MAX_EVENT_AMOUNT = 1_000_000_000_000;
 
+/**
+ * Largest magnitude of an account's balance and of any of its ledger totals, in minor units (one
+ * trillion roubles): far beyond any real account, and sums of a century of yearly totals stay safe
+ * integers. An event that would pass it is rejected, so every amount the ledger stores reads back exactly.
+ */
+export const MAX_LEDGER_AMOUNT = 100_000_000_000_000;
+
 /** How far in the future an event may be dated (clock skew between billing and us). */
 export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
 /** Why an event was not recorded; the caller may fix and resend it (or, when busy, just resend it). */
-export const REJECTION_REASONS = ['invalid_event', 'occurred_in_future', 'currency_mismatch', 'transaction_id_reused', 'temporarily_unavailable'] as const;
+export const REJECTION_REASONS = [
+  'invalid_event', 'occurred_in_future', 'currency_mismatch', 'amount_out_of_range', 'transaction_id_reused', 'temporarily_unavailable',
+] as const;
 
 /** A stable reason code for a rejected event. */
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
@@ -41,6 +50,7 @@ export const REJECTION_MESSAGES: Readonly<Record<RejectionReason, string>> = {
   invalid_event: 'The amount must be a positive whole number of minor units, and a debit needs a service',
   occurred_in_future: 'The event is dated in the future',
   currency_mismatch: "The event's currency differs from the currency of the account's balance",
+  amount_out_of_range: `The event would take the account's balance or a total of its ledger beyond ${MAX_LEDGER_AMOUNT} minor units`,
   transaction_id_reused: 'This transactionId was already recorded with different content',
   temporarily_unavailable: 'The ledger is busy; resend this event (it will not be counted twice)',
 };

@@ -1,5 +1,5 @@
-import { ValidationError } from '../errors';
-import { isMoscowDay, type MoscowDay, moscowDaysInclusive } from '../moscowTime';
+import { RuleViolationError, ValidationError } from '../errors';
+import { isMoscowDay, type MoscowDay, moscowDay, moscowDaysInclusive } from '../moscowTime';
 
 /** A reporting period of whole Moscow days, both ends included. */
 export interface Period {
@@ -24,4 +24,17 @@ export function period(from: string, to: string): Period {
   const problem = periodProblem(from, to);
   if (problem) throw new ValidationError('Invalid period', [{ path: 'to', message: problem }]);
   return { from, to };
+}
+
+/**
+ * The part of `period` in which the partner has served the account: from the Moscow day it accepted
+ * the invitation on (billing of that account before then belongs to nobody's or another partner's
+ * time with it). A period that ends before that day has no such part: `period_before_client` (422).
+ */
+export function servedPart(period: Period, servedSince: Date): Period {
+  const clientSince = moscowDay(servedSince);
+  if (period.to < clientSince) {
+    throw new RuleViolationError('period_before_client', `The client has been yours since ${clientSince}; ask for a period that ends on or after it`, { clientSince });
+  }
+  return { from: period.from < clientSince ? clientSince : period.from, to: period.to };
 }

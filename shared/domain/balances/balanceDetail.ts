@@ -1,9 +1,9 @@
 import { add, type Money } from '../Money';
-import { eachMoscowDay, type MoscowDay } from '../moscowTime';
+import { eachMoscowDay, type MoscowDay, moscowDay } from '../moscowTime';
 import type { DayTotals, Movement } from '../../ports/BalanceLedger';
 import { type BalanceDeps, DEFAULT_CURRENCY } from './BalanceDeps';
 import { addTotals, emptyTotals, type LedgerTotals, netChange } from './LedgerTotals';
-import type { Period } from './Period';
+import { type Period, servedPart } from './Period';
 import { visibleClientAccount } from './visibleClientAccount';
 
 /** One Moscow day of the "Detail" view. `closing` of a day is the `opening` of the next. */
@@ -16,7 +16,10 @@ export interface DayDetail extends LedgerTotals {
 /** The "Detail" view of a client's balance over a period. */
 export interface BalanceDetail {
   readonly clientId: string;
+  /** The period shown: the one asked for, its start moved to `clientSince` when earlier. */
   readonly period: Period;
+  /** The first Moscow day of the partner's service of the account: nothing before it is shown. */
+  readonly clientSince: MoscowDay;
   readonly opening: Money;
   readonly closing: Money;
   readonly totals: LedgerTotals;
@@ -31,14 +34,16 @@ export interface BalanceDetail {
  *
  * Input: partner, client, a checked period. Output: opening/closing and totals per day, and the
  * deposits and withdrawals of the period.
- * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client).
+ * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client)
+ *    and keep only the part of the period since the partner has served it (`servedPart`).
  * 2. The opening balance of the period is the net change of everything before `from`, read from
  *    year/month/day rollups (see `calendarBuckets.ts`): O(years + 41) items.
  * 3. Day totals of the period and its movements: O(days in the period) items.
  * 4. Walk the days: closing = opening + deposits − withdrawals − debits; next opening = closing.
  */
-export async function balanceDetail(deps: BalanceDeps, partnerId: string, clientId: string, period: Period): Promise<BalanceDetail> {
+export async function balanceDetail(deps: BalanceDeps, partnerId: string, clientId: string, requested: Period): Promise<BalanceDetail> {
   const client = await visibleClientAccount(deps.clients, partnerId, clientId);
+  const period = servedPart(requested, client.servedSince);
   const currency = (await deps.ledger.balance(client.accountId))?.balance.currency ?? DEFAULT_CURRENCY;
   const [before, dayTotals, movements] = await Promise.all([
     deps.ledger.totalsBefore(client.accountId, period.from, currency),
@@ -49,6 +54,7 @@ export async function balanceDetail(deps: BalanceDeps, partnerId: string, client
   return {
     clientId,
     period,
+    clientSince: moscowDay(client.servedSince),
     opening: days[0]!.opening,
     closing: days.at(-1)!.closing,
     totals: days.reduce<LedgerTotals>(addTotals, emptyTotals(currency)),

@@ -1,8 +1,8 @@
 import { add, type Money, sum, zero } from '../Money';
-import { eachMoscowDay, type MoscowDay } from '../moscowTime';
+import { eachMoscowDay, type MoscowDay, moscowDay } from '../moscowTime';
 import type { ServiceDayDebits } from '../../ports/BalanceLedger';
 import { type BalanceDeps, DEFAULT_CURRENCY } from './BalanceDeps';
-import type { Period } from './Period';
+import { type Period, servedPart } from './Period';
 import { visibleClientAccount } from './visibleClientAccount';
 
 /** What one service cost over a period, and on which days. */
@@ -16,7 +16,10 @@ export interface ServiceExpense {
 /** "Expenses on services" of a client over a period. */
 export interface ServiceExpenses {
   readonly clientId: string;
+  /** The period shown: the one asked for, its start moved to `clientSince` when earlier. */
   readonly period: Period;
+  /** The first Moscow day of the partner's service of the account: nothing before it is shown. */
+  readonly clientSince: MoscowDay;
   readonly total: Money;
   /** Most expensive service first (ties by name). */
   readonly services: ServiceExpense[];
@@ -27,21 +30,23 @@ export interface ServiceExpenses {
 /**
  * "Expenses on services": a partner's client's debits over a period, per service and per day.
  *
- * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client).
+ * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client)
+ *    and keep only the part of the period since the partner has served it (`servedPart`).
  * 2. Read the per-service daily debit rollups of the period: O(days × services) small items.
  * 3. Sum them per service and per day.
  */
-export async function expensesOnServices(deps: BalanceDeps, partnerId: string, clientId: string, period: Period): Promise<ServiceExpenses> {
+export async function expensesOnServices(deps: BalanceDeps, partnerId: string, clientId: string, requested: Period): Promise<ServiceExpenses> {
   const client = await visibleClientAccount(deps.clients, partnerId, clientId);
+  const period = servedPart(requested, client.servedSince);
   const [current, debits] = await Promise.all([
     deps.ledger.balance(client.accountId),
     deps.ledger.serviceDebits(client.accountId, period),
   ]);
-  return { clientId, ...summarizeExpenses(current?.balance.currency ?? DEFAULT_CURRENCY, debits, period) };
+  return { clientId, clientSince: moscowDay(client.servedSince), ...summarizeExpenses(current?.balance.currency ?? DEFAULT_CURRENCY, debits, period) };
 }
 
 /** Sums per-service daily debits into totals per service (largest first) and per day. */
-export function summarizeExpenses(currency: string, debits: readonly ServiceDayDebits[], period: Period): Omit<ServiceExpenses, 'clientId'> {
+export function summarizeExpenses(currency: string, debits: readonly ServiceDayDebits[], period: Period): Omit<ServiceExpenses, 'clientId' | 'clientSince'> {
   const byService = new Map<string, ServiceDayDebits[]>();
   const byDay = new Map<MoscowDay, Money>();
   for (const debit of debits) {

@@ -14,12 +14,13 @@ export function balanceShown(status: ClientStatus): boolean {
  * No such client, another partner's or a detached one is "not found" (404, as everywhere); the
  * partner's own client that it lists but does not serve (invited, declined, cancelled, expired)
  * is a 409 `client_not_active` naming its status, so a console can say why instead of "not found".
+ * The client comes with the instant the partner began serving it (the bound of what it may see).
  */
 export async function visibleClientAccount(
   clients: ClientLookup,
   partnerId: string,
   clientId: string,
-): Promise<ClientRef & { readonly accountId: string }> {
+): Promise<ClientRef & { readonly accountId: string; readonly servedSince: Date }> {
   const client = await clients.findForPartner(partnerId, clientId);
   if (!client || client.partnerId !== partnerId || client.status === 'detached') {
     throw new NotFoundError('Client', { clientId });
@@ -31,5 +32,8 @@ export async function visibleClientAccount(
       { clientId, status: client.status },
     );
   }
-  return { ...client, accountId: client.accountId };
+  const { servedSince } = client;
+  // Served clients always have one; without it the period the partner may see is unknown, so nothing is shown.
+  if (!servedSince) throw new Error(`client ${clientId} is ${client.status} but has no acceptance time`);
+  return { ...client, accountId: client.accountId, servedSince };
 }

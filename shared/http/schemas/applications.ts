@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
 import type { OperationDocs } from '../openapi';
-import { cursor, email, idParams, limit, phone, text } from './common';
+import { cursor, email, idParams, limit, multilineText, phone, text } from './common';
 
 /** Body of `POST /partner-applications` (the public "contact sales" form). */
 export const applicationForm = z.strictObject({
@@ -9,7 +9,7 @@ export const applicationForm = z.strictObject({
   email,
   phone,
   company: text(200),
-  message: text(5000),
+  message: multilineText(5000),
 });
 
 const statuses = z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected']);
@@ -18,7 +18,7 @@ const statuses = z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected'
 export const listApplicationsQuery = z.strictObject({ status: z.optional(statuses), limit, cursor });
 
 /** Body of `POST /partner-applications/{id}/reject`. */
-export const rejectBody = z.strictObject({ reason: text(1000) });
+export const rejectBody = z.strictObject({ reason: multilineText(1000) });
 
 /** An application as the API shows it (times in ISO-8601 UTC). */
 export const applicationView = z.object({
@@ -37,6 +37,8 @@ export const applicationView = z.object({
   decidedAt: z.optional(z.iso.datetime()),
   rejectionReason: z.optional(z.string()),
   partnerId: z.optional(z.string()),
+  /** A mail the applicant or the department is owed that could not be sent after every attempt: reach them another way. */
+  noticeFailed: z.optional(z.object({ notice: z.enum(['received', 'escalated', 'approved', 'rejected']), attempts: z.number(), at: z.iso.datetime() })),
 });
 
 /** The public answer to a submitted form: no personal data echoed back. */
@@ -61,6 +63,7 @@ export function toApplicationView(application: PartnerApplication): z.infer<type
     decidedAt: iso(application.decidedAt),
     rejectionReason: application.rejectionReason,
     partnerId: application.partnerId,
+    noticeFailed: application.noticeFailed && { ...application.noticeFailed, at: application.noticeFailed.at.toISOString() },
   };
 }
 
@@ -84,7 +87,9 @@ const applicationExample = {
 export const applicationOperations: OperationDocs = {
   'POST /partner-applications': {
     summary: 'Submit the "contact sales" form',
-    description: 'Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application.',
+    description: 'Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application. ' +
+      'At most 5 forms per source address per hour and 3 per e-mail address per day (429 + `Retry-After`); the confirmation mail ' +
+      'repeats nothing the applicant typed.',
     tag: 'Partner applications', body: applicationForm, response: submittedApplicationView, location: true,
     success: { 201: 'The application, due to be contacted within 48 hours (or the identical one sent within 10 minutes)' },
     examples: {

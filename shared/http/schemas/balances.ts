@@ -13,7 +13,7 @@ import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
 import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
-import { idParams, money, text } from './common';
+import { idParams, isoInstant, money, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -26,7 +26,7 @@ const eventFields = {
   accountId: z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z')),
   amount: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_EVENT_AMOUNT)),
   currency,
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: isoInstant,
   resource: z.optional(text(256)),
 };
 
@@ -104,8 +104,11 @@ const totalsView = { debits: money, deposits: money, withdrawals: money };
 /** `GET /clients/{id}/balance/detail`: the "Detail" view by Moscow day. */
 export const balanceDetailView = z.object({
   clientId: z.string(),
+  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
   from: z.string(),
   to: z.string(),
+  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
+  clientSince: z.string(),
   timeZone: z.literal(MOSCOW_TIME_ZONE),
   currency: z.string(),
   opening: money,
@@ -124,8 +127,11 @@ export const balanceDetailView = z.object({
 /** `GET /clients/{id}/expenses`: "Expenses on services", most expensive service first. */
 export const expensesView = z.object({
   clientId: z.string(),
+  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
   from: z.string(),
   to: z.string(),
+  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
+  clientSince: z.string(),
   timeZone: z.literal(MOSCOW_TIME_ZONE),
   currency: z.string(),
   total: money,
@@ -143,6 +149,7 @@ export function toBalanceDetailView(detail: BalanceDetail): z.infer<typeof balan
   return {
     clientId: detail.clientId,
     ...detail.period,
+    clientSince: detail.clientSince,
     timeZone: MOSCOW_TIME_ZONE,
     currency: detail.opening.currency,
     opening: detail.opening,
@@ -167,6 +174,7 @@ export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expens
   return {
     clientId: expenses.clientId,
     ...expenses.period,
+    clientSince: expenses.clientSince,
     timeZone: MOSCOW_TIME_ZONE,
     currency: expenses.total.currency,
     total: expenses.total,
@@ -182,12 +190,16 @@ export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expens
 /** Whose balance a partner sees, said once for the three balance routes. */
 const SERVED_ONLY = ' — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`';
 
+/** What part of the period a partner sees, said once for the two period routes. */
+const SINCE_ACCEPTED = '. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, ' +
+  'a period that ends before it answers 422 `period_before_client`';
+
 /** What the three balance routes answer about the client itself. */
 const BALANCE_ERRORS = ['not_found', 'client_not_active'] as const;
 
 const rub = (amount: number) => ({ amount, currency: 'RUB' });
 const CLIENT_ID = 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b';
-const PERIOD = { clientId: CLIENT_ID, from: '2026-11-01', to: '2026-11-02', timeZone: MOSCOW_TIME_ZONE, currency: 'RUB' };
+const PERIOD = { clientId: CLIENT_ID, from: '2026-11-01', to: '2026-11-02', clientSince: '2026-10-15', timeZone: MOSCOW_TIME_ZONE, currency: 'RUB' };
 
 /** OpenAPI docs of the balance routes. */
 export const balanceOperations: OperationDocs = {
@@ -225,7 +237,7 @@ export const balanceOperations: OperationDocs = {
     params: idParams,
     summary: 'Balance detail per Moscow day',
     description: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
-      `and the deposits and withdrawals with times in +03:00${SERVED_ONLY}`,
+      `and the deposits and withdrawals with times in +03:00${SINCE_ACCEPTED}${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, response: balanceDetailView, success: { 200: 'The period day by day' },
     examples: {
       response: {
@@ -238,12 +250,12 @@ export const balanceOperations: OperationDocs = {
         movements: [{ transactionId: 'pay-2026-11-01-000042', type: 'deposit', amount: rub(500_000), occurredAt: '2026-11-01T12:30:00.000+03:00', day: '2026-11-01' }],
       },
     },
-    errors: BALANCE_ERRORS,
+    errors: [...BALANCE_ERRORS, 'period_before_client'],
   },
   'GET /clients/{id}/expenses': {
     params: idParams,
     summary: 'Expenses on services',
-    description: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SERVED_ONLY}`,
+    description: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SINCE_ACCEPTED}${SERVED_ONLY}`,
     tag: 'Balances', query: periodQuery, response: expensesView, success: { 200: 'The debits of the period per service and per day' },
     examples: {
       response: {
@@ -252,6 +264,6 @@ export const balanceOperations: OperationDocs = {
         days: [{ day: '2026-11-01', total: rub(12_050) }, { day: '2026-11-02', total: rub(0) }],
       },
     },
-    errors: BALANCE_ERRORS,
+    errors: [...BALANCE_ERRORS, 'period_before_client'],
   },
 };

@@ -9,7 +9,7 @@ import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
 import type { OperationDoc, OperationDocs } from '../openapi';
-import { cursor, email, idParams, limit, money, phone, text } from './common';
+import { cursor, email, idParams, isoInstant, limit, money, phone, text } from './common';
 
 /** A cloud account id (`acc-` + 20 lower-case letters or digits). */
 const accountId = z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z'));
@@ -40,7 +40,7 @@ export const invitationTokenParams = z.object({
   token: z.string().check(z.regex(INVITATION_TOKEN_PATTERN, 'Not an invitation link token')),
 });
 
-const instant = z.pipe(z.iso.datetime({ offset: true }), z.transform((value: string) => new Date(value)));
+const instant = z.pipe(isoInstant, z.transform((value: string) => new Date(value)));
 
 /** Query of `GET /audit`: optional client, optional period `[from, to)` in ISO-8601 with offset. */
 export const auditQuery = z

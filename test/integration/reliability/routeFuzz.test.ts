@@ -14,7 +14,8 @@ import { ALL_TABLES, snapshotStore, type StoreSnapshot, storeChanges } from '../
 /**
  * Fuzzes every route of the route table (so routes added later are covered without a change here)
  * with malformed bodies, headers, path parameters and query strings, with and without valid tokens
- * of each role, against the real handlers on DynamoDB Local. Never a 5xx; every 4xx in the
+ * of each role, against the real handlers on DynamoDB Local; among the values: ill-formed Unicode,
+ * control and bidi formatting characters, forged cursors and far-future instants (issue 14). Never a 5xx; every 4xx in the
  * documented shape; and a refused request stores nothing.
  */
 
@@ -34,6 +35,12 @@ const DATA_TABLES = ALL_TABLES.filter((table) => !BOOKKEEPING_TABLES.includes(ta
 const BODY_FIELDS = ['name', 'email', 'phone', 'company', 'message', 'reason', 'accountId', 'clientIds', 'confirm', 'confirmationId', 'from', 'to', 'amount', 'currency', 'id'];
 const QUERY_FIELDS = ['limit', 'cursor', 'status', 'search', 'clientId', 'from', 'to', 'period', 'days'];
 const TRICKY_STRINGS = ['', ' ', '..', '../..', '%00', '\u0000', 'null', 'undefined', 'NaN', '-1', '0', '1e309', "' OR '1'='1", '<script>alert(1)</script>', '${7*7}', '__proto__', 'constructor', 'acc-7f3k9q2m4x8b1n5c6v0z', '+74950000000', 'a@b.c', '2026-02-30T25:61:00+03:00'];
+/** Text no route may store or mail (issue 14): unpaired surrogates, control characters, bidi formatting characters. */
+const ILL_FORMED_STRINGS = ['\ud800', 'Y\ud800', '\udfff tail', 'a\udc00\ud800b', 'Ann \u202Egnp.exe', '\u2066x\u2069', 'Lee\u0007IT', 'x\u0085y', 'a\u001Bb', 'line\nbreak'];
+/** Instants whose UTC year has no four-digit form, and days far out (issue 14). */
+const FAR_FUTURE = ['9999-12-31T23:00:00-05:00', '+275760-09-13T00:00:00Z', '10000-01-01T00:00:00Z', '0000-01-01T00:30:00+01:00', '9999-12-31', '0001-01-01'];
+/** A cursor forged the way the review did it, for a partner id (issue 14). */
+const forgedCursor = (id: string) => Buffer.from(JSON.stringify({ pk: `PARTNER#${id}`, clientsOf: id, sk: 'x' })).toString('base64url');
 
 type Caller = 'none' | 'partner' | 'manager' | 'system' | 'console' | 'expired' | 'otherKey' | 'otherAudience' | 'garbage';
 
@@ -52,7 +59,11 @@ let bookkeeping: Set<string>;
 const answered = new Map<string, Map<number, number>>();
 
 const tricky = fc.constantFrom(...TRICKY_STRINGS);
-const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), tricky);
+const adversarial = fc.oneof(
+  fc.constantFrom(...ILL_FORMED_STRINGS, ...FAR_FUTURE, forgedCursor('ptn_unknown'), 'e30.c2lnbmF0dXJl', 'a.b.c'),
+  fc.string({ unit: fc.constantFrom('\ud800', '\udc00', '\u202e', '\u2068', '\u0000', '\u009f', 'a', ' '), maxLength: 12 }),
+);
+const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), tricky, adversarial);
 const scalar = fc.oneof(anyText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.emailAddress());
 const fieldValue = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), scalar, { maxKeys: 3 }));
 
@@ -82,7 +93,7 @@ const headerValues = fc.record(
 /** The tables a route may write: those it declares, and the local stand-ins of the managed services it uses. */
 function writableTables(route: RouteSpec): TableName[] {
   return DATA_TABLES.filter((table) =>
-    route.uses.tables?.[table] === 'readWrite' ||
+    (route.uses.tables?.[table] ?? 'read') !== 'read' ||
     (table === 'localDirectory' && route.uses.accountDirectory === true) ||
     (table === 'localEvents' && route.uses.events === true));
 }
@@ -102,8 +113,13 @@ function pathParameters(route: RouteSpec): fc.Arbitrary<Record<string, string> |
 
 function requests(route: RouteSpec): fc.Arbitrary<Generated> {
   const caller = fc.constantFrom<Caller>('none', 'partner', 'manager', 'system', 'console', 'expired', 'otherKey', 'otherAudience', 'garbage');
+  const forged = fc.constantFrom(...knownIds).map(forgedCursor);
   const query = fc.option(
-    fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_FIELDS), fc.string({ maxLength: 10 })), fc.oneof(anyText, fc.constantFrom('1', '20', '100', '101', 'new', 'invited')), { maxKeys: 4 }),
+    fc.dictionary(
+      fc.oneof(fc.constantFrom(...QUERY_FIELDS), fc.string({ maxLength: 10 })),
+      fc.oneof(anyText, forged, fc.constantFrom('1', '20', '100', '101', 'new', 'invited', ...FAR_FUTURE)),
+      { maxKeys: 4 },
+    ),
     { nil: undefined, freq: 4 },
   );
   return fc

@@ -38,6 +38,13 @@ describe('noticeMails', () => {
     }
   });
 
+  it('echoes nothing the applicant typed in the mails no manager has read the form for (received, escalated)', () => {
+    const spam = { ...application, name: 'Cheap pills at spam.example', company: 'Buy now spam.example', message: 'spam.example' };
+    const unread = [...noticeMails('received', spam, settings), ...noticeMails('escalated', spam, settings).filter((mail) => mail.to === spam.email)];
+    expect(unread).toHaveLength(2);
+    for (const mail of unread) expect(`${mail.subject}\n${mail.text}`).not.toContain('spam.example');
+  });
+
   it('quotes the rejection reason', () => {
     const [mail] = noticeMails('rejected', { ...application, rejectionReason: 'Not a reseller' }, settings);
     expect(mail?.text).toContain('Not a reseller');

@@ -1,5 +1,5 @@
-import { MAX_PERIOD_DAYS, period, periodProblem } from '../../../../../shared/domain/balances/Period';
-import { ValidationError } from '../../../../../shared/domain/errors';
+import { MAX_PERIOD_DAYS, period, periodProblem, servedPart } from '../../../../../shared/domain/balances/Period';
+import { RuleViolationError, ValidationError } from '../../../../../shared/domain/errors';
 import { addMoscowDays } from '../../../../../shared/domain/moscowTime';
 
 describe('Period', () => {
@@ -14,5 +14,26 @@ describe('Period', () => {
     expect(periodProblem('2026-01-01', addMoscowDays('2026-01-01', MAX_PERIOD_DAYS))).toMatch(/367 days long; at most 366/);
     expect(periodProblem('2026-02-29', '2026-03-01')).toMatch(/YYYY-MM-DD/);
     expect(() => period('2026-03-02', '2026-03-01')).toThrow(ValidationError);
+  });
+});
+
+describe('servedPart', () => {
+  // Accepted at 00:30 Moscow time on 2026-12-01 (21:30 UTC the day before).
+  const servedSince = new Date('2026-11-30T21:30:00Z');
+
+  it('moves a start before the acceptance day to that Moscow day', () => {
+    expect(servedPart({ from: '2026-06-01', to: '2026-12-10' }, servedSince)).toEqual({ from: '2026-12-01', to: '2026-12-10' });
+  });
+
+  it('keeps a period that starts on or after the acceptance day', () => {
+    expect(servedPart({ from: '2026-12-01', to: '2026-12-01' }, servedSince)).toEqual({ from: '2026-12-01', to: '2026-12-01' });
+    expect(servedPart({ from: '2026-12-05', to: '2027-01-05' }, servedSince)).toEqual({ from: '2026-12-05', to: '2027-01-05' });
+  });
+
+  it('refuses a period that ends before the acceptance day: period_before_client naming the day', () => {
+    expect(() => servedPart({ from: '2026-06-01', to: '2026-11-30' }, servedSince)).toThrow(
+      expect.objectContaining({ code: 'period_before_client', details: { clientSince: '2026-12-01' } }),
+    );
+    expect(() => servedPart({ from: '2026-06-01', to: '2026-11-30' }, servedSince)).toThrow(RuleViolationError);
   });
 });

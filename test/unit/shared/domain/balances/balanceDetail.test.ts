@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { FixedClock } from '../../../../../shared/domain/Clock';
 import { balanceDetail, dailyDetail } from '../../../../../shared/domain/balances/balanceDetail';
 import { clientBalance } from '../../../../../shared/domain/balances/clientBalance';
+import { expensesOnServices } from '../../../../../shared/domain/balances/expensesOnServices';
 import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
 import { ConflictError, NotFoundError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
@@ -10,7 +11,8 @@ import { deliveryArb, inMemoryBalanceDeps, periodArb, plainDetail, recomputeDeta
 
 const ACCOUNT = 'acc-00000000000000000001';
 const clock = new FixedClock('2026-03-10T12:00:00Z');
-const client: ClientRef = { clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active' };
+/** Served since long before any generated day, so that whole periods are shown. */
+const client: ClientRef = { clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active', servedSince: new Date('2020-01-01T00:00:00Z') };
 
 function deps(clients: readonly ClientRef[] = [client]) {
   return inMemoryBalanceDeps(clients, clock);
@@ -72,6 +74,33 @@ describe('balanceDetail', () => {
       await expect(balanceDetail(d, partnerId, clientId, period)).rejects.toThrow(NotFoundError);
       await expect(clientBalance(d, partnerId, clientId)).rejects.toThrow(NotFoundError);
     }
+  });
+});
+
+describe('balance of a client served since a day', () => {
+  const lateClient: ClientRef = { ...client, servedSince: new Date('2026-03-05T09:00:00Z') };
+  const event = (transactionId: string, occurredAt: string, type: 'deposit' | 'debit') =>
+    ({ transactionId, accountId: ACCOUNT, type, amount: money(1_000, 'RUB'), occurredAt: new Date(occurredAt), ...(type === 'debit' && { service: 'compute' }) });
+
+  it('shows "Detail" and "Expenses" only from the acceptance day on, while the current balance stays the account\'s', async () => {
+    const d = deps([lateClient]);
+    await recordBillingEvents(d, [event('before', '2026-02-10T10:00:00Z', 'deposit'), event('debit-before', '2026-02-11T10:00:00Z', 'debit'), event('after', '2026-03-06T10:00:00Z', 'deposit')]);
+
+    const detail = await balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-09' });
+    const expenses = await expensesOnServices(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-09' });
+    const current = await clientBalance(d, 'ptn_1', 'cli_1');
+
+    expect(detail).toMatchObject({ period: { from: '2026-03-05', to: '2026-03-09' }, clientSince: '2026-03-05' });
+    expect(detail.movements.map((movement) => movement.transactionId)).toEqual(['after']);
+    expect(detail.days.map((day) => day.day)).toEqual(['2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09']);
+    expect(expenses).toMatchObject({ period: { from: '2026-03-05', to: '2026-03-09' }, clientSince: '2026-03-05', total: { amount: 0 }, services: [] });
+    expect(current.balance.amount).toBe(1_000);
+  });
+
+  it('refuses a period wholly before the acceptance day (period_before_client)', async () => {
+    const d = deps([lateClient]);
+    await expect(balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-04' })).rejects.toMatchObject({ code: 'period_before_client' });
+    await expect(expensesOnServices(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-04' })).rejects.toMatchObject({ code: 'period_before_client' });
   });
 });
 

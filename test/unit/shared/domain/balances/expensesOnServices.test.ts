@@ -10,7 +10,7 @@ const ACCOUNT = 'acc-00000000000000000001';
 const clock = new FixedClock('2026-03-10T12:00:00Z');
 
 function deps() {
-  return inMemoryBalanceDeps([{ clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active' }], clock);
+  return inMemoryBalanceDeps([{ clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, status: 'active', servedSince: new Date('2020-01-01T00:00:00Z') }], clock);
 }
 
 describe('expensesOnServices', () => {

@@ -62,7 +62,7 @@ describe('toBalanceDetailView', () => {
     const rub = (amount: number) => money(amount, 'RUB');
     const zeroTotals = { debits: rub(0), deposits: rub(0), withdrawals: rub(0) };
     const view = toBalanceDetailView({
-      clientId: 'cli_1', period: { from: '2026-03-02', to: '2026-03-02' }, opening: rub(0), closing: rub(100), totals: { ...zeroTotals, deposits: rub(100) },
+      clientId: 'cli_1', period: { from: '2026-03-02', to: '2026-03-02' }, clientSince: '2026-01-15', opening: rub(0), closing: rub(100), totals: { ...zeroTotals, deposits: rub(100) },
       days: [{ day: '2026-03-02', opening: rub(0), ...zeroTotals, deposits: rub(100), closing: rub(100) }],
       movements: [{ transactionId: 'd1', type: 'deposit', amount: rub(100), occurredAt: new Date('2026-03-01T21:30:00Z') }],
     });

@@ -1,0 +1,64 @@
+/**
+ * Web console budgets: builds the console as `npm run build:web` does and weighs what a browser
+ * loads first (the entry script with every chunk it imports statically, and the stylesheet)
+ * against the 60 KB gzip budget, beside the lazily loaded chunks (the uPlot chart). Then lists the
+ * API calls each screen makes.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildConsole } from '../../web/build';
+import { mark, markdownTable } from './markdownTable';
+
+/** Initial JavaScript of the console, gzip -9, in KB. */
+const INITIAL_JS_BUDGET_KB = 60;
+
+/** What each screen asks the API for (one line per call it makes to show itself). */
+const SCREEN_CALLS: ReadonlyArray<readonly [string, string]> = [
+  ['Contact sales', 'POST /partner-applications (on submit, with Idempotency-Key)'],
+  ['Sign in (local)', 'POST /__local/login (local stand-in; Cognito: /oauth2/authorize + /oauth2/token)'],
+  ['Partner → Clients', 'GET /clients — one call per page, balances included; CSV: one call per 100 clients'],
+  ['Client dialogs', 'POST /clients/bulk preview, then the same with confirm; POST /clients; POST /clients/{id}/invitation/resend | cancel'],
+  ['Client → Balance', 'GET /clients/{id}, GET /clients/{id}/balance, then GET …/balance/detail or GET …/expenses per tab and period'],
+  ['Partner → Audit', 'GET /audit — one call per page'],
+  ['Manager → Applications', 'GET /partner-applications — one call per page; detail: GET /partner-applications/{id}'],
+  ['Invitation', 'GET /invitations/{token}; POST …/accept or …/decline'],
+];
+
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+/** Builds the console in a scratch folder and returns the budget table and the screens' calls. */
+export async function benchConsoleBudget(): Promise<string> {
+  const outdir = await mkdtemp(join(tmpdir(), 'partnerdesk-console-'));
+  try {
+    const { initial, metafile } = await buildConsole(outdir);
+    const outputs = metafile.outputs;
+    const key = (path: string) => Object.keys(outputs).find((candidate) => candidate.endsWith(path)) ?? path;
+    const loadedFirst = new Set<string>();
+    const visit = (path: string): void => {
+      if (loadedFirst.has(path)) return;
+      loadedFirst.add(path);
+      for (const imported of outputs[path]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(key(initial.script));
+    const rows: Array<[string, string, string, string, string]> = [];
+    let initialGzip = 0;
+    for (const path of Object.keys(outputs).filter((name) => name.endsWith('.js') || name.endsWith('.css')).sort()) {
+      const bytes = await readFile(path);
+      const gzip = gzipSync(bytes, { level: 9 }).length;
+      const isCss = path.endsWith('.css');
+      const first = loadedFirst.has(path) || path === key(initial.stylesheet);
+      if (first && !isCss) initialGzip += gzip;
+      rows.push([relative(outdir, path) || path, first ? 'at start' : 'lazily (expenses chart)', kb(bytes.length), kb(gzip), isCss ? 'stylesheet' : first ? 'initial JS' : 'chart, separate']);
+    }
+    rows.push(['**initial JS total**', 'at start', '', kb(initialGzip), `${mark(initialGzip / 1024 <= INITIAL_JS_BUDGET_KB)} ≤ ${INITIAL_JS_BUDGET_KB} KB gzip`]);
+    return [
+      markdownTable(['file', 'loaded', 'KB', 'KB gzip -9', 'budget'], rows),
+      '',
+      markdownTable(['screen', 'API calls'], SCREEN_CALLS),
+    ].join('\n');
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startConsoleServer } from '../../../../infra/local/consoleServer';
+import type { ListeningServer } from '../../../../infra/local/listenLocally';
+
+describe('the local console server', () => {
+  let root: string;
+  let server: ListeningServer;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'console-'));
+    await mkdir(join(root, 'assets'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>console</title>');
+    await writeFile(join(root, 'assets', 'main-ABC.js'), 'console.log(1)');
+    await writeFile(join(tmpdir(), 'outside-the-console.txt'), 'secret');
+    server = await startConsoleServer({
+      root,
+      config: () => ({ apiUrl: 'http://127.0.0.1:3000', auth: { mode: 'local' } }),
+      connectTo: () => ['http://127.0.0.1:3000'],
+    });
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('serves config.json with the API address and the sign-in mode, never cached', async () => {
+    const response = await fetch(`${server.url}/config.json`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ apiUrl: 'http://127.0.0.1:3000', auth: { mode: 'local' } });
+  });
+
+  it('serves hashed assets as immutable, with their content type and the security headers', async () => {
+    const response = await fetch(`${server.url}/assets/main-ABC.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' http://127.0.0.1:3000");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('answers index.html for any screen path (the console routes in the browser), and 404 for a missing asset', async () => {
+    const screen = await fetch(`${server.url}/invitations/abc?x=1`);
+    expect(screen.status).toBe(200);
+    expect(await screen.text()).toContain('<title>console</title>');
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('never serves a file outside its folder', async () => {
+    // An encoded slash keeps `..` inside one URL segment, so neither fetch nor the URL parser removes it.
+    const response = await fetch(`${server.url}/%2e%2e%2foutside-the-console.txt`);
+    expect(await response.text()).not.toContain('secret');
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    expect((await fetch(`${server.url}/`, { method: 'POST' })).status).toBe(405);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Builds the web console into `web/dist/`: one ES module entry (Preact, signals, the typed API
+ * client, every screen but the chart) plus lazily loaded chunks (uPlot on the expenses view),
+ * `index.html` naming the hashed entry, and the stylesheet. `npm run build:web`.
+ */
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+
+/** Where the built console is written. */
+export const CONSOLE_DIST = join(__dirname, 'dist');
+
+/** What one build produced: the files the browser loads first, and esbuild's account of every output. */
+export interface ConsoleBuild {
+  /** Paths (relative to `dist/`) of the entry script and stylesheet that index.html loads. */
+  readonly initial: { readonly script: string; readonly stylesheet: string };
+  readonly metafile: Metafile;
+}
+
+/** Bundles the console (minified, code-split ESM) and writes index.html next to it. */
+export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild> {
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  const result = await build({
+    entryPoints: { main: join(__dirname, 'src/main.tsx') },
+    outdir: join(outdir, 'assets'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: false,
+    target: ['es2022'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
+    assetNames: '[name]-[hash]',
+    metafile: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const outputs = Object.entries(result.metafile.outputs);
+  const entryOf = (extension: string): string => {
+    const found = outputs.find(([path, output]) => output.entryPoint !== undefined && path.endsWith(extension))
+      ?? outputs.find(([path]) => /\/main-[^/]+$/.test(path) && path.endsWith(extension));
+    if (!found) throw new Error(`build:web produced no ${extension} entry`);
+    return relative(outdir, found[0]).split('\\').join('/');
+  };
+  const initial = { script: entryOf('.js'), stylesheet: entryOf('.css') };
+  const template = await readFile(join(__dirname, 'index.html'), 'utf8');
+  await writeFile(join(outdir, 'index.html'), template
+    .replace('%SCRIPT%', `/${initial.script}`)
+    .replace('%STYLESHEET%', `/${initial.stylesheet}`));
+  await copyFile(join(__dirname, 'favicon.svg'), join(outdir, 'favicon.svg'));
+  return { initial, metafile: result.metafile };
+}
+
+if (require.main === module) {
+  buildConsole().then(
+    ({ initial }) => console.log(`web console built into ${relative(process.cwd(), CONSOLE_DIST)}/ (entry ${initial.script})`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,32 @@
+/** `/auth/callback`: Cognito sends the browser back here with a code; exchange it and go on. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Problem } from '../../api/errorMessages';
+import { completeSignIn } from '../../auth/cognito';
+import { start } from '../../auth/session';
+import { consoleConfig } from '../../config';
+import { navigate, route } from '../../router';
+import { AppShell } from '../../ui/AppShell';
+import { Link } from '../../ui/Link';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+
+/** Finishes a hosted sign-in. */
+export function AuthCallback() {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  useEffect(() => {
+    const auth = consoleConfig().auth;
+    if (auth.mode !== 'cognito') return navigate('/sign-in', { replace: true });
+    void completeSignIn(auth, route.value.query).then((outcome) => {
+      if ('session' in outcome) {
+        start(outcome.session);
+        navigate(outcome.next, { replace: true });
+      } else setProblem(outcome);
+    });
+  }, []);
+  return (
+    <AppShell title="Signing in">
+      <h1 tabIndex={-1}>Signing in…</h1>
+      <ProblemMessage problem={problem} />
+      {problem && <p><Link href="/sign-in">Sign in again</Link></p>}
+    </AppShell>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Sign-in to the cloud's console for clients (the person who owns a cloud account), or sign-up
+ * for a person who has none yet: locally through the local stand-in, in AWS through the
+ * console user pool's hosted login.
+ */
+import { useState } from 'preact/hooks';
+import type { Problem } from '../../api/errorMessages';
+import { authorizationUrl } from '../../auth/cognito';
+import { isSession, signInCloudAccount, signUpCloudAccount } from '../../auth/localSignIn';
+import { start } from '../../auth/session';
+import { consoleConfig } from '../../config';
+import { Field } from '../../ui/Field';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+
+/** Where to return after a hosted sign-in (the current page). */
+function here(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/** Both ways in for a cloud-console user. */
+export function CloudAccountSignIn() {
+  const auth = consoleConfig().auth;
+  const [accountId, setAccountId] = useState('');
+  const [email, setEmail] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (auth.mode === 'cognito') {
+    const pool = auth.console;
+    if (!pool) {
+      return <p class="notice">Cloud console users sign in with the cloud's own sign-in, which this console does not offer yet.</p>;
+    }
+    const go = async (signUp: boolean) => window.location.assign(await authorizationUrl(pool, 'console', here(), signUp));
+    return (
+      <div class="actions">
+        <button type="button" onClick={() => void go(false)}>Sign in to your cloud console</button>
+        <button type="button" class="secondary" onClick={() => void go(true)}>Create a cloud account</button>
+      </div>
+    );
+  }
+
+  const submit = async (event: Event, attempt: () => ReturnType<typeof signInCloudAccount>) => {
+    event.preventDefault();
+    setBusy(true);
+    const outcome = await attempt();
+    setBusy(false);
+    if (isSession(outcome)) start(outcome);
+    else setProblem(outcome);
+  };
+  return (
+    <div class="cloud-sign-in">
+      <ProblemMessage problem={problem} />
+      <form onSubmit={(event) => void submit(event, () => signInCloudAccount(accountId.trim()))}>
+        <h3>I have a cloud account</h3>
+        <Field label="Cloud account id" name="cloud-account-id" required value={accountId} placeholder="acc-…"
+          onValue={setAccountId} />
+        <button type="submit" disabled={busy}>Sign in to the cloud console</button>
+      </form>
+      <form onSubmit={(event) => void submit(event, () => signUpCloudAccount(email.trim()))}>
+        <h3>I have no cloud account yet</h3>
+        <Field label="Your e-mail" name="sign-up-email" type="email" required value={email} autoComplete="email"
+          onValue={setEmail} />
+        <button type="submit" class="secondary" disabled={busy}>Sign up for a cloud account</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Sign in. Partners and managers sign in with their staff login; clients with their cloud console
+ * account. Locally a small form over the local stand-in lists the demo logins; in AWS the
+ * buttons go to Cognito's hosted login (authorization code + PKCE).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Problem } from '../../api/errorMessages';
+import { authorizationUrl } from '../../auth/cognito';
+import { DEMO_STAFF, isSession, signInStaff } from '../../auth/localSignIn';
+import { session, signInNotice, start } from '../../auth/session';
+import { consoleConfig } from '../../config';
+import { navigate, route } from '../../router';
+import { AppShell } from '../../ui/AppShell';
+import { Field } from '../../ui/Field';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { CloudAccountSignIn } from './CloudAccountSignIn';
+
+/** Where to go after signing in: `?next=` on the sign-in page, else the page that asked for it. */
+function nextPath(): string {
+  const { path, query } = route.value;
+  if (path !== '/sign-in') return `${path}${window.location.search}`;
+  const next = query.get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** The sign-in page (also shown in place of a screen that needs a signed-in person). */
+export function SignIn() {
+  const auth = consoleConfig().auth;
+  const notice = signInNotice.value;
+  const [email, setEmail] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signedIn = session.value;
+
+  useEffect(() => {
+    if (signedIn && route.value.path === '/sign-in') navigate(nextPath(), { replace: true });
+  }, [signedIn]);
+
+  const signIn = async (address: string) => {
+    setBusy(true);
+    const outcome = await signInStaff(address.trim());
+    setBusy(false);
+    if (!isSession(outcome)) return setProblem(outcome);
+    signInNotice.value = null;
+    start(outcome);
+  };
+
+  return (
+    <AppShell title="Sign in">
+      <h1 tabIndex={-1}>Sign in</h1>
+      {notice && <p class="notice" role="status">{notice}</p>}
+      <section aria-labelledby="staff-heading" class="panel narrow">
+        <h2 id="staff-heading">Partners and managers</h2>
+        {auth.mode === 'cognito' ? (
+          <button type="button" onClick={async () => window.location.assign(await authorizationUrl(auth.staff, 'staff', nextPath()))}>
+            Sign in with your partnerdesk login
+          </button>
+        ) : (
+          <>
+            <ProblemMessage problem={problem} />
+            <form onSubmit={(event) => {
+              event.preventDefault();
+              void signIn(email);
+            }}>
+              <Field label="E-mail" name="email" type="email" required autoComplete="username" value={email}
+                onValue={setEmail} />
+              <button type="submit" disabled={busy}>Sign in</button>
+            </form>
+            <p>Demo logins of the local stack:</p>
+            <ul class="demo-logins">
+              {DEMO_STAFF.map((login) => (
+                <li key={login.email}>
+                  <button type="button" class="secondary" disabled={busy} onClick={() => void signIn(login.email)}>
+                    Sign in as {login.email}
+                  </button>
+                  <span> — {login.who}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="client-heading" class="panel narrow">
+        <h2 id="client-heading">Clients of a partner</h2>
+        <p>Sign in to your cloud console account to answer an invitation.</p>
+        <CloudAccountSignIn />
+      </section>
+    </AppShell>
+  );
+}
