@@ -1,11 +1,13 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { followUpDeps } from '../shared/adapters/runtime';
+import { clock, followUpDeps } from '../shared/adapters/runtime';
 import { deliverDueFollowUps } from '../shared/domain/clients/clientFollowUps';
-import { logger } from '../shared/observability/logger';
+import { scheduledJob } from '../shared/observability/scheduledJob';
 
 /** Scheduled (EventBridge): publishes the events and sets the console logins that block / unblock / delete requests left undone. */
-export async function handler(_event: ScheduledEvent): Promise<{ delivered: number; failures: number }> {
-  const result = await deliverDueFollowUps(followUpDeps());
-  logger.info('client follow-ups run', result);
-  return result;
-}
+export const handler = scheduledJob({
+  job: 'deliverClientFollowUps',
+  clock,
+  run: async () => {
+    const result = await deliverDueFollowUps(followUpDeps());
+    return { ...result, processed: result.delivered, failed: result.failures };
+  },
+});

@@ -1,14 +1,17 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { approvalDeps } from '../shared/adapters/runtime';
+import { approvalDeps, clock } from '../shared/adapters/runtime';
 import { escalateOverdueApplications } from '../shared/domain/applications/escalateOverdueApplications';
 import { logger } from '../shared/observability/logger';
+import { scheduledJob } from '../shared/observability/scheduledJob';
 
 /** Scheduled (EventBridge): escalates applications nobody contacted within 48 h and sends due notices. */
-export async function handler(_event: ScheduledEvent): Promise<{ escalated: number; delivered: number; failed: number; abandoned: number }> {
-  const { abandoned, ...counts } = await escalateOverdueApplications(approvalDeps());
-  const result = { ...counts, abandoned: abandoned.length };
-  logger.info('escalation run', result);
-  // An error line per run that gave notices up: the metric filter / alarm on "notices abandoned" counts them.
-  if (abandoned.length > 0) logger.error('notices abandoned', { abandonedNotices: abandoned.length, applications: abandoned });
-  return result;
-}
+export const handler = scheduledJob({
+  job: 'escalateApplications',
+  clock,
+  run: async () => {
+    const { abandoned, ...counts } = await escalateOverdueApplications(approvalDeps());
+    // An error line per run that gave notices up: the metric filter / alarm on "notices abandoned" counts them.
+    if (abandoned.length > 0) logger.error('notices abandoned', { abandonedNotices: abandoned.length, applications: abandoned });
+    // A notice given up failed once more this run: it counts among the failed attempts, never as progress.
+    return { ...counts, abandoned: abandoned.length, processed: counts.escalated + counts.delivered, failed: counts.failed + abandoned.length };
+  },
+});

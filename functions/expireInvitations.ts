@@ -1,11 +1,13 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { invitationExpiryDeps } from '../shared/adapters/runtime';
+import { clock, invitationExpiryDeps } from '../shared/adapters/runtime';
 import { expireInvitations } from '../shared/domain/clients/expireInvitations';
-import { logger } from '../shared/observability/logger';
+import { scheduledJob } from '../shared/observability/scheduledJob';
 
 /** Scheduled (EventBridge): expires overdue invitations, tells their partners by mail and publishes `ClientInvitationExpired`. */
-export async function handler(_event: ScheduledEvent): Promise<{ expired: number; notified: number; failed: number }> {
-  const result = await expireInvitations(invitationExpiryDeps());
-  logger.info('invitation expiry run', result);
-  return result;
-}
+export const handler = scheduledJob({
+  job: 'expireInvitations',
+  clock,
+  run: async () => {
+    const result = await expireInvitations(invitationExpiryDeps());
+    return { ...result, processed: result.expired + result.notified };
+  },
+});

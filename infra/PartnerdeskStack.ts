@@ -1,20 +1,24 @@
 import * as path from 'node:path';
-import { CfnOutput, Lazy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { CfnUserPoolDomain, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { EventBus } from 'aws-cdk-lib/aws-events';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
+import { Backups } from './constructs/Backups';
 import { assertConsoleBuilt, Console, type ConsoleDomain, type ConsoleSignIn } from './constructs/Console';
 import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
 import { Mailer } from './constructs/Mailer';
+import { Monitoring, type MonitoredFunction } from './constructs/Monitoring';
 import type { SharedResources } from './constructs/ServiceFunction';
 import { Tables } from './constructs/Tables';
+import { type Stage, stackName, stagePolicy, type ThreatProtection, type UserPoolPolicy } from './StagePolicy';
 
 /** Deployment settings of partnerdesk (CDK context, see `infra/app.ts`). */
 export interface PartnerdeskSettings {
@@ -39,7 +43,16 @@ export interface PartnerdeskSettings {
   readonly throttle?: ThrottleSettings;
   /** The cloud's own OIDC provider for console users; absent, the stack creates a console users' pool. */
   readonly consoleIdentity?: ExternalConsoleIdentity;
+  /** `dev` (destroyable) or `prod` (retained, protected, backed up). Default `dev`. */
+  readonly stage?: Stage;
+  /** Where alarm notifications are mailed (SNS e-mail subscription); none when absent. */
+  readonly alarmEmail?: string;
+  /** Cognito threat protection: `audit` (default, AWS advises it first) or `enforced`. */
+  readonly threatProtection?: ThreatProtection;
 }
+
+/** The service's name: the `service` tag of every resource, the Powertools service and the root of the job metrics' namespace. */
+export const SERVICE_NAME = 'partnerdesk';
 
 /** Props of {@link PartnerdeskStack}. */
 export interface PartnerdeskStackProps extends StackProps {
@@ -78,18 +91,35 @@ export class PartnerdeskStack extends Stack {
   public readonly console: Console;
   /** Origin of the web console: invitation links, CORS, sign-in callbacks. */
   public readonly consoleOrigin: string;
+  /** Alarms, their topic and the dashboard. */
+  public readonly monitoring: Monitoring;
+  /** The tables' backup plan (prod only). */
+  public readonly backups?: Backups;
 
   public constructor(scope: Construct, id: string, props: PartnerdeskStackProps) {
-    super(scope, id, props);
+    // The alarms and the dashboard make the template large; unindented it stays far from CloudFormation's 1 MB.
+    super(scope, id, { suppressTemplateIndentation: true, ...props });
     const { settings } = props;
+    const stage = stagePolicy(settings.stage ?? 'dev');
+    Tags.of(this).add('service', SERVICE_NAME);
+    Tags.of(this).add('stage', stage.stage);
+    // A dev stack is thrown away whole; prod keeps its data (tables and pools retained, see stagePolicy).
+    if (stage.removalPolicy === RemovalPolicy.DESTROY) RemovalPolicies.of(this).destroy();
     const consoleAssetDir = props.consoleAssetDir ?? CONSOLE_ASSET_DIR;
     // Before the functions are bundled, which takes a while.
     assertConsoleBuilt(consoleAssetDir);
     const customDomain = this.consoleDomain(settings);
     // The console is built last (it needs the API URL and the sign-in clients), so its own origin is read lazily.
     this.consoleOrigin = customDomain ? `https://${customDomain.domainName}` : Lazy.string({ produce: () => this.console.origin });
-    this.tables = new Tables(this, 'Tables');
-    this.auth = new Auth(this, 'Auth', { domainPrefix: settings.authDomainPrefix, consoleOrigin: this.consoleOrigin });
+    this.tables = new Tables(this, 'Tables', {
+      tableProps: { removalPolicy: stage.removalPolicy, deletionProtection: stage.deletionProtection },
+    });
+    const userPoolPolicy: UserPoolPolicy = {
+      threatProtection: settings.threatProtection,
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.deletionProtection,
+    };
+    this.auth = new Auth(this, 'Auth', { ...userPoolPolicy, domainPrefix: settings.authDomainPrefix, consoleOrigin: this.consoleOrigin });
     this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
     this.eventBus = new EventBus(this, 'DomainEvents');
     this.cursorSigningKey = new Secret(this, 'CursorSigningKey', {
@@ -109,13 +139,16 @@ export class PartnerdeskStack extends Stack {
       eventBus: this.eventBus,
       cursorSigningKey: this.cursorSigningKey,
     };
+    const jobMetricsNamespace = `${SERVICE_NAME}/${stage.stage}`;
     const environment = {
-      POWERTOOLS_SERVICE_NAME: 'partnerdesk',
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: jobMetricsNamespace,
       PARTNER_DEPARTMENT_EMAIL: settings.partnerDepartmentEmail,
       SUPPORT_EMAIL: settings.supportEmail,
       PUBLIC_BASE_URL: this.consoleOrigin,
     };
     this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
+      ...userPoolPolicy,
       domainPrefix: settings.authDomainPrefix,
       consoleOrigin: this.consoleOrigin,
       triggers: props.triggers ?? triggerTable,
@@ -141,6 +174,19 @@ export class PartnerdeskStack extends Stack {
       },
       customDomain,
     });
+    const namePrefix = stackName(stage.stage);
+    if (stage.backups) this.backups = new Backups(this, 'Backups', { planName: `${namePrefix}-tables`, tables: [...this.tables.byName.values()] });
+    // Last, so that it finds every function the constructs above created.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      namePrefix,
+      alarmEmail: settings.alarmEmail,
+      functions: this.allFunctions(),
+      httpApi: this.api.httpApi,
+      tables: this.tables.byName,
+      configurationSetName: this.mailer.configurationSet.configurationSetName,
+      jobs: this.jobs.monitoredJobs,
+      jobMetricsNamespace,
+    });
 
     new CfnOutput(this, 'ConsoleUrl', { value: this.consoleOrigin });
     new CfnOutput(this, 'ConsoleDistributionDomainName', { value: this.console.distribution.distributionDomainName });
@@ -154,6 +200,24 @@ export class PartnerdeskStack extends Stack {
       new CfnOutput(this, 'ConsoleUserPoolId', { value: this.consoleUsers.userPool.userPoolId });
       new CfnOutput(this, 'ConsoleUsersClientId', { value: this.consoleUsers.webClient.userPoolClientId });
     }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.alarmTopic.topicArn });
+  }
+
+  /**
+   * Every Lambda function of the stack, found rather than listed, so functions added by any
+   * construct (routes, jobs, Cognito triggers, the console's deployment) get their alarms; named by
+   * their path below the stack. The sign-in triggers refuse a blocked account by throwing.
+   */
+  private allFunctions(): MonitoredFunction[] {
+    const refusing = new Set<LambdaFunction>(this.consoleUsers.functions.values());
+    return this.node
+      .findAll()
+      .filter((construct): construct is LambdaFunction => construct instanceof LambdaFunction)
+      .map((fn) => ({
+        name: fn.node.scopes.slice(2).map((scope) => scope.node.id).filter((part) => part !== 'Function').join('-'),
+        function: fn,
+        refusesByThrowing: refusing.has(fn),
+      }));
   }
 
   /** The `console` entry of the console's sign-in settings: the console users' pool, when the stack creates it. */

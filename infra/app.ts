@@ -7,6 +7,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type PartnerdeskSettings, PartnerdeskStack } from './PartnerdeskStack';
+import { parseStage, parseThreatProtection, stackName } from './StagePolicy';
 
 const app = new App();
 
@@ -40,17 +41,22 @@ function consoleIdentity(): PartnerdeskSettings['consoleIdentity'] {
   };
 }
 
-new PartnerdeskStack(app, 'Partnerdesk', {
+const stage = parseStage(setting('stage', 'dev'));
+
+new PartnerdeskStack(app, stackName(stage), {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
-  description: 'partnerdesk: partner program API (applications, clients, blocking, balances)',
+  description: `partnerdesk (${stage}): partner program API (applications, clients, blocking, balances)`,
   settings: {
+    stage,
+    alarmEmail: optionalSetting('alarmEmail'),
+    threatProtection: parseThreatProtection(setting('threatProtection', 'audit')),
     senderEmail: setting('senderEmail', 'partners@partnerdesk.example'),
     consoleOrigin: optionalSetting('consoleOrigin'),
     consoleCertificateArn: optionalSetting('consoleCertificateArn'),
     allowedOrigins: optionalSetting('allowedOrigins'),
     partnerDepartmentEmail: setting('partnerDepartmentEmail', 'partner-department@partnerdesk.example'),
     supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
-    authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${process.env.CDK_DEFAULT_ACCOUNT ?? 'dev'}`),
+    authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${stage}-${process.env.CDK_DEFAULT_ACCOUNT ?? 'local'}`),
     consoleIdentity: consoleIdentity(),
   },
 });

@@ -6,7 +6,6 @@ import {
   Mfa,
   OAuthScope,
   ResourceServerScope,
-  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
@@ -15,9 +14,10 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
 
 /** Props of {@link Auth}. */
-export interface AuthProps {
+export interface AuthProps extends UserPoolPolicy {
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly domainPrefix: string;
   /** Origin of the web console (`https://…`): the web client's sign-in callback and sign-out URLs. */
@@ -89,15 +89,15 @@ export class Auth extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      standardThreatProtectionMode: threatProtectionMode(props.threatProtection),
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional by product decision: partners enrol TOTP themselves; threat protection (plus tier, enforced) ' +
-        'adds adaptive authentication for risky sign-ins.',
+        'MFA is optional by product decision: partners enrol TOTP themselves; threat protection (plus tier, audit first, ' +
+        'enforced by the threatProtection setting) watches risky sign-ins and, enforced, adds adaptive authentication.',
     });
 
     this.webClient = this.userPool.addClient('WebConsoleClient', {

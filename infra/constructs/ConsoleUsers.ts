@@ -4,7 +4,6 @@ import {
   FeaturePlan,
   Mfa,
   OAuthScope,
-  StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
   type UserPoolDomain,
@@ -14,6 +13,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { CLAIMS } from '../../shared/http/Principal';
 import type { ConsoleTrigger, TriggerSpec } from '../../shared/routeTable';
+import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
 import { type SharedResources, ServiceFunction } from './ServiceFunction';
 
 /** A cloud's own OIDC provider for console users, used instead of the pool this construct would create. */
@@ -29,7 +29,7 @@ export interface ExternalConsoleIdentity {
 }
 
 /** Props of {@link ConsoleUsers}. */
-export interface ConsoleUsersProps {
+export interface ConsoleUsersProps extends UserPoolPolicy {
   /** Prefix of the pool's hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly domainPrefix: string;
   /** Origin of the web console: OAuth callback `<origin>/auth/callback`, sign-out back to `<origin>/`. */
@@ -104,13 +104,13 @@ export class ConsoleUsers extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      standardThreatProtectionMode: threatProtectionMode(props.threatProtection),
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     Validations.of(pool).acknowledge({
       id: 'AwsSolutions-COG2',
-      reason: 'MFA is optional for cloud console users (their choice, TOTP); threat protection adds adaptive authentication.',
+      reason: 'MFA is optional for cloud console users (their choice, TOTP); threat protection (audit first, enforced by the threatProtection setting) watches risky sign-ins.',
     });
     for (const trigger of props.triggers) {
       const { function: fn } = new ServiceFunction(this, trigger.handler, {

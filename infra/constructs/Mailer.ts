@@ -1,9 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import {
+  CloudWatchDimensionSource,
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
   EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
   Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
@@ -16,8 +19,19 @@ export interface MailerProps {
 }
 
 /**
+ * The CloudWatch dimension SES puts on the sending events of this configuration set: its
+ * `ses:configuration-set` auto-tag, whose value is the configuration set's name.
+ */
+export const CONFIGURATION_SET_DIMENSION = 'ses:configuration-set';
+
+/** Sending events published to CloudWatch (namespace `AWS/SES`, metrics `Send`, `Bounce`, `Complaint`). */
+export const PUBLISHED_SENDING_EVENTS = [EmailSendingEvent.SEND, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT];
+
+/**
  * Outgoing mail: the SES identity of the sender address and a configuration set (TLS required,
- * bounces and complaints suppressed, reputation metrics) that is the identity's default.
+ * bounces and complaints suppressed, reputation metrics) that is the identity's default; the
+ * configuration set publishes sends, bounces and complaints to CloudWatch for the bounce and
+ * complaint rate alarms.
  *
  * @example
  * const mailer = new Mailer(this, 'Mailer', { senderEmail: 'partners@example.com' });
@@ -39,6 +53,16 @@ export class Mailer extends Construct {
       sendingEnabled: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
       tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+    });
+    this.configurationSet.addEventDestination('CloudWatch', {
+      destination: EventDestination.cloudWatchDimensions([
+        {
+          name: CONFIGURATION_SET_DIMENSION,
+          source: CloudWatchDimensionSource.MESSAGE_TAG,
+          defaultValue: this.configurationSet.configurationSetName,
+        },
+      ]),
+      events: PUBLISHED_SENDING_EVENTS,
     });
     this.identity = new EmailIdentity(this, 'SenderIdentity', {
       identity: Identity.email(props.senderEmail),

@@ -85,6 +85,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CLOCK_OFFSET_MS: '0',
     // A new key per start: cursors of an earlier run are refused, as after a key rotation in AWS.
     CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);

@@ -31,8 +31,11 @@ export class HttpError extends Error {
     this.expose = this.statusCode < 500;
   }
 
-  /** The response body in the documented error shape. */
-  public toBody(): { error: { code: ApiErrorCode; message: string; details: Record<string, unknown> } } {
-    return { error: { code: this.code, message: this.message, details: this.details } };
+  /**
+   * The response body in the documented error shape; `requestId` (the API request id, also the
+   * `x-request-id` header) lets a partner quote the failed request to support.
+   */
+  public toBody(requestId?: string): { error: { code: ApiErrorCode; message: string; details: Record<string, unknown>; requestId?: string } } {
+    return { error: { code: this.code, message: this.message, details: this.details, ...(requestId !== undefined && { requestId }) } };
   }
 }

@@ -1,3 +1,5 @@
+import { REQUEST_ID_HEADER } from './requestId';
+
 /** CORS policy shared by the HTTP API (CDK `corsPreflight`) and the local gateway. */
 export interface CorsPolicy {
   /** Browser origins allowed to call the API, e.g. `https://console.example.com`. */
@@ -21,7 +23,7 @@ export function corsPolicy(allowedOrigins = process.env.ALLOWED_ORIGINS ?? LOCAL
     allowOrigins: allowedOrigins.split(',').map((origin) => origin.trim()).filter(Boolean),
     allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    exposeHeaders: ['retry-after', 'location'],
+    exposeHeaders: ['retry-after', 'location', REQUEST_ID_HEADER],
     maxAgeSeconds: 600,
   };
 }

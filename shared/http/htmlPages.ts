@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { toHttpError } from './errorMapping';
 import type { HttpError } from './HttpError';
+import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
 
 /** A Lambda handler for HTTP API events. */
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -37,24 +38,26 @@ function htmlResponse(status: number, html: string, headers: Record<string, stri
   };
 }
 
-function errorPage(error: HttpError): string {
+function errorPage(error: HttpError, requestId: string): string {
   return htmlDocument('Invitation', `<h1>${escapeHtml(error.expose ? error.message : 'Something went wrong')}</h1>` +
-    `<p class="muted">${escapeHtml(error.code)}</p>`);
+    `<p class="muted">${escapeHtml(error.code)} · request ${escapeHtml(requestId)}</p>`);
 }
 
 /**
  * Serves a route as JSON (the `json` handler, the one middy stack) or, for browsers that ask for
  * `text/html`, as a small page rendered by `html`. Errors on the page use the same status and
- * message as the JSON error (the one error mapping).
+ * message as the JSON error (the one error mapping) and show the request id; every page names its
+ * request in `x-request-id`, as JSON answers do.
  */
 export function htmlOrJson(json: HttpHandler, html: (event: APIGatewayProxyEventV2) => Promise<string>): HttpHandler {
   return async (event, context) => {
     if (!wantsHtml(event)) return json(event, context);
+    const requestId = requestIdOf(event, context);
     try {
-      return htmlResponse(200, await html(event));
+      return htmlResponse(200, await html(event), { [REQUEST_ID_HEADER]: requestId });
     } catch (error) {
       const httpError = toHttpError(error);
-      return htmlResponse(httpError.statusCode, errorPage(httpError), httpError.headers);
+      return htmlResponse(httpError.statusCode, errorPage(httpError, requestId), { ...httpError.headers, [REQUEST_ID_HEADER]: requestId });
     }
   };
 }

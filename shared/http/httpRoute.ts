@@ -7,6 +7,7 @@ import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
 import { authenticate } from './authenticate';
 import { type Principal, principalOf } from './Principal';
+import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
 import { parseWith } from './validation';
 
 /** The principal a route sees, narrowed by its auth kind. */
@@ -21,6 +22,7 @@ export interface RouteRequest<A extends AuthKind, B, Q, P> {
   readonly query: Q;
   readonly params: P;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The API Gateway request id (see `x-request-id`). */
   readonly requestId: string;
   readonly event: APIGatewayProxyEventV2;
 }
@@ -45,19 +47,33 @@ export interface RouteOptions<A extends AuthKind, B, Q, P> {
 /** Largest request body accepted, in bytes (API Gateway allows 10 MB; nothing here needs more than this). */
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Renders any error as the documented JSON error response; 5xx are logged, never explained. */
+/** Renders any error as the documented JSON error response with the request id; 5xx are logged, never explained. */
 function errorResponder(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const errorResponderOnError: middy.MiddlewareFn<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = async (request) => {
     const httpError = toHttpError(request.error);
+    const requestId = requestIdOf(request.event, request.context);
     if (httpError.statusCode >= 500) {
       // Loaded on the first 5xx: routes log nothing else, so a cold start does not set up the logger (its Console on stdout) for nothing.
       const { logger } = await import('../observability/logger');
+      logger.addContext(request.context);
+      logger.setCorrelationId(requestId);
       logger.error('request failed', { error: request.error as Error, routeKey: request.event?.routeKey });
     }
-    request.response = jsonResponse(httpError.statusCode, httpError.toBody(), httpError.headers);
+    request.response = jsonResponse(httpError.statusCode, httpError.toBody(requestId), httpError.headers);
   };
   return { onError: errorResponderOnError };
 }
+
+/**
+ * A middy plugin that names the request on every response, also on a replay that the idempotency
+ * middleware answers early (no `after` middleware runs then): the replay carries this request's id.
+ */
+const requestIdOnEveryResponse = {
+  requestEnd: (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 | null>) => {
+    if (!request.response) return;
+    request.response.headers = { ...request.response.headers, [REQUEST_ID_HEADER]: requestIdOf(request.event, request.context) };
+  },
+};
 
 /** A JSON response with the given status. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
@@ -144,12 +160,14 @@ function routeStack<A extends AuthKind, B, Q, P>(
       query,
       params,
       headers: event.headers ?? {},
-      requestId: context.awsRequestId ?? event.requestContext?.requestId ?? '',
+      requestId: requestIdOf(event, context),
       event,
     });
     return jsonResponse(result.status, result.body, result.headers);
   };
-  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().use(errorResponder()).use(caller);
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(requestIdOnEveryResponse)
+    .use(errorResponder())
+    .use(caller);
   for (const middleware of options.middlewares ?? []) stack.use(middleware);
   return stack.handler(base);
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AuthKind, RouteSpec } from '../routeTable';
 import { type ApiErrorCode, errorStatus } from './errorStatus';
+import { REQUEST_ID_HEADER } from './requestId';
 import { errorResponse } from './schemas/common';
 
 /** The groups of operations, with what each is about. */
@@ -136,6 +137,9 @@ function queryParameters(query: z.ZodMiniType | undefined): Array<Record<string,
   return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.has(name), schema: property }));
 }
 
+/** What an API Gateway request id looks like, for the examples. */
+const REQUEST_ID_EXAMPLE = 'Kq3xWgHoliAEMJw=';
+
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
 /**
@@ -156,9 +160,10 @@ function namedResponseSchemas(named: NamedSchemas): { output: (type: z.ZodMiniTy
   return { output, components };
 }
 
-/** Headers of a response with this status. */
+/** Headers of a response with this status; every response names its request. */
 function responseHeaders(status: number, doc: OperationDoc): Record<string, unknown> {
   return {
+    [REQUEST_ID_HEADER]: ref('headers', 'RequestId'),
     ...((status === 429 || status === 503) && { 'Retry-After': ref('headers', 'RetryAfter') }),
     ...(doc.location && status < 300 && { Location: ref('headers', 'Location') }),
     ...(doc.html && {
@@ -202,7 +207,9 @@ function errorResponses(codes: readonly ApiErrorCode[], doc: OperationDoc, share
       content: {
         'application/json': {
           schema: errorSchema(statusCodes),
-          example: { error: { code: statusCodes[0], message: 'What went wrong, in words a person can read', details: {} } },
+          example: {
+            error: { code: statusCodes[0], message: 'What went wrong, in words a person can read', details: {}, requestId: REQUEST_ID_EXAMPLE },
+          },
         },
         ...(doc.html && { 'text/html': HTML_PAGE }),
       },
@@ -283,7 +290,8 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
       version: '1.0.0',
       description: 'The partner program of a public cloud: applications to become a partner, partners\' clients with ' +
         'their invitations, balances, and block / unblock / delete.\n\n' +
-        'Every error is `{"error":{"code","message","details"}}`; each operation lists its error statuses and the codes ' +
+        'Every error is `{"error":{"code","message","details","requestId"}}`; `requestId` is also the `x-request-id` header ' +
+        'of every response, the id to quote to support. Each operation lists its error statuses and the codes ' +
         'each can carry. API Gateway itself may also answer, with its own body `{"message"}`: 429 when the stage ' +
         'is throttled, 413 for a body over 10 MB, 500/503 when a function cannot run.',
       contact: { name: 'partnerdesk team' },
@@ -300,6 +308,10 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
       responses: Object.fromEntries(Object.entries(errorAnswers).sort(([a], [b]) => a.localeCompare(b))),
       schemas: Object.fromEntries(Object.entries(responseSchemas.components).sort(([a], [b]) => a.localeCompare(b))),
       headers: {
+        RequestId: {
+          description: 'The API request id (also `error.requestId` of an error): quote it to support', required: true, schema: { type: 'string' },
+          example: REQUEST_ID_EXAMPLE,
+        },
         RetryAfter: { description: 'Seconds to wait before retrying', required: true, schema: { type: 'string', pattern: '^\\d+$' }, example: '30' },
         Location: {
           description: 'Path of the client or application the answer shows', required: true, schema: { type: 'string' },

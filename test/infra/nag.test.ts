@@ -25,6 +25,7 @@ describe('cdk-nag AwsSolutions checks', () => {
   it.each([
     ['the console at its CloudFront address', defaultStackSettings],
     ['the console on a custom domain', stackSettings],
+    ['a destroyable dev stage', { ...defaultStackSettings, stage: 'dev' as const }],
   ])('find no unacknowledged error or warning, and CDK reports no warning either, with %s', (_case, settings) => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new PartnerdeskStack(app, 'PartnerdeskNag', { env: stackEnv, settings, consoleAssetDir });

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PartnerdeskSettings } from '../../infra/PartnerdeskStack';
 
-/** Deployment settings used by the infra tests, with a custom console domain; extra origins spaced on purpose (the API trims them). */
+/** Deployment settings used by the infra tests (production), with a custom console domain; extra origins spaced on purpose (the API trims them). */
 export const stackSettings: PartnerdeskSettings = {
   senderEmail: 'partners@mail.partnerdesk.test',
   consoleOrigin: 'https://console.partnerdesk.test',
@@ -12,6 +12,8 @@ export const stackSettings: PartnerdeskSettings = {
   partnerDepartmentEmail: 'partner-department@partnerdesk.test',
   supportEmail: 'support@partnerdesk.test',
   authDomainPrefix: 'partnerdesk-infra-test',
+  stage: 'prod',
+  alarmEmail: 'operations@partnerdesk.test',
 };
 
 /** The same settings as a first deploy has them: no custom console domain, no extra origins. */

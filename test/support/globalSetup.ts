@@ -18,6 +18,8 @@ export default async function globalSetup(): Promise<void> {
     // As the stack sets it: invitation links point at the console, never at the request's Host.
     PUBLIC_BASE_URL: 'https://console.partnerdesk.test',
     CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    // Jobs print EMF metrics to stdout in Lambda; tests that read them turn them back on.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   (globalThis as { __partnerdeskServices?: unknown }).__partnerdeskServices = { dynamo, ses };
 }

@@ -31,7 +31,15 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
-/** Matcher for the documented error shape with a given code. */
+/** Matcher for the documented error shape with a given code (and the request id a partner quotes to support). */
 export function errorWithCode(code: string): unknown {
+  return { error: { code, message: expect.any(String), details: expect.any(Object), requestId: expect.stringMatching(/\S/) } };
+}
+
+/**
+ * Matcher for an error of a local stand-in of another service (`/__local/login` for Cognito's
+ * sign-in): the same shape, but no API request id, since in AWS that answer is not the API's.
+ */
+export function standInErrorWithCode(code: string): unknown {
   return { error: { code, message: expect.any(String), details: expect.any(Object) } };
 }

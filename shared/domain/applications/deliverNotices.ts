@@ -2,6 +2,7 @@ import type { AccountDirectory } from '../../ports/AccountDirectory';
 import type { ApplicationRepository } from '../../ports/ApplicationRepository';
 import type { Mailer } from '../../ports/Mailer';
 import type { Clock } from '../Clock';
+import { earliestDue } from '../JobRun';
 import type { ApplicationNotice } from './PartnerApplication';
 import { type NoticeSettings, noticeMails } from './notices';
 
@@ -60,6 +61,8 @@ export interface NoticeRun {
   readonly delivered: number;
   readonly failed: number;
   readonly abandoned: readonly { id: string; notice: ApplicationNotice }[];
+  /** The earliest due time among the notices found due (a retried notice is due again when the last lease ran out). */
+  readonly oldestDueAt?: Date;
 }
 
 /** Delivers every due notice; a failing one is left for the next run (or given up) and does not stop the others. */
@@ -67,11 +70,12 @@ export async function deliverDueNotices(deps: NoticeDeps, limit = 100): Promise<
   let delivered = 0;
   let failed = 0;
   const abandoned: { id: string; notice: ApplicationNotice }[] = [];
-  for (const due of await deps.applications.dueNotices(deps.clock.now(), limit)) {
+  const dueNotices = await deps.applications.dueNotices(deps.clock.now(), limit);
+  for (const due of dueNotices) {
     const outcome = await deliverNotice(deps, due.id, due.notice, due.dueAt).catch((): NoticeOutcome => 'failed');
     if (outcome === 'delivered') delivered += 1;
     else if (outcome === 'failed') failed += 1;
     else if (outcome === 'abandoned') abandoned.push({ id: due.id, notice: due.notice });
   }
-  return { delivered, failed, abandoned };
+  return { delivered, failed, abandoned, oldestDueAt: earliestDue(dueNotices.map((due) => due.dueAt)) };
 }

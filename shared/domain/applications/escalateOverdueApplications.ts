@@ -1,3 +1,4 @@
+import { earliestDue } from '../JobRun';
 import { deliverDueNotices, type NoticeDeps, type NoticeRun } from './deliverNotices';
 
 /** How many overdue applications one run reads per page, and at most how many pages. */
@@ -7,7 +8,9 @@ const MAX_PAGES = 50;
 /**
  * The escalation job (EventBridge schedule).
  *
- * Output: how many applications it escalated, how many notices it delivered or failed to, and which it gave up.
+ * Output: how many applications it escalated, how many notices it delivered, failed to deliver or
+ * gave up, and the earliest due time of the work it found (an overdue application's contact
+ * deadline, a notice's due time).
  * 1. Read only overdue candidates (`new` past their contact deadline) from the sparse index.
  * 2. Mark each `escalated` with a conditional write: exactly one run wins per application,
  *    however often or concurrently the job runs; the win puts the `escalated` notice in the outbox.
@@ -16,13 +19,16 @@ const MAX_PAGES = 50;
  */
 export async function escalateOverdueApplications(deps: NoticeDeps): Promise<NoticeRun & { escalated: number }> {
   let escalated = 0;
+  let oldestOverdue: Date | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const now = deps.clock.now();
     const overdue = await deps.applications.overdue(now, PAGE);
+    oldestOverdue = earliestDue([oldestOverdue, ...overdue.map((application) => application.contactDueAt)]);
     for (const application of overdue) {
       if (await deps.applications.escalate(application.id, now)) escalated += 1;
     }
     if (overdue.length < PAGE) break;
   }
-  return { escalated, ...(await deliverDueNotices(deps)) };
+  const notices = await deliverDueNotices(deps);
+  return { escalated, ...notices, oldestDueAt: earliestDue([oldestOverdue, notices.oldestDueAt]) };
 }

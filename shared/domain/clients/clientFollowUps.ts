@@ -1,6 +1,7 @@
 import type { ClientOperationStore, StoredFollowUp } from '../../ports/ClientOperationStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { Clock } from '../Clock';
+import { earliestDue } from '../JobRun';
 
 /** What delivering follow-ups needs. */
 export interface FollowUpDeps {
@@ -57,9 +58,12 @@ const CHUNK = 100;
  * The follow-up job (EventBridge schedule): delivers every follow-up the request that made the
  * change did not finish (a failed bus call, a crash after the commit). It only takes follow-ups
  * older than `FOLLOW_UP_GRACE_MS`, longer than a request may run, so it does not race the
- * request's own delivery. What fails again stays for the next run.
+ * request's own delivery. What fails again stays for the next run. `oldestDueAt` is the
+ * earliest due time among the follow-ups it took.
  */
-export async function deliverDueFollowUps(deps: FollowUpDeps & { readonly clock: Clock }): Promise<{ delivered: number; failures: number }> {
+export async function deliverDueFollowUps(
+  deps: FollowUpDeps & { readonly clock: Clock },
+): Promise<{ delivered: number; failures: number; oldestDueAt?: Date }> {
   const due = await deps.operations.dueFollowUps(deps.clock.now(), PER_RUN);
   let delivered = 0;
   let failures = 0;
@@ -68,5 +72,5 @@ export async function deliverDueFollowUps(deps: FollowUpDeps & { readonly clock:
     delivered += delivery.delivered.size;
     failures += delivery.failures;
   }
-  return { delivered, failures };
+  return { delivered, failures, oldestDueAt: earliestDue(due.map((followUp) => followUp.dueAt)) };
 }

@@ -1,5 +1,6 @@
 import type { ExpiryNotice } from '../../ports/ClientRepository';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
+import { earliestDue } from '../JobRun';
 import type { ClientDeps } from './ClientDeps';
 import { closeInvitation } from './clientChanges';
 import { invitationExpiredMail } from './clientMails';
@@ -66,16 +67,21 @@ async function notifyExpiry(deps: ExpiryDeps, notice: ExpiryNotice): Promise<boo
 /**
  * The expiry job (EventBridge schedule): expiry is never silent.
  *
- * Output: how many invitations it expired, how many partners it told, how many notices failed.
+ * Output: how many invitations it expired, how many partners it told, how many attempts failed, and
+ * the earliest due time of the work it found (an invitation's expiry, a notice's due time).
  * 1. Read only overdue `pending` invitations (sparse index) and expire each with a conditional
  *    transaction (invitation and client `expired`, account released, audit entry, expiry notice queued).
  * 2. Deliver due expiry notices (this run's and any earlier failed ones).
  */
-export async function expireInvitations(deps: ExpiryDeps): Promise<{ expired: number; notified: number; failed: number }> {
+export async function expireInvitations(
+  deps: ExpiryDeps,
+): Promise<{ expired: number; notified: number; failed: number; oldestDueAt?: Date }> {
   let expired = 0;
   let failed = 0;
+  let oldestDueAt: Date | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const overdue = await deps.clients.overdueInvitations(deps.clock.now(), PAGE);
+    oldestDueAt = earliestDue([oldestDueAt, ...overdue.map((invitation) => invitation.expiresAt)]);
     for (const invitation of overdue) {
       try {
         if (await expireInvitation(deps, invitation.id)) expired += 1;
@@ -86,12 +92,14 @@ export async function expireInvitations(deps: ExpiryDeps): Promise<{ expired: nu
     if (overdue.length < PAGE) break;
   }
   let notified = 0;
-  for (const notice of await deps.clients.dueExpiryNotices(deps.clock.now(), PAGE)) {
+  const notices = await deps.clients.dueExpiryNotices(deps.clock.now(), PAGE);
+  oldestDueAt = earliestDue([oldestDueAt, ...notices.map((notice) => notice.dueAt)]);
+  for (const notice of notices) {
     try {
       if (await notifyExpiry(deps, notice)) notified += 1;
     } catch {
       failed += 1;
     }
   }
-  return { expired, notified, failed };
+  return { expired, notified, failed, oldestDueAt };
 }

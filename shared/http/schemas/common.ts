@@ -76,12 +76,13 @@ export const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(20
 /** A path parameter holding an entity id. */
 export const idParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
 
-/** The documented error response. */
+/** The documented error response; `requestId` is also the response's `x-request-id` header. */
 export const errorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     details: z.record(z.string(), z.unknown()),
+    requestId: z.string(),
   }),
 });
 

@@ -77,7 +77,9 @@ async function callsOf(call: () => Promise<APIGatewayProxyStructuredResultV2>): 
 function expectServiceBusy(response: APIGatewayProxyStructuredResultV2): void {
   expect(response.statusCode).toBe(503);
   expect(response.headers?.['Retry-After']).toBeDefined();
-  expect(JSON.parse(response.body ?? '')).toEqual({ error: { code: 'temporarily_unavailable', message: expect.any(String), details: {} } });
+  expect(JSON.parse(response.body ?? '')).toEqual({
+    error: { code: 'temporarily_unavailable', message: expect.any(String), details: {}, requestId: response.headers?.['x-request-id'] },
+  });
 }
 
 /** What is stored for a submitted form: its application items and whether its duplicate marker exists. */
@@ -232,6 +234,33 @@ describe('SES outage', () => {
     expect(await storedSubmission(form)).toEqual({ applications: 1, marker: true });
     expect(await mailsTo(form.email)).toHaveLength(0);
     await runJobAfterLeases();
+    expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
+  });
+
+  it('fails the escalation job loudly while every due notice fails, and a later run delivers them', async () => {
+    const form = applicationForm();
+    const submit = await handlerDuringOutage('createPartnerApplication');
+    const { apiGatewayEvent } = await import('../../support/apiGatewayEvent');
+    const { lambdaContext } = await import('../../../infra/local/gateway');
+    expect((await submit(apiGatewayEvent(submitRoute, jsonBody(form)), lambdaContext('createPartnerApplication', 'ses-outage'))).statusCode).toBe(201);
+    const jobDuringOutage = (await handlerDuringOutage('escalateApplications')) as unknown as typeof escalateApplications;
+
+    process.env.CLOCK_OFFSET_MS = String(NOTICE_LEASE_MS + 60_000);
+    try {
+      await expect(jobDuringOutage(scheduledEvent)).rejects.toMatchObject({ name: 'JobMadeNoProgressError' });
+    } finally {
+      process.env.SES_ENDPOINT = sesEndpoint;
+      delete process.env.CLOCK_OFFSET_MS;
+    }
+    expect(await mailsTo(form.email)).toHaveLength(0);
+
+    // After the failed run's lease, with SES back: progress, so no error.
+    process.env.CLOCK_OFFSET_MS = String(2 * (NOTICE_LEASE_MS + 60_000));
+    try {
+      await expect(escalateApplications(scheduledEvent)).resolves.toMatchObject({ delivered: expect.any(Number), failed: 0 });
+    } finally {
+      delete process.env.CLOCK_OFFSET_MS;
+    }
     expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
   });
 

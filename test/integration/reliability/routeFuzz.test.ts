@@ -207,7 +207,9 @@ describe('every route under generated malformed requests', () => {
             } else {
               expect(contentType).toMatch(/^application\/json/);
               const body = JSON.parse(response.body ?? '');
-              expect(body).toEqual({ error: { code: expect.any(String), message: expect.any(String), details: expect.any(Object) } });
+              expect(body).toEqual({
+                error: { code: expect.any(String), message: expect.any(String), details: expect.any(Object), requestId: response.headers?.['x-request-id'] },
+              });
               expect(Array.isArray(body.error.details)).toBe(false);
             }
           }

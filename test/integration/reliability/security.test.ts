@@ -84,7 +84,9 @@ describe('every protected route', () => {
         const response = await invokeRoute(route, { ...request, headers: { ...request.headers, ...refusal.headers } });
         expect({ status: response.statusCode, body: JSON.parse(response.body ?? '') }).toEqual({
           status: refusal.status,
-          body: { error: { code: refusal.status === 401 ? 'unauthorized' : 'forbidden', message: expect.any(String), details: {} } },
+          body: {
+            error: { code: refusal.status === 401 ? 'unauthorized' : 'forbidden', message: expect.any(String), details: {}, requestId: response.headers?.['x-request-id'] },
+          },
         });
       }
 
@@ -159,6 +161,10 @@ describe('logs', () => {
       fault.stop();
       await escalateApplications({ 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } as ScheduledEvent);
       expect(failed.statusCode).toBe(500);
+      // The 5xx log line carries the request id the partner sees, so support finds it from a quote.
+      const requestId = String(failed.headers?.['x-request-id']);
+      expect(JSON.parse(failed.body ?? '').error.requestId).toBe(requestId);
+      expect(written.find((line) => line.includes('request failed'))).toContain(`"correlation_id":"${requestId}"`);
     } finally {
       logger.setLogLevel(previousLevel);
       for (const spy of spies) spy.mockRestore();
@@ -166,7 +172,7 @@ describe('logs', () => {
 
     const logs = written.join('\n');
     expect(logs).toContain('request failed');
-    expect(logs).toContain('escalation run');
+    expect(logs).toContain('escalateApplications run');
     for (const secret of secrets) expect(logs).not.toContain(secret);
     expect(logs).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
     expect(logs).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);

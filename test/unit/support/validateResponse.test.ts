@@ -5,9 +5,11 @@ type Responses = Record<string, { content?: Record<string, { example?: unknown }
 const paths = document.paths as unknown as Record<string, Record<string, { responses: Responses }>>;
 const example = (path: string, method: string, status: string) => paths[path]![method]!.responses[status]!.content!['application/json']!.example;
 
-const json = { 'content-type': 'application/json; charset=utf-8', 'content-length': '123', date: 'Tue, 01 Dec 2026 12:00:00 GMT' };
+const json = {
+  'content-type': 'application/json; charset=utf-8', 'content-length': '123', date: 'Tue, 01 Dec 2026 12:00:00 GMT', 'x-request-id': 'Kq3xWgHoliAEMJw=',
+};
 const client = example('/clients/{id}', 'get', '200') as Record<string, unknown>;
-const notFound = { error: { code: 'not_found', message: 'Client not found', details: { clientId: 'cli_1' } } };
+const notFound = { error: { code: 'not_found', message: 'Client not found', details: { clientId: 'cli_1' }, requestId: 'Kq3xWgHoliAEMJw=' } };
 
 describe('validateResponse', () => {
   it('accepts an answer the document allows, by path template or by URL, body as text or parsed', () => {
@@ -40,15 +42,19 @@ describe('validateResponse', () => {
 
   it('fails on an undocumented header and on a documented required one missing', () => {
     expect(() => validateResponse('GET', '/clients/cli_1', 200, { ...json, 'x-powered-by': 'Express' }, client)).toThrow('header x-powered-by is not documented');
-    const limited = { error: { code: 'rate_limited', message: 'Too many requests', details: { retryAfterSeconds: 30 } } };
+    const limited = { error: { code: 'rate_limited', message: 'Too many requests', details: { retryAfterSeconds: 30 }, requestId: 'Kq3xWgHoliAEMJw=' } };
     expect(() => validateResponse('GET', '/clients', 429, json, limited)).toThrow('required header retry-after is missing');
     expect(() => validateResponse('GET', '/clients', 429, { ...json, 'retry-after': 'soon' }, limited)).toThrow('header retry-after');
     expect(() => validateResponse('GET', '/clients', 429, { ...json, 'retry-after': '30' }, limited)).not.toThrow();
+    const { 'x-request-id': _requestId, ...unnamed } = json;
+    expect(() => validateResponse('GET', '/clients/cli_1', 200, unnamed, client)).toThrow('required header x-request-id is missing');
+    const { requestId: _id, ...anonymousError } = limited.error;
+    expect(() => validateResponse('GET', '/clients', 429, { ...json, 'retry-after': '30' }, { error: anonymousError })).toThrow("must have required property 'requestId'");
   });
 
   it('fails on a content type the operation does not answer with', () => {
     expect(() => validateResponse('GET', '/clients/cli_1', 200, { 'content-type': 'text/html' }, '<p>hi</p>')).toThrow('content type text/html is not documented');
-    expect(() => validateResponse('GET', '/invitations/tok', 200, { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer' }, '<p>hi</p>')).not.toThrow();
+    expect(() => validateResponse('GET', '/invitations/tok', 200, { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer', 'x-request-id': 'Kq3xWgHoliAEMJw=' }, '<p>hi</p>')).not.toThrow();
   });
 
   it('prefers a literal path to a template (`/clients/bulk` is not client "bulk")', () => {

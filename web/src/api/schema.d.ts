@@ -723,6 +723,7 @@ export interface components {
         /** @description `error.code`: `client_not_active` */
         ClientNotActive: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -731,7 +732,8 @@ export interface components {
                  *       "error": {
                  *         "code": "client_not_active",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -743,6 +745,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -750,6 +753,7 @@ export interface components {
         /** @description `error.code`: `forbidden` */
         Forbidden: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -758,7 +762,8 @@ export interface components {
                  *       "error": {
                  *         "code": "forbidden",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -770,6 +775,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -777,6 +783,7 @@ export interface components {
         /** @description `error.code`: `forbidden`, `wrong_account` */
         ForbiddenOrWrongAccount: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -785,7 +792,8 @@ export interface components {
                  *       "error": {
                  *         "code": "forbidden",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -797,6 +805,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -804,6 +813,7 @@ export interface components {
         /** @description `error.code`: `idempotency_key_reused` */
         IdempotencyKeyReused: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -812,7 +822,8 @@ export interface components {
                  *       "error": {
                  *         "code": "idempotency_key_reused",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -824,6 +835,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -831,6 +843,7 @@ export interface components {
         /** @description `error.code`: `idempotency_key_reused`, `confirmation_invalid`, `confirmation_mismatch`, `confirmation_expired` */
         IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -839,7 +852,8 @@ export interface components {
                  *       "error": {
                  *         "code": "idempotency_key_reused",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -851,6 +865,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -858,6 +873,7 @@ export interface components {
         /** @description `error.code`: `idempotency_key_reused`, `invitation_superseded`, `invitation_expired` */
         IdempotencyKeyReusedOrInvitationSupersededOrInvitationExpired: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -866,7 +882,8 @@ export interface components {
                  *       "error": {
                  *         "code": "idempotency_key_reused",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -878,6 +895,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -885,6 +903,7 @@ export interface components {
         /** @description `error.code`: `idempotency_key_reused`, `unknown_account` */
         IdempotencyKeyReusedOrUnknownAccount: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -893,7 +912,8 @@ export interface components {
                  *       "error": {
                  *         "code": "idempotency_key_reused",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -905,6 +925,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -912,6 +933,7 @@ export interface components {
         /** @description `error.code`: `internal_error` */
         InternalError: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -920,7 +942,8 @@ export interface components {
                  *       "error": {
                  *         "code": "internal_error",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -932,6 +955,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -939,6 +963,7 @@ export interface components {
         /** @description `error.code`: `internal_error` */
         InternalErrorPage: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Referrer-Policy": components["headers"]["ReferrerPolicy"];
                 "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                 "Cache-Control": components["headers"]["CacheControl"];
@@ -950,7 +975,8 @@ export interface components {
                  *       "error": {
                  *         "code": "internal_error",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -962,6 +988,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
@@ -971,6 +998,7 @@ export interface components {
         /** @description `error.code`: `invalid_transition` */
         InvalidTransition: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -979,7 +1007,8 @@ export interface components {
                  *       "error": {
                  *         "code": "invalid_transition",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -991,6 +1020,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -998,6 +1028,7 @@ export interface components {
         /** @description `error.code`: `invalid_transition`, `email_already_partner` */
         InvalidTransitionOrEmailAlreadyPartner: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1006,7 +1037,8 @@ export interface components {
                  *       "error": {
                  *         "code": "invalid_transition",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1018,6 +1050,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1025,6 +1058,7 @@ export interface components {
         /** @description `error.code`: `invitation_superseded` */
         InvitationSupersededPage: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Referrer-Policy": components["headers"]["ReferrerPolicy"];
                 "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                 "Cache-Control": components["headers"]["CacheControl"];
@@ -1036,7 +1070,8 @@ export interface components {
                  *       "error": {
                  *         "code": "invitation_superseded",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1048,6 +1083,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
@@ -1057,6 +1093,7 @@ export interface components {
         /** @description `error.code`: `not_found` */
         NotFound: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1065,7 +1102,8 @@ export interface components {
                  *       "error": {
                  *         "code": "not_found",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1077,6 +1115,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1084,6 +1123,7 @@ export interface components {
         /** @description `error.code`: `not_found` */
         NotFoundPage: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Referrer-Policy": components["headers"]["ReferrerPolicy"];
                 "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                 "Cache-Control": components["headers"]["CacheControl"];
@@ -1095,7 +1135,8 @@ export interface components {
                  *       "error": {
                  *         "code": "not_found",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1107,6 +1148,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
@@ -1116,6 +1158,7 @@ export interface components {
         /** @description `error.code`: `payload_too_large` */
         PayloadTooLarge: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1124,7 +1167,8 @@ export interface components {
                  *       "error": {
                  *         "code": "payload_too_large",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1136,6 +1180,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1143,6 +1188,7 @@ export interface components {
         /** @description `error.code`: `period_before_client` */
         PeriodBeforeClient: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1151,7 +1197,8 @@ export interface components {
                  *       "error": {
                  *         "code": "period_before_client",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1163,6 +1210,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1170,6 +1218,7 @@ export interface components {
         /** @description `error.code`: `rate_limited` */
         RateLimited: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -1179,7 +1228,8 @@ export interface components {
                  *       "error": {
                  *         "code": "rate_limited",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1191,6 +1241,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1198,6 +1249,7 @@ export interface components {
         /** @description `error.code`: `request_in_progress`, `client_exists`, `concurrent_change` */
         RequestInProgressOrClientExistsOrConcurrentChange: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1206,7 +1258,8 @@ export interface components {
                  *       "error": {
                  *         "code": "request_in_progress",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1218,6 +1271,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1225,6 +1279,7 @@ export interface components {
         /** @description `error.code`: `request_in_progress`, `confirmation_used` */
         RequestInProgressOrConfirmationUsed: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1233,7 +1288,8 @@ export interface components {
                  *       "error": {
                  *         "code": "request_in_progress",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1245,6 +1301,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1252,6 +1309,7 @@ export interface components {
         /** @description `error.code`: `request_in_progress`, `duplicate_submission` */
         RequestInProgressOrDuplicateSubmission: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1260,7 +1318,8 @@ export interface components {
                  *       "error": {
                  *         "code": "request_in_progress",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1272,6 +1331,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1279,6 +1339,7 @@ export interface components {
         /** @description `error.code`: `request_in_progress`, `invalid_transition`, `concurrent_change` */
         RequestInProgressOrInvalidTransitionOrConcurrentChange: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1287,7 +1348,8 @@ export interface components {
                  *       "error": {
                  *         "code": "request_in_progress",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1299,6 +1361,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1306,6 +1369,7 @@ export interface components {
         /** @description `error.code`: `request_in_progress`, `invitation_closed`, `concurrent_change` */
         RequestInProgressOrInvitationClosedOrConcurrentChange: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1314,7 +1378,8 @@ export interface components {
                  *       "error": {
                  *         "code": "request_in_progress",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1326,6 +1391,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1333,6 +1399,7 @@ export interface components {
         /** @description `error.code`: `request_in_progress`, `invitation_closed`, `concurrent_change`, `already_client`, `account_served` */
         RequestInProgressOrInvitationClosedOrConcurrentChangeOrAlreadyClientOrAccountServed: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1341,7 +1408,8 @@ export interface components {
                  *       "error": {
                  *         "code": "request_in_progress",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1353,6 +1421,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1360,6 +1429,7 @@ export interface components {
         /** @description `error.code`: `temporarily_unavailable` */
         TemporarilyUnavailable: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
@@ -1369,7 +1439,8 @@ export interface components {
                  *       "error": {
                  *         "code": "temporarily_unavailable",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1381,6 +1452,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1388,6 +1460,7 @@ export interface components {
         /** @description `error.code`: `temporarily_unavailable` */
         TemporarilyUnavailablePage: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
                 "Referrer-Policy": components["headers"]["ReferrerPolicy"];
                 "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
@@ -1400,7 +1473,8 @@ export interface components {
                  *       "error": {
                  *         "code": "temporarily_unavailable",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1412,6 +1486,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
@@ -1421,6 +1496,7 @@ export interface components {
         /** @description `error.code`: `unauthorized` */
         Unauthorized: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1429,7 +1505,8 @@ export interface components {
                  *       "error": {
                  *         "code": "unauthorized",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1441,6 +1518,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1448,6 +1526,7 @@ export interface components {
         /** @description `error.code`: `unsupported_media_type` */
         UnsupportedMediaType: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1456,7 +1535,8 @@ export interface components {
                  *       "error": {
                  *         "code": "unsupported_media_type",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1468,6 +1548,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1475,6 +1556,7 @@ export interface components {
         /** @description `error.code`: `validation_failed` */
         ValidationFailed: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1483,7 +1565,8 @@ export interface components {
                  *       "error": {
                  *         "code": "validation_failed",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1495,6 +1578,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1502,6 +1586,7 @@ export interface components {
         /** @description `error.code`: `validation_failed`, `invalid_cursor` */
         ValidationFailedOrInvalidCursor: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1510,7 +1595,8 @@ export interface components {
                  *       "error": {
                  *         "code": "validation_failed",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1522,6 +1608,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
             };
@@ -1529,6 +1616,7 @@ export interface components {
         /** @description `error.code`: `validation_failed` */
         ValidationFailedPage: {
             headers: {
+                "x-request-id": components["headers"]["RequestId"];
                 "Referrer-Policy": components["headers"]["ReferrerPolicy"];
                 "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                 "Cache-Control": components["headers"]["CacheControl"];
@@ -1540,7 +1628,8 @@ export interface components {
                  *       "error": {
                  *         "code": "validation_failed",
                  *         "message": "What went wrong, in words a person can read",
-                 *         "details": {}
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
                  *       }
                  *     }
                  */
@@ -1552,6 +1641,7 @@ export interface components {
                         details: {
                             [key: string]: unknown;
                         };
+                        requestId: string;
                     };
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
@@ -1568,6 +1658,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The API request id (also `error.requestId` of an error): quote it to support
+         * @example Kq3xWgHoliAEMJw=
+         */
+        RequestId: string;
         /**
          * @description Seconds to wait before retrying
          * @example 30
@@ -1601,6 +1696,7 @@ export interface operations {
             /** @description The document, naming the address it was fetched from as its server */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1646,6 +1742,7 @@ export interface operations {
             /** @description A page of applications; `nextCursor` fetches the next one */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1719,6 +1816,7 @@ export interface operations {
             /** @description The application, due to be contacted within 48 hours (or the identical one sent within 10 minutes) */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -1757,6 +1855,7 @@ export interface operations {
             /** @description The application */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1800,6 +1899,7 @@ export interface operations {
             /** @description The application, now `contacted` */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1844,6 +1944,7 @@ export interface operations {
             /** @description The application, now `approved`, with its `partnerId` */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1901,6 +2002,7 @@ export interface operations {
             /** @description The application, now `rejected` */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1952,6 +2054,7 @@ export interface operations {
             /** @description A page of clients; `nextCursor` fetches the next one */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2046,6 +2149,7 @@ export interface operations {
             /** @description A client of yours whose last invitation was declined, cancelled or expired, invited again */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -2074,6 +2178,7 @@ export interface operations {
             /** @description A new client, invited */
             201: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -2126,6 +2231,7 @@ export interface operations {
             /** @description The client */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2190,6 +2296,7 @@ export interface operations {
             /** @description Without `confirm`: the preview and its token; with it: the result */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2248,6 +2355,7 @@ export interface operations {
             /** @description The client with its renewed invitation (a new 7-day expiry) */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2303,6 +2411,7 @@ export interface operations {
             /** @description The client, now `cancelled` */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2352,6 +2461,7 @@ export interface operations {
             /** @description Who invites, the account, the status and what accepting means */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     "Referrer-Policy": components["headers"]["ReferrerPolicy"];
                     "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                     "Cache-Control": components["headers"]["CacheControl"];
@@ -2399,6 +2509,7 @@ export interface operations {
             /** @description The invitation, now `accepted` */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2444,6 +2555,7 @@ export interface operations {
             /** @description The invitation, now `declined` */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2487,6 +2599,7 @@ export interface operations {
             /** @description A page of audit entries; `nextCursor` fetches the next one */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2607,6 +2720,7 @@ export interface operations {
             /** @description What happened to each event, in submission order */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2653,6 +2767,7 @@ export interface operations {
             /** @description The balance now */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2696,6 +2811,7 @@ export interface operations {
             /** @description The period day by day */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,6 +2938,7 @@ export interface operations {
             /** @description The debits of the period per service and per day */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2918,6 +3035,7 @@ export interface operations {
             /** @description Without `confirm`: the preview and its token; with it: the result */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2983,6 +3101,7 @@ export interface operations {
             /** @description Without `confirm`: the preview and its token; with it: the result */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3060,6 +3179,7 @@ export interface operations {
             /** @description Without `confirm`: the preview and its token; with it: the result per client */
             200: {
                 headers: {
+                    "x-request-id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -3,7 +3,8 @@ import { NotFoundError } from '../../../../shared/domain/errors';
 import { escapeHtml, htmlOrJson } from '../../../../shared/http/htmlPages';
 
 const context = {} as Context;
-const event = (accept?: string) => ({ headers: accept ? { accept } : {} }) as unknown as APIGatewayProxyEventV2;
+const event = (accept?: string) =>
+  ({ headers: accept ? { accept } : {}, requestContext: { requestId: 'api-req-7' } }) as unknown as APIGatewayProxyEventV2;
 const json = async () => ({ statusCode: 200, body: '{"json":true}' });
 
 describe('htmlOrJson', () => {
@@ -17,7 +18,7 @@ describe('htmlOrJson', () => {
     const handler = htmlOrJson(json, async () => '<p>page</p>');
     const response = await handler(event('text/html,application/xhtml+xml,*/*;q=0.8'), context);
     expect(response).toMatchObject({ statusCode: 200, body: '<p>page</p>' });
-    expect(response.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer' });
+    expect(response.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'referrer-policy': 'no-referrer', 'x-request-id': 'api-req-7' });
   });
 
   it('renders errors as a page with the status of the one error mapping', async () => {
@@ -27,6 +28,9 @@ describe('htmlOrJson', () => {
     const response = await handler(event('text/html'), context);
     expect(response.statusCode).toBe(404);
     expect(response.body).toContain('Invitation not found');
+    // The id a visitor quotes to support, on the page and in the header.
+    expect(response.body).toContain('request api-req-7');
+    expect(response.headers?.['x-request-id']).toBe('api-req-7');
   });
 
   it('hides unexpected errors behind a generic page', async () => {

@@ -3,7 +3,10 @@ import * as z from 'zod/mini';
 import { NotFoundError } from '../../../../shared/domain/errors';
 import { httpRoute, publicRoute } from '../../../../shared/http/httpRoute';
 
-const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+const context = { awsRequestId: 'lambda-req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+
+/** The API Gateway request id of `event()`: what responses name, not the Lambda request id. */
+const API_REQUEST_ID = 'api-req-1';
 
 function event(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
   return {
@@ -12,7 +15,7 @@ function event(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxy
     rawPath: '/things',
     rawQueryString: '',
     headers: { 'content-type': 'application/json' },
-    requestContext: { requestId: 'req-1', http: { method: 'POST', path: '/things' } } as APIGatewayProxyEventV2['requestContext'],
+    requestContext: { requestId: API_REQUEST_ID, http: { method: 'POST', path: '/things' } } as APIGatewayProxyEventV2['requestContext'],
     isBase64Encoded: false,
     ...overrides,
   };
@@ -28,7 +31,7 @@ describe('httpRoute', () => {
     const response = await echo(event({ body: '{"name":"Ann"}' }), context);
     expect(response).toEqual({
       statusCode: 201,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': API_REQUEST_ID },
       body: '{"hello":"Ann"}',
     });
   });
@@ -41,8 +44,10 @@ describe('httpRoute', () => {
         code: 'validation_failed',
         message: 'Invalid body',
         details: { issues: [{ path: 'body.name', message: expect.stringContaining('>=1') }] },
+        requestId: API_REQUEST_ID,
       },
     });
+    expect(response.headers?.['x-request-id']).toBe(API_REQUEST_ID);
   });
 
   it('answers 400 for malformed JSON and 415 for another content type', async () => {
@@ -58,11 +63,15 @@ describe('httpRoute', () => {
       throw new Error('secret detail');
     });
     expect(JSON.parse((await missing(event(), context)).body ?? '')).toEqual({
-      error: { code: 'not_found', message: 'Client not found', details: {} },
+      error: { code: 'not_found', message: 'Client not found', details: {}, requestId: API_REQUEST_ID },
     });
     const crashed = await crashing(event(), context);
     expect(crashed.statusCode).toBe(500);
     expect(crashed.body).not.toContain('secret');
+    expect(JSON.parse(crashed.body ?? '')).toEqual({
+      error: { code: 'internal_error', message: 'Internal error', details: {}, requestId: API_REQUEST_ID },
+    });
+    expect(crashed.headers?.['x-request-id']).toBe(API_REQUEST_ID);
   });
 
   it('answers 401 without a bearer token on a protected route', async () => {
@@ -70,6 +79,25 @@ describe('httpRoute', () => {
     const response = await protectedRoute(event(), context);
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body ?? '').error.code).toBe('unauthorized');
+  });
+
+  it('names this request on a response a middleware answers early (an idempotent replay of another request)', async () => {
+    const replaying = publicRoute(
+      {
+        middlewares: [{
+          before: async () => ({ statusCode: 201, headers: { 'content-type': 'application/json', 'x-request-id': 'first-request' }, body: '{}' }),
+        }],
+      },
+      async () => ({ status: 500 }),
+    );
+
+    const response = await replaying(event(), context);
+
+    expect(response).toEqual({
+      statusCode: 201,
+      headers: { 'content-type': 'application/json', 'x-request-id': API_REQUEST_ID },
+      body: '{}',
+    });
   });
 
   it('gives a public route an anonymous caller even when claims arrive with the event', async () => {

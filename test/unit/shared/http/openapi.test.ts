@@ -63,14 +63,17 @@ describe('openApiDocument', () => {
     expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner']);
   });
 
-  it('documents Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {
+  it('documents x-request-id on every answer, Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {
     const response = (path: string, method: string, status: string) =>
       answer((document.paths[path]?.[method] as unknown as { responses: Record<string, Reference> }).responses[status]!) as
         { headers?: Record<string, unknown>; content?: Record<string, unknown> } | undefined;
 
-    expect(Object.keys(response('/clients', 'get', '429')?.headers ?? {})).toEqual(['Retry-After']);
-    expect(Object.keys(response('/clients', 'get', '503')?.headers ?? {})).toEqual(['Retry-After']);
-    expect(Object.keys(response('/clients', 'post', '201')?.headers ?? {})).toEqual(['Location']);
+    expect(Object.keys(response('/clients', 'get', '429')?.headers ?? {})).toEqual(['x-request-id', 'Retry-After']);
+    expect(Object.keys(response('/clients', 'get', '503')?.headers ?? {})).toEqual(['x-request-id', 'Retry-After']);
+    expect(Object.keys(response('/clients', 'post', '201')?.headers ?? {})).toEqual(['x-request-id', 'Location']);
+    // Every answer names its request, the id a partner quotes to support.
+    expect(Object.keys(response('/clients', 'get', '200')?.headers ?? {})).toEqual(['x-request-id']);
+    expect(Object.keys(response('/clients/{id}', 'get', '404')?.headers ?? {})).toEqual(['x-request-id']);
     expect(Object.keys(response('/invitations/{token}', 'get', '200')?.content ?? {})).toEqual(['application/json', 'text/html']);
     expect(Object.keys(response('/invitations/{token}', 'get', '404')?.content ?? {})).toEqual(['application/json', 'text/html']);
     // Answering takes the owner's console token: JSON only, the page sends the owner to the console.

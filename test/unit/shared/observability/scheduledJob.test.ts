@@ -1,0 +1,83 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { ScheduledEvent } from 'aws-lambda';
+import { FixedClock } from '../../../../shared/domain/Clock';
+import { JobMadeNoProgressError, type JobRun } from '../../../../shared/domain/JobRun';
+import { scheduledJob } from '../../../../shared/observability/scheduledJob';
+
+const event = { id: 'schedule-event-1', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } as ScheduledEvent;
+const clock = new FixedClock('2026-12-01T12:00:00Z');
+
+/** The EMF documents the job printed, as CloudWatch would read them from the log. */
+async function emfOf(run: () => Promise<JobRun>): Promise<{ outcome: unknown; documents: Record<string, unknown>[] }> {
+  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
+  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+  const lines: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    const metrics = new Metrics({ namespace: 'partnerdesk/test', serviceName: 'partnerdesk', defaultDimensions: { job: 'testJob' } });
+    const handler = scheduledJob({ job: 'testJob', clock, run, metrics });
+    const outcome = await handler(event).catch((error: unknown) => error);
+    const documents = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    return { outcome, documents };
+  } finally {
+    write.mockRestore();
+    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
+  }
+}
+
+describe('scheduledJob', () => {
+  it('emits processed, failed and the oldest overdue age as EMF with the job as dimension, and returns the run', async () => {
+    const run = { processed: 3, failed: 1, oldestDueAt: new Date('2026-12-01T11:40:00Z') };
+
+    const { outcome, documents } = await emfOf(async () => run);
+
+    expect(outcome).toEqual(run);
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({
+      _aws: {
+        CloudWatchMetrics: [
+          expect.objectContaining({
+            Namespace: 'partnerdesk/test',
+            Dimensions: [expect.arrayContaining(['service', 'job'])],
+            Metrics: expect.arrayContaining([
+              { Name: 'processed', Unit: 'Count' },
+              { Name: 'failed', Unit: 'Count' },
+              { Name: 'oldestOverdueAge', Unit: 'Seconds' },
+            ]),
+          }),
+        ],
+      },
+      service: 'partnerdesk',
+      job: 'testJob',
+      processed: 3,
+      failed: 1,
+      oldestOverdueAge: 20 * 60,
+    });
+  });
+
+  it('reports an age of 0 when nothing was due', async () => {
+    const { documents } = await emfOf(async () => ({ processed: 0, failed: 0 }));
+
+    expect(documents[0]).toMatchObject({ processed: 0, failed: 0, oldestOverdueAge: 0 });
+  });
+
+  it('fails loudly when every attempt failed, after emitting the metrics of that run', async () => {
+    const { outcome, documents } = await emfOf(async () => ({ processed: 0, failed: 4, oldestDueAt: new Date('2026-12-01T11:00:00Z') }));
+
+    expect(outcome).toBeInstanceOf(JobMadeNoProgressError);
+    expect(documents[0]).toMatchObject({ processed: 0, failed: 4, oldestOverdueAge: 3600 });
+  });
+
+  it('lets an error of the run itself through, as the function error it is', async () => {
+    const { outcome, documents } = await emfOf(async () => {
+      throw new Error('DynamoDB is down');
+    });
+
+    expect(outcome).toEqual(new Error('DynamoDB is down'));
+    expect(documents).toEqual([]);
+  });
+});
