@@ -3,7 +3,7 @@
  * billing per Moscow day (one day's figures checked against the API), the Expenses tab loads its
  * chart lazily and shows the per-service totals of the API.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type { BalanceDetail, ClientItem, Expenses } from '../../web/src/api/types';
 import { formatMoney } from '../../web/src/ui/money';
 import { moscowDay } from '../../web/src/ui/moscowTime';

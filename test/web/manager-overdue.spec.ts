@@ -3,7 +3,7 @@
  * hours and the escalation job runs, the same application is highlighted as overdue and escalated.
  * (This journey moves the stack's clock forward; the other journeys do not depend on the time.)
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { call } from '../support/http';
 import { checkScreen } from './support/checkScreen';
 import { suiteStack, uniqueEmail } from './support/suiteStack';

@@ -5,13 +5,19 @@
  * partner sees both active with a balance, blocks both after the preview, the client's sign-in is
  * refused, the partner unblocks them and deletes one.
  */
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, watchApiAnswers } from './support/test';
 import { checkScreen } from './support/checkScreen';
 import { invitationLink, suiteStack, uniqueEmail } from './support/suiteStack';
 
+/** What the invitees' own browsers got from the API, checked against the OpenAPI document at the end. */
+const inviteeAnswers: Array<() => Promise<string[]>> = [];
+
 /** A fresh browser (its own session storage) at the invitation link sent to `email`. */
 async function openInvitation(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  const context = await browser.newContext({ locale: 'en-GB' });
+  inviteeAnswers.push(watchApiAnswers(context));
+  const page = await context.newPage();
   await page.goto(await invitationLink(email));
   await expect(page.getByRole('heading', { name: /invites you$/, level: 1 })).toBeVisible();
   return page;
@@ -136,4 +142,5 @@ test('apply → approve → invite → sign up and accept → block, refused sig
   await page.getByRole('dialog', { name: 'Delete: results' }).getByRole('button', { name: 'Close', exact: true }).click();
   await expect(ownerRow).toBeHidden();
   await expect(newcomerRow).toContainText('Active');
+  for (const problems of inviteeAnswers) expect(await problems()).toEqual([]);
 });

@@ -3,7 +3,7 @@
  * desktop and phone width: the public form, sign-in, the clients list with its dialogs, audit,
  * an invitation page, and the error pages of the invitation screen.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { call } from '../support/http';
 import { checkScreen } from './support/checkScreen';
 import { invitationLink, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
