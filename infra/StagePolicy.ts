@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { StandardThreatProtectionMode } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, type UserPoolProps } from 'aws-cdk-lib/aws-cognito';
 
 /** The deployment stages of partnerdesk: a throw-away `dev` and the real `prod`. */
 export const STAGES = ['dev', 'prod'] as const;
@@ -23,6 +23,30 @@ export interface UserPoolPolicy {
 /** Cognito's threat-protection mode for a setting. */
 export function threatProtectionMode(setting: ThreatProtection = 'audit'): StandardThreatProtectionMode {
   return setting === 'enforced' ? StandardThreatProtectionMode.FULL_FUNCTION : StandardThreatProtectionMode.AUDIT_ONLY;
+}
+
+/** The password rule of both pools (managers and partners; cloud console users). */
+export const PASSWORD_POLICY = { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true } as const;
+
+/**
+ * What both pools of people share: e-mail sign-in (case-insensitive, verified), the password rule,
+ * optional TOTP, e-mail recovery, the Plus plan for threat protection, and the stage's keeping policy.
+ */
+export function peoplePoolProps(policy: UserPoolPolicy): UserPoolProps {
+  return {
+    signInAliases: { email: true },
+    signInCaseSensitive: false,
+    autoVerify: { email: true },
+    keepOriginal: { email: true },
+    passwordPolicy: PASSWORD_POLICY,
+    mfa: Mfa.OPTIONAL,
+    mfaSecondFactor: { otp: true, sms: false },
+    accountRecovery: AccountRecovery.EMAIL_ONLY,
+    featurePlan: FeaturePlan.PLUS,
+    standardThreatProtectionMode: threatProtectionMode(policy.threatProtection),
+    deletionProtection: policy.deletionProtection ?? true,
+    removalPolicy: policy.removalPolicy ?? RemovalPolicy.RETAIN,
+  };
 }
 
 /** How a stage treats its stateful resources. */

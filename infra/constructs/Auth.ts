@@ -1,9 +1,6 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
-  AccountRecovery,
   ClientAttributes,
-  FeaturePlan,
-  Mfa,
   OAuthScope,
   ResourceServerScope,
   StringAttribute,
@@ -14,7 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
+import { PASSWORD_POLICY, peoplePoolProps, type UserPoolPolicy } from '../StagePolicy';
 
 /** Props of {@link Auth}. */
 export interface AuthProps extends UserPoolPolicy {
@@ -66,32 +63,15 @@ export class Auth extends Construct {
   public constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
+      ...peoplePoolProps(props),
       // Logins are created by the API (approved partners) or by an administrator (managers).
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      signInCaseSensitive: false,
-      autoVerify: { email: true },
-      keepOriginal: { email: true },
       customAttributes: {
         // Mutable so that the API (AdminUpdateUserAttributes) can set them; app clients cannot write them.
         role: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
         partnerId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
       },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: threatProtectionMode(props.threatProtection),
-      deletionProtection: props.deletionProtection ?? true,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',

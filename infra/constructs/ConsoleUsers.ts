@@ -1,8 +1,5 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
-  AccountRecovery,
-  FeaturePlan,
-  Mfa,
   OAuthScope,
   UserPool,
   type UserPoolClient,
@@ -13,7 +10,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { CLAIMS } from '../../shared/http/Principal';
 import type { ConsoleTrigger, TriggerSpec } from '../../shared/routeTable';
-import { threatProtectionMode, type UserPoolPolicy } from '../StagePolicy';
+import { peoplePoolProps, type UserPoolPolicy } from '../StagePolicy';
 import { type SharedResources, ServiceFunction } from './ServiceFunction';
 
 /** A cloud's own OIDC provider for console users, used instead of the pool this construct would create. */
@@ -93,20 +90,9 @@ export class ConsoleUsers extends Construct {
       return;
     }
     const pool = new UserPool(this, 'UserPool', {
+      ...peoplePoolProps(props),
       // Anyone may sign up to the cloud console; the sign-in gate registers a new cloud account for them.
       selfSignUpEnabled: true,
-      signInAliases: { email: true },
-      signInCaseSensitive: false,
-      autoVerify: { email: true },
-      keepOriginal: { email: true },
-      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: threatProtectionMode(props.threatProtection),
-      deletionProtection: props.deletionProtection ?? true,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     Validations.of(pool).acknowledge({
       id: 'AwsSolutions-COG2',
