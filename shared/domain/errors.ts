@@ -55,8 +55,8 @@ export abstract class DomainError extends Error {
   /** Extra, safe-to-show facts about the failure. */
   public readonly details: Record<string, unknown> | undefined;
 
-  protected constructor(code: DomainErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  protected constructor(code: DomainErrorCode, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(message, options);
     this.name = new.target.name;
     this.code = code;
     this.details = details;
@@ -72,8 +72,8 @@ export class NotFoundError extends DomainError {
 
 /** The request clashes with the current state (duplicate, already attached, concurrent change). */
 export class ConflictError extends DomainError {
-  public constructor(code: DomainErrorCodeOf<'conflict'>, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
+  public constructor(code: DomainErrorCodeOf<'conflict'>, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(code, message, details, options);
   }
 }
 
@@ -86,15 +86,15 @@ export class InvalidTransitionError extends ConflictError {
 
 /** The caller is known but is not the one who may do this (e.g. another cloud account's owner). */
 export class NotPermittedError extends DomainError {
-  public constructor(code: DomainErrorCodeOf<'not_permitted'>, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
+  public constructor(code: DomainErrorCodeOf<'not_permitted'>, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(code, message, details, options);
   }
 }
 
 /** Well-formed input that breaks a business rule (unknown cloud account, expired token...). */
 export class RuleViolationError extends DomainError {
-  public constructor(code: DomainErrorCodeOf<'rule_violation'>, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
+  public constructor(code: DomainErrorCodeOf<'rule_violation'>, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(code, message, details, options);
   }
 }
 
@@ -121,7 +121,7 @@ export class RateLimitedError extends DomainError {
 
 /** A dependency is temporarily unavailable (throttling, cancelled transaction): safe to retry. */
 export class TemporarilyUnavailableError extends DomainError {
-  public constructor(message = 'The service is busy, please retry', details?: Record<string, unknown>) {
-    super('temporarily_unavailable', message, details);
+  public constructor(message = 'The service is busy, please retry', details?: Record<string, unknown>, options?: ErrorOptions) {
+    super('temporarily_unavailable', message, details, options);
   }
 }

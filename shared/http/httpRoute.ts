@@ -107,10 +107,11 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
  * route middlewares (idempotency) → input validation → handler → JSON response.
  *
  * @example
- * export const handler = httpRoute({ auth: 'partner', params: clientIdParams }, async ({ principal, params }) => ({
- *   status: 200,
- *   body: await clients().get(principal.partnerId, params.id),
- * }));
+ * export const handler = httpRoute({ auth: 'partner', params: idParams }, async ({ principal, params }) => {
+ *   const client = await clientRepository().get(principal.partnerId, params.id);
+ *   if (!client) throw new NotFoundError('Client', { clientId: params.id });
+ *   return { status: 200, body: toClientView(client) };
+ * });
  */
 export function httpRoute<A extends Exclude<AuthKind, 'public'>, B = undefined, Q = undefined, P = undefined>(
   options: RouteOptions<A, B, Q, P>,
@@ -125,7 +126,10 @@ export function httpRoute<A extends Exclude<AuthKind, 'public'>, B = undefined, 
  * carries no jose (≈ 18 KB less).
  *
  * @example
- * export const handler = publicRoute({ params: invitationTokenParams }, async ({ params }) => ({ status: 200, body: await view(params.token) }));
+ * export const handler = publicRoute({ params: invitationTokenParams }, async ({ params }) => ({
+ *   status: 200,
+ *   body: toInvitationView(await viewInvitation(invitationDeps(), params.token)),
+ * }));
  */
 export function publicRoute<B = undefined, Q = undefined, P = undefined>(
   options: Omit<RouteOptions<'public', B, Q, P>, 'auth'>,

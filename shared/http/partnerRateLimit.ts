@@ -12,7 +12,10 @@ export const DEFAULT_PARTNER_REQUESTS_PER_MINUTE = 120;
  * before it does anything. Put it first in a route's middlewares (it needs the verified principal).
  *
  * @example
- * export const handler = httpRoute({ auth: 'partner', middlewares: [partnerRateLimit()] }, listClients);
+ * export const handler = httpRoute({ auth: 'partner', query: listClientsQuery, middlewares: [partnerRateLimit()] }, async ({ principal, query }) => ({
+ *   status: 200,
+ *   body: await clientRepository().list(principal.partnerId, query),
+ * }));
  */
 export function partnerRateLimit(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const partnerRateLimitBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { ConflictError, RuleViolationError } from '../errors';
 import type { ClientOperation } from './clientOperations';
-import { hashInvitationToken, issueInvitationToken } from './invitationToken';
+import { hashInvitationToken, INVITATION_TOKEN_PATTERN, issueInvitationToken } from './invitationToken';
 
 /** How long a preview's confirmation token may be used. */
 export const CONFIRMATION_LIFETIME_MS = 5 * 60 * 1000;
 
-/** The shape of a confirmation token (the same 256-bit base64url scheme as invitation tokens). */
-export const CONFIRMATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** The shape of a confirmation token: the same 256-bit base64url scheme as invitation tokens. */
+export const CONFIRMATION_TOKEN_PATTERN = INVITATION_TOKEN_PATTERN;
 
 /** What a confirmation is bound to: exactly one partner, one operation, one set of clients. */
 export interface ConfirmationScope {
