@@ -43,7 +43,7 @@ describe('1. an ill-formed string does not poison mail', () => {
 
     expect(parsed(refused)).toEqual({
       status: 400,
-      body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'body.name', message: expect.stringMatching(/well-formed Unicode/) }] } } },
+      body: { error: { requestId: expect.any(String), code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'body.name', message: expect.stringMatching(/well-formed Unicode/) }] } } },
     });
     expect(added.statusCode).toBe(201);
     expect(await mailsTo(poisoned)).toEqual([]);
@@ -60,7 +60,7 @@ describe('1. an ill-formed string does not poison mail', () => {
     const response = await submitForm({ ...applicationForm(), [field]: value }, newSource());
     expect(parsed(response)).toEqual({
       status: 400,
-      body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: `body.${field}`, message: expect.any(String) }] } } },
+      body: { error: { requestId: expect.any(String), code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: `body.${field}`, message: expect.any(String) }] } } },
     });
   });
 
@@ -85,7 +85,7 @@ describe('2. the public form is not an open mail relay', () => {
 
     expect(statuses).toEqual([...Array(3).fill(201), ...Array(17).fill(429)]);
     expect(Number(refusal?.headers?.['Retry-After'])).toBeGreaterThan(0);
-    expect(parsed(refusal ?? {}).body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(parsed(refusal ?? {}).body).toMatchObject({ error: { requestId: expect.any(String), code: 'rate_limited' } });
     const mails = await mailsTo(victim);
     expect(mails).toHaveLength(3);
     for (const mail of mails) expect(`${mail.subject} ${mail.body.text}`).not.toContain('spam.example');
@@ -161,7 +161,7 @@ describe('6. crafted cursors and far-future instants', () => {
 
     expect(parsed(response)).toEqual({
       status: 400,
-      body: { error: { code: 'invalid_cursor', message: expect.any(String), details: { issues: [{ path: 'query.cursor', message: expect.any(String) }] } } },
+      body: { error: { requestId: expect.any(String), code: 'invalid_cursor', message: expect.any(String), details: { issues: [{ path: 'query.cursor', message: expect.any(String) }] } } },
     });
   });
 
@@ -187,7 +187,7 @@ describe('6. crafted cursors and far-future instants', () => {
     const response = await invokeRoute(routeOf(routes, 'GET', '/audit'), { token, query: { to: '9999-12-31T23:00:00-05:00' } });
     expect(parsed(response)).toEqual({
       status: 400,
-      body: { error: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'query.to', message: expect.stringMatching(/UTC year/) }] } } },
+      body: { error: { requestId: expect.any(String), code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'query.to', message: expect.stringMatching(/UTC year/) }] } } },
     });
   });
 });
