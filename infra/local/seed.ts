@@ -3,7 +3,7 @@ import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccou
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
 import { submitApplication } from '../../shared/domain/applications/submitApplication';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import { seedBalances } from './seedBalances';
 import { type SeededClients, seedClients } from './seedClients';
 

@@ -5,7 +5,7 @@ import type {
   ApplicationStatus,
   PartnerApplication,
 } from '../domain/applications/PartnerApplication';
-import type { Partner } from './PartnerRepository';
+import type { Partner } from '../domain/partners/Partner';
 
 /** A page of results and the opaque cursor of the next page (absent on the last page). */
 export interface Page<T> {

@@ -1,7 +1,7 @@
 import type { Client } from '../domain/clients/Client';
 import type { ClientFollowUp } from '../domain/clients/clientOperations';
 import type { Invitation } from '../domain/clients/Invitation';
-import type { ClientChange } from './ClientRepository';
+import type { ClientChange } from '../domain/clients/ClientChange';
 
 /** A change made by an operation on clients, with the follow-up written in the same transaction. */
 export interface OperationChange {

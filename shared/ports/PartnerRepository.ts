@@ -1,13 +1,4 @@
-/** A partner account: a reseller or integrator admitted to the program. */
-export interface Partner {
-  readonly partnerId: string;
-  /** The company name from the application. */
-  readonly name: string;
-  /** The login e-mail, bound to the approved application's e-mail. */
-  readonly email: string;
-  readonly applicationId: string;
-  readonly createdAt: Date;
-}
+import type { Partner } from '../domain/partners/Partner';
 
 /** Reads partner accounts (they are created together with the approval of their application). */
 export interface PartnerRepository {

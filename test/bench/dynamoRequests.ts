@@ -10,7 +10,7 @@ import { FixedClock, SystemClock } from '../../shared/domain/Clock';
 import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
 import { physicalTableName, type TableName, tables } from '../../shared/adapters/dynamodb/tables';
 import { CLAIMS } from '../../shared/http/Principal';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import { routes } from '../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';
 import { applicationForm } from '../support/applicationFixtures';

@@ -10,7 +10,7 @@ import { acceptInvitation, declineInvitation } from '../../shared/domain/clients
 import { addClient } from '../../shared/domain/clients/addClient';
 import type { Client } from '../../shared/domain/clients/Client';
 import { RateLimitedError, ValidationError } from '../../shared/domain/errors';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import { clientTestDeps, createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';

@@ -7,7 +7,7 @@ import { hashInvitationToken } from '../../shared/domain/clients/invitationToken
 import { RESEND_LIMIT, resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import { ConflictError, NotFoundError, NotPermittedError, RateLimitedError, RuleViolationError } from '../../shared/domain/errors';
 import type { Mailer } from '../../shared/ports/Mailer';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import {
   accountLock,
   clientTestDeps,

@@ -7,7 +7,7 @@ import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../shared/domain/c
 import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
 import { resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import type { Mailer } from '../../shared/ports/Mailer';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import { clientTestDeps, createPartner, inviteClient, partnerActor, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
 import { mailsTo } from '../support/sesInbox';

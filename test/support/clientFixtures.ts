@@ -17,7 +17,7 @@ import type { ClientDeps } from '../../shared/domain/clients/ClientDeps';
 import { hashInvitationToken } from '../../shared/domain/clients/invitationToken';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import { mailsTo } from './sesInbox';
 
 /** Where invitation links point in tests. */

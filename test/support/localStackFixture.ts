@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type LocalStack, startLocalStack } from '../../infra/local/localStack';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
-import type { Partner } from '../../shared/ports/PartnerRepository';
+import type { Partner } from '../../shared/domain/partners/Partner';
 import { createPartner } from './clientFixtures';
 import { validateResponse } from './validateResponse';
 

@@ -11,7 +11,7 @@ import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplic
 import { allowedFrom } from '../../domain/applications/PartnerApplication';
 import { ConflictError, InvalidTransitionError } from '../../domain/errors';
 import type { ApplicationChange, ApplicationRepository, Page } from '../../ports/ApplicationRepository';
-import type { Partner } from '../../ports/PartnerRepository';
+import type { Partner } from '../../domain/partners/Partner';
 import {
   APPLICATION_INDEXES,
   APPLICATION_KIND,

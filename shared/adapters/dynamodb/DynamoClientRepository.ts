@@ -13,7 +13,8 @@ import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invit
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError } from '../../domain/errors';
 import type { ClientRef } from '../../ports/ClientLookup';
-import type { ClientChange, ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
+import type { ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
+import type { ClientChange } from '../../domain/clients/ClientChange';
 import type { Page } from '../../ports/Page';
 import {
   clientSearchTerms,

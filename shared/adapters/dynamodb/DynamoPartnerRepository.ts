@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import type { Partner, PartnerRepository } from '../../ports/PartnerRepository';
+import type { PartnerRepository } from '../../ports/PartnerRepository';
+import type { Partner } from '../../domain/partners/Partner';
 import { partnerEmailKey, partnerKey } from './partnerKeys';
 import { physicalTableName } from './tables';
 

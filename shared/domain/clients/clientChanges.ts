@@ -1,5 +1,5 @@
 import type { Actor, AuditEntry } from '../audit/AuditEntry';
-import type { ClientChange } from '../../ports/ClientRepository';
+import type { ClientChange } from './ClientChange';
 import { type Client, type ClientAction, NEW_CLIENT_STATUS, nextClientStatus } from './Client';
 import { type Invitation, invitationExpiry, nextInvitationStatus } from './Invitation';
 

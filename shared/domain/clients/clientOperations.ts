@@ -1,4 +1,4 @@
-import type { ClientChange } from '../../ports/ClientRepository';
+import type { ClientChange } from './ClientChange';
 import type { DomainEvent } from '../../ports/EventPublisher';
 import { type Client, type ClientStatus, type ClientTransition, clientTransitionFrom, isAttached, nextClientStatus } from './Client';
 import { audit, type ChangeContext } from './clientChanges';

@@ -1,4 +1,4 @@
-import type { ClientChange } from '../../ports/ClientRepository';
+import type { ClientChange } from './ClientChange';
 import type { ClientOperationStore, OperationChange, StoredFollowUp } from '../../ports/ClientOperationStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';

@@ -1,0 +1,23 @@
+import type { AuditEntry } from '../audit/AuditEntry';
+import type { Client } from './Client';
+import type { Invitation } from './Invitation';
+
+/**
+ * One change to a client, written atomically: the client (created, or updated only if its
+ * `version` is still the one read), its invitation (likewise), the account lock (taken or released
+ * as the status starts or stops holding the account) and the audit entry.
+ */
+export interface ClientChange {
+  /** The client as read; absent when the change creates it. */
+  readonly before?: Client;
+  readonly after: Client;
+  /** The invitation as read (absent when created) and as it becomes; absent when the change leaves it alone. */
+  readonly invitation?: { readonly before?: Invitation; readonly after: Invitation };
+  readonly audit: AuditEntry;
+  /**
+   * Present when the change binds the cloud account to a client created without one: the
+   * partner's marker of that account moves to this client (from `replaces`, when the partner had
+   * an earlier record of the account).
+   */
+  readonly boundAccount?: { readonly replaces?: string };
+}
