@@ -53,6 +53,7 @@ const clientItem = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   version: z.number(),
+  servedSince: z.optional(isoDate),
   invitationId: z.string(),
   invitationStatus: z.enum(INVITATION_STATUSES),
   invitationExpiresAt: isoDate,
@@ -92,6 +93,7 @@ export function toClient(item: Record<string, unknown>): Client {
     createdAt: parsed.createdAt,
     updatedAt: parsed.updatedAt,
     version: parsed.version,
+    ...(parsed.servedSince && { servedSince: parsed.servedSince }),
     invitation: {
       id: parsed.invitationId,
       status: parsed.invitationStatus,
@@ -126,6 +128,7 @@ function clientToItem(client: Client): Record<string, unknown> {
     createdAt: client.createdAt.toISOString(),
     updatedAt: client.updatedAt.toISOString(),
     version: client.version,
+    servedSince: client.servedSince?.toISOString(),
     invitationId: client.invitation.id,
     invitationStatus: client.invitation.status,
     invitationExpiresAt: client.invitation.expiresAt.toISOString(),
@@ -349,11 +352,10 @@ export class DynamoClientRepository implements ClientRepository {
   public async findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined> {
     const client = await this.get(partnerId, clientId);
     if (!client) return undefined;
-    const ref = { clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status };
-    if (client.invitation.status !== 'accepted') return ref;
-    // The accepted invitation was closed when the partner began serving the account.
-    const servedSince = (await this.getInvitation(client.invitation.id))?.closedAt;
-    return servedSince ? { ...ref, servedSince } : ref;
+    return {
+      clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status,
+      ...(client.servedSince && { servedSince: client.servedSince }),
+    };
   }
 
   public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {

@@ -42,6 +42,8 @@ export interface Client {
   readonly updatedAt: Date;
   /** Optimistic-concurrency counter: every stored change bumps it and is written only if it is unchanged. */
   readonly version: number;
+  /** When the owner accepted: the partner serves the account from then on. Absent until accepted (and again once re-invited). */
+  readonly servedSince?: Date;
   readonly invitation: InvitationSummary;
 }
 

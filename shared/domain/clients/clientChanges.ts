@@ -87,8 +87,9 @@ export function inviteNewClient(
 export function reinviteClient(client: Client, details: ClientDetails, issued: NewInvitation, context: ChangeContext): ClientChange {
   const status = nextClientStatus(client.status, 'reinvite');
   const invitation = pendingInvitation(client, issued, context.at);
+  const { servedSince: _servedBefore, ...earlier } = client;
   const after: Client = {
-    ...client,
+    ...earlier,
     email: details.email,
     name: details.name,
     phone: details.phone,
@@ -153,6 +154,7 @@ export function closeInvitation(
   const after: Client = {
     ...client,
     ...(accountId && { accountId }),
+    ...(action === 'accept' && { servedSince: context.at }),
     status,
     updatedAt: context.at,
     version: client.version + 1,

@@ -60,6 +60,20 @@ describe('closeInvitation', () => {
     expect(change.audit).toMatchObject({ action, before: 'invited', after: clientStatus });
   });
 
+  it('records since when the partner serves the account on acceptance only, and a re-invitation forgets it', () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const first = invited(clock);
+    clock.advance(DAY);
+    const accepted = closeInvitation(first.after, first.invitation!.after, 'accept', { at: clock.now(), actor: partner, auditId: 'aud_2' });
+    const declined = closeInvitation(first.after, first.invitation!.after, 'decline', { at: clock.now(), actor: partner, auditId: 'aud_3' });
+
+    expect(accepted.after.servedSince).toEqual(new Date('2026-03-02T10:00:00Z'));
+    expect(declined.after.servedSince).toBeUndefined();
+    const detached = { ...accepted.after, status: 'detached' as const };
+    const again = reinviteClient(detached, details, { id: 'inv_2', tokenHash: 'hash-2', partnerName: 'Volkova IT' }, { at: clock.now(), actor: partner, auditId: 'aud_4' });
+    expect(again.after.servedSince).toBeUndefined();
+  });
+
   it('refuses to close an invitation twice', () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const first = invited(clock);
