@@ -15,6 +15,7 @@ import type { Client } from '../../shared/domain/clients/Client';
 import type { AccountOwner } from '../../shared/domain/clients/answerInvitation';
 import type { ClientDeps } from '../../shared/domain/clients/ClientDeps';
 import { hashInvitationToken } from '../../shared/domain/clients/invitationToken';
+import { newCloudAccountId } from '../../shared/domain/clients/cloudAccountId';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/domain/partners/Partner';
@@ -23,10 +24,8 @@ import { mailsTo } from './sesInbox';
 /** Where invitation links point in tests. */
 export const TEST_BASE_URL = 'https://partners.example.test';
 
-/** A well-formed cloud account id no other test uses. */
-export function newCloudAccountId(): string {
-  return `acc-${randomBytes(10).toString('hex')}`;
-}
+/** A well-formed cloud account id no other test uses: drawn as the cloud draws one at sign-up. */
+export { newCloudAccountId };
 
 /** Registers a fresh cloud account in the registry, owned by a console user of its own, and returns its id. */
 export async function registerCloudAccount(client: DynamoDBDocumentClient): Promise<string> {
