@@ -1,4 +1,4 @@
-import { invitationDeps } from '../shared/adapters/runtime';
+import { invitationDeps } from '../shared/adapters/compositionRoot';
 import { acceptInvitation } from '../shared/domain/clients/answerInvitation';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';

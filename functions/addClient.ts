@@ -1,4 +1,4 @@
-import { clientDeps } from '../shared/adapters/runtime';
+import { clientDeps } from '../shared/adapters/compositionRoot';
 import { addClient } from '../shared/domain/clients/addClient';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';

@@ -1,4 +1,4 @@
-import { approvalDeps } from '../shared/adapters/runtime';
+import { approvalDeps } from '../shared/adapters/compositionRoot';
 import { decideApplication } from '../shared/domain/applications/decideApplication';
 import { httpRoute } from '../shared/http/httpRoute';
 import { toApplicationView } from '../shared/http/schemas/applications';

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { clientRepository } from '../shared/adapters/runtime';
+import { clientRepository } from '../shared/adapters/compositionRoot';
 import { backfillClientSearch } from '../shared/domain/clients/backfillClientSearch';
 
 /**

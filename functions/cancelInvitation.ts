@@ -1,4 +1,4 @@
-import { invitationDeps } from '../shared/adapters/runtime';
+import { invitationDeps } from '../shared/adapters/compositionRoot';
 import { cancelInvitation } from '../shared/domain/clients/cancelInvitation';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';

@@ -1,5 +1,5 @@
 import type { PreAuthenticationTriggerEvent } from 'aws-lambda';
-import { signInGateDeps } from '../shared/adapters/runtime';
+import { signInGateDeps } from '../shared/adapters/compositionRoot';
 import { admitConsoleUser } from '../shared/domain/accounts/admitConsoleUser';
 
 /**

@@ -1,5 +1,5 @@
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
-import { signInGateDeps } from '../shared/adapters/runtime';
+import { signInGateDeps } from '../shared/adapters/compositionRoot';
 import { admitConsoleUser } from '../shared/domain/accounts/admitConsoleUser';
 import { CLAIMS } from '../shared/http/Principal';
 

@@ -1,4 +1,4 @@
-import { applicationDeps, clock, formLimits, rateLimiter } from '../shared/adapters/runtime';
+import { applicationDeps, clock, formLimits, rateLimiter } from '../shared/adapters/compositionRoot';
 import { admitSubmission } from '../shared/domain/applications/submissionLimits';
 import { submitApplication } from '../shared/domain/applications/submitApplication';
 import { publicRoute } from '../shared/http/httpRoute';

@@ -1,4 +1,4 @@
-import { clock, followUpDeps } from '../shared/adapters/runtime';
+import { clock, followUpDeps } from '../shared/adapters/compositionRoot';
 import { deliverDueFollowUps } from '../shared/domain/clients/clientFollowUps';
 import { scheduledJob } from '../shared/observability/scheduledJob';
 

@@ -1,4 +1,4 @@
-import { approvalDeps, clock } from '../shared/adapters/runtime';
+import { approvalDeps, clock } from '../shared/adapters/compositionRoot';
 import { escalateOverdueApplications } from '../shared/domain/applications/escalateOverdueApplications';
 import { logger } from '../shared/observability/logger';
 import { scheduledJob } from '../shared/observability/scheduledJob';

@@ -1,4 +1,4 @@
-import { clock, invitationExpiryDeps } from '../shared/adapters/runtime';
+import { clock, invitationExpiryDeps } from '../shared/adapters/compositionRoot';
 import { expireInvitations } from '../shared/domain/clients/expireInvitations';
 import { scheduledJob } from '../shared/observability/scheduledJob';
 

@@ -1,4 +1,4 @@
-import { clientRepository } from '../shared/adapters/runtime';
+import { clientRepository } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';

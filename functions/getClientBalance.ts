@@ -1,4 +1,4 @@
-import { balanceDeps } from '../shared/adapters/runtime';
+import { balanceDeps } from '../shared/adapters/compositionRoot';
 import { clientBalance } from '../shared/domain/balances/clientBalance';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';

@@ -1,4 +1,4 @@
-import { balanceDeps } from '../shared/adapters/runtime';
+import { balanceDeps } from '../shared/adapters/compositionRoot';
 import { balanceDetail } from '../shared/domain/balances/balanceDetail';
 import { period } from '../shared/domain/balances/Period';
 import { httpRoute } from '../shared/http/httpRoute';

@@ -1,4 +1,4 @@
-import { balanceDeps } from '../shared/adapters/runtime';
+import { balanceDeps } from '../shared/adapters/compositionRoot';
 import { expensesOnServices } from '../shared/domain/balances/expensesOnServices';
 import { period } from '../shared/domain/balances/Period';
 import { httpRoute } from '../shared/http/httpRoute';

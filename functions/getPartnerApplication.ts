@@ -1,4 +1,4 @@
-import { applicationRepository } from '../shared/adapters/runtime';
+import { applicationRepository } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { toApplicationView } from '../shared/http/schemas/applications';

@@ -1,4 +1,4 @@
-import { auditTrail } from '../shared/adapters/runtime';
+import { auditTrail } from '../shared/adapters/compositionRoot';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { auditQuery, toAuditEntryView } from '../shared/http/schemas/clients';

@@ -1,4 +1,4 @@
-import { clientRepository, ledgerBalances } from '../shared/adapters/runtime';
+import { clientRepository, ledgerBalances } from '../shared/adapters/compositionRoot';
 import { withBalances } from '../shared/domain/balances/withBalances';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';

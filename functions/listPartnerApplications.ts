@@ -1,4 +1,4 @@
-import { applicationRepository } from '../shared/adapters/runtime';
+import { applicationRepository } from '../shared/adapters/compositionRoot';
 import { httpRoute } from '../shared/http/httpRoute';
 import { listApplicationsQuery, toApplicationView } from '../shared/http/schemas/applications';
 

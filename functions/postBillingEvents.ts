@@ -1,4 +1,4 @@
-import { billingDeps } from '../shared/adapters/runtime';
+import { billingDeps } from '../shared/adapters/compositionRoot';
 import { recordBillingEvents } from '../shared/domain/balances/recordBillingEvents';
 import { HttpError } from '../shared/http/HttpError';
 import { httpRoute } from '../shared/http/httpRoute';

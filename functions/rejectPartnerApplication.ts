@@ -1,4 +1,4 @@
-import { applicationDeps } from '../shared/adapters/runtime';
+import { applicationDeps } from '../shared/adapters/compositionRoot';
 import { decideApplication } from '../shared/domain/applications/decideApplication';
 import { httpRoute } from '../shared/http/httpRoute';
 import { rejectBody, toApplicationView } from '../shared/http/schemas/applications';

@@ -1,4 +1,4 @@
-import { clientDeps } from '../shared/adapters/runtime';
+import { clientDeps } from '../shared/adapters/compositionRoot';
 import { resendInvitation } from '../shared/domain/clients/resendInvitation';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';

@@ -1,4 +1,4 @@
-import { invitationDeps } from '../shared/adapters/runtime';
+import { invitationDeps } from '../shared/adapters/compositionRoot';
 import { viewInvitation } from '../shared/domain/clients/answerInvitation';
 import { invitationLink } from '../shared/domain/clients/clientMails';
 import { htmlOrJson } from '../shared/http/htmlPages';

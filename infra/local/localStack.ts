@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
-import { documentClient } from '../../shared/adapters/runtime';
+import { documentClient } from '../../shared/adapters/compositionRoot';
 import { corsPolicy } from '../../shared/http/cors';
 import { jobs, routes } from '../../shared/routeTable';
 import { buildConsole, CONSOLE_DIST } from '../../web/build';

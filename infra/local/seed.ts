@@ -1,4 +1,4 @@
-import { approvalDeps, documentClient, partners } from '../../shared/adapters/runtime';
+import { approvalDeps, documentClient, partners } from '../../shared/adapters/compositionRoot';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';

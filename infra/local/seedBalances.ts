@@ -4,7 +4,7 @@
  * seed, accounts and `now` give the same events (and, being idempotent, re-running changes nothing).
  */
 import fc from 'fast-check';
-import { billingDeps } from '../../shared/adapters/runtime';
+import { billingDeps } from '../../shared/adapters/compositionRoot';
 import type { BillingEvent } from '../../shared/domain/balances/BillingEvent';
 import { type RecordDeps, recordBillingEvents } from '../../shared/domain/balances/recordBillingEvents';
 import { money } from '../../shared/domain/Money';

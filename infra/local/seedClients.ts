@@ -3,7 +3,7 @@
  * registered with their owners (console users), the demo partner invites them, and some owners
  * follow the mailed link and accept, one declines, the rest stay invited — as people would do it.
  */
-import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/runtime';
+import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/compositionRoot';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { addClient } from '../../shared/domain/clients/addClient';

@@ -7,7 +7,7 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { documentClient } from '../adapters/runtime';
+import { documentClient } from '../adapters/compositionRoot';
 import { physicalTableName } from '../adapters/dynamodb/tables';
 import { HttpError } from './HttpError';
 

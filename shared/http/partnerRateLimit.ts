@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { clock, rateLimiter } from '../adapters/runtime';
+import { clock, rateLimiter } from '../adapters/compositionRoot';
 import { principalOf } from './Principal';
 
 /** Requests a partner may make per minute across its routes, unless `PARTNER_REQUESTS_PER_MINUTE` says otherwise. */

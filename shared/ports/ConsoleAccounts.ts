@@ -1,4 +1,4 @@
-import type { SignIn } from '../domain/clients/clientOperations';
+import type { SignIn } from '../domain/clients/decideClientOperation';
 
 /**
  * The cloud accounts of console users, as partnerdesk's sign-in gate sees them: who owns which

@@ -1,4 +1,4 @@
-import type { ClientOperation } from '../domain/clients/clientOperations';
+import type { ClientOperation } from '../domain/clients/decideClientOperation';
 
 /** A stored confirmation of a previewed operation on clients (the token itself is never stored). */
 export interface OperationConfirmation {

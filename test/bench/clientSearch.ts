@@ -1,8 +1,8 @@
 import { clientChangeItems } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { batchPutAll } from '../../shared/adapters/dynamodb/batchCalls';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
-import { clientRepository, documentClient } from '../../shared/adapters/runtime';
-import { inviteNewClient } from '../../shared/domain/clients/clientChanges';
+import { clientRepository, documentClient } from '../../shared/adapters/compositionRoot';
+import { inviteNewClient } from '../../shared/domain/clients/invitationChanges';
 import { createPartner } from '../support/clientFixtures';
 import { countRequests } from '../support/dynamoProbe';
 import { mark, markdownTable } from './markdownTable';

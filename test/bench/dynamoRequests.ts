@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LOCAL_CONSOLE_AUDIENCE } from '../../infra/local/consoleSignIn';
 import type { LocalStack } from '../../infra/local/localStack';
 import { seedBalances } from '../../infra/local/seedBalances';
-import { applicationDeps, clientDeps, documentClient } from '../../shared/adapters/runtime';
+import { applicationDeps, clientDeps, documentClient } from '../../shared/adapters/compositionRoot';
 import { submitApplication } from '../../shared/domain/applications/submitApplication';
 import { CONTACT_DEADLINE_MS } from '../../shared/domain/applications/PartnerApplication';
 import { addClient } from '../../shared/domain/clients/addClient';

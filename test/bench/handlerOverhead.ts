@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalStack } from '../../infra/local/localStack';
 import { DynamoApplicationRepository } from '../../shared/adapters/dynamodb/DynamoApplicationRepository';
-import { documentClient } from '../../shared/adapters/runtime';
+import { documentClient } from '../../shared/adapters/compositionRoot';
 import { issuerConfigFromEnv, verifyBearerToken } from '../../shared/http/authenticate';
 import { routes } from '../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import type { LocalStack } from '../../infra/local/localStack';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
-import { documentClient } from '../../shared/adapters/runtime';
+import { documentClient } from '../../shared/adapters/compositionRoot';
 import { createPartner } from '../support/clientFixtures';
 import { mark, markdownTable } from './markdownTable';
 

@@ -1,7 +1,7 @@
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
-import { confirmClientOperation, previewClientOperation } from '../../shared/domain/clients/operateOnClients';
+import { confirmClientOperation, previewClientOperation } from '../../shared/domain/clients/runClientOperation';
 import { clientOperationTestDeps } from '../support/clientOperationFixtures';
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { backfillClientSearch } from '../../shared/domain/clients/backfillClientSearch';

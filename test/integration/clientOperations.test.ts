@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE } from '../../shared/adapters/dynamodb/clientFollowUpKeys';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
-import { DynamoClientOperationStore } from '../../shared/adapters/dynamodb/DynamoClientOperationStore';
+import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
@@ -13,19 +13,19 @@ import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation } from '../../shared/domain/clients/answerInvitation';
 import type { Client } from '../../shared/domain/clients/Client';
 import { addClient } from '../../shared/domain/clients/addClient';
-import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/clientChanges';
+import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/invitationChanges';
 import { deliverDueFollowUps } from '../../shared/domain/clients/clientFollowUps';
-import { type ClientOperation, clientFollowUp, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/clientOperations';
+import { type ClientOperation, clientFollowUp, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/decideClientOperation';
 import {
   type ClientOperationDeps,
   confirmClientOperation,
   type ClientOperationRequest,
   previewClientOperation,
-} from '../../shared/domain/clients/operateOnClients';
+} from '../../shared/domain/clients/runClientOperation';
 import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { EventPublisher } from '../../shared/ports/EventPublisher';
-import type { ClientOperationStore } from '../../shared/ports/ClientOperationStore';
+import type { ClientBatchStore } from '../../shared/ports/ClientBatchStore';
 import { accountLock, clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { clientOperationTestDeps, countRequests, storedClient, storedClients } from '../support/clientOperationFixtures';
 import { useLocalTables } from '../support/localTables';
@@ -79,7 +79,7 @@ describe('blockClients in bulk', () => {
     const request = { operation: 'block', clientIds } as const;
     const counted = createDocumentClient();
     const requests = countRequests(counted);
-    const operationDeps = { ...deps(clock), operations: new DynamoClientOperationStore(counted), confirmations: new DynamoOperationConfirmations(counted) };
+    const operationDeps = { ...deps(clock), operations: new DynamoClientBatchStore(counted), confirmations: new DynamoOperationConfirmations(counted) };
 
     const preview = await previewClientOperation(operationDeps, partner.partnerId, partner.actor, request);
     requests.byCommand.clear();
@@ -155,12 +155,12 @@ describe('blockClients in bulk', () => {
     const partner = await newPartner();
     const clients = await storedClients(db(), clock, partner.partnerId, 'active', 6);
     const [raced] = clients;
-    const store = new DynamoClientOperationStore(db());
+    const store = new DynamoClientBatchStore(db());
     const repository = new DynamoClientRepository(db());
     let first = true;
     // Between the confirmation's read and its write, another request blocks one of the clients.
-    const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
-      saveAll: async (changes: Parameters<ClientOperationStore['saveAll']>[0]) => {
+    const racing: ClientBatchStore = Object.assign(Object.create(store) as ClientBatchStore, {
+      saveAll: async (changes: Parameters<ClientBatchStore['saveAll']>[0]) => {
         if (first && raced) {
           first = false;
           const current = await repository.get(partner.partnerId, raced.id);
@@ -216,7 +216,7 @@ describe('the sign-in gate', () => {
 
 describe('follow-ups stored per transaction', () => {
   const someday = new Date('2100-01-01T00:00:00Z');
-  const owedTo = async (partnerId: string) => (await new DynamoClientOperationStore(db()).dueFollowUps(someday, 1000))
+  const owedTo = async (partnerId: string) => (await new DynamoClientBatchStore(db()).dueFollowUps(someday, 1000))
     .filter((followUp) => followUp.partnerId === partnerId);
   const eventsOf = async (clientId: string) => (await new LocalEventStore(db()).published()).filter((event) => event.detail.clientId === clientId);
   /** The changes (with their follow-ups) that block these clients, as the confirmation would write them. */
@@ -260,14 +260,14 @@ describe('follow-ups stored per transaction', () => {
     const requests = countRequests(counted);
     const changes = blocking(clients, partner, clock);
 
-    const outcomes = await new DynamoClientOperationStore(counted).saveAll(changes);
+    const outcomes = await new DynamoClientBatchStore(counted).saveAll(changes);
     requests.stop();
     counted.destroy();
 
     expect([...outcomes.values()].map((outcome) => outcome.kind)).toEqual(['saved', 'saved', 'saved', 'saved']);
     // One transaction: each client's status and audit entry, and one record holding the four follow-ups.
     expect(requests.transactionSizes).toEqual([4 * 2 + 1]);
-    expect(await new DynamoClientOperationStore(db()).dueFollowUps(clock.now(), 1000)).toEqual([]);
+    expect(await new DynamoClientBatchStore(db()).dueFollowUps(clock.now(), 1000)).toEqual([]);
 
     clock.advance(FOLLOW_UP_GRACE_MS);
     await deliverDueFollowUps(deps(clock));
@@ -283,7 +283,7 @@ describe('follow-ups stored per transaction', () => {
     const clock = testClock();
     const partner = await newPartner();
     const clients = await storedClients(db(), clock, partner.partnerId, 'active', 3);
-    const store = new DynamoClientOperationStore(db());
+    const store = new DynamoClientBatchStore(db());
     const saved = [...(await store.saveAll(blocking(clients, partner, clock))).values()].flatMap((outcome) => (outcome.kind === 'saved' ? [outcome.followUp] : []));
 
     await store.completeFollowUps(saved.slice(0, 1));
@@ -302,10 +302,10 @@ describe('follow-ups stored per transaction', () => {
     const clock = testClock();
     const partner = await newPartner();
     const [client] = await storedClients(db(), clock, partner.partnerId, 'active', 1);
-    const store = new DynamoClientOperationStore(db());
+    const store = new DynamoClientBatchStore(db());
     const repository = new DynamoClientRepository(db());
-    const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
-      saveAll: async (changes: Parameters<ClientOperationStore['saveAll']>[0]) => {
+    const racing: ClientBatchStore = Object.assign(Object.create(store) as ClientBatchStore, {
+      saveAll: async (changes: Parameters<ClientBatchStore['saveAll']>[0]) => {
         const outcomes = await store.saveAll(changes);
         const current = await repository.get(partner.partnerId, client!.id);
         await repository.save(clientOperationChange('unblock', current!, undefined, { at: new Date(clock.now().getTime() + 1), actor: partner.actor, auditId: randomIds.next('aud') }));
@@ -345,9 +345,9 @@ describe('deleteClients', () => {
     const clock = testClock();
     const partner = await newPartner();
     const { client, invitationToken } = await storedClient(db(), clock, partner.partnerId, 'invited');
-    const store = new DynamoClientOperationStore(db());
+    const store = new DynamoClientBatchStore(db());
     let accepted = false;
-    const racing: ClientOperationStore = Object.assign(Object.create(store) as ClientOperationStore, {
+    const racing: ClientBatchStore = Object.assign(Object.create(store) as ClientBatchStore, {
       invitationsByIds: async (ids: readonly string[]) => {
         if (!accepted) {
           accepted = true;

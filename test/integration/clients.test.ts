@@ -3,7 +3,7 @@ import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, declineInvitation, viewInvitation } from '../../shared/domain/clients/answerInvitation';
 import { addClient } from '../../shared/domain/clients/addClient';
 import { cancelInvitation } from '../../shared/domain/clients/cancelInvitation';
-import { hashInvitationToken } from '../../shared/domain/clients/invitationToken';
+import { hashSecretToken } from '../../shared/domain/clients/secretToken';
 import { RESEND_LIMIT, resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import { ConflictError, NotFoundError, NotPermittedError, RateLimitedError, RuleViolationError } from '../../shared/domain/errors';
 import type { Mailer } from '../../shared/ports/Mailer';
@@ -50,7 +50,7 @@ describe('addClient', () => {
     expect(mail?.body.text).toContain(accountId);
 
     const invitation = await deps(clock).clients.getInvitation(client.invitation.id);
-    expect(invitation?.tokenHash).toBe(hashInvitationToken(token));
+    expect(invitation?.tokenHash).toBe(hashSecretToken(token));
     expect(JSON.stringify(invitation)).not.toContain(token);
     expect(await viewInvitation(deps(clock), token)).toEqual({
       partnerName: 'Volkova Cloud Integration', accountId, status: 'pending', expiresAt: client.invitation.expiresAt,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { preAuthenticationEvent, preTokenGenerationEvent } from '../../infra/local/consoleSignIn';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { FixedClock } from '../../shared/domain/Clock';
-import { confirmClientOperation, previewClientOperation } from '../../shared/domain/clients/operateOnClients';
+import { confirmClientOperation, previewClientOperation } from '../../shared/domain/clients/runClientOperation';
 import { handler as signInGate } from '../../functions/consoleSignInGate';
 import { handler as tokenClaims } from '../../functions/consoleTokenClaims';
 import { clientOperationTestDeps, storedClient } from '../support/clientOperationFixtures';

@@ -14,7 +14,7 @@ import { addClient } from '../../shared/domain/clients/addClient';
 import type { Client } from '../../shared/domain/clients/Client';
 import type { AccountOwner } from '../../shared/domain/clients/answerInvitation';
 import type { ClientDeps } from '../../shared/domain/clients/ClientDeps';
-import { hashInvitationToken } from '../../shared/domain/clients/invitationToken';
+import { hashSecretToken } from '../../shared/domain/clients/secretToken';
 import { newCloudAccountId } from '../../shared/domain/clients/cloudAccountId';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
@@ -104,7 +104,7 @@ export async function accountLock(client: DynamoDBDocumentClient, accountId: str
  * may answer it. Throws for an invitation without an account (say whose account answers it).
  */
 export async function ownerOf(client: DynamoDBDocumentClient, token: string): Promise<AccountOwner> {
-  const invitation = await new DynamoClientRepository(client).invitationForToken(hashInvitationToken(token));
+  const invitation = await new DynamoClientRepository(client).invitationForToken(hashSecretToken(token));
   if (!invitation?.accountId) throw new Error('ownerOf: the invitation names no account; answer it as a chosen owner');
   return { accountId: invitation.accountId };
 }

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoClientOperationStore } from '../../shared/adapters/dynamodb/DynamoClientOperationStore';
+import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
 import type { Clock } from '../../shared/domain/Clock';
 import type { Client } from '../../shared/domain/clients/Client';
-import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/clientChanges';
-import { clientOperationChange } from '../../shared/domain/clients/clientOperations';
-import { issueInvitationToken } from '../../shared/domain/clients/invitationToken';
-import type { ClientOperationDeps } from '../../shared/domain/clients/operateOnClients';
+import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/invitationChanges';
+import { clientOperationChange } from '../../shared/domain/clients/decideClientOperation';
+import { issueSecretToken } from '../../shared/domain/clients/secretToken';
+import type { ClientOperationDeps } from '../../shared/domain/clients/runClientOperation';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import { newCloudAccountId, uniqueClientEmail } from './clientFixtures';
 
 /** Real adapters on DynamoDB Local (local event store) for the block / unblock / delete use cases. */
 export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: Clock): ClientOperationDeps {
   return {
-    operations: new DynamoClientOperationStore(client),
+    operations: new DynamoClientBatchStore(client),
     confirmations: new DynamoOperationConfirmations(client),
     events: new LocalEventStore(client),
     clock,
@@ -35,7 +35,7 @@ export async function storedClient(
   const actor = { kind: 'partner', id: `usr_${partnerId}` } as const;
   // Each step a second apart and before `clock.now()`, so the audit trail (ordered by time) reads in order.
   const context = (secondsAgo: number) => ({ at: new Date(clock.now().getTime() - secondsAgo * 1000), actor, auditId: randomIds.next('aud') });
-  const token = issueInvitationToken();
+  const token = issueSecretToken();
   const invited = inviteNewClient(partnerId, randomIds.next('cli'), { accountId: newCloudAccountId(), email: uniqueClientEmail() }, {
     id: randomIds.next('inv'), tokenHash: token.hash, partnerName: 'Volkova IT',
   }, context(3));

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { type SignIn, signInFor } from '../../domain/clients/clientOperations';
+import { type SignIn, signInFor } from '../../domain/clients/decideClientOperation';
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { CloudAccountRegistry } from '../../ports/CloudAccountRegistry';
 import type { ConsoleAccounts } from '../../ports/ConsoleAccounts';

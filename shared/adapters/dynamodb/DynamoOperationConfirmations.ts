@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { CLIENT_OPERATIONS } from '../../domain/clients/clientOperations';
+import { CLIENT_OPERATIONS } from '../../domain/clients/decideClientOperation';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { conditionalUpdate } from './conditionalUpdate';
 import { confirmationKey, confirmationTimeToLive } from './confirmationKeys';

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
  * Creates the DocumentClient. `DYNAMODB_ENDPOINT` points it at DynamoDB Local; in AWS it is unset.
- * Call once per container (module scope via `shared/adapters/runtime.ts`), not per request.
+ * Call once per container (module scope via `shared/adapters/compositionRoot.ts`), not per request.
  */
 export function createDocumentClient(endpoint = process.env.DYNAMODB_ENDPOINT): DynamoDBDocumentClient {
   const client = new DynamoDBClient(endpoint ? { endpoint } : {});

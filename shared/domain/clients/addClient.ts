@@ -3,8 +3,8 @@ import { retryOnConcurrentChange } from '../ConcurrentChange';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors';
 import { claimsAccount, type Client } from './Client';
 import type { ClientDeps } from './ClientDeps';
-import { type ClientDetails, inviteNewClient, reinviteClient } from './clientChanges';
-import { issueInvitationToken } from './invitationToken';
+import { type ClientDetails, inviteNewClient, reinviteClient } from './invitationChanges';
+import { issueSecretToken } from './secretToken';
 import { sendInvitation } from './sendInvitation';
 
 /** The partner's earlier record of the account (any status), when the partner names a registered account. */
@@ -43,7 +43,7 @@ export async function addClient(
   }
   const partner = await deps.partners.get(partnerId);
   if (!partner) throw new NotFoundError('Partner');
-  const token = issueInvitationToken();
+  const token = issueSecretToken();
   const saved = await retryOnConcurrentChange(async () => {
     const existing = await earlierRecord(deps, partnerId, details.accountId);
     const issued = { id: deps.ids.next('inv'), tokenHash: token.hash, partnerName: partner.name };

@@ -3,9 +3,9 @@ import { ConflictError, NotFoundError, NotPermittedError, RuleViolationError } f
 import type { ClientRepository } from '../../ports/ClientRepository';
 import { claimsAccount } from './Client';
 import type { ClientDeps } from './ClientDeps';
-import { type AccountBinding, closeInvitation } from './clientChanges';
+import { type AccountBinding, closeInvitation } from './invitationChanges';
 import { assertAnswerable, effectiveInvitationStatus, type Invitation, type InvitationStatus } from './Invitation';
-import { hashInvitationToken } from './invitationToken';
+import { hashSecretToken } from './secretToken';
 
 /** What the invitee sees about an invitation: never the partner's or the client's contact data. */
 export interface InvitationView {
@@ -32,7 +32,7 @@ function toView(invitation: Invitation, now: Date): InvitationView {
 
 /** The invitation of a token: not found when unknown, `invitation_superseded` when a resend replaced the token. */
 async function invitationOfToken(clients: ClientRepository, token: string): Promise<Invitation> {
-  const hash = hashInvitationToken(token);
+  const hash = hashSecretToken(token);
   const invitation = await clients.invitationForToken(hash);
   if (!invitation) throw new NotFoundError('Invitation');
   if (invitation.tokenHash !== hash) {

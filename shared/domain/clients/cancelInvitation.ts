@@ -2,7 +2,7 @@ import type { Actor } from '../audit/AuditEntry';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import type { Client } from './Client';
 import type { ClientDeps } from './ClientDeps';
-import { closeInvitation } from './clientChanges';
+import { closeInvitation } from './invitationChanges';
 import { partnerClient } from './partnerClient';
 
 /**

@@ -1,11 +1,11 @@
-import type { ClientOperationStore, StoredFollowUp } from '../../ports/ClientOperationStore';
+import type { ClientBatchStore, StoredFollowUp } from '../../ports/ClientBatchStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { Clock } from '../Clock';
 import { earliestDue } from '../JobRun';
 
 /** What delivering follow-ups needs. */
 export interface FollowUpDeps {
-  readonly operations: ClientOperationStore;
+  readonly operations: ClientBatchStore;
   readonly events: EventPublisher;
 }
 

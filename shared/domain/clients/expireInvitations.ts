@@ -2,7 +2,7 @@ import type { ExpiryNotice } from '../../ports/ClientRepository';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import { earliestDue } from '../JobRun';
 import type { ClientDeps } from './ClientDeps';
-import { closeInvitation } from './clientChanges';
+import { closeInvitation } from './invitationChanges';
 import { invitationExpiredMail } from './clientMails';
 import { isOverdue } from './Invitation';
 

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { ConflictError, RuleViolationError } from '../errors';
-import type { ClientOperation } from './clientOperations';
-import { hashInvitationToken, INVITATION_TOKEN_PATTERN, issueInvitationToken } from './invitationToken';
+import type { ClientOperation } from './decideClientOperation';
+import { hashSecretToken, SECRET_TOKEN_PATTERN, issueSecretToken } from './secretToken';
 
 /** How long a preview's confirmation token may be used. */
 export const CONFIRMATION_LIFETIME_MS = 5 * 60 * 1000;
 
-/** The shape of a confirmation token: the same 256-bit base64url scheme as invitation tokens. */
-export const CONFIRMATION_TOKEN_PATTERN = INVITATION_TOKEN_PATTERN;
+/** The shape of a confirmation token: a secret token like an invitation link's. */
+export const CONFIRMATION_TOKEN_PATTERN = SECRET_TOKEN_PATTERN;
 
 /** What a confirmation is bound to: exactly one partner, one operation, one set of clients. */
 export interface ConfirmationScope {
@@ -32,7 +32,7 @@ export async function issueConfirmation(
   issuedBy: string,
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const { token, hash } = issueInvitationToken();
+  const { token, hash } = issueSecretToken();
   const expiresAt = new Date(now.getTime() + CONFIRMATION_LIFETIME_MS);
   await confirmations.issue({
     tokenHash: hash,
@@ -74,7 +74,7 @@ export async function consumeConfirmation(
   scope: ConfirmationScope,
   now: Date,
 ): Promise<void> {
-  const hash = hashInvitationToken(token);
+  const hash = hashSecretToken(token);
   assertUsable(await confirmations.find(hash), scope, now);
   if (!(await confirmations.consume(hash, now))) {
     assertUsable(await confirmations.find(hash), scope, now);

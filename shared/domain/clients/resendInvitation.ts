@@ -5,8 +5,8 @@ import { RuleViolationError } from '../errors';
 import { type Client, nextClientStatus } from './Client';
 import { isOverdue } from './Invitation';
 import type { ClientDeps } from './ClientDeps';
-import { renewInvitation } from './clientChanges';
-import { issueInvitationToken } from './invitationToken';
+import { renewInvitation } from './invitationChanges';
+import { issueSecretToken } from './secretToken';
 import { partnerClient } from './partnerClient';
 import { sendInvitation } from './sendInvitation';
 
@@ -34,7 +34,7 @@ export async function resendInvitation(
     throw new RuleViolationError('invitation_expired', 'This invitation has expired; add the client again to send a new one', { status: 'expired' });
   }
   await deps.limits.take(`resend:${partnerId}:${clientId}`, RESEND_LIMIT, deps.clock.now());
-  const token = issueInvitationToken();
+  const token = issueSecretToken();
   const saved = await retryOnConcurrentChange(async () => {
     const { client, invitation } = await partnerClient(deps.clients, partnerId, clientId);
     const change = renewInvitation(client, invitation, token.hash, { at: deps.clock.now(), actor, auditId: deps.ids.next('aud') });

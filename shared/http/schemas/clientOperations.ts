@@ -5,8 +5,8 @@ import {
   type ClientOperation,
   type ClientOperationResult,
   MAX_CLIENTS_PER_OPERATION,
-} from '../../domain/clients/clientOperations';
-import type { ClientOperationPreview } from '../../domain/clients/operateOnClients';
+} from '../../domain/clients/decideClientOperation';
+import type { ClientOperationPreview } from '../../domain/clients/runClientOperation';
 import { CONFIRMATION_TOKEN_PATTERN } from '../../domain/clients/operationConfirmation';
 import type { OperationDocs } from '../openapi';
 import { idParams } from './common';

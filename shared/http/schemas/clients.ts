@@ -7,7 +7,7 @@ import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import { MIN_SEARCH_LENGTH, normalizeSearch } from '../../domain/clients/clientSearch';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
-import { INVITATION_TOKEN_PATTERN } from '../../domain/clients/invitationToken';
+import { SECRET_TOKEN_PATTERN } from '../../domain/clients/secretToken';
 import type { OperationDoc, OperationDocs } from '../openapi';
 import { cursor, email, idParams, isoInstant, limit, money, phone, text } from './common';
 
@@ -37,7 +37,7 @@ export const listClientsQuery = z.strictObject({
 
 /** Path of the public invitation routes: the token from the link. */
 export const invitationTokenParams = z.object({
-  token: z.string().check(z.regex(INVITATION_TOKEN_PATTERN, 'Not an invitation link token')),
+  token: z.string().check(z.regex(SECRET_TOKEN_PATTERN, 'Not an invitation link token')),
 });
 
 const instant = z.pipe(isoInstant, z.transform((value: string) => new Date(value)));

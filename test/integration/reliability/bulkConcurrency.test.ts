@@ -1,13 +1,13 @@
 import { DynamoAuditTrail } from '../../../shared/adapters/dynamodb/DynamoAuditTrail';
-import { DynamoClientOperationStore } from '../../../shared/adapters/dynamodb/DynamoClientOperationStore';
+import { DynamoClientBatchStore } from '../../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoCloudAccountRegistry } from '../../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalEventStore } from '../../../shared/adapters/dynamodb/LocalEventStore';
 import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import { FixedClock, SystemClock } from '../../../shared/domain/Clock';
 import { type Client, type ClientStatus, holdsAccount } from '../../../shared/domain/clients/Client';
 import { deliverDueFollowUps } from '../../../shared/domain/clients/clientFollowUps';
-import { type ClientOperation, type ClientOperationResult, FOLLOW_UP_GRACE_MS } from '../../../shared/domain/clients/clientOperations';
-import { confirmClientOperation, previewClientOperation } from '../../../shared/domain/clients/operateOnClients';
+import { type ClientOperation, type ClientOperationResult, FOLLOW_UP_GRACE_MS } from '../../../shared/domain/clients/decideClientOperation';
+import { confirmClientOperation, previewClientOperation } from '../../../shared/domain/clients/runClientOperation';
 import { accountLock, createPartner } from '../../support/clientFixtures';
 import { clientOperationTestDeps, storedClients } from '../../support/clientOperationFixtures';
 import { useLocalTables } from '../../support/localTables';
@@ -78,7 +78,7 @@ describe('parallel bulk operations on overlapping sets of clients', () => {
       })));
     }
 
-    const stored = new Map((await new DynamoClientOperationStore(db()).clientsByIds(partner.partnerId, clients.map((client) => client.id)))
+    const stored = new Map((await new DynamoClientBatchStore(db()).clientsByIds(partner.partnerId, clients.map((client) => client.id)))
       .map((client) => [client.id, client]));
     let done = 0;
     for (const client of clients) {

@@ -9,7 +9,7 @@ import { DynamoApplicationRepository } from '../../../shared/adapters/dynamodb/D
 import { DynamoPartnerRepository } from '../../../shared/adapters/dynamodb/DynamoPartnerRepository';
 import { LocalAccountDirectory } from '../../../shared/adapters/dynamodb/LocalAccountDirectory';
 import { physicalTableName } from '../../../shared/adapters/dynamodb/tables';
-import { documentClient } from '../../../shared/adapters/runtime';
+import { documentClient } from '../../../shared/adapters/compositionRoot';
 import type { ApplicationForm } from '../../../shared/domain/applications/PartnerApplication';
 import { NOTICE_LEASE_MS } from '../../../shared/domain/applications/deliverNotices';
 import { formFingerprint } from '../../../shared/domain/applications/submitApplication';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { physicalTableName, type TableName } from '../../../shared/adapters/dynamodb/tables';
-import { documentClient } from '../../../shared/adapters/runtime';
+import { documentClient } from '../../../shared/adapters/compositionRoot';
 import { type RouteSpec, routes } from '../../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../../support/apiGatewayEvent';
 import { applicationForm } from '../../support/applicationFixtures';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { handler as escalateApplications } from '../../../functions/escalateApplications';
-import { documentClient } from '../../../shared/adapters/runtime';
+import { documentClient } from '../../../shared/adapters/compositionRoot';
 import { logger } from '../../../shared/observability/logger';
 import { type AuthKind, type RouteSpec, routes } from '../../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../../support/apiGatewayEvent';

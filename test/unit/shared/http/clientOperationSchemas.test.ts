@@ -1,5 +1,5 @@
 import { bulkOperationBody, singleOperationBody } from '../../../../shared/http/schemas/clientOperations';
-import { MAX_CLIENTS_PER_OPERATION } from '../../../../shared/domain/clients/clientOperations';
+import { MAX_CLIENTS_PER_OPERATION } from '../../../../shared/domain/clients/decideClientOperation';
 
 const token = 'A'.repeat(43);
 const ids = (count: number) => Array.from({ length: count }, (_, index) => `cli_${index}`);

@@ -1,6 +1,6 @@
 import { admitConsoleUser } from '../../../../../shared/domain/accounts/admitConsoleUser';
 import { FixedClock } from '../../../../../shared/domain/Clock';
-import type { SignIn } from '../../../../../shared/domain/clients/clientOperations';
+import type { SignIn } from '../../../../../shared/domain/clients/decideClientOperation';
 import { isCloudAccountId, newCloudAccountId } from '../../../../../shared/domain/clients/cloudAccountId';
 import { NotPermittedError } from '../../../../../shared/domain/errors';
 import type { ConsoleAccounts } from '../../../../../shared/ports/ConsoleAccounts';

@@ -1,9 +1,9 @@
 import { deliverFollowUps } from '../../../../../shared/domain/clients/clientFollowUps';
-import type { ClientOperationStore, StoredFollowUp } from '../../../../../shared/ports/ClientOperationStore';
+import type { ClientBatchStore, StoredFollowUp } from '../../../../../shared/ports/ClientBatchStore';
 import type { DomainEvent, EventPublisher } from '../../../../../shared/ports/EventPublisher';
 
 /** The part of the store a delivery uses, in memory: the follow-ups still owed. */
-class FollowUpStore implements Pick<ClientOperationStore, 'completeFollowUps'> {
+class FollowUpStore implements Pick<ClientBatchStore, 'completeFollowUps'> {
   public readonly owed = new Set<string>();
 
   public async completeFollowUps(followUps: readonly StoredFollowUp[]): Promise<void> {
@@ -34,7 +34,7 @@ function setUp(followUps: StoredFollowUp[]) {
   const store = new FollowUpStore();
   for (const each of followUps) store.owed.add(each.id);
   const events = new Bus();
-  const deps = { operations: store as unknown as ClientOperationStore, events };
+  const deps = { operations: store as unknown as ClientBatchStore, events };
   return { store, events, deliver: () => deliverFollowUps(deps, followUps) };
 }
 

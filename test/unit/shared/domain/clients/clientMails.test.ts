@@ -1,6 +1,6 @@
 import { FixedClock } from '../../../../../shared/domain/Clock';
 import { invitationExpiredMail, invitationLink, invitationMail } from '../../../../../shared/domain/clients/clientMails';
-import { closeInvitation, inviteNewClient } from '../../../../../shared/domain/clients/clientChanges';
+import { closeInvitation, inviteNewClient } from '../../../../../shared/domain/clients/invitationChanges';
 
 const clock = new FixedClock('2026-03-01T10:00:00Z');
 const partner = { kind: 'partner', id: 'usr_1' } as const;

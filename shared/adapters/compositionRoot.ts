@@ -28,9 +28,9 @@ import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
 import { LocalEventStore } from './dynamodb/LocalEventStore';
 import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
-import type { ClientOperationDeps } from '../domain/clients/operateOnClients';
+import type { ClientOperationDeps } from '../domain/clients/runClientOperation';
 import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
-import { DynamoClientOperationStore } from './dynamodb/DynamoClientOperationStore';
+import { DynamoClientBatchStore } from './dynamodb/DynamoClientBatchStore';
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 
@@ -178,7 +178,7 @@ export function balanceDeps(): BalanceDeps {
 /** What the block / unblock / delete routes need: batched client store, confirmations, event bus. */
 export function clientOperationDeps(): ClientOperationDeps {
   return {
-    operations: new DynamoClientOperationStore(documentClient()),
+    operations: new DynamoClientBatchStore(documentClient()),
     confirmations: new DynamoOperationConfirmations(documentClient()),
     events: eventPublisher(),
     clock,
@@ -193,5 +193,5 @@ export function signInGateDeps(): SignInGateDeps {
 
 /** What the follow-up job needs. */
 export function followUpDeps(): FollowUpDeps & { clock: Clock } {
-  return { operations: new DynamoClientOperationStore(documentClient()), events: eventPublisher(), clock };
+  return { operations: new DynamoClientBatchStore(documentClient()), events: eventPublisher(), clock };
 }

@@ -1,5 +1,5 @@
 import { FixedClock } from '../../../../../shared/domain/Clock';
-import { closeInvitation, inviteNewClient, reinviteClient, renewInvitation } from '../../../../../shared/domain/clients/clientChanges';
+import { closeInvitation, inviteNewClient, reinviteClient, renewInvitation } from '../../../../../shared/domain/clients/invitationChanges';
 import { InvalidTransitionError } from '../../../../../shared/domain/errors';
 
 const DAY = 24 * 60 * 60 * 1000;

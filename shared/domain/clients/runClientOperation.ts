@@ -1,5 +1,5 @@
 import type { ClientChange } from './ClientChange';
-import type { ClientOperationStore, OperationChange, StoredFollowUp } from '../../ports/ClientOperationStore';
+import type { ClientBatchStore, OperationChange, StoredFollowUp } from '../../ports/ClientBatchStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';
 import type { Actor } from '../audit/AuditEntry';
@@ -19,12 +19,12 @@ import {
   decideClientOperation,
   planClientOperation,
   signInFor,
-} from './clientOperations';
+} from './decideClientOperation';
 import { consumeConfirmation, issueConfirmation } from './operationConfirmation';
 
 /** What block / unblock / delete need. */
 export interface ClientOperationDeps {
-  readonly operations: ClientOperationStore;
+  readonly operations: ClientBatchStore;
   readonly confirmations: OperationConfirmations;
   readonly events: EventPublisher;
   readonly clock: Clock;

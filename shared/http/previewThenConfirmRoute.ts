@@ -1,6 +1,6 @@
-import { clientOperationDeps } from '../adapters/runtime';
-import type { ClientOperation } from '../domain/clients/clientOperations';
-import { confirmClientOperation, type ClientOperationRequest, previewClientOperation } from '../domain/clients/operateOnClients';
+import { clientOperationDeps } from '../adapters/compositionRoot';
+import type { ClientOperation } from '../domain/clients/decideClientOperation';
+import { confirmClientOperation, type ClientOperationRequest, previewClientOperation } from '../domain/clients/runClientOperation';
 import { NotFoundError } from '../domain/errors';
 import { httpRoute, type RouteResult } from './httpRoute';
 import { idempotentRequests } from './idempotentRequests';
@@ -15,7 +15,7 @@ type PartnerPrincipal = Extract<Principal, { kind: 'partner' }>;
  * The two steps of every client operation: without `confirm` the preview (and its token), with it
  * the operation itself. `single` routes name one client by path: not the partner's → 404.
  */
-async function answer(principal: PartnerPrincipal, request: ClientOperationRequest, confirm: string | undefined, single: boolean): Promise<RouteResult> {
+async function previewOrConfirm(principal: PartnerPrincipal, request: ClientOperationRequest, confirm: string | undefined, single: boolean): Promise<RouteResult> {
   const actor = { kind: 'partner', id: principal.userId } as const;
   const notFound = () => new NotFoundError('Client', { clientId: request.clientIds[0] });
   if (confirm) {
@@ -37,7 +37,7 @@ async function answer(principal: PartnerPrincipal, request: ClientOperationReque
 export function singleClientOperationRoute(operation: ClientOperation) {
   return httpRoute(
     { auth: 'partner', params: idParams, body: singleOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
-    ({ principal, params, body }) => answer(principal, { operation, clientIds: [params.id] }, body?.confirm, true),
+    ({ principal, params, body }) => previewOrConfirm(principal, { operation, clientIds: [params.id] }, body?.confirm, true),
   );
 }
 
@@ -45,6 +45,6 @@ export function singleClientOperationRoute(operation: ClientOperation) {
 export function bulkClientOperationRoute() {
   return httpRoute(
     { auth: 'partner', body: bulkOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
-    ({ principal, body }) => answer(principal, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
+    ({ principal, body }) => previewOrConfirm(principal, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
   );
 }

@@ -1,5 +1,5 @@
 import { CLIENT_STATUSES, type Client, type ClientStatus } from '../../../../../shared/domain/clients/Client';
-import { inviteNewClient } from '../../../../../shared/domain/clients/clientChanges';
+import { inviteNewClient } from '../../../../../shared/domain/clients/invitationChanges';
 import {
   CLIENT_OPERATIONS,
   type ClientOperation,
@@ -9,7 +9,7 @@ import {
   FOLLOW_UP_GRACE_MS,
   planClientOperation,
   signInFor,
-} from '../../../../../shared/domain/clients/clientOperations';
+} from '../../../../../shared/domain/clients/decideClientOperation';
 import { FixedClock } from '../../../../../shared/domain/Clock';
 
 const partner = { kind: 'partner', id: 'usr_1' } as const;

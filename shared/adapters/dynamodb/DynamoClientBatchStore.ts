@@ -9,9 +9,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { Client } from '../../domain/clients/Client';
-import type { ClientFollowUp } from '../../domain/clients/clientOperations';
+import type { ClientFollowUp } from '../../domain/clients/decideClientOperation';
 import type { Invitation } from '../../domain/clients/Invitation';
-import type { ClientOperationStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientOperationStore';
+import type { ClientBatchStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientBatchStore';
 import { batchGetAll, chunks, pause, UNPROCESSED_ROUNDS } from './batchCalls';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef, parseFollowUpGroupRef } from './clientFollowUpKeys';
 import { clientKey } from './clientKeys';
@@ -99,7 +99,7 @@ function lostRace(error: unknown): boolean {
  * record per transaction, not per client). A cancelled transaction is retried client by client,
  * so one client that changed meanwhile never fails the others.
  */
-export class DynamoClientOperationStore implements ClientOperationStore {
+export class DynamoClientBatchStore implements ClientBatchStore {
   private readonly tables: { clients: string; invitations: string; audit: string; followUps: string };
 
   public constructor(

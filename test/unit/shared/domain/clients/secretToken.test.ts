@@ -1,33 +1,33 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { hashInvitationToken, INVITATION_TOKEN_PATTERN, issueInvitationToken } from '../../../../../shared/domain/clients/invitationToken';
+import { hashSecretToken, SECRET_TOKEN_PATTERN, issueSecretToken } from '../../../../../shared/domain/clients/secretToken';
 
-describe('issueInvitationToken', () => {
+describe('issueSecretToken', () => {
   it('draws 256 random bits as 43 URL-safe characters', () => {
-    const { token } = issueInvitationToken();
-    expect(token).toMatch(INVITATION_TOKEN_PATTERN);
+    const { token } = issueSecretToken();
+    expect(token).toMatch(SECRET_TOKEN_PATTERN);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
   });
 
   it('draws a different token every time', () => {
-    const tokens = new Set(Array.from({ length: 1000 }, () => issueInvitationToken().token));
+    const tokens = new Set(Array.from({ length: 1000 }, () => issueSecretToken().token));
     expect(tokens.size).toBe(1000);
   });
 
   it('gives the SHA-256 of the token as the hash to store, which does not contain the token', () => {
-    const { token, hash } = issueInvitationToken();
+    const { token, hash } = issueSecretToken();
     expect(hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(hash).not.toContain(token);
   });
 });
 
-describe('hashInvitationToken', () => {
+describe('hashSecretToken', () => {
   it('is deterministic and tells different tokens apart', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (a, b) => {
-        expect(hashInvitationToken(a)).toBe(hashInvitationToken(a));
-        if (a !== b) expect(hashInvitationToken(a)).not.toBe(hashInvitationToken(b));
+        expect(hashSecretToken(a)).toBe(hashSecretToken(a));
+        if (a !== b) expect(hashSecretToken(a)).not.toBe(hashSecretToken(b));
       }),
     );
   });

@@ -1,7 +1,7 @@
 import type { ClientChange } from './ClientChange';
 import type { DomainEvent } from '../../ports/EventPublisher';
 import { type Client, type ClientStatus, type ClientTransition, clientTransitionFrom, isAttached, nextClientStatus } from './Client';
-import { audit, type ChangeContext } from './clientChanges';
+import { audit, type ChangeContext } from './invitationChanges';
 import { type Invitation, nextInvitationStatus } from './Invitation';
 
 /** What a partner can do to one or many clients (each needs a confirmation). */

@@ -1,5 +1,5 @@
 import type { Client } from '../domain/clients/Client';
-import type { ClientFollowUp } from '../domain/clients/clientOperations';
+import type { ClientFollowUp } from '../domain/clients/decideClientOperation';
 import type { Invitation } from '../domain/clients/Invitation';
 import type { ClientChange } from '../domain/clients/ClientChange';
 
@@ -29,7 +29,7 @@ export type SaveOutcome =
  * reads, and each client's change (status, audit entry, account lock, invitation, follow-up)
  * atomic, several clients per transaction.
  */
-export interface ClientOperationStore {
+export interface ClientBatchStore {
   /** The partner's client records among `clientIds` (in any status); unknown ids and other partners' clients are absent. */
   clientsByIds(partnerId: string, clientIds: readonly string[]): Promise<Client[]>;
   /** The invitations with these ids that exist. */
