@@ -1,4 +1,4 @@
-import { applicationRepository } from '../shared/adapters/compositionRoot';
+import { applicationQueries } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { toApplicationView } from '../shared/http/schemas/applications';
@@ -6,7 +6,7 @@ import { idParams } from '../shared/http/schemas/common';
 
 /** GET /partner-applications/{id} — one application, for managers. */
 export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ params }) => {
-  const application = await applicationRepository().get(params.id);
+  const application = await applicationQueries().get(params.id);
   if (!application) throw new NotFoundError('Partner application');
   return { status: 200, body: toApplicationView(application) };
 });

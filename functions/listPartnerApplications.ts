@@ -1,9 +1,9 @@
-import { applicationRepository } from '../shared/adapters/compositionRoot';
+import { applicationQueries } from '../shared/adapters/compositionRoot';
 import { httpRoute } from '../shared/http/httpRoute';
 import { listApplicationsQuery, toApplicationView } from '../shared/http/schemas/applications';
 
 /** GET /partner-applications — managers list applications, newest first, optionally by status. */
 export const handler = httpRoute({ auth: 'manager', query: listApplicationsQuery }, async ({ query }) => {
-  const page = await applicationRepository().list(query);
+  const page = await applicationQueries().list(query);
   return { status: 200, body: { items: page.items.map(toApplicationView), nextCursor: page.nextCursor ?? null } };
 });

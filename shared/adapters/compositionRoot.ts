@@ -13,6 +13,7 @@ import { DEFAULT_FORM_LIMITS, type FormLimits } from '../domain/applications/sub
 import type { RateLimit } from '../ports/RateLimiter';
 import { randomIds, type IdGenerator } from '../domain/IdGenerator';
 import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
+import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import { LocalAccountDirectory } from './dynamodb/LocalAccountDirectory';
@@ -74,15 +75,15 @@ export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
 }
 
-/** Partner applications, for routes that only read them (no mailer, no directory in their bundle). */
-export function applicationRepository(): DynamoApplicationRepository {
-  return new DynamoApplicationRepository(documentClient());
+/** Partner applications, for routes that only read them (no writes, mailer or directory in their bundle). */
+export function applicationQueries(): DynamoApplicationQueries {
+  return new DynamoApplicationQueries(documentClient());
 }
 
 /** Everything the partner-application use cases need, except the login directory. */
 export function applicationDeps(): NoticeDeps & { ids: IdGenerator } {
   return {
-    applications: applicationRepository(),
+    applications: new DynamoApplicationRepository(documentClient()),
     mailer: mailer(),
     clock,
     ids,

@@ -6,12 +6,7 @@ import type {
   PartnerApplication,
 } from '../domain/applications/PartnerApplication';
 import type { Partner } from '../domain/partners/Partner';
-
-/** A page of results and the opaque cursor of the next page (absent on the last page). */
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor?: string;
-}
+import type { ApplicationQueries } from './ApplicationQueries';
 
 /** A change a manager makes to an application, applied only if its status still allows it. */
 export interface ApplicationChange {
@@ -25,17 +20,13 @@ export interface ApplicationChange {
   readonly notice?: ApplicationNotice;
 }
 
-/** Where partner applications live. Conditional writes enforce the state machine. */
-export interface ApplicationRepository {
+/** Where partner applications live: the queries, and the writes (conditional writes enforce the state machine). */
+export interface ApplicationRepository extends ApplicationQueries {
   /**
    * Stores a new application, unless an identical form was submitted within the de-duplication
    * window: then returns the earlier application and `created: false`.
    */
   create(application: PartnerApplication, fingerprint: string, dedupUntil: Date): Promise<{ application: PartnerApplication; created: boolean }>;
-  /** The application, or `undefined`. */
-  get(id: string): Promise<PartnerApplication | undefined>;
-  /** Newest first, optionally only one status. */
-  list(filter: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<PartnerApplication>>;
   /** Applies a manager's change; throws `InvalidTransitionError` if the status moved meanwhile. */
   apply(change: ApplicationChange): Promise<PartnerApplication>;
   /** Approves and creates the partner account in one transaction (the e-mail may belong to one partner only). */

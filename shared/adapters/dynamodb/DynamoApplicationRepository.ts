@@ -1,66 +1,26 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
 import { allowedFrom } from '../../domain/applications/PartnerApplication';
 import { ConflictError, InvalidTransitionError } from '../../domain/errors';
-import type { ApplicationChange, ApplicationRepository, Page } from '../../ports/ApplicationRepository';
+import type { ApplicationChange, ApplicationRepository } from '../../ports/ApplicationRepository';
 import type { Partner } from '../../domain/partners/Partner';
-import {
-  APPLICATION_INDEXES,
-  APPLICATION_KIND,
-  applicationKey,
-  AWAITING_CONTACT,
-  fingerprintKey,
-  NOTICE_QUEUE,
-} from './applicationKeys';
-import { decodeCursor, encodeCursor } from './cursor';
+import { APPLICATION_INDEXES, APPLICATION_KIND, applicationKey, AWAITING_CONTACT, fingerprintKey, NOTICE_QUEUE } from './applicationKeys';
+import { noticeName, toApplication } from './applicationItem';
+import { DynamoApplicationQueries } from './DynamoApplicationQueries';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
 import { conditionalUpdate } from './conditionalUpdate';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
-const optionalDate = z.optional(isoDate);
-const noticeName = z.enum(['received', 'escalated', 'approved', 'rejected']);
-
-/** The stored shape of an application item; parsing it is how the adapter returns domain objects. */
-const applicationItem = z.object({
-  id: z.string(),
-  status: z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected']),
-  name: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  company: z.string(),
-  message: z.string(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  contactDueAt: isoDate,
-  contactedAt: optionalDate,
-  contactedBy: z.optional(z.string()),
-  escalatedAt: optionalDate,
-  decidedAt: optionalDate,
-  decidedBy: z.optional(z.string()),
-  rejectionReason: z.optional(z.string()),
-  partnerId: z.optional(z.string()),
-  noticeFailed: z.optional(z.object({ notice: noticeName, attempts: z.number(), at: isoDate })),
-});
-
+/** An application's outbox fields, as the notice job reads them. */
 const noticeItem = z.object({
   id: z.string(),
   pendingNotice: noticeName,
   noticeDueAt: isoDate,
 });
-
-function toApplication(item: Record<string, unknown>): PartnerApplication {
-  return applicationItem.parse(item);
-}
 
 /** Application items keep only these for their status; the rest is removed on each change. */
 const ACTION_FIELDS: Readonly<Record<ApplicationChange['action'], { status: ApplicationStatus; at: string; by: string }>> = {
@@ -69,14 +29,8 @@ const ACTION_FIELDS: Readonly<Record<ApplicationChange['action'], { status: Appl
   reject: { status: 'rejected', at: 'decidedAt', by: 'decidedBy' },
 };
 
-/** Partner applications on DynamoDB: state machine enforced with conditional writes. */
-export class DynamoApplicationRepository implements ApplicationRepository {
-  private readonly table: string;
-
-  public constructor(private readonly client: DynamoDBDocumentClient, table = physicalTableName('applications')) {
-    this.table = table;
-  }
-
+/** Partner applications on DynamoDB: the queries plus the writes, state machine enforced with conditional writes. */
+export class DynamoApplicationRepository extends DynamoApplicationQueries implements ApplicationRepository {
   public async create(application: PartnerApplication, fingerprint: string, dedupUntil: Date) {
     const now = application.createdAt;
     const item = {
@@ -112,28 +66,6 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       if (!earlier) throw new ConflictError('duplicate_submission', 'This form was just submitted; please wait a moment');
       return { application: earlier, created: false };
     }
-  }
-
-  public async get(id: string): Promise<PartnerApplication | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: applicationKey(id), ConsistentRead: true }));
-    return result.Item ? toApplication(result.Item) : undefined;
-  }
-
-  public async list(filter: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<PartnerApplication>> {
-    const byStatus = filter.status !== undefined;
-    const listing = `applications|${filter.status ?? ''}`;
-    const result = await this.client.send(new QueryCommand({
-      TableName: this.table,
-      IndexName: byStatus ? APPLICATION_INDEXES.byStatus : APPLICATION_INDEXES.byCreatedAt,
-      KeyConditionExpression: byStatus ? '#status = :value' : 'kind = :value',
-      ...(byStatus && { ExpressionAttributeNames: { '#status': 'status' } }),
-      ExpressionAttributeValues: { ':value': byStatus ? filter.status : APPLICATION_KIND },
-      ScanIndexForward: false,
-      Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt'], listing),
-    }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
-    return { items: (result.Items ?? []).map(toApplication), ...(nextCursor && { nextCursor }) };
   }
 
   public async apply(change: ApplicationChange): Promise<PartnerApplication> {
