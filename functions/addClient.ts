@@ -4,7 +4,8 @@ import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { publicBaseUrl } from '../shared/http/publicBaseUrl';
-import { addClientBody, toClientView } from '../shared/http/schemas/clients';
+import { addClientBody } from '../shared/http/schemas/clients';
+import { toClientView } from '../shared/http/views/clients';
 
 /** POST /clients — a partner adds a client by its cloud account; the client is mailed an invitation link. */
 export const handler = httpRoute(

@@ -4,7 +4,7 @@ import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { idParams } from '../shared/http/schemas/common';
-import { toClientView } from '../shared/http/schemas/clients';
+import { toClientView } from '../shared/http/views/clients';
 
 /** POST /clients/{id}/invitation/cancel — the partner withdraws a pending invitation. */
 export const handler = httpRoute(

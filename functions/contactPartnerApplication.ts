@@ -1,7 +1,7 @@
 import { applicationDeps } from '../shared/adapters/compositionRoot';
 import { decideApplication } from '../shared/domain/applications/decideApplication';
 import { httpRoute } from '../shared/http/httpRoute';
-import { toApplicationView } from '../shared/http/schemas/applications';
+import { toApplicationView } from '../shared/http/views/applications';
 import { idParams } from '../shared/http/schemas/common';
 
 /** POST /partner-applications/{id}/contact — a manager's decision; 409 if the status does not allow it. */

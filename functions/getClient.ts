@@ -3,7 +3,7 @@ import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { idParams } from '../shared/http/schemas/common';
-import { toClientView } from '../shared/http/schemas/clients';
+import { toClientView } from '../shared/http/views/clients';
 
 /** GET /clients/{id} — one of the partner's clients (another partner's id answers 404). */
 export const handler = httpRoute(

@@ -2,7 +2,7 @@ import { balanceDeps } from '../shared/adapters/compositionRoot';
 import { clientBalance } from '../shared/domain/balances/clientBalance';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { toBalanceView } from '../shared/http/schemas/balances';
+import { toBalanceView } from '../shared/http/views/balances';
 import { idParams } from '../shared/http/schemas/common';
 
 /** GET /clients/{id}/balance — the current balance of one of the partner's active or blocked clients. */

@@ -3,7 +3,8 @@ import { balanceDetail } from '../shared/domain/balances/balanceDetail';
 import { period } from '../shared/domain/balances/Period';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { periodQuery, toBalanceDetailView } from '../shared/http/schemas/balances';
+import { periodQuery } from '../shared/http/schemas/balances';
+import { toBalanceDetailView } from '../shared/http/views/balances';
 import { idParams } from '../shared/http/schemas/common';
 
 /** GET /clients/{id}/balance/detail?from&to — "Detail": the client's balance per Moscow day. */

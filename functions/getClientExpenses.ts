@@ -3,7 +3,8 @@ import { expensesOnServices } from '../shared/domain/balances/expensesOnServices
 import { period } from '../shared/domain/balances/Period';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { periodQuery, toExpensesView } from '../shared/http/schemas/balances';
+import { periodQuery } from '../shared/http/schemas/balances';
+import { toExpensesView } from '../shared/http/views/balances';
 import { idParams } from '../shared/http/schemas/common';
 
 /** GET /clients/{id}/expenses?from&to — "Expenses on services": the client's debits per service and per day. */

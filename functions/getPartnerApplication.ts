@@ -1,7 +1,7 @@
 import { applicationQueries } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
-import { toApplicationView } from '../shared/http/schemas/applications';
+import { toApplicationView } from '../shared/http/views/applications';
 import { idParams } from '../shared/http/schemas/common';
 
 /** GET /partner-applications/{id} — one application, for managers. */

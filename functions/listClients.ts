@@ -2,7 +2,8 @@ import { clientRepository, ledgerBalances } from '../shared/adapters/composition
 import { withBalances } from '../shared/domain/balances/withBalances';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { listClientsQuery, toListedClientView } from '../shared/http/schemas/clients';
+import { listClientsQuery } from '../shared/http/schemas/clients';
+import { toListedClientView } from '../shared/http/views/clients';
 
 /**
  * GET /clients — the partner's own clients, newest first; filter by status, search by e-mail or

@@ -1,6 +1,7 @@
 import { applicationQueries } from '../shared/adapters/compositionRoot';
 import { httpRoute } from '../shared/http/httpRoute';
-import { listApplicationsQuery, toApplicationView } from '../shared/http/schemas/applications';
+import { listApplicationsQuery } from '../shared/http/schemas/applications';
+import { toApplicationView } from '../shared/http/views/applications';
 
 /** GET /partner-applications — managers list applications, newest first, optionally by status. */
 export const handler = httpRoute({ auth: 'manager', query: listApplicationsQuery }, async ({ query }) => {

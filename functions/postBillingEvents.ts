@@ -3,7 +3,8 @@ import { recordBillingEvents } from '../shared/domain/balances/recordBillingEven
 import { HttpError } from '../shared/http/HttpError';
 import { httpRoute } from '../shared/http/httpRoute';
 import { BILLING_WRITE_SCOPE } from '../shared/http/Principal';
-import { billingEventsBody, toBillingEvent, toBillingEventsResponse } from '../shared/http/schemas/balances';
+import { billingEventsBody, toBillingEvent } from '../shared/http/schemas/balances';
+import { toBillingEventsResponse } from '../shared/http/views/balances';
 
 /** POST /billing-events — the cloud's billing posts events; each is recorded once by transactionId. */
 export const handler = httpRoute({ auth: 'system', body: billingEventsBody }, async ({ principal, body }) => {

@@ -5,7 +5,7 @@ import { idempotentRequests } from '../shared/http/idempotentRequests';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { publicBaseUrl } from '../shared/http/publicBaseUrl';
 import { idParams } from '../shared/http/schemas/common';
-import { toClientView } from '../shared/http/schemas/clients';
+import { toClientView } from '../shared/http/views/clients';
 
 /** POST /clients/{id}/invitation/resend — a new link for a pending invitation; the old link stops working. */
 export const handler = httpRoute(

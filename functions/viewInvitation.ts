@@ -5,7 +5,8 @@ import { htmlOrJson } from '../shared/http/htmlPages';
 import { publicRoute } from '../shared/http/httpRoute';
 import { invitationPage } from '../shared/http/invitationPages';
 import { publicBaseUrl } from '../shared/http/publicBaseUrl';
-import { invitationTokenParams, toInvitationView } from '../shared/http/schemas/clients';
+import { invitationTokenParams } from '../shared/http/schemas/clients';
+import { toInvitationView } from '../shared/http/views/clients';
 import { parseWith } from '../shared/http/validation';
 
 /** GET /invitations/{token} — public: who invites and what accepting means; for browsers, a page that leads to the console. */

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import type { NamedSchemas, OperationDocs } from './openapi';
-import { applicationOperations, applicationView, submittedApplicationView } from './schemas/applications';
-import { balanceDetailView, balanceOperations, balanceView, billingEventsResponse, expensesView } from './schemas/balances';
-import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './schemas/clients';
-import { clientOperationOperations, operationPreviewView, operationResultView } from './schemas/clientOperations';
+import { applicationOperations, applicationView, submittedApplicationView } from './docs/applications';
+import { balanceDetailView, balanceOperations, balanceView, billingEventsResponse, expensesView } from './docs/balances';
+import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './docs/clients';
+import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { AuthKind, RouteSpec } from '../routeTable';
 import { type ApiErrorCode, errorStatus } from './errorStatus';
 import { REQUEST_ID_HEADER } from './requestId';
-import { errorResponse } from './schemas/common';
+import { errorResponse } from './docs/common';
 
 /** The groups of operations, with what each is about. */
 export const TAGS = {

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
-import type { OperationDocs } from '../openapi';
-import { cursor, email, idParams, limit, multilineText, phone, text } from './common';
+import { cursor, email, limit, multilineText, phone, text } from './common';
 
 /** Body of `POST /partner-applications` (the public "contact sales" form). */
 export const applicationForm = z.strictObject({
@@ -12,133 +10,11 @@ export const applicationForm = z.strictObject({
   message: multilineText(5000),
 });
 
-const statuses = z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected']);
+/** An application's status, as the API names it. */
+export const applicationStatus = z.enum(['new', 'escalated', 'contacted', 'approved', 'rejected']);
 
 /** Query of `GET /partner-applications`. */
-export const listApplicationsQuery = z.strictObject({ status: z.optional(statuses), limit, cursor });
+export const listApplicationsQuery = z.strictObject({ status: z.optional(applicationStatus), limit, cursor });
 
 /** Body of `POST /partner-applications/{id}/reject`. */
 export const rejectBody = z.strictObject({ reason: multilineText(1000) });
-
-/** An application as the API shows it (times in ISO-8601 UTC). */
-export const applicationView = z.object({
-  id: z.string(),
-  status: statuses,
-  name: z.string(),
-  email: z.string(),
-  phone: z.string(),
-  company: z.string(),
-  message: z.string(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  contactDueAt: z.iso.datetime(),
-  contactedAt: z.optional(z.iso.datetime()),
-  escalatedAt: z.optional(z.iso.datetime()),
-  decidedAt: z.optional(z.iso.datetime()),
-  rejectionReason: z.optional(z.string()),
-  partnerId: z.optional(z.string()),
-  /** A mail the applicant or the department is owed that could not be sent after every attempt: reach them another way. */
-  noticeFailed: z.optional(z.object({ notice: z.enum(['received', 'escalated', 'approved', 'rejected']), attempts: z.number(), at: z.iso.datetime() })),
-});
-
-/** The public answer to a submitted form: no personal data echoed back. */
-export const submittedApplicationView = z.object({ id: z.string(), status: statuses, contactDueAt: z.iso.datetime() });
-
-/** Renders an application for managers. */
-export function toApplicationView(application: PartnerApplication): z.infer<typeof applicationView> {
-  const iso = (date: Date | undefined) => date?.toISOString();
-  return {
-    id: application.id,
-    status: application.status,
-    name: application.name,
-    email: application.email,
-    phone: application.phone,
-    company: application.company,
-    message: application.message,
-    createdAt: application.createdAt.toISOString(),
-    updatedAt: application.updatedAt.toISOString(),
-    contactDueAt: application.contactDueAt.toISOString(),
-    contactedAt: iso(application.contactedAt),
-    escalatedAt: iso(application.escalatedAt),
-    decidedAt: iso(application.decidedAt),
-    rejectionReason: application.rejectionReason,
-    partnerId: application.partnerId,
-    noticeFailed: application.noticeFailed && { ...application.noticeFailed, at: application.noticeFailed.at.toISOString() },
-  };
-}
-
-const applicationPage = z.object({ items: z.array(applicationView), nextCursor: z.nullable(z.string()) });
-
-const applicationExample = {
-  id: 'app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f',
-  status: 'contacted',
-  name: 'Ann Lee',
-  email: 'ann@lee-it.example',
-  phone: '+74950000000',
-  company: 'Lee IT',
-  message: 'We resell cloud to 40 small businesses in Kazan.',
-  createdAt: '2026-12-01T09:15:00.000Z',
-  updatedAt: '2026-12-01T11:02:00.000Z',
-  contactDueAt: '2026-12-03T09:15:00.000Z',
-  contactedAt: '2026-12-01T11:02:00.000Z',
-};
-
-/** OpenAPI docs of the partner-application routes. */
-export const applicationOperations: OperationDocs = {
-  'POST /partner-applications': {
-    summary: 'Submit the "contact sales" form',
-    description: 'Submit the "contact sales" form (public). An identical form within 10 minutes returns the first application. ' +
-      'At most 5 forms per source address per hour and 3 per e-mail address per day (429 + `Retry-After`); the confirmation mail ' +
-      'repeats nothing the applicant typed.',
-    tag: 'Partner applications', body: applicationForm, response: submittedApplicationView, location: true,
-    success: { 201: 'The application, due to be contacted within 48 hours (or the identical one sent within 10 minutes)' },
-    examples: {
-      body: { name: 'Ann Lee', email: 'ann@lee-it.example', phone: '+7 495 000-00-00', company: 'Lee IT', message: 'We resell cloud to 40 small businesses in Kazan.' },
-      response: { id: applicationExample.id, status: 'new', contactDueAt: applicationExample.contactDueAt },
-    },
-    errors: ['duplicate_submission'],
-  },
-  'GET /partner-applications': {
-    summary: 'List applications',
-    description: 'List applications, newest first, optionally by status (managers)',
-    tag: 'Partner applications', query: listApplicationsQuery, response: applicationPage,
-    success: { 200: 'A page of applications; `nextCursor` fetches the next one' },
-    examples: { response: { items: [applicationExample], nextCursor: null } },
-  },
-  'GET /partner-applications/{id}': {
-    params: idParams,
-    summary: 'Get an application',
-    description: 'One application (managers)',
-    tag: 'Partner applications', response: applicationView,
-    success: { 200: 'The application' }, examples: { response: applicationExample }, errors: ['not_found'],
-  },
-  'POST /partner-applications/{id}/contact': {
-    params: idParams,
-    summary: 'Record the contact with the applicant',
-    description: 'Record that a manager contacted the applicant (stops the 48-hour escalation)',
-    tag: 'Partner applications', response: applicationView,
-    success: { 200: 'The application, now `contacted`' }, examples: { response: applicationExample },
-    errors: ['not_found', 'invalid_transition'],
-  },
-  'POST /partner-applications/{id}/approve': {
-    params: idParams,
-    summary: 'Approve an application',
-    description: 'Approve a contacted application: creates the partner account bound to its e-mail',
-    tag: 'Partner applications', response: applicationView,
-    success: { 200: 'The application, now `approved`, with its `partnerId`' },
-    examples: { response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' } },
-    errors: ['not_found', 'invalid_transition', 'email_already_partner'],
-  },
-  'POST /partner-applications/{id}/reject': {
-    params: idParams,
-    summary: 'Reject an application',
-    description: 'Reject an application with a reason',
-    tag: 'Partner applications', body: rejectBody, response: applicationView,
-    success: { 200: 'The application, now `rejected`' },
-    examples: {
-      body: { reason: 'We work only with companies registered in Russia.' },
-      response: { ...applicationExample, status: 'rejected', decidedAt: '2026-12-02T08:00:00.000Z', rejectionReason: 'We work only with companies registered in Russia.' },
-    },
-    errors: ['not_found', 'invalid_transition'],
-  },
-};

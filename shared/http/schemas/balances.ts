@@ -1,19 +1,15 @@
 /**
- * Schemas of the balance routes: billing ingestion (`POST /billing-events`), a client's balance,
+ * Request schemas of the balance routes: billing ingestion (`POST /billing-events`), a client's balance,
  * "Detail" and "Expenses on services". Money is `{ amount, currency }` with `amount` in minor units
  * (kopecks); days are Moscow calendar days `YYYY-MM-DD`; times carry the Moscow offset (+03:00).
  */
 import * as z from 'zod/mini';
-import type { BalanceDetail } from '../../domain/balances/balanceDetail';
-import { type BillingEvent, MAX_EVENT_AMOUNT, REJECTION_REASONS, type RecordResult } from '../../domain/balances/BillingEvent';
-import type { ClientBalance } from '../../domain/balances/clientBalance';
-import type { ServiceExpenses } from '../../domain/balances/expensesOnServices';
+import { type BillingEvent, MAX_EVENT_AMOUNT } from '../../domain/balances/BillingEvent';
 import { periodProblem } from '../../domain/balances/Period';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
-import { isMoscowDay, MOSCOW_TIME_ZONE, moscowDay, toMoscowIso } from '../../domain/moscowTime';
-import type { OperationDocs } from '../openapi';
-import { idParams, isoInstant, money, text } from './common';
+import { isMoscowDay } from '../../domain/moscowTime';
+import { isoInstant, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -64,25 +60,6 @@ export function toBillingEvent(input: z.infer<typeof billingEventInput>): Billin
   };
 }
 
-/** What happened to each submitted event, in submission order, and how many of each. */
-export const billingEventsResponse = z.object({
-  results: z.array(z.object({
-    transactionId: z.string(),
-    status: z.enum(['recorded', 'duplicate', 'rejected']),
-    reason: z.optional(z.enum(REJECTION_REASONS)),
-    message: z.optional(z.string()),
-  })),
-  recorded: z.number(),
-  duplicates: z.number(),
-  rejected: z.number(),
-});
-
-/** Renders the results of `recordBillingEvents`. */
-export function toBillingEventsResponse(results: readonly RecordResult[]): z.infer<typeof billingEventsResponse> {
-  const count = (status: RecordResult['status']) => results.filter((result) => result.status === status).length;
-  return { results: [...results], recorded: count('recorded'), duplicates: count('duplicate'), rejected: count('rejected') };
-}
-
 const day = z.string().check(z.refine(isMoscowDay, 'Expected a calendar day written YYYY-MM-DD'));
 
 /** Query of the period routes: `from` and `to` (both included), at most 366 days. */
@@ -93,177 +70,3 @@ export const periodQuery = z.strictObject({ from: day, to: day }).check(
     if (problem) ctx.issues.push({ code: 'custom', message: problem, path: ['to'], input: to });
   }),
 );
-
-const moscowTime = z.iso.datetime({ offset: true });
-
-/** `GET /clients/{id}/balance`. */
-export const balanceView = z.object({ clientId: z.string(), balance: money, asOf: moscowTime });
-
-const totalsView = { debits: money, deposits: money, withdrawals: money };
-
-/** `GET /clients/{id}/balance/detail`: the "Detail" view by Moscow day. */
-export const balanceDetailView = z.object({
-  clientId: z.string(),
-  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
-  from: z.string(),
-  to: z.string(),
-  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
-  clientSince: z.string(),
-  timeZone: z.literal(MOSCOW_TIME_ZONE),
-  currency: z.string(),
-  opening: money,
-  closing: money,
-  totals: z.object(totalsView),
-  days: z.array(z.object({ day: z.string(), opening: money, ...totalsView, closing: money })),
-  movements: z.array(z.object({
-    transactionId: z.string(),
-    type: z.enum(['deposit', 'withdrawal']),
-    amount: money,
-    occurredAt: moscowTime,
-    day: z.string(),
-  })),
-});
-
-/** `GET /clients/{id}/expenses`: "Expenses on services", most expensive service first. */
-export const expensesView = z.object({
-  clientId: z.string(),
-  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
-  from: z.string(),
-  to: z.string(),
-  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
-  clientSince: z.string(),
-  timeZone: z.literal(MOSCOW_TIME_ZONE),
-  currency: z.string(),
-  total: money,
-  services: z.array(z.object({ service: z.string(), total: money, days: z.array(z.object({ day: z.string(), amount: money })) })),
-  days: z.array(z.object({ day: z.string(), total: money })),
-});
-
-/** Renders a client's balance. */
-export function toBalanceView(balance: ClientBalance): z.infer<typeof balanceView> {
-  return { clientId: balance.clientId, balance: balance.balance, asOf: toMoscowIso(balance.asOf) };
-}
-
-/** Renders "Detail". */
-export function toBalanceDetailView(detail: BalanceDetail): z.infer<typeof balanceDetailView> {
-  return {
-    clientId: detail.clientId,
-    ...detail.period,
-    clientSince: detail.clientSince,
-    timeZone: MOSCOW_TIME_ZONE,
-    currency: detail.opening.currency,
-    opening: detail.opening,
-    closing: detail.closing,
-    totals: { debits: detail.totals.debits, deposits: detail.totals.deposits, withdrawals: detail.totals.withdrawals },
-    days: detail.days.map((row) => ({
-      day: row.day, opening: row.opening, debits: row.debits, deposits: row.deposits,
-      withdrawals: row.withdrawals, closing: row.closing,
-    })),
-    movements: detail.movements.map((movement) => ({
-      transactionId: movement.transactionId,
-      type: movement.type,
-      amount: movement.amount,
-      occurredAt: toMoscowIso(movement.occurredAt),
-      day: moscowDay(movement.occurredAt),
-    })),
-  };
-}
-
-/** Renders "Expenses on services". */
-export function toExpensesView(expenses: ServiceExpenses): z.infer<typeof expensesView> {
-  return {
-    clientId: expenses.clientId,
-    ...expenses.period,
-    clientSince: expenses.clientSince,
-    timeZone: MOSCOW_TIME_ZONE,
-    currency: expenses.total.currency,
-    total: expenses.total,
-    services: expenses.services.map((service) => ({
-      service: service.service,
-      total: service.total,
-      days: service.days.map((row) => ({ day: row.day, amount: row.amount })),
-    })),
-    days: expenses.days.map((row) => ({ day: row.day, total: row.total })),
-  };
-}
-
-/** Whose balance a partner sees, said once for the three balance routes. */
-const SERVED_ONLY = ' — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`';
-
-/** What part of the period a partner sees, said once for the two period routes. */
-const SINCE_ACCEPTED = '. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, ' +
-  'a period that ends before it answers 422 `period_before_client`';
-
-/** What the three balance routes answer about the client itself. */
-const BALANCE_ERRORS = ['not_found', 'client_not_active'] as const;
-
-const rub = (amount: number) => ({ amount, currency: 'RUB' });
-const CLIENT_ID = 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b';
-const PERIOD = { clientId: CLIENT_ID, from: '2026-11-01', to: '2026-11-02', clientSince: '2026-10-15', timeZone: MOSCOW_TIME_ZONE, currency: 'RUB' };
-
-/** OpenAPI docs of the balance routes. */
-export const balanceOperations: OperationDocs = {
-  'POST /billing-events': {
-    summary: 'Record billing events',
-    description: 'Record billing events (machine clients with the billing.write scope): one event or `{ events }` with up to 100; ' +
-      'each is recorded once by transactionId, a repeat is a `duplicate`, an implausible one is `rejected` with a reason',
-    tag: 'Billing', body: z.union([billingEventBatch, billingEventInput]), response: billingEventsResponse,
-    success: { 200: 'What happened to each event, in submission order' },
-    examples: {
-      body: {
-        events: [
-          { transactionId: 'bill-2026-11-01-000123', accountId: 'acc-7f3k9q2m4x8b1n5c6v0z', type: 'debit', service: 'Compute Cloud', amount: 12_050, currency: 'RUB', occurredAt: '2026-11-01T10:00:00+03:00', resource: 'vm-web-1' },
-          { transactionId: 'pay-2026-11-01-000042', accountId: 'acc-7f3k9q2m4x8b1n5c6v0z', type: 'deposit', amount: 500_000, currency: 'RUB', occurredAt: '2026-11-01T12:30:00+03:00' },
-        ],
-      },
-      response: {
-        results: [
-          { transactionId: 'bill-2026-11-01-000123', status: 'recorded' },
-          { transactionId: 'pay-2026-11-01-000042', status: 'duplicate' },
-        ],
-        recorded: 1, duplicates: 1, rejected: 0,
-      },
-    },
-  },
-  'GET /clients/{id}/balance': {
-    params: idParams,
-    summary: "A client's balance",
-    description: `A client's current balance${SERVED_ONLY}`,
-    tag: 'Balances', response: balanceView, success: { 200: 'The balance now' },
-    examples: { response: { clientId: CLIENT_ID, balance: rub(487_950), asOf: '2026-12-01T12:30:00.000+03:00' } },
-    errors: BALANCE_ERRORS,
-  },
-  'GET /clients/{id}/balance/detail': {
-    params: idParams,
-    summary: 'Balance detail per Moscow day',
-    description: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
-      `and the deposits and withdrawals with times in +03:00${SINCE_ACCEPTED}${SERVED_ONLY}`,
-    tag: 'Balances', query: periodQuery, response: balanceDetailView, success: { 200: 'The period day by day' },
-    examples: {
-      response: {
-        ...PERIOD, opening: rub(0), closing: rub(487_950),
-        totals: { debits: rub(12_050), deposits: rub(500_000), withdrawals: rub(0) },
-        days: [
-          { day: '2026-11-01', opening: rub(0), debits: rub(12_050), deposits: rub(500_000), withdrawals: rub(0), closing: rub(487_950) },
-          { day: '2026-11-02', opening: rub(487_950), debits: rub(0), deposits: rub(0), withdrawals: rub(0), closing: rub(487_950) },
-        ],
-        movements: [{ transactionId: 'pay-2026-11-01-000042', type: 'deposit', amount: rub(500_000), occurredAt: '2026-11-01T12:30:00.000+03:00', day: '2026-11-01' }],
-      },
-    },
-    errors: [...BALANCE_ERRORS, 'period_before_client'],
-  },
-  'GET /clients/{id}/expenses': {
-    params: idParams,
-    summary: 'Expenses on services',
-    description: `"Expenses on services": debits of [from, to] (Moscow days, at most 366) per service, most expensive first, and per day${SINCE_ACCEPTED}${SERVED_ONLY}`,
-    tag: 'Balances', query: periodQuery, response: expensesView, success: { 200: 'The debits of the period per service and per day' },
-    examples: {
-      response: {
-        ...PERIOD, total: rub(12_050),
-        services: [{ service: 'Compute Cloud', total: rub(12_050), days: [{ day: '2026-11-01', amount: rub(12_050) }] }],
-        days: [{ day: '2026-11-01', total: rub(12_050) }, { day: '2026-11-02', total: rub(0) }],
-      },
-    },
-    errors: [...BALANCE_ERRORS, 'period_before_client'],
-  },
-};

@@ -75,16 +75,3 @@ export const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(20
 
 /** A path parameter holding an entity id. */
 export const idParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
-
-/** The documented error response; `requestId` is also the response's `x-request-id` header. */
-export const errorResponse = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()),
-    requestId: z.string(),
-  }),
-});
-
-/** An amount of money: `amount` in minor units (kopecks) and an ISO 4217 currency. */
-export const money = z.object({ amount: z.number().check(z.int()), currency: z.string() });

@@ -1,0 +1,181 @@
+/** Response schemas and OpenAPI docs of the clients, invitation and audit routes (build time only: no route bundles them). */
+import * as z from 'zod/mini';
+import { ACTOR_KINDS } from '../../domain/audit/AuditEntry';
+import { CLIENT_ACTIONS, CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
+import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
+import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
+import type { OperationDoc, OperationDocs } from '../openapi';
+import { addClientBody, auditQuery, invitationTokenParams, listClientsQuery } from '../schemas/clients';
+import { idParams } from '../schemas/common';
+import { money } from './common';
+
+/** A client as its partner sees it (times in ISO-8601 UTC). */
+export const clientView = z.object({
+  id: z.string(),
+  /** `null` until an invitation sent without an account is accepted. */
+  accountId: z.nullable(z.string()),
+  email: z.string(),
+  name: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  status: z.enum(VISIBLE_CLIENT_STATUSES),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  invitation: z.object({
+    id: z.string(),
+    status: z.enum(INVITATION_STATUSES),
+    expiresAt: z.iso.datetime(),
+    /** Whether the invitation mail reached the mail provider (`failed`: resend it). */
+    mail: z.enum(['pending', 'sent', 'failed']),
+  }),
+});
+
+/** One item of `GET /clients`: the client and its current balance, `null` unless it is active or blocked. */
+export const listedClientView = z.extend(clientView, { balance: z.nullable(money) });
+
+/** What the public invitation routes show the invitee. */
+export const invitationView = z.object({
+  partnerName: z.string(),
+  /** The invited account; `null` when the partner did not name one (the accepting owner's account is bound). */
+  accountId: z.nullable(z.string()),
+  status: z.enum(INVITATION_STATUSES),
+  expiresAt: z.iso.datetime(),
+  acceptingMeans: z.string(),
+});
+
+/** An audit entry as the partner sees it. */
+export const auditEntryView = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  at: z.iso.datetime(),
+  actor: z.object({ kind: z.enum(ACTOR_KINDS), id: z.string() }),
+  action: z.enum(CLIENT_ACTIONS),
+  before: z.nullable(z.enum(CLIENT_STATUSES)),
+  after: z.enum(CLIENT_STATUSES),
+});
+
+const clientPage = z.object({ items: z.array(listedClientView), nextCursor: z.nullable(z.string()) });
+const auditPage = z.object({ items: z.array(auditEntryView), nextCursor: z.nullable(z.string()) });
+
+const clientExample = {
+  id: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b',
+  accountId: 'acc-7f3k9q2m4x8b1n5c6v0z',
+  email: 'ivan@petrov-bakery.example',
+  name: 'Ivan Petrov',
+  phone: '+74951234567',
+  status: 'invited',
+  createdAt: '2026-12-01T09:30:00.000Z',
+  updatedAt: '2026-12-01T09:30:00.000Z',
+  invitation: { id: 'inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c', status: 'pending', expiresAt: '2026-12-08T09:30:00.000Z', mail: 'sent' },
+};
+
+const invitationExample = {
+  partnerName: 'Volkova Cloud Integration',
+  accountId: clientExample.accountId,
+  status: 'pending',
+  expiresAt: clientExample.invitation.expiresAt,
+  acceptingMeans: ACCEPTING_MEANS,
+};
+
+/** What the public invitation routes answer about the link itself. */
+const LINK_ERRORS = ['not_found', 'invitation_superseded'] as const;
+
+/** What answering an invitation can meet: the link, the invitation's state, another account's owner, a race. */
+const ANSWER_ERRORS = [...LINK_ERRORS, 'invitation_expired', 'invitation_closed', 'wrong_account', 'concurrent_change'] as const;
+
+/** The doc of answering an invitation through its link: accepting or declining. */
+function answerOperation(status: 'accepted' | 'declined', summary: string, description: string): OperationDoc {
+  return {
+    params: invitationTokenParams, summary, description, tag: 'Invitations', response: invitationView,
+    success: { 200: `The invitation, now \`${status}\`` }, examples: { response: { ...invitationExample, status } },
+    errors: ANSWER_ERRORS,
+  };
+}
+
+/** OpenAPI docs of the clients, invitation and audit routes. */
+export const clientOperations: OperationDocs = {
+  'POST /clients': {
+    summary: 'Add a client',
+    description: 'Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. ' +
+      'Stores it as `invited` and mails a link valid 7 days that only the account\'s owner, signed in to the cloud console, can answer ' +
+      '(201; 200 when an account whose invitation closed is invited again)',
+    tag: 'Clients', body: addClientBody, response: clientView, location: true,
+    success: {
+      201: 'A new client, invited',
+      200: 'A client of yours whose last invitation was declined, cancelled or expired, invited again',
+    },
+    examples: { body: { email: clientExample.email, name: clientExample.name, phone: '+7 (495) 123-45-67', accountId: clientExample.accountId }, response: clientExample },
+    errors: ['unknown_account', 'not_found', 'client_exists', 'concurrent_change'],
+  },
+  'GET /clients': {
+    summary: 'List your clients',
+    description: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
+      'the account id (at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
+      'current balance of an active or blocked client (`null` for the others)',
+    tag: 'Clients', query: listClientsQuery, response: clientPage,
+    success: { 200: 'A page of clients; `nextCursor` fetches the next one' },
+    examples: {
+      response: {
+        items: [
+          { ...clientExample, status: 'active', invitation: { ...clientExample.invitation, status: 'accepted' }, balance: { amount: 1_250_000, currency: 'RUB' } },
+          { ...clientExample, id: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', accountId: null, email: 'olga@example.org', name: undefined, phone: undefined, balance: null },
+        ],
+        nextCursor: null,
+      },
+    },
+  },
+  'GET /clients/{id}': {
+    params: idParams,
+    summary: 'Get a client',
+    description: 'One of your clients',
+    tag: 'Clients', response: clientView, success: { 200: 'The client' }, examples: { response: clientExample }, errors: ['not_found'],
+  },
+  'POST /clients/{id}/invitation/resend': {
+    params: idParams,
+    summary: 'Resend the invitation',
+    description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)',
+    tag: 'Clients', response: clientView,
+    success: { 200: 'The client with its renewed invitation (a new 7-day expiry)' }, examples: { response: clientExample },
+    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
+  },
+  'POST /clients/{id}/invitation/cancel': {
+    params: idParams,
+    summary: 'Cancel the invitation',
+    description: 'Withdraw a pending invitation (the account may be invited again)',
+    tag: 'Clients', response: clientView,
+    success: { 200: 'The client, now `cancelled`' },
+    examples: { response: { ...clientExample, status: 'cancelled', invitation: { ...clientExample.invitation, status: 'cancelled' } } },
+    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
+  },
+  'GET /invitations/{token}': {
+    params: invitationTokenParams,
+    summary: 'See an invitation',
+    description: 'The invitation behind a link (public): who invites and what accepting means; `Accept: text/html` gets a page ' +
+      'that sends the owner to the cloud console to answer',
+    tag: 'Invitations', response: invitationView, html: true,
+    success: { 200: 'Who invites, the account, the status and what accepting means' }, examples: { response: invitationExample },
+    errors: LINK_ERRORS,
+  },
+  'POST /invitations/{token}/accept': {
+    ...answerOperation('accepted', 'Accept an invitation', 'Accept an invitation with the cloud account owner\'s console ID token: the client ' +
+      'becomes active, bound to the owner\'s account if the partner named none; 403 `wrong_account` for another account, 409 ' +
+      '`account_served` while another partner serves the account'),
+    errors: [...ANSWER_ERRORS, 'already_client', 'account_served'],
+  },
+  'POST /invitations/{token}/decline': answerOperation('declined', 'Decline an invitation',
+    'Decline an invitation with the cloud account owner\'s console ID token (403 `wrong_account` for another account)'),
+  'GET /audit': {
+    summary: 'Your audit trail',
+    description: 'Your audit trail, newest first; filter by client and period [from, to)',
+    tag: 'Audit', query: auditQuery, response: auditPage,
+    success: { 200: 'A page of audit entries; `nextCursor` fetches the next one' },
+    examples: {
+      response: {
+        items: [{
+          id: 'aud_3e1c9a7b5d4f4e2a8c0b6d4f2e0a8c6b', clientId: clientExample.id, at: '2026-12-01T09:30:00.000Z',
+          actor: { kind: 'partner', id: 'usr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e' }, action: 'invite', before: null, after: 'invited',
+        }],
+        nextCursor: null,
+      },
+    },
+  },
+};

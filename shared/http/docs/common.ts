@@ -1,0 +1,15 @@
+/** Response schemas several routes' docs share (build time only). */
+import * as z from 'zod/mini';
+
+/** The documented error response; `requestId` is also the response's `x-request-id` header. */
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    requestId: z.string(),
+  }),
+});
+
+/** An amount of money: `amount` in minor units (kopecks) and an ISO 4217 currency. */
+export const money = z.object({ amount: z.number().check(z.int()), currency: z.string() });

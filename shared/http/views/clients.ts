@@ -1,0 +1,59 @@
+/** How the API shows a client, an invitation and an audit entry (times in ISO-8601 UTC). */
+import type * as z from 'zod/mini';
+import type { AuditEntry } from '../../domain/audit/AuditEntry';
+import { type Client, isAttached } from '../../domain/clients/Client';
+import type { WithBalance } from '../../domain/balances/withBalances';
+import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
+import type { InvitationView } from '../../domain/clients/answerInvitation';
+import type { auditEntryView, clientView, invitationView, listedClientView } from '../docs/clients';
+
+/** Renders a client for its partner (never a detached one: the use cases answer 404 for it). */
+export function toClientView(client: Client): z.infer<typeof clientView> {
+  const { status } = client;
+  if (!isAttached(status)) throw new Error(`client ${client.id} is detached and must not be shown to its partner`);
+  return {
+    id: client.id,
+    accountId: client.accountId ?? null,
+    email: client.email,
+    name: client.name,
+    phone: client.phone,
+    status,
+    createdAt: client.createdAt.toISOString(),
+    updatedAt: client.updatedAt.toISOString(),
+    invitation: {
+      id: client.invitation.id,
+      status: client.invitation.status,
+      expiresAt: client.invitation.expiresAt.toISOString(),
+      mail: client.invitation.mail,
+    },
+  };
+}
+
+/** Renders a listed client with its balance. */
+export function toListedClientView({ client, balance }: WithBalance<Client>): z.infer<typeof listedClientView> {
+  return { ...toClientView(client), balance };
+}
+
+/** Renders an invitation for the invitee. */
+export function toInvitationView(view: InvitationView): z.infer<typeof invitationView> {
+  return {
+    partnerName: view.partnerName,
+    accountId: view.accountId ?? null,
+    status: view.status,
+    expiresAt: view.expiresAt.toISOString(),
+    acceptingMeans: ACCEPTING_MEANS,
+  };
+}
+
+/** Renders an audit entry. */
+export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryView> {
+  return {
+    id: entry.id,
+    clientId: entry.clientId,
+    at: entry.at.toISOString(),
+    actor: { kind: entry.actor.kind, id: entry.actor.id },
+    action: entry.action,
+    before: entry.before,
+    after: entry.after,
+  };
+}
