@@ -2,7 +2,7 @@ import { invitationDeps } from '../shared/adapters/compositionRoot';
 import { acceptInvitation } from '../shared/domain/clients/answerInvitation';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';
-import { invitationTokenParams } from '../shared/http/schemas/clients';
+import { invitationTokenParams } from '../shared/http/schemas/invitationTokenParams';
 import { toInvitationView } from '../shared/http/views/clients';
 
 /** POST /invitations/{token}/accept — the cloud account's owner, signed in to the cloud console, accepts. */

@@ -3,7 +3,7 @@ import { cancelInvitation } from '../shared/domain/clients/cancelInvitation';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 import { toClientView } from '../shared/http/views/clients';
 
 /** POST /clients/{id}/invitation/cancel — the partner withdraws a pending invitation. */

@@ -2,7 +2,7 @@ import { applicationDeps } from '../shared/adapters/compositionRoot';
 import { decideApplication } from '../shared/domain/applications/decideApplication';
 import { httpRoute } from '../shared/http/httpRoute';
 import { toApplicationView } from '../shared/http/views/applications';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 
 /** POST /partner-applications/{id}/contact — a manager's decision; 409 if the status does not allow it. */
 export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ principal, params }) => {

@@ -2,7 +2,7 @@ import { clientRepository } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 import { toClientView } from '../shared/http/views/clients';
 
 /** GET /clients/{id} — one of the partner's clients (another partner's id answers 404). */

@@ -3,7 +3,7 @@ import { clientBalance } from '../shared/domain/balances/clientBalance';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { toBalanceView } from '../shared/http/views/balances';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 
 /** GET /clients/{id}/balance — the current balance of one of the partner's active or blocked clients. */
 export const handler = httpRoute(

@@ -3,9 +3,9 @@ import { balanceDetail } from '../shared/domain/balances/balanceDetail';
 import { period } from '../shared/domain/balances/Period';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { periodQuery } from '../shared/http/schemas/balances';
+import { periodQuery } from '../shared/http/schemas/periodQuery';
 import { toBalanceDetailView } from '../shared/http/views/balances';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 
 /** GET /clients/{id}/balance/detail?from&to — "Detail": the client's balance per Moscow day. */
 export const handler = httpRoute(

@@ -3,9 +3,9 @@ import { expensesOnServices } from '../shared/domain/balances/expensesOnServices
 import { period } from '../shared/domain/balances/Period';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { periodQuery } from '../shared/http/schemas/balances';
+import { periodQuery } from '../shared/http/schemas/periodQuery';
 import { toExpensesView } from '../shared/http/views/balances';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 
 /** GET /clients/{id}/expenses?from&to — "Expenses on services": the client's debits per service and per day. */
 export const handler = httpRoute(

@@ -2,7 +2,7 @@ import { applicationQueries } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { toApplicationView } from '../shared/http/views/applications';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 
 /** GET /partner-applications/{id} — one application, for managers. */
 export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ params }) => {

@@ -1,7 +1,7 @@
 import { auditTrail } from '../shared/adapters/compositionRoot';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { auditQuery } from '../shared/http/schemas/clients';
+import { auditQuery } from '../shared/http/schemas/auditQuery';
 import { toAuditEntryView } from '../shared/http/views/clients';
 
 /** GET /audit — the partner's own audit trail, newest first; by client and period [from, to). */

@@ -2,7 +2,7 @@ import { clientRepository, ledgerBalances } from '../shared/adapters/composition
 import { withBalances } from '../shared/domain/balances/withBalances';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
-import { listClientsQuery } from '../shared/http/schemas/clients';
+import { listClientsQuery } from '../shared/http/schemas/listClientsQuery';
 import { toListedClientView } from '../shared/http/views/clients';
 
 /**

@@ -1,6 +1,6 @@
 import { applicationQueries } from '../shared/adapters/compositionRoot';
 import { httpRoute } from '../shared/http/httpRoute';
-import { listApplicationsQuery } from '../shared/http/schemas/applications';
+import { listApplicationsQuery } from '../shared/http/schemas/listApplicationsQuery';
 import { toApplicationView } from '../shared/http/views/applications';
 
 /** GET /partner-applications — managers list applications, newest first, optionally by status. */

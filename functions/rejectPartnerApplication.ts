@@ -3,7 +3,7 @@ import { decideApplication } from '../shared/domain/applications/decideApplicati
 import { httpRoute } from '../shared/http/httpRoute';
 import { rejectBody } from '../shared/http/schemas/applications';
 import { toApplicationView } from '../shared/http/views/applications';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 
 /** POST /partner-applications/{id}/reject — a manager's decision; 409 if the status does not allow it. */
 export const handler = httpRoute({ auth: 'manager', params: idParams, body: rejectBody }, async ({ principal, params, body }) => {

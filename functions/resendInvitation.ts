@@ -4,7 +4,7 @@ import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { publicBaseUrl } from '../shared/http/publicBaseUrl';
-import { idParams } from '../shared/http/schemas/common';
+import { idParams } from '../shared/http/schemas/idParams';
 import { toClientView } from '../shared/http/views/clients';
 
 /** POST /clients/{id}/invitation/resend — a new link for a pending invitation; the old link stops working. */

@@ -5,7 +5,7 @@ import { htmlOrJson } from '../shared/http/htmlPages';
 import { publicRoute } from '../shared/http/httpRoute';
 import { invitationPage } from '../shared/http/invitationPages';
 import { publicBaseUrl } from '../shared/http/publicBaseUrl';
-import { invitationTokenParams } from '../shared/http/schemas/clients';
+import { invitationTokenParams } from '../shared/http/schemas/invitationTokenParams';
 import { toInvitationView } from '../shared/http/views/clients';
 import { parseWith } from '../shared/http/validation';
 

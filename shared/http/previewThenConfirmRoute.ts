@@ -8,7 +8,7 @@ import { partnerRateLimit } from './partnerRateLimit';
 import type { Principal } from './Principal';
 import { bulkOperationBody, singleOperationBody } from './schemas/clientOperations';
 import { toOperationPreviewView, toOperationResultView } from './views/clientOperations';
-import { idParams } from './schemas/common';
+import { idParams } from './schemas/idParams';
 
 type PartnerPrincipal = Extract<Principal, { kind: 'partner' }>;
 

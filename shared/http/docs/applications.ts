@@ -1,8 +1,9 @@
 /** Response schemas and OpenAPI docs of the partner-application routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
 import type { OperationDocs } from '../openapi';
-import { applicationForm, applicationStatus, listApplicationsQuery, rejectBody } from '../schemas/applications';
-import { idParams } from '../schemas/common';
+import { applicationForm, rejectBody } from '../schemas/applications';
+import { applicationStatus, listApplicationsQuery } from '../schemas/listApplicationsQuery';
+import { idParams } from '../schemas/idParams';
 
 /** An application as the API shows it (times in ISO-8601 UTC). */
 export const applicationView = z.object({

@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import { REJECTION_REASONS } from '../../domain/balances/BillingEvent';
 import { MOSCOW_TIME_ZONE } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
-import { billingEventBatch, billingEventInput, periodQuery } from '../schemas/balances';
-import { idParams } from '../schemas/common';
+import { billingEventBatch, billingEventInput } from '../schemas/balances';
+import { periodQuery } from '../schemas/periodQuery';
+import { idParams } from '../schemas/idParams';
 import { money } from './common';
 
 /** What happened to each submitted event, in submission order, and how many of each. */

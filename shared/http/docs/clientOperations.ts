@@ -4,7 +4,7 @@ import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import { CLIENT_OPERATIONS, MAX_CLIENTS_PER_OPERATION } from '../../domain/clients/decideClientOperation';
 import type { OperationDocs } from '../openapi';
 import { bulkOperationBody, singleOperationBody } from '../schemas/clientOperations';
-import { idParams } from '../schemas/common';
+import { idParams } from '../schemas/idParams';
 
 const status = z.enum(CLIENT_STATUSES);
 

@@ -5,8 +5,11 @@ import { CLIENT_ACTIONS, CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import type { OperationDoc, OperationDocs } from '../openapi';
-import { addClientBody, auditQuery, invitationTokenParams, listClientsQuery } from '../schemas/clients';
-import { idParams } from '../schemas/common';
+import { auditQuery } from '../schemas/auditQuery';
+import { addClientBody } from '../schemas/clients';
+import { invitationTokenParams } from '../schemas/invitationTokenParams';
+import { listClientsQuery } from '../schemas/listClientsQuery';
+import { idParams } from '../schemas/idParams';
 import { money } from './common';
 
 /** A client as its partner sees it (times in ISO-8601 UTC). */

@@ -5,10 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { type BillingEvent, MAX_EVENT_AMOUNT } from '../../domain/balances/BillingEvent';
-import { periodProblem } from '../../domain/balances/Period';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
-import { isMoscowDay } from '../../domain/moscowTime';
 import { isoInstant, text } from './common';
 
 /** Most events in one `POST /billing-events`. */
@@ -59,14 +57,3 @@ export function toBillingEvent(input: z.infer<typeof billingEventInput>): Billin
     ...(input.resource !== undefined && { resource: input.resource }),
   };
 }
-
-const day = z.string().check(z.refine(isMoscowDay, 'Expected a calendar day written YYYY-MM-DD'));
-
-/** Query of the period routes: `from` and `to` (both included), at most 366 days. */
-export const periodQuery = z.strictObject({ from: day, to: day }).check(
-  z.superRefine(({ from, to }, ctx) => {
-    if (!isMoscowDay(from) || !isMoscowDay(to)) return; // already reported on the field
-    const problem = periodProblem(from, to);
-    if (problem) ctx.issues.push({ code: 'custom', message: problem, path: ['to'], input: to });
-  }),
-);

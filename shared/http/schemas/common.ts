@@ -60,18 +60,3 @@ export const isoInstant = z.iso.datetime({ offset: true }).check(
     return year >= 1 && year <= 9999;
   }, 'Expected an instant whose UTC year is between 0001 and 9999'),
 );
-
-/** Page size: 1–100, default 20. */
-export const limit = z._default(
-  z.pipe(
-    z.string().check(z.regex(/^\d{1,3}$/, 'Expected a whole number from 1 to 100')),
-    z.pipe(z.transform((value: string) => Number(value)), z.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  ),
-  20,
-);
-
-/** An opaque cursor from a previous page. */
-export const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(2048)));
-
-/** A path parameter holding an entity id. */
-export const idParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(128)) });

@@ -1,6 +1,7 @@
 import { ValidationError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
-import { billingEventsBody, periodQuery, toBillingEvent } from '../../../../../shared/http/schemas/balances';
+import { billingEventsBody, toBillingEvent } from '../../../../../shared/http/schemas/balances';
+import { periodQuery } from '../../../../../shared/http/schemas/periodQuery';
 import { toBalanceDetailView } from '../../../../../shared/http/views/balances';
 import { parseWith } from '../../../../../shared/http/validation';
 
