@@ -24,6 +24,7 @@ import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
 import { DynamoLedger } from './dynamodb/DynamoLedger';
 import { DynamoLedgerBalances } from './dynamodb/DynamoLedgerBalances';
+import { DynamoLedgerQueries } from './dynamodb/DynamoLedgerQueries';
 import type { BalanceDeps } from '../domain/balances/BalanceDeps';
 import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
@@ -173,7 +174,7 @@ export function billingDeps(): RecordDeps {
 
 /** What the balance reads need: clients are resolved only through the partner-scoped `ClientLookup`. */
 export function balanceDeps(): BalanceDeps {
-  return { clients: clientRepository(), ledger: ledger(), clock };
+  return { clients: clientRepository(), ledger: new DynamoLedgerQueries(documentClient()), clock };
 }
 
 /** What the block / unblock / delete routes need: batched client store, confirmations, event bus. */

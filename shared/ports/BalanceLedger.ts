@@ -47,16 +47,8 @@ export interface ServiceDayDebits {
   readonly amount: Money;
 }
 
-/**
- * The billing ledger of cloud accounts: takes events in exactly once and keeps balances and
- * rollups up to date as it does, so every read costs O(days asked for), not O(transactions).
- */
-export interface BalanceLedger {
-  /**
-   * Records postings as if one after another, each at most once (a repeated `transactionId`
-   * changes nothing); one outcome per posting, in order. May write several in one transaction.
-   */
-  post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]>;
+/** Reading the billing ledger: current balances, rollups and movements (what the balance routes need). */
+export interface LedgerQueries {
   /** The current balance, or `undefined` if the account never had an event. */
   balance(accountId: string): Promise<AccountBalance | undefined>;
   /** The current balances of many accounts at once, by account id; accounts that never had an event are absent. */
@@ -69,4 +61,16 @@ export interface BalanceLedger {
   movements(accountId: string, period: Period): Promise<Movement[]>;
   /** Debits of `period` by service and day. */
   serviceDebits(accountId: string, period: Period): Promise<ServiceDayDebits[]>;
+}
+
+/**
+ * The billing ledger of cloud accounts: takes events in exactly once and keeps balances and
+ * rollups up to date as it does, so every read costs O(days asked for), not O(transactions).
+ */
+export interface BalanceLedger extends LedgerQueries {
+  /**
+   * Records postings as if one after another, each at most once (a repeated `transactionId`
+   * changes nothing); one outcome per posting, in order. May write several in one transaction.
+   */
+  post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]>;
 }

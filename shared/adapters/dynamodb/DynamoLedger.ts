@@ -1,46 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { billingEventFingerprint, type BillingEvent } from '../../domain/balances/BillingEvent';
-import { bucketsBefore } from '../../domain/balances/calendarBuckets';
-import { addTotals, emptyTotals, type LedgerTotals } from '../../domain/balances/LedgerTotals';
-import type { Period } from '../../domain/balances/Period';
-import { money } from '../../domain/Money';
-import { moscowDayEnd, moscowDayStart } from '../../domain/moscowTime';
-import type {
-  BalanceLedger,
-  DayTotals,
-  LedgerPosting,
-  Movement,
-  PostingOutcome,
-  ServiceDayDebits,
-} from '../../ports/BalanceLedger';
-import {
-  dayRange,
-  type LedgerRange,
-  monthRange,
-  movementRange,
-  serviceDayRange,
-  transactionKey,
-  yearsBeforeRange,
-} from './ledgerKeys';
-import { DynamoLedgerBalances } from './DynamoLedgerBalances';
+import type { BalanceLedger, LedgerPosting, PostingOutcome } from '../../ports/BalanceLedger';
+import { DynamoLedgerQueries } from './DynamoLedgerQueries';
+import { transactionKey } from './ledgerKeys';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
-import { isoDate } from './storedDate';
 
-const amount = z.number().check(z.int());
-
-/** Stored shapes; parsing them is how the adapter returns domain objects. */
-const rollupItem = z.object({ bucket: z.string(), currency: z.string(), debits: amount, deposits: amount, withdrawals: amount });
-const serviceDayItem = z.object({ bucket: z.string(), service: z.string(), currency: z.string(), amount });
-const movementItem = z.object({
-  transactionId: z.string(), type: z.enum(['deposit', 'withdrawal']), currency: z.string(), amount, occurredAt: isoDate,
-});
+/** The stored transaction marker: what a repeated `transactionId` is compared with. */
 const transactionItem = z.object({ fingerprint: z.string() });
 
 /** Attempts of one posting while DynamoDB reports conflicting concurrent transactions on its items. */
@@ -60,10 +27,9 @@ const RECORDED: PostingOutcome = { status: 'recorded' };
  * exists nothing else is written, so a repeated event changes nothing, however many copies arrive
  * at once. Several postings go into one transaction when they fit (imports); if that transaction
  * is refused for any reason, each posting is tried on its own, so outcomes are exact per event.
- * Opening balances come from year/month/day totals (see `calendarBuckets.ts`); current balances
- * are read by `DynamoLedgerBalances`, which it extends.
+ * The reads are `DynamoLedgerQueries`, which it extends.
  */
-export class DynamoLedger extends DynamoLedgerBalances implements BalanceLedger {
+export class DynamoLedger extends DynamoLedgerQueries implements BalanceLedger {
   public async post(postings: readonly LedgerPosting[]): Promise<PostingOutcome[]> {
     const outcomes: PostingOutcome[] = [];
     let next = 0;
@@ -78,41 +44,6 @@ export class DynamoLedger extends DynamoLedgerBalances implements BalanceLedger 
       }
     }
     return outcomes;
-  }
-
-  public async totalsBefore(accountId: string, day: string, currency: string): Promise<LedgerTotals> {
-    const { yearsBefore, months, days } = bucketsBefore(day);
-    const ranges = [
-      yearsBeforeRange(accountId, yearsBefore),
-      months && monthRange(accountId, months.from, months.to),
-      days && dayRange(accountId, days.from, days.to),
-    ].filter((range): range is LedgerRange => range !== undefined);
-    const items = (await Promise.all(ranges.map((range) => this.queryRange(range)))).flat();
-    return items.map((item) => toTotals(rollupItem.parse(item))).reduce(addTotals, emptyTotals(currency));
-  }
-
-  public async dailyTotals(accountId: string, period: Period): Promise<DayTotals[]> {
-    const items = await this.queryRange(dayRange(accountId, period.from, period.to));
-    return items.map((raw) => {
-      const item = rollupItem.parse(raw);
-      return { day: item.bucket, ...toTotals(item) };
-    });
-  }
-
-  public async movements(accountId: string, period: Period): Promise<Movement[]> {
-    const items = await this.queryRange(movementRange(accountId, moscowDayStart(period.from), moscowDayEnd(period.to)));
-    return items.map((raw) => {
-      const item = movementItem.parse(raw);
-      return { transactionId: item.transactionId, type: item.type, amount: money(item.amount, item.currency), occurredAt: item.occurredAt };
-    });
-  }
-
-  public async serviceDebits(accountId: string, period: Period): Promise<ServiceDayDebits[]> {
-    const items = await this.queryRange(serviceDayRange(accountId, period.from, period.to));
-    return items.map((raw) => {
-      const item = serviceDayItem.parse(raw);
-      return { service: item.service, day: item.bucket, amount: money(item.amount, item.currency) };
-    });
   }
 
   /** Several postings in one transaction: `false` if DynamoDB refused it (a marker exists, a conflict...). */
@@ -162,36 +93,10 @@ export class DynamoLedger extends DynamoLedgerBalances implements BalanceLedger 
     const current = await this.balance(event.accountId);
     return { status: 'rejected', reason: current && current.balance.currency !== event.amount.currency ? 'currency_mismatch' : 'amount_out_of_range' };
   }
-
-  /** Every item of a sort-key range, page after page (strongly consistent: reads follow writes). */
-  private async queryRange(range: LedgerRange): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const page = await this.client.send(new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
 }
 
 /** Another transaction held some of the same items: trying again later will do. */
 function isTransactionConflict(error: unknown): boolean {
   if (error instanceof TransactionCanceledException) return error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict') ?? false;
   return error instanceof Error && CONFLICT_ERRORS.has(error.name);
-}
-
-function toTotals(item: z.infer<typeof rollupItem>): LedgerTotals {
-  return {
-    debits: money(item.debits, item.currency),
-    deposits: money(item.deposits, item.currency),
-    withdrawals: money(item.withdrawals, item.currency),
-  };
 }

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { money } from '../../domain/Money';
-import type { AccountBalance, BalanceLedger } from '../../ports/BalanceLedger';
+import type { AccountBalance, LedgerQueries } from '../../ports/BalanceLedger';
 import { batchGetAll } from './batchCalls';
 import { balanceKey } from './ledgerKeys';
 import { isoDate } from './storedDate';
@@ -17,9 +17,10 @@ function toAccountBalance(stored: Record<string, unknown>): AccountBalance {
 
 /**
  * The current balances of the ledger, read without its writer: the clients list needs only these,
- * so its bundle does not carry the posting code. `DynamoLedger` extends it with everything else.
+ * so its bundle carries neither the rollup reads nor the posting code. `DynamoLedgerQueries` extends it
+ * with the rollup reads, `DynamoLedger` those with the posting.
  */
-export class DynamoLedgerBalances implements Pick<BalanceLedger, 'balance' | 'balances'> {
+export class DynamoLedgerBalances implements Pick<LedgerQueries, 'balance' | 'balances'> {
   public constructor(protected readonly client: DynamoDBDocumentClient, protected readonly table = physicalTableName('ledger')) {}
 
   public async balance(accountId: string): Promise<AccountBalance | undefined> {

@@ -1,12 +1,12 @@
 import type { Clock } from '../Clock';
-import type { BalanceLedger } from '../../ports/BalanceLedger';
+import type { LedgerQueries } from '../../ports/BalanceLedger';
 import type { ClientLookup } from '../../ports/ClientLookup';
 
 /** What the balance read use cases need. */
 export interface BalanceDeps {
   /** Resolves a partner's client to its cloud account (the only way in: scoped by partner). */
   readonly clients: ClientLookup;
-  readonly ledger: BalanceLedger;
+  readonly ledger: LedgerQueries;
   readonly clock: Clock;
 }
 

@@ -1,5 +1,5 @@
 import { type Money, zero } from '../Money';
-import type { BalanceLedger } from '../../ports/BalanceLedger';
+import type { LedgerQueries } from '../../ports/BalanceLedger';
 import type { ClientStatus } from '../../ports/ClientLookup';
 import { DEFAULT_CURRENCY } from './BalanceDeps';
 import { balanceShown } from './visibleClientAccount';
@@ -16,7 +16,7 @@ export interface WithBalance<C> {
  * billing event yet shows zero, as `GET /clients/{id}/balance` does.
  */
 export async function withBalances<C extends { readonly accountId?: string; readonly status: ClientStatus }>(
-  ledger: Pick<BalanceLedger, 'balances'>,
+  ledger: Pick<LedgerQueries, 'balances'>,
   clients: readonly C[],
 ): Promise<Array<WithBalance<C>>> {
   const servedAccount = (client: C): string | undefined => (balanceShown(client.status) ? client.accountId : undefined);
