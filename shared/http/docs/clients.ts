@@ -112,7 +112,7 @@ export const clientOperations: OperationDocs = {
   'GET /clients': {
     summary: 'List your clients',
     description: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
-      'the account id (at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
+      'the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
       'current balance of an active or blocked client (`null` for the others)',
     tag: 'Clients', query: listClientsQuery, response: clientPage,
     success: { 200: 'A page of clients; `nextCursor` fetches the next one' },
