@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { email, multilineText, phone, text } from './common';
+import { email, phone } from './contactDetails';
+import { multilineText, text } from './freeText';
 
 /** Body of `POST /partner-applications` (the public "contact sales" form). */
 export const applicationForm = z.strictObject({

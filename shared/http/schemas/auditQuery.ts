@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isoInstant } from './common';
+import { isoInstant } from './isoInstant';
 import { cursor, limit } from './paging';
 
 const instant = z.pipe(isoInstant, z.transform((value: string) => new Date(value)));

@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import { type BillingEvent, MAX_EVENT_AMOUNT } from '../../domain/balances/BillingEvent';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { money as moneyOf } from '../../domain/Money';
-import { isoInstant, text } from './common';
+import { text } from './freeText';
+import { isoInstant } from './isoInstant';
 
 /** Most events in one `POST /billing-events`. */
 export const MAX_EVENTS_PER_REQUEST = 100;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
-import { email, phone, text } from './common';
+import { email, phone } from './contactDetails';
+import { text } from './freeText';
 
 /** A cloud account id (`acc-` + 20 lower-case letters or digits). */
 const accountId = z.string().check(z.regex(CLOUD_ACCOUNT_ID_PATTERN, 'Expected a cloud account id like acc-7f3k9q2m4x8b1n5c6v0z'));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { isSearchable, MIN_SEARCH_LENGTH } from '../../domain/clients/clientSearch';
-import { text } from './common';
+import { text } from './freeText';
 import { cursor, limit } from './paging';
 
 /** Query of `GET /clients`. */

@@ -1,4 +1,5 @@
-import { isoInstant, multilineText, text } from '../../../../../shared/http/schemas/common';
+import { multilineText, text } from '../../../../../shared/http/schemas/freeText';
+import { isoInstant } from '../../../../../shared/http/schemas/isoInstant';
 import { parseWith } from '../../../../../shared/http/validation';
 import { ValidationError } from '../../../../../shared/domain/errors';
 

@@ -37,26 +37,3 @@ export function text(max: number) {
 export function multilineText(max: number) {
   return freeText(max, FORBIDDEN_IN_MESSAGE);
 }
-
-/** An e-mail address, trimmed and lower-cased (addresses are compared case-insensitively). */
-export const email = z.pipe(
-  z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)),
-  z.email(),
-);
-
-/** A phone number in international format; spaces, dashes and brackets are dropped: `+7 (495) 123-45-67` → `+74951234567`. */
-export const phone = z.pipe(
-  z.string().check(z.maxLength(32), z.overwrite((value) => value.replace(/[\s\-().]/g, ''))),
-  z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'Expected an international phone number like +74951234567')),
-);
-
-/**
- * An instant in ISO-8601 with an offset whose UTC year is 1–9999: `9999-12-31T23:00:00-05:00` is in
- * the year 10000 in UTC, which has no four-digit ISO form (stored keys and comparisons would break).
- */
-export const isoInstant = z.iso.datetime({ offset: true }).check(
-  z.refine((value) => {
-    const year = new Date(value).getUTCFullYear();
-    return year >= 1 && year <= 9999;
-  }, 'Expected an instant whose UTC year is between 0001 and 9999'),
-);
