@@ -20,6 +20,14 @@ describe('libraryFloorOf', () => {
     expect(libraryFloorOf(['@aws-lambda-powertools/logger']).uses).toEqual(['loggerAtLoad']);
   });
 
+  it('stands for Powertools Metrics with its own use, after the logger (jobs)', () => {
+    expect(libraryFloorOf(['@aws-lambda-powertools/metrics', '@aws-lambda-powertools/logger', ...DOCUMENT_CLIENT])).toEqual({
+      uses: ['dynamodb', 'loggerAtLoad', 'metrics'],
+      middy: false,
+      name: 'floor: DocumentClient + Logger + Metrics',
+    });
+  });
+
   it('refuses a library no floor use stands for, naming it', () => {
     expect(() => libraryFloorOf(['zod', 'left-pad'])).toThrow(/left-pad/);
   });
