@@ -4,6 +4,7 @@ import type { OperationDocs } from '../openapi';
 import { applicationForm, rejectBody } from '../schemas/applications';
 import { applicationStatus, listApplicationsQuery } from '../schemas/listApplicationsQuery';
 import { idParams } from '../schemas/idParams';
+import { pageOf } from './common';
 
 /** An application as the API shows it (times in ISO-8601 UTC). */
 export const applicationView = z.object({
@@ -29,7 +30,7 @@ export const applicationView = z.object({
 /** The public answer to a submitted form: no personal data echoed back. */
 export const submittedApplicationView = z.object({ id: z.string(), status: applicationStatus, contactDueAt: z.iso.datetime() });
 
-const applicationPage = z.object({ items: z.array(applicationView), nextCursor: z.nullable(z.string()) });
+const applicationPage = pageOf(applicationView);
 
 const applicationExample = {
   id: 'app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f',

@@ -28,8 +28,8 @@ export const balanceView = z.object({ clientId: z.string(), balance: money, asOf
 
 const totalsView = { debits: money, deposits: money, withdrawals: money };
 
-/** `GET /clients/{id}/balance/detail`: the "Detail" view by Moscow day. */
-export const balanceDetailView = z.object({
+/** What both period views say first: whose, which days, in which time zone and currency. */
+const periodFields = {
   clientId: z.string(),
   /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
   from: z.string(),
@@ -38,6 +38,11 @@ export const balanceDetailView = z.object({
   clientSince: z.string(),
   timeZone: z.literal(MOSCOW_TIME_ZONE),
   currency: z.string(),
+};
+
+/** `GET /clients/{id}/balance/detail`: the "Detail" view by Moscow day. */
+export const balanceDetailView = z.object({
+  ...periodFields,
   opening: money,
   closing: money,
   totals: z.object(totalsView),
@@ -53,14 +58,7 @@ export const balanceDetailView = z.object({
 
 /** `GET /clients/{id}/expenses`: "Expenses on services", most expensive service first. */
 export const expensesView = z.object({
-  clientId: z.string(),
-  /** The first day shown: the `from` asked for, moved to `clientSince` when earlier. */
-  from: z.string(),
-  to: z.string(),
-  /** The Moscow day the client accepted your invitation: billing before it is not yours to see. */
-  clientSince: z.string(),
-  timeZone: z.literal(MOSCOW_TIME_ZONE),
-  currency: z.string(),
+  ...periodFields,
   total: money,
   services: z.array(z.object({ service: z.string(), total: money, days: z.array(z.object({ day: z.string(), amount: money })) })),
   days: z.array(z.object({ day: z.string(), total: money })),

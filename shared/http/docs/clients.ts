@@ -10,7 +10,7 @@ import { addClientBody } from '../schemas/clients';
 import { invitationTokenParams } from '../schemas/invitationTokenParams';
 import { listClientsQuery } from '../schemas/listClientsQuery';
 import { idParams } from '../schemas/idParams';
-import { money } from './common';
+import { money, pageOf } from './common';
 
 /** A client as its partner sees it (times in ISO-8601 UTC). */
 export const clientView = z.object({
@@ -56,8 +56,8 @@ export const auditEntryView = z.object({
   after: z.enum(CLIENT_STATUSES),
 });
 
-const clientPage = z.object({ items: z.array(listedClientView), nextCursor: z.nullable(z.string()) });
-const auditPage = z.object({ items: z.array(auditEntryView), nextCursor: z.nullable(z.string()) });
+const clientPage = pageOf(listedClientView);
+const auditPage = pageOf(auditEntryView);
 
 const clientExample = {
   id: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b',

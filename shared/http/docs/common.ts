@@ -13,3 +13,8 @@ export const errorResponse = z.object({
 
 /** An amount of money: `amount` in minor units (kopecks) and an ISO 4217 currency. */
 export const money = z.object({ amount: z.number().check(z.int()), currency: z.string() });
+
+/** A page of a listing: its items and the cursor of the next page (`null` on the last). */
+export function pageOf(item: z.ZodMiniType) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+}
