@@ -199,6 +199,36 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     expect(await owed(due)).toEqual([]);
   });
 
+  it('lists the partner\'s attached clients newest first, by status and by the start of their words, a page at a time', async () => {
+    const ports = portsOf();
+    const partnerId = randomIds.next('ptn');
+    const at = now();
+    const added: Client[] = [];
+    for (const [index, name] of ['Anna Petrova', 'Boris Ivanov', 'Anna Sidorova', 'Anna Deleted'].entries()) {
+      const invited = inviteNewClient(partnerId, randomIds.next('cli'), { email: `${randomIds.next('mail')}@example.com`, name }, {
+        id: randomIds.next('inv'), tokenHash: randomIds.next('hash'), partnerName: 'Contract IT',
+      }, context(new Date(at.getTime() + index * 1000)));
+      await ports.clients.save(invited);
+      added.push(invited.after);
+    }
+    const [petrova, ivanov, sidorova, deleted] = added;
+    const declined = closeInvitation(ivanov!, (await ports.clients.getInvitation(ivanov!.invitation.id))!, 'decline', context(at));
+    await ports.clients.save(declined);
+    await ports.clients.save(clientOperationChange('delete', deleted!, (await ports.clients.getInvitation(deleted!.invitation.id))!, context(at)));
+    const ids = (page: { items: readonly Client[] }) => page.items.map((client) => client.id);
+
+    const first = await ports.clients.list(partnerId, { limit: 2 });
+    const second = await ports.clients.list(partnerId, { limit: 2, cursor: first.nextCursor });
+
+    expect(ids(first)).toEqual([sidorova!.id, ivanov!.id]);
+    expect(ids(second)).toEqual([petrova!.id]);
+    expect(second.nextCursor).toBeUndefined();
+    expect(ids(await ports.clients.list(partnerId, { limit: 10, status: 'declined' }))).toEqual([ivanov!.id]);
+    expect(ids(await ports.clients.list(partnerId, { limit: 10, search: 'ANNA' }))).toEqual([sidorova!.id, petrova!.id]);
+    expect(ids(await ports.clients.list(partnerId, { limit: 10, search: 'anna  sid' }))).toEqual([sidorova!.id]);
+    expect(ids(await ports.clients.list(randomIds.next('ptn'), { limit: 10 }))).toEqual([]);
+  });
+
   it('spends a confirmation once and never after its expiry, and issues a token hash once', async () => {
     const ports = portsOf();
     const at = now();

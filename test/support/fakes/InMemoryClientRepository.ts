@@ -1,6 +1,6 @@
 import { type Client, isAttached, type MailDelivery } from '../../../shared/domain/clients/Client';
 import type { ClientChange } from '../../../shared/domain/clients/ClientChange';
-import { clientSearchTerms, matchesSearch, normalizeSearch } from '../../../shared/domain/clients/clientSearch';
+import { clientSearchTerms, matchesSearch, normalizeSearch, searchWords } from '../../../shared/domain/clients/clientSearch';
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../../shared/domain/errors';
@@ -52,7 +52,7 @@ export class InMemoryClientRepository implements ClientRepository {
   }
 
   public async list(partnerId: string, query: ClientListQuery): Promise<Page<Client>> {
-    const words = query.search === undefined ? [] : normalizeSearch(query.search).split(' ');
+    const words = query.search === undefined ? [] : searchWords(normalizeSearch(query.search));
     const matching = [...this.tables.clients.values()]
       .filter((client) => client.partnerId === partnerId && isAttached(client.status) && (!query.status || client.status === query.status))
       .filter((client) => words.every((word) => matchesSearch(clientSearchTerms(client), word)))
