@@ -158,7 +158,7 @@ describe('answering an invitation', () => {
     expect(w.tables.client('ptn_1', client.id)?.status).toBe('expired');
   });
 
-  it('answers a link accepted one millisecond before its expiry', async () => {
+  it('accepts a link one millisecond before its expiry', async () => {
     const w = world();
     const { token } = await invite(w, 'ptn_1', { email: 'ivan@example.com', accountId: ACCOUNT });
     w.clock.advance(INVITATION_LIFETIME_MS - 1);
