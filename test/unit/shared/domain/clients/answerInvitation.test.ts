@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { acceptInvitation, declineInvitation, viewInvitation } from '../../../../../shared/domain/clients/answerInvitation';
 import { addClient } from '../../../../../shared/domain/clients/addClient';
 import { closeInvitation, renewInvitation } from '../../../../../shared/domain/clients/invitationChanges';
@@ -192,6 +193,30 @@ describe('answering an invitation', () => {
   });
 });
 
+describe('concurrent answers', () => {
+  it('let exactly one of the owner\'s answers win, refuse everyone else\'s, and leave client, invitation and lock agreeing with the winner', async () => {
+    const answerers = fc.record({ action: fc.constantFrom('accept', 'decline'), owner: fc.boolean() });
+    await fc.assert(fc.asyncProperty(fc.array(answerers, { minLength: 1, maxLength: 8 }), async (answers) => {
+      const w = world();
+      const { client, token } = await invite(w, 'ptn_1', { email: 'ivan@example.com', accountId: ACCOUNT });
+
+      const settled = await Promise.allSettled(answers.map(({ action, owner }) =>
+        (action === 'accept' ? acceptInvitation : declineInvitation)(w.deps, token, { accountId: owner ? ACCOUNT : OTHER_ACCOUNT })));
+
+      const won = settled.flatMap((result, index) => (result.status === 'fulfilled' ? [answers[index]] : []));
+      expect(won).toHaveLength(answers.some(({ owner }) => owner) ? 1 : 0);
+      for (const [index, result] of settled.entries()) {
+        if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: answers[index]?.owner ? 'invitation_closed' : 'wrong_account' });
+      }
+      const stored = w.tables.client('ptn_1', client.id);
+      const expected = won[0] ? (won[0].action === 'accept' ? ['active', 'accepted'] : ['declined', 'declined']) : ['invited', 'pending'];
+      expect([stored?.status, w.tables.invitation(client.invitation.id)?.status]).toEqual(expected);
+      expect(w.tables.locks.get(ACCOUNT)?.clientId).toBe(stored?.status === 'active' ? client.id : undefined);
+      expect(w.tables.auditOf(client.id)).toHaveLength(won.length + 1);
+    }), { numRuns: 40 });
+  });
+});
+
 describe('an invitation sent without a cloud account', () => {
   it('binds the account of the owner who accepts: client, invitation, the partner\'s marker and the lock', async () => {
     const w = world();
@@ -205,6 +230,18 @@ describe('an invitation sent without a cloud account', () => {
     expect(w.tables.invitation(client.invitation.id)?.accountId).toBe(OTHER_ACCOUNT);
     expect((await w.clients.findByAccount('ptn_1', OTHER_ACCOUNT))?.id).toBe(client.id);
     expect(w.tables.locks.get(OTHER_ACCOUNT)).toEqual({ partnerId: 'ptn_1', clientId: client.id });
+  });
+
+  it('refuses to bind an account another partner\'s client serves (account_served), changing nothing', async () => {
+    const w = world();
+    addPartner(w, 'ptn_2', 'Other IT');
+    await storedClient(w, 'ptn_2', 'active', OTHER_ACCOUNT);
+    const { token } = await invite(w, 'ptn_1', { email: 'new.person@example.com' });
+    const before = snapshot(w);
+
+    await expect(acceptInvitation(w.deps, token, { accountId: OTHER_ACCOUNT })).rejects.toMatchObject({ code: 'account_served' });
+
+    expect(snapshot(w)).toEqual(before);
   });
 
   it('is declined without binding any account', async () => {
