@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { acceptInvitation, viewInvitation } from '../../../../../shared/domain/clients/answerInvitation';
 import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../../../../shared/domain/clients/expireInvitations';
 import { renewInvitation } from '../../../../../shared/domain/clients/invitationChanges';
@@ -141,6 +142,30 @@ describe('expireInvitations', () => {
 
     expect(w.events.published.map((event) => event.id)).toEqual([`${client.invitation.id}.expired`]);
     expect(partnerMails(w)).toHaveLength(2);
+  });
+
+  it('expires exactly the overdue invitations, whatever their ages, tells the partner once about each, and then has nothing left', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 2 * INVITATION_LIFETIME_MS }), { minLength: 1, maxLength: 10 }), async (ages) => {
+      const w = world();
+      const start = w.clock.now().getTime();
+      const invited = [];
+      for (const [index, age] of ages.entries()) {
+        w.clock.set(new Date(start - age));
+        invited.push({ age, ...(await invite(w, 'ptn_1', { email: `c${index}@example.com` })) });
+      }
+      w.clock.set(new Date(start));
+      const overdue = invited.filter(({ age }) => age >= INVITATION_LIFETIME_MS);
+
+      const run = await expireInvitations(w.deps);
+
+      expect(run).toMatchObject({ expired: overdue.length, notified: overdue.length, failed: 0 });
+      for (const { age, client } of invited) {
+        expect(w.tables.client('ptn_1', client.id)?.status).toBe(age >= INVITATION_LIFETIME_MS ? 'expired' : 'invited');
+      }
+      expect(partnerMails(w)).toHaveLength(overdue.length);
+      expect(w.events.published.map((event) => event.detail.clientId).sort()).toEqual(overdue.map(({ client }) => client.id).sort());
+      expect(await expireInvitations(w.deps)).toEqual({ expired: 0, notified: 0, failed: 0 });
+    }), { numRuns: 40 });
   });
 
   it('of two runs at once, expires each invitation once and tells the partner once', async () => {
