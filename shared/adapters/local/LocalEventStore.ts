@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/
 import * as z from 'zod/mini';
 import type { DomainEvent, EventPublisher } from '../../ports/EventPublisher';
 import { LOCAL_BUS, localEventKey } from './localEventKeys';
-import { physicalTableName } from './tables';
+import { physicalTableName } from '../dynamodb/tables';
 
 const storedEvent = z.object({
   eventId: z.string(),
