@@ -68,6 +68,8 @@ export interface StandIns {
 }
 
 let standIns: StandIns | undefined;
+let sharedDirectory: AccountDirectory | undefined;
+let sharedEvents: EventPublisher | undefined;
 
 /** Makes this process use `given` instead of Cognito and EventBridge (`shared/adapters/local/installLocalStandIns.ts`). */
 export function installStandIns(given: StandIns): void {
@@ -75,8 +77,6 @@ export function installStandIns(given: StandIns): void {
   sharedDirectory = undefined;
   sharedEvents = undefined;
 }
-
-let sharedDirectory: AccountDirectory | undefined;
 
 /** The login directory: the staff Cognito pool (`USER_POOL_ID`, which must be set), or the installed stand-in. */
 export function accountDirectory(): AccountDirectory {
@@ -137,8 +137,6 @@ export function auditTrail(): DynamoAuditTrail {
 export function rateLimiter(): DynamoRateLimiter {
   return new DynamoRateLimiter(documentClient());
 }
-
-let sharedEvents: EventPublisher | undefined;
 
 /** The event bus: EventBridge (`EVENT_BUS_NAME`, which must be set), or the installed stand-in. */
 export function eventPublisher(): EventPublisher {
