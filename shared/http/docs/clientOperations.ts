@@ -1,7 +1,14 @@
 /** Response schemas and OpenAPI docs of the block / unblock / delete routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
-import { CLIENT_OPERATIONS, MAX_CLIENTS_PER_OPERATION } from '../../domain/clients/decideClientOperation';
+import {
+  CLIENT_OPERATIONS,
+  MAX_CLIENTS_PER_OPERATION,
+  OPERATION_RESULTS,
+  PREVIEW_OUTCOMES,
+  SIGN_IN_ANSWERS,
+  SKIP_REASONS,
+} from '../../domain/clients/decideClientOperation';
 import type { OperationDocs } from '../openapi';
 import { bulkOperationBody, singleOperationBody } from '../schemas/clientOperations';
 import { idParams } from '../schemas/idParams';
@@ -16,9 +23,9 @@ export const operationPreviewView = z.object({
   confirmation: z.nullable(z.object({ token: z.string(), expiresAt: z.iso.datetime() })),
   clients: z.array(z.object({
     clientId: z.string(),
-    outcome: z.enum(['will_block', 'will_unblock', 'will_delete', 'skipped', 'not_found']),
+    outcome: z.enum(PREVIEW_OUTCOMES),
     status: z.optional(status),
-    reason: z.optional(z.enum(['already_blocked', 'already_active', 'not_active', 'not_blocked'])),
+    reason: z.optional(z.enum(SKIP_REASONS)),
   })),
   summary: z.object({ willChange: z.number(), skipped: z.number(), notFound: z.number() }),
 });
@@ -28,10 +35,10 @@ export const operationResultView = z.object({
   action: z.enum(CLIENT_OPERATIONS),
   results: z.array(z.object({
     clientId: z.string(),
-    result: z.enum(['done', 'skipped', 'not_found', 'failed']),
+    result: z.enum(OPERATION_RESULTS),
     status: z.optional(status),
     reason: z.optional(z.string()),
-    signIn: z.optional(z.enum(['allowed', 'refused'])),
+    signIn: z.optional(z.enum(SIGN_IN_ANSWERS)),
   })),
   summary: z.object({ done: z.number(), skipped: z.number(), notFound: z.number(), failed: z.number() }),
 });
