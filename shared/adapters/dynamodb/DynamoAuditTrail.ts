@@ -5,7 +5,7 @@ import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
 import { CLIENT_ACTIONS, CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
-import { AUDIT_INDEXES, auditClientKey, auditKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
+import { AUDIT_INDEXES, auditClientKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
 import { decodeCursor, encodeCursor } from './cursor';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
@@ -39,36 +39,6 @@ function toAuditEntry(item: Record<string, unknown>): AuditEntry {
     action: parsed.action,
     before: parsed.before,
     after: parsed.after,
-  };
-}
-
-/**
- * The transaction item that writes an audit entry: put it in the same `TransactWriteCommand` as the
- * change it records, so a change without its entry (or an entry without its change) cannot exist.
- *
- * @example
- * await client.send(new TransactWriteCommand({ TransactItems: [{ Update: blockClient }, auditTransactItem(entry)] }));
- */
-export function auditTransactItem(entry: AuditEntry, table = physicalTableName('audit')): TransactItem {
-  return {
-    Put: {
-      TableName: table,
-      Item: {
-        ...auditKey(entry.partnerId, entry.at, entry.id),
-        partnerClient: auditClientKey(entry.partnerId, entry.clientId),
-        auditId: entry.id,
-        partnerId: entry.partnerId,
-        clientId: entry.clientId,
-        at: entry.at.toISOString(),
-        actorKind: entry.actor.kind,
-        actorId: entry.actor.id,
-        action: entry.action,
-        before: entry.before,
-        after: entry.after,
-      },
-      // Invariant: an audit entry is written once and never overwritten.
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
   };
 }
 

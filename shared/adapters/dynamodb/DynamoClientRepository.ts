@@ -38,7 +38,8 @@ import {
 } from './clientKeys';
 import { batchGetAll, batchPutAll } from './batchCalls';
 import { decodeCursor, encodeCursor } from './cursor';
-import { auditTransactItem, type TransactItem } from './DynamoAuditTrail';
+import { auditTransactItem } from './auditTransactItem';
+import type { TransactItem } from './DynamoAuditTrail';
 import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKey } from './invitationKeys';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';

@@ -1,0 +1,34 @@
+import type { AuditEntry } from '../../domain/audit/AuditEntry';
+import { auditClientKey, auditKey } from './auditKeys';
+import type { TransactItem } from './DynamoAuditTrail';
+import { physicalTableName } from './tables';
+
+/**
+ * The transaction item that writes an audit entry: put it in the same `TransactWriteCommand` as the
+ * change it records, so a change without its entry (or an entry without its change) cannot exist.
+ *
+ * @example
+ * await client.send(new TransactWriteCommand({ TransactItems: [{ Update: blockClient }, auditTransactItem(entry)] }));
+ */
+export function auditTransactItem(entry: AuditEntry, table = physicalTableName('audit')): TransactItem {
+  return {
+    Put: {
+      TableName: table,
+      Item: {
+        ...auditKey(entry.partnerId, entry.at, entry.id),
+        partnerClient: auditClientKey(entry.partnerId, entry.clientId),
+        auditId: entry.id,
+        partnerId: entry.partnerId,
+        clientId: entry.clientId,
+        at: entry.at.toISOString(),
+        actorKind: entry.actor.kind,
+        actorId: entry.actor.id,
+        action: entry.action,
+        before: entry.before,
+        after: entry.after,
+      },
+      // Invariant: an audit entry is written once and never overwritten.
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
