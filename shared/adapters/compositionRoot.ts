@@ -17,8 +17,10 @@ import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationReposit
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import { LocalAccountDirectory } from './dynamodb/LocalAccountDirectory';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
+import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
+import { DynamoClientQueries } from './dynamodb/DynamoClientQueries';
 import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
 import { DynamoLedger } from './dynamodb/DynamoLedger';
@@ -108,9 +110,14 @@ export function approvalDeps(): NoticeDeps & { ids: IdGenerator } {
   return { ...applicationDeps(), directory: accountDirectory() };
 }
 
-/** Partners' clients and their invitations (also the `ClientLookup` other features use). */
+/** Partners' clients and their invitations, to change them. */
 export function clientRepository(): DynamoClientRepository {
   return new DynamoClientRepository(documentClient());
+}
+
+/** Partners' clients and their invitations, read only (also the `ClientLookup` other features use): no write code in the bundle. */
+export function clientQueries(): DynamoClientQueries {
+  return new DynamoClientQueries(documentClient());
 }
 
 /** Partners' audit trails. */
@@ -150,6 +157,11 @@ export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> 
   return { clients: clientRepository(), clock, ids };
 }
 
+/** What the public invitation page needs: reads only. */
+export function invitationViewDeps(): InvitationViewDeps {
+  return { clients: clientQueries(), clock };
+}
+
 /** What the invitation expiry job needs. */
 export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'events' | 'clock' | 'ids'> {
   return { clients: clientRepository(), partners: partners(), mailer: mailer(), events: eventPublisher(), clock, ids };
@@ -172,7 +184,7 @@ export function billingDeps(): RecordDeps {
 
 /** What the balance reads need: clients are resolved only through the partner-scoped `ClientLookup`. */
 export function balanceDeps(): BalanceDeps {
-  return { clients: clientRepository(), ledger: ledger(), clock };
+  return { clients: clientQueries(), ledger: ledger(), clock };
 }
 
 /** What the block / unblock / delete routes need: batched client store, confirmations, event bus. */

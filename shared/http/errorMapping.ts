@@ -1,3 +1,4 @@
+import { cancellationCodes } from '../adapters/dynamodb/cancellationCodes';
 import { DomainError, RateLimitedError, TemporarilyUnavailableError } from '../domain/errors';
 import { HttpError } from './HttpError';
 
@@ -23,8 +24,7 @@ const RETRYABLE_CANCELLATION_REASONS = new Set(['TransactionConflict', 'Provisio
 function isTransient(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
     if (RETRYABLE_AWS_ERRORS.has(current.name)) return true;
-    const reasons = (current as { CancellationReasons?: ReadonlyArray<{ Code?: string }> }).CancellationReasons ?? [];
-    if (reasons.some((reason) => RETRYABLE_CANCELLATION_REASONS.has(reason.Code ?? ''))) return true;
+    if (cancellationCodes(current).some((code) => RETRYABLE_CANCELLATION_REASONS.has(code ?? ''))) return true;
   }
   return false;
 }

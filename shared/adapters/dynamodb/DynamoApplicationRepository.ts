@@ -1,10 +1,8 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
@@ -23,7 +21,9 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
+import { cancellationCodes, CONDITION_FAILED } from './cancellationCodes';
 import { conditionalUpdate } from './conditionalUpdate';
+import { claimLease, type OutboxEntry, releaseLease } from './outboxLease';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
@@ -106,7 +106,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
       }));
       return { application, created: true };
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException) || error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+      if (cancellationCodes(error)[0] !== CONDITION_FAILED) throw error;
       const marker = await this.client.send(new GetCommand({ TableName: this.table, Key: fingerprintKey(fingerprint), ConsistentRead: true }));
       const earlier = typeof marker.Item?.applicationId === 'string' ? await this.get(marker.Item.applicationId) : undefined;
       if (!earlier) throw new ConflictError('duplicate_submission', 'This form was just submitted; please wait a moment');
@@ -137,13 +137,9 @@ export class DynamoApplicationRepository implements ApplicationRepository {
   }
 
   public async apply(change: ApplicationChange): Promise<PartnerApplication> {
-    try {
-      const result = await this.client.send(new UpdateCommand({ ...this.changeUpdate(change), ReturnValues: 'ALL_NEW' }));
-      return toApplication(result.Attributes ?? {});
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw await this.transitionError(change);
-      throw error;
-    }
+    const applied = await conditionalUpdate(this.client, { ...this.changeUpdate(change), ReturnValues: 'ALL_NEW' });
+    if (!applied) throw await this.transitionError(change);
+    return toApplication(applied);
   }
 
   public async approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication> {
@@ -165,10 +161,9 @@ export class DynamoApplicationRepository implements ApplicationRepository {
         ],
       }));
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [applicationReason, , emailReason] = error.CancellationReasons ?? [];
-      if (applicationReason?.Code === 'ConditionalCheckFailed') throw await this.transitionError(change);
-      if (emailReason?.Code === 'ConditionalCheckFailed') {
+      const [applicationReason, , emailReason] = cancellationCodes(error);
+      if (applicationReason === CONDITION_FAILED) throw await this.transitionError(change);
+      if (emailReason === CONDITION_FAILED) {
         throw new ConflictError('email_already_partner', 'This e-mail already belongs to a partner account');
       }
       throw error;
@@ -190,7 +185,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
   }
 
   public async escalate(id: string, at: Date): Promise<boolean> {
-    return conditionalUpdate(this.client, {
+    const escalated = await conditionalUpdate(this.client, {
       TableName: this.table,
       Key: applicationKey(id),
       // Invariant: escalated exactly once, and only while nobody has touched it.
@@ -202,6 +197,7 @@ export class DynamoApplicationRepository implements ApplicationRepository {
         ':notice': 'escalated', ':queue': NOTICE_QUEUE,
       },
     });
+    return escalated !== undefined;
   }
 
   public async dueNotices(now: Date, limit: number) {
@@ -219,47 +215,30 @@ export class DynamoApplicationRepository implements ApplicationRepository {
   }
 
   public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<number | undefined> {
-    try {
-      const result = await this.client.send(new UpdateCommand({
-        TableName: this.table,
-        Key: applicationKey(id),
-        // Invariant: one sender at a time per notice (the lease); a stale reader loses. Each claim is one counted attempt.
-        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
-        UpdateExpression: 'SET noticeDueAt = :lease ADD noticeAttempts :one',
-        ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString(), ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }));
-      return z.object({ noticeAttempts: z.number() }).parse(result.Attributes).noticeAttempts;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+    // Invariant: one sender at a time per notice (the lease); a stale reader loses. Each claim is one counted attempt.
+    const claimed = await claimLease(this.client, this.noticeEntry(id, notice), seenDueAt, leaseUntil, { expression: 'ADD noticeAttempts :one', values: { ':one': 1 } });
+    return claimed && z.object({ noticeAttempts: z.number() }).parse(claimed).noticeAttempts;
   }
 
   public async abandonNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, failure: NoticeFailure): Promise<void> {
-    await conditionalUpdate(this.client, {
-      TableName: this.table,
-      Key: applicationKey(id),
-      // Only the lease holder gives the notice up; a newer notice queued meanwhile stays.
-      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
-      UpdateExpression: 'SET noticeFailed = :failure REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
-      ExpressionAttributeValues: {
-        ':notice': notice,
-        ':lease': leaseUntil.toISOString(),
-        ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() },
-      },
+    // Only the lease holder gives the notice up; a newer notice queued meanwhile stays.
+    await releaseLease(this.client, this.noticeEntry(id, notice), leaseUntil, {
+      expression: 'SET noticeFailed = :failure REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
+      values: { ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() } },
     });
   }
 
   public async completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void> {
-    await conditionalUpdate(this.client, {
-      TableName: this.table,
-      Key: applicationKey(id),
-      // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
-      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
-      UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
-      ExpressionAttributeValues: { ':notice': notice, ':lease': leaseUntil.toISOString(), ':at': at.toISOString() },
+    // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
+    await releaseLease(this.client, this.noticeEntry(id, notice), leaseUntil, {
+      expression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
+      values: { ':at': at.toISOString() },
     });
+  }
+
+  /** The outbox entry of an application's pending notice. */
+  private noticeEntry(id: string, notice: ApplicationNotice): OutboxEntry {
+    return { TableName: this.table, Key: applicationKey(id), owed: { attribute: 'pendingNotice', value: notice }, dueAt: 'noticeDueAt' };
   }
 
   /** The conditional update for a manager's change: allowed only from the status the use case saw. */

@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -13,16 +12,18 @@ import type { ClientFollowUp } from '../../domain/clients/decideClientOperation'
 import type { Invitation } from '../../domain/clients/Invitation';
 import type { ClientBatchStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientBatchStore';
 import { batchGetAll, chunks, pause, UNPROCESSED_ROUNDS } from './batchCalls';
+import { clientChangeItems } from './clientChangeTransaction';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef, parseFollowUpGroupRef } from './clientFollowUpKeys';
+import { toClient, toInvitation } from './clientItems';
 import { clientKey } from './clientKeys';
-import type { TransactItem } from './DynamoAuditTrail';
-import { clientChangeItems, toClient, toInvitation } from './DynamoClientRepository';
+import { clientTables, type ClientTables } from './clientTables';
 import { invitationKey } from './invitationKeys';
+import { conditionFailed, lostRace } from './lostRace';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
+import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
-/** DynamoDB limits: items per TransactWriteItems, requests per BatchWriteItem. */
-const TRANSACTION_ITEMS = 100;
+/** DynamoDB's limit of requests per BatchWriteItem. */
 const BATCH_WRITE_REQUESTS = 25;
 
 /** Most follow-ups in one stored group: an entry takes well under 1 KB, so a group stays far below DynamoDB's 400 KB per item. */
@@ -84,34 +85,22 @@ interface Unit {
   readonly followUp: ClientFollowUp;
 }
 
-/** True when a cancelled transaction lost to a concurrent change (a version check failed, or a conflicting transaction). */
-function lostRace(error: unknown): boolean {
-  if (error instanceof Error && error.name === 'TransactionConflictException') return true;
-  return error instanceof TransactionCanceledException
-    && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
-}
-
 /**
  * Block / unblock / delete on DynamoDB, many clients at a time: `BatchGetItem` reads (100 keys per
  * call, strongly consistent), and changes packed into `TransactWriteItems` of up to 100 items, each
- * client's items built by the clients repository (`clientChangeItems`, with its version and lock
+ * client's items built as the clients repository builds them (`clientChangeItems`, with its version and lock
  * conditions), plus one item per transaction holding the follow-ups of all its clients (an outbox
  * record per transaction, not per client). A cancelled transaction is retried client by client,
  * so one client that changed meanwhile never fails the others.
  */
 export class DynamoClientBatchStore implements ClientBatchStore {
-  private readonly tables: { clients: string; invitations: string; audit: string; followUps: string };
+  private readonly tables: ClientTables & { readonly followUps: string };
 
   public constructor(
     private readonly client: DynamoDBDocumentClient,
-    tableNames: { clients?: string; invitations?: string; audit?: string; followUps?: string } = {},
+    tableNames: Partial<ClientTables> & { followUps?: string } = {},
   ) {
-    this.tables = {
-      clients: tableNames.clients ?? physicalTableName('clients'),
-      invitations: tableNames.invitations ?? physicalTableName('invitations'),
-      audit: tableNames.audit ?? physicalTableName('audit'),
-      followUps: tableNames.followUps ?? physicalTableName('clientFollowUps'),
-    };
+    this.tables = { ...clientTables(tableNames), followUps: tableNames.followUps ?? physicalTableName('clientFollowUps') };
   }
 
   public async clientsByIds(partnerId: string, clientIds: readonly string[]): Promise<Client[]> {
@@ -207,7 +196,7 @@ export class DynamoClientBatchStore implements ClientBatchStore {
       // Only counts what is left: no need to parse the remaining events.
       if (result.Attributes && Object.keys(followUpGroupItem.parse(result.Attributes).entries).length === 0) await this.deleteIfEmpty(groupId);
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!conditionFailed(error)) throw error;
     }
   }
 
@@ -247,7 +236,7 @@ export class DynamoClientBatchStore implements ClientBatchStore {
   }
 
   /**
-   * Packs units into transactions, in order: at most `TRANSACTION_ITEMS` items counting the
+   * Packs units into transactions, in order: at most `MAX_TRANSACTION_ITEMS` items counting the
    * follow-up group, and at most `FOLLOW_UPS_PER_GROUP` clients.
    */
   private transactions(units: readonly Unit[]): Unit[][] {
@@ -255,7 +244,7 @@ export class DynamoClientBatchStore implements ClientBatchStore {
     let current: Unit[] = [];
     let size = 1;
     for (const unit of units) {
-      if ((size + unit.items.length > TRANSACTION_ITEMS || current.length >= FOLLOW_UPS_PER_GROUP) && current.length > 0) {
+      if ((size + unit.items.length > MAX_TRANSACTION_ITEMS || current.length >= FOLLOW_UPS_PER_GROUP) && current.length > 0) {
         groups.push(current);
         current = [];
         size = 1;
