@@ -115,6 +115,13 @@ describe('partners\' clients over HTTP', () => {
     expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([response.body.id]);
     expect((await call(local.stack.apiUrl, 'GET', '/clients?search=elod&status=invited', { token })).body.items).toHaveLength(1);
     expect((await call(local.stack.apiUrl, 'GET', '/clients?search=elod&status=active', { token })).body.items).toEqual([]);
+    // The index is read by the longest word, so a one-letter first word still finds the client.
+    expect((await call(local.stack.apiUrl, 'GET', `/clients?search=${encodeURIComponent('e ворош')}`, { token })).body.items
+      .map((item: { id: string }) => item.id)).toEqual([response.body.id]);
+    expect((await call(local.stack.apiUrl, 'GET', `/clients?search=${encodeURIComponent('x ворош')}`, { token })).body.items).toEqual([]);
+    const oneLetterWords = await call(local.stack.apiUrl, 'GET', '/clients?search=e%20b', { token });
+    expect(oneLetterWords.status).toBe(400);
+    expect(oneLetterWords.body).toEqual(errorWithCode('validation_failed'));
   });
 
   it('replays the first response for a repeated Idempotency-Key and sends one mail', async () => {

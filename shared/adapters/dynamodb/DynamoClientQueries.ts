@@ -3,10 +3,12 @@ import * as z from 'zod/mini';
 import { type Client, isAttached } from '../../domain/clients/Client';
 import {
   clientSearchTerms,
+  keyWordOf,
   matchesSearch,
   MAX_INDEXED_PREFIX,
   normalizeSearch,
   searchPartitionPrefix,
+  searchWords,
 } from '../../domain/clients/clientSearch';
 import type { Invitation } from '../../domain/clients/Invitation';
 import type { ClientRef } from '../../ports/ClientLookup';
@@ -113,15 +115,15 @@ export class DynamoClientQueries implements ClientQueries {
 
   /**
    * A search by the start of the e-mail, of a word of the name or of the account id: one query of
-   * the search index partition of the search's first word (its first `MAX_INDEXED_PREFIX`
+   * the search index partition of the search's longest word (its first `MAX_INDEXED_PREFIX`
    * characters; a longer word is matched on the stored terms), newest first, then one batched read
    * of the clients found, whose status and current terms decide (a status filter, the other words
    * of the search). Two reads whatever the partner's size; a page may hold fewer than `limit`
    * clients when the status filter drops some, and `nextCursor` goes on from where the index stopped.
    */
   private async search(partnerId: string, query: ClientListQuery, search: string): Promise<Page<Client>> {
-    const words = search.split(' ');
-    const first = words[0] ?? '';
+    const words = searchWords(search);
+    const first = keyWordOf(words);
     const partition = clientSearchPartition(partnerId, searchPartitionPrefix(first));
     // A cursor must come from this partner's search with the same words and status filter: nothing else may be read.
     const listing = `clients-search|${partition}|${search}|${query.status ?? ''}`;

@@ -45,6 +45,28 @@ export function searchPrefixes(terms: readonly string[]): string[] {
   return [...prefixes];
 }
 
+/** The words of a normalised search; a client matches when each starts one of its terms. */
+export function searchWords(search: string): string[] {
+  return search.split(' ').filter((word) => word.length > 0);
+}
+
+/**
+ * The word whose index partition a search reads: its longest (the first of equals), the most
+ * selective; one-character words are not indexed, so a search needs one word of at least
+ * `MIN_SEARCH_LENGTH` characters (`isSearchable`).
+ *
+ * @example
+ * keyWordOf(['a', 'petrov']); // 'petrov'
+ */
+export function keyWordOf(words: readonly string[]): string {
+  return words.reduce((longest, word) => ([...word].length > [...longest].length ? word : longest), '');
+}
+
+/** True when a (raw) search has a word long enough to be looked up in the index. */
+export function isSearchable(search: string): boolean {
+  return [...keyWordOf(searchWords(normalizeSearch(search)))].length >= MIN_SEARCH_LENGTH;
+}
+
 /** The indexed prefix a search reads: its first `MAX_INDEXED_PREFIX` characters. */
 export function searchPartitionPrefix(search: string): string {
   return [...search].slice(0, MAX_INDEXED_PREFIX).join('');

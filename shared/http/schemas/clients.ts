@@ -4,7 +4,7 @@ import { CLIENT_ACTIONS, CLIENT_STATUSES, type Client, isAttached, VISIBLE_CLIEN
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
-import { MIN_SEARCH_LENGTH, normalizeSearch } from '../../domain/clients/clientSearch';
+import { isSearchable, MIN_SEARCH_LENGTH } from '../../domain/clients/clientSearch';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import { SECRET_TOKEN_PATTERN } from '../../domain/clients/secretToken';
@@ -27,9 +27,9 @@ export const addClientBody = z.strictObject({
 export const listClientsQuery = z.strictObject({
   /** `detached` is not among them: a deleted client is not listed (400). */
   status: z.optional(z.enum(VISIBLE_CLIENT_STATUSES)),
-  /** The start of the e-mail, of a word of the name or of the account id; case- and accent-insensitive, at least 2 characters. */
-  search: z.optional(text(100).check(z.refine((value) => [...normalizeSearch(value)].length >= MIN_SEARCH_LENGTH, {
-    message: `Type at least ${MIN_SEARCH_LENGTH} characters to search`,
+  /** The start of the e-mail, of a word of the name or of the account id; case- and accent-insensitive, with one word of at least 2 characters. */
+  search: z.optional(text(100).check(z.refine(isSearchable, {
+    message: `Type at least ${MIN_SEARCH_LENGTH} characters of a word to search`,
   }))),
   limit,
   cursor,
@@ -204,7 +204,7 @@ export const clientOperations: OperationDocs = {
   'GET /clients': {
     summary: 'List your clients',
     description: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
-      'the account id (at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
+      'the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
       'current balance of an active or blocked client (`null` for the others)',
     tag: 'Clients', query: listClientsQuery, response: clientPage,
     success: { 200: 'A page of clients; `nextCursor` fetches the next one' },

@@ -137,7 +137,7 @@ export interface paths {
         };
         /**
          * List your clients
-         * @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
+         * @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
          */
         get: operations["listClients"];
         put?: never;

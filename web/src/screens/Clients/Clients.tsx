@@ -158,7 +158,7 @@ export function Clients() {
           <label for="client-search">Search</label>
           <input id="client-search" type="search" value={searchText} placeholder="E-mail, name or account"
             aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
-          <p class="hint" id="client-search-hint">The start of an e-mail, of a word of the name or of an account id (2 characters or more).</p>
+          <p class="hint" id="client-search-hint">The start of an e-mail, of a word of the name or of an account id (a word of 2 characters or more).</p>
         </div>
       </form>
       {notice && <p class="notice" role="status">{notice}</p>}

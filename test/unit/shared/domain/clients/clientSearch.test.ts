@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import {
   clientSearchTerms,
+  isSearchable,
+  keyWordOf,
   matchesSearch,
   MAX_INDEXED_PREFIX,
   normalizeSearch,
   searchPartitionPrefix,
   searchPrefixes,
+  searchWords,
 } from '../../../../../shared/domain/clients/clientSearch';
 
 describe('normalizeSearch', () => {
@@ -39,5 +42,33 @@ describe('searchPrefixes and the partition a search reads', () => {
   it('keeps at most MAX_INDEXED_PREFIX - 1 entries per term', () => {
     expect(searchPrefixes(['abcdefghijklmnop'])).toHaveLength(MAX_INDEXED_PREFIX - 1);
     expect(searchPrefixes(['ab', 'abc'])).toEqual(['ab', 'abc']);
+  });
+});
+
+describe('the word a search is looked up by', () => {
+  it('is the longest word (the first of equals), so a one-letter word never picks the unindexed partition', () => {
+    expect(keyWordOf(searchWords('a petrov'))).toBe('petrov');
+    expect(keyWordOf(searchWords('ivan petrov'))).toBe('petrov');
+    expect(keyWordOf(searchWords('jose elan'))).toBe('jose');
+    expect(keyWordOf([])).toBe('');
+  });
+
+  it('needs one word of at least two characters', () => {
+    expect(isSearchable('a bc')).toBe(true);
+    expect(isSearchable('  É  ')).toBe(false);
+    expect(isSearchable('a b c')).toBe(false);
+    expect(isSearchable('ab')).toBe(true);
+  });
+
+  it('reads a partition that holds every client the whole search matches', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'z'), minLength: 1, maxLength: 10 });
+    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), fc.array(word, { minLength: 1, maxLength: 3 }), (raw, typed) => {
+      const terms = raw.map(normalizeSearch);
+      const words = searchWords(normalizeSearch(typed.join(' ')));
+      fc.pre(isSearchable(typed.join(' ')));
+      if (words.every((each) => matchesSearch(terms, each))) {
+        expect(searchPrefixes(terms)).toContain(searchPartitionPrefix(keyWordOf(words)));
+      }
+    }));
   });
 });
