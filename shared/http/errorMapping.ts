@@ -1,4 +1,3 @@
-import { cancellationCodes } from '../adapters/dynamodb/cancellationCodes';
 import { DomainError, RateLimitedError, TemporarilyUnavailableError } from '../domain/errors';
 import { HttpError } from './HttpError';
 
@@ -24,7 +23,8 @@ const RETRYABLE_CANCELLATION_REASONS = new Set(['TransactionConflict', 'Provisio
 function isTransient(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth += 1) {
     if (RETRYABLE_AWS_ERRORS.has(current.name)) return true;
-    if (cancellationCodes(current).some((code) => RETRYABLE_CANCELLATION_REASONS.has(code ?? ''))) return true;
+    const reasons = (current as { CancellationReasons?: ReadonlyArray<{ Code?: string }> }).CancellationReasons ?? [];
+    if (reasons.some((reason) => RETRYABLE_CANCELLATION_REASONS.has(reason.Code ?? ''))) return true;
   }
   return false;
 }

@@ -21,9 +21,9 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
-import { cancellationCodes, CONDITION_FAILED } from './cancellationCodes';
 import { conditionalUpdate } from './conditionalUpdate';
-import { claimLease, type OutboxEntry, releaseLease } from './outboxLease';
+import { cancellationCodes, CONDITION_FAILED } from './lostRace';
+import { type OutboxEntry, writeUnderLease } from './outboxLease';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
@@ -68,6 +68,9 @@ const ACTION_FIELDS: Readonly<Record<ApplicationChange['action'], { status: Appl
   approve: { status: 'approved', at: 'decidedAt', by: 'decidedBy' },
   reject: { status: 'rejected', at: 'decidedAt', by: 'decidedBy' },
 };
+
+/** How a notice leaves the outbox (sent or given up). */
+const LEAVE_OUTBOX = 'REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts';
 
 /** Partner applications on DynamoDB: state machine enforced with conditional writes. */
 export class DynamoApplicationRepository implements ApplicationRepository {
@@ -216,29 +219,27 @@ export class DynamoApplicationRepository implements ApplicationRepository {
 
   public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<number | undefined> {
     // Invariant: one sender at a time per notice (the lease); a stale reader loses. Each claim is one counted attempt.
-    const claimed = await claimLease(this.client, this.noticeEntry(id, notice), seenDueAt, leaseUntil, { expression: 'ADD noticeAttempts :one', values: { ':one': 1 } });
+    const claimed = await writeUnderLease(this.client, this.noticeEntry(id, notice), seenDueAt, 'SET noticeDueAt = :lease ADD noticeAttempts :one', {
+      ':lease': leaseUntil.toISOString(), ':one': 1,
+    });
     return claimed && z.object({ noticeAttempts: z.number() }).parse(claimed).noticeAttempts;
   }
 
   public async abandonNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, failure: NoticeFailure): Promise<void> {
     // Only the lease holder gives the notice up; a newer notice queued meanwhile stays.
-    await releaseLease(this.client, this.noticeEntry(id, notice), leaseUntil, {
-      expression: 'SET noticeFailed = :failure REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
-      values: { ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() } },
+    await writeUnderLease(this.client, this.noticeEntry(id, notice), leaseUntil, `SET noticeFailed = :failure ${LEAVE_OUTBOX}`, {
+      ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() },
     });
   }
 
   public async completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void> {
     // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
-    await releaseLease(this.client, this.noticeEntry(id, notice), leaseUntil, {
-      expression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
-      values: { ':at': at.toISOString() },
-    });
+    await writeUnderLease(this.client, this.noticeEntry(id, notice), leaseUntil, `SET lastNoticeAt = :at ${LEAVE_OUTBOX}`, { ':at': at.toISOString() });
   }
 
   /** The outbox entry of an application's pending notice. */
   private noticeEntry(id: string, notice: ApplicationNotice): OutboxEntry {
-    return { TableName: this.table, Key: applicationKey(id), owed: { attribute: 'pendingNotice', value: notice }, dueAt: 'noticeDueAt' };
+    return { TableName: this.table, Key: applicationKey(id), owed: ['pendingNotice', notice], dueAt: 'noticeDueAt' };
   }
 
   /** The conditional update for a manager's change: allowed only from the status the use case saw. */

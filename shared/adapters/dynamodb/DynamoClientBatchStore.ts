@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -18,7 +19,7 @@ import { toClient, toInvitation } from './clientItems';
 import { clientKey } from './clientKeys';
 import { clientTables, type ClientTables } from './clientTables';
 import { invitationKey } from './invitationKeys';
-import { conditionFailed, lostRace } from './lostRace';
+import { lostRace } from './lostRace';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
@@ -105,12 +106,12 @@ export class DynamoClientBatchStore implements ClientBatchStore {
 
   public async clientsByIds(partnerId: string, clientIds: readonly string[]): Promise<Client[]> {
     // The key carries the partner: another partner's client id simply finds nothing.
-    const items = await this.batchGet(this.tables.clients, clientIds.map((clientId) => clientKey(partnerId, clientId)));
+    const items = await batchGetAll(this.client, this.tables.clients, clientIds.map((clientId) => clientKey(partnerId, clientId)));
     return items.map(toClient);
   }
 
   public async invitationsByIds(invitationIds: readonly string[]): Promise<Invitation[]> {
-    return (await this.batchGet(this.tables.invitations, invitationIds.map(invitationKey))).map(toInvitation);
+    return (await batchGetAll(this.client, this.tables.invitations, invitationIds.map(invitationKey))).map(toInvitation);
   }
 
   public async saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>> {
@@ -196,7 +197,7 @@ export class DynamoClientBatchStore implements ClientBatchStore {
       // Only counts what is left: no need to parse the remaining events.
       if (result.Attributes && Object.keys(followUpGroupItem.parse(result.Attributes).entries).length === 0) await this.deleteIfEmpty(groupId);
     } catch (error) {
-      if (!conditionFailed(error)) throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 
@@ -271,9 +272,5 @@ export class DynamoClientBatchStore implements ClientBatchStore {
       for (const unit of group) outcomes.push(...(await this.write([unit])));
       return outcomes;
     }
-  }
-
-  private batchGet(table: string, keys: ReadonlyArray<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
-    return batchGetAll(this.client, table, keys);
   }
 }

@@ -10,7 +10,7 @@ import { conditionalUpdate } from './conditionalUpdate';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DynamoClientQueries } from './DynamoClientQueries';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
-import { claimLease, type OutboxEntry, releaseLease } from './outboxLease';
+import { type OutboxEntry, writeUnderLease } from './outboxLease';
 
 /**
  * Partners' clients and their invitations on DynamoDB (tables `clients`, `invitations`, `audit`):
@@ -52,12 +52,15 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
 
   public async claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean> {
     // Invariant: one sender at a time per notice (the lease); a reader of a stale index entry loses.
-    return (await claimLease(this.client, this.expiryNotice(notice.invitationId), notice.dueAt, leaseUntil)) !== undefined;
+    const claimed = await writeUnderLease(this.client, this.expiryNotice(notice.invitationId), notice.dueAt, 'SET dueAt = :lease', {
+      ':lease': leaseUntil.toISOString(),
+    });
+    return claimed !== undefined;
   }
 
   public async completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void> {
     // Only the lease holder empties the outbox.
-    await releaseLease(this.client, this.expiryNotice(invitationId), leaseUntil, { expression: 'REMOVE dueQueue, dueAt' });
+    await writeUnderLease(this.client, this.expiryNotice(invitationId), leaseUntil, 'REMOVE dueQueue, dueAt');
   }
 
   /** The expiry outbox entry of an invitation: its place in the `due` index, in the partner-notice queue. */
@@ -65,7 +68,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return {
       TableName: this.tables.invitations,
       Key: invitationKey(invitationId),
-      owed: { attribute: 'dueQueue', value: INVITATION_QUEUES.notifyExpired },
+      owed: ['dueQueue', INVITATION_QUEUES.notifyExpired],
       dueAt: 'dueAt',
     };
   }

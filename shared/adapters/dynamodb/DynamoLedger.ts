@@ -29,10 +29,9 @@ import {
   transactionKey,
   yearsBeforeRange,
 } from './ledgerKeys';
-import { cancellationCodes, CONDITION_FAILED } from './cancellationCodes';
 import { DynamoLedgerBalances } from './DynamoLedgerBalances';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
-import { transactionConflict } from './lostRace';
+import { cancellationCodes, CONDITION_FAILED, transactionConflict } from './lostRace';
 import { isoDate } from './storedDate';
 
 const amount = z.number().check(z.int());

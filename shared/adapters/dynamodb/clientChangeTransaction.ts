@@ -4,13 +4,12 @@ import type { ClientChange } from '../../domain/clients/ClientChange';
 import { clientSearchTerms, searchPrefixes } from '../../domain/clients/clientSearch';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError } from '../../domain/errors';
-import { cancellationCodes, CONDITION_FAILED, TRANSACTION_CONFLICT } from './cancellationCodes';
 import { accountLockKey, clientListKey, clientSearchKey, partnerAccountKey } from './clientKeys';
 import { clientToItem, invitationToItem } from './clientItems';
 import type { ClientTables } from './clientTables';
 import { auditTransactItem } from './DynamoAuditTrail';
 import { invitationTokenKey } from './invitationKeys';
-import { lostRace, transactionConflict } from './lostRace';
+import { cancellationCodes, lostItem, lostRace, TRANSACTION_CONFLICT } from './lostRace';
 import type { TransactItem } from './TransactItem';
 
 /** What each item of a change transaction is, to explain a cancellation. */
@@ -179,8 +178,8 @@ export async function saveClientChange(client: DynamoDBDocumentClient, tables: C
 function saveError(error: unknown, parts: readonly Part[]): unknown {
   if (!lostRace(error)) return error;
   const codes = cancellationCodes(error);
-  const failed = new Set(parts.filter((_, index) => codes[index] === CONDITION_FAILED || codes[index] === TRANSACTION_CONFLICT));
-  if (failed.has('lock') && !transactionConflict(error) && !failed.has('client') && !failed.has('marker')) {
+  const failed = new Set(parts.filter((_, index) => lostItem(codes[index])));
+  if (failed.has('lock') && !codes.includes(TRANSACTION_CONFLICT) && !failed.has('client') && !failed.has('marker')) {
     // Only the account's owner accepts, so only the owner reads this: no partner learns of another.
     return new ConflictError('account_served', 'Your cloud account is served by another partner; ask it to detach your account (or detach it yourself) before accepting', {});
   }

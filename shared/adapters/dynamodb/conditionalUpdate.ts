@@ -1,5 +1,5 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { conditionFailed } from './lostRace';
 
 /**
  * Sends a conditional update and says whether its condition held: `undefined` means another
@@ -11,7 +11,7 @@ export async function conditionalUpdate(client: DynamoDBDocumentClient, input: U
     const result = await client.send(new UpdateCommand(input));
     return result.Attributes ?? {};
   } catch (error) {
-    if (conditionFailed(error)) return undefined;
+    if (error instanceof ConditionalCheckFailedException) return undefined;
     throw error;
   }
 }

@@ -1,14 +1,27 @@
-import { ConditionalCheckFailedException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
-import { cancellationCodes, CONDITION_FAILED, TRANSACTION_CONFLICT } from './cancellationCodes';
+import { ConditionalCheckFailedException, TransactionCanceledException, TransactionConflictException } from '@aws-sdk/client-dynamodb';
 
-/** True when a conditional write was refused: its condition, or one of its transaction's, failed. */
-export function conditionFailed(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || cancellationCodes(error).includes(CONDITION_FAILED);
+/** The cancellation reason of a transaction item whose condition failed. */
+export const CONDITION_FAILED = 'ConditionalCheckFailed';
+
+/** The cancellation reason of a transaction item another transaction held at the same time. */
+export const TRANSACTION_CONFLICT = 'TransactionConflict';
+
+/**
+ * The reason DynamoDB gave for each item of a cancelled transaction, in item order (`'None'` for
+ * an item that was fine); empty for any other error.
+ */
+export function cancellationCodes(error: unknown): ReadonlyArray<string | undefined> {
+  return error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((reason) => reason.Code) : [];
 }
 
 /** True when another transaction held some of the same items at the same time: trying again may succeed. */
 export function transactionConflict(error: unknown): boolean {
   return error instanceof TransactionConflictException || cancellationCodes(error).includes(TRANSACTION_CONFLICT);
+}
+
+/** True for the cancellation reason of an item that lost a race: its condition failed, or another transaction held it. */
+export function lostItem(code: string | undefined): boolean {
+  return code === CONDITION_FAILED || code === TRANSACTION_CONFLICT;
 }
 
 /**
@@ -17,5 +30,5 @@ export function transactionConflict(error: unknown): boolean {
  * network failure, a bug) is not a lost race.
  */
 export function lostRace(error: unknown): boolean {
-  return conditionFailed(error) || transactionConflict(error);
+  return error instanceof ConditionalCheckFailedException || error instanceof TransactionConflictException || cancellationCodes(error).some(lostItem);
 }

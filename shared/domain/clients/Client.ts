@@ -137,6 +137,5 @@ export type ClientUpdate = Partial<Pick<Client, 'accountId' | 'email' | 'name' |
  * one version on. Every change of an existing client moves it through here.
  */
 export function advanceClient(client: Client, action: ClientTransition, at: Date, update: ClientUpdate = {}): Client {
-  const status = nextClientStatus(client.status, action);
-  return { ...client, ...update, status, updatedAt: at, version: client.version + 1 };
+  return { ...client, ...update, status: nextClientStatus(client.status, action), updatedAt: at, version: client.version + 1 };
 }
