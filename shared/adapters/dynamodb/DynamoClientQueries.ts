@@ -23,9 +23,9 @@ import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKe
 import { isoDate } from './storedDate';
 
 const tokenItem = z.object({ invitationId: z.string() });
-const storedMarker = z.object({ clientId: z.string() });
+/** An item that points at a client: an account marker, a search index entry. */
+const clientPointer = z.object({ clientId: z.string() });
 const noticeItem = z.object({ invitationId: z.string(), dueAt: isoDate });
-const searchEntry = z.object({ clientId: z.string() });
 
 /** Attributes of a client item that make up a listing cursor, besides the index partition. */
 const CURSOR_ATTRIBUTES = ['pk', 'sk', 'listKey'] as const;
@@ -77,7 +77,7 @@ export class DynamoClientQueries implements ClientQueries {
     const marker = await this.client.send(new GetCommand({
       TableName: this.tables.clients, Key: partnerAccountKey(partnerId, accountId), ConsistentRead: true,
     }));
-    return marker.Item ? this.read(partnerId, storedMarker.parse(marker.Item).clientId) : undefined;
+    return marker.Item ? this.read(partnerId, clientPointer.parse(marker.Item).clientId) : undefined;
   }
 
   /**
@@ -138,7 +138,7 @@ export class DynamoClientQueries implements ClientQueries {
       Limit: query.limit,
       ExclusiveStartKey: startKey,
     }));
-    const ids = (result.Items ?? []).map((item) => searchEntry.parse(item).clientId);
+    const ids = (result.Items ?? []).map((item) => clientPointer.parse(item).clientId);
     const found = new Map((await batchGetAll(this.client, this.tables.clients, ids.map((id) => clientKey(partnerId, id)))).map(toClient)
       .map((client) => [client.id, client]));
     const items = ids.flatMap((id) => {
