@@ -33,6 +33,7 @@ import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
 import type { ClientOperationDeps } from '../domain/clients/runClientOperation';
 import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
 import { DynamoClientBatchStore } from './dynamodb/DynamoClientBatchStore';
+import { DynamoClientFollowUps } from './dynamodb/DynamoClientFollowUps';
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 
@@ -203,7 +204,7 @@ export function signInGateDeps(): SignInGateDeps {
   return { accounts: new DynamoCloudAccountRegistry(documentClient()), clock };
 }
 
-/** What the follow-up job needs. */
+/** What the follow-up job needs: the outbox only, no write code. */
 export function followUpDeps(): FollowUpDeps & { clock: Clock } {
-  return { operations: new DynamoClientBatchStore(documentClient()), events: eventPublisher(), clock };
+  return { operations: new DynamoClientFollowUps(documentClient()), events: eventPublisher(), clock };
 }

@@ -162,24 +162,22 @@ export class DynamoClientQueries implements ClientQueries {
   }
 
   public async overdueInvitations(now: Date, limit: number): Promise<Invitation[]> {
-    const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.invitations,
-      IndexName: INVITATION_INDEXES.due,
-      KeyConditionExpression: 'dueQueue = :queue AND dueAt <= :now',
-      ExpressionAttributeValues: { ':queue': INVITATION_QUEUES.expire, ':now': now.toISOString() },
-      Limit: limit,
-    }));
-    return (result.Items ?? []).map(toInvitation);
+    return (await this.dueIn(INVITATION_QUEUES.expire, now, limit)).map(toInvitation);
   }
 
   public async dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]> {
+    return (await this.dueIn(INVITATION_QUEUES.notifyExpired, now, limit)).map((item) => noticeItem.parse(item));
+  }
+
+  /** Invitations waiting in a queue of the sparse `due` index whose time has come. */
+  private async dueIn(queue: string, now: Date, limit: number): Promise<Array<Record<string, unknown>>> {
     const result = await this.client.send(new QueryCommand({
       TableName: this.tables.invitations,
       IndexName: INVITATION_INDEXES.due,
       KeyConditionExpression: 'dueQueue = :queue AND dueAt <= :now',
-      ExpressionAttributeValues: { ':queue': INVITATION_QUEUES.notifyExpired, ':now': now.toISOString() },
+      ExpressionAttributeValues: { ':queue': queue, ':now': now.toISOString() },
       Limit: limit,
     }));
-    return (result.Items ?? []).map((item) => noticeItem.parse(item));
+    return result.Items ?? [];
   }
 }

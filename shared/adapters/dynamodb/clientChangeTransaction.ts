@@ -47,6 +47,13 @@ export function searchEntriesOf(client: Client): Array<Record<string, unknown>> 
   return searchItems(undefined, client, '').flatMap((item) => (item.Put?.Item ? [item.Put.Item] : []));
 }
 
+/** The condition of a versioned write: onto the version read, or a new item (`read` absent). */
+function versionCondition(read: { readonly version: number } | undefined): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number> } {
+  return read
+    ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': read.version } }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+}
+
 /** The marker item of a client's account, when the change creates the client with an account or binds one. */
 function markerItem(change: ClientChange, table: string): TransactItem | undefined {
   const { before, after } = change;
@@ -88,9 +95,7 @@ export function clientChangeItems(
         TableName: tables.clients,
         Item: clientToItem(after),
         // Invariant: ids are never reused; a change applies only to the version it was decided on (no lost updates).
-        ...(before
-          ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        ...versionCondition(before),
       },
     },
   });
@@ -135,9 +140,7 @@ export function clientChangeItems(
           TableName: tables.invitations,
           Item: invitationToItem(invitation),
           // Invariant: the invitation state machine; one answer per invitation (of N concurrent accepts, one wins).
-          ...(previous
-            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': previous.version } }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          ...versionCondition(previous),
         },
       },
     });

@@ -136,6 +136,6 @@ export type ClientUpdate = Partial<Pick<Client, 'accountId' | 'email' | 'name' |
  * `InvalidTransitionError` when `action` is not allowed from its status), with `update` applied,
  * one version on. Every change of an existing client moves it through here.
  */
-export function advanceClient(client: Client, action: ClientTransition, at: Date, update: ClientUpdate = {}): Client {
+export function advanceClient(client: Client, action: ClientTransition, at: Date, update?: ClientUpdate): Client {
   return { ...client, ...update, status: nextClientStatus(client.status, action), updatedAt: at, version: client.version + 1 };
 }
