@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Client } from '../../domain/clients/Client';
 import type { ClientFollowUp } from '../../domain/clients/decideClientOperation';
 import type { Invitation } from '../../domain/clients/Invitation';
@@ -8,7 +8,6 @@ import { clientChangeItems } from './clientChangeTransaction';
 import { FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef } from './clientFollowUpKeys';
 import { toClient, toInvitation } from './clientItems';
 import { clientKey } from './clientKeys';
-import { clientTables, type ClientTables } from './clientTables';
 import { DynamoClientFollowUps, toFollowUpEntry } from './DynamoClientFollowUps';
 import { invitationKey } from './invitationKeys';
 import { lostRace } from './lostRace';
@@ -34,13 +33,6 @@ interface Unit {
  * fails the others.
  */
 export class DynamoClientBatchStore extends DynamoClientFollowUps implements ClientBatchStore {
-  private readonly tables: ClientTables;
-
-  public constructor(client: DynamoDBDocumentClient, tableNames: Partial<ClientTables> & { followUps?: string } = {}) {
-    super(client, tableNames.followUps);
-    this.tables = clientTables(tableNames);
-  }
-
   public async clientsByIds(partnerId: string, clientIds: readonly string[]): Promise<Client[]> {
     // The key carries the partner: another partner's client id simply finds nothing.
     const items = await batchGetAll(this.client, this.tables.clients, clientIds.map((clientId) => clientKey(partnerId, clientId)));
@@ -72,7 +64,7 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     return {
       item: {
         Put: {
-          TableName: this.followUpsTable,
+          TableName: this.tables.followUps,
           Item: {
             ...followUpGroupKey(first.id),
             groupId: first.id,

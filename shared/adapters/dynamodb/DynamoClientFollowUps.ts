@@ -11,6 +11,7 @@ import type { ClientFollowUp } from '../../domain/clients/decideClientOperation'
 import type { ClientBatchStore, StoredFollowUp } from '../../ports/ClientBatchStore';
 import { chunks, pause, UNPROCESSED_ROUNDS } from './batchCalls';
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef, parseFollowUpGroupRef } from './clientFollowUpKeys';
+import { clientTables, type ClientTables } from './clientTables';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
@@ -72,14 +73,19 @@ export function toFollowUpEntry(followUp: ClientFollowUp): Record<string, unknow
  * with the changes, and extends it; the follow-up job uses it alone, without the write code.
  */
 export class DynamoClientFollowUps implements Pick<ClientBatchStore, 'dueFollowUps' | 'completeFollowUps'> {
-  public constructor(protected readonly client: DynamoDBDocumentClient, protected readonly followUpsTable = physicalTableName('clientFollowUps')) {}
+  /** The follow-ups table, and the client tables the changes that write follow-ups go to. */
+  protected readonly tables: ClientTables & { readonly followUps: string };
+
+  public constructor(protected readonly client: DynamoDBDocumentClient, tableNames: Partial<ClientTables> & { followUps?: string } = {}) {
+    this.tables = { ...clientTables(tableNames), followUps: tableNames.followUps ?? physicalTableName('clientFollowUps') };
+  }
 
   public async dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]> {
     const found: StoredFollowUp[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(new QueryCommand({
-        TableName: this.followUpsTable,
+        TableName: this.tables.followUps,
         IndexName: FOLLOW_UP_INDEXES.due,
         KeyConditionExpression: 'dueQueue = :queue AND dueAt <= :now',
         ExpressionAttributeValues: { ':queue': FOLLOW_UP_QUEUE, ':now': now.toISOString() },
@@ -118,8 +124,8 @@ export class DynamoClientFollowUps implements Pick<ClientBatchStore, 'dueFollowU
       for (let round = 0; requests.length > 0; round += 1) {
         if (round >= UNPROCESSED_ROUNDS) throw new Error(`${requests.length} follow-up groups stayed unprocessed`);
         if (round > 0) await pause(round);
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.followUpsTable]: requests } }));
-        requests = result.UnprocessedItems?.[this.followUpsTable] ?? [];
+        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tables.followUps]: requests } }));
+        requests = result.UnprocessedItems?.[this.tables.followUps] ?? [];
       }
     }
   }
@@ -133,7 +139,7 @@ export class DynamoClientFollowUps implements Pick<ClientBatchStore, 'dueFollowU
     const names = Object.fromEntries(followUpIds.map((id, index) => [`#f${index}`, id]));
     try {
       const result = await this.client.send(new UpdateCommand({
-        TableName: this.followUpsTable,
+        TableName: this.tables.followUps,
         Key: followUpGroupKey(groupId),
         UpdateExpression: `REMOVE ${Object.keys(names).map((name) => `entries.${name}`).join(', ')}`,
         // A group already deleted (all delivered) is not brought back as an empty item.
@@ -151,7 +157,7 @@ export class DynamoClientFollowUps implements Pick<ClientBatchStore, 'dueFollowU
   /** Deletes a group left without follow-ups. */
   private async deleteIfEmpty(groupId: string): Promise<void> {
     await this.client.send(new DeleteCommand({
-      TableName: this.followUpsTable,
+      TableName: this.tables.followUps,
       Key: followUpGroupKey(groupId),
       // Only an empty group: a follow-up still owed is never deleted.
       ConditionExpression: 'size(entries) = :none',
