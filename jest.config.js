@@ -14,6 +14,9 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
+/** Integration tests run handlers in-process without AWS: Cognito and EventBridge are the local stand-ins (e2e tests get them from the local stack). */
+const localStandIns = '<rootDir>/test/support/localStandIns.ts';
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Jest ignores `testTimeout` inside `projects` (jest#9696): one generous default for all, here.
@@ -22,7 +25,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], setupFiles: [localStandIns] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
   ],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PreAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/compositionRoot';
 import { CLAIMS } from '../../shared/http/Principal';
 import { triggers } from '../../shared/routeTable';

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/compositionRoot';
+import { installLocalStandIns } from '../../shared/adapters/local/installLocalStandIns';
 import { corsPolicy } from '../../shared/http/cors';
 import { jobs, routes } from '../../shared/routeTable';
 import { buildConsole, CONSOLE_DIST } from '../../web/build';
@@ -60,7 +61,7 @@ type JobHandler = (event: ScheduledEvent) => Promise<unknown>;
 /**
  * Starts DynamoDB Local, the local SES, the tables, the local token issuer and the gateway that
  * serves the route table; configures this process's environment the way the CDK stack configures
- * each Lambda function.
+ * each Lambda function, and installs the local stand-ins of Cognito and EventBridge.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const [dynamo, ses] = await Promise.all([startDynamoDbLocal(), startSesLocal(options.inboxPort ?? 0)]);
@@ -88,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
+  installLocalStandIns();
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);
   dynamoClient.destroy();

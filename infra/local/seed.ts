@@ -1,5 +1,5 @@
 import { approvalDeps, documentClient, partners } from '../../shared/adapters/compositionRoot';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
 import { submitApplication } from '../../shared/domain/applications/submitApplication';

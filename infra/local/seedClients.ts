@@ -5,7 +5,7 @@
  */
 import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/compositionRoot';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { addClient } from '../../shared/domain/clients/addClient';
 import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, declineInvitation } from '../../shared/domain/clients/answerInvitation';

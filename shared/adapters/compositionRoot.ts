@@ -15,7 +15,6 @@ import { randomIds, type IdGenerator } from '../domain/IdGenerator';
 import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
-import { LocalAccountDirectory } from './dynamodb/LocalAccountDirectory';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
 import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { EventPublisher } from '../ports/EventPublisher';
@@ -28,7 +27,6 @@ import { DynamoLedgerBalances } from './dynamodb/DynamoLedgerBalances';
 import type { BalanceDeps } from '../domain/balances/BalanceDeps';
 import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
-import { LocalEventStore } from './dynamodb/LocalEventStore';
 import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
 import type { ClientOperationDeps } from '../domain/clients/runClientOperation';
 import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
@@ -62,13 +60,30 @@ export function mailer(): Mailer {
 /** The container's id generator. */
 export const ids: IdGenerator = randomIds;
 
-let sharedDirectory: AccountDirectory | undefined;
+/**
+ * Stand-ins for the services that exist only in AWS (Cognito, EventBridge), for processes that run
+ * the handlers without AWS: the local stack and the tests install them; a Lambda function never
+ * does, so they stay out of its bundle.
+ */
+export interface StandIns {
+  readonly accountDirectory: () => AccountDirectory;
+  readonly eventPublisher: () => EventPublisher;
+}
 
-/** The login directory: Cognito when `USER_POOL_ID` is set (AWS), the local stand-in otherwise. */
+let standIns: StandIns | undefined;
+let sharedDirectory: AccountDirectory | undefined;
+let sharedEvents: EventPublisher | undefined;
+
+/** Makes this process use `given` instead of Cognito and EventBridge (`shared/adapters/local/installLocalStandIns.ts`). */
+export function installStandIns(given: StandIns): void {
+  standIns = given;
+  sharedDirectory = undefined;
+  sharedEvents = undefined;
+}
+
+/** The login directory: the staff Cognito pool (`USER_POOL_ID`, which must be set), or the installed stand-in. */
 export function accountDirectory(): AccountDirectory {
-  sharedDirectory ??= process.env.USER_POOL_ID
-    ? CognitoAccountDirectory.fromEnv()
-    : new LocalAccountDirectory(documentClient());
+  sharedDirectory ??= standIns ? standIns.accountDirectory() : CognitoAccountDirectory.fromEnv();
   return sharedDirectory;
 }
 
@@ -131,11 +146,9 @@ export function rateLimiter(): DynamoRateLimiter {
   return new DynamoRateLimiter(documentClient());
 }
 
-let sharedEvents: EventPublisher | undefined;
-
-/** The event bus: EventBridge when `EVENT_BUS_NAME` is set (AWS), the local event store otherwise. */
+/** The event bus: EventBridge (`EVENT_BUS_NAME`, which must be set), or the installed stand-in. */
 export function eventPublisher(): EventPublisher {
-  sharedEvents ??= process.env.EVENT_BUS_NAME ? EventBridgePublisher.fromEnv() : new LocalEventStore(documentClient());
+  sharedEvents ??= standIns ? standIns.eventPublisher() : EventBridgePublisher.fromEnv();
   return sharedEvents;
 }
 

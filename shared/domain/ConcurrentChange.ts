@@ -2,7 +2,7 @@ import { ConflictError } from './errors';
 
 /**
  * Somebody else changed the record between our read and our conditional write (optimistic
- * concurrency). Use cases re-read and decide again; if it keeps happening the caller gets a 409.
+ * concurrency). Use cases re-read and decide again; if it keeps happening the caller gets this conflict.
  */
 export class ConcurrentChangeError extends ConflictError {
   public constructor(what: string) {

@@ -1,4 +1,5 @@
 import { type ApiErrorCode, errorStatus } from './errorStatus';
+import { HttpStatus } from './httpStatus';
 
 /**
  * The one error that crosses the HTTP boundary. Its JSON form is the documented shape
@@ -28,7 +29,7 @@ export class HttpError extends Error {
     this.code = code;
     this.details = details;
     this.headers = headers;
-    this.expose = this.statusCode < 500;
+    this.expose = this.statusCode < HttpStatus.INTERNAL_SERVER_ERROR;
   }
 
   /**

@@ -1,25 +1,26 @@
 import { DOMAIN_ERROR_CODES, type DomainErrorCode, type ErrorKind } from '../domain/errors';
+import { HttpStatus } from './httpStatus';
 
 /** The status that answers each kind of domain failure. */
 const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
-  invalid_input: 400,
-  not_permitted: 403,
-  not_found: 404,
-  conflict: 409,
-  rule_violation: 422,
-  too_many_requests: 429,
-  unavailable: 503,
+  invalid_input: HttpStatus.BAD_REQUEST,
+  not_permitted: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Codes only the HTTP layer raises (tokens, request framing, `Idempotency-Key`, the catch-all), with their status. */
 const HTTP_ERROR_STATUS = {
-  unauthorized: 401,
-  forbidden: 403,
-  request_in_progress: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  idempotency_key_reused: 422,
-  internal_error: 500,
+  unauthorized: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  request_in_progress: HttpStatus.CONFLICT,
+  payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  idempotency_key_reused: HttpStatus.UNPROCESSABLE_ENTITY,
+  internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const;
 
 /** Every `error.code` the API answers with. */

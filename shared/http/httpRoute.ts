@@ -52,7 +52,7 @@ function errorResponder(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
   const errorResponderOnError: middy.MiddlewareFn<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> = async (request) => {
     const httpError = toHttpError(request.error);
     const requestId = requestIdOf(request.event, request.context);
-    if (httpError.statusCode >= 500) {
+    if (!httpError.expose) {
       // Loaded on the first 5xx: routes log nothing else, so a cold start does not set up the logger (its Console on stdout) for nothing.
       const { logger } = await import('../observability/logger');
       logger.addContext(request.context);
@@ -123,7 +123,7 @@ export function httpRoute<A extends Exclude<AuthKind, 'public'>, B = undefined, 
 /**
  * The same stack for a route anyone may call: claims that arrive with the event are dropped, the
  * principal is anonymous. It does not reference the JWT check, so a public function's bundle
- * carries no jose (≈ 18 KB less).
+ * carries no jose.
  *
  * @example
  * export const handler = publicRoute({ params: invitationTokenParams }, async ({ params }) => ({

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AuthKind, RouteSpec } from '../routeTable';
 import { type ApiErrorCode, errorStatus } from './errorStatus';
+import { HttpStatus } from './httpStatus';
 import { REQUEST_ID_HEADER } from './requestId';
 import { errorResponse } from './schemas/common';
 
@@ -164,7 +165,7 @@ function namedResponseSchemas(named: NamedSchemas): { output: (type: z.ZodMiniTy
 function responseHeaders(status: number, doc: OperationDoc): Record<string, unknown> {
   return {
     [REQUEST_ID_HEADER]: ref('headers', 'RequestId'),
-    ...((status === 429 || status === 503) && { 'Retry-After': ref('headers', 'RetryAfter') }),
+    ...((status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.SERVICE_UNAVAILABLE) && { 'Retry-After': ref('headers', 'RetryAfter') }),
     ...(doc.location && status < 300 && { Location: ref('headers', 'Location') }),
     ...(doc.html && {
       'Referrer-Policy': ref('headers', 'ReferrerPolicy'),

@@ -1,4 +1,4 @@
-import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import { newCloudAccountId, registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
 import { useLocalStack } from '../support/localStackFixture';

@@ -1,5 +1,5 @@
 import { DynamoPartnerRepository } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
 import { escalateOverdueApplications } from '../../shared/domain/applications/escalateOverdueApplications';

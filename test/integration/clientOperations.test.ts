@@ -6,7 +6,7 @@ import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoCli
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
-import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import type { AuditEntry } from '../../shared/domain/audit/AuditEntry';
 import { FixedClock } from '../../shared/domain/Clock';

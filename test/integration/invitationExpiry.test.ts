@@ -1,4 +1,4 @@
-import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, viewInvitation } from '../../shared/domain/clients/answerInvitation';

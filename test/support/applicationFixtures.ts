@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoApplicationRepository } from '../../shared/adapters/dynamodb/DynamoApplicationRepository';
-import { LocalAccountDirectory } from '../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { SesMailer } from '../../shared/adapters/ses/SesMailer';
 import type { Clock } from '../../shared/domain/Clock';
 import type { NoticeDeps } from '../../shared/domain/applications/deliverNotices';

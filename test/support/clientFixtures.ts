@@ -6,7 +6,7 @@ import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoCli
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { DynamoPartnerRepository, partnerItem } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
-import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import { SesMailer } from '../../shared/adapters/ses/SesMailer';
 import type { Clock } from '../../shared/domain/Clock';

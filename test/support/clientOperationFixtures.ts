@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
-import { LocalEventStore } from '../../shared/adapters/dynamodb/LocalEventStore';
+import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import type { Clock } from '../../shared/domain/Clock';
 import type { Client } from '../../shared/domain/clients/Client';
 import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/invitationChanges';

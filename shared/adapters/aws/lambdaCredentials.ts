@@ -5,7 +5,7 @@ import { fromEnv } from '@aws-sdk/credential-provider-env';
  * `infra/functionBundling.ts`): Lambda hands every function its role's credentials in environment
  * variables, which is the first place the SDK's default chain looks. The chain's other sources
  * (SSO, ini files, web identity, container metadata, the STS client) are never reached in Lambda,
- * yet they weigh ≈ 120 KB minified in every bundle. Locally and in tests the real chain is used.
+ * yet they would sit in every bundle. Locally and in tests the real chain is used.
  *
  * Same signature as the chain it replaces: the SDK clients call it with their configuration.
  */

@@ -12,7 +12,8 @@ export class CognitoAccountDirectory implements AccountDirectory {
 
   /** Creates the directory for `USER_POOL_ID`. */
   public static fromEnv(env = process.env): CognitoAccountDirectory {
-    return new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID ?? '');
+    if (!env.USER_POOL_ID) throw new Error('USER_POOL_ID is not set');
+    return new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID);
   }
 
   /** Cognito e-mails the partner a temporary password; a retry after a partial failure just sets the attributes again. */

@@ -19,10 +19,10 @@ const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefin
  * A manager contacts, approves or rejects an application.
  *
  * Input: application id, manager id, decision. Output: the updated application.
- * 1. Load it (404 if unknown) and check the transition (409 if not allowed from its status).
- * 2. Write the change conditionally on the status just read (409 if it moved meanwhile). Approval
+ * 1. Load it (not found if unknown) and check the transition (a conflict if not allowed from its status).
+ * 2. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
  *    creates the partner account bound to the application e-mail in the same transaction
- *    (409 if that e-mail already belongs to a partner).
+ *    (a conflict if that e-mail already belongs to a partner).
  * 3. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
  *    delivery stays in the outbox for the job to retry; the decision itself stands.
  */

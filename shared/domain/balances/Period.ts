@@ -19,7 +19,7 @@ export function periodProblem(from: string, to: string): string | undefined {
   return undefined;
 }
 
-/** A checked period; throws `ValidationError` (400) when it is not one. */
+/** A checked period; throws `ValidationError` (invalid input) when it is not one. */
 export function period(from: string, to: string): Period {
   const problem = periodProblem(from, to);
   if (problem) throw new ValidationError('Invalid period', [{ path: 'to', message: problem }]);
@@ -29,7 +29,7 @@ export function period(from: string, to: string): Period {
 /**
  * The part of `period` in which the partner has served the account: from the Moscow day it accepted
  * the invitation on (billing of that account before then belongs to nobody's or another partner's
- * time with it). A period that ends before that day has no such part: `period_before_client` (422).
+ * time with it). A period that ends before that day has no such part: `period_before_client` (a rule violation).
  */
 export function servedPart(period: Period, servedSince: Date): Period {
   const clientSince = moscowDay(servedSince);

@@ -34,7 +34,7 @@ export interface BalanceDetail {
  *
  * Input: partner, client, a checked period. Output: opening/closing and totals per day, and the
  * deposits and withdrawals of the period.
- * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client)
+ * 1. Resolve the client to its cloud account (not found unless the partner's own active or blocked client)
  *    and keep only the part of the period since the partner has served it (`servedPart`).
  * 2. The opening balance of the period is the net change of everything before `from`, read from
  *    year/month/day rollups (see `calendarBuckets.ts`): O(years + 41) items.

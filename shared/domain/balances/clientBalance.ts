@@ -10,7 +10,7 @@ export interface ClientBalance {
   readonly asOf: Date;
 }
 
-/** The current balance of a partner's (active or blocked) client; 404 for anyone else's. One read. */
+/** The current balance of a partner's (active or blocked) client; not found for anyone else's. One read. */
 export async function clientBalance(deps: BalanceDeps, partnerId: string, clientId: string): Promise<ClientBalance> {
   const client = await visibleClientAccount(deps.clients, partnerId, clientId);
   const current = await deps.ledger.balance(client.accountId);

@@ -30,7 +30,7 @@ export interface ServiceExpenses {
 /**
  * "Expenses on services": a partner's client's debits over a period, per service and per day.
  *
- * 1. Resolve the client to its cloud account (404 unless the partner's own active or blocked client)
+ * 1. Resolve the client to its cloud account (not found unless the partner's own active or blocked client)
  *    and keep only the part of the period since the partner has served it (`servedPart`).
  * 2. Read the per-service daily debit rollups of the period: O(days × services) small items.
  * 3. Sum them per service and per day.

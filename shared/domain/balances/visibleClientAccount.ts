@@ -11,9 +11,9 @@ export function balanceShown(status: ClientStatus): boolean {
 
 /**
  * The partner's own active or blocked client, whose cloud account's balance the partner may see.
- * No such client, another partner's or a detached one is "not found" (404, as everywhere); the
+ * No such client, another partner's or a detached one is "not found" (as everywhere); the
  * partner's own client that it lists but does not serve (invited, declined, cancelled, expired)
- * is a 409 `client_not_active` naming its status, so a console can say why instead of "not found".
+ * is a conflict, `client_not_active`, naming its status, so a console can say why instead of "not found".
  * The client comes with the instant the partner began serving it (the bound of what it may see).
  */
 export async function visibleClientAccount(

@@ -27,15 +27,30 @@ const WILL: Readonly<Record<ClientOperation, PlannedChange>> = {
   delete: 'will_delete',
 };
 
-/** A change the preview announces. */
-export type PlannedChange = 'will_block' | 'will_unblock' | 'will_delete';
-
 /**
  * Why a client is left alone: already in the target state (`already_blocked`, `already_active`), or
  * in a state the operation does not apply to (`not_active`: only active clients can be blocked;
  * `not_blocked`: only blocked clients can be unblocked).
  */
-export type SkipReason = 'already_blocked' | 'already_active' | 'not_active' | 'not_blocked';
+export const SKIP_REASONS = ['already_blocked', 'already_active', 'not_active', 'not_blocked'] as const;
+
+/** Why a client is left alone (`SKIP_REASONS`). */
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** What a preview says of each client: a change it announces (`will_…`), skipped (why), or not the partner's client. */
+export const PREVIEW_OUTCOMES = ['will_block', 'will_unblock', 'will_delete', 'skipped', 'not_found'] as const;
+
+/** What a preview says of one client. */
+export type PreviewOutcome = (typeof PREVIEW_OUTCOMES)[number];
+
+/** A change the preview announces. */
+export type PlannedChange = Extract<PreviewOutcome, `will_${string}`>;
+
+/** What can happen to each client when the operation runs. */
+export const OPERATION_RESULTS = ['done', 'skipped', 'not_found', 'failed'] as const;
+
+/** What happened to one client when the operation ran. */
+export type OperationResult = (typeof OPERATION_RESULTS)[number];
 
 /** The decision for one client: change it, skip it (why), or it is not the partner's client. */
 export type ClientDecision =
@@ -46,7 +61,7 @@ export type ClientDecision =
 /** One line of a preview. */
 export interface ClientPreview {
   readonly clientId: string;
-  readonly outcome: PlannedChange | 'skipped' | 'not_found';
+  readonly outcome: PreviewOutcome;
   /** The client's status now (absent when not found). */
   readonly status?: ClientStatus;
   readonly reason?: SkipReason;
@@ -55,7 +70,7 @@ export interface ClientPreview {
 /** What happened to one client when the operation ran. */
 export interface ClientOperationResult {
   readonly clientId: string;
-  readonly result: 'done' | 'skipped' | 'not_found' | 'failed';
+  readonly result: OperationResult;
   /** The client's status after the operation (absent when not found or failed). */
   readonly status?: ClientStatus;
   /** Why it was skipped (`SkipReason`) or failed (`concurrent_change`, `temporarily_unavailable`). */
@@ -108,8 +123,11 @@ export function planClientOperation(operation: ClientOperation, clientIds: reado
   });
 }
 
+/** What the cloud console can do when the owner of a client's account signs in. */
+export const SIGN_IN_ANSWERS = ['allowed', 'refused'] as const;
+
 /** What the cloud console does when the owner of the client's account signs in. */
-export type SignIn = 'allowed' | 'refused';
+export type SignIn = (typeof SIGN_IN_ANSWERS)[number];
 
 /** Whether the owner of a client's cloud account may sign in to the console: not while the client is blocked. */
 export function signInFor(status: ClientStatus): SignIn {

@@ -64,9 +64,9 @@ function assertUsable(confirmation: OperationConfirmation | undefined, scope: Co
 }
 
 /**
- * Spends a confirmation token on `scope`: 422 `confirmation_invalid` (unknown, or another
- * partner's), 422 `confirmation_mismatch` (other operation or client set), 422 `confirmation_expired`,
- * 409 `confirmation_used`. Of concurrent uses of one token exactly one gets through (conditional write).
+ * Spends a confirmation token on `scope`. Rule violations: `confirmation_invalid` (unknown, or another
+ * partner's), `confirmation_mismatch` (other operation or client set), `confirmation_expired`; a
+ * conflict: `confirmation_used`. Of concurrent uses of one token exactly one gets through (conditional write).
  */
 export async function consumeConfirmation(
   confirmations: OperationConfirmations,

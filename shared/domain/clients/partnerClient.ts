@@ -3,7 +3,7 @@ import type { ClientRepository } from '../../ports/ClientRepository';
 import type { Client } from './Client';
 import type { Invitation } from './Invitation';
 
-/** The partner's client with its current invitation; 404 for another partner's (or no) client. */
+/** The partner's client with its current invitation; not found for another partner's (or no) client. */
 export async function partnerClient(
   clients: ClientRepository,
   partnerId: string,

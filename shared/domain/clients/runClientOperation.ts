@@ -143,7 +143,7 @@ async function applyAlone(
  * Output: one result per client, in the order given: `done`, `skipped` (why), `not_found`
  * (unknown, another partner's, or deleted), `failed` (why).
  * 1. Read the clients again (batched) and decide each anew: the state may have moved since the preview.
- * 2. Spend the token (422 invalid / mismatch / expired, 409 used); nothing has been written before.
+ * 2. Spend the token (invalid, mismatched or expired break a rule; used is a conflict); nothing has been written before.
  * 3. Write the changes, several clients per transaction; each client's status, audit entry, account
  *    lock, invitation and follow-up are one atomic unit, written only onto the version decided on.
  *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest.

@@ -5,6 +5,10 @@ import {
   type ClientOperation,
   type ClientOperationResult,
   MAX_CLIENTS_PER_OPERATION,
+  OPERATION_RESULTS,
+  PREVIEW_OUTCOMES,
+  SIGN_IN_ANSWERS,
+  SKIP_REASONS,
 } from '../../domain/clients/decideClientOperation';
 import type { ClientOperationPreview } from '../../domain/clients/runClientOperation';
 import { CONFIRMATION_TOKEN_PATTERN } from '../../domain/clients/operationConfirmation';
@@ -40,9 +44,9 @@ export const operationPreviewView = z.object({
   confirmation: z.nullable(z.object({ token: z.string(), expiresAt: z.iso.datetime() })),
   clients: z.array(z.object({
     clientId: z.string(),
-    outcome: z.enum(['will_block', 'will_unblock', 'will_delete', 'skipped', 'not_found']),
+    outcome: z.enum(PREVIEW_OUTCOMES),
     status: z.optional(status),
-    reason: z.optional(z.enum(['already_blocked', 'already_active', 'not_active', 'not_blocked'])),
+    reason: z.optional(z.enum(SKIP_REASONS)),
   })),
   summary: z.object({ willChange: z.number(), skipped: z.number(), notFound: z.number() }),
 });
@@ -52,10 +56,10 @@ export const operationResultView = z.object({
   action: z.enum(CLIENT_OPERATIONS),
   results: z.array(z.object({
     clientId: z.string(),
-    result: z.enum(['done', 'skipped', 'not_found', 'failed']),
+    result: z.enum(OPERATION_RESULTS),
     status: z.optional(status),
     reason: z.optional(z.string()),
-    signIn: z.optional(z.enum(['allowed', 'refused'])),
+    signIn: z.optional(z.enum(SIGN_IN_ANSWERS)),
   })),
   summary: z.object({ done: z.number(), skipped: z.number(), notFound: z.number(), failed: z.number() }),
 });

@@ -1,7 +1,7 @@
 import { DynamoAuditTrail } from '../../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoClientBatchStore } from '../../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoCloudAccountRegistry } from '../../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
-import { LocalEventStore } from '../../../shared/adapters/dynamodb/LocalEventStore';
+import { LocalEventStore } from '../../../shared/adapters/local/LocalEventStore';
 import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import { FixedClock, SystemClock } from '../../../shared/domain/Clock';
 import { type Client, type ClientStatus, holdsAccount } from '../../../shared/domain/clients/Client';

@@ -7,7 +7,7 @@ import { handler as escalateApplications } from '../../../functions/escalateAppl
 import { fingerprintKey } from '../../../shared/adapters/dynamodb/applicationKeys';
 import { DynamoApplicationRepository } from '../../../shared/adapters/dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from '../../../shared/adapters/dynamodb/DynamoPartnerRepository';
-import { LocalAccountDirectory } from '../../../shared/adapters/dynamodb/LocalAccountDirectory';
+import { LocalAccountDirectory } from '../../../shared/adapters/local/LocalAccountDirectory';
 import { physicalTableName } from '../../../shared/adapters/dynamodb/tables';
 import { documentClient } from '../../../shared/adapters/compositionRoot';
 import type { ApplicationForm } from '../../../shared/domain/applications/PartnerApplication';
@@ -210,11 +210,12 @@ describe('SES outage', () => {
     process.env.SES_ENDPOINT = sesEndpoint;
   });
 
-  /** The handler of a fresh container whose SES client points at a closed port. */
+  /** The handler of a fresh container (on the local stand-ins, as the jest set-up installs them) whose SES client points at a closed port. */
   async function handlerDuringOutage(name: string): Promise<RouteHandler> {
     process.env.SES_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
     let handler: RouteHandler | undefined;
     jest.isolateModules(() => {
+      require('../../support/localStandIns'); // eslint-disable-line @typescript-eslint/no-require-imports
       ({ handler } = require(`../../../functions/${name}`) as { handler: RouteHandler }); // eslint-disable-line @typescript-eslint/no-require-imports
     });
     if (!handler) throw new Error(`functions/${name} has no handler`);

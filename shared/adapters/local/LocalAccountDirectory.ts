@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
-import { physicalTableName } from './tables';
+import { physicalTableName } from '../dynamodb/tables';
 
 /** A login as the local directory stores it. */
 export const localLogin = z.object({

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/
 import * as z from 'zod/mini';
 import type { DomainEvent, EventPublisher } from '../../ports/EventPublisher';
 import { LOCAL_BUS, localEventKey } from './localEventKeys';
-import { physicalTableName } from './tables';
+import { physicalTableName } from '../dynamodb/tables';
 
 const storedEvent = z.object({
   eventId: z.string(),
@@ -13,7 +13,7 @@ const storedEvent = z.object({
 });
 
 /**
- * The local stand-in for the EventBridge bus (used when `EVENT_BUS_NAME` is unset): events are kept
+ * The local stand-in for the EventBridge bus (installed by `installLocalStandIns`): events are kept
  * in the local-only `localEvents` table, where the local stack and the tests read them back.
  */
 export class LocalEventStore implements EventPublisher {
