@@ -35,7 +35,7 @@ const SEARCH_CURSOR_ATTRIBUTES = ['pk', 'sk'] as const;
 
 
 /** The reads of `ClientRepository`. */
-export type ClientQueries = Pick<
+type ClientQueries = Pick<
   ClientRepository,
   'findForPartner' | 'get' | 'findByAccount' | 'list' | 'invitationForToken' | 'getInvitation' | 'overdueInvitations' | 'dueExpiryNotices'
 >;

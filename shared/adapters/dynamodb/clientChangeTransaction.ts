@@ -13,7 +13,7 @@ import { cancellationCodes, lostItem, lostRace, TRANSACTION_CONFLICT } from './l
 import type { TransactItem } from './TransactItem';
 
 /** What each item of a change transaction is, to explain a cancellation. */
-export type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit' | 'search';
+type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit' | 'search';
 
 /** The search terms of a client the partner can find: none once detached. */
 function indexedTerms(client: Client | undefined): string[] {
