@@ -1,3 +1,4 @@
+import { clientRefOf } from '../../domain/clients/ClientRef';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { type Client, isAttached } from '../../domain/clients/Client';
@@ -11,7 +12,7 @@ import {
   searchWords,
 } from '../../domain/clients/clientSearch';
 import type { Invitation } from '../../domain/clients/Invitation';
-import type { ClientRef } from '../../ports/ClientLookup';
+import type { ClientRef } from '../../domain/clients/ClientRef';
 import type { ClientListQuery, ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
 import type { Page } from '../../ports/Page';
 import { batchGetAll } from './batchCalls';
@@ -66,11 +67,7 @@ export class DynamoClientQueries implements ClientQueries {
 
   public async findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined> {
     const client = await this.get(partnerId, clientId);
-    if (!client) return undefined;
-    return {
-      clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status,
-      ...(client.servedSince && { servedSince: client.servedSince }),
-    };
+    return client && clientRefOf(client);
   }
 
   public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {
