@@ -1,4 +1,4 @@
-import { clientRepository } from '../shared/adapters/compositionRoot';
+import { clientQueries } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
@@ -9,7 +9,7 @@ import { toClientView } from '../shared/http/views/clients';
 export const handler = httpRoute(
   { auth: 'partner', params: idParams, middlewares: [partnerRateLimit()] },
   async ({ principal, params }) => {
-    const client = await clientRepository().get(principal.partnerId, params.id);
+    const client = await clientQueries().get(principal.partnerId, params.id);
     if (!client) throw new NotFoundError('Client', { clientId: params.id });
     return { status: 200, body: toClientView(client) };
   },

@@ -1,4 +1,4 @@
-import { invitationDeps } from '../shared/adapters/compositionRoot';
+import { invitationViewDeps } from '../shared/adapters/compositionRoot';
 import { viewInvitation } from '../shared/domain/clients/answerInvitation';
 import { invitationLink } from '../shared/domain/clients/clientMails';
 import { htmlOrJson } from '../shared/http/htmlPages';
@@ -13,10 +13,10 @@ import { parseWith } from '../shared/http/validation';
 export const handler = htmlOrJson(
   publicRoute({ params: invitationTokenParams }, async ({ params }) => ({
     status: 200,
-    body: toInvitationView(await viewInvitation(invitationDeps(), params.token)),
+    body: toInvitationView(await viewInvitation(invitationViewDeps(), params.token)),
   })),
   async (event) => {
     const { token } = parseWith(invitationTokenParams, event.pathParameters ?? {}, 'path');
-    return invitationPage(await viewInvitation(invitationDeps(), token), invitationLink(publicBaseUrl(), token));
+    return invitationPage(await viewInvitation(invitationViewDeps(), token), invitationLink(publicBaseUrl(), token));
   },
 );

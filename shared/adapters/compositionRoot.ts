@@ -17,8 +17,10 @@ import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
+import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
+import { DynamoClientQueries } from './dynamodb/DynamoClientQueries';
 import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
 import { DynamoLedger } from './dynamodb/DynamoLedger';
@@ -31,6 +33,7 @@ import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
 import type { ClientOperationDeps } from '../domain/clients/runClientOperation';
 import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
 import { DynamoClientBatchStore } from './dynamodb/DynamoClientBatchStore';
+import { DynamoClientFollowUps } from './dynamodb/DynamoClientFollowUps';
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 
@@ -125,9 +128,14 @@ export function approvalDeps(): NoticeDeps & { ids: IdGenerator } {
   return { ...applicationDeps(), directory: accountDirectory() };
 }
 
-/** Partners' clients and their invitations (also the `ClientLookup` other features use). */
+/** Partners' clients and their invitations, to change them. */
 export function clientRepository(): DynamoClientRepository {
   return new DynamoClientRepository(documentClient());
+}
+
+/** Partners' clients and their invitations, read only (also the `ClientLookup` other features use): no write code in the bundle. */
+export function clientQueries(): DynamoClientQueries {
+  return new DynamoClientQueries(documentClient());
 }
 
 /** Partners' audit trails. */
@@ -165,6 +173,11 @@ export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> 
   return { clients: clientRepository(), clock, ids };
 }
 
+/** What the public invitation page needs: reads only. */
+export function invitationViewDeps(): InvitationViewDeps {
+  return { clients: clientQueries(), clock };
+}
+
 /** What the invitation expiry job needs. */
 export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'events' | 'clock' | 'ids'> {
   return { clients: clientRepository(), partners: partners(), mailer: mailer(), events: eventPublisher(), clock, ids };
@@ -187,7 +200,7 @@ export function billingDeps(): RecordDeps {
 
 /** What the balance reads need: clients are resolved only through the partner-scoped `ClientLookup`. */
 export function balanceDeps(): BalanceDeps {
-  return { clients: clientRepository(), ledger: new DynamoLedgerQueries(documentClient()), clock };
+  return { clients: clientQueries(), ledger: new DynamoLedgerQueries(documentClient()), clock };
 }
 
 /** What the block / unblock / delete routes need: batched client store, confirmations, event bus. */
@@ -206,7 +219,7 @@ export function signInGateDeps(): SignInGateDeps {
   return { accounts: new DynamoCloudAccountRegistry(documentClient()), clock };
 }
 
-/** What the follow-up job needs. */
+/** What the follow-up job needs: the outbox only, no write code. */
 export function followUpDeps(): FollowUpDeps & { clock: Clock } {
-  return { operations: new DynamoClientBatchStore(documentClient()), events: eventPublisher(), clock };
+  return { operations: new DynamoClientFollowUps(documentClient()), events: eventPublisher(), clock };
 }

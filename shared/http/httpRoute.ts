@@ -108,7 +108,7 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
  *
  * @example
  * export const handler = httpRoute({ auth: 'partner', params: idParams }, async ({ principal, params }) => {
- *   const client = await clientRepository().get(principal.partnerId, params.id);
+ *   const client = await clientQueries().get(principal.partnerId, params.id);
  *   if (!client) throw new NotFoundError('Client', { clientId: params.id });
  *   return { status: 200, body: toClientView(client) };
  * });

@@ -1,4 +1,4 @@
-import { clientChangeItems } from '../../shared/adapters/dynamodb/DynamoClientRepository';
+import { clientChangeItems } from '../../shared/adapters/dynamodb/clientChangeTransaction';
 import { batchPutAll } from '../../shared/adapters/dynamodb/batchCalls';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import { clientRepository, documentClient } from '../../shared/adapters/compositionRoot';

@@ -21,7 +21,8 @@ import type {
   PostingOutcome,
   ServiceDayDebits,
 } from '../../shared/ports/BalanceLedger';
-import type { ClientLookup, ClientRef } from '../../shared/ports/ClientLookup';
+import type { ClientRef } from '../../shared/domain/clients/ClientRef';
+import type { ClientLookup } from '../../shared/ports/ClientLookup';
 
 /** Client lookup double: the clients it was given, found only for their own partner. */
 export class InMemoryClientLookup implements ClientLookup {

@@ -1,5 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
 import { allowedFrom } from '../../domain/applications/PartnerApplication';
@@ -12,6 +11,8 @@ import { DynamoApplicationQueries } from './DynamoApplicationQueries';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
 import { conditionalUpdate } from './conditionalUpdate';
+import { cancellationCodes, CONDITION_FAILED } from './lostRace';
+import { type OutboxEntry, writeUnderLease } from './outboxLease';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 
@@ -28,6 +29,9 @@ const ACTION_FIELDS: Readonly<Record<ApplicationChange['action'], { status: Appl
   approve: { status: 'approved', at: 'decidedAt', by: 'decidedBy' },
   reject: { status: 'rejected', at: 'decidedAt', by: 'decidedBy' },
 };
+
+/** How a notice leaves the outbox (sent or given up). */
+const LEAVE_OUTBOX = 'REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts';
 
 /** Partner applications on DynamoDB: the queries plus the writes, state machine enforced with conditional writes. */
 export class DynamoApplicationRepository extends DynamoApplicationQueries implements ApplicationRepository {
@@ -60,7 +64,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
       }));
       return { application, created: true };
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException) || error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+      if (cancellationCodes(error)[0] !== CONDITION_FAILED) throw error;
       const marker = await this.client.send(new GetCommand({ TableName: this.table, Key: fingerprintKey(fingerprint), ConsistentRead: true }));
       const earlier = typeof marker.Item?.applicationId === 'string' ? await this.get(marker.Item.applicationId) : undefined;
       if (!earlier) throw new ConflictError('duplicate_submission', 'This form was just submitted; please wait a moment');
@@ -69,13 +73,9 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
   }
 
   public async apply(change: ApplicationChange): Promise<PartnerApplication> {
-    try {
-      const result = await this.client.send(new UpdateCommand({ ...this.changeUpdate(change), ReturnValues: 'ALL_NEW' }));
-      return toApplication(result.Attributes ?? {});
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw await this.transitionError(change);
-      throw error;
-    }
+    const applied = await conditionalUpdate(this.client, { ...this.changeUpdate(change), ReturnValues: 'ALL_NEW' });
+    if (!applied) throw await this.transitionError(change);
+    return toApplication(applied);
   }
 
   public async approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication> {
@@ -97,10 +97,9 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
         ],
       }));
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [applicationReason, , emailReason] = error.CancellationReasons ?? [];
-      if (applicationReason?.Code === 'ConditionalCheckFailed') throw await this.transitionError(change);
-      if (emailReason?.Code === 'ConditionalCheckFailed') {
+      const [applicationReason, , emailReason] = cancellationCodes(error);
+      if (applicationReason === CONDITION_FAILED) throw await this.transitionError(change);
+      if (emailReason === CONDITION_FAILED) {
         throw new ConflictError('email_already_partner', 'This e-mail already belongs to a partner account');
       }
       throw error;
@@ -122,7 +121,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
   }
 
   public async escalate(id: string, at: Date): Promise<boolean> {
-    return conditionalUpdate(this.client, {
+    const escalated = await conditionalUpdate(this.client, {
       TableName: this.table,
       Key: applicationKey(id),
       // Invariant: escalated exactly once, and only while nobody has touched it.
@@ -134,6 +133,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
         ':notice': 'escalated', ':queue': NOTICE_QUEUE,
       },
     });
+    return escalated !== undefined;
   }
 
   public async dueNotices(now: Date, limit: number) {
@@ -151,47 +151,28 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
   }
 
   public async claimNotice(id: string, notice: ApplicationNotice, seenDueAt: Date, leaseUntil: Date): Promise<number | undefined> {
-    try {
-      const result = await this.client.send(new UpdateCommand({
-        TableName: this.table,
-        Key: applicationKey(id),
-        // Invariant: one sender at a time per notice (the lease); a stale reader loses. Each claim is one counted attempt.
-        ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :seen',
-        UpdateExpression: 'SET noticeDueAt = :lease ADD noticeAttempts :one',
-        ExpressionAttributeValues: { ':notice': notice, ':seen': seenDueAt.toISOString(), ':lease': leaseUntil.toISOString(), ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }));
-      return z.object({ noticeAttempts: z.number() }).parse(result.Attributes).noticeAttempts;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
+    // Invariant: one sender at a time per notice (the lease); a stale reader loses. Each claim is one counted attempt.
+    const claimed = await writeUnderLease(this.client, this.noticeEntry(id, notice), seenDueAt, 'SET noticeDueAt = :lease ADD noticeAttempts :one', {
+      ':lease': leaseUntil.toISOString(), ':one': 1,
+    });
+    return claimed && z.object({ noticeAttempts: z.number() }).parse(claimed).noticeAttempts;
   }
 
   public async abandonNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, failure: NoticeFailure): Promise<void> {
-    await conditionalUpdate(this.client, {
-      TableName: this.table,
-      Key: applicationKey(id),
-      // Only the lease holder gives the notice up; a newer notice queued meanwhile stays.
-      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
-      UpdateExpression: 'SET noticeFailed = :failure REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
-      ExpressionAttributeValues: {
-        ':notice': notice,
-        ':lease': leaseUntil.toISOString(),
-        ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() },
-      },
+    // Only the lease holder gives the notice up; a newer notice queued meanwhile stays.
+    await writeUnderLease(this.client, this.noticeEntry(id, notice), leaseUntil, `SET noticeFailed = :failure ${LEAVE_OUTBOX}`, {
+      ':failure': { notice: failure.notice, attempts: failure.attempts, at: failure.at.toISOString() },
     });
   }
 
   public async completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void> {
-    await conditionalUpdate(this.client, {
-      TableName: this.table,
-      Key: applicationKey(id),
-      // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
-      ConditionExpression: 'pendingNotice = :notice AND noticeDueAt = :lease',
-      UpdateExpression: 'SET lastNoticeAt = :at REMOVE pendingNotice, noticeQueue, noticeDueAt, noticeAttempts',
-      ExpressionAttributeValues: { ':notice': notice, ':lease': leaseUntil.toISOString(), ':at': at.toISOString() },
-    });
+    // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
+    await writeUnderLease(this.client, this.noticeEntry(id, notice), leaseUntil, `SET lastNoticeAt = :at ${LEAVE_OUTBOX}`, { ':at': at.toISOString() });
+  }
+
+  /** The outbox entry of an application's pending notice. */
+  private noticeEntry(id: string, notice: ApplicationNotice): OutboxEntry {
+    return { TableName: this.table, Key: applicationKey(id), owed: ['pendingNotice', notice], dueAt: 'noticeDueAt' };
   }
 
   /** The conditional update for a manager's change: allowed only from the status the use case saw. */

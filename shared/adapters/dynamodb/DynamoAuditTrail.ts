@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
 import { CLIENT_ACTIONS, CLIENT_STATUSES } from '../../domain/clients/Client';
@@ -9,9 +8,6 @@ import { AUDIT_INDEXES, auditClientKey, auditPartitionKey, auditPeriodBounds } f
 import { decodeCursor, encodeCursor } from './cursor';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
-
-/** One item of a `TransactWriteCommand`. */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const status = z.enum(CLIENT_STATUSES);
 

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException, TransactionInProgressException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { billingEventFingerprint, type BillingEvent } from '../../domain/balances/BillingEvent';
@@ -6,15 +6,13 @@ import type { BalanceLedger, LedgerPosting, PostingOutcome } from '../../ports/B
 import { DynamoLedgerQueries } from './DynamoLedgerQueries';
 import { transactionKey } from './ledgerKeys';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
+import { cancellationCodes, CONDITION_FAILED, transactionConflict } from './lostRace';
 
 /** The stored transaction marker: what a repeated `transactionId` is compared with. */
 const transactionItem = z.object({ fingerprint: z.string() });
 
 /** Attempts of one posting while DynamoDB reports conflicting concurrent transactions on its items. */
 const MAX_ATTEMPTS = 10;
-
-/** Failures that only mean "another transaction held the same items just now". */
-const CONFLICT_ERRORS = new Set(['TransactionConflictException', 'TransactionInProgressException']);
 
 const RECORDED: PostingOutcome = { status: 'recorded' };
 
@@ -52,7 +50,7 @@ export class DynamoLedger extends DynamoLedgerQueries implements BalanceLedger {
       await this.client.send(new TransactWriteCommand({ TransactItems: batch.items() }));
       return true;
     } catch (error) {
-      if (error instanceof TransactionCanceledException || isTransactionConflict(error)) return false;
+      if (error instanceof TransactionCanceledException || busyWithOthers(error)) return false;
       throw error;
     }
   }
@@ -69,7 +67,7 @@ export class DynamoLedger extends DynamoLedgerQueries implements BalanceLedger {
       } catch (error) {
         const outcome = error instanceof TransactionCanceledException ? await this.refusal(error, posting.event) : undefined;
         if (outcome) return outcome;
-        if (!isTransactionConflict(error)) throw error;
+        if (!busyWithOthers(error)) throw error;
         if (attempt >= MAX_ATTEMPTS) return { status: 'rejected', reason: 'temporarily_unavailable' };
         // Full jitter: concurrent copies of one event spread out, and the first one through wins.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
@@ -82,21 +80,20 @@ export class DynamoLedger extends DynamoLedgerQueries implements BalanceLedger {
    * balance or total that would pass its bound; `undefined` if none did (a conflict).
    */
   private async refusal(error: TransactionCanceledException, event: BillingEvent): Promise<PostingOutcome | undefined> {
-    const [marker, ...aggregates] = error.CancellationReasons ?? [];
-    if (marker?.Code === 'ConditionalCheckFailed') {
+    const [marker, ...aggregates] = cancellationCodes(error);
+    if (marker === CONDITION_FAILED) {
       // A transactionId seen before: the same event again is a duplicate, different content is refused.
       const result = await this.client.send(new GetCommand({ TableName: this.table, Key: transactionKey(event.transactionId), ConsistentRead: true }));
       const recorded = transactionItem.parse(result.Item ?? {});
       return recorded.fingerprint === billingEventFingerprint(event) ? { status: 'duplicate' } : { status: 'rejected', reason: 'transaction_id_reused' };
     }
-    if (!aggregates.some((reason) => reason.Code === 'ConditionalCheckFailed')) return undefined;
+    if (!aggregates.includes(CONDITION_FAILED)) return undefined;
     const current = await this.balance(event.accountId);
     return { status: 'rejected', reason: current && current.balance.currency !== event.amount.currency ? 'currency_mismatch' : 'amount_out_of_range' };
   }
 }
 
-/** Another transaction held some of the same items: trying again later will do. */
-function isTransactionConflict(error: unknown): boolean {
-  if (error instanceof TransactionCanceledException) return error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict') ?? false;
-  return error instanceof Error && CONFLICT_ERRORS.has(error.name);
+/** Another transaction held some of the same items, or one with the same token was still running: trying again later will do. */
+function busyWithOthers(error: unknown): boolean {
+  return transactionConflict(error) || error instanceof TransactionInProgressException;
 }

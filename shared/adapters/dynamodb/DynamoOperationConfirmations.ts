@@ -46,7 +46,7 @@ export class DynamoOperationConfirmations implements OperationConfirmations {
   }
 
   public async consume(tokenHash: string, now: Date): Promise<boolean> {
-    return conditionalUpdate(this.client, {
+    const consumed = await conditionalUpdate(this.client, {
       TableName: this.table,
       Key: confirmationKey(tokenHash),
       // Invariant: a confirmation is spent once, and only before it expires (of concurrent uses, one wins).
@@ -54,5 +54,6 @@ export class DynamoOperationConfirmations implements OperationConfirmations {
       UpdateExpression: 'SET usedAt = :now',
       ExpressionAttributeValues: { ':now': now.toISOString() },
     });
+    return consumed !== undefined;
   }
 }

@@ -1,4 +1,3 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { billingEventFingerprint, MAX_LEDGER_AMOUNT } from '../../domain/balances/BillingEvent';
 import { bucketsOf } from '../../domain/balances/calendarBuckets';
 import { totalsOf } from '../../domain/balances/LedgerTotals';
@@ -13,12 +12,7 @@ import {
   transactionKey,
   yearKey,
 } from './ledgerKeys';
-
-/** One item of a `TransactWriteItems` request. */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** Most items DynamoDB accepts in one transaction. */
-export const MAX_TRANSACTION_ITEMS = 100;
+import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
 interface Totals {
   debits: number;

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../domain/audit/AuditEntry';
 import { auditClientKey, auditKey } from './auditKeys';
-import type { TransactItem } from './DynamoAuditTrail';
+import type { TransactItem } from './TransactItem';
 import { physicalTableName } from './tables';
 
 /**

@@ -1,5 +1,7 @@
 import { ConflictError, NotFoundError } from '../errors';
-import type { ClientLookup, ClientRef, ClientStatus } from '../../ports/ClientLookup';
+import type { ClientLookup } from '../../ports/ClientLookup';
+import type { ClientStatus } from '../clients/Client';
+import type { ClientRef } from '../clients/ClientRef';
 
 /** Clients whose money a partner sees: those it serves now, blocked or not. */
 const SERVED_STATUSES: ReadonlySet<ClientStatus> = new Set(['active', 'blocked']);

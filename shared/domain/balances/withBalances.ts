@@ -1,6 +1,6 @@
 import { type Money, zero } from '../Money';
 import type { LedgerQueries } from '../../ports/BalanceLedger';
-import type { ClientStatus } from '../../ports/ClientLookup';
+import type { ClientStatus } from '../clients/Client';
 import { DEFAULT_CURRENCY } from './BalanceDeps';
 import { balanceShown } from './visibleClientAccount';
 

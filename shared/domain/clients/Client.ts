@@ -127,3 +127,15 @@ export function nextClientStatus(status: ClientStatus, action: ClientTransition)
   if (!(transition.from as readonly ClientStatus[]).includes(status)) throw new InvalidTransitionError('client', status, action);
   return transition.to;
 }
+
+/** What a change may set on a client besides its status: contact details, account, service start, invitation summary. */
+export type ClientUpdate = Partial<Pick<Client, 'accountId' | 'email' | 'name' | 'phone' | 'servedSince' | 'invitation'>>;
+
+/**
+ * The client after `action` at `at`: the status the state machine leads to (throws
+ * `InvalidTransitionError` when `action` is not allowed from its status), with `update` applied,
+ * one version on. Every change of an existing client moves it through here.
+ */
+export function advanceClient(client: Client, action: ClientTransition, at: Date, update?: ClientUpdate): Client {
+  return { ...client, ...update, status: nextClientStatus(client.status, action), updatedAt: at, version: client.version + 1 };
+}

@@ -1,3 +1,4 @@
+import type { Clock } from '../Clock';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import { ConflictError, NotFoundError, NotPermittedError, RuleViolationError } from '../errors';
 import type { ClientRepository } from '../../ports/ClientRepository';
@@ -30,8 +31,14 @@ function toView(invitation: Invitation, now: Date): InvitationView {
   };
 }
 
+/** What showing an invitation needs: reads only. */
+export interface InvitationViewDeps {
+  readonly clients: Pick<ClientRepository, 'invitationForToken'>;
+  readonly clock: Clock;
+}
+
 /** The invitation of a token: not found when unknown, `invitation_superseded` when a resend replaced the token. */
-async function invitationOfToken(clients: ClientRepository, token: string): Promise<Invitation> {
+async function invitationOfToken(clients: Pick<ClientRepository, 'invitationForToken'>, token: string): Promise<Invitation> {
   const hash = hashSecretToken(token);
   const invitation = await clients.invitationForToken(hash);
   if (!invitation) throw new NotFoundError('Invitation');
@@ -42,7 +49,7 @@ async function invitationOfToken(clients: ClientRepository, token: string): Prom
 }
 
 /** The public invitation page's content: who invites, the account, the status (overdue shows as expired). */
-export async function viewInvitation(deps: Pick<ClientDeps, 'clients' | 'clock'>, token: string): Promise<InvitationView> {
+export async function viewInvitation(deps: InvitationViewDeps, token: string): Promise<InvitationView> {
   return toView(await invitationOfToken(deps.clients, token), deps.clock.now());
 }
 

@@ -5,7 +5,7 @@ import { earliestDue } from '../JobRun';
 
 /** What delivering follow-ups needs. */
 export interface FollowUpDeps {
-  readonly operations: ClientBatchStore;
+  readonly operations: Pick<ClientBatchStore, 'dueFollowUps' | 'completeFollowUps'>;
   readonly events: EventPublisher;
 }
 

@@ -1,6 +1,6 @@
 import type { ClientChange } from './ClientChange';
 import type { DomainEvent } from '../../ports/EventPublisher';
-import { type Client, type ClientStatus, type ClientTransition, clientTransitionFrom, isAttached, nextClientStatus } from './Client';
+import { advanceClient, type Client, type ClientStatus, type ClientTransition, clientTransitionFrom, isAttached, nextClientStatus } from './Client';
 import { audit, type ChangeContext } from './invitationChanges';
 import { type Invitation, nextInvitationStatus } from './Invitation';
 
@@ -153,7 +153,7 @@ export function clientOperationChange(
   invitation: Invitation | undefined,
   context: ChangeContext,
 ): ClientChange {
-  const status = nextClientStatus(client.status, TRANSITION_OF[operation]);
+  const moved = advanceClient(client, TRANSITION_OF[operation], context.at);
   const cancelled = cancelsInvitation(operation, client);
   if (cancelled && invitation?.id !== client.invitation.id) {
     throw new Error(`the pending invitation ${client.invitation.id} of client ${client.id} is needed to delete it`);
@@ -161,13 +161,7 @@ export function clientOperationChange(
   const closed: Invitation | undefined = cancelled && invitation
     ? { ...invitation, status: nextInvitationStatus(invitation.status, 'cancel'), closedAt: context.at, version: invitation.version + 1 }
     : undefined;
-  const after: Client = {
-    ...client,
-    status,
-    updatedAt: context.at,
-    version: client.version + 1,
-    invitation: closed ? { ...client.invitation, status: closed.status } : client.invitation,
-  };
+  const after: Client = closed ? { ...moved, invitation: { ...client.invitation, status: closed.status } } : moved;
   return {
     before: client,
     after,

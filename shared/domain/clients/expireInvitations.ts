@@ -77,20 +77,24 @@ export async function expireInvitations(
   deps: ExpiryDeps,
 ): Promise<{ expired: number; notified: number; failed: number; oldestDueAt?: Date }> {
   let expired = 0;
-  let failed = 0;
   let oldestDueAt: Date | undefined;
+  // An invitation that failed stays overdue at the head of the index: each page asks for that many
+  // more and leaves them out, so a run tries every invitation once and never loops on its failures.
+  const failedIds = new Set<string>();
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const overdue = await deps.clients.overdueInvitations(deps.clock.now(), PAGE);
+    const read = await deps.clients.overdueInvitations(deps.clock.now(), PAGE + failedIds.size);
+    const overdue = read.filter((invitation) => !failedIds.has(invitation.id));
     oldestDueAt = earliestDue([oldestDueAt, ...overdue.map((invitation) => invitation.expiresAt)]);
     for (const invitation of overdue) {
       try {
         if (await expireInvitation(deps, invitation.id)) expired += 1;
       } catch {
-        failed += 1;
+        failedIds.add(invitation.id);
       }
     }
     if (overdue.length < PAGE) break;
   }
+  let failed = failedIds.size;
   let notified = 0;
   const notices = await deps.clients.dueExpiryNotices(deps.clock.now(), PAGE);
   oldestDueAt = earliestDue([oldestDueAt, ...notices.map((notice) => notice.dueAt)]);

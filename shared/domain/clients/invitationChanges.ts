@@ -1,6 +1,6 @@
 import type { Actor, AuditEntry } from '../audit/AuditEntry';
 import type { ClientChange } from './ClientChange';
-import { type Client, type ClientAction, NEW_CLIENT_STATUS, nextClientStatus } from './Client';
+import { advanceClient, type Client, type ClientAction, type InvitationSummary, NEW_CLIENT_STATUS } from './Client';
 import { type Invitation, invitationExpiry, nextInvitationStatus } from './Invitation';
 
 /** Who acts, when, and the ids a change needs. */
@@ -55,6 +55,11 @@ function pendingInvitation(client: Pick<Client, 'id' | 'partnerId' | 'accountId'
   };
 }
 
+/** What a client shows of an invitation just issued: its mail not sent yet. */
+function newInvitationSummary(invitation: Invitation): InvitationSummary {
+  return { id: invitation.id, status: invitation.status, expiresAt: invitation.expiresAt, mail: 'pending' };
+}
+
 /** A partner adds a cloud account as a new client: the client (`invited`) and its first invitation. */
 export function inviteNewClient(
   partnerId: string,
@@ -75,7 +80,7 @@ export function inviteNewClient(
     createdAt: context.at,
     updatedAt: context.at,
     version: 1,
-    invitation: { id: invitation.id, status: invitation.status, expiresAt: invitation.expiresAt, mail: 'pending' },
+    invitation: newInvitationSummary(invitation),
   };
   return { after: client, invitation: { after: invitation }, audit: audit(undefined, client, 'invite', context) };
 }
@@ -85,19 +90,11 @@ export function inviteNewClient(
  * (stable id), contact details as now given, and a brand-new invitation (the old one stays closed).
  */
 export function reinviteClient(client: Client, details: ClientDetails, issued: NewInvitation, context: ChangeContext): ClientChange {
-  const status = nextClientStatus(client.status, 'reinvite');
   const invitation = pendingInvitation(client, issued, context.at);
   const { servedSince: _servedBefore, ...earlier } = client;
-  const after: Client = {
-    ...earlier,
-    email: details.email,
-    name: details.name,
-    phone: details.phone,
-    status,
-    updatedAt: context.at,
-    version: client.version + 1,
-    invitation: { id: invitation.id, status: invitation.status, expiresAt: invitation.expiresAt, mail: 'pending' },
-  };
+  const after = advanceClient(earlier, 'reinvite', context.at, {
+    email: details.email, name: details.name, phone: details.phone, invitation: newInvitationSummary(invitation),
+  });
   return { before: client, after, invitation: { after: invitation }, audit: audit(client, after, 'reinvite', context) };
 }
 
@@ -111,7 +108,7 @@ function assertCurrent(client: Client, invitation: Invitation): void {
 /** A resend: the same invitation with a new token (the old one stops working) and a new expiry. */
 export function renewInvitation(client: Client, invitation: Invitation, tokenHash: string, context: ChangeContext): ClientChange {
   assertCurrent(client, invitation);
-  const status = nextClientStatus(client.status, 'resend');
+  const moved = advanceClient(client, 'resend', context.at);
   const renewed: Invitation = {
     ...invitation,
     status: nextInvitationStatus(invitation.status, 'renew'),
@@ -119,13 +116,7 @@ export function renewInvitation(client: Client, invitation: Invitation, tokenHas
     tokenHash,
     version: invitation.version + 1,
   };
-  const after: Client = {
-    ...client,
-    status,
-    updatedAt: context.at,
-    version: client.version + 1,
-    invitation: { ...client.invitation, status: renewed.status, expiresAt: renewed.expiresAt, mail: 'pending' },
-  };
+  const after: Client = { ...moved, invitation: { ...client.invitation, status: renewed.status, expiresAt: renewed.expiresAt, mail: 'pending' } };
   return { before: client, after, invitation: { before: invitation, after: renewed }, audit: audit(client, after, 'resend', context) };
 }
 
@@ -142,8 +133,8 @@ export function closeInvitation(
   bind?: AccountBinding,
 ): ClientChange {
   assertCurrent(client, invitation);
-  const status = nextClientStatus(client.status, action);
   const accountId = client.accountId ?? bind?.accountId;
+  const moved = advanceClient(client, action, context.at, { ...(accountId && { accountId }), ...(action === 'accept' && { servedSince: context.at }) });
   const closed: Invitation = {
     ...invitation,
     ...(accountId && { accountId }),
@@ -151,15 +142,7 @@ export function closeInvitation(
     closedAt: context.at,
     version: invitation.version + 1,
   };
-  const after: Client = {
-    ...client,
-    ...(accountId && { accountId }),
-    ...(action === 'accept' && { servedSince: context.at }),
-    status,
-    updatedAt: context.at,
-    version: client.version + 1,
-    invitation: { ...client.invitation, status: closed.status },
-  };
+  const after: Client = { ...moved, invitation: { ...client.invitation, status: closed.status } };
   return {
     before: client,
     after,

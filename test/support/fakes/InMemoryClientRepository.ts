@@ -1,10 +1,11 @@
+import { clientRefOf } from '../../../shared/domain/clients/ClientRef';
 import { type Client, isAttached, type MailDelivery } from '../../../shared/domain/clients/Client';
 import type { ClientChange } from '../../../shared/domain/clients/ClientChange';
 import { clientSearchTerms, matchesSearch, normalizeSearch, searchWords } from '../../../shared/domain/clients/clientSearch';
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../../shared/domain/errors';
-import type { ClientRef } from '../../../shared/ports/ClientLookup';
+import type { ClientRef } from '../../../shared/domain/clients/ClientRef';
 import type { ClientListQuery, ClientRepository, ExpiryNotice } from '../../../shared/ports/ClientRepository';
 import type { Page } from '../../../shared/ports/Page';
 import { InMemoryClientTables } from './InMemoryClientTables';
@@ -39,11 +40,7 @@ export class InMemoryClientRepository implements ClientRepository {
 
   public async findForPartner(partnerId: string, clientId: string): Promise<ClientRef | undefined> {
     const client = await this.get(partnerId, clientId);
-    if (!client) return undefined;
-    return {
-      clientId: client.id, partnerId: client.partnerId, accountId: client.accountId, status: client.status,
-      ...(client.servedSince && { servedSince: client.servedSince }),
-    };
+    return client && clientRefOf(client);
   }
 
   public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {

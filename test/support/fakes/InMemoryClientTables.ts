@@ -5,7 +5,7 @@ import type { ClientFollowUp } from '../../../shared/domain/clients/decideClient
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import type { StoredFollowUp } from '../../../shared/ports/ClientBatchStore';
 
-/** What a change's condition protects, as `DynamoClientRepository`'s `Part` names the items of its transaction. */
+/** What a change's condition protects, as `Part` in `clientChangeTransaction.ts` names the items of its transaction. */
 export type ChangePart = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
 
 /** Where an invitation waits in the `due` index: for its expiry while pending, for its notice once expired. */

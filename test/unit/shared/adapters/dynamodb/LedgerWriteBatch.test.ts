@@ -1,4 +1,5 @@
-import { LedgerWriteBatch, MAX_TRANSACTION_ITEMS, type TransactItem } from '../../../../../shared/adapters/dynamodb/LedgerWriteBatch';
+import { LedgerWriteBatch } from '../../../../../shared/adapters/dynamodb/LedgerWriteBatch';
+import { MAX_TRANSACTION_ITEMS, type TransactItem } from '../../../../../shared/adapters/dynamodb/TransactItem';
 import type { BillingEvent } from '../../../../../shared/domain/balances/BillingEvent';
 import { money } from '../../../../../shared/domain/Money';
 import { moscowDay } from '../../../../../shared/domain/moscowTime';

@@ -6,7 +6,7 @@ import { expensesOnServices } from '../../../../../shared/domain/balances/expens
 import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
 import { ConflictError, NotFoundError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
-import type { ClientRef } from '../../../../../shared/ports/ClientLookup';
+import type { ClientRef } from '../../../../../shared/domain/clients/ClientRef';
 import { deliveryArb, inMemoryBalanceDeps, periodArb, plainDetail, recomputeDetail } from '../../../../support/balances';
 
 const ACCOUNT = 'acc-00000000000000000001';

@@ -1,4 +1,13 @@
-import { claimsAccount, CLIENT_STATUSES, type ClientStatus, type ClientTransition, holdsAccount, nextClientStatus } from '../../../../../shared/domain/clients/Client';
+import {
+  advanceClient,
+  claimsAccount,
+  type Client,
+  CLIENT_STATUSES,
+  type ClientStatus,
+  type ClientTransition,
+  holdsAccount,
+  nextClientStatus,
+} from '../../../../../shared/domain/clients/Client';
 import { InvalidTransitionError } from '../../../../../shared/domain/errors';
 
 /** The state machine as the issue states it, written out independently of the implementation. */
@@ -43,5 +52,29 @@ describe('holdsAccount', () => {
 describe('claimsAccount', () => {
   it('keeps a partner from adding an account it has invited or serves', () => {
     expect(CLIENT_STATUSES.filter(claimsAccount)).toEqual(['invited', 'active', 'blocked']);
+  });
+});
+
+describe('advanceClient', () => {
+  const client: Client = {
+    id: 'cli_1', partnerId: 'ptn_1', accountId: 'acc_1', email: 'owner@example.com', status: 'active',
+    createdAt: new Date('2026-03-01T10:00:00Z'), updatedAt: new Date('2026-03-01T10:00:00Z'), version: 4,
+    servedSince: new Date('2026-03-01T10:00:00Z'),
+    invitation: { id: 'inv_1', status: 'accepted', expiresAt: new Date('2026-03-08T10:00:00Z'), mail: 'sent' },
+  };
+  const at = new Date('2026-03-02T08:00:00Z');
+
+  it('moves the client by the state machine, one version on, stamped with the time, the rest unchanged', () => {
+    expect(advanceClient(client, 'block', at)).toEqual({ ...client, status: 'blocked', updatedAt: at, version: 5 });
+  });
+
+  it('applies the update (details, invitation summary) along with the move', () => {
+    const moved = advanceClient(client, 'detach', at, { name: 'Nina', invitation: { ...client.invitation, mail: 'failed' } });
+    expect(moved).toEqual({ ...client, name: 'Nina', invitation: { ...client.invitation, mail: 'failed' }, status: 'detached', updatedAt: at, version: 5 });
+  });
+
+  it('refuses a transition the state machine does not allow, changing nothing', () => {
+    expect(() => advanceClient(client, 'accept', at)).toThrow(InvalidTransitionError);
+    expect(client.version).toBe(4);
   });
 });

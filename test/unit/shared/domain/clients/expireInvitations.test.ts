@@ -108,6 +108,29 @@ describe('expireInvitations', () => {
     expect(w.events.published).toEqual([]);
   });
 
+  it('tries every overdue invitation once per run when more than a page of them keep failing', async () => {
+    const w = world();
+    const invited = [];
+    for (let index = 0; index < 101; index += 1) {
+      invited.push((await invite(w, 'ptn_1', { email: `client${index}@example.com` })).client);
+      w.clock.advance(1);
+    }
+    w.clock.advance(INVITATION_LIFETIME_MS);
+    const broken = new Set(invited.slice(0, 100).map((client) => client.id));
+    const save = w.clients.save.bind(w.clients);
+    const attempts = new Map<string, number>();
+    w.clients.save = async (change) => {
+      attempts.set(change.after.id, (attempts.get(change.after.id) ?? 0) + 1);
+      if (broken.has(change.after.id)) throw new Error('the clients table is unavailable');
+      return save(change);
+    };
+
+    expect(await expireInvitations(w.deps)).toMatchObject({ expired: 1, notified: 1, failed: 100 });
+    expect([...attempts.values()].every((count) => count === 1)).toBe(true);
+    expect(attempts.size).toBe(101);
+    expect(w.tables.client('ptn_1', invited[100]!.id)?.status).toBe('expired');
+  });
+
   it('tells the partner on a run after the lease when the mail failed, and never drops the notice', async () => {
     const w = world();
     const { client } = await invite(w, 'ptn_1', { email: 'ivan@example.com' });

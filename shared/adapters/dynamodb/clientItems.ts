@@ -1,0 +1,130 @@
+import * as z from 'zod/mini';
+import { CLIENT_STATUSES, type Client, isAttached } from '../../domain/clients/Client';
+import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
+import { clientKey, clientListKey, partnerStatusKey } from './clientKeys';
+import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
+import { isoDate } from './storedDate';
+
+/*
+ * Client and invitation items <-> domain objects, for every adapter that reads or writes them: the
+ * client queries, the change transaction, the batch store of block / unblock / delete.
+ */
+
+/** The stored shape of a client item. */
+const clientItem = z.object({
+  clientId: z.string(),
+  partnerId: z.string(),
+  accountId: z.optional(z.string()),
+  email: z.string(),
+  name: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  status: z.enum(CLIENT_STATUSES),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  version: z.number(),
+  servedSince: z.optional(isoDate),
+  invitationId: z.string(),
+  invitationStatus: z.enum(INVITATION_STATUSES),
+  invitationExpiresAt: isoDate,
+  invitationMail: z.enum(['pending', 'sent', 'failed']),
+});
+
+/** The stored shape of an invitation item. */
+const invitationItem = z.object({
+  invitationId: z.string(),
+  clientId: z.string(),
+  partnerId: z.string(),
+  accountId: z.optional(z.string()),
+  partnerName: z.string(),
+  status: z.enum(INVITATION_STATUSES),
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  closedAt: z.optional(isoDate),
+  tokenHash: z.string(),
+  version: z.number(),
+});
+
+/** Parses a stored client item. */
+export function toClient(item: Record<string, unknown>): Client {
+  const parsed = clientItem.parse(item);
+  return {
+    id: parsed.clientId,
+    partnerId: parsed.partnerId,
+    accountId: parsed.accountId,
+    email: parsed.email,
+    name: parsed.name,
+    phone: parsed.phone,
+    status: parsed.status,
+    createdAt: parsed.createdAt,
+    updatedAt: parsed.updatedAt,
+    version: parsed.version,
+    ...(parsed.servedSince && { servedSince: parsed.servedSince }),
+    invitation: {
+      id: parsed.invitationId,
+      status: parsed.invitationStatus,
+      expiresAt: parsed.invitationExpiresAt,
+      mail: parsed.invitationMail,
+    },
+  };
+}
+
+/** Parses a stored invitation item. */
+export function toInvitation(item: Record<string, unknown>): Invitation {
+  const { invitationId, ...rest } = invitationItem.parse(item);
+  return { id: invitationId, ...rest };
+}
+
+/** The stored item of a client, with its index attributes (a detached client leaves both listing indexes). */
+export function clientToItem(client: Client): Record<string, unknown> {
+  return {
+    ...clientKey(client.partnerId, client.id),
+    ...(isAttached(client.status) && {
+      clientsOf: client.partnerId,
+      clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
+    }),
+    listKey: clientListKey(client.createdAt, client.id),
+    clientId: client.id,
+    partnerId: client.partnerId,
+    accountId: client.accountId,
+    email: client.email,
+    name: client.name,
+    phone: client.phone,
+    status: client.status,
+    createdAt: client.createdAt.toISOString(),
+    updatedAt: client.updatedAt.toISOString(),
+    version: client.version,
+    servedSince: client.servedSince?.toISOString(),
+    invitationId: client.invitation.id,
+    invitationStatus: client.invitation.status,
+    invitationExpiresAt: client.invitation.expiresAt.toISOString(),
+    invitationMail: client.invitation.mail,
+  };
+}
+
+/**
+ * The stored item of an invitation. Its place in the sparse `due` index follows from its status:
+ * pending ones wait for their expiry, expired ones wait until the partner is told.
+ */
+export function invitationToItem(invitation: Invitation): Record<string, unknown> {
+  const due =
+    invitation.status === 'pending'
+      ? { dueQueue: INVITATION_QUEUES.expire, dueAt: invitation.expiresAt.toISOString() }
+      : invitation.status === 'expired'
+        ? { dueQueue: INVITATION_QUEUES.notifyExpired, dueAt: (invitation.closedAt ?? invitation.expiresAt).toISOString() }
+        : {};
+  return {
+    ...invitationKey(invitation.id),
+    ...due,
+    invitationId: invitation.id,
+    clientId: invitation.clientId,
+    partnerId: invitation.partnerId,
+    accountId: invitation.accountId,
+    partnerName: invitation.partnerName,
+    status: invitation.status,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+    closedAt: invitation.closedAt?.toISOString(),
+    tokenHash: invitation.tokenHash,
+    version: invitation.version,
+  };
+}
