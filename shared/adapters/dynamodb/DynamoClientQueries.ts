@@ -120,17 +120,17 @@ export class DynamoClientQueries implements ClientQueries {
    */
   private async search(partnerId: string, query: ClientListQuery, search: string): Promise<Page<Client>> {
     const words = searchWords(search);
-    const first = keyWordOf(words);
-    const partition = clientSearchPartition(partnerId, searchPartitionPrefix(first));
+    const keyWord = keyWordOf(words);
+    const partition = clientSearchPartition(partnerId, searchPartitionPrefix(keyWord));
     // A cursor must come from this partner's search with the same words and status filter: nothing else may be read.
     const listing = `clients-search|${partition}|${search}|${query.status ?? ''}`;
     const startKey = decodeCursor(query.cursor, SEARCH_CURSOR_ATTRIBUTES, listing);
-    const longer = [...first].length > MAX_INDEXED_PREFIX;
+    const longer = [...keyWord].length > MAX_INDEXED_PREFIX;
     const result = await this.client.send(new QueryCommand({
       TableName: this.tables.clients,
       KeyConditionExpression: 'pk = :partition',
       ...(longer && { FilterExpression: 'contains(terms, :term)' }),
-      ExpressionAttributeValues: { ':partition': partition, ...(longer && { ':term': ` ${first}` }) },
+      ExpressionAttributeValues: { ':partition': partition, ...(longer && { ':term': ` ${keyWord}` }) },
       ScanIndexForward: false,
       Limit: query.limit,
       ExclusiveStartKey: startKey,
