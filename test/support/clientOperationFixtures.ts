@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoClientFollowUpOutbox } from '../../shared/adapters/dynamodb/DynamoClientFollowUpOutbox';
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
@@ -9,6 +10,7 @@ import type { Client } from '../../shared/domain/clients/Client';
 import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/invitationChanges';
 import { clientOperationChange } from '../../shared/domain/clients/decideClientOperation';
 import { issueSecretToken } from '../../shared/domain/clients/secretToken';
+import type { DueFollowUpDeps } from '../../shared/domain/clients/clientFollowUps';
 import type { ClientOperationDeps } from '../../shared/domain/clients/runClientOperation';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import { newCloudAccountId, uniqueClientEmail } from './clientFixtures';
@@ -22,6 +24,11 @@ export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: C
     clock,
     ids: randomIds,
   };
+}
+
+/** What the follow-up job runs with, on DynamoDB Local, at `clock`. */
+export function followUpJobTestDeps(client: DynamoDBDocumentClient, clock: Clock): DueFollowUpDeps {
+  return { operations: new DynamoClientFollowUpOutbox(client), events: new LocalEventStore(client), clock };
 }
 
 /** A stored client of `partnerId`, brought to `status` through the real state machine and repository; with its invitation token. */
