@@ -4,7 +4,8 @@
  * brotli-compressed to `shared/http/openapi.generated.br.ts`, and the README's API table from the
  * same route table and operation docs. The `GET /openapi.json` function serves the compressed
  * module, so it loads no zod, generates nothing at run time and carries a small bundle; unit tests
- * fail while the committed files or the README table differ from a fresh generation.
+ * fail while the committed document or the README table differs from a fresh generation, or the
+ * compressed module from the committed document.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
