@@ -78,18 +78,29 @@ export async function storedClients(
 }
 
 /** Requests a DocumentClient sends, per SDK command, and the item count of each `TransactWriteItems`. */
-export function countRequests(client: DynamoDBDocumentClient): { readonly byCommand: Map<string, number>; readonly transactionSizes: number[]; stop(): void } {
+export function countRequests(client: DynamoDBDocumentClient): {
+  readonly byCommand: Map<string, number>;
+  /** Items per transaction that writes (each client's change, the follow-up group). */
+  readonly transactionSizes: number[];
+  /** Items per transaction that only deletes (delivered follow-up groups). */
+  readonly deletionSizes: number[];
+  stop(): void;
+} {
   const name = `count-${randomUUID()}`;
   const byCommand = new Map<string, number>();
   const transactionSizes: number[] = [];
+  const deletionSizes: number[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
       byCommand.set(command, (byCommand.get(command) ?? 0) + 1);
-      if (command === 'TransactWriteItemsCommand') transactionSizes.push((args.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0);
+      if (command === 'TransactWriteItemsCommand') {
+        const items = (args.input as { TransactItems?: Array<Record<string, unknown>> }).TransactItems ?? [];
+        (items.every((item) => 'Delete' in item) ? deletionSizes : transactionSizes).push(items.length);
+      }
       return next(args);
     },
     { step: 'initialize', name },
   );
-  return { byCommand, transactionSizes, stop: () => client.middlewareStack.remove(name) };
+  return { byCommand, transactionSizes, deletionSizes, stop: () => client.middlewareStack.remove(name) };
 }

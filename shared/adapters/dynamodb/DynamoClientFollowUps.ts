@@ -1,14 +1,12 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClientFollowUp } from '../../domain/clients/decideClientOperation';
 import type { ClientBatchStore, StoredFollowUp } from '../../ports/ClientBatchStore';
-import { chunks, pause, UNPROCESSED_ROUNDS } from './batchCalls';
+import { chunks } from './batchCalls';
 import { followUpGroupKey, parseFollowUpGroupRef } from './clientFollowUpKeys';
 import { clientTables, type ClientTables } from './clientTables';
 import { conditionalUpdate } from './conditionalUpdate';
 import { physicalTableName } from './tables';
-
-/** DynamoDB's limit of requests per BatchWriteItem. */
-const BATCH_WRITE_REQUESTS = 25;
+import { MAX_TRANSACTION_ITEMS } from './TransactItem';
 
 /** How a follow-up is stored inside its group. */
 export function toFollowUpEntry(followUp: ClientFollowUp): Record<string, unknown> {
@@ -50,16 +48,16 @@ export class DynamoClientFollowUps implements Pick<ClientBatchStore, 'completeFo
     await Promise.all([this.deleteGroups(whole), ...partial.map(({ groupId, ids }) => this.removeFromGroup(groupId, ids))]);
   }
 
-  /** Deletes groups whose every follow-up is delivered (a group never gains follow-ups, so none can be lost): 25 per call. */
+  /**
+   * Deletes groups whose every follow-up is delivered (a group never gains follow-ups, so none can
+   * be lost), up to 100 in one transaction: all or none, so there is no unprocessed remainder to
+   * retry; a failure leaves the follow-ups owed, and the job delivers them again (same event ids).
+   */
   private async deleteGroups(groupIds: readonly string[]): Promise<void> {
-    for (const ids of chunks(groupIds, BATCH_WRITE_REQUESTS)) {
-      let requests: Array<Record<string, unknown>> = ids.map((id) => ({ DeleteRequest: { Key: followUpGroupKey(id) } }));
-      for (let round = 0; requests.length > 0; round += 1) {
-        if (round >= UNPROCESSED_ROUNDS) throw new Error(`${requests.length} follow-up groups stayed unprocessed`);
-        if (round > 0) await pause(round);
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tables.followUps]: requests } }));
-        requests = result.UnprocessedItems?.[this.tables.followUps] ?? [];
-      }
+    for (const ids of chunks(groupIds, MAX_TRANSACTION_ITEMS)) {
+      await this.client.send(new TransactWriteCommand({
+        TransactItems: ids.map((id) => ({ Delete: { TableName: this.tables.followUps, Key: followUpGroupKey(id) } })),
+      }));
     }
   }
 
