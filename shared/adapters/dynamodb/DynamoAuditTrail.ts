@@ -5,7 +5,7 @@ import { CLIENT_ACTIONS, CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
 import { AUDIT_INDEXES, auditClientKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, pageOfOneMore } from './cursor';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
 import { storedText } from './storedFields';
@@ -51,7 +51,8 @@ export class DynamoAuditTrail implements AuditTrail {
     const { lower, upper } = auditPeriodBounds(query.from, query.to);
     // A cursor must come from this partner's (and this client's) listing of the same period: nothing else may be read.
     const listing = `audit|${partition.name}=${partition.value}|${lower}|${upper}`;
-    const startKey = decodeCursor(query.cursor, byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk'], listing);
+    const cursorAttributes = byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk'];
+    const startKey = decodeCursor(query.cursor, cursorAttributes, listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       ...(byClient && { IndexName: AUDIT_INDEXES.byClient }),
@@ -63,12 +64,7 @@ export class DynamoAuditTrail implements AuditTrail {
       Limit: query.limit + 1,
       ExclusiveStartKey: startKey,
     }));
-    const items = result.Items ?? [];
-    const shown = items.slice(0, query.limit);
-    const last = shown.at(-1);
-    const nextCursor = items.length > query.limit && last
-      ? encodeCursor({ pk: last.pk, sk: last.sk, ...(byClient && { partnerClient: last.partnerClient }) }, listing)
-      : undefined;
+    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], query.limit, cursorAttributes, listing);
     return { items: shown.map(toAuditEntry), ...(nextCursor && { nextCursor }) };
   }
 }

@@ -19,7 +19,7 @@ import { batchGetAll } from './batchCalls';
 import { toClient, toInvitation } from './clientItems';
 import { CLIENT_INDEXES, clientKey, clientSearchPartition, partnerAccountKey, partnerStatusKey } from './clientKeys';
 import { clientTables, type ClientTables } from './clientTables';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, pageOfOneMore } from './cursor';
 import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKey } from './invitationKeys';
 import { isoDate } from './storedDate';
 import { storedText } from './storedFields';
@@ -101,13 +101,7 @@ export class DynamoClientQueries implements ClientQueries {
       Limit: query.limit + 1,
       ExclusiveStartKey: startKey,
     }));
-    const found = result.Items ?? [];
-    const shown = found.slice(0, query.limit);
-    const last = shown.at(-1);
-    const cursorKey = found.length > query.limit && last
-      ? Object.fromEntries([...CURSOR_ATTRIBUTES, partition.name].map((name) => [name, last[name]]))
-      : undefined;
-    const nextCursor = encodeCursor(cursorKey, listing);
+    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], query.limit, [...CURSOR_ATTRIBUTES, partition.name], listing);
     return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
   }
 

@@ -56,3 +56,20 @@ export function decodeCursor(cursor: string | undefined, attributes: readonly st
   if (!exactKeySet) throw invalidCursor();
   return Object.fromEntries(entries) as Record<string, string>;
 }
+
+/**
+ * A page cut from a query asked for one item more than `limit`: the first `limit` items and, when
+ * the extra one came back, the cursor of the last item shown (its `attributes`) for `listing` —
+ * so there is no cursor to an empty next page.
+ */
+export function pageOfOneMore<T extends Record<string, unknown>>(
+  found: readonly T[],
+  limit: number,
+  attributes: readonly string[],
+  listing: string,
+): { shown: T[]; nextCursor?: string } {
+  const shown = found.slice(0, limit);
+  const last = shown.at(-1);
+  const nextCursor = found.length > limit && last ? encodeCursor(Object.fromEntries(attributes.map((name) => [name, last[name]])), listing) : undefined;
+  return { shown, ...(nextCursor && { nextCursor }) };
+}

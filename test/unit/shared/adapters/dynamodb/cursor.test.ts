@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor } from '../../../../../shared/adapters/dynamodb/cursor';
+import { decodeCursor, encodeCursor, pageOfOneMore } from '../../../../../shared/adapters/dynamodb/cursor';
 import { ValidationError } from '../../../../../shared/domain/errors';
 import { applicationKey, fingerprintKey } from '../../../../../shared/adapters/dynamodb/applicationKeys';
 import { partnerEmailKey, partnerKey } from '../../../../../shared/adapters/dynamodb/partnerKeys';
@@ -68,6 +68,23 @@ describe('cursor', () => {
     }
   });
 });
+describe('pageOfOneMore', () => {
+  const items = (count: number) => Array.from({ length: count }, (_, i) => ({ pk: 'p', sk: `s${i}`, other: i }));
+
+  it('shows `limit` items and, when one more came back, a cursor to the last one shown (its attributes only)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 31 }), (limit, extra) => {
+      const found = items(Math.min(limit + 1, extra));
+      const page = pageOfOneMore(found, limit, ['pk', 'sk'], LISTING);
+      expect(page.shown).toEqual(found.slice(0, limit));
+      if (found.length > limit) {
+        expect(decodeCursor(page.nextCursor, ['pk', 'sk'], LISTING)).toEqual({ pk: 'p', sk: `s${limit - 1}` });
+      } else {
+        expect(page.nextCursor).toBeUndefined();
+      }
+    }));
+  });
+});
+
 describe('application and partner keys', () => {
   it('prefix each entity so they never collide in one table', () => {
     expect(applicationKey('app_1')).toEqual({ pk: 'APPLICATION#app_1' });
