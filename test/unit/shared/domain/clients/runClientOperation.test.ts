@@ -284,10 +284,11 @@ describe('confirmClientOperation', () => {
   it('reports concurrent_change for a client that keeps changing under it, and still does the others', async () => {
     const w = world();
     const [churning, calm] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
-    // Every write attempt finds a newer version (a mail status recorded each time): the decision stays, the race is always lost.
+    // Every write attempt finds a newer version (another writer's, the status unchanged): the decision stays, the race is always lost.
     for (let attempt = 0; attempt < 10; attempt += 1) {
       w.operations.before('saveAll', async () => {
-        await w.clients.recordMailDelivery(w.tables.client('ptn_1', churning.id)!, 'sent');
+        const current = w.tables.client('ptn_1', churning.id)!;
+        w.tables.putClient({ ...current, version: current.version + 1 });
       });
     }
 
