@@ -31,9 +31,9 @@ import type { RecordDeps } from '../domain/balances/recordBillingEvents';
 import { DynamoRateLimiter } from './dynamodb/DynamoRateLimiter';
 import { EventBridgePublisher } from './eventbridge/EventBridgePublisher';
 import type { ClientOperationDeps } from '../domain/clients/runClientOperation';
-import type { FollowUpDeps } from '../domain/clients/clientFollowUps';
+import type { DueFollowUpDeps } from '../domain/clients/clientFollowUps';
 import { DynamoClientBatchStore } from './dynamodb/DynamoClientBatchStore';
-import { DynamoClientFollowUps } from './dynamodb/DynamoClientFollowUps';
+import { DynamoClientFollowUpOutbox } from './dynamodb/DynamoClientFollowUpOutbox';
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 import { loggedFailures } from '../observability/loggedFailures';
@@ -222,6 +222,6 @@ export function signInGateDeps(): SignInGateDeps {
 }
 
 /** What the follow-up job needs: the outbox only, no write code. */
-export function followUpDeps(): FollowUpDeps & { clock: Clock } {
-  return { operations: new DynamoClientFollowUps(documentClient()), events: eventPublisher(), clock };
+export function followUpDeps(): DueFollowUpDeps {
+  return { operations: new DynamoClientFollowUpOutbox(documentClient()), events: eventPublisher(), clock };
 }

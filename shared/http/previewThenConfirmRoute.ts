@@ -6,7 +6,8 @@ import { httpRoute, type RouteResult } from './httpRoute';
 import { idempotentRequests } from './idempotentRequests';
 import { partnerRateLimit } from './partnerRateLimit';
 import type { Principal } from './Principal';
-import { bulkOperationBody, singleOperationBody } from './schemas/clientOperations';
+import { bulkOperationBody } from './schemas/bulkClientOperation';
+import { singleOperationBody } from './schemas/clientOperations';
 import { toOperationPreviewView, toOperationResultView } from './views/clientOperations';
 import { idParams } from './schemas/idParams';
 

@@ -39,11 +39,18 @@ export interface ClientBatchStore {
    * One client's conflict or failure never stops the others. Keyed by client id.
    */
   saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>>;
-  /** Follow-ups still owed whose `dueAt` is at or before `now`, oldest first, at most `limit`. */
-  dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]>;
   /**
    * Removes delivered follow-ups. A stored record whose follow-ups are not all among them keeps
    * exactly the others, for the follow-up job.
    */
   completeFollowUps(followUps: readonly StoredFollowUp[]): Promise<void>;
+}
+
+/**
+ * The follow-ups `saveAll` stored, as the follow-up job sees them: those still owed, and their
+ * removal once delivered. Apart from the store, so the routes do not bundle the job's reading.
+ */
+export interface ClientFollowUpOutbox extends Pick<ClientBatchStore, 'completeFollowUps'> {
+  /** Follow-ups still owed whose `dueAt` is at or before `now`, oldest first, at most `limit`. */
+  dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]>;
 }

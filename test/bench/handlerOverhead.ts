@@ -13,11 +13,19 @@ const MAX_OVERHEAD_RATIO = 1.3;
 /** Calls before measuring: the first one fetches the JWKS, later ones warm the JIT and sockets. */
 const WARM_UP_CALLS = 30;
 
+/** One state of the local stack's store that section 3 is measured in, e.g. `fresh store`. */
+export interface OverheadMeasurement {
+  readonly state: string;
+  readonly rows: ReadonlyArray<ReadonlyArray<string | number>>;
+}
+
 /**
  * Section 3: a route through the full middy stack (JWT verification, validation, error mapping,
- * JSON) against the bare repository call it makes, on DynamoDB Local, warm, interleaved.
+ * JSON) against the bare repository call it makes, on DynamoDB Local, warm, interleaved; measured
+ * in the store's `state` (the section runs it twice: on a fresh store and after the seeding of
+ * sections 2 and 2b).
  */
-export async function benchHandlerOverhead(stack: LocalStack, rounds: number): Promise<string> {
+export async function measureHandlerOverhead(stack: LocalStack, rounds: number, state: string): Promise<OverheadMeasurement> {
   const token = await stack.tokens.personToken({ sub: 'mgr_bench', email: 'manager@example.com', role: 'manager' });
   const repository = new DynamoApplicationRepository(documentClient());
   const tag = randomBytes(6).toString('hex');
@@ -57,11 +65,16 @@ export async function benchHandlerOverhead(stack: LocalStack, rounds: number): P
   const tokenChecks = `${median(samples.tokenFirst ?? []).toFixed(2)} / ${median(samples.tokenRemembered ?? []).toFixed(2)}`;
   const rows = pairs.map((pair, i) => {
     const [full, bare] = [median(samples[`full${i}`] ?? []), median(samples[`bare${i}`] ?? [])];
-    return [pair.name, full.toFixed(2), bare.toFixed(2), ratio(full, bare), mark(full / bare <= MAX_OVERHEAD_RATIO), tokenChecks];
+    return [state, pair.name, full.toFixed(2), bare.toFixed(2), ratio(full, bare), mark(full / bare <= MAX_OVERHEAD_RATIO), tokenChecks];
   });
+  return { state, rows };
+}
+
+/** The table of section 3, one row per route and store state. */
+export function handlerOverheadTable(measurements: readonly OverheadMeasurement[]): string {
   const table = markdownTable(
-    ['route vs bare call', 'full stack ms (median)', 'bare call ms (median)', 'ratio', `≤ ${MAX_OVERHEAD_RATIO}×`, 'JWT check ms: new token / remembered'],
-    rows,
+    ['store', 'route vs bare call', 'full stack ms (median)', 'bare call ms (median)', 'ratio', `≤ ${MAX_OVERHEAD_RATIO}×`, 'JWT check ms: new token / remembered'],
+    measurements.flatMap((measurement) => measurement.rows),
   );
   return `${table}\n\nThe routes are called with one token throughout, as a console session calls them; a token the ` +
     'container has not verified yet costs the first column of the JWT check once more.';

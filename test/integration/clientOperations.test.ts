@@ -3,6 +3,7 @@ import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE } from '../../shared/adapters/dynamo
 import { createDocumentClient } from '../../shared/adapters/dynamodb/documentClient';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
+import { DynamoClientFollowUpOutbox } from '../../shared/adapters/dynamodb/DynamoClientFollowUpOutbox';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
@@ -27,7 +28,7 @@ import { randomIds } from '../../shared/domain/IdGenerator';
 import type { EventPublisher } from '../../shared/ports/EventPublisher';
 import type { ClientBatchStore } from '../../shared/ports/ClientBatchStore';
 import { accountLock, clientTestDeps, createPartner, registerCloudAccount, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
-import { clientOperationTestDeps, countRequests, storedClient, storedClients } from '../support/clientOperationFixtures';
+import { clientOperationTestDeps, countRequests, followUpJobTestDeps, storedClient, storedClients } from '../support/clientOperationFixtures';
 import { useLocalTables } from '../support/localTables';
 
 const tables = useLocalTables();
@@ -40,6 +41,7 @@ const owner = (token: string) => ownerOf(tables.documentClient(), token);
 const testClock = () => new FixedClock(new Date());
 const db = () => tables.documentClient();
 const deps = (clock: FixedClock) => clientOperationTestDeps(db(), clock);
+const jobDeps = (clock: FixedClock) => followUpJobTestDeps(db(), clock);
 
 async function newPartner() {
   const partner = await createPartner(db());
@@ -104,11 +106,12 @@ describe('blockClients in bulk', () => {
     expect(written).toBe(2 * active.length + requests.transactionSizes.length);
     // Issue 8: about one request per 25 clients. Reads: the clients, then the changed ones again to check the logins set.
     const count = (command: string) => requests.byCommand.get(`${command}Command`) ?? 0;
-    expect([...requests.byCommand.keys()].sort()).toEqual(['BatchGetItemCommand', 'BatchWriteItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand', 'UpdateItemCommand']);
+    expect([...requests.byCommand.keys()].sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand', 'UpdateItemCommand']);
     expect(count('BatchGetItem')).toBeLessThanOrEqual(Math.ceil(clientIds.length / 100) + Math.ceil(active.length / 100));
     // The confirmation: read, then spent.
     expect([count('GetItem'), count('UpdateItem')]).toEqual([1, 1]);
-    expect(count('BatchWriteItem')).toBeLessThanOrEqual(Math.ceil(requests.transactionSizes.length / 25));
+    // The delivered follow-ups: one group per transaction, deleted up to 100 in one transaction.
+    expect(requests.deletionSizes).toEqual([requests.transactionSizes.length]);
     expect([...requests.byCommand.values()].reduce((sum, each) => sum + each, 0)).toBeLessThanOrEqual(Math.ceil(clientIds.length / 25) + 10);
 
     const repository = new DynamoClientRepository(db());
@@ -119,7 +122,7 @@ describe('blockClients in bulk', () => {
     }
     const events = (await new LocalEventStore(db()).published()).filter((event) => event.type === 'ClientBlocked' && event.detail.partnerId === partner.partnerId);
     expect(events.map((event) => event.detail.clientId).sort()).toEqual(active.map((client) => client.id).sort());
-    expect(await operationDeps.operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000)).toEqual([]);
+    expect(await new DynamoClientFollowUpOutbox(db()).dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000)).toEqual([]);
     // Seeding 500 clients through the real repository takes most of this test's time on a busy machine.
   }, 240_000);
 
@@ -207,16 +210,16 @@ describe('the sign-in gate', () => {
     expect(results).toEqual([{ clientId: client!.id, result: 'done', status: 'blocked', signIn: 'refused' }]);
     expect(await loginEnabled(client!.accountId)).toBe(false);
     clock.advance(FOLLOW_UP_GRACE_MS);
-    await deliverDueFollowUps(deps(clock));
+    await deliverDueFollowUps(jobDeps(clock));
     expect(await loginEnabled(client!.accountId)).toBe(false);
-    const due = await deps(clock).operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000);
+    const due = await jobDeps(clock).operations.dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000);
     expect(due.filter((followUp) => followUp.clientId === client!.id)).toEqual([]);
   });
 });
 
 describe('follow-ups stored per transaction', () => {
   const someday = new Date('2100-01-01T00:00:00Z');
-  const owedTo = async (partnerId: string) => (await new DynamoClientBatchStore(db()).dueFollowUps(someday, 1000))
+  const owedTo = async (partnerId: string) => (await new DynamoClientFollowUpOutbox(db()).dueFollowUps(someday, 1000))
     .filter((followUp) => followUp.partnerId === partnerId);
   const eventsOf = async (clientId: string) => (await new LocalEventStore(db()).published()).filter((event) => event.detail.clientId === clientId);
   /** The changes (with their follow-ups) that block these clients, as the confirmation would write them. */
@@ -246,7 +249,7 @@ describe('follow-ups stored per transaction', () => {
     expect(await eventsOf(unreachable.id)).toEqual([]);
 
     clock.advance(FOLLOW_UP_GRACE_MS);
-    await deliverDueFollowUps(deps(clock));
+    await deliverDueFollowUps(jobDeps(clock));
 
     expect(await owedTo(partner.partnerId)).toEqual([]);
     expect((await eventsOf(unreachable.id)).map((event) => event.id)).toEqual([owed[0]?.id]);
@@ -267,10 +270,10 @@ describe('follow-ups stored per transaction', () => {
     expect([...outcomes.values()].map((outcome) => outcome.kind)).toEqual(['saved', 'saved', 'saved', 'saved']);
     // One transaction: each client's status and audit entry, and one record holding the four follow-ups.
     expect(requests.transactionSizes).toEqual([4 * 2 + 1]);
-    expect(await new DynamoClientBatchStore(db()).dueFollowUps(clock.now(), 1000)).toEqual([]);
+    expect(await new DynamoClientFollowUpOutbox(db()).dueFollowUps(clock.now(), 1000)).toEqual([]);
 
     clock.advance(FOLLOW_UP_GRACE_MS);
-    await deliverDueFollowUps(deps(clock));
+    await deliverDueFollowUps(jobDeps(clock));
 
     for (const [index, client] of clients.entries()) {
       expect(await loginEnabled(client.accountId)).toBe(false);
@@ -279,7 +282,7 @@ describe('follow-ups stored per transaction', () => {
     expect(await owedTo(partner.partnerId)).toEqual([]);
   });
 
-  it('removes a stored record once its follow-ups are completed in parts (the job delivers in chunks)', async () => {
+  it('removes a stored record completed in parts (the job delivers in chunks): emptied by the completions, deleted by the job\'s next read', async () => {
     const clock = testClock();
     const partner = await newPartner();
     const clients = await storedClients(db(), clock, partner.partnerId, 'active', 3);
@@ -291,11 +294,12 @@ describe('follow-ups stored per transaction', () => {
     await store.completeFollowUps(saved.slice(0, 2));
     await store.completeFollowUps(saved.slice(2));
 
-    // Read raw first: reading what is due also deletes a group left empty.
-    const stored = await db().send(new QueryCommand({ TableName: physicalTableName('clientFollowUps'), IndexName: FOLLOW_UP_INDEXES.due,
-      KeyConditionExpression: 'dueQueue = :queue', ExpressionAttributeValues: { ':queue': FOLLOW_UP_QUEUE } }));
-    expect((stored.Items ?? []).filter((item) => item.groupId === saved[0]?.id)).toEqual([]);
+    // Read raw: the completions empty the group; reading what is due (the job) deletes it.
+    const storedGroup = async () => (await db().send(new QueryCommand({ TableName: physicalTableName('clientFollowUps'), IndexName: FOLLOW_UP_INDEXES.due,
+      KeyConditionExpression: 'dueQueue = :queue', ExpressionAttributeValues: { ':queue': FOLLOW_UP_QUEUE } }))).Items?.filter((item) => item.groupId === saved[0]?.id);
+    expect((await storedGroup())?.map((item) => item.entries)).toEqual([{}]);
     expect(await owedTo(partner.partnerId)).toEqual([]);
+    expect(await storedGroup()).toEqual([]);
   });
 
   it('lets the sign-in gate follow the newest change when another request unblocks the client right after the block commits', async () => {
@@ -434,7 +438,7 @@ describe('concurrent block and delete of the same clients', () => {
       expect(await accountHolder(client.accountId)).toBeUndefined();
     }
     clock.advance(FOLLOW_UP_GRACE_MS);
-    await deliverDueFollowUps(deps(clock));
+    await deliverDueFollowUps(jobDeps(clock));
     for (const client of clients) expect(await loginEnabled(client.accountId)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
+import { DynamoClientFollowUpOutbox } from '../../shared/adapters/dynamodb/DynamoClientFollowUpOutbox';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import type { Client } from '../../shared/domain/clients/Client';
@@ -9,7 +10,7 @@ import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../shared/domain/errors';
 import { randomIds } from '../../shared/domain/IdGenerator';
-import type { ClientBatchStore } from '../../shared/ports/ClientBatchStore';
+import type { ClientBatchStore, ClientFollowUpOutbox } from '../../shared/ports/ClientBatchStore';
 import type { ClientRepository } from '../../shared/ports/ClientRepository';
 import type { OperationConfirmations } from '../../shared/ports/OperationConfirmations';
 import { accountLock, newCloudAccountId } from '../support/clientFixtures';
@@ -28,6 +29,7 @@ const tables = useLocalTables();
 interface ClientPorts {
   readonly clients: ClientRepository;
   readonly operations: ClientBatchStore;
+  readonly followUps: ClientFollowUpOutbox;
   readonly confirmations: OperationConfirmations;
   /** The client holding a cloud account's lock, if any. */
   holderOf(accountId: string): Promise<unknown>;
@@ -39,15 +41,18 @@ const implementations: ReadonlyArray<readonly [string, () => ClientPorts]> = [
     return {
       clients: new DynamoClientRepository(db),
       operations: new DynamoClientBatchStore(db),
+      followUps: new DynamoClientFollowUpOutbox(db),
       confirmations: new DynamoOperationConfirmations(db),
       holderOf: async (accountId) => (await accountLock(db, accountId))?.clientId,
     };
   }],
   ['the in-memory fakes', () => {
     const shared = new InMemoryClientTables();
+    const operations = new InMemoryClientBatchStore(shared);
     return {
       clients: new InMemoryClientRepository(shared),
-      operations: new InMemoryClientBatchStore(shared),
+      operations,
+      followUps: operations,
       confirmations: new InMemoryOperationConfirmations(),
       holderOf: async (accountId) => shared.locks.get(accountId)?.clientId,
     };
@@ -227,7 +232,7 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     expect(outcomes.get(stale.id)).toEqual({ kind: 'conflict' });
     const saved = clients.slice(1).map((client) => outcomes.get(client.id));
     expect(saved.map((outcome) => outcome?.kind)).toEqual(['saved', 'saved']);
-    const owed = async (when: Date) => (await ports.operations.dueFollowUps(when, 1000))
+    const owed = async (when: Date) => (await ports.followUps.dueFollowUps(when, 1000))
       .filter((followUp) => clients.some((client) => client.id === followUp.clientId));
     expect(await owed(at)).toEqual([]);
     const due = new Date(at.getTime() + FOLLOW_UP_GRACE_MS);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoClientFollowUpOutbox } from '../../shared/adapters/dynamodb/DynamoClientFollowUpOutbox';
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
@@ -9,6 +10,7 @@ import type { Client } from '../../shared/domain/clients/Client';
 import { closeInvitation, inviteNewClient } from '../../shared/domain/clients/invitationChanges';
 import { clientOperationChange } from '../../shared/domain/clients/decideClientOperation';
 import { issueSecretToken } from '../../shared/domain/clients/secretToken';
+import type { DueFollowUpDeps } from '../../shared/domain/clients/clientFollowUps';
 import type { ClientOperationDeps } from '../../shared/domain/clients/runClientOperation';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import { loggedFailures } from '../../shared/observability/loggedFailures';
@@ -24,6 +26,11 @@ export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: C
     ids: randomIds,
     failures: loggedFailures,
   };
+}
+
+/** What the follow-up job runs with, on DynamoDB Local, at `clock`. */
+export function followUpJobTestDeps(client: DynamoDBDocumentClient, clock: Clock): DueFollowUpDeps {
+  return { operations: new DynamoClientFollowUpOutbox(client), events: new LocalEventStore(client), clock };
 }
 
 /** A stored client of `partnerId`, brought to `status` through the real state machine and repository; with its invitation token. */
@@ -73,18 +80,29 @@ export async function storedClients(
 }
 
 /** Requests a DocumentClient sends, per SDK command, and the item count of each `TransactWriteItems`. */
-export function countRequests(client: DynamoDBDocumentClient): { readonly byCommand: Map<string, number>; readonly transactionSizes: number[]; stop(): void } {
+export function countRequests(client: DynamoDBDocumentClient): {
+  readonly byCommand: Map<string, number>;
+  /** Items per transaction that writes (each client's change, the follow-up group). */
+  readonly transactionSizes: number[];
+  /** Items per transaction that only deletes (delivered follow-up groups). */
+  readonly deletionSizes: number[];
+  stop(): void;
+} {
   const name = `count-${randomUUID()}`;
   const byCommand = new Map<string, number>();
   const transactionSizes: number[] = [];
+  const deletionSizes: number[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? 'unknown';
       byCommand.set(command, (byCommand.get(command) ?? 0) + 1);
-      if (command === 'TransactWriteItemsCommand') transactionSizes.push((args.input as { TransactItems?: unknown[] }).TransactItems?.length ?? 0);
+      if (command === 'TransactWriteItemsCommand') {
+        const items = (args.input as { TransactItems?: Array<Record<string, unknown>> }).TransactItems ?? [];
+        (items.every((item) => 'Delete' in item) ? deletionSizes : transactionSizes).push(items.length);
+      }
       return next(args);
     },
     { step: 'initialize', name },
   );
-  return { byCommand, transactionSizes, stop: () => client.middlewareStack.remove(name) };
+  return { byCommand, transactionSizes, deletionSizes, stop: () => client.middlewareStack.remove(name) };
 }

@@ -1,12 +1,18 @@
-import type { ClientBatchStore, StoredFollowUp } from '../../ports/ClientBatchStore';
+import type { ClientBatchStore, ClientFollowUpOutbox, StoredFollowUp } from '../../ports/ClientBatchStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { Clock } from '../Clock';
 import { earliestDue } from '../JobRun';
 
 /** What delivering follow-ups needs. */
 export interface FollowUpDeps {
-  readonly operations: Pick<ClientBatchStore, 'dueFollowUps' | 'completeFollowUps'>;
+  readonly operations: Pick<ClientBatchStore, 'completeFollowUps'>;
   readonly events: EventPublisher;
+}
+
+/** What the follow-up job needs: the outbox it reads the follow-ups owed from. */
+export interface DueFollowUpDeps extends FollowUpDeps {
+  readonly operations: ClientFollowUpOutbox;
+  readonly clock: Clock;
 }
 
 /** What a delivery did. */
@@ -61,9 +67,7 @@ const CHUNK = 100;
  * request's own delivery. What fails again stays for the next run. `oldestDueAt` is the
  * earliest due time among the follow-ups it took.
  */
-export async function deliverDueFollowUps(
-  deps: FollowUpDeps & { readonly clock: Clock },
-): Promise<{ delivered: number; failures: number; oldestDueAt?: Date }> {
+export async function deliverDueFollowUps(deps: DueFollowUpDeps): Promise<{ delivered: number; failures: number; oldestDueAt?: Date }> {
   const due = await deps.operations.dueFollowUps(deps.clock.now(), PER_RUN);
   let delivered = 0;
   let failures = 0;

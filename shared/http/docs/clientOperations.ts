@@ -10,7 +10,8 @@ import {
   SKIP_REASONS,
 } from '../../domain/clients/decideClientOperation';
 import type { OperationDocs } from '../openapi';
-import { bulkOperationBody, singleOperationBody } from '../schemas/clientOperations';
+import { bulkOperationBody } from '../schemas/bulkClientOperation';
+import { singleOperationBody } from '../schemas/clientOperations';
 import { idParams } from '../schemas/idParams';
 
 const status = z.enum(CLIENT_STATUSES);

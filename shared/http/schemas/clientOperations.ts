@@ -1,22 +1,8 @@
 import * as z from 'zod/mini';
-import { CLIENT_OPERATIONS, MAX_CLIENTS_PER_OPERATION } from '../../domain/clients/decideClientOperation';
 import { CONFIRMATION_TOKEN_PATTERN } from '../../domain/clients/operationConfirmation';
 
 /** The token of a preview, sent back to confirm it. */
-const confirm = z.optional(z.string().check(z.regex(CONFIRMATION_TOKEN_PATTERN, 'Not a confirmation token from a preview')));
-
-const clientId = z.string().check(z.minLength(1), z.maxLength(128));
-
-/** Body of `POST /clients/bulk`: without `confirm` a preview, with the preview's token the operation runs. */
-export const bulkOperationBody = z.strictObject({
-  action: z.enum(CLIENT_OPERATIONS),
-  clientIds: z.array(clientId).check(
-    z.minLength(1),
-    z.maxLength(MAX_CLIENTS_PER_OPERATION),
-    z.refine((ids) => new Set(ids).size === ids.length, { message: 'Each client id may appear only once' }),
-  ),
-  confirm,
-});
+export const confirm = z.optional(z.string().check(z.regex(CONFIRMATION_TOKEN_PATTERN, 'Not a confirmation token from a preview')));
 
 /** Body of `POST /clients/{id}/block`, `/unblock` and `DELETE /clients/{id}`: none for the preview, `{confirm}` to run it. */
 export const singleOperationBody = z.optional(z.strictObject({ confirm }));

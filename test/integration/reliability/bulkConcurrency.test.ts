@@ -9,7 +9,7 @@ import { deliverDueFollowUps } from '../../../shared/domain/clients/clientFollow
 import { type ClientOperation, type ClientOperationResult, FOLLOW_UP_GRACE_MS } from '../../../shared/domain/clients/decideClientOperation';
 import { confirmClientOperation, previewClientOperation } from '../../../shared/domain/clients/runClientOperation';
 import { accountLock, createPartner } from '../../support/clientFixtures';
-import { clientOperationTestDeps, storedClients } from '../../support/clientOperationFixtures';
+import { clientOperationTestDeps, followUpJobTestDeps, storedClients } from '../../support/clientOperationFixtures';
 import { useLocalTables } from '../../support/localTables';
 
 // Own tables: the follow-up job and the event store see only this file's changes.
@@ -110,7 +110,7 @@ describe('parallel bulk operations on overlapping sets of clients', () => {
     for (const client of clients) {
       expect([client.id, await gate.signIn(client.accountId ?? '')]).toEqual([client.id, stored.get(client.id)?.status === 'blocked' ? 'refused' : 'allowed']);
     }
-    await deliverDueFollowUps({ ...deps, clock: new FixedClock(new Date(Date.now() + FOLLOW_UP_GRACE_MS + 1000)) });
+    await deliverDueFollowUps(followUpJobTestDeps(db(), new FixedClock(new Date(Date.now() + FOLLOW_UP_GRACE_MS + 1000))));
     const events = (await new LocalEventStore(db()).published()).filter((event) => event.detail.partnerId === partner.partnerId);
     expect(new Set(events.map((event) => event.id)).size).toBe(done);
   });

@@ -1,13 +1,13 @@
 import type { Client } from '../../../shared/domain/clients/Client';
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
-import type { ClientBatchStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../../shared/ports/ClientBatchStore';
+import type { ClientBatchStore, ClientFollowUpOutbox, OperationChange, SaveOutcome, StoredFollowUp } from '../../../shared/ports/ClientBatchStore';
 import { InMemoryClientTables } from './InMemoryClientTables';
 
 /** A moment of a confirmation at which a test lets another request act. */
 type Interleaving = 'invitationsByIds' | 'saveAll';
 
 /**
- * `ClientBatchStore` in memory, on the same tables as `InMemoryClientRepository`, mirroring
+ * `ClientBatchStore` (and the job's `ClientFollowUpOutbox`) in memory, on the same tables as `InMemoryClientRepository`, mirroring
  * `DynamoClientBatchStore`:
  * - `clientsByIds` returns the partner's records in any status (detached included); other partners'
  *   and unknown ids are absent;
@@ -16,11 +16,12 @@ type Interleaving = 'invitationsByIds' | 'saveAll';
  *   follow-ups of the changes written in one call are stored together (the adapter's group, one per
  *   transaction; the fake puts one call in one group);
  * - `dueFollowUps` returns the follow-ups of the groups due, `completeFollowUps` removes exactly the
- *   delivered ones and a group once it is empty.
+ *   delivered ones (the adapter leaves a group emptied in parts to the job, which deletes it when it
+ *   reads it; neither is observable through the ports).
  * Test hooks: `unavailable` clients fail with `temporarily_unavailable` (a throttled transaction), and
  * `before` runs another request's write right before the confirmation's next read or write.
  */
-export class InMemoryClientBatchStore implements ClientBatchStore {
+export class InMemoryClientBatchStore implements ClientBatchStore, ClientFollowUpOutbox {
   /** Client ids whose writes fail as a throttled transaction does. */
   public readonly unavailable = new Set<string>();
   private readonly interleaved = new Map<Interleaving, Array<() => Promise<void>>>();

@@ -1,4 +1,5 @@
-import { bulkOperationBody, singleOperationBody } from '../../../../shared/http/schemas/clientOperations';
+import { bulkOperationBody } from '../../../../shared/http/schemas/bulkClientOperation';
+import { singleOperationBody } from '../../../../shared/http/schemas/clientOperations';
 import { MAX_CLIENTS_PER_OPERATION } from '../../../../shared/domain/clients/decideClientOperation';
 
 const token = 'A'.repeat(43);

@@ -394,7 +394,7 @@ describe('confirmClientOperation', () => {
     expect(owed.map((followUp) => [followUp.clientId, followUp.event.type])).toEqual(clients.map((client) => [client.id, 'ClientBlocked']));
 
     w.events.refuseWhen(() => false);
-    expect(await deliverDueFollowUps(w.operationDeps)).toMatchObject({ delivered: 2, failures: 0 });
+    expect(await deliverDueFollowUps({ ...w.operationDeps, operations: w.operations })).toMatchObject({ delivered: 2, failures: 0 });
     expect(w.events.published.map((event) => event.id)).toEqual(owed.map((followUp) => followUp.id));
     expect(w.tables.followUpGroupCount).toBe(0);
   });
