@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { FUNCTION_ESBUILD_OPTIONS } from '../../infra/functionBundling';
+import { GENERATED_OPENAPI_FILE } from '../../infra/generateOpenApi';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -73,5 +75,23 @@ describe('function bundles', () => {
 
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/Unable to find environment variable credentials/);
+  });
+});
+
+describe('GET /openapi.json\'s bundle', () => {
+  it('carries the document compressed, not the JSON, and answers it whole from the bundle', async () => {
+    const bundle = path.join(outDir, 'getOpenApiDocument.mjs');
+    const result = await build({
+      ...FUNCTION_ESBUILD_OPTIONS, entryPoints: ['functions/getOpenApiDocument.ts'], outfile: bundle, absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'warning',
+    });
+    const request = { headers: { host: 'api.example.com' }, requestContext: { requestId: 'r-1', http: { method: 'GET', path: '/openapi.json' } } };
+    const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`
+      + `console.log((await handler(${JSON.stringify(request)}, { awsRequestId: 'r-1' })).body);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+
+    expect(Object.keys(result.metafile.inputs).filter((input) => input.includes('openapi.generated'))).toEqual(['shared/http/openapi.generated.br.ts']);
+    expect([child.status, child.stderr]).toEqual([0, '']);
+    const committed = JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8')) as Record<string, unknown>;
+    expect(JSON.parse(child.stdout)).toEqual({ ...committed, servers: [{ url: 'https://api.example.com' }] });
   });
 });

@@ -15,10 +15,11 @@ import { cancellationCodes, CONDITION_FAILED } from './lostRace';
 import { type OutboxEntry, writeUnderLease } from './outboxLease';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
+import { storedNumber, storedText } from './storedFields';
 
 /** An application's outbox fields, as the notice job reads them. */
 const noticeItem = z.object({
-  id: z.string(),
+  id: storedText,
   pendingNotice: noticeName,
   noticeDueAt: isoDate,
 });
@@ -155,7 +156,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
     const claimed = await writeUnderLease(this.client, this.noticeEntry(id, notice), seenDueAt, 'SET noticeDueAt = :lease ADD noticeAttempts :one', {
       ':lease': leaseUntil.toISOString(), ':one': 1,
     });
-    return claimed && z.object({ noticeAttempts: z.number() }).parse(claimed).noticeAttempts;
+    return claimed && z.object({ noticeAttempts: storedNumber }).parse(claimed).noticeAttempts;
   }
 
   public async abandonNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, failure: NoticeFailure): Promise<void> {

@@ -8,17 +8,18 @@ import { AUDIT_INDEXES, auditClientKey, auditPartitionKey, auditPeriodBounds } f
 import { decodeCursor, encodeCursor } from './cursor';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
+import { storedText } from './storedFields';
 
 const status = z.enum(CLIENT_STATUSES);
 
 /** The stored shape of an audit item. */
 const auditItem = z.object({
-  auditId: z.string(),
-  partnerId: z.string(),
-  clientId: z.string(),
+  auditId: storedText,
+  partnerId: storedText,
+  clientId: storedText,
   at: isoDate,
   actorKind: z.enum(ACTOR_KINDS),
-  actorId: z.string(),
+  actorId: storedText,
   action: z.enum(CLIENT_ACTIONS),
   before: z.nullable(status),
   after: status,

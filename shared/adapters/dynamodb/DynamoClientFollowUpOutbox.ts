@@ -4,25 +4,26 @@ import type { ClientFollowUpOutbox, StoredFollowUp } from '../../ports/ClientBat
 import { FOLLOW_UP_INDEXES, FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef } from './clientFollowUpKeys';
 import { DynamoClientFollowUps } from './DynamoClientFollowUps';
 import { isoDate } from './storedDate';
+import { optionalStoredText, storedText } from './storedFields';
 
 /** The stored shape of one follow-up inside its group (written by `toFollowUpEntry`). */
 const followUpEntry = z.object({
-  partnerId: z.string(),
-  clientId: z.string(),
-  accountId: z.optional(z.string()),
-  eventType: z.string(),
+  partnerId: storedText,
+  clientId: storedText,
+  accountId: optionalStoredText,
+  eventType: storedText,
   eventAt: isoDate,
-  eventDetail: z.string(),
+  eventDetail: storedText,
   dueAt: isoDate,
 });
 
 /** The stored shape of a group of follow-ups (the follow-ups of one transaction), keyed by follow-up id. */
 const followUpGroupItem = z.object({
-  groupId: z.string(),
-  entries: z.record(z.string(), followUpEntry),
+  groupId: storedText,
+  entries: z.record(storedText, followUpEntry),
 });
 
-const eventDetail = z.record(z.string(), z.unknown());
+const eventDetail = z.record(storedText, z.unknown());
 
 /** The follow-ups a stored group holds now, oldest first. */
 function toFollowUps(group: z.infer<typeof followUpGroupItem>): StoredFollowUp[] {

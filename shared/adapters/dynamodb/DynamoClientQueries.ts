@@ -22,11 +22,12 @@ import { clientTables, type ClientTables } from './clientTables';
 import { decodeCursor, encodeCursor } from './cursor';
 import { INVITATION_INDEXES, INVITATION_QUEUES, invitationKey, invitationTokenKey } from './invitationKeys';
 import { isoDate } from './storedDate';
+import { storedText } from './storedFields';
 
-const tokenItem = z.object({ invitationId: z.string() });
+const tokenItem = z.object({ invitationId: storedText });
 /** An item that points at a client: an account marker, a search index entry. */
-const clientPointer = z.object({ clientId: z.string() });
-const noticeItem = z.object({ invitationId: z.string(), dueAt: isoDate });
+const clientPointer = z.object({ clientId: storedText });
+const noticeItem = z.object({ invitationId: storedText, dueAt: isoDate });
 
 /** Attributes of a client item that make up a listing cursor, besides the index partition. */
 const CURSOR_ATTRIBUTES = ['pk', 'sk', 'listKey'] as const;

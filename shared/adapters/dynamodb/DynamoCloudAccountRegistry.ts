@@ -8,10 +8,11 @@ import type { ConsoleAccounts } from '../../ports/ConsoleAccounts';
 import { accountLockKey, clientKey } from './clientKeys';
 import { accountOwnerKey, cloudAccountKey } from './cloudAccountKeys';
 import { physicalTableName } from './tables';
+import { optionalStoredText, storedText } from './storedFields';
 
-const ownerItem = z.object({ accountId: z.string() });
-const accountItem = z.object({ accountId: z.string(), ownerId: z.optional(z.string()) });
-const lockItem = z.object({ partnerId: z.string(), clientId: z.string() });
+const ownerItem = z.object({ accountId: storedText });
+const accountItem = z.object({ accountId: storedText, ownerId: optionalStoredText });
+const lockItem = z.object({ partnerId: storedText, clientId: storedText });
 const clientStatusItem = z.object({ status: z.enum(CLIENT_STATUSES) });
 
 /**

@@ -7,9 +7,10 @@ import { DynamoLedgerQueries } from './DynamoLedgerQueries';
 import { transactionKey } from './ledgerKeys';
 import { LedgerWriteBatch } from './LedgerWriteBatch';
 import { cancellationCodes, CONDITION_FAILED, transactionConflict } from './lostRace';
+import { storedText } from './storedFields';
 
 /** The stored transaction marker: what a repeated `transactionId` is compared with. */
-const transactionItem = z.object({ fingerprint: z.string() });
+const transactionItem = z.object({ fingerprint: storedText });
 
 /** Attempts of one posting while DynamoDB reports conflicting concurrent transactions on its items. */
 const MAX_ATTEMPTS = 10;

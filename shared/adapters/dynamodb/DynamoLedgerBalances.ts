@@ -6,9 +6,10 @@ import { batchGetAll } from './batchCalls';
 import { balanceKey } from './ledgerKeys';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
+import { storedText } from './storedFields';
 
 /** The stored balance item of an account. */
-const balanceItem = z.object({ accountId: z.string(), balance: z.number().check(z.int()), currency: z.string(), updatedAt: isoDate });
+const balanceItem = z.object({ accountId: storedText, balance: z.number().check(z.int()), currency: storedText, updatedAt: isoDate });
 
 function toAccountBalance(stored: Record<string, unknown>): AccountBalance {
   const item = balanceItem.parse(stored);

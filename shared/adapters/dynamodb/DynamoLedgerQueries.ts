@@ -9,14 +9,15 @@ import type { DayTotals, LedgerQueries, Movement, ServiceDayDebits } from '../..
 import { dayRange, type LedgerRange, monthRange, movementRange, serviceDayRange, yearsBeforeRange } from './ledgerKeys';
 import { DynamoLedgerBalances } from './DynamoLedgerBalances';
 import { isoDate } from './storedDate';
+import { storedText } from './storedFields';
 
 const amount = z.number().check(z.int());
 
 /** Stored shapes; parsing them is how the adapter returns domain objects. */
-const rollupItem = z.object({ bucket: z.string(), currency: z.string(), debits: amount, deposits: amount, withdrawals: amount });
-const serviceDayItem = z.object({ bucket: z.string(), service: z.string(), currency: z.string(), amount });
+const rollupItem = z.object({ bucket: storedText, currency: storedText, debits: amount, deposits: amount, withdrawals: amount });
+const serviceDayItem = z.object({ bucket: storedText, service: storedText, currency: storedText, amount });
 const movementItem = z.object({
-  transactionId: z.string(), type: z.enum(['deposit', 'withdrawal']), currency: z.string(), amount, occurredAt: isoDate,
+  transactionId: storedText, type: z.enum(['deposit', 'withdrawal']), currency: storedText, amount, occurredAt: isoDate,
 });
 
 /**

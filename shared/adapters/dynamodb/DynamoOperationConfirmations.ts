@@ -6,16 +6,17 @@ import { conditionalUpdate } from './conditionalUpdate';
 import { confirmationKey, confirmationTimeToLive } from './confirmationKeys';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
+import { optionalIsoDate, storedText } from './storedFields';
 
 /** The stored shape of a confirmation. */
 const confirmationItem = z.object({
-  tokenHash: z.string(),
-  partnerId: z.string(),
+  tokenHash: storedText,
+  partnerId: storedText,
   operation: z.enum(CLIENT_OPERATIONS),
-  clientSetDigest: z.string(),
-  issuedBy: z.string(),
+  clientSetDigest: storedText,
+  issuedBy: storedText,
   expiresAt: isoDate,
-  usedAt: z.optional(isoDate),
+  usedAt: optionalIsoDate,
 });
 
 /** Confirmation tokens of client operations on DynamoDB (`operationConfirmations`); single use by a conditional write. */

@@ -4,12 +4,13 @@ import type { PartnerRepository } from '../../ports/PartnerRepository';
 import type { Partner } from '../../domain/partners/Partner';
 import { partnerEmailKey, partnerKey } from './partnerKeys';
 import { physicalTableName } from './tables';
+import { storedText } from './storedFields';
 
 const storedPartner = z.object({
-  partnerId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  applicationId: z.string(),
+  partnerId: storedText,
+  name: storedText,
+  email: storedText,
+  applicationId: storedText,
   createdAt: z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value))),
 });
 

@@ -4,6 +4,7 @@ import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invit
 import { clientKey, clientListKey, partnerStatusKey } from './clientKeys';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
 import { isoDate } from './storedDate';
+import { optionalIsoDate, optionalStoredText, storedNumber, storedText } from './storedFields';
 
 /*
  * Client and invitation items <-> domain objects, for every adapter that reads or writes them: the
@@ -12,18 +13,18 @@ import { isoDate } from './storedDate';
 
 /** The stored shape of a client item. */
 const clientItem = z.object({
-  clientId: z.string(),
-  partnerId: z.string(),
-  accountId: z.optional(z.string()),
-  email: z.string(),
-  name: z.optional(z.string()),
-  phone: z.optional(z.string()),
+  clientId: storedText,
+  partnerId: storedText,
+  accountId: optionalStoredText,
+  email: storedText,
+  name: optionalStoredText,
+  phone: optionalStoredText,
   status: z.enum(CLIENT_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,
-  version: z.number(),
-  servedSince: z.optional(isoDate),
-  invitationId: z.string(),
+  version: storedNumber,
+  servedSince: optionalIsoDate,
+  invitationId: storedText,
   invitationStatus: z.enum(INVITATION_STATUSES),
   invitationExpiresAt: isoDate,
   invitationMail: z.enum(['pending', 'sent', 'failed']),
@@ -31,17 +32,17 @@ const clientItem = z.object({
 
 /** The stored shape of an invitation item. */
 const invitationItem = z.object({
-  invitationId: z.string(),
-  clientId: z.string(),
-  partnerId: z.string(),
-  accountId: z.optional(z.string()),
-  partnerName: z.string(),
+  invitationId: storedText,
+  clientId: storedText,
+  partnerId: storedText,
+  accountId: optionalStoredText,
+  partnerName: storedText,
   status: z.enum(INVITATION_STATUSES),
   createdAt: isoDate,
   expiresAt: isoDate,
-  closedAt: z.optional(isoDate),
-  tokenHash: z.string(),
-  version: z.number(),
+  closedAt: optionalIsoDate,
+  tokenHash: storedText,
+  version: storedNumber,
 });
 
 /** Parses a stored client item. */

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handler as getOpenApiDocument } from '../../../../functions/getOpenApiDocument';
 import { GENERATED_OPENAPI_FILE, generatedOpenApiText } from '../../../../infra/generateOpenApi';
 import { namedSchemas, operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
+import { OPENAPI_DOCUMENT_BROTLI_BASE64 } from '../../../../shared/http/openapi.generated.br';
 import { routes } from '../../../../shared/routeTable';
 
 type Reference = { $ref: string } | Record<string, unknown>;
@@ -101,6 +104,21 @@ describe('openApiDocument', () => {
     expect(committed === generatedOpenApiText() ? 'fresh' : 'stale, run npm run openapi').toBe('fresh');
   });
 
+  it('is committed compressed for its function, decoding to exactly the committed document', () => {
+    const committed = JSON.stringify(JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8')));
+    const decoded = brotliDecompressSync(Buffer.from(OPENAPI_DOCUMENT_BROTLI_BASE64, 'base64')).toString('utf8');
+    // On failure: run `npm run openapi` and commit shared/http/openapi.generated.br.ts.
+    expect(decoded === committed ? 'fresh' : 'stale, run npm run openapi').toBe('fresh');
+  });
+
+  it('is bundled compressed by GET /openapi.json\'s function alone', () => {
+    const root = path.join(__dirname, '..', '..', '..', '..');
+    const importers = ['functions', 'shared', 'infra', 'web/src']
+      .flatMap((folder) => readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' }).map((file) => path.join(folder, file)))
+      .filter((file) => /\.tsx?$/.test(file) && /from '[^']*openapi\.generated\.br'/.test(readFileSync(path.join(root, file), 'utf8')));
+    expect(importers).toEqual([path.join('functions', 'getOpenApiDocument.ts')]);
+  });
+
   const openApiRequest = (headers: Record<string, string>) => ({
     version: '2.0',
     routeKey: 'GET /openapi.json',
@@ -111,12 +129,13 @@ describe('openApiDocument', () => {
     isBase64Encoded: false,
   }) as unknown as APIGatewayProxyEventV2;
 
-  it('is served by GET /openapi.json with the API\'s own address as the server', async () => {
-    const response = await getOpenApiDocument(openApiRequest({}), { awsRequestId: 'r-1' } as Context);
-    expect(response.statusCode).toBe(200);
-    const served = JSON.parse(response.body ?? '{}') as { servers: unknown; paths: unknown };
-    expect(served.servers).toEqual([{ url: 'https://api.partnerdesk.example' }]);
-    expect(served.paths).toEqual(openApiDocument(routes, operationDocs, namedSchemas).paths);
+  it('is served by GET /openapi.json as committed, with the API\'s own address as the server', async () => {
+    const committed = JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8')) as Record<string, unknown>;
+    const first = await getOpenApiDocument(openApiRequest({}), { awsRequestId: 'r-1' } as Context);
+    const second = await getOpenApiDocument(openApiRequest({ host: 'api2.partnerdesk.example' }), { awsRequestId: 'r-1b' } as Context);
+    expect(first.statusCode).toBe(200);
+    expect(JSON.parse(first.body ?? '{}')).toEqual({ ...committed, servers: [{ url: 'https://api.partnerdesk.example' }] });
+    expect(JSON.parse(second.body ?? '{}')).toEqual({ ...committed, servers: [{ url: 'https://api2.partnerdesk.example' }] });
   });
 
   it('names the local gateway as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
