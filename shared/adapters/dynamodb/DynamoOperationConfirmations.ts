@@ -4,9 +4,9 @@ import { CLIENT_OPERATIONS } from '../../domain/clients/decideClientOperation';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { conditionalUpdate } from './conditionalUpdate';
 import { confirmationKey, confirmationTimeToLive } from './confirmationKeys';
-import { isoDate } from './storedDate';
+import { isoDate, optionalIsoDate } from './storedDate';
 import { physicalTableName } from './tables';
-import { optionalIsoDate, storedText } from './storedFields';
+import { storedText } from './storedFields';
 
 /** The stored shape of a confirmation. */
 const confirmationItem = z.object({

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
-import { isoDate } from './storedDate';
-import { optionalIsoDate, optionalStoredText, storedNumber, storedText } from './storedFields';
+import { isoDate, optionalIsoDate } from './storedDate';
+import { optionalStoredText, storedNumber, storedText } from './storedFields';
 
 const optionalDate = optionalIsoDate;
 

@@ -3,8 +3,8 @@ import { CLIENT_STATUSES, type Client, isAttached } from '../../domain/clients/C
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
 import { clientKey, clientListKey, partnerStatusKey } from './clientKeys';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
-import { isoDate } from './storedDate';
-import { optionalIsoDate, optionalStoredText, storedNumber, storedText } from './storedFields';
+import { isoDate, optionalIsoDate } from './storedDate';
+import { optionalStoredText, storedNumber, storedText } from './storedFields';
 
 /*
  * Client and invitation items <-> domain objects, for every adapter that reads or writes them: the

@@ -17,3 +17,6 @@ export const isoDate = z.pipe(
     return time;
   }),
 );
+
+/** A stored time that may be absent. */
+export const optionalIsoDate = z.optional(isoDate);
