@@ -36,6 +36,7 @@ import { DynamoClientBatchStore } from './dynamodb/DynamoClientBatchStore';
 import { DynamoClientFollowUpOutbox } from './dynamodb/DynamoClientFollowUpOutbox';
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
+import { loggedFailures } from '../observability/loggedFailures';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -203,7 +204,7 @@ export function balanceDeps(): BalanceDeps {
   return { clients: clientQueries(), ledger: new DynamoLedgerQueries(documentClient()), clock };
 }
 
-/** What the block / unblock / delete routes need: batched client store, confirmations, event bus. */
+/** What the block / unblock / delete routes need: batched client store, confirmations, event bus, the log of failed writes. */
 export function clientOperationDeps(): ClientOperationDeps {
   return {
     operations: new DynamoClientBatchStore(documentClient()),
@@ -211,6 +212,7 @@ export function clientOperationDeps(): ClientOperationDeps {
     events: eventPublisher(),
     clock,
     ids,
+    failures: loggedFailures,
   };
 }
 

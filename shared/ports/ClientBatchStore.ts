@@ -18,11 +18,11 @@ export interface StoredFollowUp extends ClientFollowUp {
   readonly storedIn: string;
 }
 
-/** How writing one client's change went: written (with its stored follow-up), lost a race (re-read and decide again), or failed. */
+/** How writing one client's change went: written (with its stored follow-up), lost a race (re-read and decide again), or failed (with why, to log). */
 export type SaveOutcome =
   | { readonly kind: 'saved'; readonly followUp: StoredFollowUp }
   | { readonly kind: 'conflict' }
-  | { readonly kind: 'failed'; readonly reason: 'temporarily_unavailable' };
+  | { readonly kind: 'failed'; readonly reason: 'temporarily_unavailable'; readonly error: unknown };
 
 /**
  * Reads and writes of the block / unblock / delete operations, many clients at a time: batched

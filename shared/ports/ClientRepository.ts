@@ -38,7 +38,12 @@ export interface ClientRepository extends ClientLookup {
   invitationForToken(tokenHash: string): Promise<Invitation | undefined>;
   /** The invitation, or `undefined`. */
   getInvitation(invitationId: string): Promise<Invitation | undefined>;
-  /** Records whether the invitation mail went out, unless the client changed since `client` was saved. */
+  /**
+   * Records whether the mail of `client`'s invitation went out, if the client still has that invitation
+   * as issued (same id and expiry: a resend moves the expiry, a reinvite issues a new invitation) and
+   * its mail is still `pending`, whatever else changed (it may have been accepted meanwhile). Moves
+   * the version. Returns the client as stored afterwards.
+   */
   recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client>;
   /** Invitations still `pending` whose expiry is at or before `now` (reads only those). */
   overdueInvitations(now: Date, limit: number): Promise<Invitation[]>;

@@ -5,7 +5,7 @@ import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/Dyn
 import type { Client } from '../../shared/domain/clients/Client';
 import type { ClientChange } from '../../shared/domain/clients/ClientChange';
 import { clientFollowUp, clientOperationChange, FOLLOW_UP_GRACE_MS } from '../../shared/domain/clients/decideClientOperation';
-import { closeInvitation, inviteNewClient, renewInvitation } from '../../shared/domain/clients/invitationChanges';
+import { closeInvitation, inviteNewClient, reinviteClient, renewInvitation } from '../../shared/domain/clients/invitationChanges';
 import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../shared/domain/errors';
@@ -135,7 +135,7 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     expect(await ports.operations.clientsByIds(randomIds.next('ptn'), [active.id])).toEqual([]);
   });
 
-  it('follows a replaced token to its renewed invitation, and records a mail delivery only onto the version saved', async () => {
+  it('follows a replaced token to its renewed invitation', async () => {
     const ports = portsOf();
     const invited = invitation(now());
     await ports.clients.save(invited);
@@ -144,11 +144,51 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
 
     expect(await ports.clients.invitationForToken(invited.invitation!.after.tokenHash)).toEqual(renewed.invitation?.after);
     expect(await ports.clients.invitationForToken(randomIds.next('hash'))).toBeUndefined();
-    const stale = await ports.clients.recordMailDelivery(invited.after, 'failed');
-    expect(stale).toEqual(renewed.after);
-    const recorded = await ports.clients.recordMailDelivery(renewed.after, 'sent');
-    expect(recorded).toEqual({ ...renewed.after, version: renewed.after.version + 1, invitation: { ...renewed.after.invitation, mail: 'sent' } });
-    expect(await ports.clients.get(invited.after.partnerId, invited.after.id)).toEqual(recorded);
+  });
+
+  it('records the mail of an invitation accepted meanwhile, once, and a writer that read the client before loses its race', async () => {
+    const ports = portsOf();
+    const invited = invitation(now());
+    await ports.clients.save(invited);
+    const accepted = closeInvitation(invited.after, invited.invitation!.after, 'accept', context(now()));
+    await ports.clients.save(accepted);
+
+    const recorded = await ports.clients.recordMailDelivery(invited.after, 'sent');
+
+    const sent = { ...accepted.after, version: accepted.after.version + 1, invitation: { ...accepted.after.invitation, mail: 'sent' } };
+    expect(recorded).toEqual(sent);
+    expect(await ports.clients.recordMailDelivery(invited.after, 'failed')).toEqual(sent);
+    await expect(ports.clients.save(clientOperationChange('block', accepted.after, undefined, context(now()))))
+      .rejects.toBeInstanceOf(ConcurrentChangeError);
+    expect(await ports.clients.get(invited.after.partnerId, invited.after.id)).toEqual(sent);
+  });
+
+  it('leaves the mail status of a resend alone when the earlier mail is recorded late', async () => {
+    const ports = portsOf();
+    const invited = invitation(now());
+    await ports.clients.save(invited);
+    // A resend moves the expiry (a second later: this test's clock counts whole seconds).
+    const resent = renewInvitation(invited.after, invited.invitation!.after, randomIds.next('hash'), context(new Date(now().getTime() + 1000)));
+    await ports.clients.save(resent);
+
+    expect(await ports.clients.recordMailDelivery(invited.after, 'failed')).toEqual(resent.after);
+    expect(await ports.clients.get(invited.after.partnerId, invited.after.id)).toEqual(resent.after);
+    const recorded = await ports.clients.recordMailDelivery(resent.after, 'sent');
+    expect(recorded).toEqual({ ...resent.after, version: resent.after.version + 1, invitation: { ...resent.after.invitation, mail: 'sent' } });
+  });
+
+  it('leaves the mail status of a new invitation alone when the mail of the closed one is recorded late', async () => {
+    const ports = portsOf();
+    const invited = invitation(now());
+    await ports.clients.save(invited);
+    const declined = closeInvitation(invited.after, invited.invitation!.after, 'decline', context(now()));
+    await ports.clients.save(declined);
+    const issued = { id: randomIds.next('inv'), tokenHash: randomIds.next('hash'), partnerName: 'Contract IT' };
+    const reinvited = reinviteClient(declined.after, { accountId: invited.after.accountId, email: invited.after.email }, issued, context(now()));
+    await ports.clients.save(reinvited);
+
+    expect(await ports.clients.recordMailDelivery(invited.after, 'sent')).toEqual(reinvited.after);
+    expect(await ports.clients.get(invited.after.partnerId, invited.after.id)).toEqual(reinvited.after);
   });
 
   it('lists overdue invitations, owes a notice once expired, and lets one lease holder complete it', async () => {

@@ -13,9 +13,10 @@ import { issueSecretToken } from '../../shared/domain/clients/secretToken';
 import type { DueFollowUpDeps } from '../../shared/domain/clients/clientFollowUps';
 import type { ClientOperationDeps } from '../../shared/domain/clients/runClientOperation';
 import { randomIds } from '../../shared/domain/IdGenerator';
+import { loggedFailures } from '../../shared/observability/loggedFailures';
 import { newCloudAccountId, uniqueClientEmail } from './clientFixtures';
 
-/** Real adapters on DynamoDB Local (local event store) for the block / unblock / delete use cases. */
+/** Real adapters on DynamoDB Local (local event store, the real failure log) for the block / unblock / delete use cases. */
 export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: Clock): ClientOperationDeps {
   return {
     operations: new DynamoClientBatchStore(client),
@@ -23,6 +24,7 @@ export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: C
     events: new LocalEventStore(client),
     clock,
     ids: randomIds,
+    failures: loggedFailures,
   };
 }
 

@@ -110,7 +110,7 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     } catch (error) {
       if (group.length === 1) {
         const clientId = group[0]?.clientId ?? '';
-        return [[clientId, lostRace(error) ? { kind: 'conflict' } : { kind: 'failed', reason: 'temporarily_unavailable' }]];
+        return [[clientId, lostRace(error) ? { kind: 'conflict' } : { kind: 'failed', reason: 'temporarily_unavailable', error }]];
       }
       const outcomes: Array<[string, SaveOutcome]> = [];
       for (const unit of group) outcomes.push(...(await this.write([unit])));

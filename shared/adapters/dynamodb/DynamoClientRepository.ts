@@ -41,10 +41,19 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     const updated = await conditionalUpdate(this.client, {
       TableName: this.tables.clients,
       Key: clientKey(client.partnerId, client.id),
-      // Only onto the client as saved: a later change (e.g. a resend) owns its own mail status.
-      ConditionExpression: 'version = :version',
-      UpdateExpression: 'SET invitationMail = :mail, version = :next',
-      ExpressionAttributeValues: { ':version': client.version, ':next': client.version + 1, ':mail': mail },
+      // Invariant: a mail's status is recorded once, onto the invitation it was sent for, as issued (its id, and its
+      // expiry, which a resend moves: the resend's own mail owns the status then), whatever else changed meanwhile
+      // (an acceptance). The version moves, so a writer that read the client before loses its race instead of
+      // writing `pending` back.
+      ConditionExpression: 'invitationId = :invitation AND invitationExpiresAt = :expiresAt AND invitationMail = :pending',
+      UpdateExpression: 'SET invitationMail = :mail, version = version + :one',
+      ExpressionAttributeValues: {
+        ':invitation': client.invitation.id,
+        ':expiresAt': client.invitation.expiresAt.toISOString(),
+        ':pending': 'pending',
+        ':mail': mail,
+        ':one': 1,
+      },
       ReturnValues: 'ALL_NEW',
     });
     return updated ? toClient(updated) : ((await this.get(client.partnerId, client.id)) ?? client);

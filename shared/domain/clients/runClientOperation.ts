@@ -1,6 +1,7 @@
 import type { ClientChange } from './ClientChange';
 import type { ClientBatchStore, OperationChange, StoredFollowUp } from '../../ports/ClientBatchStore';
 import type { EventPublisher } from '../../ports/EventPublisher';
+import type { FailureLog } from '../../ports/FailureLog';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';
 import type { Actor } from '../audit/AuditEntry';
 import type { Clock } from '../Clock';
@@ -29,6 +30,7 @@ export interface ClientOperationDeps {
   readonly events: EventPublisher;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  readonly failures: FailureLog;
 }
 
 /** An operation on a set of the partner's clients. */
@@ -102,6 +104,18 @@ async function changesFor(
   return { changes, stale };
 }
 
+/** A client whose write failed for another reason than a lost race: `temporarily_unavailable`, the error logged for operators. */
+async function unavailable(
+  deps: Pick<ClientOperationDeps, 'failures'>,
+  partnerId: string,
+  operation: ClientOperation,
+  clientId: string,
+  error: unknown,
+): Promise<ClientOperationResult> {
+  await deps.failures.record('client operation failed', error, { partnerId, clientId, operation });
+  return { clientId, result: 'failed', reason: 'temporarily_unavailable' };
+}
+
 /** A change written, with its follow-up as stored. */
 interface SavedChange {
   readonly change: ClientChange;
@@ -112,7 +126,7 @@ type Applied = { readonly result: ClientOperationResult } | { readonly saved: Sa
 
 /** One client on its own, after its batch lost a race: re-read, decide again, write; a few times at most. */
 async function applyAlone(
-  deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids'>,
+  deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids' | 'failures'>,
   partnerId: string,
   operation: ClientOperation,
   clientId: string,
@@ -127,12 +141,12 @@ async function applyAlone(
       if (!change) throw new ConcurrentChangeError('client');
       const outcome = (await deps.operations.saveAll([change])).get(clientId);
       if (outcome?.kind === 'conflict') throw new ConcurrentChangeError('client');
-      if (outcome?.kind !== 'saved') return { result: { clientId, result: 'failed', reason: outcome?.reason ?? 'temporarily_unavailable' } };
+      if (outcome?.kind !== 'saved') return { result: await unavailable(deps, partnerId, operation, clientId, outcome?.error) };
       return { saved: { change: change.change, followUp: outcome.followUp } };
     });
   } catch (error) {
     if (error instanceof ConcurrentChangeError) return { result: { clientId, result: 'failed', reason: 'concurrent_change' } };
-    return { result: { clientId, result: 'failed', reason: 'temporarily_unavailable' } };
+    return { result: await unavailable(deps, partnerId, operation, clientId, error) };
   }
 }
 
@@ -146,7 +160,8 @@ async function applyAlone(
  * 2. Spend the token (invalid, mismatched or expired break a rule; used is a conflict); nothing has been written before.
  * 3. Write the changes, several clients per transaction; each client's status, audit entry, account
  *    lock, invitation and follow-up are one atomic unit, written only onto the version decided on.
- *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest.
+ *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest;
+ *    one whose write fails otherwise is `failed` (`temporarily_unavailable`), its error in the failure log.
  * 4. Publish the events at once; what fails is left to the follow-up job. The sign-in gate needs no
  *    call: the console's sign-in reads the status just committed.
  */
@@ -184,7 +199,7 @@ export async function confirmClientOperation(
       if ('saved' in alone) saved.push(alone.saved);
       else results.set(clientId, alone.result);
     } else {
-      results.set(clientId, { clientId, result: 'failed', reason: 'temporarily_unavailable' });
+      results.set(clientId, await unavailable(deps, partnerId, operation, clientId, outcome?.kind === 'failed' ? outcome.error : undefined));
     }
   }
 

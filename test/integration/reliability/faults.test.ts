@@ -10,6 +10,9 @@ import { DynamoPartnerRepository } from '../../../shared/adapters/dynamodb/Dynam
 import { LocalAccountDirectory } from '../../../shared/adapters/local/LocalAccountDirectory';
 import { physicalTableName } from '../../../shared/adapters/dynamodb/tables';
 import { documentClient } from '../../../shared/adapters/compositionRoot';
+import { DynamoClientRepository } from '../../../shared/adapters/dynamodb/DynamoClientRepository';
+import { FixedClock } from '../../../shared/domain/Clock';
+import { logger } from '../../../shared/observability/logger';
 import type { ApplicationForm } from '../../../shared/domain/applications/PartnerApplication';
 import { NOTICE_LEASE_MS } from '../../../shared/domain/applications/deliverNotices';
 import { formFingerprint } from '../../../shared/domain/applications/submitApplication';
@@ -17,6 +20,7 @@ import { routes } from '../../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, type RouteHandler, routeOf } from '../../support/apiGatewayEvent';
 import { applicationForm } from '../../support/applicationFixtures';
 import { createPartner, registerCloudAccount, uniqueClientEmail } from '../../support/clientFixtures';
+import { storedClient } from '../../support/clientOperationFixtures';
 import { countRequests, type FaultPlan, injectFault } from '../../support/dynamoProbe';
 import { useLocalIssuer } from '../../support/localIssuer';
 import { useLocalTables } from '../../support/localTables';
@@ -144,6 +148,47 @@ describe('DynamoDB throttling', () => {
 
     expect(response.statusCode).toBe(201);
     expect(await storedSubmission(form)).toEqual({ applications: 1, marker: true });
+  });
+
+  it('reports a client whose write stays throttled as failed (temporarily_unavailable) and logs why once, with its ids and no e-mail', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const token = await issued().partner(partner.partnerId);
+    const setUpClock = new FixedClock(new Date());
+    const { client: active } = await storedClient(tables.documentClient(), setUpClock, partner.partnerId, 'active');
+    const { client: blocked } = await storedClient(tables.documentClient(), setUpClock, partner.partnerId, 'blocked');
+    const bulk = (body: object) => invokeRoute(routeOf(routes, 'POST', '/clients/bulk'), { ...jsonBody({ action: 'block', clientIds: [active.id, blocked.id], ...body }), token });
+    const preview = JSON.parse((await bulk({})).body ?? '{}');
+    const written: string[] = [];
+    const capture = (chunk: unknown): boolean => (written.push(String(chunk)), true);
+    const streams = [jest.spyOn(process.stdout, 'write').mockImplementation(capture), jest.spyOn(process.stderr, 'write').mockImplementation(capture)];
+    const previousLevel = logger.getLevelName();
+    logger.setLogLevel('ERROR');
+    let response: APIGatewayProxyStructuredResultV2;
+    try {
+      response = await withFault(
+        { call: 'TransactWriteItemsCommand', error: throttled, attempts: 'retries-exhausted' },
+        () => bulk({ confirm: preview.confirmation.token }),
+      );
+    } finally {
+      logger.setLogLevel(previousLevel);
+      for (const stream of streams) stream.mockRestore();
+    }
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '{}').results).toEqual([
+      { clientId: active.id, result: 'failed', reason: 'temporarily_unavailable' },
+      { clientId: blocked.id, result: 'skipped', status: 'blocked', reason: 'already_blocked' },
+    ]);
+    expect((await new DynamoClientRepository(tables.documentClient()).get(partner.partnerId, active.id))?.status).toBe('active');
+    const failures = written.filter((line) => line.includes('client operation failed')).map((line) => JSON.parse(line));
+    expect(failures).toEqual([expect.objectContaining({
+      level: 'ERROR',
+      partnerId: partner.partnerId,
+      clientId: active.id,
+      operation: 'block',
+      error: expect.objectContaining({ name: 'ProvisionedThroughputExceededException', message: expect.any(String), stack: expect.stringContaining('ProvisionedThroughputExceededException') }),
+    })]);
+    for (const email of [active.email, blocked.email]) expect(written.join('\n')).not.toContain(email);
   });
 
   it('keeps an approval all-or-nothing (application, partner, e-mail binding) whichever call fails, and the login follows', async () => {

@@ -49,7 +49,8 @@ export class InMemoryClientBatchStore implements ClientBatchStore, ClientFollowU
     for (const operationChange of changes) {
       const clientId = operationChange.change.after.id;
       if (this.unavailable.has(clientId)) {
-        outcomes.set(clientId, { kind: 'failed', reason: 'temporarily_unavailable' });
+        const error = Object.assign(new Error('Throughput exceeds the current capacity of your table'), { name: 'ThrottlingException' });
+        outcomes.set(clientId, { kind: 'failed', reason: 'temporarily_unavailable', error });
       } else if (this.tables.failedParts(operationChange.change).size > 0) {
         outcomes.set(clientId, { kind: 'conflict' });
       } else {

@@ -17,7 +17,8 @@ import { InMemoryClientTables } from './InMemoryClientTables';
  *   condition `ConcurrentChangeError`, as `saveError` explains a cancelled transaction;
  * - `get` hides detached clients, `findByAccount` follows the partner's marker to a record in any status;
  * - `invitationForToken` follows a token hash to its invitation even after a resend replaced the token;
- * - `recordMailDelivery` writes only onto the version saved, else returns the client as it is now;
+ * - `recordMailDelivery` writes only while the client has the invitation as issued (id and expiry) with
+ *   its mail `pending`, and moves the version; else it returns the client as it is now;
  * - the expiry outbox is the `due` index: overdue pending invitations, expired ones owed a notice, a
  *   lease that moves the notice's due time, and completion only by the lease holder.
  * Listing pages by offset cursors and searches the clients' terms directly (no index to backfill).
@@ -80,7 +81,10 @@ export class InMemoryClientRepository implements ClientRepository {
 
   public async recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client> {
     const stored = this.tables.client(client.partnerId, client.id);
-    if (stored?.version !== client.version) return (await this.get(client.partnerId, client.id)) ?? client;
+    const issued = client.invitation;
+    if (stored?.invitation.id !== issued.id || stored.invitation.expiresAt.getTime() !== issued.expiresAt.getTime() || stored.invitation.mail !== 'pending') {
+      return (await this.get(client.partnerId, client.id)) ?? client;
+    }
     const recorded: Client = { ...stored, version: stored.version + 1, invitation: { ...stored.invitation, mail } };
     this.tables.putClient(recorded);
     return recorded;

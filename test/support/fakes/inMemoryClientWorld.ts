@@ -7,6 +7,7 @@ import { closeInvitation, type ClientDetails, inviteNewClient } from '../../../s
 import type { ClientOperationDeps } from '../../../shared/domain/clients/runClientOperation';
 import { issueSecretToken } from '../../../shared/domain/clients/secretToken';
 import type { Partner } from '../../../shared/domain/partners/Partner';
+import { loggedFailures } from '../../../shared/observability/loggedFailures';
 import type { Mail } from '../../../shared/ports/Mailer';
 import { InMemoryClientBatchStore } from './InMemoryClientBatchStore';
 import { InMemoryClientRepository } from './InMemoryClientRepository';
@@ -23,7 +24,7 @@ export const UNIT_BASE_URL = 'https://partners.example.test';
 
 /**
  * The clients feature on in-memory fakes: one set of tables behind the repository and the batch
- * store, a fixed clock and sequential ids. `deps` feeds the invitation use cases, `operationDeps`
+ * store, a fixed clock and sequential ids; failures go to the real (lazily loaded) logger. `deps` feeds the invitation use cases, `operationDeps`
  * block / unblock / delete.
  */
 export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
@@ -40,6 +41,7 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
     clock: new FixedClock(start),
     ids: new SequentialIds(),
     publicBaseUrl: UNIT_BASE_URL,
+    failures: loggedFailures,
   };
   const deps: Omit<ClientDeps, 'limits'> = world;
   const operationDeps: ClientOperationDeps = world;

@@ -16,6 +16,7 @@ import {
 } from '../../../../../shared/domain/clients/runClientOperation';
 import { hashSecretToken, issueSecretToken } from '../../../../../shared/domain/clients/secretToken';
 import { ConflictError, RuleViolationError } from '../../../../../shared/domain/errors';
+import { logger } from '../../../../../shared/observability/logger';
 import {
   addPartner,
   type InMemoryClientWorld,
@@ -50,6 +51,12 @@ async function previewAndConfirm(w: InMemoryClientWorld, request: ClientOperatio
 async function changeMeanwhile(w: InMemoryClientWorld, client: Client, operation: ClientOperation): Promise<void> {
   const current = w.tables.client(client.partnerId, client.id);
   await w.clients.save(clientOperationChange(operation, current!, undefined, { at: w.clock.now(), actor, auditId: w.ids.next('aud') }));
+}
+
+/** Another writer moves the version of `ptn_1`'s client, leaving its state as it is: a write decided before loses its race. */
+function moveVersion(w: InMemoryClientWorld, clientId: string): void {
+  const current = w.tables.client('ptn_1', clientId)!;
+  w.tables.putClient({ ...current, version: current.version + 1 });
 }
 
 /** The state a refused confirmation must leave alone. */
@@ -284,10 +291,10 @@ describe('confirmClientOperation', () => {
   it('reports concurrent_change for a client that keeps changing under it, and still does the others', async () => {
     const w = world();
     const [churning, calm] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
-    // Every write attempt finds a newer version (a mail status recorded each time): the decision stays, the race is always lost.
+    // Every write attempt finds a newer version: the decision stays, the race is always lost.
     for (let attempt = 0; attempt < 10; attempt += 1) {
       w.operations.before('saveAll', async () => {
-        await w.clients.recordMailDelivery(w.tables.client('ptn_1', churning.id)!, 'sent');
+        moveVersion(w, churning.id);
       });
     }
 
@@ -300,19 +307,76 @@ describe('confirmClientOperation', () => {
     expect(w.tables.client('ptn_1', churning.id)?.status).toBe('active');
   });
 
-  it('reports a client whose write failed as failed (temporarily_unavailable), and does the others', async () => {
-    const w = world();
-    const [unavailable, fine] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
-    w.operations.unavailable.add(unavailable.id);
+  describe('a write that fails for another reason than a lost race', () => {
+    let logged: jest.SpiedFunction<typeof logger.error>;
+    beforeEach(() => {
+      logged = jest.spyOn(logger, 'error');
+    });
+    afterEach(() => {
+      logged.mockRestore();
+    });
 
-    const results = await previewAndConfirm(w, { operation: 'block', clientIds: [unavailable.id, fine.id] });
+    /** The one log call the failure of `clientId` made, with its ids and error. */
+    const failureLogged = (clientId: string, error: unknown) => [
+      'client operation failed',
+      { partnerId: 'ptn_1', clientId, operation: 'block', error },
+    ];
 
-    expect(results).toEqual([
-      { clientId: unavailable.id, result: 'failed', reason: 'temporarily_unavailable' },
-      { clientId: fine.id, result: 'done', status: 'blocked', signIn: 'refused' },
-    ]);
-    expect(w.tables.client('ptn_1', unavailable.id)?.status).toBe('active');
-    expect(w.tables.auditOf(unavailable.id).map((entry) => entry.action)).toEqual(['invite', 'accept']);
+    it('reports the client as failed (temporarily_unavailable), logs its error once, and does the others', async () => {
+      const w = world();
+      const [unavailable, fine] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
+      w.operations.unavailable.add(unavailable.id);
+
+      const results = await previewAndConfirm(w, { operation: 'block', clientIds: [unavailable.id, fine.id] });
+
+      expect(results).toEqual([
+        { clientId: unavailable.id, result: 'failed', reason: 'temporarily_unavailable' },
+        { clientId: fine.id, result: 'done', status: 'blocked', signIn: 'refused' },
+      ]);
+      expect(w.tables.client('ptn_1', unavailable.id)?.status).toBe('active');
+      expect(w.tables.auditOf(unavailable.id).map((entry) => entry.action)).toEqual(['invite', 'accept']);
+      expect(logged.mock.calls).toEqual([failureLogged(unavailable.id, expect.objectContaining({ name: 'ThrottlingException' }))]);
+    });
+
+    it('reports and logs once a client that lost a race and then failed to write on its own', async () => {
+      const w = world();
+      const [raced, fine] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
+      w.operations.before('saveAll', async () => {
+        moveVersion(w, raced.id);
+      });
+      w.operations.before('saveAll', async () => {
+        w.operations.unavailable.add(raced.id);
+      });
+
+      const results = await previewAndConfirm(w, { operation: 'block', clientIds: [raced.id, fine.id] });
+
+      expect(results).toEqual([
+        { clientId: raced.id, result: 'failed', reason: 'temporarily_unavailable' },
+        { clientId: fine.id, result: 'done', status: 'blocked', signIn: 'refused' },
+      ]);
+      expect(logged.mock.calls).toEqual([failureLogged(raced.id, expect.objectContaining({ name: 'ThrottlingException' }))]);
+    });
+
+    it('reports and logs once the error that a client\'s write on its own throws', async () => {
+      const w = world();
+      const [raced, fine] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
+      const error = new Error('socket hang up');
+      w.operations.before('saveAll', async () => {
+        moveVersion(w, raced.id);
+      });
+      w.operations.before('saveAll', async () => {
+        throw error;
+      });
+
+      const results = await previewAndConfirm(w, { operation: 'block', clientIds: [raced.id, fine.id] });
+
+      expect(results).toEqual([
+        { clientId: raced.id, result: 'failed', reason: 'temporarily_unavailable' },
+        { clientId: fine.id, result: 'done', status: 'blocked', signIn: 'refused' },
+      ]);
+      expect(w.tables.client('ptn_1', raced.id)?.status).toBe('active');
+      expect(logged.mock.calls).toEqual([failureLogged(raced.id, error)]);
+    });
   });
 
   it('reports done while the event bus is down and keeps the follow-ups, which the job delivers once due', async () => {
