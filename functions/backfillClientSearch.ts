@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { clientRepository } from '../shared/adapters/compositionRoot';
+import { clientSearchBackfill } from '../shared/adapters/compositionRoot';
 import { backfillClientSearch } from '../shared/domain/clients/backfillClientSearch';
 
 /**
@@ -8,7 +8,7 @@ import { backfillClientSearch } from '../shared/domain/clients/backfillClientSea
  * `cursor` it returned (`{"cursor": "…"}`). Running it again changes nothing.
  */
 export async function handler(event: { cursor?: string } | undefined, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<{ indexed: number; done: boolean; cursor?: string }> {
-  return backfillClientSearch(clientRepository(), {
+  return backfillClientSearch(clientSearchBackfill(), {
     cursor: typeof event?.cursor === 'string' ? event.cursor : undefined,
     timeLeftMs: () => context?.getRemainingTimeInMillis() ?? Number.POSITIVE_INFINITY,
     reserveMs: 10_000,

@@ -1,4 +1,4 @@
-import { clientQueries, ledgerBalances } from '../shared/adapters/compositionRoot';
+import { clientListing, ledgerBalances } from '../shared/adapters/compositionRoot';
 import { withBalances } from '../shared/domain/balances/withBalances';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
@@ -12,7 +12,7 @@ import { toListedClientView } from '../shared/http/views/clients';
 export const handler = httpRoute(
   { auth: 'partner', query: listClientsQuery, middlewares: [partnerRateLimit()] },
   async ({ principal, query }) => {
-    const page = await clientQueries().list(principal.partnerId, query);
+    const page = await clientListing().list(principal.partnerId, query);
     const items = await withBalances(ledgerBalances(), page.items);
     return { status: 200, body: { items: items.map(toListedClientView), nextCursor: page.nextCursor ?? null } };
   },

@@ -20,7 +20,9 @@ import type { ClientDeps } from '../domain/clients/ClientDeps';
 import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
+import { DynamoClientListing } from './dynamodb/DynamoClientListing';
 import { DynamoClientQueries } from './dynamodb/DynamoClientQueries';
+import { DynamoClientSearchBackfill } from './dynamodb/DynamoClientSearchBackfill';
 import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
 import { DynamoLedger } from './dynamodb/DynamoLedger';
@@ -137,6 +139,16 @@ export function clientRepository(): DynamoClientRepository {
 /** Partners' clients and their invitations, read only (also the `ClientLookup` other features use): no write code in the bundle. */
 export function clientQueries(): DynamoClientQueries {
   return new DynamoClientQueries(documentClient());
+}
+
+/** A partner's clients as `GET /clients` lists them: only that route bundles the listing. */
+export function clientListing(): DynamoClientListing {
+  return new DynamoClientListing(documentClient());
+}
+
+/** The backfill of the client search index (the one-off job). */
+export function clientSearchBackfill(): DynamoClientSearchBackfill {
+  return new DynamoClientSearchBackfill(documentClient());
 }
 
 /** Partners' audit trails. */

@@ -14,7 +14,7 @@ export const DEFAULT_PARTNER_REQUESTS_PER_MINUTE = 120;
  * @example
  * export const handler = httpRoute({ auth: 'partner', query: listClientsQuery, middlewares: [partnerRateLimit()] }, async ({ principal, query }) => ({
  *   status: 200,
- *   body: await clientRepository().list(principal.partnerId, query),
+ *   body: await clientListing().list(principal.partnerId, query),
  * }));
  */
 export function partnerRateLimit(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {

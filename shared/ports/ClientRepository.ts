@@ -26,8 +26,6 @@ export interface ClientRepository extends ClientLookup {
   get(partnerId: string, clientId: string): Promise<Client | undefined>;
   /** The partner's client record for a cloud account (in any status, detached included), or `undefined`. */
   findByAccount(partnerId: string, accountId: string): Promise<Client | undefined>;
-  /** The partner's clients, newest first. */
-  list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;
   /**
    * Writes a change atomically. Throws `ConflictError` `account_served` when the account is held
    * by another client (active or blocked, of any partner), `ConcurrentChangeError` when anything
@@ -49,14 +47,24 @@ export interface ClientRepository extends ClientLookup {
   overdueInvitations(now: Date, limit: number): Promise<Invitation[]>;
   /** Expired invitations whose partner is still owed the notice. */
   dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]>;
+  /** Takes the lease on telling the partner; false if another sender holds it. */
+  claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean>;
+  /** Removes the notice from the outbox if this sender still holds the lease. */
+  completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void>;
+}
+
+/** A partner's clients as the console lists them (apart from `ClientRepository`: only the list route reads this way). */
+export interface ClientListing {
+  /** The partner's clients, newest first. */
+  list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;
+}
+
+/** The backfill of the client search index (apart from `ClientRepository`: only the backfill job writes this way). */
+export interface ClientSearchBackfill {
   /**
    * Writes the search index entries of up to `limit` stored clients from `cursor` on (a Scan in
    * table order: the backfill of clients stored before the index existed). Idempotent. Returns how
    * many clients it indexed and where to go on, if anywhere.
    */
   indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }>;
-  /** Takes the lease on telling the partner; false if another sender holds it. */
-  claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean>;
-  /** Removes the notice from the outbox if this sender still holds the lease. */
-  completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void>;
 }

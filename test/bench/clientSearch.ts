@@ -1,7 +1,7 @@
 import { clientChangeItems } from '../../shared/adapters/dynamodb/clientChangeTransaction';
 import { batchPutAll } from '../../shared/adapters/dynamodb/batchCalls';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
-import { clientRepository, documentClient } from '../../shared/adapters/compositionRoot';
+import { clientListing, documentClient } from '../../shared/adapters/compositionRoot';
 import { inviteNewClient } from '../../shared/domain/clients/invitationChanges';
 import { createPartner } from '../support/clientFixtures';
 import { countRequests } from '../support/dynamoProbe';
@@ -54,7 +54,7 @@ async function seedPartnerClients(partnerId: string, count: number): Promise<voi
 async function measure(partnerId: string, search: string): Promise<{ requests: number; items: number; found: number }> {
   const count = countRequests(documentClient());
   try {
-    const page = await clientRepository().list(partnerId, { search, limit: 20 });
+    const page = await clientListing().list(partnerId, { search, limit: 20 });
     return { requests: count.total(), items: count.itemsRead(), found: page.items.length };
   } finally {
     count.stop();

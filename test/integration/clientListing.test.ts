@@ -1,3 +1,5 @@
+import { DynamoClientListing } from '../../shared/adapters/dynamodb/DynamoClientListing';
+import { DynamoClientSearchBackfill } from '../../shared/adapters/dynamodb/DynamoClientSearchBackfill';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
@@ -20,6 +22,7 @@ const owner = (token: string) => ownerOf(tables.documentClient(), token);
 const MINUTE = 60 * 1000;
 const clock = new FixedClock('2026-03-01T10:00:00Z');
 const deps = () => clientTestDeps(tables.documentClient(), clock);
+const listing = () => new DynamoClientListing(tables.documentClient());
 
 let partner: Partner;
 let other: Partner;
@@ -51,7 +54,7 @@ async function allPages(query: { status?: Client['status']; search?: string; lim
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps().clients.list(partner.partnerId, { ...query, cursor });
+    const page = await listing().list(partner.partnerId, { ...query, cursor });
     expect(page.items.length).toBeLessThanOrEqual(query.limit);
     ids.push(...page.items.map((client) => client.id));
     cursor = page.nextCursor;
@@ -64,7 +67,7 @@ describe('DynamoClientRepository.list', () => {
     const expected = added.map(({ client }) => client.id).reverse();
     expect(await allPages({ limit: 2 })).toEqual(expected);
     expect(await allPages({ limit: 7 })).toEqual(expected);
-    const single = await deps().clients.list(partner.partnerId, { limit: 7 });
+    const single = await listing().list(partner.partnerId, { limit: 7 });
     expect(single.nextCursor).toBeUndefined();
   });
 
@@ -98,19 +101,19 @@ describe('DynamoClientRepository.list', () => {
   });
 
   it('refuses a cursor from another partner\'s listing or from another filter', async () => {
-    const foreign = await deps().clients.list(other.partnerId, { limit: 1 });
-    const otherPage = await deps().clients.list(partner.partnerId, { limit: 1 });
-    const ownActive = await deps().clients.list(partner.partnerId, { status: 'active', limit: 1 });
+    const foreign = await listing().list(other.partnerId, { limit: 1 });
+    const otherPage = await listing().list(partner.partnerId, { limit: 1 });
+    const ownActive = await listing().list(partner.partnerId, { status: 'active', limit: 1 });
     expect(otherPage.nextCursor).toBeDefined();
     expect(ownActive.nextCursor).toBeDefined();
 
     const forged = Buffer.from(JSON.stringify({ pk: `PARTNER#${other.partnerId}`, sk: 'CLIENT#x', listKey: 'x', clientsOf: other.partnerId })).toString('base64url');
-    await expect(deps().clients.list(partner.partnerId, { limit: 1, cursor: forged })).rejects.toBeInstanceOf(ValidationError);
-    await expect(deps().clients.list(partner.partnerId, { status: 'declined', limit: 1, cursor: ownActive.nextCursor })).rejects.toBeInstanceOf(ValidationError);
-    const searched = await deps().clients.list(partner.partnerId, { search: 'client', limit: 1 });
+    await expect(listing().list(partner.partnerId, { limit: 1, cursor: forged })).rejects.toBeInstanceOf(ValidationError);
+    await expect(listing().list(partner.partnerId, { status: 'declined', limit: 1, cursor: ownActive.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    const searched = await listing().list(partner.partnerId, { search: 'client', limit: 1 });
     expect(searched.nextCursor).toBeDefined();
-    await expect(deps().clients.list(partner.partnerId, { search: 'zhanna', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);
-    await expect(deps().clients.list(other.partnerId, { search: 'client', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    await expect(listing().list(partner.partnerId, { search: 'zhanna', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    await expect(listing().list(other.partnerId, { search: 'client', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);
     expect(foreign.items.every((client) => client.partnerId === other.partnerId)).toBe(true);
   });
 });
@@ -120,7 +123,7 @@ describe('the search index', () => {
     TableName: physicalTableName('clients'), FilterExpression: 'begins_with(pk, :search)', ExpressionAttributeValues: { ':search': `SEARCH#${partnerId}#` },
   }))).Items ?? [];
   const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => `${String(a.pk)}${String(a.sk)}`.localeCompare(`${String(b.pk)}${String(b.sk)}`);
-  const found = async (partnerId: string, search: string) => (await deps().clients.list(partnerId, { search, limit: 10 })).items.map((client) => client.id);
+  const found = async (partnerId: string, search: string) => (await listing().list(partnerId, { search, limit: 10 })).items.map((client) => client.id);
 
   it('follows every change in the same transaction: a new name on re-invitation, the account bound on acceptance, gone on delete', async () => {
     const own = await createPartner(tables.documentClient());
@@ -157,7 +160,7 @@ describe('the search index', () => {
     for (const entry of entries) await tables.documentClient().send(new DeleteCommand({ TableName: physicalTableName('clients'), Key: { pk: entry.pk, sk: entry.sk } }));
     expect(await found(own.partnerId, 'fedo')).toEqual([]);
 
-    const repository = deps().clients;
+    const repository = new DynamoClientSearchBackfill(tables.documentClient());
     const first = await backfillClientSearch(repository, { timeLeftMs: () => 0, reserveMs: 1 });
     let cursor = first.cursor;
     while (cursor) cursor = (await backfillClientSearch(repository, { cursor, timeLeftMs: () => 0, reserveMs: 1 })).cursor;
@@ -169,7 +172,7 @@ describe('the search index', () => {
   });
 
   it('answers a search that matches nothing from one empty partition', async () => {
-    expect(await deps().clients.list(partner.partnerId, { search: 'qqqqqqqqqqqq', limit: 20 })).toEqual({ items: [] });
+    expect(await listing().list(partner.partnerId, { search: 'qqqqqqqqqqqq', limit: 20 })).toEqual({ items: [] });
   });
 });
 

@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/documentCli
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientFollowUpOutbox } from '../../shared/adapters/dynamodb/DynamoClientFollowUpOutbox';
+import { DynamoClientListing } from '../../shared/adapters/dynamodb/DynamoClientListing';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
@@ -336,7 +337,7 @@ describe('deleteClients', () => {
     const repository = new DynamoClientRepository(db());
     expect(await repository.get(partner.partnerId, client.id)).toBeUndefined();
     expect(await repository.findForPartner(partner.partnerId, client.id)).toBeUndefined();
-    expect((await repository.list(partner.partnerId, { limit: 100 })).items).toEqual([]);
+    expect((await new DynamoClientListing(db()).list(partner.partnerId, { limit: 100 })).items).toEqual([]);
     expect(await repository.getInvitation(client.invitation.id)).toMatchObject({ status: 'cancelled' });
     expect(await accountHolder(client.accountId)).toBeUndefined();
     await expect(acceptInvitation(clientTestDeps(db(), clock), invitationToken, await owner(invitationToken))).rejects.toMatchObject({ code: 'invitation_closed' });
@@ -385,7 +386,7 @@ describe('deleteClients', () => {
 
     expect(created).toBe(false);
     expect(again).toMatchObject({ id: client.id, status: 'invited', invitation: { status: 'pending' } });
-    expect((await new DynamoClientRepository(db()).list(partner.partnerId, { limit: 100 })).items.map((c) => c.id)).toEqual([client.id]);
+    expect((await new DynamoClientListing(db()).list(partner.partnerId, { limit: 100 })).items.map((c) => c.id)).toEqual([client.id]);
   });
 
   it('releases the account: another partner\'s invitation can then be accepted', async () => {

@@ -1,5 +1,6 @@
 import { DynamoClientBatchStore } from '../../shared/adapters/dynamodb/DynamoClientBatchStore';
 import { DynamoClientFollowUpOutbox } from '../../shared/adapters/dynamodb/DynamoClientFollowUpOutbox';
+import { DynamoClientListing } from '../../shared/adapters/dynamodb/DynamoClientListing';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoOperationConfirmations } from '../../shared/adapters/dynamodb/DynamoOperationConfirmations';
 import type { Client } from '../../shared/domain/clients/Client';
@@ -11,7 +12,7 @@ import { ConcurrentChangeError } from '../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../shared/domain/errors';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { ClientBatchStore, ClientFollowUpOutbox } from '../../shared/ports/ClientBatchStore';
-import type { ClientRepository } from '../../shared/ports/ClientRepository';
+import type { ClientListing, ClientRepository } from '../../shared/ports/ClientRepository';
 import type { OperationConfirmations } from '../../shared/ports/OperationConfirmations';
 import { accountLock, newCloudAccountId } from '../support/clientFixtures';
 import { InMemoryClientBatchStore } from '../support/fakes/InMemoryClientBatchStore';
@@ -28,6 +29,7 @@ const tables = useLocalTables();
 
 interface ClientPorts {
   readonly clients: ClientRepository;
+  readonly listing: ClientListing;
   readonly operations: ClientBatchStore;
   readonly followUps: ClientFollowUpOutbox;
   readonly confirmations: OperationConfirmations;
@@ -40,6 +42,7 @@ const implementations: ReadonlyArray<readonly [string, () => ClientPorts]> = [
     const db = tables.documentClient();
     return {
       clients: new DynamoClientRepository(db),
+      listing: new DynamoClientListing(db),
       operations: new DynamoClientBatchStore(db),
       followUps: new DynamoClientFollowUpOutbox(db),
       confirmations: new DynamoOperationConfirmations(db),
@@ -49,8 +52,10 @@ const implementations: ReadonlyArray<readonly [string, () => ClientPorts]> = [
   ['the in-memory fakes', () => {
     const shared = new InMemoryClientTables();
     const operations = new InMemoryClientBatchStore(shared);
+    const clients = new InMemoryClientRepository(shared);
     return {
-      clients: new InMemoryClientRepository(shared),
+      clients,
+      listing: clients,
       operations,
       followUps: operations,
       confirmations: new InMemoryOperationConfirmations(),
@@ -262,16 +267,16 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     await ports.clients.save(clientOperationChange('delete', deleted!, (await ports.clients.getInvitation(deleted!.invitation.id))!, context(at)));
     const ids = (page: { items: readonly Client[] }) => page.items.map((client) => client.id);
 
-    const first = await ports.clients.list(partnerId, { limit: 2 });
-    const second = await ports.clients.list(partnerId, { limit: 2, cursor: first.nextCursor });
+    const first = await ports.listing.list(partnerId, { limit: 2 });
+    const second = await ports.listing.list(partnerId, { limit: 2, cursor: first.nextCursor });
 
     expect(ids(first)).toEqual([sidorova!.id, ivanov!.id]);
     expect(ids(second)).toEqual([petrova!.id]);
     expect(second.nextCursor).toBeUndefined();
-    expect(ids(await ports.clients.list(partnerId, { limit: 10, status: 'declined' }))).toEqual([ivanov!.id]);
-    expect(ids(await ports.clients.list(partnerId, { limit: 10, search: 'ANNA' }))).toEqual([sidorova!.id, petrova!.id]);
-    expect(ids(await ports.clients.list(partnerId, { limit: 10, search: 'anna  sid' }))).toEqual([sidorova!.id]);
-    expect(ids(await ports.clients.list(randomIds.next('ptn'), { limit: 10 }))).toEqual([]);
+    expect(ids(await ports.listing.list(partnerId, { limit: 10, status: 'declined' }))).toEqual([ivanov!.id]);
+    expect(ids(await ports.listing.list(partnerId, { limit: 10, search: 'ANNA' }))).toEqual([sidorova!.id, petrova!.id]);
+    expect(ids(await ports.listing.list(partnerId, { limit: 10, search: 'anna  sid' }))).toEqual([sidorova!.id]);
+    expect(ids(await ports.listing.list(randomIds.next('ptn'), { limit: 10 }))).toEqual([]);
   });
 
   it('spends a confirmation once and never after its expiry, and issues a token hash once', async () => {

@@ -1,13 +1,10 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Client, MailDelivery } from '../../domain/clients/Client';
 import type { ClientChange } from '../../domain/clients/ClientChange';
 import type { ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
-import { batchPutAll } from './batchCalls';
-import { saveClientChange, searchEntriesOf } from './clientChangeTransaction';
+import { saveClientChange } from './clientChangeTransaction';
 import { toClient } from './clientItems';
 import { clientKey } from './clientKeys';
 import { conditionalUpdate } from './conditionalUpdate';
-import { decodeCursor, encodeCursor } from './cursor';
 import { DynamoClientQueries } from './DynamoClientQueries';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
 import { type OutboxEntry, writeUnderLease } from './outboxLease';
@@ -20,21 +17,6 @@ import { type OutboxEntry, writeUnderLease } from './outboxLease';
 export class DynamoClientRepository extends DynamoClientQueries implements ClientRepository {
   public async save(change: ClientChange): Promise<void> {
     await saveClientChange(this.client, this.tables, change);
-  }
-
-  public async indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }> {
-    // The one Scan of the code base: a one-off backfill over every partner's clients, never a request path.
-    const result = await this.client.send(new ScanCommand({
-      TableName: this.tables.clients,
-      FilterExpression: 'begins_with(sk, :client)',
-      ExpressionAttributeValues: { ':client': clientKey('', '').sk },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk'], 'clients-backfill'),
-    }));
-    const clients = (result.Items ?? []).map(toClient);
-    await batchPutAll(this.client, this.tables.clients, clients.flatMap(searchEntriesOf));
-    const next = encodeCursor(result.LastEvaluatedKey, 'clients-backfill');
-    return { indexed: clients.length, ...(next && { cursor: next }) };
   }
 
   public async recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client> {

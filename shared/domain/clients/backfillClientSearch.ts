@@ -1,4 +1,4 @@
-import type { ClientRepository } from '../../ports/ClientRepository';
+import type { ClientSearchBackfill } from '../../ports/ClientRepository';
 
 /** Stored clients read per step of the backfill. */
 const PAGE = 200;
@@ -12,7 +12,7 @@ const PAGE = 200;
  * 2. Repeat until the table is done or the time is nearly up.
  */
 export async function backfillClientSearch(
-  clients: Pick<ClientRepository, 'indexForSearch'>,
+  clients: ClientSearchBackfill,
   start: { cursor?: string; timeLeftMs: () => number; reserveMs: number },
 ): Promise<{ indexed: number; done: boolean; cursor?: string }> {
   let indexed = 0;

@@ -6,12 +6,12 @@ import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { ClientRef } from '../../../shared/domain/clients/ClientRef';
-import type { ClientListQuery, ClientRepository, ExpiryNotice } from '../../../shared/ports/ClientRepository';
+import type { ClientListing, ClientListQuery, ClientRepository, ExpiryNotice } from '../../../shared/ports/ClientRepository';
 import type { Page } from '../../../shared/ports/Page';
 import { InMemoryClientTables } from './InMemoryClientTables';
 
 /**
- * `ClientRepository` in memory, mirroring `DynamoClientRepository`:
+ * `ClientRepository` (and the `ClientListing` of `DynamoClientListing`) in memory, mirroring `DynamoClientRepository`:
  * - `save` writes the whole change or nothing, under the conditions of `clientChangeItems`; a failed
  *   account lock alone (client and marker fine) is `ConflictError` `account_served`, any other failed
  *   condition `ConcurrentChangeError`, as `saveError` explains a cancelled transaction;
@@ -24,7 +24,7 @@ import { InMemoryClientTables } from './InMemoryClientTables';
  * Listing pages by offset cursors and searches the clients' terms directly (no index to backfill).
  * `beforeNextSave` runs a concurrent request between a use case's read and its write.
  */
-export class InMemoryClientRepository implements ClientRepository {
+export class InMemoryClientRepository implements ClientRepository, ClientListing {
   private interleaved: Array<() => Promise<void>> = [];
 
   public constructor(public readonly tables: InMemoryClientTables = new InMemoryClientTables()) {}
@@ -96,12 +96,6 @@ export class InMemoryClientRepository implements ClientRepository {
 
   public async dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]> {
     return this.dueIn('notifyExpired', now, limit);
-  }
-
-  public async indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }> {
-    const start = cursor ? Number(cursor) : 0;
-    const indexed = Math.max(0, Math.min(limit, this.tables.clients.size - start));
-    return { indexed, ...(start + indexed < this.tables.clients.size && { cursor: String(start + indexed) }) };
   }
 
   public async claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean> {
