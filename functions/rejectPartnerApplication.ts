@@ -1,7 +1,7 @@
 import { applicationDeps } from '../shared/adapters/compositionRoot';
 import { decideApplication } from '../shared/domain/applications/decideApplication';
 import { httpRoute } from '../shared/http/httpRoute';
-import { rejectBody } from '../shared/http/schemas/applications';
+import { rejectBody } from '../shared/http/schemas/rejectApplicationBody';
 import { toApplicationView } from '../shared/http/views/applications';
 import { idParams } from '../shared/http/schemas/idParams';
 

@@ -3,15 +3,16 @@ import * as z from 'zod/mini';
 import type { PartnerRepository } from '../../ports/PartnerRepository';
 import type { Partner } from '../../domain/partners/Partner';
 import { partnerEmailKey, partnerKey } from './partnerKeys';
-import { physicalTableName } from './tables';
+import { isoDate } from './storedDate';
 import { storedText } from './storedFields';
+import { physicalTableName } from './tables';
 
 const storedPartner = z.object({
   partnerId: storedText,
   name: storedText,
   email: storedText,
   applicationId: storedText,
-  createdAt: z.pipe(z.iso.datetime(), z.transform((value: string) => new Date(value))),
+  createdAt: isoDate,
 });
 
 /** The stored item of a partner account (written by the approval transaction). */

@@ -1,7 +1,8 @@
 /** Response schemas and OpenAPI docs of the partner-application routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
 import type { OperationDocs } from '../openapi';
-import { applicationForm, rejectBody } from '../schemas/applications';
+import { applicationForm } from '../schemas/applications';
+import { rejectBody } from '../schemas/rejectApplicationBody';
 import { applicationStatus, listApplicationsQuery } from '../schemas/listApplicationsQuery';
 import { idParams } from '../schemas/idParams';
 import { pageOf } from './common';

@@ -10,6 +10,3 @@ export const applicationForm = z.strictObject({
   company: text(200),
   message: multilineText(5000),
 });
-
-/** Body of `POST /partner-applications/{id}/reject`. */
-export const rejectBody = z.strictObject({ reason: multilineText(1000) });
