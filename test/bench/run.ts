@@ -8,7 +8,7 @@
  * HTTP load as before. The web console's budgets (initial JS, lazy chart bundle) are its own
  * section, added by the console's work after section 4.
  *
- * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 5 to 15
+ * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 5 to 25
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
  * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
  * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000).
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
   await section('1. Cold start and bundle size per function, against the peer and the library floor', () =>
-    benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 5, maxRounds: 15 }),
+    benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 5, maxRounds: 25 }),
   );
   const stack = await startLocalStack();
   try {
