@@ -216,15 +216,15 @@ export function balanceDeps(): BalanceDeps {
   return { clients: clientQueries(), ledger: new DynamoLedgerQueries(documentClient()), clock };
 }
 
-/** What the block / unblock / delete routes need: batched client store, confirmations, event bus, the log of failed writes. */
-export function clientOperationDeps(): ClientOperationDeps {
+/** What the block / unblock / delete routes need: batched client store, confirmations, event bus, the log of failed writes (lines carry `requestId` as `correlation_id`). */
+export function clientOperationDeps(requestId?: string): ClientOperationDeps {
   return {
     operations: new DynamoClientBatchStore(documentClient()),
     confirmations: new DynamoOperationConfirmations(documentClient()),
     events: eventPublisher(),
     clock,
     ids,
-    failures: loggedFailures,
+    failures: loggedFailures(requestId),
   };
 }
 

@@ -17,15 +17,20 @@ type PartnerPrincipal = Extract<Principal, { kind: 'partner' }>;
  * The two steps of every client operation: without `confirm` the preview (and its token), with it
  * the operation itself. `single` routes name one client by path: not the partner's → 404.
  */
-async function previewOrConfirm(principal: PartnerPrincipal, request: ClientOperationRequest, confirm: string | undefined, single: boolean): Promise<RouteResult> {
+async function previewOrConfirm(
+  { principal, requestId }: { principal: PartnerPrincipal; requestId: string },
+  request: ClientOperationRequest,
+  confirm: string | undefined,
+  single: boolean,
+): Promise<RouteResult> {
   const actor = { kind: 'partner', id: principal.userId } as const;
   const notFound = () => new NotFoundError('Client', { clientId: request.clientIds[0] });
   if (confirm) {
-    const results = await confirmClientOperation(clientOperationDeps(), principal.partnerId, actor, request, confirm);
+    const results = await confirmClientOperation(clientOperationDeps(requestId), principal.partnerId, actor, request, confirm);
     if (single && results[0]?.result === 'not_found') throw notFound();
     return { status: 200, body: toOperationResultView(request.operation, results) };
   }
-  const preview = await previewClientOperation(clientOperationDeps(), principal.partnerId, actor, request);
+  const preview = await previewClientOperation(clientOperationDeps(requestId), principal.partnerId, actor, request);
   if (single && preview.clients[0]?.outcome === 'not_found') throw notFound();
   return { status: 200, body: toOperationPreviewView(preview) };
 }
@@ -39,7 +44,7 @@ async function previewOrConfirm(principal: PartnerPrincipal, request: ClientOper
 export function singleClientOperationRoute(operation: ClientOperation) {
   return httpRoute(
     { auth: 'partner', params: idParams, body: singleOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
-    ({ principal, params, body }) => previewOrConfirm(principal, { operation, clientIds: [params.id] }, body?.confirm, true),
+    ({ principal, requestId, params, body }) => previewOrConfirm({ principal, requestId }, { operation, clientIds: [params.id] }, body?.confirm, true),
   );
 }
 
@@ -47,6 +52,6 @@ export function singleClientOperationRoute(operation: ClientOperation) {
 export function bulkClientOperationRoute() {
   return httpRoute(
     { auth: 'partner', body: bulkOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
-    ({ principal, body }) => previewOrConfirm(principal, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
+    ({ principal, requestId, body }) => previewOrConfirm({ principal, requestId }, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
   );
 }

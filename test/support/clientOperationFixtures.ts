@@ -24,7 +24,7 @@ export function clientOperationTestDeps(client: DynamoDBDocumentClient, clock: C
     events: new LocalEventStore(client),
     clock,
     ids: randomIds,
-    failures: loggedFailures,
+    failures: loggedFailures(),
   };
 }
 

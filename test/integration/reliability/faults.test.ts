@@ -186,8 +186,11 @@ describe('DynamoDB throttling', () => {
       partnerId: partner.partnerId,
       clientId: active.id,
       operation: 'block',
+      correlation_id: expect.stringMatching(/\S/),
       error: expect.objectContaining({ name: 'ProvisionedThroughputExceededException', message: expect.any(String), stack: expect.stringContaining('ProvisionedThroughputExceededException') }),
     })]);
+    // The line joins the request's access log line and its answer.
+    expect(failures[0].correlation_id).toBe(response.headers?.['x-request-id']);
     for (const email of [active.email, blocked.email]) expect(written.join('\n')).not.toContain(email);
   });
 

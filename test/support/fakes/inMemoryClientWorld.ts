@@ -41,7 +41,7 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
     clock: new FixedClock(start),
     ids: new SequentialIds(),
     publicBaseUrl: UNIT_BASE_URL,
-    failures: loggedFailures,
+    failures: loggedFailures(),
   };
   const deps: Omit<ClientDeps, 'limits'> = world;
   const operationDeps: ClientOperationDeps = world;
