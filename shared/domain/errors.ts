@@ -8,8 +8,10 @@ export type ErrorKind = 'invalid_input' | 'not_permitted' | 'not_found' | 'confl
 
 /**
  * Every code a domain error can carry, with its kind: the one declaration of these codes. An error
- * class accepts only the codes of its own kind, and the HTTP mapping and the OpenAPI document read
- * this table, so a new code is added here and nowhere else.
+ * class accepts only the codes of its own kind (so an error's `kind`, its class's, is always its
+ * code's kind here), and the OpenAPI document reads this table, so a new code is added here and
+ * nowhere else. At run time the HTTP mapping answers by the error's `kind`, so no function bundles
+ * the table.
  */
 export const DOMAIN_ERROR_CODES = {
   validation_failed: 'invalid_input',
@@ -52,6 +54,8 @@ export type DomainErrorCodeOf<K extends ErrorKind> = {
 export abstract class DomainError extends Error {
   /** Stable, documented code (snake_case) that clients may switch on. */
   public readonly code: DomainErrorCode;
+  /** What sort of failure it is: its class's, and its code's kind in `DOMAIN_ERROR_CODES`. */
+  public abstract readonly kind: ErrorKind;
   /** Extra, safe-to-show facts about the failure. */
   public readonly details: Record<string, unknown> | undefined;
 
@@ -65,6 +69,8 @@ export abstract class DomainError extends Error {
 
 /** The thing does not exist, or belongs to another tenant (never say which). */
 export class NotFoundError extends DomainError {
+  public readonly kind = 'not_found';
+
   public constructor(what: string, details?: Record<string, unknown>) {
     super('not_found', `${what} not found`, details);
   }
@@ -72,6 +78,8 @@ export class NotFoundError extends DomainError {
 
 /** The request clashes with the current state (duplicate, already attached, concurrent change). */
 export class ConflictError extends DomainError {
+  public readonly kind = 'conflict';
+
   public constructor(code: DomainErrorCodeOf<'conflict'>, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
     super(code, message, details, options);
   }
@@ -86,6 +94,8 @@ export class InvalidTransitionError extends ConflictError {
 
 /** The caller is known but is not the one who may do this (e.g. another cloud account's owner). */
 export class NotPermittedError extends DomainError {
+  public readonly kind = 'not_permitted';
+
   public constructor(code: DomainErrorCodeOf<'not_permitted'>, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
     super(code, message, details, options);
   }
@@ -93,6 +103,8 @@ export class NotPermittedError extends DomainError {
 
 /** Well-formed input that breaks a business rule (unknown cloud account, expired token...). */
 export class RuleViolationError extends DomainError {
+  public readonly kind = 'rule_violation';
+
   public constructor(code: DomainErrorCodeOf<'rule_violation'>, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
     super(code, message, details, options);
   }
@@ -100,6 +112,8 @@ export class RuleViolationError extends DomainError {
 
 /** Input that does not have the documented shape; `details.issues` lists what is wrong. `code` names a kind callers may switch on (`invalid_cursor`). */
 export class ValidationError extends DomainError {
+  public readonly kind = 'invalid_input';
+
   public constructor(
     message: string,
     issues: ReadonlyArray<{ path: string; message: string }>,
@@ -111,6 +125,7 @@ export class ValidationError extends DomainError {
 
 /** The caller did too much too fast; `retryAfterSeconds` says when to come back. */
 export class RateLimitedError extends DomainError {
+  public readonly kind = 'too_many_requests';
   public readonly retryAfterSeconds: number;
 
   public constructor(message: string, retryAfterSeconds: number) {
@@ -121,6 +136,8 @@ export class RateLimitedError extends DomainError {
 
 /** A dependency is temporarily unavailable (throttling, cancelled transaction): safe to retry. */
 export class TemporarilyUnavailableError extends DomainError {
+  public readonly kind = 'unavailable';
+
   public constructor(message = 'The service is busy, please retry', details?: Record<string, unknown>, options?: ErrorOptions) {
     super('temporarily_unavailable', message, details, options);
   }

@@ -1,4 +1,5 @@
-import { type ApiErrorCode, errorStatus } from './errorStatus';
+import type { DomainError, DomainErrorCode } from '../domain/errors';
+import { type ApiErrorCode, HTTP_ERROR_STATUS, type HttpErrorCode, STATUS_BY_KIND } from './errorStatus';
 import { HttpStatus } from './httpStatus';
 
 /**
@@ -17,19 +18,29 @@ export class HttpError extends Error {
   /** Whether the message may be shown to the caller (status < 500, as in middy). */
   public readonly expose: boolean;
 
+  /** An error of the HTTP layer itself (a token, the request's framing, `Idempotency-Key`). */
+  public constructor(code: HttpErrorCode, message: string, details?: Record<string, unknown>, headers?: Record<string, string>);
+  /** A domain error's answer, with the status of its kind (`fromDomainError`). */
+  public constructor(code: DomainErrorCode, message: string, details: Record<string, unknown>, headers: Record<string, string>, statusCode: number);
   public constructor(
     code: ApiErrorCode,
     message: string,
     details: Record<string, unknown> = {},
     headers: Record<string, string> = {},
+    statusCode: number = HTTP_ERROR_STATUS[code as HttpErrorCode],
   ) {
     super(message);
     this.name = 'HttpError';
-    this.statusCode = errorStatus(code);
+    this.statusCode = statusCode;
     this.code = code;
     this.details = details;
     this.headers = headers;
     this.expose = this.statusCode < HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+
+  /** The answer to a domain error: its code, message and details, the status of its kind. */
+  public static fromDomainError(error: DomainError, headers: Record<string, string> = {}): HttpError {
+    return new HttpError(error.code, error.message, error.details ?? {}, headers, STATUS_BY_KIND[error.kind]);
   }
 
   /**

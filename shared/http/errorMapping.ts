@@ -44,7 +44,7 @@ function retryAfter(error: DomainError): Record<string, string> {
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof DomainError) {
-    return new HttpError(error.code, error.message, error.details ?? {}, retryAfter(error));
+    return HttpError.fromDomainError(error, retryAfter(error));
   }
   if (isTransient(error)) return toHttpError(new TemporarilyUnavailableError());
   return new HttpError('internal_error', 'Internal error');

@@ -2,7 +2,7 @@ import { DOMAIN_ERROR_CODES, type DomainErrorCode, type ErrorKind } from '../dom
 import { HttpStatus } from './httpStatus';
 
 /** The status that answers each kind of domain failure. */
-const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
+export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   invalid_input: HttpStatus.BAD_REQUEST,
   not_permitted: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
@@ -13,7 +13,7 @@ const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
 };
 
 /** Codes only the HTTP layer raises (tokens, request framing, `Idempotency-Key`, the catch-all), with their status. */
-const HTTP_ERROR_STATUS = {
+export const HTTP_ERROR_STATUS = {
   unauthorized: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   request_in_progress: HttpStatus.CONFLICT,
@@ -23,12 +23,16 @@ const HTTP_ERROR_STATUS = {
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const;
 
+/** A code only the HTTP layer raises. */
+export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;
+
 /** Every `error.code` the API answers with. */
-export type ApiErrorCode = DomainErrorCode | keyof typeof HTTP_ERROR_STATUS;
+export type ApiErrorCode = DomainErrorCode | HttpErrorCode;
 
 /**
- * The one status of each error code: the HTTP answers (`HttpError`) and the OpenAPI document's
- * per-status code lists are both read from here.
+ * The one status of each error code, from the two tables above: the OpenAPI document's per-status
+ * code lists are read from here. At run time `HttpError` takes a domain error's status from its
+ * `kind` (the same table, without the code list in every bundle); a test holds the two to agree.
  */
 export function errorStatus(code: ApiErrorCode): number {
   return code in HTTP_ERROR_STATUS

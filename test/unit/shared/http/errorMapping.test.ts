@@ -1,18 +1,47 @@
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   ConflictError,
+  DOMAIN_ERROR_CODES,
+  type DomainError,
+  type DomainErrorCode,
+  type DomainErrorCodeOf,
+  type ErrorKind,
   InvalidTransitionError,
   NotFoundError,
+  NotPermittedError,
   RateLimitedError,
   RuleViolationError,
   TemporarilyUnavailableError,
   ValidationError,
 } from '../../../../shared/domain/errors';
+import { errorStatus } from '../../../../shared/http/errorStatus';
 import { toHttpError } from '../../../../shared/http/errorMapping';
 import { HttpError } from '../../../../shared/http/HttpError';
 
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({ message: 'Transaction cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+
+/** An error of the class that carries `code` (each class accepts only its own kind's codes). */
+const errorWith: { [K in ErrorKind]: (code: DomainErrorCodeOf<K>) => DomainError } = {
+  invalid_input: (code) => new ValidationError('Invalid', [], code),
+  not_permitted: (code) => new NotPermittedError(code, 'Not permitted'),
+  not_found: () => new NotFoundError('Thing'),
+  conflict: (code) => new ConflictError(code, 'Conflict'),
+  rule_violation: (code) => new RuleViolationError(code, 'Rule'),
+  too_many_requests: () => new RateLimitedError('Slow down', 1),
+  unavailable: () => new TemporarilyUnavailableError(),
+};
+
+describe('the status of every domain error code', () => {
+  it.each(Object.entries(DOMAIN_ERROR_CODES) as Array<[DomainErrorCode, ErrorKind]>)(
+    '%s: its class has its kind (%s), and the answer has the status the OpenAPI document gives the code',
+    (code, kind) => {
+      const error = (errorWith[kind] as (code: DomainErrorCode) => DomainError)(code);
+      expect([error.code, error.kind]).toEqual([code, kind]);
+      expect(toHttpError(error).statusCode).toBe(errorStatus(code));
+    },
+  );
+});
 
 describe('toHttpError', () => {
   it('answers 503 with Retry-After for throttling, also when a library wrapped it as the cause of its own error', () => {
