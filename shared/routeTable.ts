@@ -258,7 +258,7 @@ export const jobs: readonly JobSpec[] = [
   },
   {
     handler: 'backfillClientSearch',
-    // One-off, on demand: fills the search index for clients stored before it existed (README: when to run it).
+    // One-off, on demand: fills the search index for clients stored before it existed (docs/deploy.md: when to run it).
     uses: { tables: { clients: 'backfill' } },
   },
 ];

@@ -55,7 +55,7 @@ export interface MonitoringProps {
 }
 
 /** Where an operator who got an alarm reads what to do (named in every alarm's description). */
-const RUNBOOK = 'README.md, section "Operations" > "Runbook"';
+const RUNBOOK = 'docs/operations.md, section "Runbook"';
 
 /** A function's longest run that still counts as healthy, as a share of its timeout. */
 const DURATION_SHARE_OF_TIMEOUT_PERCENT = 80;

@@ -21,6 +21,10 @@ describe('README', () => {
     expect(readme.includes(apiTable()) ? 'fresh' : 'stale, run npm run openapi').toBe('fresh');
   });
 
+  it('stays a front door of at most 300 lines; the rest lives in docs/', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(300);
+  });
+
   it('names every scheduled job', () => {
     for (const job of jobs) expect(readme).toContain(`\`${job.handler}\``);
   });
