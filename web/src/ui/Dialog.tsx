@@ -1,6 +1,11 @@
-/** A modal dialog on the native `<dialog>`: focus is trapped and restored by the browser, Escape closes. */
+/**
+ * A modal dialog on the native `<dialog>`: focus is trapped by the browser and Escape closes. It
+ * opens on its first field (or its primary action, or its title) and gives focus back to what
+ * opened it — a row's menu button, a toolbar button — when it closes.
+ */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/catalogue';
 
 /** Props of `Dialog`. */
 export interface DialogProps {
@@ -9,13 +14,21 @@ export interface DialogProps {
   readonly children: ComponentChildren;
 }
 
+/** Where focus goes when the dialog opens: a field, else the primary action, else the title. */
+const FIRST_FOCUS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), .actions button:not([disabled])';
+
 /** Shown while mounted; the parent unmounts it to close. */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    (dialog?.querySelector<HTMLElement>(FIRST_FOCUS) ?? dialog?.querySelector<HTMLElement>('h2'))?.focus();
+    return () => {
+      dialog?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
@@ -27,8 +40,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
       }}
     >
       <div class="dialog-head">
-        <h2 id="dialog-title">{title}</h2>
-        <button type="button" class="quiet" aria-label="Close dialog" onClick={onClose}>×</button>
+        <h2 id="dialog-title" tabIndex={-1}>{title}</h2>
+        <button type="button" class="quiet" aria-label={t.value.common.closeDialog} onClick={onClose}>×</button>
       </div>
       {children}
     </dialog>
