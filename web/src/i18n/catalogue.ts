@@ -1,5 +1,5 @@
 /** The words of the page's language: screens read `t.value`, which follows the language in the address. */
-import { computed } from '@preact/signals';
+import { computed } from '@preact/signals-core';
 import { type Catalogue, en } from './en';
 import { type Language, language } from './language';
 import { ru } from './ru';

@@ -2,7 +2,7 @@
  * The console's two languages: the one in the address (`/ru/clients`, `/en/clients`), the one a
  * person chose before (remembered in this browser), and the one the browser prefers.
  */
-import { signal } from '@preact/signals';
+import { signal } from '@preact/signals-core';
 
 /** A language of the console. */
 export type Language = 'ru' | 'en';

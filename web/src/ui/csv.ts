@@ -20,7 +20,7 @@ export function separatorOf(lang: Language): string {
 export function csvCell(value: string, separator = ','): string {
   const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+([.,]\d+)?$/.test(value);
   const safe = formula ? `'${value}` : value;
-  return safe.includes(separator) || /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The whole file: BOM, the header row and the rows. */
