@@ -10,6 +10,7 @@ import type { InvitationView } from '../../api/types';
 import { end, session } from '../../auth/session';
 import { AppShell } from '../../ui/AppShell';
 import { t } from '../../i18n/catalogue';
+import { Sentence } from '../../i18n/Sentence';
 import { formatMoscowTime } from '../../i18n/format';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { CloudAccountSignIn } from '../SignIn/CloudAccountSignIn';
@@ -79,7 +80,7 @@ export function Invitation({ token }: { readonly token: string }) {
   }
   if (view.status !== 'pending') {
     const closed = view.status === 'accepted' && signedIn?.role === 'client'
-      ? { title: page.closed.accepted.title, text: page.nowServes(view.partnerName, view.accountId ?? signedIn.accountId ?? '') }
+      ? { title: page.closed.accepted.title, text: <Sentence words={page.nowServes} values={[view.partnerName, view.accountId ?? signedIn.accountId ?? '']} /> }
       : page.closed[view.status];
     return (
       <AppShell title={closed.title}>
@@ -90,7 +91,7 @@ export function Invitation({ token }: { readonly token: string }) {
   }
   return (
     <AppShell title={page.title}>
-      <h1 tabIndex={-1}>{page.invites(view.partnerName)}</h1>
+      <h1 tabIndex={-1}><Sentence words={page.invites} values={[view.partnerName]} /></h1>
       <section class="panel">
         <p>{page.acceptingMeans}</p>
         <p>
