@@ -62,8 +62,7 @@ test('contact sales checks each field in the browser, names what is wrong in pla
 test('every validation answer of every form reads as plain words on its field, in both languages', async ({ page }) => {
   /** Answers the next matching call with the validation answer the API gives for these fields. */
   const refuse = async (url: RegExp, paths: readonly string[]) => page.route(url, async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    await page.unroute(url);
+    if (route.request().method() !== 'POST') return route.fallback();
     await route.fulfill({
       status: 400,
       contentType: 'application/json',
@@ -71,6 +70,7 @@ test('every validation answer of every form reads as plain words on its field, i
       body: JSON.stringify({ error: { code: 'validation_failed', message: 'Invalid body', requestId: 'test',
         details: { issues: paths.map((path) => ({ path, message: 'Too small: expected string to have >=1 characters' })) } } }),
     });
+    await page.unroute(url);
   });
 
   await page.goto('/ru/contact-sales');
@@ -199,8 +199,8 @@ test('the audit trail filters by choosing a client by name, shows names, and exp
   await match.click();
   await expect(page).toHaveURL(new RegExp(`clientId=${client.id}`));
   await expect(page.getByText(client.name!, { exact: true }).first()).toBeVisible();
-  await expect(trail.getByRole('row')).not.toHaveCount(1);
-  await expect(trail.getByRole('row').filter({ hasNotText: client.name! })).toHaveCount(1);
+  const history = await apiGet<{ items: unknown[] }>(`/audit?clientId=${client.id}&limit=50`, token);
+  await expect(trail.getByRole('row')).toHaveCount(history.items.length + 1);
   await checkScreen(page, 'audit-one-client');
 
   const download = page.waitForEvent('download');

@@ -17,6 +17,9 @@ export interface DialogProps {
 /** Where focus goes when the dialog opens: a field, else the primary action, else the title. */
 const FIRST_FOCUS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), .actions button:not([disabled])';
 
+/** How many frames (≈ 2 s) focus waits for its opener to leave an inert, reloading list. */
+const RESTORE_WAIT_FRAMES = 120;
+
 /** Shown while mounted; the parent unmounts it to close. */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,7 +30,13 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     (dialog?.querySelector<HTMLElement>(FIRST_FOCUS) ?? dialog?.querySelector<HTMLElement>('h2'))?.focus();
     return () => {
       dialog?.close();
-      if (opener?.isConnected) opener.focus();
+      // The list under the dialog may be reloading (its stale rows inert): focus the opener once it can take focus again.
+      const restore = (frames: number) => {
+        if (!opener?.isConnected) return;
+        if (opener.closest('[inert]') && frames > 0) return void requestAnimationFrame(() => restore(frames - 1));
+        opener.focus();
+      };
+      restore(RESTORE_WAIT_FRAMES);
     };
   }, []);
   return (

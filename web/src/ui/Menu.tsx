@@ -70,8 +70,8 @@ export function Menu({ label, items }: MenuProps) {
       </button>
       {open && (
         <ul role="menu" aria-label={label} style={{ top: `${place.top}px`, right: `${place.right}px` }}>
-          {items.map((item) => (
-            <li role="none" key={item.label}>
+          {items.map((item, index) => (
+            <li role="none" key={index}>
               <button type="button" role="menuitem" class={item.danger ? 'danger-text' : undefined} tabIndex={-1}
                 onClick={() => {
                   // Focus goes back to the menu button first, so a dialog the item opens returns it there.

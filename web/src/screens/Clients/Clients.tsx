@@ -9,7 +9,7 @@ import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
-import { t } from '../../i18n/catalogue';
+import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
@@ -76,7 +76,8 @@ export function Clients() {
   const filters = filtersFromUrl(route.value.query);
   const [searchText, setSearchText] = useState(filters.search ?? '');
   const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, so it follows a language switch.
+  const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const reload = () => void loadClients(filtersFromUrl(route.value.query));
@@ -93,17 +94,17 @@ export function Clients() {
   }, [searchText]);
 
   const go = (next: ClientFilters) => navigate(withQuery('/clients', { status: next.status, search: next.search, cursor: next.cursor }));
-  const say = (text: string) => {
+  const say = (text: (words: Catalogue) => string) => {
     setActionProblem(null);
     setLastOperation(null);
-    setNotice(text);
+    setNotice(() => text);
   };
   const operate = (action: ClientAction, ids: ReadonlyMap<string, string>) => setOpen({ kind: 'operation', action, clients: ids });
   const resend = async (client: ClientItem) => {
     const outcome = await attempt(api().POST('/clients/{id}/invitation/resend', {
       params: { path: { id: client.id }, header: { 'Idempotency-Key': idempotencyKey() } },
     }));
-    if (outcome.ok) say(words.clients.resent(client.email));
+    if (outcome.ok) say((w) => w.clients.resent(client.email));
     else setActionProblem(outcome.problem);
     reload();
   };
@@ -111,7 +112,7 @@ export function Clients() {
     const outcome = await allClients({ status: filters.status, search: filters.search });
     if (!outcome.ok) return setActionProblem(outcome.problem);
     downloadCsv(`${words.clients.csvFile}${filters.status ? `-${filters.status}` : ''}`, clientsCsv(outcome.data, language.value));
-    say(words.common.exported(outcome.data.length));
+    say((w) => w.common.exported(outcome.data.length));
   };
 
   const menuItems = (client: ClientItem): MenuItem[] => {
@@ -178,7 +179,7 @@ export function Clients() {
           <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
         </div>
       </form>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && <p class="notice" role="status">{notice(words)}</p>}
       {lastOperation && (
         <p class="notice" role="status">
           {words.operation.resultSummary[lastOperation.action](lastOperation.results.summary.done, lastOperation.results.summary.skipped,
@@ -258,7 +259,7 @@ export function Clients() {
         <AddClientDialog onClose={(invited) => {
           setOpen(null);
           if (!invited) return;
-          say(words.clients.invited(invited));
+          say((w) => w.clients.invited(invited));
           reload();
         }} />
       )}
@@ -273,7 +274,7 @@ export function Clients() {
               params: { path: { id: open.client.id }, header: { 'Idempotency-Key': idempotencyKey() } },
             }));
             if (!outcome.ok) return outcome.problem;
-            say(words.clients.cancelled(open.client.email));
+            say((w) => w.clients.cancelled(open.client.email));
             reload();
             return null;
           }}
