@@ -15,6 +15,8 @@ import { checkScreen } from './support/checkScreen';
 import { apiGet, staffToken, suiteStack } from './support/suiteStack';
 
 test('a partner opens a client\'s page and reads its balance per Moscow day and its expenses on services', async ({ page }) => {
+  // Seven screens, each checked in two languages at two widths.
+  test.slow();
   const { partnerEmail } = suiteStack();
   const token = await staffToken(partnerEmail);
   const { items } = await apiGet<{ items: ClientItem[] }>('/clients?status=active', token);
@@ -75,16 +77,16 @@ test('a partner opens a client\'s page and reads its balance per Moscow day and 
     await expect(perService.getByRole('row', { name: new RegExp(`^${serviceName(service.service, 'en')} `) })).toContainText(formatMoney(service.total, 'en'));
   }
   await checkScreen(page, 'client-expenses');
-  await page.getByRole('button', { name: 'Week' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Week' }).click();
   await expect(page.getByRole('region', { name: /Expenses per week/ }).getByRole('row').nth(1)).toContainText('–');
-  await page.getByRole('button', { name: 'Month' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Month' }).click();
   await expect(page.getByRole('region', { name: /Expenses per calendar month/ }).getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('region', { name: /Expenses per calendar month/ })).toContainText(formatMoney(expenses.total, 'en'));
   await checkScreen(page, 'client-expenses-month');
 
   // This month's figures run to today: today is marked as partial and left out of the chart's lines.
   await page.getByRole('button', { name: 'This month' }).click();
-  await page.getByRole('button', { name: 'Day' }).click();
+  await page.getByRole('group', { name: 'Group by' }).getByRole('button', { name: 'Day' }).click();
   await expect(page.getByText('Today is not over yet')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Expenses per Moscow day' }).getByRole('row').nth(1)).toContainText('so far');
 });
