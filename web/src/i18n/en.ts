@@ -179,7 +179,7 @@ export const en = {
     search: 'Search',
     searchPlaceholder: 'E-mail, name or account',
     searchHint: 'The start of an e-mail, of a word of the name or of an account id (2 characters or more).',
-    columns: { name: 'Name', email: 'E-mail', account: 'Account', status: 'Status', invitation: 'Invitation', balance: 'Balance', created: 'Created', actions: 'Actions' },
+    columns: { name: 'Name', email: 'E-mail', account: 'Account', status: 'Status', invitation: 'Invitation', balance: 'Balance', created: 'Added (Moscow)', actions: 'Actions' },
     setWhenAccepted: 'set when accepted',
     pendingUntil: (until: string) => `Pending until ${until}`,
     mailFailed: 'mail failed',

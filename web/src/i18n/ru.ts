@@ -182,7 +182,7 @@ export const ru: Catalogue = {
     search: 'Поиск',
     searchPlaceholder: 'Почта, имя или аккаунт',
     searchHint: 'Начало адреса почты, слова из имени или идентификатора аккаунта (от 2 символов).',
-    columns: { name: 'Имя', email: 'Электронная почта', account: 'Аккаунт', status: 'Статус', invitation: 'Приглашение', balance: 'Баланс', created: 'Добавлен', actions: 'Действия' },
+    columns: { name: 'Имя', email: 'Электронная почта', account: 'Аккаунт', status: 'Статус', invitation: 'Приглашение', balance: 'Баланс', created: 'Добавлен (по Москве)', actions: 'Действия' },
     setWhenAccepted: 'после принятия',
     pendingUntil: (until) => `Ожидает ответа до ${until}`,
     mailFailed: 'письмо не доставлено',

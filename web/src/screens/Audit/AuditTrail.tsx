@@ -4,7 +4,7 @@ import { api, attempt } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
-import { formatMoscowTime } from '../../i18n/format';
+import { formatMoscowClock } from '../../i18n/format';
 import { language } from '../../i18n/language';
 import { downloadCsv } from '../../ui/csv';
 import { type Column, DataTable } from '../../ui/DataTable';
@@ -56,7 +56,7 @@ export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailPro
     return <Link href={`/clients/${encodeURIComponent(entry.clientId)}?tab=history`} translate={false} title={entry.clientId}>{name ?? entry.clientId}</Link>;
   };
   const columns: Column<AuditEntry>[] = [
-    { header: page.columns.time, nowrap: true, cell: (entry) => formatMoscowTime(entry.at) },
+    { header: page.columns.time, nowrap: true, cell: (entry) => formatMoscowClock(entry.at) },
     ...(clientId ? [] : [{ header: page.columns.client, cell: clientCell }]),
     { header: page.columns.what, cell: (entry) => page.actions[entry.action] },
     { header: page.columns.who, cell: (entry) => page.actors[entry.actor.kind] },

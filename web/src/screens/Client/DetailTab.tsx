@@ -4,7 +4,7 @@ import type { BalanceDetail } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
 import { BalanceFigure } from '../../ui/BalanceFigure';
 import { CATALOGUES, t } from '../../i18n/catalogue';
-import { formatDay, formatMoney, formatMoscowTime, formatPlainAmount } from '../../i18n/format';
+import { formatDay, formatMoney, formatMoscowClock, formatPlainAmount } from '../../i18n/format';
 import { type Language, language } from '../../i18n/language';
 import { downloadCsv, toCsv } from '../../ui/csv';
 import { DataTable } from '../../ui/DataTable';
@@ -72,7 +72,7 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
         rowKey={(movement) => movement.transactionId}
         empty={page.noMovements}
         columns={[
-          { header: page.columns.time, nowrap: true, cell: (movement) => formatMoscowTime(movement.occurredAt) },
+          { header: page.columns.time, nowrap: true, cell: (movement) => formatMoscowClock(movement.occurredAt) },
           { header: page.columns.type, cell: (movement) => (movement.type === 'deposit' ? page.deposit : page.withdrawal) },
           { header: page.columns.amount, numeric: true, cell: (movement) => formatMoney(movement.amount) },
           { header: page.columns.transaction, cell: (movement) => <Id value={movement.transactionId} /> },

@@ -10,7 +10,8 @@ import type { Problem } from '../../api/errorMessages';
 import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
 import { type Catalogue, t } from '../../i18n/catalogue';
-import { formatMoscowTime } from '../../i18n/format';
+import { formatDay, formatMoscowTime } from '../../i18n/format';
+import { moscowDay } from '../../ui/moscowTime';
 import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
@@ -143,7 +144,7 @@ export function Clients() {
     { header: column.status, class: 'c-status', cell: (client) => <span class={`badge status-${client.status}`}>{words.clientStatus[client.status]}</span> },
     { header: column.invitation, class: 'c-invitation', cell: (client) => <span title={invitationWords(client)}>{invitationWords(client)}</span> },
     { header: column.balance, class: 'c-balance', numeric: true, cell: (client) => (client.balance ? <BalanceFigure money={client.balance} /> : words.common.none) },
-    { header: column.created, class: 'c-created', nowrap: true, cell: (client) => formatMoscowTime(client.createdAt) },
+    { header: column.created, class: 'c-created', nowrap: true, cell: (client) => <span title={formatMoscowTime(client.createdAt)}>{formatDay(moscowDay(new Date(client.createdAt)))}</span> },
     { header: column.actions, class: 'c-actions', cell: (client) => <Menu label={words.clients.actionsFor(clientLabel(client))} items={menuItems(client)} /> },
   ];
 
@@ -154,31 +155,31 @@ export function Clients() {
   const problem = listProblem.value;
   return (
     <AppShell title={words.clients.title}>
-      <div class="screen-head">
+      <div class="screen-head list-head">
         <h1 tabIndex={-1}>{words.clients.title}</h1>
+        <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+          <div class="field">
+            <label for="client-status">{words.clients.status}</label>
+            <select id="client-status" value={filters.status ?? ''} onChange={(event) => {
+              earlierCursors.value = [];
+              go({ status: (event.currentTarget.value || undefined) as ClientStatus | undefined, search: filters.search });
+            }}>
+              <option value="">{words.clients.allStatuses}</option>
+              {CLIENT_STATUSES.map((status) => <option value={status}>{words.clientStatus[status]}</option>)}
+            </select>
+          </div>
+          <div class="field grow">
+            <label for="client-search">{words.clients.search}</label>
+            <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
+              aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
+            <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
+          </div>
+        </form>
         <div class="actions">
           <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>
           <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
         </div>
       </div>
-      <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for="client-status">{words.clients.status}</label>
-          <select id="client-status" value={filters.status ?? ''} onChange={(event) => {
-            earlierCursors.value = [];
-            go({ status: (event.currentTarget.value || undefined) as ClientStatus | undefined, search: filters.search });
-          }}>
-            <option value="">{words.clients.allStatuses}</option>
-            {CLIENT_STATUSES.map((status) => <option value={status}>{words.clientStatus[status]}</option>)}
-          </select>
-        </div>
-        <div class="field grow">
-          <label for="client-search">{words.clients.search}</label>
-          <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
-            aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
-          <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
-        </div>
-      </form>
       {notice && <p class="notice" role="status">{notice(words)}</p>}
       {lastOperation && (
         <p class="notice" role="status">
@@ -205,7 +206,7 @@ export function Clients() {
         </div>
       )}
       {problem ? <ProblemMessage problem={problem} onRetry={reload} /> : (
-        <div class={loading.value ? 'stale' : undefined} inert={loading.value && !slow}>
+        <div class={loading.value && !slow ? 'stale' : undefined} inert={loading.value && !slow}>
           <DataTable
             caption={words.clients.caption}
             layout="dense clients-table"
