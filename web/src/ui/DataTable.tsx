@@ -17,6 +17,8 @@ export interface Column<Row> {
   readonly nowrap?: boolean;
   /** A class of the column's cells (a table with its own phone layout places cells by it). */
   readonly class?: string;
+  /** The header is for screen readers only (a narrow column of buttons). */
+  readonly hideHeader?: boolean;
 }
 
 /** Props of `DataTable`. */
@@ -67,7 +69,9 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, loading,
                 </label>
               </th>
             )}
-            {columns.map((column) => <th scope="col" class={cellClass(column)}>{column.header}</th>)}
+            {columns.map((column) => (
+              <th scope="col" class={cellClass(column)}>{column.hideHeader ? <span class="visually-hidden">{column.header}</span> : column.header}</th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -145,7 +145,7 @@ export function Clients() {
     { header: column.invitation, class: 'c-invitation', cell: (client) => <span title={invitationWords(client)}>{invitationWords(client)}</span> },
     { header: column.balance, class: 'c-balance', numeric: true, cell: (client) => (client.balance ? <BalanceFigure money={client.balance} /> : words.common.none) },
     { header: column.created, class: 'c-created', nowrap: true, cell: (client) => <span title={formatMoscowTime(client.createdAt)}>{formatDay(moscowDay(new Date(client.createdAt)))}</span> },
-    { header: column.actions, class: 'c-actions', cell: (client) => <Menu label={words.clients.actionsFor(clientLabel(client))} items={menuItems(client)} /> },
+    { header: column.actions, hideHeader: true, class: 'c-actions', cell: (client) => <Menu label={words.clients.actionsFor(clientLabel(client))} items={menuItems(client)} /> },
   ];
 
   const selection = selected.value;
