@@ -4,6 +4,7 @@ import type { Clock } from '../domain/Clock';
 import { type JobRun, oldestOverdueAgeSeconds, requireProgress } from '../domain/JobRun';
 import { type TimeBudget, timeBudget, UNLIMITED_TIME } from '../domain/TimeBudget';
 import { logger } from './logger';
+import { metricsNamespace } from './metricsNamespace';
 
 /** Names of the metrics every job emits (EMF), with the dimensions `service` and `job`. */
 export const JOB_METRICS = {
@@ -17,9 +18,6 @@ export const JOB_METRICS = {
  * of 100 conditional writes, a mail) finishes, then the metrics are flushed, well inside its timeout.
  */
 export const JOB_TIME_RESERVE_MS = 10_000;
-
-/** CloudWatch namespace of the job metrics when `POWERTOOLS_METRICS_NAMESPACE` is not set (the stack sets it per stage). */
-export const DEFAULT_METRICS_NAMESPACE = 'partnerdesk';
 
 /** Props of {@link scheduledJob}. */
 export interface ScheduledJobProps<R extends JobRun> {
@@ -47,7 +45,7 @@ export function scheduledJob<R extends JobRun>(props: ScheduledJobProps<R>): (ev
   const metrics =
     props.metrics ??
     new Metrics({
-      namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? DEFAULT_METRICS_NAMESPACE,
+      namespace: metricsNamespace(),
       serviceName: 'partnerdesk',
       defaultDimensions: { job: props.job },
     });
