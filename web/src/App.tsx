@@ -31,11 +31,18 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/invitations/:token', render: ({ token }) => <Invitation token={token ?? ''} /> },
   { pattern: '/clients', role: 'partner', render: () => <Clients /> },
   { pattern: '/clients/:id', role: 'partner', render: ({ id }) => <ClientPage clientId={id ?? ''} /> },
-  { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={`/clients/${encodeURIComponent(id ?? '')}?tab=detail`} /> },
+  // The balance's old address: the client page's Detail tab, with the period it named.
+  { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={balanceTab(id ?? '')} /> },
   { pattern: '/audit', role: 'partner', render: () => <Audit /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
 ];
+
+function balanceTab(id: string): string {
+  const query = new URLSearchParams(window.location.search);
+  if (query.get('tab') !== 'expenses') query.set('tab', 'detail');
+  return `/clients/${encodeURIComponent(id)}?${query.toString()}`;
+}
 
 const HOME: Record<Role, string> = { partner: '/clients', manager: '/applications', client: '/' };
 
