@@ -178,6 +178,11 @@ test('the selection bar offers only what applies and says what will be skipped; 
   await expect(rows.first().getByRole('button', { name: /^Actions for / })).toBeInViewport();
   await page.setViewportSize({ width: 1280, height: 800 });
   await checkScreen(page, 'clients-dense');
+
+  // A click anywhere on a row opens the client's page.
+  await table.getByRole('row').nth(1).locator('td.c-status').click();
+  await expect(page).toHaveURL(/\/en\/clients\/cli_[^/?]+$/);
+  await expect(page.getByRole('tab', { name: 'Profile' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the language comes from the browser, stays in the address, and the switch keeps the screen and is remembered', async ({ browser }) => {

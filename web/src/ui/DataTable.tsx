@@ -33,6 +33,8 @@ export interface DataTableProps<Row> {
   readonly loading?: boolean;
   /** A class of the table that lays out its rows itself (e.g. `dense`: one line per row). */
   readonly layout?: string;
+  /** Opens a row when it is clicked outside its links, buttons and checkboxes (its main link stays the keyboard's way in). */
+  readonly onRowClick?: (row: Row) => void;
   /** Row highlight class (e.g. overdue). */
   readonly rowClass?: (row: Row) => string | undefined;
   /** Selection: which rows are selected, and how each row is named for its checkbox label. */
@@ -47,7 +49,7 @@ export interface DataTableProps<Row> {
 const SKELETON_ROWS = 8;
 
 /** Renders the table, the skeleton while loading, or `empty` when there are no rows. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, empty, loading, layout, rowClass, selection }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, columns, rows, rowKey, empty, loading, layout, onRowClick, rowClass, selection }: DataTableProps<Row>) {
   const words = t.value;
   if (!loading && rows.length === 0) return <div class="empty">{empty}</div>;
   const keys = rows.map(rowKey);
@@ -83,7 +85,10 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, loading,
           )) : rows.map((row) => {
             const key = rowKey(row);
             return (
-              <tr key={key} class={rowClass?.(row)}>
+              <tr key={key} class={[rowClass?.(row), onRowClick && 'clickable'].filter(Boolean).join(' ') || undefined}
+                onClick={onRowClick && ((event) => {
+                  if (!(event.target as Element).closest('a, button, input, select, label, [role="menu"]')) onRowClick(row);
+                })}>
                 {selection && (
                   <td class="select" data-label="">
                     <input

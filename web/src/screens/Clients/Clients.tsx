@@ -213,6 +213,7 @@ export function Clients() {
             columns={columns}
             rows={clients.value}
             rowKey={(client) => client.id}
+            onRowClick={(client) => navigate(clientPath(client.id))}
             loading={slow}
             empty={loading.value ? words.clients.loadingRows : filtered ? words.clients.noMatch : (
               <>
