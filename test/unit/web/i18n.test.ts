@@ -51,11 +51,11 @@ describe('the console catalogues', () => {
     expect(problemWords(unknown, ru)).toBe('Сервис ответил ошибкой (422). Попробуйте снова.');
   });
 
-  it('counts clients in Russian with its three plural forms', () => {
-    expect([1, 2, 5, 11, 21, 22, 25, 101, 111].map(ru.clients.total)).toEqual([
-      '1 клиент', '2 клиента', '5 клиентов', '11 клиентов', '21 клиент', '22 клиента', '25 клиентов', '101 клиент', '111 клиентов',
-    ]);
-    expect([1, 2].map(en.clients.total)).toEqual(['1 client', '2 clients']);
+  it('counts in Russian with its three plural forms', () => {
+    expect([1, 2, 5, 11, 21, 22, 25, 101, 111].map(ru.common.exported)).toEqual([
+      '1 строка', '2 строки', '5 строк', '11 строк', '21 строка', '22 строки', '25 строк', '101 строка', '111 строк',
+    ].map((rows) => `Выгружено в таблицу: ${rows}.`));
+    expect([1, 2].map(en.common.exported)).toEqual(['Exported 1 row as CSV.', 'Exported 2 rows as CSV.']);
     expect(ru.operation.confirm.block(1)).toBe('Подтвердить: заблокировать 1 клиента');
     expect(ru.operation.confirm.block(5)).toBe('Подтвердить: заблокировать 5 клиентов');
   });

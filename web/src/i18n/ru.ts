@@ -7,12 +7,10 @@ import type { Catalogue } from './en';
 import { plural } from './plural';
 
 const count = (n: number, one: string, few: string, many: string) => `${n} ${plural('ru', n, { one, few, many, other: few })}`;
-const clientsCount = (n: number) => count(n, 'клиент', 'клиента', 'клиентов');
 const clientsAcc = (n: number) => count(n, 'клиента', 'клиентов', 'клиентов');
 
 export const ru: Catalogue = {
   locale: 'ru',
-  languageName: 'Русский',
   format: {
     moscowTime: (time) => `${time} по Москве`,
     dayPlaceholder: 'ДД.ММ.ГГГГ',
@@ -26,30 +24,25 @@ export const ru: Catalogue = {
     retry: 'Повторить',
     retryIn: (seconds) => `Повторим через ${seconds} с…`,
     loading: 'Загрузка…',
-    copy: 'Копировать',
     copyNamed: (what) => `Копировать ${what}`,
     copied: 'Скопировано',
     none: '—',
-    required: 'обязательно',
     exportCsv: 'Выгрузить таблицу',
-    exported: (n) => `Выгружено строк: ${n}.`,
+    exported: (n) => `Выгружено в таблицу: ${count(n, 'строка', 'строки', 'строк')}.`,
     pages: 'Страницы',
     firstPage: 'Первая страница',
     previousPage: 'Предыдущая страница',
     nextPage: 'Следующая страница',
-    show: 'Показать',
   },
   shell: {
     skipLink: 'К содержанию',
     product: 'partnerdesk',
     mainNavigation: 'Главное меню',
     signOut: 'Выйти',
-    language: 'Язык',
     switchTo: 'English',
     switchToLabel: 'Switch to English',
     titleSuffix: (title) => `${title} · partnerdesk`,
     cannotStart: 'Не удаётся запустить partnerdesk',
-    signedInAs: 'Вы вошли как',
     nav: { clients: 'Клиенты', audit: 'Журнал', applications: 'Заявки', contactSales: 'Стать партнёром', signIn: 'Вход' },
   },
   app: {
@@ -122,7 +115,6 @@ export const ru: Catalogue = {
     to: 'Введите последний день периода — не раньше первого.',
     periodTooLong: 'Период — не больше 366 дней. Выберите более поздний первый день или более ранний последний.',
     day: 'Введите день в виде ДД.ММ.ГГГГ.',
-    requiredField: 'Заполните это поле.',
     other: 'Проверьте это поле.',
   },
   pager: { shown: (first, last, total) => `${first}–${last} из ${total}`, shownOpen: (first, last) => `${first}–${last}` },
@@ -207,8 +199,6 @@ export const ru: Catalogue = {
     cancelConfirm: 'Отменить приглашение',
     cancelText: (email) => `Ссылка, отправленная на ${email}, перестанет работать. Пригласить клиента снова можно позже.`,
     cancelled: (email) => `Приглашение для ${email} отменено.`,
-    copyId: 'Копировать идентификатор',
-    total: (n) => clientsCount(n),
     negative: 'Отрицательный баланс',
     csvFile: 'клиенты',
   },
@@ -277,10 +267,8 @@ export const ru: Catalogue = {
     tab: { profile: 'Профиль', history: 'История', detail: 'Детализация', expenses: 'Расходы на сервисы' },
     profile: { email: 'Электронная почта', phone: 'Телефон', account: 'Аккаунт облака', id: 'Идентификатор клиента', status: 'Статус', invitation: 'Приглашение', created: 'Добавлен', expires: 'Приглашение действует до', mail: 'Письмо с приглашением' },
     mail: { pending: 'отправляется', sent: 'отправлено', failed: 'не доставлено' },
-    noBalance: 'Баланс появится, когда клиент примет приглашение.',
     balance: 'Баланс',
     asOf: (time) => `на ${time}`,
-    negative: 'ниже нуля',
   },
   balance: {
     period: 'Период (дни по Москве)',
@@ -330,7 +318,6 @@ export const ru: Catalogue = {
     client: 'Клиент',
     clientPlaceholder: 'Начните вводить имя или почту',
     clientHint: 'Выберите клиента из списка, который появляется при вводе.',
-    anyClient: 'Все клиенты',
     suggestions: 'Подходящие клиенты',
     noSuggestions: 'Подходящих клиентов нет.',
     clearClient: 'Показать всех клиентов',
