@@ -89,6 +89,7 @@ test('every validation answer of every form reads as plain words on its field, i
 
   await page.goto('/en/sign-in');
   await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
+  await expect(page.getByRole('region', { name: 'Your clients' })).toBeVisible();
   await page.getByRole('button', { name: 'Add client' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add client' });
   await dialog.getByLabel(/^E-mail/).fill('walk@example.com');

@@ -28,7 +28,7 @@ export const nextCursor = signal<string | null>(null);
 /** Cursors of the pages before this one (for "Previous page"). */
 export const earlierCursors = signal<readonly string[]>([]);
 /** True while a page loads: the rows on screen belong to other filters and must not be acted on. */
-export const loading = signal(false);
+export const loading = signal(true);
 export const listProblem = signal<Problem | null>(null);
 /** The selected clients by id (kept across pages), with what the selection bar and dialogs need of them. */
 export const selected = signal<ReadonlyMap<string, ClientItem>>(new Map());
