@@ -110,6 +110,17 @@ test('applications, an application and the audit show a loading state after a mo
   await expect(page.getByRole('status')).toHaveText('Loading…');
   await release();
   await expect(page.getByRole('heading', { name: company, level: 1 })).toBeVisible();
+  // The reason of a rejection is checked before sending, named on its field, and focused.
+  const reject = page.getByRole('button', { name: 'Reject' });
+  if (await reject.count()) {
+    await reject.click();
+    const dialog = page.getByRole('dialog', { name: 'Reject the application?' });
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await expect(dialog.getByLabel(/^Reason/)).toBeFocused();
+    await expect(dialog.getByText('Write the reason (up to 1,000 characters).')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(reject).toBeFocused();
+  }
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signInAsPartner(page);

@@ -32,7 +32,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
       dialog?.close();
       // The list under the dialog may be reloading (its stale rows inert): focus the opener once it can take focus again.
       const restore = (frames: number) => {
-        if (!opener?.isConnected) return;
+        // An opener that is gone (a selection bar after its operation) leaves focus to the screen's heading.
+        if (!opener?.isConnected) return void document.querySelector<HTMLElement>('main h1')?.focus();
         if (opener.closest('[inert]') && frames > 0) return void requestAnimationFrame(() => restore(frames - 1));
         opener.focus();
       };

@@ -1,7 +1,7 @@
 /** Manager → one application: everything the applicant wrote, the deadline, and contact / approve / reject (with a reason), each confirmed first. */
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
+import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
 import type { ApplicationStatus } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
@@ -10,11 +10,14 @@ import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Id } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
+import { meetsRule, focusFirstField } from '../../ui/formChecks';
 import { Link } from '../../ui/Link';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { deadlineWords, isOverdue } from './applicationStatus';
 
 type Decision = 'contact' | 'approve' | 'reject';
+
+const REASON_RULE = { required: true, maxLength: 1000 } as const;
 
 /** The screen for one application. */
 export function ApplicationDetail({ applicationId }: { readonly applicationId: string }) {
@@ -26,15 +29,26 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
   );
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
+  const [reasonWrong, setReasonWrong] = useState(false);
   const [notice, setNotice] = useState<ApplicationStatus | null>(null);
 
   const decide = async (decision: Decision): Promise<Problem | null> => {
+    if (decision === 'reject' && !meetsRule(reason, REASON_RULE)) {
+      setReasonWrong(true);
+      focusFirstField(['reason']);
+      return localProblem('validation_failed', ['reason']);
+    }
     // Decisions are state transitions: repeating one answers invalid_transition, so they carry no Idempotency-Key.
     const params = { path: { id: applicationId } };
     const outcome = await attempt(decision === 'reject'
       ? api().POST('/partner-applications/{id}/reject', { params, body: { reason: reason.trim() } })
       : api().POST(decision === 'contact' ? '/partner-applications/{id}/contact' : '/partner-applications/{id}/approve', { params }));
-    if (!outcome.ok) return outcome.problem;
+    if (!outcome.ok) {
+      setReasonWrong(outcome.problem.fields.includes('reason'));
+      focusFirstField(outcome.problem.fields);
+      return outcome.problem;
+    }
+    setReasonWrong(false);
     replace(outcome.data);
     setNotice(outcome.data.status);
     return null;
@@ -83,7 +97,8 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
         >
           <p>{page.decisions[deciding].means}</p>
           {deciding === 'reject' && (
-            <Field label={page.reason} name="reason" required multiline value={reason} onValue={setReason} maxLength={500} />
+            <Field label={page.reason} name="reason" required multiline value={reason} onValue={setReason} maxLength={1000}
+              error={reasonWrong ? fieldWords('reason', words) : undefined} />
           )}
         </ConfirmDialog>
       )}
