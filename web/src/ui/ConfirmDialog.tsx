@@ -26,7 +26,7 @@ export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onClose,
   const [problem, setProblem] = useState<Problem | null>(null);
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={async (event) => {
+      <form noValidate onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
         const failed = await onConfirm();
