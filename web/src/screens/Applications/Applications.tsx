@@ -3,7 +3,7 @@ import { api, attempt } from '../../api/client';
 import type { ApplicationStatus } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
-import { formatMoscowTime } from '../../i18n/format';
+import { formatMoscowClock } from '../../i18n/format';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { DataTable } from '../../ui/DataTable';
@@ -59,7 +59,7 @@ export function Applications() {
                 ? <strong class="overdue-text">{deadlineWords(application)}</strong>
                 : deadlineWords(application)),
             },
-            { header: page.columns.received, nowrap: true, cell: (application) => formatMoscowTime(application.createdAt) },
+            { header: page.columns.received, nowrap: true, cell: (application) => formatMoscowClock(application.createdAt) },
           ]}
         />
       )}

@@ -1,7 +1,7 @@
 /** How an application's status and its 48-hour contact deadline read on screen. */
 import type { Application, ApplicationStatus } from '../../api/types';
 import { t } from '../../i18n/catalogue';
-import { formatMoscowTime } from '../../i18n/format';
+import { formatMoscowClock } from '../../i18n/format';
 
 /** Statuses in the order the department works through them. */
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['new', 'escalated', 'contacted', 'approved', 'rejected'];
@@ -11,10 +11,10 @@ export function isOverdue(application: Application, now = Date.now()): boolean {
   return application.status === 'escalated' || (application.status === 'new' && Date.parse(application.contactDueAt) <= now);
 }
 
-/** The deadline in words: when contact is due, and whether it is overdue. */
+/** The deadline in words: when contact is due (Moscow time: its label says so), and whether it is overdue. */
 export function deadlineWords(application: Application): string {
   const words = t.value;
   if (application.status !== 'new' && application.status !== 'escalated') return words.common.none;
-  const due = formatMoscowTime(application.contactDueAt);
+  const due = formatMoscowClock(application.contactDueAt);
   return isOverdue(application) ? words.applications.overdueSince(due) : words.applications.contactBy(due);
 }
