@@ -108,6 +108,8 @@ test('apply → approve → invite → sign up and accept → block, refused sig
   await selection.getByRole('button', { name: 'Block', exact: true }).click();
   const preview = page.getByRole('dialog', { name: 'Block 2 clients?' });
   await expect(preview.getByRole('listitem').filter({ hasText: 'Will be blocked' })).toHaveCount(2);
+  // The dialog opens on its primary action once the preview is there.
+  await expect(preview.getByRole('button', { name: 'Confirm: block 2 clients' })).toBeFocused();
   await checkScreen(page, 'clients-block-preview');
   await preview.getByRole('button', { name: 'Confirm: block 2 clients' }).click();
   const results = page.getByRole('dialog', { name: 'Block: results' });
