@@ -189,7 +189,7 @@ export const ru: Catalogue = {
     selectedRegion: 'Выбранные клиенты',
     clearSelection: 'Снять выбор',
     applies: (action, n) => `${action} (${n})`,
-    willSkip: (n, what) => `Будет пропущено клиентов: ${n} — ${what}.`,
+    willSkip: (n, what) => `будет пропущено клиентов: ${n} — ${what}.`,
     skipBlock: 'заблокировать можно только активных клиентов',
     skipUnblock: 'разблокировать можно только заблокированных клиентов',
     menu: { open: 'Открыть', balance: 'Баланс', history: 'История', block: 'Заблокировать', unblock: 'Разблокировать', resend: 'Отправить приглашение снова', cancelInvitation: 'Отменить приглашение', delete: 'Удалить' },
