@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, DefaultStackSynthesizer, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel,
@@ -103,6 +103,7 @@ export class Console extends Construct {
       enforceSSL: true,
       // CloudFormation cannot delete a bucket that holds objects: a destroyable stage empties it first.
       autoDeleteObjects: props.autoDeleteObjects ?? false,
+      ...(props.autoDeleteObjects ? { removalPolicy: RemovalPolicy.DESTROY } : {}),
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
