@@ -199,10 +199,11 @@ export class Api extends Construct {
   private throttlePublicRoutes(routes: readonly RouteSpec[]): void {
     const cfnStage = this.stage.node.defaultChild;
     if (!(cfnStage instanceof CfnStage)) throw new Error(`${this.stage.node.path} has no CloudFormation resource`);
-    const settings: Record<string, CfnStage.RouteSettingsProperty> = {};
+    // RouteSettings is a JSON map in CloudFormation: CDK passes it as written, so the keys are CloudFormation's own.
+    const settings: Record<string, { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number }> = {};
     for (const route of routes.filter((candidate) => candidate.auth === 'public')) {
       const limit = PUBLIC_ROUTE_THROTTLES[route.handler] ?? DEFAULT_PUBLIC_ROUTE_THROTTLE;
-      settings[routeKey(route)] = { throttlingRateLimit: limit.rateLimit, throttlingBurstLimit: limit.burstLimit };
+      settings[routeKey(route)] = { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit };
     }
     cfnStage.routeSettings = settings;
   }
