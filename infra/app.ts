@@ -74,6 +74,8 @@ const mailStack = new PartnerdeskMailStack(app, mailStackName(mainStackName), {
 
 const mainStack = new PartnerdeskStack(app, mainStackName, {
   env,
+  // `npm run build:web` writes web/dist; a synth-only check (test/infra/app.test.ts) may point at another built console.
+  consoleAssetDir: optionalSetting('consoleAssetDir'),
   description: `partnerdesk (${stage}): partner program API (applications, clients, blocking, balances)`,
   settings: {
     stage,

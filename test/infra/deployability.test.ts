@@ -8,6 +8,8 @@ import { routes, triggers } from '../../shared/routeTable';
 import { DEFAULT_PUBLIC_ROUTE_THROTTLE, PUBLIC_ROUTE_THROTTLES, routeArea, routeKey, STAGE_THROTTLE } from '../../infra/constructs/Api';
 import { type PartnerdeskSettings, PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { TRIGGER_RESERVED_CONCURRENCY } from '../../infra/StagePolicy';
+import { inventoryOf, monthlyCost } from '../../infra/cost/CostModel';
+import { STATED_SCALE } from '../../infra/cost/usage';
 import { flattenedResources, logicalId, nestedStacksOf, type TemplateResource } from './logicalId';
 import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
 
@@ -235,6 +237,12 @@ describe('the prod stack, as a first deploy creates it', () => {
     });
     expect(named).toHaveLength(3);
     for (const name of named) expect(JSON.stringify(name)).toContain(stackEnv.region);
+  });
+
+  it('costs at most $450 a month at the stated scale (npm run cost), the console users\' pool on Lite', () => {
+    const lines = monthlyCost(inventoryOf([resources]), STATED_SCALE);
+    expect(lines.reduce((total, line) => total + line.monthlyUsd, 0)).toBeLessThanOrEqual(450);
+    expect(lines.filter((line) => line.service === 'Cognito').map((line) => line.item).sort()).toEqual(['console users pool on LITE', 'staff pool on PLUS']);
   });
 
   it('keeps the console bucket\'s objects when the stack goes', () => {
