@@ -55,7 +55,7 @@ const stages = {
 } as const;
 
 describe('cdk synth of infra/app.ts', () => {
-  it.each(Object.entries(stages))('synthesizes %s cleanly (cdk-nag included): the mail stack first, then the main stack', async (_case, context) => {
+  it.concurrent.each(Object.entries(stages))('synthesizes %s cleanly (cdk-nag included): the mail stack first, then the main stack', async (_case, context) => {
     const manifest = await synth(_case.replace(/\W+/g, '-'), context);
     const main = `Partnerdesk-${context.stage}`;
     const stacks = Object.entries(manifest.artifacts).filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack').map(([id]) => id);
