@@ -213,6 +213,7 @@ export class PartnerdeskStack extends Stack {
 
     new CfnOutput(this, 'ConsoleUrl', { value: this.consoleOrigin });
     new CfnOutput(this, 'ConsoleDistributionDomainName', { value: this.console.distribution.distributionDomainName });
+    new CfnOutput(this, 'ConsoleDistributionId', { value: this.console.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'WebConsoleClientId', { value: this.auth.webClient.userPoolClientId });

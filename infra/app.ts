@@ -6,6 +6,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { EDGE_REGION, edgeStackName, PartnerdeskEdgeStack } from './PartnerdeskEdgeStack';
 import { mailStackName, PartnerdeskMailStack } from './PartnerdeskMailStack';
 import { type PartnerdeskSettings, PartnerdeskStack } from './PartnerdeskStack';
 import { parseStage, parseThreatProtection, stackName } from './StagePolicy';
@@ -94,6 +95,19 @@ const mainStack = new PartnerdeskStack(app, mainStackName, {
 });
 // `cdk deploy --all` deploys the mail stack first; its identity must still be verified before the pools can use it.
 mainStack.addDependency(mailStack, 'Cognito sends through the SES identity of the mail stack');
+
+// The console's 5xx alarm lives in us-east-1 with CloudFront's metrics; it names the distribution the main stack created.
+const consoleDistributionId = optionalSetting('consoleDistributionId');
+if (consoleDistributionId) {
+  new PartnerdeskEdgeStack(app, edgeStackName(mainStackName), {
+    env: { account: env.account, region: EDGE_REGION },
+    description: `partnerdesk (${stage}): the console distribution's alarms, where CloudFront's metrics are`,
+    stage,
+    distributionId: consoleDistributionId,
+    namePrefix: mainStackName,
+    alarmEmail: optionalSetting('alarmEmail'),
+  });
+}
 
 // cdk-nag 3 runs as a CDK validation plugin: any finding (error or warning) that is not acknowledged
 // with a reason (`Validations.of(construct).acknowledge`) fails the synth.

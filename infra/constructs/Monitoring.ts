@@ -2,15 +2,13 @@ import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { type CustomThreshold, DefaultDashboardFactory, MonitoringFacade, SnsAlarmActionStrategy } from 'cdk-monitoring-constructs';
 import { Construct } from 'constructs';
 import { JOB_METRICS } from '../../shared/observability/scheduledJob';
+import { createAlarmTopic } from './alarmTopic';
 import { CONFIGURATION_SET_DIMENSION } from './Mailer';
 
 /** A function to watch, with the name its alarms carry. */
@@ -113,17 +111,7 @@ export class Monitoring extends Construct {
 
   public constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    // A customer managed key: CloudWatch cannot publish to a topic encrypted with the AWS managed key
-    // (alias/aws/sns), whose policy cannot be changed; this key lets CloudWatch use it (SNS developer
-    // guide, "Enable compatibility between event sources from AWS services and encrypted topics").
-    const topicKey = new Key(this, 'AlarmTopicKey', { description: `${props.namePrefix} alarm topic`, enableKeyRotation: true });
-    topicKey.addToResourcePolicy(new PolicyStatement({
-      principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      resources: ['*'],
-    }));
-    this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `${props.namePrefix} alarms`, enforceSSL: true, masterKey: topicKey });
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.alarmTopic = createAlarmTopic(this, props.namePrefix, props.alarmEmail);
 
     this.facade = new MonitoringFacade(this, 'Facade', {
       alarmFactoryDefaults: {

@@ -3,6 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { jobs, triggers } from '../../shared/routeTable';
+import { PartnerdeskEdgeStack } from '../../infra/PartnerdeskEdgeStack';
 import { PartnerdeskMailStack } from '../../infra/PartnerdeskMailStack';
 import { type PartnerdeskSettings, PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { flattenedResources, logicalId, type TemplateResource } from './logicalId';
@@ -324,6 +325,25 @@ describe('operations in prod', () => {
     for (const [, table] of ofType(resources, 'AWS::DynamoDB::Table')) {
       expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     }
+  });
+});
+
+describe('the console distribution\'s alarm (edge stack)', () => {
+  it('alarms in us-east-1, where CloudFront\'s metrics are, on a 5xx rate above 5 % in 2 of 3 periods, to an encrypted topic, and on recovery', () => {
+    const edge = new PartnerdeskEdgeStack(new App(), 'PartnerdeskOps-edge', {
+      env: { region: 'us-east-1' }, stage: 'prod', distributionId: 'E2EXAMPLE0ABCD', namePrefix: 'Partnerdesk-prod', alarmEmail: stackSettings.alarmEmail,
+    });
+    const edgeResources = Template.fromStack(edge).toJSON().Resources as Record<string, TemplateResource>;
+    const topic = { Ref: logicalId(edge.alarmTopic) };
+    const [[, alarm] = ['', undefined]] = ofType(edgeResources, 'AWS::CloudWatch::Alarm');
+    expect(alarm?.Properties).toMatchObject({
+      Namespace: 'AWS/CloudFront', MetricName: '5xxErrorRate', Statistic: 'Average', Threshold: 5,
+      DatapointsToAlarm: 2, EvaluationPeriods: 3, AlarmActions: [topic], OKActions: [topic],
+    });
+    expect(dimensionsOf(alarm?.Properties.Dimensions)).toEqual({ DistributionId: 'E2EXAMPLE0ABCD', Region: 'Global' });
+    expect(edge.region).toBe('us-east-1');
+    const [[, topicResource] = ['', undefined]] = ofType(edgeResources, 'AWS::SNS::Topic');
+    expect(topicResource?.Properties.KmsMasterKeyId).toBeDefined();
   });
 });
 
