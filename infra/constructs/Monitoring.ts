@@ -8,6 +8,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { type CustomThreshold, DefaultDashboardFactory, MonitoringFacade, SnsAlarmActionStrategy } from 'cdk-monitoring-constructs';
 import { Construct } from 'constructs';
 import { JOB_METRICS } from '../../shared/observability/scheduledJob';
+import { SIGN_IN_METRICS } from '../../shared/observability/signInTrigger';
 import { createAlarmTopic } from './alarmTopic';
 import { CONFIGURATION_SET_DIMENSION } from './Mailer';
 
@@ -70,8 +71,6 @@ const API_5XX_RATE = 0.05;
  * five minutes, so a sustained 20 % failure shows as ≥ 1 error per period; one transient error does not page.
  */
 const SIGN_IN_ERROR_PERIODS = { datapointsToAlarm: 2, evaluationPeriods: 3 } as const;
-/** The metric the sign-in triggers count their failures in (EMF, not refusals). */
-export const SIGN_IN_ERRORS_METRIC = 'SignInErrors';
 /** Share of the SES daily quota whose use in a day pages someone, before SES starts refusing mail. */
 const SES_QUOTA_SHARE = 0.8;
 /** API latency p99 that pages someone (3 five-minute periods in a row). */
@@ -170,7 +169,7 @@ export class Monitoring extends Construct {
       metricGroups: [{
         title: 'Sign-in errors (refusals excluded)',
         metrics: [{
-          metric: new Metric({ namespace, metricName: SIGN_IN_ERRORS_METRIC, dimensionsMap: { service }, statistic: 'Sum', period: Duration.minutes(5) }),
+          metric: new Metric({ namespace, metricName: SIGN_IN_METRICS.errors, dimensionsMap: { service }, statistic: 'Sum', period: Duration.minutes(5) }),
           alarmFriendlyName: 'Errors',
           addAlarm: {
             Critical: {
