@@ -142,6 +142,15 @@ describe('the prod stack, as a first deploy creates it', () => {
       expect(monitoring + ROUND_OF_ROUTES * ALARMS_PER_FUNCTION).toBeLessThanOrEqual(STACK_RESOURCE_CEILING);
     });
 
+    it('passes at most 200 parameters into any template and takes at most 200 outputs out (CloudFormation quotas), with room for a round of routes', () => {
+      for (const each of [stack, ...nestedStacksOf(stack)]) {
+        const template = Template.fromStack(each).toJSON() as { Parameters?: object; Outputs?: object };
+        // A new function adds one output to its area's stack and one parameter (its name) to the monitoring stack.
+        expect(Object.keys(template.Parameters ?? {}).length + ROUND_OF_ROUTES).toBeLessThanOrEqual(200);
+        expect(Object.keys(template.Outputs ?? {}).length + ROUND_OF_ROUTES).toBeLessThanOrEqual(200);
+      }
+    });
+
     it('fails with the reason when a stack grows above the ceiling', () => {
       expect(() => expectEveryStackBelowCeiling(new Map([['Partnerdesk-prod', 401]]))).toThrow(/CloudFormation refuses a template above 500/);
     });
