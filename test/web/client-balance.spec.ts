@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
 import type { BalanceDetail, ClientItem, Expenses } from '../../web/src/api/types';
 import { formatDay, formatMoney } from '../../web/src/i18n/format';
-import { serviceName } from '../../web/src/screens/Client/ExpensesTab';
+import { serviceName } from '../../web/src/screens/Client/serviceName';
 import { moscowDay, presetPeriod } from '../../web/src/ui/moscowTime';
 import { checkScreen } from './support/checkScreen';
 import { apiGet, staffToken, suiteStack } from './support/suiteStack';

@@ -50,11 +50,11 @@ test('contact sales checks each field in the browser, names what is wrong in pla
   await expect(page.getByRole('status')).toContainText(email);
   await expect(page.getByRole('status')).toContainText('Moscow time');
   await checkScreen(page, 'contact-sales-sent');
-  const key = await page.evaluate(() => sessionStorage.getItem('partnerdesk.application'));
+  const key = await page.evaluate("sessionStorage.getItem('partnerdesk.application')");
   await page.reload();
   await expect(page.getByRole('heading', { name: /your application is in/ })).toBeVisible();
   await expect(page.getByRole('status')).toContainText(email);
-  expect(await page.evaluate(() => sessionStorage.getItem('partnerdesk.application'))).toBe(key);
+  expect(await page.evaluate("sessionStorage.getItem('partnerdesk.application')")).toBe(key);
   await page.getByRole('button', { name: 'Send another application' }).click();
   await expect(page.getByLabel('Your name')).toHaveValue('');
 });

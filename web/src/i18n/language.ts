@@ -1,7 +1,4 @@
-/**
- * The console's two languages: the one in the address (`/ru/clients`, `/en/clients`), the one a
- * person chose before (remembered in this browser), and the one the browser prefers.
- */
+/** The console's two languages, the language of the page on screen, and which one a browser's preferred languages get. */
 import { signal } from '@preact/signals-core';
 
 /** A language of the console. */
@@ -12,8 +9,6 @@ export const LANGUAGES: readonly Language[] = ['ru', 'en'];
 
 /** Browser languages whose readers get Russian: Russian, Ukrainian, Belarusian and Kazakh. */
 const READS_RUSSIAN = new Set(['ru', 'uk', 'be', 'kk']);
-
-const STORAGE_KEY = 'partnerdesk.language';
 
 /** The language of the page on screen (set from the address by the router). */
 export const language = signal<Language>('en');
@@ -31,27 +26,4 @@ export function languageFor(preferred: readonly string[]): Language {
     if (primary === 'en') return 'en';
   }
   return 'en';
-}
-
-/** The language chosen in this browser before, if any. */
-export function rememberedLanguage(): Language | undefined {
-  try {
-    return asLanguage(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Remembers a choice for the next visit to `/`. */
-export function rememberLanguage(chosen: Language): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, chosen);
-  } catch {
-    // Storage refused (private mode): the address still carries the language.
-  }
-}
-
-/** The language a page without one in its address opens in. */
-export function startLanguage(): Language {
-  return rememberedLanguage() ?? languageFor(navigator.languages ?? [navigator.language]);
 }

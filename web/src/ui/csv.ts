@@ -28,12 +28,3 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
   const separator = separatorOf(lang);
   return BOM + [header, ...rows].map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n') + '\r\n';
 }
-
-/** Hands the file to the browser as a download. */
-export function downloadCsv(fileName: string, text: string): void {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  link.download = `${fileName}.csv`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 0);
-}

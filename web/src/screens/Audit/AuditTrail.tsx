@@ -6,7 +6,7 @@ import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
 import { language } from '../../i18n/language';
-import { downloadCsv } from '../../ui/csv';
+import { downloadCsv } from '../../ui/downloadCsv';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Icon } from '../../ui/Icon';
 import { Link } from '../../ui/Link';

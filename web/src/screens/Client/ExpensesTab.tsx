@@ -10,17 +10,14 @@ import { useLoaded } from '../../api/useLoaded';
 import { CATALOGUES, t } from '../../i18n/catalogue';
 import { formatDay, formatMoney, formatMonth, formatPlainAmount } from '../../i18n/format';
 import { type Language, language } from '../../i18n/language';
-import { downloadCsv, toCsv } from '../../ui/csv';
+import { toCsv } from '../../ui/csv';
+import { downloadCsv } from '../../ui/downloadCsv';
 import { DataTable } from '../../ui/DataTable';
 import { Icon } from '../../ui/Icon';
 import { moscowDay } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { type ExpenseGroup, type Grouping, GROUPINGS, groupExpenses } from './expenseGroups';
-
-/** A service's name as the cloud's documentation calls it (its slug when the catalogue does not know it). */
-export function serviceName(slug: string, lang: Language = language.value): string {
-  return CATALOGUES[lang].expenses.services[slug] ?? slug;
-}
+import { serviceName } from './serviceName';
 
 /** A group's period in words: a day, a week's first and last day, or a month. */
 export function groupWords(group: ExpenseGroup, by: Grouping, lang: Language = language.value): string {

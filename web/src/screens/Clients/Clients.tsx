@@ -18,7 +18,7 @@ import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { BalanceFigure } from '../../ui/BalanceFigure';
 import { Id } from '../../ui/CopyButton';
-import { downloadCsv } from '../../ui/csv';
+import { downloadCsv } from '../../ui/downloadCsv';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Icon } from '../../ui/Icon';
 import { Link } from '../../ui/Link';
