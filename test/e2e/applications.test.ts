@@ -88,7 +88,9 @@ describe('become a partner over HTTP', () => {
   });
 
   it('serves its OpenAPI document, naming the local gateway as the server (the document checks its own answer too)', async () => {
-    const served = await call(local.stack.apiUrl, 'GET', '/openapi.json');
+    const served = await call(local.stack.apiUrl, 'GET', '/openapi.json', {
+      headers: { 'x-forwarded-proto': 'javascript:alert(1)//', 'x-forwarded-host': 'evil.example' },
+    });
 
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({ openapi: '3.0.3', servers: [{ url: local.stack.apiUrl }] });

@@ -119,32 +119,38 @@ describe('openApiDocument', () => {
     expect(importers).toEqual([path.join('functions', 'getOpenApiDocument.ts')]);
   });
 
-  const openApiRequest = (headers: Record<string, string>) => ({
+  const openApiRequest = (headers: Record<string, string>, domainName = 'api.partnerdesk.example') => ({
     version: '2.0',
     routeKey: 'GET /openapi.json',
     rawPath: '/openapi.json',
     rawQueryString: '',
     headers,
-    requestContext: { requestId: 'r-1', domainName: 'api.partnerdesk.example', http: { method: 'GET', path: '/openapi.json' } },
+    requestContext: { requestId: 'r-1', domainName, http: { method: 'GET', path: '/openapi.json' } },
     isBase64Encoded: false,
   }) as unknown as APIGatewayProxyEventV2;
+  const servedServers = async (event: APIGatewayProxyEventV2) =>
+    (JSON.parse((await getOpenApiDocument(event, { awsRequestId: 'r-s' } as Context)).body ?? '{}') as { servers: unknown }).servers;
 
   it('is served by GET /openapi.json as committed, with the API\'s own address as the server', async () => {
     const committed = JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8')) as Record<string, unknown>;
     const first = await getOpenApiDocument(openApiRequest({}), { awsRequestId: 'r-1' } as Context);
-    const second = await getOpenApiDocument(openApiRequest({ host: 'api2.partnerdesk.example' }), { awsRequestId: 'r-1b' } as Context);
     expect(first.statusCode).toBe(200);
     expect(JSON.parse(first.body ?? '{}')).toEqual({ ...committed, servers: [{ url: 'https://api.partnerdesk.example' }] });
-    expect(JSON.parse(second.body ?? '{}')).toEqual({ ...committed, servers: [{ url: 'https://api2.partnerdesk.example' }] });
+    expect(await servedServers(openApiRequest({}, 'api2.partnerdesk.example'))).toEqual([{ url: 'https://api2.partnerdesk.example' }]);
   });
 
-  it('names the local gateway as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
-    const local = await getOpenApiDocument(openApiRequest({ host: '127.0.0.1:3000' }), { awsRequestId: 'r-2' } as Context);
-    expect((JSON.parse(local.body ?? '{}') as { servers: unknown }).servers).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+  it('takes the server from the request context, never from Host or X-Forwarded-* (a caller writes those)', async () => {
+    const forged = openApiRequest({ host: 'evil.example', 'x-forwarded-proto': 'javascript:alert(1)//', 'x-forwarded-host': 'evil.example' });
+    expect(await servedServers(forged)).toEqual([{ url: 'https://api.partnerdesk.example' }]);
+    expect(await servedServers(openApiRequest({}, 'javascript:alert(1)//evil.example'))).toEqual([{ url: '/' }]);
+  });
+
+  it('names the local gateway (plain HTTP on loopback) as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
+    expect(await servedServers(openApiRequest({ host: 'evil.example' }, '127.0.0.1:3000'))).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+    expect(await servedServers(openApiRequest({}, 'localhost:3000'))).toEqual([{ url: 'https://localhost:3000' }]);
     process.env.PUBLIC_BASE_URL = 'https://partners.example.com/';
     try {
-      const configured = await getOpenApiDocument(openApiRequest({ host: '127.0.0.1:3000' }), { awsRequestId: 'r-3' } as Context);
-      expect((JSON.parse(configured.body ?? '{}') as { servers: unknown }).servers).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+      expect(await servedServers(openApiRequest({}, '127.0.0.1:3000'))).toEqual([{ url: 'http://127.0.0.1:3000' }]);
     } finally {
       delete process.env.PUBLIC_BASE_URL;
     }
