@@ -67,7 +67,7 @@ export function localConsolePool(issuer: LocalTokenIssuer): LocalConsolePool {
       await (await triggerHandler<PreAuthenticationTriggerEvent>('preAuthentication'))(preAuthenticationEvent(user));
       const issued = await (await triggerHandler<PreTokenGenerationTriggerEvent>('preTokenGeneration'))(preTokenGenerationEvent(user));
       const claims = issued.response.claimsOverrideDetails.claimsToAddOrOverride ?? {};
-      const idToken = await issuer.sign({ sub: user.userId, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.email]: user.email, ...claims }, '15m');
+      const idToken = await issuer.sign({ sub: user.userId, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.email]: user.email, [CLAIMS.emailVerified]: user.email !== '', ...claims }, '15m');
       return { status: 200, body: { idToken, role: 'client', accountId: claims[CLAIMS.accountId] } };
     } catch (error) {
       return refused(error instanceof Error ? error.message : 'Sign-in refused');
