@@ -105,14 +105,14 @@ function assertCurrent(client: Client, invitation: Invitation): void {
   }
 }
 
-/** A resend: the same invitation with a new token (the old one stops working) and a new expiry. */
+/** A resend: the same invitation with a new token (the old one stops working) and a new expiry, capped at 30 days from its first issue. */
 export function renewInvitation(client: Client, invitation: Invitation, tokenHash: string, context: ChangeContext): ClientChange {
   assertCurrent(client, invitation);
   const moved = advanceClient(client, 'resend', context.at);
   const renewed: Invitation = {
     ...invitation,
     status: nextInvitationStatus(invitation.status, 'renew'),
-    expiresAt: invitationExpiry(context.at),
+    expiresAt: invitationExpiry(context.at, invitation.createdAt),
     tokenHash,
     version: invitation.version + 1,
   };

@@ -19,7 +19,8 @@ export const RESEND_LIMIT: RateLimit = { limit: 3, windowMs: 60 * 60 * 1000 };
  * 1. The client must be the partner's (not found) and `invited` (`invalid_transition`); an invitation
  *    past its expiry stays expired even before the job marks it (`invitation_expired`): invite again.
  * 2. Count the resend against the client's limit (too many requests: `rate_limited`, with when to retry).
- * 3. Give the invitation a new token and a new 7-day expiry: the old link stops working at once.
+ * 3. Give the invitation a new token and a new 7-day expiry, never beyond 30 days from its first issue:
+ *    the old link stops working at once.
  * 4. Mail the new link and record whether it went out.
  */
 export async function resendInvitation(

@@ -135,9 +135,10 @@ export const clientOperations: OperationDocs = {
   'POST /clients/{id}/invitation/resend': {
     params: idParams,
     summary: 'Resend the invitation',
-    description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)',
+    description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour). The link is valid ' +
+      '7 days from the resend, but an invitation never lives beyond 30 days from its first mail: after that, add the client again',
     tag: 'Clients', response: clientView,
-    success: { 200: 'The client with its renewed invitation (a new 7-day expiry)' }, examples: { response: clientExample },
+    success: { 200: 'The client with its renewed invitation (a new 7-day expiry, at most 30 days after the first mail)' }, examples: { response: clientExample },
     errors: ['not_found', 'invalid_transition', 'concurrent_change'],
   },
   'POST /clients/{id}/invitation/cancel': {

@@ -187,7 +187,7 @@ export interface paths {
         put?: never;
         /**
          * Resend the invitation
-         * @description Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)
+         * @description Mail a new link for a pending invitation (the old link stops working; 3 per client per hour). The link is valid 7 days from the resend, but an invitation never lives beyond 30 days from its first mail: after that, add the client again
          */
         post: operations["resendInvitation"];
         delete?: never;
@@ -2352,7 +2352,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The client with its renewed invitation (a new 7-day expiry) */
+            /** @description The client with its renewed invitation (a new 7-day expiry, at most 30 days after the first mail) */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];

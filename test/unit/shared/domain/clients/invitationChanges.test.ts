@@ -43,6 +43,18 @@ describe('renewInvitation', () => {
   });
 });
 
+describe('renewInvitation, however often', () => {
+  it('never moves the expiry beyond 30 days from the first issue', () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const first = invited(clock);
+    clock.advance(27 * DAY);
+    const change = renewInvitation(first.after, first.invitation!.after, 'hash-2', { at: clock.now(), actor: partner, auditId: 'aud_2' });
+
+    expect(change.invitation?.after.expiresAt).toEqual(new Date('2026-03-31T10:00:00Z'));
+    expect(change.after.invitation.expiresAt).toEqual(new Date('2026-03-31T10:00:00Z'));
+  });
+});
+
 describe('closeInvitation', () => {
   it.each([
     ['accept', 'active', 'accepted'],
