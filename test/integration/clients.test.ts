@@ -282,7 +282,7 @@ describe('resendInvitation', () => {
     await acceptInvitation(deps(clock), token, await owner(token));
 
     await expect(resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner)))
-      .rejects.toMatchObject({ code: 'invalid_transition', details: { from: 'active', action: 'resend' } });
+      .rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'accepted' } });
   });
 });
 

@@ -84,7 +84,7 @@ async function bindingFor(deps: Pick<ClientDeps, 'clients'>, invitation: Invitat
  *    an account is accepted with the owner's account.
  * 4. Close it and move the client (accept → `active`, decline → `declined`) in one conditional
  *    transaction: of any number of concurrent answers exactly one succeeds; the others re-read and
- *    get `invitation_closed`. Accepting takes the account: while another client (of any partner)
+ *    get `invitation_closed` (also when their reads straddle the winner's write). Accepting takes the account: while another client (of any partner)
  *    serves it, the answer is `account_served` and nothing changes.
  */
 async function answerInvitation(

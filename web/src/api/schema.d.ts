@@ -207,7 +207,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the invitation
-         * @description Withdraw a pending invitation (the account may be invited again)
+         * @description Withdraw a pending invitation (the account may be invited again); 409 `invitation_closed` once it was answered, cancelled or expired
          */
         post: operations["cancelInvitation"];
         delete?: never;
@@ -870,6 +870,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `idempotency_key_reused`, `invitation_expired` */
+        IdempotencyKeyReusedOrInvitationExpired: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "invitation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `idempotency_key_reused`, `invitation_superseded`, `invitation_expired` */
         IdempotencyKeyReusedOrInvitationSupersededOrInvitationExpired: {
             headers: {
@@ -1327,36 +1357,6 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "request_in_progress" | "duplicate_submission";
-                        message: string;
-                        details: {
-                            [key: string]: unknown;
-                        };
-                        requestId: string;
-                    };
-                };
-            };
-        };
-        /** @description `error.code`: `request_in_progress`, `invalid_transition`, `concurrent_change` */
-        RequestInProgressOrInvalidTransitionOrConcurrentChange: {
-            headers: {
-                "x-request-id": components["headers"]["RequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "request_in_progress",
-                 *         "message": "What went wrong, in words a person can read",
-                 *         "details": {},
-                 *         "requestId": "Kq3xWgHoliAEMJw="
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    error: {
-                        /** @enum {string} */
-                        code: "request_in_progress" | "invalid_transition" | "concurrent_change";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2384,8 +2384,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
-            422: components["responses"]["IdempotencyKeyReused"];
+            409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
+            422: components["responses"]["IdempotencyKeyReusedOrInvitationExpired"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -2440,7 +2440,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
+            409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
