@@ -48,7 +48,7 @@ describe('concurrent answers to one invitation', () => {
 
     const fire = (kind: 'accept' | 'decline' | 'cancel' | 'resend') => {
       const route = { accept: ACCEPT, decline: DECLINE, cancel: CANCEL, resend: RESEND }[kind];
-      const pathParameters = kind === 'accept' || kind === 'decline' ? { token } : { id: clientId };
+      const pathParameters: Record<string, string> = kind === 'accept' || kind === 'decline' ? { token } : { id: clientId };
       return invokeRoute(route, { pathParameters, token: kind === 'accept' || kind === 'decline' ? ownerToken : partnerToken })
         .then((response) => ({ kind, status: response.statusCode ?? 200, code: JSON.parse(response.body ?? '{}').error?.code as string | undefined }));
     };
