@@ -3,6 +3,7 @@ import type { PreAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } fr
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/compositionRoot';
+import { normalizedEmail } from '../../shared/domain/accounts/emailAddress';
 import { CLAIMS } from '../../shared/http/Principal';
 import { triggers } from '../../shared/routeTable';
 import type { LocalEndpoint } from './gateway';
@@ -75,7 +76,7 @@ export function localConsolePool(issuer: LocalTokenIssuer): LocalConsolePool {
   };
   return {
     signup: async ({ body }) => {
-      const email = String((body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+      const email = normalizedEmail(String((body as { email?: unknown } | undefined)?.email ?? ''));
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
         return { status: 400, body: { error: { code: 'validation_failed', message: 'email must be an e-mail address', details: {} } } };
       }

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
+import { normalizedEmail } from '../../domain/accounts/emailAddress';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
 import { physicalTableName } from '../dynamodb/tables';
 
@@ -23,7 +24,7 @@ export function loginKey(email: string): { pk: string } {
 
 /** Key of a console user (the owner of a cloud account) in the local stand-in of the console users' pool. */
 export function consoleUserKey(email: string): { pk: string } {
-  return { pk: `CONSOLEUSER#${email.trim().toLowerCase()}` };
+  return { pk: `CONSOLEUSER#${normalizedEmail(email)}` };
 }
 
 const consoleUser = z.object({ userId: z.string(), email: z.string() });
@@ -55,7 +56,7 @@ export class LocalAccountDirectory implements AccountDirectory {
 
   /** Signs a console user up with `userId`, unless the e-mail has one already (then that one, `created: false`). */
   public async createConsoleUser(email: string, userId: string): Promise<{ userId: string; created: boolean }> {
-    const normalized = email.trim().toLowerCase();
+    const normalized = normalizedEmail(email);
     try {
       // Invariant: one console user per e-mail, as a Cognito pool with e-mail sign-in keeps it.
       await this.client.send(new PutCommand({

@@ -161,12 +161,14 @@ export const clientOperations: OperationDocs = {
   },
   'POST /invitations/{token}/accept': {
     ...answerOperation('accepted', 'Accept an invitation', 'Accept an invitation with the cloud account owner\'s console ID token: the client ' +
-      'becomes active, bound to the owner\'s account if the partner named none; 403 `wrong_account` for another account, 409 ' +
+      'becomes active, bound to the owner\'s account if the partner named none (then only a token whose verified e-mail is the invited ' +
+      'address answers it); 403 `wrong_account` for another account or address (the message names the address that must sign in), 409 ' +
       '`account_served` while another partner serves the account'),
     errors: [...ANSWER_ERRORS, 'already_client', 'account_served'],
   },
   'POST /invitations/{token}/decline': answerOperation('declined', 'Decline an invitation',
-    'Decline an invitation with the cloud account owner\'s console ID token (403 `wrong_account` for another account)'),
+    'Decline an invitation with the cloud account owner\'s console ID token (403 `wrong_account` for another account, or for an ' +
+    'invitation sent without an account, a token without the invited address as its verified e-mail)'),
   'GET /audit': {
     summary: 'Your audit trail',
     description: 'Your audit trail, newest first; filter by client and period [from, to)',

@@ -247,7 +247,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation
-         * @description Accept an invitation with the cloud account owner's console ID token: the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account
+         * @description Accept an invitation with the cloud account owner's console ID token: the client becomes active, bound to the owner's account if the partner named none (then only a token whose verified e-mail is the invited address answers it); 403 `wrong_account` for another account or address (the message names the address that must sign in), 409 `account_served` while another partner serves the account
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -267,7 +267,7 @@ export interface paths {
         put?: never;
         /**
          * Decline an invitation
-         * @description Decline an invitation with the cloud account owner's console ID token (403 `wrong_account` for another account)
+         * @description Decline an invitation with the cloud account owner's console ID token (403 `wrong_account` for another account, or for an invitation sent without an account, a token without the invited address as its verified e-mail)
          */
         post: operations["declineInvitation"];
         delete?: never;
