@@ -24,6 +24,7 @@ export const DOMAIN_ERROR_CODES = {
   concurrent_change: 'conflict',
   duplicate_submission: 'conflict',
   email_already_partner: 'conflict',
+  staff_login_exists: 'conflict',
   client_exists: 'conflict',
   already_client: 'conflict',
   account_served: 'conflict',

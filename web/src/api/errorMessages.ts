@@ -18,6 +18,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   request_in_progress: 'The same request is still being processed. Wait a moment and check again.',
   duplicate_submission: 'This form was already sent a moment ago.',
   email_already_partner: 'A partner with this e-mail already exists.',
+  staff_login_exists: 'This e-mail already signs in to partnerdesk as a manager or a partner, so it cannot become a new partner\'s login. Ask the applicant for another address.',
   invalid_transition: 'This is not possible in the current state. Reload to see the latest state.',
   concurrent_change: 'Someone changed this at the same time. Reload and try again.',
   client_exists: 'You already have a client with this cloud account.',

@@ -99,7 +99,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an application
-         * @description Approve a contacted application: creates the partner account bound to its e-mail
+         * @description Approve a contacted application: creates the partner account bound to its e-mail, and its partner login; 409 `staff_login_exists` when that e-mail already signs in to partnerdesk (a manager or a partner): nothing changes, an existing login is never altered
          */
         post: operations["approvePartnerApplication"];
         delete?: never;
@@ -1055,8 +1055,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `invalid_transition`, `email_already_partner` */
-        InvalidTransitionOrEmailAlreadyPartner: {
+        /** @description `error.code`: `invalid_transition`, `email_already_partner`, `staff_login_exists` */
+        InvalidTransitionOrEmailAlreadyPartnerOrStaffLoginExists: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1075,7 +1075,7 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "invalid_transition" | "email_already_partner";
+                        code: "invalid_transition" | "email_already_partner" | "staff_login_exists";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1972,7 +1972,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartner"];
+            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartnerOrStaffLoginExists"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };
