@@ -95,7 +95,7 @@ const headerValues = fc.record(
 /** The tables a route may write: those it declares, and the local stand-ins of the managed services it uses. */
 function writableTables(route: RouteSpec): TableName[] {
   return DATA_TABLES.filter((table) =>
-    (route.uses.tables?.[table] ?? 'read') !== 'read' ||
+    !['read', 'get'].includes(route.uses.tables?.[table] ?? 'read') ||
     (table === 'localDirectory' && route.uses.accountDirectory === true) ||
     (table === 'localEvents' && route.uses.events === true));
 }
