@@ -345,7 +345,7 @@ export interface paths {
         };
         /**
          * Balance detail per Moscow day
-         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, a period that ends before it answers 422 `period_before_client` — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days, every day on every page), and a page of the deposits and withdrawals with times in +03:00, oldest first (`limit` 1–500, default 100; `nextCursor` fetches the next page of the same client and period). Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, a period that ends before it answers 422 `period_before_client` — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
          */
         get: operations["getClientBalanceDetail"];
         put?: never;
@@ -562,6 +562,7 @@ export interface components {
                 occurredAt: string;
                 day: string;
             }[];
+            nextCursor: string | null;
         };
         BillingEventResults: {
             results: {
@@ -2799,6 +2800,8 @@ export interface operations {
             query: {
                 from: string;
                 to: string;
+                limit?: string;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2808,7 +2811,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The period day by day */
+            /** @description The period day by day, and a page of its movements */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -2904,13 +2907,14 @@ export interface operations {
                      *           "occurredAt": "2026-11-01T12:30:00.000+03:00",
                      *           "day": "2026-11-01"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "nextCursor": null
                      *     }
                      */
                     "application/json": components["schemas"]["BalanceDetail"];
                 };
             };
-            400: components["responses"]["ValidationFailed"];
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
