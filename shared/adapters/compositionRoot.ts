@@ -178,6 +178,7 @@ export function clientDeps(publicBaseUrl: string): Omit<ClientDeps, 'events'> {
     clock,
     ids,
     publicBaseUrl,
+    ...(process.env.INVITATIONS_PER_PARTNER_PER_DAY && { invitationsPerDay: Number(process.env.INVITATIONS_PER_PARTNER_PER_DAY) }),
   };
 }
 

@@ -26,6 +26,7 @@ export const DOMAIN_ERROR_CODES = {
   email_already_partner: 'conflict',
   staff_login_exists: 'conflict',
   client_exists: 'conflict',
+  invitation_pending: 'conflict',
   already_client: 'conflict',
   account_served: 'conflict',
   client_not_active: 'conflict',

@@ -100,14 +100,16 @@ export const clientOperations: OperationDocs = {
     summary: 'Add a client',
     description: 'Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. ' +
       'Stores it as `invited` and mails a link valid 7 days that only the account\'s owner, signed in to the cloud console, can answer ' +
-      '(201; 200 when an account whose invitation closed is invited again)',
+      '(201; 200 when an account whose invitation closed is invited again). 409 `invitation_pending` (with the pending client\'s ' +
+      '`clientId`: resend that one) while your last invitation to the same e-mail address is open; 429 `rate_limited` over ' +
+      '200 new invitations a day (configurable)',
     tag: 'Clients', body: addClientBody, response: clientView, location: true,
     success: {
       201: 'A new client, invited',
       200: 'A client of yours whose last invitation was declined, cancelled or expired, invited again',
     },
     examples: { body: { email: clientExample.email, name: clientExample.name, phone: '+7 (495) 123-45-67', accountId: clientExample.accountId }, response: clientExample },
-    errors: ['unknown_account', 'not_found', 'client_exists', 'concurrent_change'],
+    errors: ['unknown_account', 'not_found', 'client_exists', 'invitation_pending', 'concurrent_change'],
   },
   'GET /clients': {
     summary: 'List your clients',

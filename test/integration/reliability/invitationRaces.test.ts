@@ -64,3 +64,34 @@ describe('concurrent answers to one invitation', () => {
     expect(closing).toHaveLength(1);
   });
 });
+
+describe('invitations are no open mail channel (issue 26)', () => {
+  it('sends one mail to a recipient however often a partner adds it: the others answer 409 invitation_pending naming the client', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const partnerToken = await issued().partner(partner.partnerId);
+    const email = uniqueClientEmail();
+
+    const answers = [];
+    for (const variant of [email, email.toUpperCase(), email, ` ${email}`, email]) {
+      answers.push(await invokeRoute(ADD, { ...jsonBody({ email: variant, name: 'Your cloud account is suspended' }), token: partnerToken }));
+    }
+
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 409, 409, 409, 409]);
+    const clientId = JSON.parse(answers[0]?.body ?? '{}').id;
+    for (const refused of answers.slice(1)) expect(JSON.parse(refused.body ?? '{}').error).toMatchObject({ code: 'invitation_pending', details: { clientId } });
+    expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('stops a partner at its daily number of new invitations (INVITATIONS_PER_PARTNER_PER_DAY) with 429', async () => {
+    process.env.INVITATIONS_PER_PARTNER_PER_DAY = '3';
+    try {
+      const partner = await createPartner(tables.documentClient());
+      const partnerToken = await issued().partner(partner.partnerId);
+      const statuses = [];
+      for (let n = 0; n < 5; n += 1) statuses.push((await invokeRoute(ADD, { ...jsonBody({ email: uniqueClientEmail() }), token: partnerToken })).statusCode);
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    } finally {
+      delete process.env.INVITATIONS_PER_PARTNER_PER_DAY;
+    }
+  });
+});

@@ -22,6 +22,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   invalid_transition: 'This is not possible in the current state. Reload to see the latest state.',
   concurrent_change: 'Someone changed this at the same time. Reload and try again.',
   client_exists: 'You already have a client with this cloud account.',
+  invitation_pending: 'You already invited this e-mail address and the invitation is still open. Resend that invitation instead.',
   unknown_account: 'No cloud account has this identifier.',
   client_not_active: 'Balances are shown only for clients who accepted the invitation (active or blocked).',
   currency_mismatch: 'The amounts are in different currencies.',

@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * Add a client
-         * @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again)
+         * @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again). 409 `invitation_pending` (with the pending client's `clientId`: resend that one) while your last invitation to the same e-mail address is open; 429 `rate_limited` over 200 new invitations a day (configurable)
          */
         post: operations["addClient"];
         delete?: never;
@@ -1277,8 +1277,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `request_in_progress`, `client_exists`, `concurrent_change` */
-        RequestInProgressOrClientExistsOrConcurrentChange: {
+        /** @description `error.code`: `request_in_progress`, `client_exists`, `invitation_pending`, `concurrent_change` */
+        RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1297,7 +1297,7 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "request_in_progress" | "client_exists" | "concurrent_change";
+                        code: "request_in_progress" | "client_exists" | "invitation_pending" | "concurrent_change";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2209,7 +2209,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["RequestInProgressOrClientExistsOrConcurrentChange"];
+            409: components["responses"]["RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReusedOrUnknownAccount"];
