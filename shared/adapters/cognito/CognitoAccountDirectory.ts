@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { staffLoginExists } from '../../domain/applications/staffLogin';
 import type { AccountDirectory, StaffLogin } from '../../ports/AccountDirectory';
+import { clientTimeoutConfig, SLOW_CALL_TIMEOUTS } from '../aws/callTimeouts';
 
 /** The custom attributes the API reads from staff ID tokens (`shared/http/Principal.ts`). */
 const ROLE = 'custom:role';
@@ -19,7 +20,7 @@ export class CognitoAccountDirectory implements AccountDirectory {
   /** Creates the directory for `USER_POOL_ID`. */
   public static fromEnv(env = process.env): CognitoAccountDirectory {
     if (!env.USER_POOL_ID) throw new Error('USER_POOL_ID is not set');
-    return new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID);
+    return new CognitoAccountDirectory(new CognitoIdentityProviderClient(clientTimeoutConfig(SLOW_CALL_TIMEOUTS)), env.USER_POOL_ID);
   }
 
   /**

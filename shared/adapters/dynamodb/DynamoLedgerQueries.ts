@@ -52,7 +52,7 @@ export class DynamoLedgerQueries extends DynamoLedgerBalances implements LedgerQ
     const range = movementRange(accountId, moscowDayStart(period.from), moscowDayEnd(period.to));
     // A cursor must come from a page of the same reader's movements of the same account and period.
     const listing = `movements#${page.boundTo}#${accountId}#${period.from}#${period.to}`;
-    const startKey = decodeCursor(page.cursor, ['pk', 'sk'], listing);
+    const startKey = await decodeCursor(page.cursor, ['pk', 'sk'], listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -62,7 +62,7 @@ export class DynamoLedgerQueries extends DynamoLedgerBalances implements LedgerQ
       Limit: page.limit + 1,
       ExclusiveStartKey: startKey,
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
     const items = shown.map((raw) => {
       const item = movementItem.parse(raw);
       return { transactionId: item.transactionId, type: item.type, amount: money(item.amount, item.currency), occurredAt: item.occurredAt };
