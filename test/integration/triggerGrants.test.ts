@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TABLE_ACTIONS } from '../../infra/constructs/ServiceFunction';
 import { preAuthenticationEvent, preTokenGenerationEvent } from '../../infra/local/consoleSignIn';
-import { documentClient } from '../../shared/adapters/compositionRoot';
+import { signInDocumentClient } from '../../shared/adapters/compositionRoot';
 import { physicalTableName, type TableName } from '../../shared/adapters/dynamodb/tables';
 import { FixedClock } from '../../shared/domain/Clock';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
@@ -75,7 +75,7 @@ async function runEveryPath(spec: TriggerSpec): Promise<void> {
 
 describe('each console trigger is granted exactly what it calls', () => {
   it.each(triggers.map((spec) => [spec.handler, spec] as const))('%s', async (_name, spec) => {
-    const recorder = recordActions(documentClient());
+    const recorder = recordActions(signInDocumentClient());
     try {
       await runEveryPath(spec);
     } finally {

@@ -56,7 +56,7 @@ describe('openApiDocument', () => {
         .content['application/json']?.schema.properties.error.properties.code.enum;
 
     expect(Object.keys(responses('/clients', 'post')).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
-    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'concurrent_change']);
+    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'invitation_pending', 'concurrent_change']);
     expect(codes('/clients', 'post', '422')).toEqual(['idempotency_key_reused', 'unknown_account']);
     expect(codes('/clients/{id}/balance', 'get', '409')).toEqual(['client_not_active']);
     expect(codes('/invitations/{token}/accept', 'post', '403')).toEqual(['forbidden', 'wrong_account']);
