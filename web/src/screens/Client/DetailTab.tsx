@@ -1,4 +1,5 @@
 /** "Detail": per Moscow day the opening, debits, deposits, withdrawals and closing, and every deposit and withdrawal with its Moscow time; exported as CSV. */
+import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import type { BalanceDetail } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
@@ -11,6 +12,7 @@ import { downloadCsv } from '../../ui/downloadCsv';
 import { DataTable } from '../../ui/DataTable';
 import { Icon } from '../../ui/Icon';
 import { Id } from '../../ui/CopyButton';
+import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 /** The per-day figures as CSV in `lang`. */
@@ -28,9 +30,12 @@ export function detailCsv(detail: BalanceDetail, lang: Language): string {
 export function DetailTab({ clientId, from, to }: { readonly clientId: string; readonly from: string; readonly to: string }) {
   const words = t.value;
   const page = words.balance;
+  // The page of movements shown: a cursor belongs to one client and period, so it is dropped when they change.
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  useEffect(() => setCursor(undefined), [clientId, from, to]);
   const loaded = useLoaded(
-    () => attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to } } })),
-    [clientId, from, to],
+    () => attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to, ...(cursor && { cursor }) } } })),
+    [clientId, from, to, cursor],
   );
   const detail = loaded.data;
   if (loaded.problem) return <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} />;
@@ -78,6 +83,10 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
           { header: page.columns.amount, numeric: true, cell: (movement) => formatMoney(movement.amount) },
           { header: page.columns.transaction, cell: (movement) => <Id value={movement.transactionId} /> },
         ]}
+      />
+      <Pager
+        onFirst={cursor ? () => setCursor(undefined) : undefined}
+        onNext={detail.nextCursor ? () => setCursor(detail.nextCursor ?? undefined) : undefined}
       />
     </>
   );

@@ -6,6 +6,7 @@ import { start } from '../../auth/session';
 import { consoleConfig } from '../../config';
 import { t } from '../../i18n/catalogue';
 import { navigate, route } from '../../router';
+import { returnPath } from '../../screenPaths';
 import { AppShell } from '../../ui/AppShell';
 import { Link } from '../../ui/Link';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -20,7 +21,7 @@ export function AuthCallback() {
     void completeSignIn(auth, route.value.query).then((outcome) => {
       if ('session' in outcome) {
         start(outcome.session);
-        navigate(outcome.next, { replace: true });
+        navigate(returnPath(outcome.next, window.location.origin), { replace: true });
       } else setProblem(outcome);
     });
   }, []);
