@@ -8,6 +8,7 @@ export const SCREEN_PATHS = [
   '/auth/callback',
   '/invitations/:token',
   '/clients',
+  '/clients/:id',
   '/clients/:id/balance',
   '/audit',
   '/applications',
@@ -21,7 +22,9 @@ const PLAIN_PATH = /^\/[!-[\]-~]*$/;
 const RETURNABLE = SCREEN_PATHS.filter((pattern) => pattern !== '/sign-in' && pattern !== '/auth/callback');
 
 function isScreen(pathname: string): boolean {
-  return RETURNABLE.some((pattern) => new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+')}/?$`).test(pathname));
+  // The page's language leads every address (`/ru/clients`): the screen is what follows it.
+  const screen = pathname.replace(/^\/(ru|en)(?=\/|$)/, '') || '/';
+  return RETURNABLE.some((pattern) => new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+')}/?$`).test(screen));
 }
 
 /**

@@ -25,6 +25,12 @@ describe('returnPath (where the console goes after signing in)', () => {
     expect(returnPath(next, ORIGIN)).toBe(expected);
   });
 
+  it('takes a screen behind the page language, and a client page', () => {
+    expect(returnPath('/ru/clients?status=active', ORIGIN)).toBe('/ru/clients?status=active');
+    expect(returnPath('/en/clients/cli_1?tab=detail', ORIGIN)).toBe('/en/clients/cli_1?tab=detail');
+    expect(returnPath('/de/clients', ORIGIN)).toBe('/');
+  });
+
   it('knows exactly the screens App.tsx renders', () => {
     const app = readFileSync(path.join(__dirname, '..', '..', '..', 'web', 'src', 'App.tsx'), 'utf8');
     const rendered = [...app.matchAll(/pattern: '([^']+)'/g)].map((match) => match[1]);

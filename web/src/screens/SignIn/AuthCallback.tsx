@@ -4,6 +4,7 @@ import type { Problem } from '../../api/errorMessages';
 import { completeSignIn } from '../../auth/cognito';
 import { start } from '../../auth/session';
 import { consoleConfig } from '../../config';
+import { t } from '../../i18n/catalogue';
 import { navigate, route } from '../../router';
 import { returnPath } from '../../screenPaths';
 import { AppShell } from '../../ui/AppShell';
@@ -12,6 +13,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 
 /** Finishes a hosted sign-in. */
 export function AuthCallback() {
+  const words = t.value.signIn;
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
     const auth = consoleConfig().auth;
@@ -24,10 +26,10 @@ export function AuthCallback() {
     });
   }, []);
   return (
-    <AppShell title="Signing in">
-      <h1 tabIndex={-1}>Signing in…</h1>
+    <AppShell title={words.callbackTitle}>
+      <h1 tabIndex={-1}>{words.callbackHeading}</h1>
       <ProblemMessage problem={problem} />
-      {problem && <p><Link href="/sign-in">Sign in again</Link></p>}
+      {problem && <p><Link href="/sign-in">{words.again}</Link></p>}
     </AppShell>
   );
 }
