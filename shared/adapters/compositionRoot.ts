@@ -39,6 +39,13 @@ import { DynamoClientFollowUpOutbox } from './dynamodb/DynamoClientFollowUpOutbo
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 import { loggedFailures } from '../observability/loggedFailures';
+import { DynamoSpendStore } from './dynamodb/DynamoSpendStore';
+import { DynamoAccountOwners } from './dynamodb/DynamoAccountOwners';
+import type { IngestDeps } from '../domain/spend/ingestBillingEvents';
+import type { BudgetDeps } from '../domain/spend/budgets';
+import type { PortfolioDeps } from '../domain/spend/portfolio';
+import { runSystemClientOperation } from '../domain/clients/runClientOperation';
+import { BUDGET_ACTOR } from '../domain/spend/evaluateSpend';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -236,4 +243,59 @@ export function signInGateDeps(): SignInGateDeps {
 /** What the follow-up job needs: the outbox only, no write code. */
 export function followUpDeps(): DueFollowUpDeps {
   return { operations: new DynamoClientFollowUpOutbox(documentClient()), events: eventPublisher(), clock };
+}
+
+/** Spend control's store (budgets, alert markers, notifications, portfolio reads). */
+export function spendStore(): DynamoSpendStore {
+  return new DynamoSpendStore(documentClient());
+}
+
+/** What billing ingestion with spend control needs: the ledger, who serves each account, and alert evaluation (mail, events, the block at a budget's limit). */
+export function ingestDeps(requestId?: string): IngestDeps {
+  const store = spendStore();
+  // The block at a budget's limit: the client operation machinery without confirmations (the system decided it).
+  const operations = {
+    operations: new DynamoClientBatchStore(documentClient()), events: eventPublisher(), clock, ids, failures: loggedFailures(requestId),
+  };
+  return {
+    ...billingDeps(),
+    owners: new DynamoAccountOwners(documentClient()),
+    spend: {
+      budgets: store,
+      alerts: store,
+      ledger: new DynamoLedgerQueries(documentClient()),
+      partners: partners(),
+      mailer: mailer(),
+      events: eventPublisher(),
+      failures: operations.failures,
+      clock,
+      blockClient: async (partnerId, clientId) => {
+        await runSystemClientOperation(operations, partnerId, BUDGET_ACTOR, 'block', clientId);
+      },
+    },
+  };
+}
+
+/** What the budget routes need. */
+export function budgetDeps(): BudgetDeps {
+  return {
+    budgets: spendStore(),
+    clients: new DynamoClientBatchStore(documentClient()),
+    ledger: ledgerBalances(),
+    clock,
+    ids,
+  };
+}
+
+/** What the portfolio reads need. */
+export function portfolioDeps(): PortfolioDeps {
+  const store = spendStore();
+  return {
+    portfolio: store,
+    notifications: store,
+    budgets: store,
+    clients: new DynamoClientBatchStore(documentClient()),
+    ledger: ledgerBalances(),
+    clock,
+  };
 }

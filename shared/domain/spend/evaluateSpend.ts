@@ -4,6 +4,7 @@ import type { FailureLog } from '../../ports/FailureLog';
 import type { Mailer } from '../../ports/Mailer';
 import type { PartnerRepository } from '../../ports/PartnerRepository';
 import type { BudgetStore, ServedAccount, SpendAlerts } from '../../ports/SpendStore';
+import type { Actor } from '../audit/AuditEntry';
 import type { CalendarMonth } from '../balances/calendarBuckets';
 import type { Clock } from '../Clock';
 import { type Money, zero } from '../Money';
@@ -11,6 +12,9 @@ import { DEFAULT_CURRENCY } from '../balances/BalanceDeps';
 import { addMoscowDays, type MoscowDay, moscowDay } from '../moscowTime';
 import { alertsCalledFor, ANOMALY_WINDOW_DAYS, type DaySpend, type SpendAlert } from './SpendAlert';
 import { spendAlertMail } from './spendAlertMail';
+
+/** Who blocks a client at its budget's limit, in the audit trail. */
+export const BUDGET_ACTOR: Actor = { kind: 'system', id: 'budget' };
 
 /** Blocks a client's console sign-in as a manual block does (the client operation machinery, audited). */
 export type BlockClient = (partnerId: string, clientId: string) => Promise<void>;
