@@ -4,7 +4,7 @@ import { applicationOperations, applicationView, submittedApplicationView } from
 import { balanceDetailView, balanceOperations, balanceView, billingEventsResponse, expensesView } from './docs/balances';
 import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './docs/clients';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
-import { budgetView, notificationView, portfolioView, spendOperations } from './docs/spend';
+import { budgetView, portfolioView, spendOperations } from './docs/spend';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
@@ -39,6 +39,5 @@ export const namedSchemas: NamedSchemas = {
   OperationPreview: operationPreviewView,
   OperationResult: operationResultView,
   Budget: budgetView,
-  Notification: notificationView,
   Portfolio: portfolioView,
 };

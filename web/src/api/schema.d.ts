@@ -878,48 +878,6 @@ export interface components {
                 currency: string;
             } | null;
         };
-        Notification: {
-            id: string;
-            clientId: string;
-            /** @enum {string} */
-            kind: "threshold" | "anomaly" | "low_balance" | "budget_block";
-            month: string;
-            /** Format: date-time */
-            at: string;
-            read: boolean;
-            facts: {
-                threshold?: {
-                    percent: number;
-                    /** @enum {string} */
-                    basis: "actual" | "forecast";
-                };
-                budget?: {
-                    amount: number;
-                    currency: string;
-                };
-                spend?: {
-                    amount: number;
-                    currency: string;
-                };
-                forecast?: {
-                    amount: number;
-                    currency: string;
-                };
-                day?: string;
-                daySpend?: {
-                    amount: number;
-                    currency: string;
-                };
-                median?: {
-                    amount: number;
-                    currency: string;
-                };
-                balance?: {
-                    amount: number;
-                    currency: string;
-                };
-            };
-        };
         OperationPreview: {
             confirmationRequired: boolean;
             /** @enum {string} */
@@ -1018,7 +976,48 @@ export interface components {
                     currency: string;
                 } | null;
             }[];
-            needsAttention: components["schemas"]["Notification"][];
+            needsAttention: {
+                id: string;
+                clientId: string;
+                /** @enum {string} */
+                kind: "threshold" | "anomaly" | "low_balance" | "budget_block";
+                month: string;
+                /** Format: date-time */
+                at: string;
+                read: boolean;
+                facts: {
+                    threshold?: {
+                        percent: number;
+                        /** @enum {string} */
+                        basis: "actual" | "forecast";
+                    };
+                    budget?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    spend?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    forecast?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    day?: string;
+                    daySpend?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    median?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    balance?: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
+            }[];
         };
         SubmittedApplication: {
             id: string;
@@ -4175,7 +4174,48 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
-                        items: components["schemas"]["Notification"][];
+                        items: {
+                            id: string;
+                            clientId: string;
+                            /** @enum {string} */
+                            kind: "threshold" | "anomaly" | "low_balance" | "budget_block";
+                            month: string;
+                            /** Format: date-time */
+                            at: string;
+                            read: boolean;
+                            facts: {
+                                threshold?: {
+                                    percent: number;
+                                    /** @enum {string} */
+                                    basis: "actual" | "forecast";
+                                };
+                                budget?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                spend?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                forecast?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                day?: string;
+                                daySpend?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                median?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balance?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                        }[];
                         nextCursor: string | null;
                     };
                 };
