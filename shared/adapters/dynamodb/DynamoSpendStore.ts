@@ -132,9 +132,9 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': budgetsPartition(partnerId) },
       Limit: page.limit + 1,
-      ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk'], listing),
+      ExclusiveStartKey: await decodeCursor(page.cursor, ['pk', 'sk'], listing),
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
     return { items: shown.map(toBudget), ...(nextCursor && { nextCursor }) };
   }
 
@@ -269,9 +269,9 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
       ExpressionAttributeValues: { ':pk': notificationsPartition(partnerId), ':note': 'N#' },
       ScanIndexForward: false,
       Limit: page.limit + 1,
-      ExclusiveStartKey: decodeCursor(page.cursor, ['pk', 'sk'], listing),
+      ExclusiveStartKey: await decodeCursor(page.cursor, ['pk', 'sk'], listing),
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
     return { items: shown.map(toNotification), ...(nextCursor && { nextCursor }) };
   }
 
@@ -345,7 +345,7 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
 
   public async clientsBySpend(partnerId: string, month: CalendarMonth, page: { limit: number; cursor?: string }): Promise<Page<ClientSpend>> {
     const listing = `bySpend|${partnerId}|${month}`;
-    const start = decodeCursor(page.cursor, SPEND_CURSOR, listing);
+    const start = await decodeCursor(page.cursor, SPEND_CURSOR, listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       IndexName: SPEND_INDEXES.bySpend,
@@ -356,7 +356,7 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
       ExclusiveStartKey: start && { ...start, monthSpend: Number(start.monthSpend) },
     }));
     const found = (result.Items ?? []).map((item) => ({ ...item, monthSpend: String(item.monthSpend) }));
-    const { shown, nextCursor } = pageOfOneMore(found, page.limit, SPEND_CURSOR, listing);
+    const { shown, nextCursor } = await pageOfOneMore(found, page.limit, SPEND_CURSOR, listing);
     return {
       items: shown.map((item) => {
         const parsed = spendItem.parse({ ...item, monthSpend: Number(item.monthSpend) });

@@ -13,6 +13,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 const ACTIONS: Record<AuditEntry['action'], string> = {
   invite: 'Invited', reinvite: 'Invited again', resend: 'Invitation resent', accept: 'Accepted', decline: 'Declined',
   cancel: 'Invitation cancelled', expire: 'Invitation expired', block: 'Blocked', unblock: 'Unblocked', detach: 'Deleted (detached)',
+  set_budget: 'Budget set', remove_budget: 'Budget removed',
 };
 const ACTORS: Record<AuditEntry['actor']['kind'], string> = { partner: 'You', invitee: 'The client', system: 'The system' };
 
