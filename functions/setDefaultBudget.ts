@@ -1,4 +1,4 @@
-import { budgetDeps } from '../shared/adapters/compositionRoot';
+import { defaultBudgetDeps } from '../shared/adapters/compositionRoot';
 import { setDefaultBudget } from '../shared/domain/spend/budgets';
 import { httpRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
@@ -10,6 +10,6 @@ export const handler = httpRoute(
   { auth: 'partner', body: budgetBody, middlewares: [partnerRateLimit()] },
   async ({ principal, body }) => ({
     status: 200,
-    body: toBudgetView(await setDefaultBudget(budgetDeps(), principal.partnerId, { kind: 'partner', id: principal.userId }, toBudgetSettings(body))),
+    body: toBudgetView(await setDefaultBudget(defaultBudgetDeps(), principal.partnerId, { kind: 'partner', id: principal.userId }, toBudgetSettings(body))),
   }),
 );

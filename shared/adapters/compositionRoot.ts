@@ -42,6 +42,7 @@ import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 import { loggedFailures } from '../observability/loggedFailures';
 import { DynamoSpendStore } from './dynamodb/DynamoSpendStore';
 import { DynamoAccountOwners } from './dynamodb/DynamoAccountOwners';
+import { DynamoClientsByIds } from './dynamodb/DynamoClientsByIds';
 import type { IngestDeps } from '../domain/spend/ingestBillingEvents';
 import type { BudgetDeps } from '../domain/spend/budgets';
 import type { PortfolioDeps } from '../domain/spend/portfolio';
@@ -281,11 +282,21 @@ export function ingestDeps(requestId?: string): IngestDeps {
   };
 }
 
-/** What the budget routes need. */
+/** What changing the partner's default budget needs: the budgets only. */
+export function defaultBudgetDeps(): Pick<BudgetDeps, 'budgets' | 'clock'> {
+  return { budgets: spendStore(), clock };
+}
+
+/** What reading a client's budget needs: budgets and the partner's clients only. */
+export function budgetReadDeps(): Pick<BudgetDeps, 'budgets' | 'clients' | 'clock'> {
+  return { budgets: spendStore(), clients: new DynamoClientsByIds(documentClient()), clock };
+}
+
+/** What setting and removing clients' budgets need (balances: the currency of each client's account). */
 export function budgetDeps(): BudgetDeps {
   return {
     budgets: spendStore(),
-    clients: new DynamoClientBatchStore(documentClient()),
+    clients: new DynamoClientsByIds(documentClient()),
     ledger: ledgerBalances(),
     clock,
     ids,
@@ -299,7 +310,7 @@ export function portfolioDeps(): PortfolioDeps {
     portfolio: store,
     notifications: store,
     budgets: store,
-    clients: new DynamoClientBatchStore(documentClient()),
+    clients: new DynamoClientsByIds(documentClient()),
     ledger: ledgerBalances(),
     clock,
   };

@@ -113,8 +113,13 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
   public constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table = physicalTableName('spend'),
-    private readonly auditTable = physicalTableName('audit'),
+    // Resolved when a budget change is written: the read routes are not wired to the audit table.
+    private readonly auditTableName?: string,
   ) {}
+
+  private get auditTable(): string {
+    return this.auditTableName ?? physicalTableName('audit');
+  }
 
   public async budgetsFor(partnerId: string, clientIds: readonly string[]): Promise<{ clients: ReadonlyMap<string, Budget>; fallback?: Budget }> {
     const keys = [...new Set(clientIds)].map((clientId) => clientBudgetKey(partnerId, clientId));
