@@ -95,4 +95,19 @@ export interface PortfolioQueries {
   partnerDays(partnerId: string, from: MoscowDay, to: MoscowDay): Promise<PartnerDaySpend[]>;
   /** The partner's clients by their spend of `month`, highest first (one query per page). */
   clientsBySpend(partnerId: string, month: CalendarMonth, page: { readonly limit: number; readonly cursor?: string }): Promise<Page<ClientSpend>>;
+  /** The spend of `month` of these clients (absent: none). One batched read per 100. */
+  monthSpends(partnerId: string, clientIds: readonly string[], month: CalendarMonth): Promise<ReadonlyMap<string, Money>>;
+  /**
+   * The balances of accounts the ledger last saw served by the partner's clients, lowest first (one
+   * query per page). An account whose client left since stays listed until its next event: callers
+   * keep only the clients still served on that account.
+   */
+  clientsByBalance(partnerId: string, page: { readonly limit: number; readonly cursor?: string }): Promise<Page<ClientBalanceEntry>>;
+}
+
+/** A served account's balance, with the client the ledger last saw serving it. */
+export interface ClientBalanceEntry {
+  readonly clientId: string;
+  readonly accountId: string;
+  readonly balance: Money;
 }

@@ -2,19 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, ingestDeps, portfolioDeps, spendStore } from '../../shared/adapters/compositionRoot';
 import { batchPutAll } from '../../shared/adapters/dynamodb/batchCalls';
-import { clientChangeItems } from '../../shared/adapters/dynamodb/clientChangeTransaction';
+import { clientToItem } from '../../shared/adapters/dynamodb/clientItems';
+import { balanceKey } from '../../shared/adapters/dynamodb/ledgerKeys';
 import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
 import { clientMonthKey, DAY_SHARDS, notificationSortKey, notificationsPartition, partnerDayKey, spendIndexPartition } from '../../shared/adapters/dynamodb/spendKeys';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import type { BillingEvent } from '../../shared/domain/balances/BillingEvent';
 import { recordBillingEvents } from '../../shared/domain/balances/recordBillingEvents';
 import { SystemClock } from '../../shared/domain/Clock';
+import { advanceClient } from '../../shared/domain/clients/Client';
 import { inviteNewClient } from '../../shared/domain/clients/invitationChanges';
 import { money } from '../../shared/domain/Money';
 import { addMoscowDays, moscowDay, moscowDayStart } from '../../shared/domain/moscowTime';
 import { DEFAULT_THRESHOLDS } from '../../shared/domain/spend/Budget';
 import { ingestBillingEvents } from '../../shared/domain/spend/ingestBillingEvents';
-import { clientsBySpend, portfolio } from '../../shared/domain/spend/portfolio';
+import { clientsByBalance, clientsBySpend, portfolio } from '../../shared/domain/spend/portfolio';
 import { createPartner } from '../support/clientFixtures';
 import { countRequests } from '../support/dynamoProbe';
 import { mark, markdownTable } from './markdownTable';
@@ -33,17 +35,21 @@ const SEED_PARALLEL = 8;
 /**
  * Write units of the requests a DocumentClient sends (whether DynamoDB accepts them or not): 2 per
  * item of a transaction, 1 per single or batched write (items ≤ 1 KB, as all of these are), plus 1
- * per write of a client's month spend (its `bySpend` index entry changes with it).
+ * per write of a client's month spend (its `bySpend` index entry changes with it) and of a served
+ * account's balance (its `byPartnerBalance` entry).
  */
 function countWriteUnits() {
   const name = `writeUnits-${randomBytes(4).toString('hex')}`;
   let units = 0;
-  const indexWrite = (key: { pk?: unknown; sk?: unknown } | undefined) =>
-    typeof key?.pk === 'string' && key.pk.startsWith('MONTH#') && typeof key.sk === 'string' && !key.sk.includes('#ALERT#') ? 1 : 0;
+  const indexWrite = (key: { pk?: unknown; sk?: unknown } | undefined, update?: string) => {
+    const monthSpend = typeof key?.pk === 'string' && key.pk.startsWith('MONTH#') && typeof key.sk === 'string' && !key.sk.includes('#ALERT#');
+    const servedBalance = key?.sk === 'BALANCE' && update?.includes('#servedBy') === true;
+    return monthSpend || servedBalance ? 1 : 0;
+  };
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as {
-        TransactItems?: Array<Record<string, { Key?: { pk?: unknown; sk?: unknown }; Item?: { pk?: unknown; sk?: unknown } } | undefined>>;
+        TransactItems?: Array<Record<string, { Key?: { pk?: unknown; sk?: unknown }; Item?: { pk?: unknown; sk?: unknown }; UpdateExpression?: string } | undefined>>;
         RequestItems?: Record<string, unknown[]>;
         Key?: { pk?: unknown; sk?: unknown };
       };
@@ -51,7 +57,7 @@ function countWriteUnits() {
         case 'TransactWriteItemsCommand':
           for (const item of input.TransactItems ?? []) {
             const action = Object.values(item)[0];
-            units += 2 + indexWrite(action?.Key ?? action?.Item);
+            units += 2 + indexWrite(action?.Key ?? action?.Item, action?.UpdateExpression);
           }
           break;
         case 'PutItemCommand':
@@ -148,15 +154,15 @@ async function writeCost(): Promise<Array<Array<string | number>>> {
 }
 
 /**
- * Seeds a partner of `size` clients as spend control sees it: each client's item and its month
- * spend (`bySpend`), 90 days of the partner's sharded daily spend and 50 alerts this month.
+ * Seeds a partner of `size` active clients as spend control sees it: each client's item, its month
+ * spend (`bySpend`), its account's balance (`byPartnerBalance`), 90 days of the partner's sharded daily spend and 50 alerts this month.
  */
 async function seedPartner(size: number): Promise<string> {
   const partner = await createPartner(documentClient(), `Bench Portfolio ${size}`);
   const { partnerId } = partner;
   const month = moscowDay(new Date()).slice(0, 7);
   const at = new Date();
-  const tables = { clients: physicalTableName('clients'), invitations: physicalTableName('invitations'), audit: physicalTableName('audit') };
+  const tables = { clients: physicalTableName('clients') };
   let next = 0;
   const chunks = Math.ceil(size / SEED_CHUNK);
   const worker = async (): Promise<void> => {
@@ -164,14 +170,21 @@ async function seedPartner(size: number): Promise<string> {
       const chunk = next++;
       const clients = [];
       const spends = [];
+      const balances = [];
       for (let n = chunk * SEED_CHUNK; n < Math.min(size, (chunk + 1) * SEED_CHUNK); n += 1) {
         const clientId = `cli_bench${String(n).padStart(7, '0')}`;
-        const change = inviteNewClient(partnerId, clientId, { email: `s${n}@bench.example` }, {
+        const accountId = `acc-bench${partnerId.slice(-6)}${String(n).padStart(8, '0')}`;
+        const invited = inviteNewClient(partnerId, clientId, { email: `s${n}@bench.example` }, {
           id: `inv_spend_${partnerId}_${n}`, tokenHash: `hash_spend_${partnerId}_${n}`, partnerName: 'Bench',
-        }, { at, actor: { kind: 'partner', id: 'usr_bench' }, auditId: `aud_spend_${partnerId}_${n}` });
-        clients.push(...clientChangeItems(change, tables).filter(({ part }) => part === 'client').flatMap(({ item }) => (item.Put?.Item ? [item.Put.Item] : [])));
+        }, { at, actor: { kind: 'partner', id: 'usr_bench' }, auditId: `aud_spend_${partnerId}_${n}` }).after;
+        clients.push(clientToItem(advanceClient(invited, 'accept', at, { accountId, servedSince: at })));
         spends.push({ ...clientMonthKey(partnerId, clientId, month), spendOf: spendIndexPartition(partnerId, month), clientId, month, currency: 'RUB', monthSpend: 1_000 + ((n * 7919) % 1_000_000) });
+        balances.push({
+          ...balanceKey(accountId), accountId, currency: 'RUB', balance: ((n * 104_729) % 2_000_000) - 1_000_000, updatedAt: at.toISOString(),
+          servedBy: partnerId, servedClient: clientId,
+        });
       }
+      await batchPutAll(documentClient(), physicalTableName('ledger'), balances);
       await batchPutAll(documentClient(), tables.clients, clients);
       await batchPutAll(documentClient(), physicalTableName('spend'), spends);
     }
@@ -203,7 +216,7 @@ async function reads(run: () => Promise<unknown>): Promise<{ requests: number; i
 /**
  * Section: spend control's costs. Write units per billing event with budgets on against today's
  * ledger (target ≤ 1.5×); the home screen (`GET /portfolio`) and the clients ordered by this month's
- * spend (`GET /portfolio/clients`, pages 1 and 2 of 20) at 100 and 100 000 clients: requests and items read.
+ * spend and by balance (`GET /portfolio/clients`, pages 1 and 2 of 20) at 100 and 100 000 clients: requests and items read.
  */
 export async function benchSpendControl(): Promise<string> {
   const writeRows = await writeCost();
@@ -214,18 +227,20 @@ export async function benchSpendControl(): Promise<string> {
     const partnerId = await seedPartner(size);
     const seconds = ((Date.now() - seeding) / 1000).toFixed(0);
     const home = await reads(() => portfolio(portfolioDeps(), partnerId));
-    let cursor: string | undefined;
     const pages = [];
-    for (let page = 1; page <= 2; page += 1) {
-      pages.push(await reads(async () => {
-        const found = await clientsBySpend(portfolioDeps(), partnerId, { limit: 20, ...(cursor && { cursor }) });
-        if (found.items.length !== 20) throw new Error(`page ${page} held ${found.items.length} clients`);
-        cursor = found.nextCursor;
-      }));
+    for (const [order, list] of [['spend', clientsBySpend], ['balance', clientsByBalance]] as const) {
+      let cursor: string | undefined;
+      for (let page = 1; page <= 2; page += 1) {
+        pages.push({ order, page, ...(await reads(async () => {
+          const found = await list(portfolioDeps(), partnerId, { limit: 20, ...(cursor && { cursor }) });
+          if (found.items.length !== 20) throw new Error(`${order} page ${page} held ${found.items.length} clients`);
+          cursor = found.nextCursor;
+        })) });
+      }
     }
     const label = `${size.toLocaleString('en')} clients (seeded in ${seconds} s)`;
     rows.push([label, 'home screen (GET /portfolio)', home.requests, home.items]);
-    pages.forEach((page, n) => rows.push([label, `clients by spend, page ${n + 1} of 20`, page.requests, page.items]));
+    for (const { order, page, requests, items } of pages) rows.push([label, `clients by ${order}, page ${page} of 20`, requests, items]);
     bySize.push(JSON.stringify([home, ...pages]));
   }
   return [

@@ -9,7 +9,7 @@ import { type AlertFacts, SPEND_ALERT_KINDS, type SpendAlert } from '../../domai
 import type { SpendNotification } from '../../domain/spend/SpendNotification';
 import type { Page } from '../../ports/Page';
 import type {
-  BudgetChange, BudgetRemoval, BudgetStore, ClientMonth, ClientSpend, Notifications, PartnerDaySpend, PortfolioQueries, SpendAlerts,
+  BudgetChange, BudgetRemoval, BudgetStore, ClientBalanceEntry, ClientMonth, ClientSpend, Notifications, PartnerDaySpend, PortfolioQueries, SpendAlerts,
 } from '../../ports/SpendStore';
 import { auditTransactItem } from './auditTransactItem';
 import { batchGetAll, chunks } from './batchCalls';
@@ -19,6 +19,7 @@ import {
   alertMarkerKey, budgetsPartition, clientBudgetKey, clientMonthKey, defaultBudgetKey, notificationId, notificationSortKey,
   notificationSortKeyOf, notificationsPartition, partnerDayRange, partnerDaysPartition, SPEND_INDEXES, spendIndexPartition, unreadCounterKey,
 } from './spendKeys';
+import { LEDGER_INDEXES } from './ledgerKeys';
 import { isoDate } from './storedDate';
 import { optionalStoredText, storedNumber, storedText } from './storedFields';
 import { physicalTableName } from './tables';
@@ -66,6 +67,11 @@ const FIRE_ATTEMPTS = 8;
 
 /** The `bySpend` index's cursor holds the spend as text (cursors carry strings only). */
 const SPEND_CURSOR = ['pk', 'sk', 'spendOf', 'monthSpend'] as const;
+
+/** The same for the ledger's `byPartnerBalance` index and the balance. */
+const BALANCE_CURSOR = ['pk', 'sk', 'servedBy', 'balance'] as const;
+
+const balanceEntryItem = z.object({ servedClient: storedText, accountId: storedText, balance: storedNumber, currency: storedText });
 
 function toBudget(item: Record<string, unknown>): Budget {
   const parsed = budgetItem.parse(item);
@@ -119,6 +125,11 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
 
   private get auditTable(): string {
     return this.auditTableName ?? physicalTableName('audit');
+  }
+
+  /** The ledger's balances (`byPartnerBalance`), resolved when ordered by balance. */
+  private get ledgerTable(): string {
+    return physicalTableName('ledger');
   }
 
   public async budgetsFor(partnerId: string, clientIds: readonly string[]): Promise<{ clients: ReadonlyMap<string, Budget>; fallback?: Budget }> {
@@ -366,6 +377,38 @@ export class DynamoSpendStore implements BudgetStore, SpendAlerts, Notifications
       items: shown.map((item) => {
         const parsed = spendItem.parse({ ...item, monthSpend: Number(item.monthSpend) });
         return { clientId: parsed.clientId, spend: money(parsed.monthSpend, parsed.currency) };
+      }),
+      ...(nextCursor && { nextCursor }),
+    };
+  }
+
+  public async monthSpends(partnerId: string, clientIds: readonly string[], month: CalendarMonth): Promise<ReadonlyMap<string, Money>> {
+    if (clientIds.length === 0) return new Map();
+    const items = await batchGetAll(this.client, this.table, [...new Set(clientIds)].map((clientId) => clientMonthKey(partnerId, clientId, month)));
+    return new Map(items.map((item) => {
+      const parsed = spendItem.parse(item);
+      return [parsed.clientId, money(parsed.monthSpend, parsed.currency)] as const;
+    }));
+  }
+
+  public async clientsByBalance(partnerId: string, page: { limit: number; cursor?: string }): Promise<Page<ClientBalanceEntry>> {
+    const listing = `byBalance|${partnerId}`;
+    const start = await decodeCursor(page.cursor, BALANCE_CURSOR, listing);
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.ledgerTable,
+      IndexName: LEDGER_INDEXES.byPartnerBalance,
+      KeyConditionExpression: 'servedBy = :partnerId',
+      ExpressionAttributeValues: { ':partnerId': partnerId },
+      ScanIndexForward: true,
+      Limit: page.limit + 1,
+      ExclusiveStartKey: start && { ...start, balance: Number(start.balance) },
+    }));
+    const found = (result.Items ?? []).map((item) => ({ ...item, balance: String(item.balance) }));
+    const { shown, nextCursor } = await pageOfOneMore(found, page.limit, BALANCE_CURSOR, listing);
+    return {
+      items: shown.map((item) => {
+        const parsed = balanceEntryItem.parse({ ...item, balance: Number(item.balance) });
+        return { clientId: parsed.servedClient, accountId: parsed.accountId, balance: money(parsed.balance, parsed.currency) };
       }),
       ...(nextCursor && { nextCursor }),
     };

@@ -28,6 +28,8 @@ interface BalanceChange {
   readonly currency: string;
   net: number;
   recordedAt: string;
+  /** The partner's client serving the account, when a posting says so (the `byPartnerBalance` index). */
+  servedBy?: { readonly partnerId: string; readonly clientId: string };
 }
 
 interface RollupChange {
@@ -114,14 +116,15 @@ export class LedgerWriteBatch {
         Update: {
           TableName: this.table,
           Key: change.key,
-          UpdateExpression: 'SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt ADD #balance :net',
+          UpdateExpression: `SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt${change.servedBy ? ', #servedBy = :servedBy, #servedClient = :servedClient' : ''} ADD #balance :net`,
           // Invariants: an account's ledger is kept in one currency (set by its first event), and its
           // balance stays within ±MAX_LEDGER_AMOUNT (the balance before must leave room for :net).
           ConditionExpression: '(attribute_not_exists(pk) OR #currency = :currency) AND (attribute_not_exists(#balance) OR #balance BETWEEN :lowest AND :highest)',
-          ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance'),
+          ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance', ...(change.servedBy ? ['servedBy', 'servedClient'] : [])),
           ExpressionAttributeValues: {
             ':accountId': change.accountId, ':currency': change.currency, ':recordedAt': change.recordedAt, ':net': change.net,
             ':lowest': -MAX_LEDGER_AMOUNT - change.net, ':highest': MAX_LEDGER_AMOUNT - change.net,
+            ...(change.servedBy && { ':servedBy': change.servedBy.partnerId, ':servedClient': change.servedBy.clientId }),
           },
         },
       })),
@@ -195,6 +198,7 @@ export class LedgerWriteBatch {
     const balance = this.balances.get(accountId) ?? { key: balanceKey(accountId), accountId, currency, net: 0, recordedAt: '' };
     balance.net += delta.deposits - delta.withdrawals - delta.debits;
     balance.recordedAt = recordedAt.toISOString() > balance.recordedAt ? recordedAt.toISOString() : balance.recordedAt;
+    if (posting.servedBy) balance.servedBy = { partnerId: posting.servedBy.partnerId, clientId: posting.servedBy.clientId };
     this.balances.set(accountId, balance);
 
     const buckets = bucketsOf(day);

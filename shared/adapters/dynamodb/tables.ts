@@ -119,7 +119,8 @@ export const tables = {
   ledger: {
     partitionKey: S('pk'),
     sortKey: S('sk'),
-    indexes: [],
+    // Sparse: only balances of accounts a partner's client serves carry `servedBy` (partner id) and `balance`.
+    indexes: [{ indexName: 'byPartnerBalance', partitionKey: S('servedBy'), sortKey: { name: 'balance', type: 'N' } }],
   },
   /**
    * Single-use confirmation tokens of block / unblock / delete previews (`CONFIRMATION#sha256`),

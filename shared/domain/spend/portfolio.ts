@@ -141,3 +141,32 @@ async function spendRows(deps: PortfolioDeps, partnerId: string, spends: readonl
     }];
   });
 }
+
+/**
+ * The partner's clients ordered by balance, lowest first, with this month's spend and budget use:
+ * one index query per page (the ledger's balances of the accounts its clients serve) plus four
+ * batched reads of the page's keys. Only accounts billed while served are in the index; an entry
+ * whose client no longer serves that account is left out (the page is then shorter).
+ */
+export async function clientsByBalance(deps: PortfolioDeps, partnerId: string, page: { limit: number; cursor?: string }): Promise<Page<ClientSpendRow>> {
+  const month = moscowDay(deps.clock.now()).slice(0, 7);
+  const found = await deps.portfolio.clientsByBalance(partnerId, page);
+  const ids = found.items.map(({ clientId }) => clientId);
+  const [clients, budgets, spends] = ids.length === 0
+    ? [[], { clients: new Map() }, new Map()] as const
+    : await Promise.all([deps.clients.clientsByIds(partnerId, ids), deps.budgets.budgetsFor(partnerId, ids), deps.portfolio.monthSpends(partnerId, ids, month)]);
+  const byId = new Map(clients.map((client) => [client.id, client]));
+  const items = found.items.flatMap(({ clientId, accountId, balance }): ClientSpendRow[] => {
+    const client = byId.get(clientId);
+    if (!client || !balanceShown(client.status) || client.accountId !== accountId) return [];
+    const spend = spends.get(clientId) ?? zero(balance.currency);
+    const budget = (budgets.clients.get(clientId) ?? budgets.fallback)?.amount;
+    const usable = budget && budget.currency === spend.currency ? budget : undefined;
+    return [{
+      clientId, ...(client.name && { name: client.name }), email: client.email, status: client.status, spend,
+      ...(usable && { budget: usable, budgetUsePercent: Math.floor((spend.amount * 100) / usable.amount) }),
+      balance,
+    }];
+  });
+  return { items, ...(found.nextCursor && { nextCursor: found.nextCursor }) };
+}

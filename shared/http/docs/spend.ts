@@ -5,7 +5,7 @@ import { MAX_ALERT_EMAILS, THRESHOLD_BASES } from '../../domain/spend/Budget';
 import { SPEND_ALERT_KINDS } from '../../domain/spend/SpendAlert';
 import type { OperationDocs } from '../openapi';
 import { idParams } from '../schemas/idParams';
-import { budgetBody, bulkBudgetBody, notificationParams, pageQuery } from '../schemas/spend';
+import { budgetBody, bulkBudgetBody, notificationParams, pageQuery, portfolioClientsQuery } from '../schemas/spend';
 import { money, pageOf } from './common';
 
 const threshold = z.object({ percent: z.number(), basis: z.enum(THRESHOLD_BASES) });
@@ -209,9 +209,11 @@ export const spendOperations: OperationDocs = {
     },
   },
   'GET /portfolio/clients': {
-    summary: 'Clients by spend',
-    description: "Your clients that spent this Moscow month, highest spend first, with budget use (%) and balance: one index query per page whatever your number of clients",
-    tag: 'Spend control', query: pageQuery, response: clientSpendPage, success: { 200: 'A page of clients' },
+    summary: 'Clients by spend or balance',
+    description: "Your clients with this Moscow month's spend, budget use (%) and balance, one index query per page whatever your number of clients: " +
+      '`order=spend` (default), those that spent this month, highest first; `order=balance`, served clients whose account was billed while yours, lowest balance first. ' +
+      'A cursor works only with the order that produced it',
+    tag: 'Spend control', query: portfolioClientsQuery, response: clientSpendPage, success: { 200: 'A page of clients' },
     examples: { response: { items: [spendRowExample], nextCursor: null } },
   },
 };

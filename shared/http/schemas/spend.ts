@@ -54,3 +54,6 @@ export const pageQuery = z.strictObject({ limit, cursor });
 
 /** A notification id in the path. */
 export const notificationParams = z.object({ id: z.string().check(z.minLength(1), z.maxLength(600)) });
+
+/** Query of `GET /portfolio/clients`: the order (this month's spend, highest first; or balance, lowest first) and paging. */
+export const portfolioClientsQuery = z.strictObject({ order: z._default(z.enum(['spend', 'balance']), 'spend'), limit, cursor });

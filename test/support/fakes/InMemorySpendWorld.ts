@@ -9,7 +9,7 @@ import type { SpendNotification } from '../../../shared/domain/spend/SpendNotifi
 import type { AccountBalance, BalanceLedger, DayTotals, LedgerPosting, PostingOutcome } from '../../../shared/ports/BalanceLedger';
 import type { Page } from '../../../shared/ports/Page';
 import type {
-  AccountOwners, BudgetChange, BudgetRemoval, BudgetStore, ClientMonth, ClientSpend, Notifications, PartnerDaySpend,
+  AccountOwners, BudgetChange, BudgetRemoval, BudgetStore, ClientBalanceEntry, ClientMonth, ClientSpend, Notifications, PartnerDaySpend,
   PortfolioQueries, ServedAccount, SpendAlerts,
 } from '../../../shared/ports/SpendStore';
 
@@ -165,5 +165,20 @@ export class InMemorySpendWorld implements BalanceLedger, BudgetStore, SpendAler
       return partner === partnerId && itsMonth === month ? [{ clientId, spend }] : [];
     });
     return { items: items.sort((a, b) => b.spend.amount - a.spend.amount).slice(0, page.limit) };
+  }
+
+  public async monthSpends(partnerId: string, clientIds: readonly string[], month: CalendarMonth): Promise<ReadonlyMap<string, Money>> {
+    return new Map(clientIds.flatMap((clientId) => {
+      const spend = this.monthSpend.get(`${partnerId}|${clientId}|${month}`);
+      return spend ? [[clientId, spend] as const] : [];
+    }));
+  }
+
+  public async clientsByBalance(partnerId: string, page: { limit: number }): Promise<Page<ClientBalanceEntry>> {
+    const items = [...this.served.values()].flatMap((served) => {
+      const balance = this.balanceOf.get(served.accountId)?.balance;
+      return served.partnerId === partnerId && balance ? [{ clientId: served.clientId, accountId: served.accountId, balance }] : [];
+    });
+    return { items: items.sort((a, b) => a.balance.amount - b.balance.amount).slice(0, page.limit) };
   }
 }

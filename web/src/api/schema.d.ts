@@ -616,8 +616,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Clients by spend
-         * @description Your clients that spent this Moscow month, highest spend first, with budget use (%) and balance: one index query per page whatever your number of clients
+         * Clients by spend or balance
+         * @description Your clients with this Moscow month's spend, budget use (%) and balance, one index query per page whatever your number of clients: `order=spend` (default), those that spent this month, highest first; `order=balance`, served clients whose account was billed while yours, lowest balance first. A cursor works only with the order that produced it
          */
         get: operations["listClientsBySpend"];
         put?: never;
@@ -4408,6 +4408,7 @@ export interface operations {
     listClientsBySpend: {
         parameters: {
             query?: {
+                order?: "spend" | "balance";
                 limit?: string;
                 cursor?: string;
             };
