@@ -104,6 +104,8 @@ describe('spend control over HTTP', () => {
     const bySpend = await call(local.stack.apiUrl, 'GET', '/portfolio/clients?limit=10', { token });
     expect(bySpend.body.items).toEqual([expect.objectContaining({ clientId, spend: { amount: 10_000, currency: 'RUB' } })]);
     expect((await call(local.stack.apiUrl, 'GET', '/portfolio', { token: other.token })).body.topSpenders).toEqual([]);
+    const byBalance = await call(local.stack.apiUrl, 'GET', '/portfolio/clients?order=balance', { token });
+    expect(byBalance.body.items).toEqual([expect.objectContaining({ clientId, balance: { amount: 1_000_000 - 10_000, currency: 'RUB' }, budgetUsePercent: 100 })]);
 
     const [newest] = listed;
     expect((await call(local.stack.apiUrl, 'POST', `/notifications/${newest!.id}/read`, { token: other.token })).status).toBe(404);

@@ -74,6 +74,24 @@ describe('spend control on DynamoDB Local', () => {
     await expect(store.clientsBySpend('ptn_other', '2026-03', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 
+  it('orders the balances of accounts the partner serves, lowest first, a page at a time', async () => {
+    const partnerId = `ptn_${randomBytes(6).toString('hex')}`;
+    const deps = { ledger: new DynamoLedger(tables.documentClient()), clock };
+    const clients = Array.from({ length: 3 }, (_, n) => ({ partnerId, clientId: `cli_b${n}_${randomBytes(3).toString('hex')}`, accountId: `acc-${randomBytes(10).toString('hex')}` }));
+    for (const [n, client] of clients.entries()) {
+      await recordBillingEvents(deps, [debit(client.accountId, `${client.clientId}-b`, [300, 100, 200][n]!, '2026-03-20T09:00:00Z')], served(client));
+    }
+    // An account billed while nobody serves it is not in any partner's order.
+    await recordBillingEvents(deps, [debit(`acc-${randomBytes(10).toString('hex')}`, `${partnerId}-free`, 999, '2026-03-20T09:00:00Z')]);
+    const store = new DynamoSpendStore(tables.documentClient());
+    const first = await store.clientsByBalance(partnerId, { limit: 2 });
+    expect(first.items.map((each) => each.balance.amount)).toEqual([-300, -200]);
+    expect(first.items[0]).toEqual({ clientId: clients[0]!.clientId, accountId: clients[0]!.accountId, balance: money(-300, 'RUB') });
+    const second = await store.clientsByBalance(partnerId, { limit: 2, cursor: first.nextCursor });
+    expect(second.items.map((each) => each.balance.amount)).toEqual([-100]);
+    await expect(store.clientsBySpend(partnerId, '2026-03', { limit: 2, cursor: first.nextCursor })).rejects.toMatchObject({ code: 'invalid_cursor' });
+  });
+
   it('fires an alert once however many evaluations race for it, with one notification and one unread count', async () => {
     const { partnerId, clientId } = ids();
     const store = new DynamoSpendStore(tables.documentClient());
