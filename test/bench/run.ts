@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const { startLocalStack } = await import('../../infra/local/localStack');
   const { benchConsoleBudget } = await import('./consoleBudget');
   const { benchSpendControl } = await import('./spendControl');
-  const spendTitle = '2c. Spend control: write units per billing event, home screen and clients by spend at 100 and 100 000 clients';
+  const spendTitle = '2c. Spend control: write units per billing event, home screen and clients by spend and by balance at 100 and 100 000 clients';
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
   if (process.env.BENCH_ONLY === 'spend') {
