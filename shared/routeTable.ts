@@ -80,7 +80,9 @@ const CLIENT_OPERATION_USES: Uses = {
 };
 
 /** What setting or removing a client's budget touches: the budget with its audit entry, the clients (whose) and balances (which currency). */
-const BUDGET_WRITE_USES = { tables: { spend: 'readWrite', clients: 'read', ledger: 'read', audit: 'append', rateLimits: 'readWrite' } } as const satisfies Uses;
+const BUDGET_WRITE_USES = {
+  tables: { spend: 'readWrite', clients: 'read', ledger: 'read', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
+} as const satisfies Uses;
 
 /** What the portfolio reads: the spend sums, notifications and budgets, and the page's clients and balances. */
 const PORTFOLIO_USES: Uses = { tables: { spend: 'read', clients: 'read', ledger: 'read', rateLimits: 'readWrite' } };
@@ -257,7 +259,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/budgets/bulk',
     handler: 'setBudgets',
     auth: 'partner',
-    uses: { tables: { ...BUDGET_WRITE_USES.tables, idempotency: 'readWriteDelete' } },
+    uses: BUDGET_WRITE_USES,
   },
   { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', uses: { tables: { spend: 'readWrite', rateLimits: 'readWrite' } } },
   { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', uses: { tables: { spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
