@@ -1058,36 +1058,6 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `currency_mismatch` */
-        CurrencyMismatch: {
-            headers: {
-                "x-request-id": components["headers"]["RequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "currency_mismatch",
-                 *         "message": "What went wrong, in words a person can read",
-                 *         "details": {},
-                 *         "requestId": "Kq3xWgHoliAEMJw="
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    error: {
-                        /** @enum {string} */
-                        code: "currency_mismatch";
-                        message: string;
-                        details: {
-                            [key: string]: unknown;
-                        };
-                        requestId: string;
-                    };
-                };
-            };
-        };
         /** @description `error.code`: `forbidden` */
         Forbidden: {
             headers: {
@@ -1199,6 +1169,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "idempotency_key_reused" | "confirmation_invalid" | "confirmation_mismatch" | "confirmation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `idempotency_key_reused`, `currency_mismatch` */
+        IdempotencyKeyReusedOrCurrencyMismatch: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "currency_mismatch";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -3669,7 +3669,13 @@ export interface operations {
     setClientBudget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -3770,9 +3776,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["CurrencyMismatch"];
+            422: components["responses"]["IdempotencyKeyReusedOrCurrencyMismatch"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3781,7 +3788,13 @@ export interface operations {
     removeClientBudget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -3801,6 +3814,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
