@@ -81,6 +81,14 @@ const CLIENT_OPERATION_USES: Uses = {
   events: true,
 };
 
+/** What setting or removing a client's budget touches: the budget with its audit entry, the clients (whose) and balances (which currency). */
+const BUDGET_WRITE_USES = {
+  tables: { spend: 'readWrite', clients: 'read', ledger: 'read', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
+} as const satisfies Uses;
+
+/** What the portfolio reads: the spend sums, notifications and budgets, and the page's clients and balances. */
+const PORTFOLIO_USES: Uses = { tables: { spend: 'read', clients: 'read', ledger: 'read', rateLimits: 'readWrite' } };
+
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
@@ -204,7 +212,16 @@ export const routes: readonly RouteSpec[] = [
     path: '/billing-events',
     handler: 'postBillingEvents',
     auth: 'system',
-    uses: { tables: { ledger: 'readWrite' } },
+    // Spend control: reads who serves each account, counts served spend and fires alerts (mail, events, notifications),
+    // and may block a client at its budget's limit (the client operation's writes, without confirmations).
+    uses: {
+      tables: {
+        ledger: 'readWrite', spend: 'readWrite', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append',
+        clientFollowUps: 'readWriteDelete', partners: 'read',
+      },
+      mail: true,
+      events: true,
+    },
   },
   {
     method: 'GET',
@@ -236,6 +253,24 @@ export const routes: readonly RouteSpec[] = [
   })),
   { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', uses: CLIENT_OPERATION_USES },
   { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', uses: CLIENT_OPERATION_USES },
+  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', uses: { tables: { spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
+  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', uses: BUDGET_WRITE_USES },
+  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', uses: { tables: { ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
+  {
+    method: 'POST',
+    path: '/budgets/bulk',
+    handler: 'setBudgets',
+    auth: 'partner',
+    uses: BUDGET_WRITE_USES,
+  },
+  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', uses: { tables: { spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', uses: { tables: { spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', uses: { tables: { spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', uses: { tables: { spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', uses: { tables: { spend: 'read', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', uses: { tables: { spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', uses: PORTFOLIO_USES },
+  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', uses: { ...PORTFOLIO_USES, cursors: true } },
 ];
 
 /** Every scheduled job. */

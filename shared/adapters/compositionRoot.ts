@@ -40,6 +40,14 @@ import { DynamoClientFollowUpOutbox } from './dynamodb/DynamoClientFollowUpOutbo
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 import { loggedFailures } from '../observability/loggedFailures';
+import { DynamoSpendStore } from './dynamodb/DynamoSpendStore';
+import { DynamoAccountOwners } from './dynamodb/DynamoAccountOwners';
+import { DynamoClientsByIds } from './dynamodb/DynamoClientsByIds';
+import type { IngestDeps } from '../domain/spend/ingestBillingEvents';
+import type { BudgetDeps } from '../domain/spend/budgets';
+import type { PortfolioDeps } from '../domain/spend/portfolio';
+import { runSystemClientOperation } from '../domain/clients/runClientOperation';
+import { BUDGET_ACTOR } from '../domain/spend/evaluateSpend';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -247,4 +255,69 @@ export function signInGateDeps(): SignInGateDeps {
 /** What the follow-up job needs: the outbox only, no write code. */
 export function followUpDeps(): DueFollowUpDeps {
   return { operations: new DynamoClientFollowUpOutbox(documentClient()), events: eventPublisher(), clock };
+}
+
+/** Spend control's store (budgets, alert markers, notifications, portfolio reads). */
+export function spendStore(): DynamoSpendStore {
+  return new DynamoSpendStore(documentClient());
+}
+
+/** What billing ingestion with spend control needs: the ledger, who serves each account, and alert evaluation (mail, events, the block at a budget's limit). */
+export function ingestDeps(requestId?: string): IngestDeps {
+  const store = spendStore();
+  // The block at a budget's limit: the client operation machinery without confirmations (the system decided it).
+  const operations = {
+    operations: new DynamoClientBatchStore(documentClient()), events: eventPublisher(), clock, ids, failures: loggedFailures(requestId),
+  };
+  return {
+    ...billingDeps(),
+    owners: new DynamoAccountOwners(documentClient()),
+    spend: {
+      budgets: store,
+      alerts: store,
+      ledger: new DynamoLedgerQueries(documentClient()),
+      partners: partners(),
+      mailer: mailer(),
+      events: eventPublisher(),
+      failures: operations.failures,
+      clock,
+      blockClient: async (partnerId, clientId) => {
+        await runSystemClientOperation(operations, partnerId, BUDGET_ACTOR, 'block', clientId);
+      },
+    },
+  };
+}
+
+/** What changing the partner's default budget needs: the budgets only. */
+export function defaultBudgetDeps(): Pick<BudgetDeps, 'budgets' | 'clock'> {
+  return { budgets: spendStore(), clock };
+}
+
+/** What reading a client's budget needs: budgets and the partner's clients only. */
+export function budgetReadDeps(): Pick<BudgetDeps, 'budgets' | 'clients' | 'clock'> {
+  return { budgets: spendStore(), clients: new DynamoClientsByIds(documentClient()), clock };
+}
+
+/** What setting and removing clients' budgets need (balances: the currency of each client's account). */
+export function budgetDeps(): BudgetDeps {
+  return {
+    budgets: spendStore(),
+    clients: new DynamoClientsByIds(documentClient()),
+    ledger: ledgerBalances(),
+    clock,
+    ids,
+  };
+}
+
+/** What the portfolio reads need. */
+export function portfolioDeps(): PortfolioDeps {
+  const store = spendStore();
+  return {
+    portfolio: store,
+    notifications: store,
+    budgets: store,
+    clients: new DynamoClientsByIds(documentClient()),
+    ledger: ledgerBalances(),
+    clock,
+  };
 }

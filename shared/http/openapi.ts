@@ -15,6 +15,7 @@ export const TAGS = {
   Billing: "The cloud's billing system posting charges, deposits and withdrawals (machine clients).",
   Balances: "Balances of a partner's active or blocked clients, per Moscow day and per service.",
   'Client operations': 'Block, unblock and delete clients, one or up to 500 at once: a preview, then a confirmation.',
+  'Spend control': "Budgets per client with alerts, the partner's notifications, and the portfolio of every client's spend.",
 } as const;
 
 /** One of the tags. */

@@ -4,12 +4,18 @@ import type { Period } from '../domain/balances/Period';
 import type { Money } from '../domain/Money';
 import type { MoscowDay } from '../domain/moscowTime';
 import type { Page } from './Page';
+import type { ServedAccount } from './SpendStore';
 
 /** An event on its way into the ledger, with the Moscow day it counts for and when we took it in. */
 export interface LedgerPosting {
   readonly event: BillingEvent;
   readonly day: MoscowDay;
   readonly recordedAt: Date;
+  /**
+   * The partner's client serving the account when the event occurred, if any: its debits then also
+   * count in the client's month spend and the partner's daily spend (same transaction).
+   */
+  readonly servedBy?: ServedAccount;
 }
 
 /** What the ledger did with a posting. `temporarily_unavailable`: still busy after retries; send it again. */

@@ -11,7 +11,9 @@
  * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 5 to 25
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
  * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
- * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000).
+ * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000), BENCH_SPEND_SIZES
+ * (partner sizes of the spend control section, default 100,100000), BENCH_ONLY=spend (run only
+ * the spend control section, on its own local stack).
  */
 
 // The functions log through Powertools; the bench prints tables only.
@@ -39,8 +41,19 @@ async function main(): Promise<void> {
   const { benchClientSearch } = await import('./clientSearch');
   const { startLocalStack } = await import('../../infra/local/localStack');
   const { benchConsoleBudget } = await import('./consoleBudget');
+  const { benchSpendControl } = await import('./spendControl');
+  const spendTitle = '2c. Spend control: write units per billing event, home screen and clients by spend and by balance at 100 and 100 000 clients';
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
+  if (process.env.BENCH_ONLY === 'spend') {
+    const only = await startLocalStack();
+    try {
+      await section(spendTitle, benchSpendControl);
+    } finally {
+      await only.stop();
+    }
+    return;
+  }
   await section('1. Cold start and bundle size per function, against the peer and the library floor', () =>
     benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 5, maxRounds: 25 }),
   );
@@ -52,6 +65,7 @@ async function main(): Promise<void> {
     const onFreshStore = await measureHandlerOverhead(stack, overheadRounds, 'fresh');
     await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
     await section('2b. Client search at 1 000 and 100 000 clients of one partner', () => benchClientSearch());
+    await section(spendTitle, benchSpendControl);
     await section('3. Handler overhead (warm, DynamoDB Local)', async () =>
       handlerOverheadTable([onFreshStore, await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')]),
     );

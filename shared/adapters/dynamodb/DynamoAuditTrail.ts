@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ACTOR_KINDS, type AuditEntry } from '../../domain/audit/AuditEntry';
-import { CLIENT_ACTIONS, CLIENT_STATUSES } from '../../domain/clients/Client';
+import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry } from '../../domain/audit/AuditEntry';
+import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
 import { AUDIT_INDEXES, auditClientKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
@@ -20,7 +20,7 @@ const auditItem = z.object({
   at: isoDate,
   actorKind: z.enum(ACTOR_KINDS),
   actorId: storedText,
-  action: z.enum(CLIENT_ACTIONS),
+  action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(status),
   after: status,
 });

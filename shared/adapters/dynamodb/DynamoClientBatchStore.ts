@@ -6,9 +6,9 @@ import type { ClientBatchStore, OperationChange, SaveOutcome } from '../../ports
 import { batchGetAll } from './batchCalls';
 import { clientChangeItems } from './clientChangeTransaction';
 import { FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef } from './clientFollowUpKeys';
-import { toClient, toInvitation } from './clientItems';
-import { clientKey } from './clientKeys';
+import { toInvitation } from './clientItems';
 import { DynamoClientFollowUps, toFollowUpEntry } from './DynamoClientFollowUps';
+import { readClientsByIds } from './DynamoClientsByIds';
 import { invitationKey } from './invitationKeys';
 import { lostRace } from './lostRace';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
@@ -34,9 +34,7 @@ interface Unit {
  */
 export class DynamoClientBatchStore extends DynamoClientFollowUps implements ClientBatchStore {
   public async clientsByIds(partnerId: string, clientIds: readonly string[]): Promise<Client[]> {
-    // The key carries the partner: another partner's client id simply finds nothing.
-    const items = await batchGetAll(this.client, this.tables.clients, clientIds.map((clientId) => clientKey(partnerId, clientId)));
-    return items.map(toClient);
+    return readClientsByIds(this.client, this.tables.clients, partnerId, clientIds);
   }
 
   public async invitationsByIds(invitationIds: readonly string[]): Promise<Invitation[]> {

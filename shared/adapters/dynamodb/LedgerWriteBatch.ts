@@ -12,6 +12,8 @@ import {
   transactionKey,
   yearKey,
 } from './ledgerKeys';
+import { clientMonthKey, dayShardOf, partnerDayKey, spendIndexPartition } from './spendKeys';
+import { physicalTableName } from './tables';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
 interface Totals {
@@ -26,6 +28,8 @@ interface BalanceChange {
   readonly currency: string;
   net: number;
   recordedAt: string;
+  /** The partner's client serving the account, when a posting says so (the `byPartnerBalance` index). */
+  servedBy?: { readonly partnerId: string; readonly clientId: string };
 }
 
 interface RollupChange {
@@ -43,6 +47,16 @@ interface ServiceDayChange {
   amount: number;
 }
 
+/** A served client's debit added to its month spend or to its partner's daily spend (`spend` table). */
+interface SpendAdd {
+  readonly key: LedgerKey;
+  /** Attributes set beside the sum (what the item is, for reads and the `bySpend` index). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** The summed attribute: `monthSpend` (client month) or `amount` (partner day shard). */
+  readonly total: 'monthSpend' | 'amount';
+  amount: number;
+}
+
 /**
  * The writes of one or more postings, merged into one transaction: a marker and (for deposits and
  * withdrawals) a movement item per event, and ONE update per balance, rollup and per-service day
@@ -50,14 +64,18 @@ interface ServiceDayChange {
  * The transaction is all or nothing: if any marker already exists, nothing at all is written.
  * Items come out markers first, then balances: a single posting has its marker at index 0 and
  * its balance at index 1, which is how a cancellation reason is read back.
+ * A debit of an account served by a partner's client (`servedBy`) also adds to the client's month
+ * spend and to one shard of the partner's day spend, in the same transaction: spend control counts
+ * each event exactly when the ledger does.
  */
 export class LedgerWriteBatch {
   private readonly postings: LedgerPosting[] = [];
   private readonly balances = new Map<string, BalanceChange>();
   private readonly rollups = new Map<string, RollupChange>();
   private readonly serviceDays = new Map<string, ServiceDayChange>();
+  private readonly spendAdds = new Map<string, SpendAdd>();
 
-  public constructor(private readonly table: string) {}
+  public constructor(private readonly table: string, private readonly spendTable = physicalTableName('spend')) {}
 
   /** How many postings the batch holds. */
   public get size(): number {
@@ -98,14 +116,15 @@ export class LedgerWriteBatch {
         Update: {
           TableName: this.table,
           Key: change.key,
-          UpdateExpression: 'SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt ADD #balance :net',
+          UpdateExpression: `SET #accountId = :accountId, #currency = :currency, #updatedAt = :recordedAt${change.servedBy ? ', #servedBy = :servedBy, #servedClient = :servedClient' : ''} ADD #balance :net`,
           // Invariants: an account's ledger is kept in one currency (set by its first event), and its
           // balance stays within ±MAX_LEDGER_AMOUNT (the balance before must leave room for :net).
           ConditionExpression: '(attribute_not_exists(pk) OR #currency = :currency) AND (attribute_not_exists(#balance) OR #balance BETWEEN :lowest AND :highest)',
-          ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance'),
+          ExpressionAttributeNames: attributeNames('accountId', 'currency', 'updatedAt', 'balance', ...(change.servedBy ? ['servedBy', 'servedClient'] : [])),
           ExpressionAttributeValues: {
             ':accountId': change.accountId, ':currency': change.currency, ':recordedAt': change.recordedAt, ':net': change.net,
             ':lowest': -MAX_LEDGER_AMOUNT - change.net, ':highest': MAX_LEDGER_AMOUNT - change.net,
+            ...(change.servedBy && { ':servedBy': change.servedBy.partnerId, ':servedClient': change.servedBy.clientId }),
           },
         },
       })),
@@ -140,6 +159,21 @@ export class LedgerWriteBatch {
           },
         },
       })),
+      ...[...this.spendAdds.values()].map((change): TransactItem => ({
+        Update: {
+          TableName: this.spendTable,
+          Key: change.key,
+          UpdateExpression: `SET ${Object.keys(change.fields).map((name) => `#${name} = :${name}`).join(', ')} ADD #total :amount`,
+          // Invariants: a spend sum is in the one currency of its account (or partner-day currency, which
+          // is in its key), and it never passes MAX_LEDGER_AMOUNT.
+          ConditionExpression: '(attribute_not_exists(#currency) OR #currency = :currency) AND (attribute_not_exists(#total) OR #total <= :room)',
+          ExpressionAttributeNames: { ...attributeNames(...Object.keys(change.fields)), '#total': change.total },
+          ExpressionAttributeValues: {
+            ...Object.fromEntries(Object.entries(change.fields).map(([name, value]) => [`:${name}`, value])),
+            ':amount': change.amount, ':room': MAX_LEDGER_AMOUNT - change.amount,
+          },
+        },
+      })),
       ...this.postings.flatMap(({ event }): TransactItem[] => (event.type === 'debit' ? [] : [{
         Put: {
           TableName: this.table,
@@ -164,6 +198,7 @@ export class LedgerWriteBatch {
     const balance = this.balances.get(accountId) ?? { key: balanceKey(accountId), accountId, currency, net: 0, recordedAt: '' };
     balance.net += delta.deposits - delta.withdrawals - delta.debits;
     balance.recordedAt = recordedAt.toISOString() > balance.recordedAt ? recordedAt.toISOString() : balance.recordedAt;
+    if (posting.servedBy) balance.servedBy = { partnerId: posting.servedBy.partnerId, clientId: posting.servedBy.clientId };
     this.balances.set(accountId, balance);
 
     const buckets = bucketsOf(day);
@@ -182,16 +217,22 @@ export class LedgerWriteBatch {
       const change = this.serviceDays.get(keyId(key)) ?? { key, day, service, currency, amount: 0 };
       change.amount += event.amount.amount;
       this.serviceDays.set(keyId(key), change);
+      for (const add of spendAddsOf(posting)) {
+        const held = this.spendAdds.get(keyId(add.key)) ?? add;
+        if (held !== add) held.amount += add.amount;
+        this.spendAdds.set(keyId(add.key), held);
+      }
     }
   }
 
   private itemCount(): number {
     const movements = this.postings.filter((posting) => posting.event.type !== 'debit').length;
-    return this.postings.length + movements + this.balances.size + this.rollups.size + this.serviceDays.size;
+    return this.postings.length + movements + this.balances.size + this.rollups.size + this.serviceDays.size + this.spendAdds.size;
   }
 
   /** Items a posting would add: its marker, its movement, and the aggregate items not in the batch yet. */
-  private newItems({ event, day }: LedgerPosting): number {
+  private newItems(posting: LedgerPosting): number {
+    const { event, day } = posting;
     const { accountId } = event;
     const buckets = bucketsOf(day);
     const aggregates = [
@@ -200,9 +241,27 @@ export class LedgerWriteBatch {
       [this.rollups, dayKey(accountId, day)],
       ...(event.type === 'debit' ? [[this.serviceDays, serviceDayKey(accountId, day, event.service ?? '')] as const] : []),
     ] as const;
-    const fresh = aggregates.filter(([map, key]) => !map.has(keyId(key))).length;
+    const fresh = aggregates.filter(([map, key]) => !map.has(keyId(key))).length +
+      spendAddsOf(posting).filter((add) => !this.spendAdds.has(keyId(add.key))).length;
     return 1 + (event.type === 'debit' ? 0 : 1) + (this.balances.has(accountId) ? 0 : 1) + fresh;
   }
+}
+
+/** What a served debit adds to spend sums: the client's month and the partner's day shard (none for other events). */
+function spendAddsOf({ event, day, servedBy }: LedgerPosting): SpendAdd[] {
+  if (event.type !== 'debit' || !servedBy) return [];
+  const { partnerId, clientId } = servedBy;
+  const { month } = bucketsOf(day);
+  const { currency, amount } = event.amount;
+  return [
+    {
+      key: clientMonthKey(partnerId, clientId, month),
+      fields: { spendOf: spendIndexPartition(partnerId, month), clientId, month, currency },
+      total: 'monthSpend',
+      amount,
+    },
+    { key: partnerDayKey(partnerId, day, currency, dayShardOf(event.accountId)), fields: { day, currency }, total: 'amount', amount },
+  ];
 }
 
 /** `#name` placeholders for attribute names (several of ours, like `bucket`, are DynamoDB reserved words). */

@@ -88,3 +88,6 @@ export function movementRange(accountId: string, start: Date, end: Date): Ledger
   // `start`, the upper bound excludes events at exactly `end` (they belong to the next day).
   return { pk: accountPartition(accountId), from: `MOVEMENT#${start.toISOString()}`, to: `MOVEMENT#${end.toISOString()}` };
 }
+
+/** Index names of the table. */
+export const LEDGER_INDEXES = { byPartnerBalance: 'byPartnerBalance' } as const;

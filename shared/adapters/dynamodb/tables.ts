@@ -119,7 +119,8 @@ export const tables = {
   ledger: {
     partitionKey: S('pk'),
     sortKey: S('sk'),
-    indexes: [],
+    // Sparse: only balances of accounts a partner's client serves carry `servedBy` (partner id) and `balance`.
+    indexes: [{ indexName: 'byPartnerBalance', partitionKey: S('servedBy'), sortKey: { name: 'balance', type: 'N' } }],
   },
   /**
    * Single-use confirmation tokens of block / unblock / delete previews (`CONFIRMATION#sha256`),
@@ -139,6 +140,17 @@ export const tables = {
   clientFollowUps: {
     partitionKey: S('pk'),
     indexes: [{ indexName: 'due', partitionKey: S('dueQueue'), sortKey: S('dueAt') }],
+  },
+  /**
+   * Spend control: budgets (`BUDGETS#p`), each client's month spend and the once-only markers of its
+   * fired alerts (`MONTH#p#m`), partners' daily spend (`DAYS#p`), notifications and their unread
+   * counter (`NOTES#p`). Keys: `spendKeys.ts`.
+   */
+  spend: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    // Sparse: only client month spend items carry `spendOf` (`partner#month`) and `monthSpend`.
+    indexes: [{ indexName: 'bySpend', partitionKey: S('spendOf'), sortKey: { name: 'monthSpend', type: 'N' } }],
   },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {

@@ -1,4 +1,13 @@
-import type { ClientAction, ClientStatus } from '../clients/Client';
+import { CLIENT_ACTIONS, type ClientAction, type ClientStatus } from '../clients/Client';
+
+/** Changes of a client's budget (the client's status stays as it is: `before` and `after` are equal). */
+export const BUDGET_ACTIONS = ['set_budget', 'remove_budget'] as const;
+
+/** What an audit entry records: a client's status change, or a change of its budget. */
+export type AuditAction = ClientAction | (typeof BUDGET_ACTIONS)[number];
+
+/** Every `AuditAction`, for parsers. */
+export const AUDIT_ACTIONS: readonly [AuditAction, ...AuditAction[]] = [...CLIENT_ACTIONS, ...BUDGET_ACTIONS];
 
 /** Kinds of actors: a partner's user (id = user id), the invitee answering through the link (id = client id), a scheduled job (id = job name). */
 export const ACTOR_KINDS = ['partner', 'invitee', 'system'] as const;
@@ -16,7 +25,7 @@ export interface AuditEntry {
   readonly clientId: string;
   readonly at: Date;
   readonly actor: Actor;
-  readonly action: ClientAction;
+  readonly action: AuditAction;
   /** `null` when the action created the client. */
   readonly before: ClientStatus | null;
   readonly after: ClientStatus;

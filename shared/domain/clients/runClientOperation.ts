@@ -217,3 +217,23 @@ export async function confirmClientOperation(
   }
   return clientIds.map((clientId) => results.get(clientId) ?? { clientId, result: 'failed', reason: 'temporarily_unavailable' });
 }
+
+/**
+ * An operation on one client that the system decided rather than the partner (a budget blocking its
+ * client at the limit): no preview and no token, otherwise exactly a confirmed operation — the same
+ * decision (a client already blocked is skipped), audit entry with the system actor, account lock,
+ * follow-ups and event.
+ */
+export async function runSystemClientOperation(
+  deps: Omit<ClientOperationDeps, 'confirmations'>,
+  partnerId: string,
+  actor: Actor,
+  operation: ClientOperation,
+  clientId: string,
+): Promise<ClientOperationResult> {
+  const applied = await applyAlone(deps, partnerId, operation, clientId, actor);
+  if (!('saved' in applied)) return applied.result;
+  // The change is committed: if publishing fails, the follow-up stays for the job.
+  await deliverFollowUps(deps, [applied.saved.followUp]).catch(() => undefined);
+  return { clientId, result: 'done', status: applied.saved.change.after.status };
+}

@@ -1,7 +1,7 @@
 /** Response schemas and OpenAPI docs of the clients, invitation and audit routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
-import { ACTOR_KINDS } from '../../domain/audit/AuditEntry';
-import { CLIENT_ACTIONS, CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
+import { ACTOR_KINDS, AUDIT_ACTIONS } from '../../domain/audit/AuditEntry';
+import { CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import type { OperationDoc, OperationDocs } from '../openapi';
@@ -51,7 +51,7 @@ export const auditEntryView = z.object({
   clientId: z.string(),
   at: z.iso.datetime(),
   actor: z.object({ kind: z.enum(ACTOR_KINDS), id: z.string() }),
-  action: z.enum(CLIENT_ACTIONS),
+  action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(z.enum(CLIENT_STATUSES)),
   after: z.enum(CLIENT_STATUSES),
 });

@@ -436,6 +436,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's budget
+         * @description The budget that applies to a client: its own, or your default (`inherited`); 404 when neither exists or the client is not yours
+         */
+        get: operations["getClientBudget"];
+        /**
+         * Set a client's budget
+         * @description Set (or replace) one client's monthly budget. A monthly amount in minor units of the account's currency (a positive whole number); thresholds default to 50, 80 and 100 % of actual spend, at most 10, each 1–1000 % of actual spend or of the month-end forecast (linear: spend so far ÷ Moscow days elapsed × days in the month); up to 5 more addresses to alert beside yours. Each threshold alerts once per client per month. `blockAtLimit` (off by default) blocks the client's console sign-in when actual spend reaches the budget, exactly as a manual block: its resources keep running and you may unblock it. Audited (`set_budget`). A client whose account is kept in another currency answers 422 `currency_mismatch`
+         */
+        put: operations["setClientBudget"];
+        post?: never;
+        /**
+         * Remove a client's budget
+         * @description Remove a client's own budget (your default then applies to it, if any). Audited (`remove_budget`)
+         */
+        delete: operations["removeClientBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budgets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a budget on a selection
+         * @description Set the same monthly budget on up to 500 of your clients (the selection `POST /clients/bulk` takes). A monthly amount in minor units of the account's currency (a positive whole number); thresholds default to 50, 80 and 100 % of actual spend, at most 10, each 1–1000 % of actual spend or of the month-end forecast (linear: spend so far ÷ Moscow days elapsed × days in the month); up to 5 more addresses to alert beside yours. Each threshold alerts once per client per month. `blockAtLimit` (off by default) blocks the client's console sign-in when actual spend reaches the budget, exactly as a manual block: its resources keep running and you may unblock it. One result per client: `set`, `not_found` (not yours, or deleted), `skipped` (`currency_mismatch`: its account is in another currency). Each client audited
+         */
+        post: operations["setBudgets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budgets/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your default budget
+         * @description Set the monthly budget of every client without its own (in its currency). A monthly amount in minor units of the account's currency (a positive whole number); thresholds default to 50, 80 and 100 % of actual spend, at most 10, each 1–1000 % of actual spend or of the month-end forecast (linear: spend so far ÷ Moscow days elapsed × days in the month); up to 5 more addresses to alert beside yours. Each threshold alerts once per client per month. `blockAtLimit` (off by default) blocks the client's console sign-in when actual spend reaches the budget, exactly as a manual block: its resources keep running and you may unblock it
+         */
+        put: operations["setDefaultBudget"];
+        post?: never;
+        /**
+         * Remove your default budget
+         * @description Remove the default budget; clients with their own keep theirs
+         */
+        delete: operations["removeDefaultBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your budgets
+         * @description Your clients' budgets by client id, then your default
+         */
+        get: operations["listBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications
+         * @description Spend alerts, newest first: thresholds reached (`threshold`), a client blocked at its budget (`budget_block`), a day's spend above 3× the client's trailing 30-day median (`anomaly`), a balance below zero (`low_balance`)
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unread notifications
+         * @description How many notifications are unread (the console header)
+         */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Mark one notification read; marking it again changes nothing
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your portfolio
+         * @description The home screen: this Moscow month's spend across your clients so far, last month's (whole and to the same day), the change, the linear month-end forecast, daily spend over the last 90 days (per currency), the top 5 spenders with budget use, and this month's newest 20 alerts. A bounded number of reads whatever the number of clients
+         */
+        get: operations["getPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients by spend or balance
+         * @description Your clients with this Moscow month's spend, budget use (%) and balance, one index query per page whatever your number of clients: `order=spend` (default), those that spent this month, highest first; `order=balance`, served clients whose account was billed while yours, lowest balance first. A cursor works only with the order that produced it
+         */
+        get: operations["listClientsBySpend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -482,7 +674,7 @@ export interface components {
                 id: string;
             };
             /** @enum {string} */
-            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach";
+            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget";
             /** @enum {string|null} */
             before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
             /** @enum {string} */
@@ -576,6 +768,25 @@ export interface components {
             recorded: number;
             duplicates: number;
             rejected: number;
+        };
+        Budget: {
+            clientId: string | null;
+            /** @enum {string} */
+            scope: "client" | "default";
+            amount: {
+                amount: number;
+                currency: string;
+            };
+            thresholds: {
+                percent: number;
+                /** @enum {string} */
+                basis: "actual" | "forecast";
+            }[];
+            alertEmails: string[];
+            blockAtLimit: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
         };
         Client: {
             id: string;
@@ -711,6 +922,103 @@ export interface components {
                 notFound: number;
                 failed: number;
             };
+        };
+        Portfolio: {
+            month: string;
+            today: string;
+            timeZone: string;
+            currencies: {
+                currency: string;
+                thisMonth: {
+                    amount: number;
+                    currency: string;
+                };
+                lastMonth: {
+                    amount: number;
+                    currency: string;
+                };
+                lastMonthToDate: {
+                    amount: number;
+                    currency: string;
+                };
+                change: {
+                    amount: number;
+                    currency: string;
+                };
+                forecast: {
+                    amount: number;
+                    currency: string;
+                };
+                days: {
+                    day: string;
+                    spend: {
+                        amount: number;
+                        currency: string;
+                    };
+                }[];
+            }[];
+            topSpenders: {
+                clientId: string;
+                name: string | null;
+                email: string;
+                /** @enum {string} */
+                status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+                spend: {
+                    amount: number;
+                    currency: string;
+                };
+                budget: {
+                    amount: number;
+                    currency: string;
+                } | null;
+                budgetUsePercent: number | null;
+                balance: {
+                    amount: number;
+                    currency: string;
+                } | null;
+            }[];
+            needsAttention: {
+                id: string;
+                clientId: string;
+                /** @enum {string} */
+                kind: "threshold" | "anomaly" | "low_balance" | "budget_block";
+                month: string;
+                /** Format: date-time */
+                at: string;
+                read: boolean;
+                facts: {
+                    threshold?: {
+                        percent: number;
+                        /** @enum {string} */
+                        basis: "actual" | "forecast";
+                    };
+                    budget?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    spend?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    forecast?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    day?: string;
+                    daySpend?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    median?: {
+                        amount: number;
+                        currency: string;
+                    };
+                    balance?: {
+                        amount: number;
+                        currency: string;
+                    };
+                };
+            }[];
         };
         SubmittedApplication: {
             id: string;
@@ -862,6 +1170,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "idempotency_key_reused" | "confirmation_invalid" | "confirmation_mismatch" | "confirmation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `idempotency_key_reused`, `currency_mismatch` */
+        IdempotencyKeyReusedOrCurrencyMismatch: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "currency_mismatch";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1268,6 +1606,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "rate_limited";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `request_in_progress` */
+        RequestInProgress: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -3225,6 +3593,911 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    getClientBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The budget that applies */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "inherited": false,
+                     *       "budget": {
+                     *         "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *         "scope": "client",
+                     *         "amount": {
+                     *           "amount": 5000000,
+                     *           "currency": "RUB"
+                     *         },
+                     *         "thresholds": [
+                     *           {
+                     *             "percent": 50,
+                     *             "basis": "actual"
+                     *           },
+                     *           {
+                     *             "percent": 80,
+                     *             "basis": "actual"
+                     *           },
+                     *           {
+                     *             "percent": 100,
+                     *             "basis": "actual"
+                     *           },
+                     *           {
+                     *             "percent": 100,
+                     *             "basis": "forecast"
+                     *           }
+                     *         ],
+                     *         "alertEmails": [
+                     *           "finance@volkova.example"
+                     *         ],
+                     *         "blockAtLimit": false,
+                     *         "updatedAt": "2026-12-01T12:30:00.000+03:00",
+                     *         "updatedBy": "usr_3f9a0c2e"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        clientId: string;
+                        inherited: boolean;
+                        budget: components["schemas"]["Budget"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    setClientBudget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 5000000,
+                 *       "currency": "RUB",
+                 *       "thresholds": [
+                 *         {
+                 *           "percent": 50,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 80,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 100,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 100,
+                 *           "basis": "forecast"
+                 *         }
+                 *       ],
+                 *       "alertEmails": [
+                 *         "finance@volkova.example"
+                 *       ],
+                 *       "blockAtLimit": false
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    currency: string;
+                    thresholds?: {
+                        percent: number;
+                        /**
+                         * @default actual
+                         * @enum {string}
+                         */
+                        basis?: "actual" | "forecast";
+                    }[];
+                    alertEmails?: string[];
+                    blockAtLimit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The budget as stored */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "scope": "client",
+                     *       "amount": {
+                     *         "amount": 5000000,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "thresholds": [
+                     *         {
+                     *           "percent": 50,
+                     *           "basis": "actual"
+                     *         },
+                     *         {
+                     *           "percent": 80,
+                     *           "basis": "actual"
+                     *         },
+                     *         {
+                     *           "percent": 100,
+                     *           "basis": "actual"
+                     *         },
+                     *         {
+                     *           "percent": 100,
+                     *           "basis": "forecast"
+                     *         }
+                     *       ],
+                     *       "alertEmails": [
+                     *         "finance@volkova.example"
+                     *       ],
+                     *       "blockAtLimit": false,
+                     *       "updatedAt": "2026-12-01T12:30:00.000+03:00",
+                     *       "updatedBy": "usr_3f9a0c2e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReusedOrCurrencyMismatch"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    removeClientBudget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgress"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    setBudgets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 5000000,
+                 *       "currency": "RUB",
+                 *       "thresholds": [
+                 *         {
+                 *           "percent": 50,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 80,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 100,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 100,
+                 *           "basis": "forecast"
+                 *         }
+                 *       ],
+                 *       "alertEmails": [
+                 *         "finance@volkova.example"
+                 *       ],
+                 *       "blockAtLimit": false,
+                 *       "clientIds": [
+                 *         "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                 *         "cli_unknown"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    currency: string;
+                    thresholds?: {
+                        percent: number;
+                        /**
+                         * @default actual
+                         * @enum {string}
+                         */
+                        basis?: "actual" | "forecast";
+                    }[];
+                    alertEmails?: string[];
+                    blockAtLimit?: boolean;
+                    clientIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description What happened to each client, in the order given */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "result": "set"
+                     *         },
+                     *         {
+                     *           "clientId": "cli_unknown",
+                     *           "result": "not_found"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        results: {
+                            clientId: string;
+                            /** @enum {string} */
+                            result: "set" | "not_found" | "skipped";
+                            /** @enum {string} */
+                            reason?: "currency_mismatch";
+                            currency?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["RequestInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    setDefaultBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": 5000000,
+                 *       "currency": "RUB",
+                 *       "thresholds": [
+                 *         {
+                 *           "percent": 50,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 80,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 100,
+                 *           "basis": "actual"
+                 *         },
+                 *         {
+                 *           "percent": 100,
+                 *           "basis": "forecast"
+                 *         }
+                 *       ],
+                 *       "alertEmails": [
+                 *         "finance@volkova.example"
+                 *       ],
+                 *       "blockAtLimit": false
+                 *     }
+                 */
+                "application/json": {
+                    amount: number;
+                    currency: string;
+                    thresholds?: {
+                        percent: number;
+                        /**
+                         * @default actual
+                         * @enum {string}
+                         */
+                        basis?: "actual" | "forecast";
+                    }[];
+                    alertEmails?: string[];
+                    blockAtLimit?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The default as stored */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "clientId": null,
+                     *       "scope": "default",
+                     *       "amount": {
+                     *         "amount": 5000000,
+                     *         "currency": "RUB"
+                     *       },
+                     *       "thresholds": [
+                     *         {
+                     *           "percent": 50,
+                     *           "basis": "actual"
+                     *         },
+                     *         {
+                     *           "percent": 80,
+                     *           "basis": "actual"
+                     *         },
+                     *         {
+                     *           "percent": 100,
+                     *           "basis": "actual"
+                     *         },
+                     *         {
+                     *           "percent": 100,
+                     *           "basis": "forecast"
+                     *         }
+                     *       ],
+                     *       "alertEmails": [
+                     *         "finance@volkova.example"
+                     *       ],
+                     *       "blockAtLimit": false,
+                     *       "updatedAt": "2026-12-01T12:30:00.000+03:00",
+                     *       "updatedBy": "usr_3f9a0c2e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    removeDefaultBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listBudgets: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of budgets */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "scope": "client",
+                     *           "amount": {
+                     *             "amount": 5000000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "thresholds": [
+                     *             {
+                     *               "percent": 50,
+                     *               "basis": "actual"
+                     *             },
+                     *             {
+                     *               "percent": 80,
+                     *               "basis": "actual"
+                     *             },
+                     *             {
+                     *               "percent": 100,
+                     *               "basis": "actual"
+                     *             },
+                     *             {
+                     *               "percent": 100,
+                     *               "basis": "forecast"
+                     *             }
+                     *           ],
+                     *           "alertEmails": [
+                     *             "finance@volkova.example"
+                     *           ],
+                     *           "blockAtLimit": false,
+                     *           "updatedAt": "2026-12-01T12:30:00.000+03:00",
+                     *           "updatedBy": "usr_3f9a0c2e"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Budget"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ntf_TiMyMDI2LTEyLTA2VDA5OjAwOjAwLjAwMFojY2xpXzBiN2UjMjAyNi0xMiN0aHJlc2hvbGQjODAtYWN0dWFs",
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "kind": "threshold",
+                     *           "month": "2026-12",
+                     *           "at": "2026-12-06T12:00:00.000+03:00",
+                     *           "read": false,
+                     *           "facts": {
+                     *             "threshold": {
+                     *               "percent": 80,
+                     *               "basis": "actual"
+                     *             },
+                     *             "budget": {
+                     *               "amount": 5000000,
+                     *               "currency": "RUB"
+                     *             },
+                     *             "spend": {
+                     *               "amount": 4012000,
+                     *               "currency": "RUB"
+                     *             },
+                     *             "forecast": {
+                     *               "amount": 20728667,
+                     *               "currency": "RUB"
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clientId: string;
+                            /** @enum {string} */
+                            kind: "threshold" | "anomaly" | "low_balance" | "budget_block";
+                            month: string;
+                            /** Format: date-time */
+                            at: string;
+                            read: boolean;
+                            facts: {
+                                threshold?: {
+                                    percent: number;
+                                    /** @enum {string} */
+                                    basis: "actual" | "forecast";
+                                };
+                                budget?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                spend?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                forecast?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                day?: string;
+                                daySpend?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                median?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                balance?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unread": 3
+                     *     }
+                     */
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    getPortfolio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The portfolio now */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-12",
+                     *       "today": "2026-12-06",
+                     *       "timeZone": "Europe/Moscow",
+                     *       "currencies": [
+                     *         {
+                     *           "currency": "RUB",
+                     *           "thisMonth": {
+                     *             "amount": 4012000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "lastMonth": {
+                     *             "amount": 18250000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "lastMonthToDate": {
+                     *             "amount": 3500000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "change": {
+                     *             "amount": 512000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "forecast": {
+                     *             "amount": 20728667,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "days": [
+                     *             {
+                     *               "day": "2026-12-06",
+                     *               "spend": {
+                     *                 "amount": 812000,
+                     *                 "currency": "RUB"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "topSpenders": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "name": "Ivan Petrov",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "status": "active",
+                     *           "spend": {
+                     *             "amount": 4012000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "budget": {
+                     *             "amount": 5000000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "budgetUsePercent": 80,
+                     *           "balance": {
+                     *             "amount": -12050,
+                     *             "currency": "RUB"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "needsAttention": [
+                     *         {
+                     *           "id": "ntf_TiMyMDI2LTEyLTA2VDA5OjAwOjAwLjAwMFojY2xpXzBiN2UjMjAyNi0xMiN0aHJlc2hvbGQjODAtYWN0dWFs",
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "kind": "threshold",
+                     *           "month": "2026-12",
+                     *           "at": "2026-12-06T12:00:00.000+03:00",
+                     *           "read": false,
+                     *           "facts": {
+                     *             "threshold": {
+                     *               "percent": 80,
+                     *               "basis": "actual"
+                     *             },
+                     *             "budget": {
+                     *               "amount": 5000000,
+                     *               "currency": "RUB"
+                     *             },
+                     *             "spend": {
+                     *               "amount": 4012000,
+                     *               "currency": "RUB"
+                     *             },
+                     *             "forecast": {
+                     *               "amount": 20728667,
+                     *               "currency": "RUB"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Portfolio"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listClientsBySpend: {
+        parameters: {
+            query?: {
+                order?: "spend" | "balance";
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of clients */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "name": "Ivan Petrov",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "status": "active",
+                     *           "spend": {
+                     *             "amount": 4012000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "budget": {
+                     *             "amount": 5000000,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "budgetUsePercent": 80,
+                     *           "balance": {
+                     *             "amount": -12050,
+                     *             "currency": "RUB"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            clientId: string;
+                            name: string | null;
+                            email: string;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+                            spend: {
+                                amount: number;
+                                currency: string;
+                            };
+                            budget: {
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            budgetUsePercent: number | null;
+                            balance: {
+                                amount: number;
+                                currency: string;
+                            } | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];

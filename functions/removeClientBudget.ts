@@ -1,0 +1,15 @@
+import { budgetDeps } from '../shared/adapters/compositionRoot';
+import { removeClientBudget } from '../shared/domain/spend/budgets';
+import { httpRoute } from '../shared/http/httpRoute';
+import { idempotentRequests } from '../shared/http/idempotentRequests';
+import { partnerRateLimit } from '../shared/http/partnerRateLimit';
+import { idParams } from '../shared/http/schemas/idParams';
+
+/** DELETE /clients/{id}/budget — removes one client's own budget (audited). */
+export const handler = httpRoute(
+  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+  async ({ principal, params }) => {
+    await removeClientBudget(budgetDeps(), principal.partnerId, { kind: 'partner', id: principal.userId }, params.id);
+    return { status: 204 };
+  },
+);
