@@ -7,7 +7,7 @@ import { accountLockKey, partnerAccountKey } from './clientKeys';
 import { clientToItem, invitationToItem } from './clientItems';
 import type { ClientTables } from './clientTables';
 import { auditTransactItem } from './auditTransactItem';
-import { invitationTokenKey } from './invitationKeys';
+import { invitationKey, invitationTokenKey } from './invitationKeys';
 import { cancellationCodes, lostItem, lostRace, TRANSACTION_CONFLICT } from './lostRace';
 import type { TransactItem } from './TransactItem';
 
@@ -126,6 +126,24 @@ export function clientChangeItems(
         },
       });
     }
+  }
+  if (change.closesInvitation) {
+    const { id, status, at } = change.closesInvitation;
+    parts.push({
+      part: 'invitation',
+      item: {
+        Update: {
+          TableName: tables.invitations,
+          Key: invitationKey(id),
+          // Leaves the `due` queues with its pending state (as `invitationToItem` of a closed invitation).
+          UpdateExpression: 'SET #status = :closed, closedAt = :at, version = version + :one REMOVE dueQueue, dueAt',
+          // Invariant: the invitation state machine; one answer per invitation (an accept or decline that came first wins).
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': status, ':at': at.toISOString(), ':one': 1, ':pending': 'pending' },
+        },
+      },
+    });
   }
   parts.push({ part: 'audit', item: auditTransactItem(change.audit, tables.audit) });
   return parts;
