@@ -7,7 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
 import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
-import { jobs, routes, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
+import { jobs, routes, streams, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
 import { asSub, deployedFiles } from './consoleDeployment';
@@ -49,14 +49,18 @@ const consoleOrigin = stackSettings.consoleOrigin ?? '';
 const configuredOrigins = [consoleOrigin, ...(stackSettings.allowedOrigins ?? '').split(',').map((origin) => origin.trim())];
 
 /** Every function of the stack with what it declares. */
-const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger'; handler: string; uses: Uses }[] = [
+const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger' | 'stream'; handler: string; uses: Uses }[] = [
   ...routes.map((route) => ({ kind: 'route' as const, handler: route.handler, uses: route.uses })),
   ...jobs.map((job) => ({ kind: 'job' as const, handler: job.handler, uses: job.uses })),
   ...triggers.map((trigger) => ({ kind: 'trigger' as const, handler: trigger.handler, uses: trigger.uses })),
+  ...streams.map((stream) => ({ kind: 'stream' as const, handler: stream.handler, uses: stream.uses })),
 ];
 
 /** Where each kind of function lives in the construct tree, and how long it may run. */
-const PLACE = { route: { construct: 'Api', timeout: 10 }, job: { construct: 'Jobs', timeout: 60 }, trigger: { construct: 'ConsoleUsers', timeout: 5 } } as const;
+const PLACE = {
+  route: { construct: 'Api', timeout: 10 }, job: { construct: 'Jobs', timeout: 60 }, trigger: { construct: 'ConsoleUsers', timeout: 5 },
+  stream: { construct: 'Streams', timeout: 60 },
+} as const;
 
 describe('PartnerdeskStack', () => {
   let outdir: string;
@@ -89,7 +93,8 @@ describe('PartnerdeskStack', () => {
   }
 
   function functionOf(handler: string): NodejsFunction {
-    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler) ?? stack.consoleUsers.functions.get(handler);
+    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler) ?? stack.consoleUsers.functions.get(handler)
+      ?? stack.streams.functions.get(handler);
     if (!fn) throw new Error(`No function for handler ${handler}`);
     return fn;
   }
@@ -134,8 +139,8 @@ describe('PartnerdeskStack', () => {
   }
 
   describe('functions', () => {
-    it('creates one Lambda function per route, job and trigger, besides the console deployment provider', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length + 1);
+    it('creates one Lambda function per route, job, trigger and stream consumer, besides the console deployment provider', () => {
+      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length + streams.length + 1);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
@@ -244,11 +249,11 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it('grants Scan only to the one-off backfill and no stream action to any function (no table has a stream)', () => {
+    it('grants Scan only to the one-off backfill and stream actions only to the stream consumers', () => {
       const scanning = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('dynamodb:Scan'));
       expect(scanning.map(({ handler }) => handler)).toEqual(['backfillClientSearch']);
-      const actions = functionSpecs.flatMap(({ handler }) => statementsOf(handler).flatMap(actionsOf));
-      expect(actions.filter((action) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action))).toEqual([]);
+      const reading = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).some((action) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action)));
+      expect(reading.map(({ handler }) => handler)).toEqual(streams.map((spec) => spec.handler));
     });
 
     it('keeps the audit trail append-only: writers may only put entries, never update or delete them', () => {
@@ -265,13 +270,15 @@ describe('PartnerdeskStack', () => {
       expect([...ledger].filter((action) => ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'].includes(action))).toEqual([]);
     });
 
-    it('grants actions on every resource (*) only for X-Ray tracing', () => {
+    it('grants actions on every resource (*) only for X-Ray tracing, and ListStreams to stream consumers alone', () => {
       const wildcards = Object.values(resources)
         .filter((resource) => resource.Type === 'AWS::IAM::Policy')
         .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
         .filter((statement) => [statement.Resource].flat().includes('*'));
       expect(wildcards.length).toBeGreaterThan(0);
-      expect([...new Set(wildcards.flatMap(actionsOf))].sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      expect([...new Set(wildcards.flatMap(actionsOf))].sort()).toEqual(['dynamodb:ListStreams', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      const listing = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('dynamodb:ListStreams'));
+      expect(listing.map(({ kind }) => kind)).toEqual(streams.map(() => 'stream'));
     });
 
     it('gives a read-only route no write action at all', () => {
@@ -322,7 +329,7 @@ describe('PartnerdeskStack', () => {
         (resource) => resource.Type === 'AWS::IAM::Role' && JSON.stringify(resource.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
       );
       // Ours, and the role of CDK's own function that uploads the console.
-      expect(roles.length).toBeGreaterThanOrEqual(routes.length + jobs.length + triggers.length);
+      expect(roles.length).toBeGreaterThanOrEqual(routes.length + jobs.length + triggers.length + streams.length);
       expect(roles.flatMap((role) => role.Properties.ManagedPolicyArns ?? [])).toEqual([]);
     });
   });
@@ -440,6 +447,51 @@ describe('PartnerdeskStack', () => {
     it('schedules the escalation of untouched partner applications', () => {
       expect(jobs.map((job) => job.handler)).toContain('escalateApplications');
       expect(stack.jobs.schedules.has('escalateApplications')).toBe(true);
+    });
+  });
+
+  describe('change streams', () => {
+    it('gives the clients table a stream with the item before and after each change', () => {
+      expect(resourceOf(stack.tables.table('clients')).Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    });
+
+    it.each(streams)('feeds $handler from the $table stream: batched, bisected on error, retried, then to its failure queue; client items only', (spec) => {
+      const mapping = resourceOf(stack.streams.mappings.get(spec.handler)!);
+      const queue = stack.streams.failureQueues.get(spec.handler)!;
+      expect(mapping.Properties).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(stack.tables.table(spec.table)), 'StreamArn'] },
+        FunctionName: { Ref: logicalIdOf(functionOf(spec.handler)) },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 100,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] } } },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: spec.sortKeyPrefix }] } } } }) }] },
+      });
+      // Explicit grants on the role: reading this stream only, sending to its own failure queue.
+      const statements = statementsOf(spec.handler);
+      const streamArn = { 'Fn::GetAtt': [logicalIdOf(stack.tables.table(spec.table)), 'StreamArn'] };
+      expect(statements).toContainEqual(expect.objectContaining({
+        Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: streamArn,
+      }));
+      expect(statements.filter((statement) => actionsOf(statement).includes('sqs:SendMessage')).map((statement) => statement.Resource))
+        .toEqual([{ 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] }]);
+      expect((mapping as { DependsOn?: string[] }).DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/ListStreams/)]));
+    });
+
+    it('alarms when a consumer falls a minute behind its stream, and when it gives up on a record', () => {
+      const alarms = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
+      for (const spec of streams) {
+        const fn = { Ref: logicalIdOf(functionOf(spec.handler)) };
+        expect(alarms).toContainEqual(expect.objectContaining({ Properties: expect.objectContaining({
+          MetricName: 'IteratorAge', Namespace: 'AWS/Lambda', Statistic: 'Maximum', Threshold: 60_000,
+          Dimensions: [{ Name: 'FunctionName', Value: fn }],
+        }) }));
+        expect(alarms).toContainEqual(expect.objectContaining({ Properties: expect.objectContaining({
+          MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0,
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack.streams.failureQueues.get(spec.handler)!), 'QueueName'] } }],
+        }) }));
+      }
     });
   });
 
@@ -612,7 +664,8 @@ describe('PartnerdeskStack', () => {
     });
 
     it.each(functionSpecs)('links mails of $handler to the console origin (PUBLIC_BASE_URL)', ({ handler }) => {
-      const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler) ?? defaultStack.consoleUsers.functions.get(handler);
+      const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler) ?? defaultStack.consoleUsers.functions.get(handler)
+        ?? defaultStack.streams.functions.get(handler);
       if (!fn) throw new Error(`No function for handler ${handler}`);
       expect(defaultResourceOf(fn).Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(distributionOrigin);
     });
