@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
+import { showAdded } from './clientList';
 import type { Problem } from '../../api/errorMessages';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -39,8 +40,10 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
       params: { header: { 'Idempotency-Key': key } },
     }));
     setBusy(false);
-    if (outcome.ok) onClose(outcome.data.email);
-    else setProblem(outcome.problem);
+    if (!outcome.ok) return setProblem(outcome.problem);
+    // A new client has no balance yet (an invited client has none).
+    showAdded({ ...outcome.data, balance: null });
+    onClose(outcome.data.email);
   };
 
   const fields = problem?.fields ?? {};
