@@ -161,6 +161,14 @@ export const routes: readonly RouteSpec[] = [
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
+    // Before `/clients/{id}`: the local gateway takes the first route that matches (API Gateway the most specific).
+    method: 'GET',
+    path: '/clients/summary',
+    handler: 'getClientSummary',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+  },
+  {
     method: 'GET',
     path: '/clients/{id}',
     handler: 'getClient',

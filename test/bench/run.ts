@@ -11,7 +11,8 @@
  * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 5 to 25
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
  * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
- * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000).
+ * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000), BENCH_ONLY=write-path
+ * (only section 2c, the client write path, on its own local stack).
  */
 
 // The functions log through Powertools; the bench prints tables only.
@@ -40,7 +41,18 @@ async function main(): Promise<void> {
   const { startLocalStack } = await import('../../infra/local/localStack');
   const { benchConsoleBudget } = await import('./consoleBudget');
 
+  const { benchWritePath } = await import('./writePath');
+
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
+  if (process.env.BENCH_ONLY === 'write-path') {
+    const only = await startLocalStack();
+    try {
+      await section('2c. Client write path: bulk operations, adding a client, search convergence', () => benchWritePath(only));
+    } finally {
+      await only.stop();
+    }
+    return;
+  }
   await section('1. Cold start and bundle size per function, against the peer and the library floor', () =>
     benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 5, maxRounds: 25 }),
   );
@@ -52,6 +64,7 @@ async function main(): Promise<void> {
     const onFreshStore = await measureHandlerOverhead(stack, overheadRounds, 'fresh');
     await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
     await section('2b. Client search at 1 000 and 100 000 clients of one partner', () => benchClientSearch());
+    await section('2c. Client write path: bulk operations, adding a client, search convergence', () => benchWritePath(stack));
     await section('3. Handler overhead (warm, DynamoDB Local)', async () =>
       handlerOverheadTable([onFreshStore, await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')]),
     );

@@ -10,6 +10,7 @@ import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables 
 import { jobs, routes, streams, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
+import { API_GATEWAY_INTEGRATION_LIMIT, ROUTE_TIMEOUT } from '../../infra/constructs/Api';
 import { asSub, deployedFiles } from './consoleDeployment';
 import { logicalId } from './logicalId';
 import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
@@ -58,7 +59,7 @@ const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger' | 'stream'; ha
 
 /** Where each kind of function lives in the construct tree, and how long it may run. */
 const PLACE = {
-  route: { construct: 'Api', timeout: 10 }, job: { construct: 'Jobs', timeout: 60 }, trigger: { construct: 'ConsoleUsers', timeout: 5 },
+  route: { construct: 'Api', timeout: ROUTE_TIMEOUT.toSeconds() }, job: { construct: 'Jobs', timeout: 60 }, trigger: { construct: 'ConsoleUsers', timeout: 5 },
   stream: { construct: 'Streams', timeout: 60 },
 } as const;
 
@@ -139,6 +140,11 @@ describe('PartnerdeskStack', () => {
   }
 
   describe('functions', () => {
+    it('gives every route a timeout below API Gateway\'s 30 s integration limit (the bulk route included)', () => {
+      expect(ROUTE_TIMEOUT.toSeconds()).toBeLessThan(API_GATEWAY_INTEGRATION_LIMIT.toSeconds());
+      expect(resourceOf(functionOf('bulkClientOperation')).Properties.Timeout).toBe(ROUTE_TIMEOUT.toSeconds());
+    });
+
     it('creates one Lambda function per route, job, trigger and stream consumer, besides the console deployment provider', () => {
       template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length + streams.length + 1);
     });
