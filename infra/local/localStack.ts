@@ -32,6 +32,9 @@ export interface LocalStack {
   readonly consoleTokens: LocalTokenIssuer;
   /** Hands every change written so far to the stream consumers (search index, counts) and waits for them; they also poll on their own. */
   drainStreams(): Promise<void>;
+  /** Stops the stream consumers' polling on the timer until `resumeStreams` (the bench counts a request without their work). */
+  pauseStreams(): Promise<void>;
+  resumeStreams(): void;
   /** Runs a scheduled job now, as its EventBridge rule would. */
   runJob(handler: string): Promise<unknown>;
   /** Moves the functions' clock forward (local only; AWS has no such thing). */
@@ -186,6 +189,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tokens,
     consoleTokens,
     drainStreams: streamPollers.drain,
+    pauseStreams: streamPollers.pause,
+    resumeStreams: streamPollers.resume,
     runJob,
     advanceClock,
     clockNow,

@@ -19,6 +19,10 @@ const RECORD_ATTEMPTS = 3;
 export interface StreamPollers {
   /** Hands every record written so far to its consumer and resolves once they are all handled. */
   drain(): Promise<void>;
+  /** Stops polling on the timer (after the pass under way); `drain` still works. The bench measures a request without its consumer's work. */
+  pause(): Promise<void>;
+  /** Polls on the timer again. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -129,11 +133,21 @@ export function startStreamPollers(specs: readonly StreamSpec[], options: { endp
     });
     return running;
   };
-  const timer = options.intervalMs === undefined ? undefined : setInterval(() => {
+  const poll = (): ReturnType<typeof setInterval> | undefined => (options.intervalMs === undefined ? undefined : setInterval(() => {
     pass().catch((error: unknown) => console.error('[stream] polling failed', error));
-  }, options.intervalMs);
+  }, options.intervalMs));
+  let timer = poll();
   return {
     drain: pass,
+    pause: async () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running.catch(() => undefined);
+    },
+    resume: () => {
+      if (timer) clearInterval(timer);
+      timer = poll();
+    },
     stop: async () => {
       if (timer) clearInterval(timer);
       stopped = true;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { API_GATEWAY_INTEGRATION_LIMIT, ROUTE_TIMEOUT } from '../../infra/constructs/Api';
 import type { LocalStack } from '../../infra/local/localStack';
 import { clientListing, documentClient } from '../../shared/adapters/compositionRoot';
@@ -127,21 +128,25 @@ export async function benchWritePath(stack: LocalStack): Promise<string> {
     for (const operation of ['block', 'unblock', 'delete'] as const) {
       for (const size of SIZES) {
         const clientIds = (await seed(partner.partnerId, FROM[operation], size)).map((client) => client.id);
-        await stack.drainStreams();
         const preview = await bulk({ action: operation, clientIds });
         const confirm = (preview.confirmation as { token?: string } | null)?.token ?? '';
+        // The stream's consumer runs in this process on the same DynamoDB client: it catches up first and waits while the request is measured.
+        await stack.drainStreams();
+        await stack.pauseStreams();
         count.reset();
         writes.reset();
         const started = performance.now();
         const result = await bulk({ action: operation, clientIds, confirm });
         const ms = performance.now() - started;
+        const counted = { total: count.total(), byCommand: count.byCommand(), items: writes.items(), units: writes.units() };
+        stack.resumeStreams();
         const done = (result.summary as { done?: number }).done;
         if (done !== size) throw new Error(`the bulk ${operation} did ${String(done)} of ${size}`);
         const limit = Math.ceil(size / CLIENTS_PER_REQUEST) + FIXED_REQUESTS;
-        const commands = Object.entries(count.byCommand()).map(([command, n]) => `${command.replace(/Command$/, '')} ${n}`).join(', ');
+        const commands = Object.entries(counted.byCommand).map(([command, n]) => `${command.replace(/Command$/, '')} ${n}`).join(', ');
         rows.push([
           `${operation} ${size}${operation === 'delete' ? ' (invited: cancels each invitation)' : ''}`,
-          count.total(), `≤ ${limit} ${mark(count.total() <= limit)}`, commands, writes.items(), writes.units(),
+          counted.total, `≤ ${limit} ${mark(counted.total <= limit)}`, commands, counted.items, counted.units,
           `${(ms / 1000).toFixed(2)} s = ${(ms / timeoutMs).toFixed(2)} ${mark(ms / timeoutMs <= SHARE_OF_TIMEOUT)}`,
         ]);
       }
@@ -158,7 +163,8 @@ export async function benchWritePath(stack: LocalStack): Promise<string> {
   const itemsNow = clientChangeItems(added, { clients: 'c', invitations: 'i', audit: 'a' }).length;
   const itemsBefore = itemsNow + searchPrefixes(clientSearchTerms(added.after)).length;
 
-  // Convergence: a committed change (a new client) until search finds it, the poller running as in `npm start`.
+  // Convergence: a committed change (a new client) until search finds it, the poller running as in `npm start` (after the backlog above).
+  await stack.drainStreams();
   const delays: number[] = [];
   const repository = new DynamoClientRepository(documentClient());
   for (let n = 0; n < CONVERGENCE_CHANGES; n += 1) {
@@ -188,7 +194,8 @@ export async function benchWritePath(stack: LocalStack): Promise<string> {
     '',
     `Clients with three-word names and long e-mails, stored beforehand; the preview is not counted. Write units: 2 per transactional item ` +
       `(each ≤ 1 KB), 1 per other write; the local stand-in of EventBridge is not counted. Route timeout ${ROUTE_TIMEOUT.toSeconds()} s ` +
-      `(API Gateway's ceiling: ${API_GATEWAY_INTEGRATION_LIMIT.toSeconds()} s).`,
+      `(API Gateway's ceiling: ${API_GATEWAY_INTEGRATION_LIMIT.toSeconds()} s). Load average during the run: ` +
+      `${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${cpus().length} cores (wall times grow with it).`,
     '',
     markdownTable(
       ['adding a client (POST /clients), three-word name, long e-mail, account id', 'items in its transaction', 'write units'],

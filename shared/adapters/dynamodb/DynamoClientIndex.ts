@@ -4,7 +4,7 @@ import { CLIENT_STATUSES, type ClientStatus } from '../../domain/clients/Client'
 import type { ClientIndex, CountMove, IndexedClient, SearchEntryChange } from '../../ports/ClientIndex';
 import { batchGetAll, batchWriteAll, chunks, type WriteRequest } from './batchCalls';
 import { toClient } from './clientItems';
-import { clientCountsKey, clientKey, clientListKey, clientSearchKey, countedClientKey } from './clientKeys';
+import { CLIENT_SORT_PREFIX, clientCountsKey, clientKey, clientListKey, clientSearchKey, countedClientKey } from './clientKeys';
 import { DynamoClientQueries } from './DynamoClientQueries';
 import { lostRace } from './lostRace';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
@@ -29,7 +29,7 @@ export class DynamoClientIndex extends DynamoClientQueries implements ClientInde
     const clients = new Map<string, IndexedClient['client']>();
     const counted = new Map<string, ClientStatus>();
     for (const item of await batchGetAll(this.client, this.tables.clients, keys)) {
-      if (String(item.sk).startsWith(clientKey('', '').sk)) {
+      if (String(item.sk).startsWith(CLIENT_SORT_PREFIX)) {
         const client = toClient(item);
         clients.set(client.id, client);
       } else {
