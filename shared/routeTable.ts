@@ -33,7 +33,7 @@ export interface Uses {
   readonly events?: boolean;
   /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
-  /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
+  /** Hands out and reads page cursors: may read the key they are signed with (the stack's secret, `CURSOR_KEY_SECRET_ARN`). */
   readonly cursors?: boolean;
 }
 
@@ -282,7 +282,8 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'backfillClientSearch',
     // One-off, on demand: fills the search index and the counts for clients stored before the clients' change stream (docs/deploy.md: when to run it).
-    uses: { tables: { clients: 'backfill' } },
+    // Its answer's `cursor` (to invoke it again) is signed like a page cursor.
+    uses: { tables: { clients: 'backfill' }, cursors: true },
   },
 ];
 

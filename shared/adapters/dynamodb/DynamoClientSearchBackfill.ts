@@ -15,9 +15,9 @@ export class DynamoClientSearchBackfill extends DynamoClientIndex implements Cli
       FilterExpression: 'begins_with(sk, :client)',
       ExpressionAttributeValues: { ':client': CLIENT_SORT_PREFIX },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk'], 'clients-backfill'),
+      ExclusiveStartKey: await decodeCursor(cursor, ['pk', 'sk'], 'clients-backfill'),
     }));
-    const next = encodeCursor(result.LastEvaluatedKey, 'clients-backfill');
+    const next = await encodeCursor(result.LastEvaluatedKey, 'clients-backfill');
     return { clients: (result.Items ?? []).map(toClient), ...(next && { cursor: next }) };
   }
 }
