@@ -2,8 +2,10 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  TrimmedDataAccessException,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -51,6 +53,8 @@ function wanted(record: StreamRecord, spec: StreamSpec): boolean {
 /** One consumer: the stream's shards, where it stands in each, and its handler. */
 class Consumer {
   private readonly iterators = new Map<string, string | undefined>();
+  /** The last record handed over per shard, to start again after it when an iterator is no longer valid. */
+  private readonly handed = new Map<string, string>();
   private handler?: StreamHandler;
   private streamArn = '';
 
@@ -62,15 +66,40 @@ class Consumer {
     await this.refreshShards();
     for (const [shardId, iterator] of this.iterators) {
       let next = iterator;
+      let renewed = false;
       while (next) {
-        const result = await this.streams.send(new GetRecordsCommand({ ShardIterator: next, Limit: 1000 }));
-        const records = (result.Records ?? []).filter((record) => wanted(record, this.spec)).map((record) => lambdaRecord(record, this.streamArn));
+        let result;
+        try {
+          result = await this.streams.send(new GetRecordsCommand({ ShardIterator: next, Limit: 1000 }));
+        } catch (error) {
+          // An iterator DynamoDB Local no longer honours (expired, or behind its trimming): start again after the
+          // last record handed over (the consumer is idempotent, so a record handed twice changes nothing).
+          if (renewed || !(error instanceof TrimmedDataAccessException || error instanceof ExpiredIteratorException)) throw error;
+          renewed = true;
+          next = await this.iteratorAfter(shardId);
+          continue;
+        }
+        const received = result.Records ?? [];
+        const records = received.filter((record) => wanted(record, this.spec)).map((record) => lambdaRecord(record, this.streamArn));
         for (let start = 0; start < records.length; start += BATCH_SIZE) await this.deliver(records.slice(start, start + BATCH_SIZE));
+        const last = received.at(-1)?.dynamodb?.SequenceNumber;
+        if (last) this.handed.set(shardId, last);
         next = result.NextShardIterator;
         this.iterators.set(shardId, next);
-        if ((result.Records ?? []).length === 0) break;
+        if (received.length === 0) break;
       }
     }
+  }
+
+  /** A fresh iterator of a shard: after the last record handed over, or from its start. */
+  private async iteratorAfter(shardId: string): Promise<string | undefined> {
+    const after = this.handed.get(shardId);
+    const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({
+      StreamArn: this.streamArn,
+      ShardId: shardId,
+      ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+    }));
+    return ShardIterator;
   }
 
   /** The stream's shards: a new one is read from its start (TRIM_HORIZON), a closed one is left. */
