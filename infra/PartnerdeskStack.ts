@@ -8,12 +8,15 @@ import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
+import { type StreamSpec, streams as streamTable } from '../shared/routeTable';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
 import { Backups } from './constructs/Backups';
 import { assertConsoleBuilt, Console, type ConsoleDomain, type ConsoleSignIn } from './constructs/Console';
 import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
+import { Streams } from './constructs/Streams';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { configurationSetName, MailSender } from './constructs/Mailer';
 import { Monitoring, type MonitoredFunction } from './constructs/Monitoring';
 import type { SharedResources } from './constructs/ServiceFunction';
@@ -67,6 +70,8 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly jobs?: readonly JobSpec[];
   /** Cognito triggers of the console users' pool; the route table's unless a test passes its own. */
   readonly triggers?: readonly TriggerSpec[];
+  /** Consumers of the tables' change streams; the route table's unless a test passes its own. */
+  readonly streams?: readonly StreamSpec[];
   /** Folder of the built web console; `web/dist` of the repository unless a test passes its own. */
   readonly consoleAssetDir?: string;
 }
@@ -94,6 +99,8 @@ export class PartnerdeskStack extends Stack {
   public readonly cursorSigningKey: Secret;
   public readonly api: Api;
   public readonly jobs: Jobs;
+  /** The consumers of the tables' change streams (search index, counts), in the jobs' nested stack. */
+  public readonly streams: Streams;
   /** The nested stacks that keep every template far below CloudFormation's 500 resources. */
   public readonly nestedStacks: { readonly jobs: NestedStack; readonly monitoring: NestedStack };
   /** The web console (S3 + CloudFront). */
@@ -182,8 +189,9 @@ export class PartnerdeskStack extends Stack {
       environment,
       throttle: settings.throttle,
     });
-    const jobsStack = new NestedStack(this, 'JobsStack', { description: 'partnerdesk scheduled jobs' });
+    const jobsStack = new NestedStack(this, 'JobsStack', { description: 'partnerdesk scheduled jobs and stream consumers' });
     this.jobs = new Jobs(jobsStack, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
+    this.streams = new Streams(jobsStack, 'Streams', { streams: props.streams ?? streamTable, resources, environment, alarmNamePrefix: stackName(stage.stage) });
     this.console = new Console(this, 'Console', {
       assetDir: consoleAssetDir,
       apiUrl: this.api.httpApi.apiEndpoint,
@@ -210,6 +218,7 @@ export class PartnerdeskStack extends Stack {
       jobMetricsNamespace,
       sesDailySendingQuota: settings.sesDailySendingQuota ?? DEFAULT_SES_DAILY_SENDING_QUOTA,
     });
+    for (const alarm of this.streams.alarms) alarm.addAlarmAction(new SnsAction(this.monitoring.alarmTopic));
 
     new CfnOutput(this, 'ConsoleUrl', { value: this.consoleOrigin });
     new CfnOutput(this, 'ConsoleDistributionDomainName', { value: this.console.distribution.distributionDomainName });

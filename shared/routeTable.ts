@@ -3,6 +3,7 @@
  * gateway (`infra/local/`). Each entry names its handler module under `functions/` and what it
  * touches, so the stack can grant exactly that (least privilege) and nothing more.
  */
+import { CLIENT_SORT_PREFIX } from './adapters/dynamodb/clientKeys';
 import type { TableName } from './adapters/dynamodb/tables';
 
 /** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
@@ -54,6 +55,21 @@ export interface JobSpec {
   readonly handler: string;
   /** How often it runs, in minutes; absent for a one-off task an operator invokes (a backfill). */
   readonly everyMinutes?: number;
+  readonly uses: Uses;
+}
+
+/**
+ * One consumer of a table's change stream (DynamoDB Streams): an event source mapping in AWS
+ * (`infra/constructs/Streams.ts`), a poller of the same handler locally (`infra/local/streamPoller.ts`).
+ * Its handler must be idempotent: a batch may be delivered again, and is split and retried on error.
+ */
+export interface StreamSpec {
+  /** Module under `functions/` (no extension) that exports `handler` (a `DynamoDBStreamEvent` handler). */
+  readonly handler: string;
+  /** The table whose stream it reads (`tables.ts` declares the stream). */
+  readonly table: TableName;
+  /** Only records of items whose sort key starts with this reach the handler (the mapping's filter). */
+  readonly sortKeyPrefix?: string;
   readonly uses: Uses;
 }
 
@@ -141,8 +157,7 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     uses: {
       tables: {
-        // Delete: inviting a closed client again under another name removes its stale search index entries.
-        clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
+        clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
         rateLimits: 'readWrite', idempotency: 'readWriteDelete',
       },
       mail: true,
@@ -154,6 +169,14 @@ export const routes: readonly RouteSpec[] = [
     handler: 'listClients',
     auth: 'partner',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
+  },
+  {
+    // Before `/clients/{id}`: the local gateway takes the first route that matches (API Gateway the most specific).
+    method: 'GET',
+    path: '/clients/summary',
+    handler: 'getClientSummary',
+    auth: 'partner',
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
   },
   {
     method: 'GET',
@@ -295,9 +318,20 @@ export const jobs: readonly JobSpec[] = [
   },
   {
     handler: 'backfillClientSearch',
-    // One-off, on demand: fills the search index for clients stored before it existed (docs/deploy.md: when to run it).
+    // One-off, on demand: fills the search index and the counts for clients stored before the clients' change stream (docs/deploy.md: when to run it).
     // Its answer's `cursor` (to invoke it again) is signed like a page cursor.
     uses: { tables: { clients: 'backfill' }, cursors: true },
+  },
+];
+
+/** Every consumer of a change stream. */
+export const streams: readonly StreamSpec[] = [
+  {
+    handler: 'indexClients',
+    table: 'clients',
+    sortKeyPrefix: CLIENT_SORT_PREFIX,
+    // Writes and removes search index entries, moves the per-partner counts (delete: a client's entries when it is renamed or detached).
+    uses: { tables: { clients: 'readWriteDelete' } },
   },
 ];
 

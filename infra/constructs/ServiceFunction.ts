@@ -23,7 +23,7 @@ const WRITE_ACTIONS = [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem
 
 /**
  * The DynamoDB actions of each kind of table access (`TableAccess` in the route table): Scan only for
- * a one-off backfill, deletes only where a function deletes.
+ * a one-off backfill, deletes only where a function deletes. Stream reads are granted by `Streams` to its consumers alone.
  */
 export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   read: READ_ACTIONS,

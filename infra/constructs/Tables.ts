@@ -4,6 +4,7 @@ import {
   AttributeType,
   BillingMode,
   ProjectionType,
+  StreamViewType,
   Table,
   TableEncryption,
   type TableProps,
@@ -27,7 +28,7 @@ function attribute(key: KeyAttribute): Attribute {
 }
 
 /**
- * Every DynamoDB table of `shared/adapters/dynamodb/tables.ts` (keys, GSIs, TTL) except the
+ * Every DynamoDB table of `shared/adapters/dynamodb/tables.ts` (keys, GSIs, TTL, stream) except the
  * local-only stand-ins. Stateful: on-demand, point-in-time recovery, AWS-managed encryption and
  * retained when the stack is deleted, unless the caller overrides it.
  *
@@ -55,6 +56,7 @@ export class Tables extends Construct {
         partitionKey: attribute(spec.partitionKey),
         sortKey: spec.sortKey && attribute(spec.sortKey),
         timeToLiveAttribute: spec.timeToLiveAttribute,
+        ...(spec.stream && { stream: StreamViewType[spec.stream] }),
       });
       for (const index of spec.indexes) {
         table.addGlobalSecondaryIndex({

@@ -8,7 +8,7 @@ import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountD
 import { documentClient } from '../../shared/adapters/compositionRoot';
 import { installLocalStandIns } from '../../shared/adapters/local/installLocalStandIns';
 import { corsPolicy } from '../../shared/http/cors';
-import { jobs, routes } from '../../shared/routeTable';
+import { jobs, routes, streams } from '../../shared/routeTable';
 import { buildConsole, CONSOLE_DIST } from '../../web/build';
 import { startConsoleServer } from './consoleServer';
 import { startDynamoDbLocal } from './dynamoDbLocal';
@@ -16,6 +16,10 @@ import { type LocalEndpoint, startGateway } from './gateway';
 import { LOCAL_CONSOLE_AUDIENCE, localConsolePool } from './consoleSignIn';
 import { createLocalTokenIssuer, LOCAL_AUDIENCE, LOCAL_MACHINE_CLIENT, type LocalTokenIssuer } from './localAuth';
 import { startSesLocal } from './sesLocal';
+import { startStreamPollers } from './streamPoller';
+
+/** How often the local stream consumers poll by default: a change reaches search within a few of these. */
+export const STREAM_POLL_INTERVAL_MS = 200;
 
 /** Everything `npm start` (and the end-to-end tests) run locally. */
 export interface LocalStack {
@@ -28,6 +32,11 @@ export interface LocalStack {
   readonly tokens: LocalTokenIssuer;
   /** Signs console users' ID tokens, as the console users' pool would (tests; people use `/__local/login`). */
   readonly consoleTokens: LocalTokenIssuer;
+  /** Hands every change written so far to the stream consumers (search index, counts) and waits for them; they also poll on their own. */
+  drainStreams(): Promise<void>;
+  /** Stops the stream consumers' polling on the timer until `resumeStreams` (the bench counts a request without their work). */
+  pauseStreams(): Promise<void>;
+  resumeStreams(): void;
   /** Runs a scheduled job now, as its EventBridge rule would. */
   runJob(handler: string): Promise<unknown>;
   /** Moves the functions' clock forward (local only; AWS has no such thing). */
@@ -45,6 +54,8 @@ export interface LocalStackOptions {
   readonly inboxPort?: number;
   /** Run scheduled jobs on a timer every this many ms; off when undefined. */
   readonly jobIntervalMs?: number;
+  /** How often the stream consumers poll their streams (ms); `STREAM_POLL_INTERVAL_MS` by default. */
+  readonly streamIntervalMs?: number;
   /**
    * Build and serve the web console on this port (0 = any free port); not served when undefined.
    * Its origin is allowed by CORS and is the base of invitation links (`PUBLIC_BASE_URL`).
@@ -61,8 +72,8 @@ export function localConsoleOrigins(consoleUrl: string): string[] {
 type JobHandler = (event: ScheduledEvent) => Promise<unknown>;
 
 /**
- * Starts DynamoDB Local, the local SES, the tables, the local token issuer and the gateway that
- * serves the route table; configures this process's environment the way the CDK stack configures
+ * Starts DynamoDB Local, the local SES, the tables, the local token issuer, the pollers of the
+ * tables' change streams (the event source mappings' stand-in) and the gateway that serves the route table; configures this process's environment the way the CDK stack configures
  * each Lambda function, and installs the local stand-ins of Cognito and EventBridge.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -97,6 +108,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);
   dynamoClient.destroy();
+  const streamPollers = startStreamPollers(streams, { endpoint: dynamo.endpoint, intervalMs: options.streamIntervalMs ?? STREAM_POLL_INTERVAL_MS });
 
   const clockNow = (): Date => new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS ?? 0));
   const runJob = async (handler: string): Promise<unknown> => {
@@ -180,12 +192,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(consoleServer && { consoleUrl: consoleServer.url }),
     tokens,
     consoleTokens,
+    drainStreams: streamPollers.drain,
+    pauseStreams: streamPollers.pause,
+    resumeStreams: streamPollers.resume,
     runJob,
     advanceClock,
     clockNow,
     stop: async () => {
       for (const timer of timers) clearInterval(timer);
-      await Promise.all([gateway.stop(), consoleServer?.stop()]);
+      await Promise.all([gateway.stop(), consoleServer?.stop(), streamPollers.stop()]);
       await Promise.all([dynamo.stop(), ses.stop()]);
     },
   };

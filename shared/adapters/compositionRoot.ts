@@ -24,6 +24,8 @@ import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
 import { DynamoClientListing } from './dynamodb/DynamoClientListing';
 import { DynamoClientQueries } from './dynamodb/DynamoClientQueries';
 import { DynamoClientSearchBackfill } from './dynamodb/DynamoClientSearchBackfill';
+import { DynamoClientIndex } from './dynamodb/DynamoClientIndex';
+import { DynamoClientCounts } from './dynamodb/DynamoClientCounts';
 import { DynamoClientRepository } from './dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from './dynamodb/DynamoCloudAccountRegistry';
 import { DynamoLedger } from './dynamodb/DynamoLedger';
@@ -155,7 +157,17 @@ export function clientListing(): DynamoClientListing {
   return new DynamoClientListing(documentClient());
 }
 
-/** The backfill of the client search index (the one-off job). */
+/** What follows the clients table (search index, counts): the change stream's consumer. */
+export function clientIndex(): DynamoClientIndex {
+  return new DynamoClientIndex(documentClient());
+}
+
+/** Each partner's client counts per status, as the consumer of the clients' change stream keeps them. */
+export function clientCounts(): DynamoClientCounts {
+  return new DynamoClientCounts(documentClient());
+}
+
+/** The backfill of the client search index and counts (the one-off job). */
 export function clientSearchBackfill(): DynamoClientSearchBackfill {
   return new DynamoClientSearchBackfill(documentClient());
 }

@@ -1,3 +1,4 @@
+import type { ClientIndex } from './ClientIndex';
 import type { Client, ClientStatus, MailDelivery } from '../domain/clients/Client';
 import type { ClientChange, InviteeMarker } from '../domain/clients/ClientChange';
 import type { Invitation } from '../domain/clients/Invitation';
@@ -61,12 +62,11 @@ export interface ClientListing {
   list(partnerId: string, query: ClientListQuery): Promise<Page<Client>>;
 }
 
-/** The backfill of the client search index (apart from `ClientRepository`: only the backfill job writes this way). */
-export interface ClientSearchBackfill {
+/** The backfill of what follows the clients table (search index, counts) for clients stored before the change stream (apart from `ClientRepository`: only the backfill job reads this way). */
+export interface ClientSearchBackfill extends ClientIndex {
   /**
-   * Writes the search index entries of up to `limit` stored clients from `cursor` on (a Scan in
-   * table order: the backfill of clients stored before the index existed). Idempotent. Returns how
-   * many clients it indexed and where to go on, if anywhere.
+   * Up to `limit` stored clients from `cursor` on (a Scan in table order: the backfill of clients
+   * stored before the change stream existed), and where to go on, if anywhere.
    */
-  indexForSearch(cursor: string | undefined, limit: number): Promise<{ indexed: number; cursor?: string }>;
+  storedClients(cursor: string | undefined, limit: number): Promise<{ clients: Client[]; cursor?: string }>;
 }

@@ -12,8 +12,8 @@
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
  * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
  * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000), BENCH_SPEND_SIZES
- * (partner sizes of the spend control section, default 100,100000), BENCH_ONLY=spend (run only
- * the spend control section, on its own local stack).
+ * (partner sizes of the spend control section, default 100,100000), BENCH_ONLY=write-path or
+ * BENCH_ONLY=spend (only section 2c, the client write path, or 2d, spend control, on its own local stack).
  */
 
 // The functions log through Powertools; the bench prints tables only.
@@ -42,13 +42,17 @@ async function main(): Promise<void> {
   const { startLocalStack } = await import('../../infra/local/localStack');
   const { benchConsoleBudget } = await import('./consoleBudget');
   const { benchSpendControl } = await import('./spendControl');
-  const spendTitle = '2c. Spend control: write units per billing event, home screen and clients by spend and by balance at 100 and 100 000 clients';
+  const spendTitle = '2d. Spend control: write units per billing event, home screen and clients by spend and by balance at 100 and 100 000 clients';
+
+  const { benchWritePath } = await import('./writePath');
+  const writePathTitle = '2c. Client write path: bulk operations, adding a client, search convergence';
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
-  if (process.env.BENCH_ONLY === 'spend') {
+  if (process.env.BENCH_ONLY === 'write-path' || process.env.BENCH_ONLY === 'spend') {
     const only = await startLocalStack();
     try {
-      await section(spendTitle, benchSpendControl);
+      if (process.env.BENCH_ONLY === 'spend') await section(spendTitle, benchSpendControl);
+      else await section(writePathTitle, () => benchWritePath(only));
     } finally {
       await only.stop();
     }
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
     const onFreshStore = await measureHandlerOverhead(stack, overheadRounds, 'fresh');
     await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
     await section('2b. Client search at 1 000 and 100 000 clients of one partner', () => benchClientSearch());
+    await section(writePathTitle, () => benchWritePath(stack));
     await section(spendTitle, benchSpendControl);
     await section('3. Handler overhead (warm, DynamoDB Local)', async () =>
       handlerOverheadTable([onFreshStore, await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')]),

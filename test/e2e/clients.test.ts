@@ -107,9 +107,27 @@ describe('partners\' clients over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'GET', '/clients', { token })).body.items).toHaveLength(1);
   });
 
+  it('counts the partner\'s clients per status as they change (GET /clients/summary), each partner its own', async () => {
+    const { token } = await partnerWithToken();
+    const other = await partnerWithToken();
+    const added = [await addClientOverHttp(token), await addClientOverHttp(token), await addClientOverHttp(token)];
+    const accepted = added[0]!;
+    await call(local.stack.apiUrl, 'POST', `/invitations/${accepted.invitationToken}/accept`, { token: await local.consoleToken(accepted.accountId) });
+    await call(local.stack.apiUrl, 'POST', `/clients/${added[1]!.response.body.id}/invitation/cancel`, { token });
+    await local.stack.drainStreams();
+
+    const summary = await call(local.stack.apiUrl, 'GET', '/clients/summary', { token });
+    expect(summary.status).toBe(200);
+    expect(summary.body).toEqual({ counts: { invited: 1, active: 1, blocked: 0, declined: 0, cancelled: 1, expired: 0 }, total: 3 });
+    expect((await call(local.stack.apiUrl, 'GET', '/clients/summary', { token: other.token })).body).toMatchObject({ total: 0 });
+    expect((await call(local.stack.apiUrl, 'GET', '/clients/summary')).status).toBe(401);
+  });
+
   it('finds a client by the start of a word of its name, without accents, combined with the status filter', async () => {
     const { token } = await partnerWithToken();
     const { response } = await addClientOverHttp(token, { name: 'Élodie Ворошилова' });
+    // The search index follows the clients through their change stream: let its consumer catch up.
+    await local.stack.drainStreams();
 
     const found = await call(local.stack.apiUrl, 'GET', `/clients?search=${encodeURIComponent('ворош')}`, { token });
     expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([response.body.id]);

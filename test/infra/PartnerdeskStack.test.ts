@@ -7,10 +7,10 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
 import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
-import { jobs, routes, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
+import { jobs, routes, streams, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
-import { routeArea } from '../../infra/constructs/Api';
+import { API_GATEWAY_INTEGRATION_LIMIT, ROUTE_TIMEOUT, routeArea } from '../../infra/constructs/Api';
 import { asSub, deployedFiles } from './consoleDeployment';
 import { flattenedResources, logicalId, type TemplateResource } from './logicalId';
 import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
@@ -44,17 +44,19 @@ const consoleOrigin = stackSettings.consoleOrigin ?? '';
 const configuredOrigins = [consoleOrigin, ...(stackSettings.allowedOrigins ?? '').split(',').map((origin) => origin.trim())];
 
 /** Every function of the stack with what it declares. */
-const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger'; handler: string; uses: Uses }[] = [
+const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger' | 'stream'; handler: string; uses: Uses }[] = [
   ...routes.map((route) => ({ kind: 'route' as const, handler: route.handler, uses: route.uses })),
   ...jobs.map((job) => ({ kind: 'job' as const, handler: job.handler, uses: job.uses })),
   ...triggers.map((trigger) => ({ kind: 'trigger' as const, handler: trigger.handler, uses: trigger.uses })),
+  ...streams.map((stream) => ({ kind: 'stream' as const, handler: stream.handler, uses: stream.uses })),
 ];
 
-/** Where each kind of function lives in the construct tree (routes by area, jobs in their nested stack), and how long it may run. */
+/** Where each kind of function lives in the construct tree (routes by area, jobs and stream consumers in their nested stack), and how long it may run. */
 const PLACE = {
-  route: { construct: (handler: string) => `Api/${routeArea(routes.find((route) => route.handler === handler) ?? routes[0]!)}Routes`, timeout: 10 },
+  route: { construct: (handler: string) => `Api/${routeArea(routes.find((route) => route.handler === handler) ?? routes[0]!)}Routes`, timeout: ROUTE_TIMEOUT.toSeconds() },
   job: { construct: () => 'JobsStack/Jobs', timeout: 60 },
   trigger: { construct: () => 'ConsoleUsers', timeout: 3 },
+  stream: { construct: () => 'JobsStack/Streams', timeout: 60 },
 } as const;
 
 /** How many resources of a type the flattened template holds. */
@@ -93,7 +95,8 @@ describe('PartnerdeskStack', () => {
   }
 
   function functionOf(handler: string): NodejsFunction {
-    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler) ?? stack.consoleUsers.functions.get(handler);
+    const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler) ?? stack.consoleUsers.functions.get(handler)
+      ?? stack.streams.functions.get(handler);
     if (!fn) throw new Error(`No function for handler ${handler}`);
     return fn;
   }
@@ -138,8 +141,13 @@ describe('PartnerdeskStack', () => {
   }
 
   describe('functions', () => {
-    it('creates one Lambda function per route, job and trigger, besides the console deployment provider', () => {
-      expect(countOf(resources, 'AWS::Lambda::Function')).toBe(routes.length + jobs.length + triggers.length + 1);
+    it('gives every route a timeout below API Gateway\'s 30 s integration limit (the bulk route included)', () => {
+      expect(ROUTE_TIMEOUT.toSeconds()).toBeLessThan(API_GATEWAY_INTEGRATION_LIMIT.toSeconds());
+      expect(resourceOf(functionOf('bulkClientOperation')).Properties.Timeout).toBe(ROUTE_TIMEOUT.toSeconds());
+    });
+
+    it('creates one Lambda function per route, job, trigger and stream consumer, besides the console deployment provider', () => {
+      expect(countOf(resources, 'AWS::Lambda::Function')).toBe(routes.length + jobs.length + triggers.length + streams.length + 1);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
@@ -256,11 +264,11 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it('grants Scan only to the one-off backfill and no stream action to any function (no table has a stream)', () => {
+    it('grants Scan only to the one-off backfill and stream actions only to the stream consumers', () => {
       const scanning = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('dynamodb:Scan'));
       expect(scanning.map(({ handler }) => handler)).toEqual(['backfillClientSearch']);
-      const actions = functionSpecs.flatMap(({ handler }) => statementsOf(handler).flatMap(actionsOf));
-      expect(actions.filter((action) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action))).toEqual([]);
+      const reading = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).some((action) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams|\*)$/.test(action)));
+      expect(reading.map(({ handler }) => handler)).toEqual(streams.map((spec) => spec.handler));
     });
 
     it('keeps the audit trail append-only: writers may only put entries, never update or delete them', () => {
@@ -334,7 +342,7 @@ describe('PartnerdeskStack', () => {
         (resource) => resource.Type === 'AWS::IAM::Role' && JSON.stringify(resource.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
       );
       // Ours, and the role of CDK's own function that uploads the console.
-      expect(roles.length).toBeGreaterThanOrEqual(routes.length + jobs.length + triggers.length);
+      expect(roles.length).toBeGreaterThanOrEqual(routes.length + jobs.length + triggers.length + streams.length);
       expect(roles.flatMap((role) => role.Properties.ManagedPolicyArns ?? [])).toEqual([]);
     });
   });
@@ -452,6 +460,51 @@ describe('PartnerdeskStack', () => {
     it('schedules the escalation of untouched partner applications', () => {
       expect(jobs.map((job) => job.handler)).toContain('escalateApplications');
       expect(stack.jobs.schedules.has('escalateApplications')).toBe(true);
+    });
+  });
+
+  describe('change streams', () => {
+    it('gives the clients table a stream with the item before and after each change', () => {
+      expect(resourceOf(stack.tables.table('clients')).Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    });
+
+    it.each(streams)('feeds $handler from the $table stream: batched, bisected on error, retried, then to its failure queue; client items only', (spec) => {
+      const mapping = resourceOf(stack.streams.mappings.get(spec.handler)!);
+      const queue = stack.streams.failureQueues.get(spec.handler)!;
+      expect(mapping.Properties).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(stack.tables.table(spec.table)), 'StreamArn'] },
+        FunctionName: { Ref: logicalIdOf(functionOf(spec.handler)) },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 100,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] } } },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: spec.sortKeyPrefix }] } } } }) }] },
+      });
+      // Explicit grants on the role: reading this stream only, sending to its own failure queue.
+      const statements = statementsOf(spec.handler);
+      const streamArn = { 'Fn::GetAtt': [logicalIdOf(stack.tables.table(spec.table)), 'StreamArn'] };
+      expect(statements).toContainEqual(expect.objectContaining({
+        Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'], Resource: streamArn,
+      }));
+      expect(statements.filter((statement) => actionsOf(statement).includes('sqs:SendMessage')).map((statement) => statement.Resource))
+        .toEqual([{ 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] }]);
+      expect((mapping as { DependsOn?: string[] }).DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/indexClientsRole/)]));
+    });
+
+    it('alarms when a consumer falls a minute behind its stream, and when it gives up on a record', () => {
+      const alarms = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
+      for (const spec of streams) {
+        const fn = { Ref: logicalIdOf(functionOf(spec.handler)) };
+        expect(alarms).toContainEqual(expect.objectContaining({ Properties: expect.objectContaining({
+          MetricName: 'IteratorAge', Namespace: 'AWS/Lambda', Statistic: 'Maximum', Threshold: 60_000,
+          Dimensions: [{ Name: 'FunctionName', Value: fn }],
+        }) }));
+        expect(alarms).toContainEqual(expect.objectContaining({ Properties: expect.objectContaining({
+          MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0,
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(stack.streams.failureQueues.get(spec.handler)!), 'QueueName'] } }],
+        }) }));
+      }
     });
   });
 
@@ -630,7 +683,8 @@ describe('PartnerdeskStack', () => {
     });
 
     it.each(functionSpecs)('links mails of $handler to the console origin (PUBLIC_BASE_URL)', ({ handler }) => {
-      const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler) ?? defaultStack.consoleUsers.functions.get(handler);
+      const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler) ?? defaultStack.consoleUsers.functions.get(handler)
+        ?? defaultStack.streams.functions.get(handler);
       if (!fn) throw new Error(`No function for handler ${handler}`);
       expect(defaultResourceOf(fn).Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(distributionOrigin);
     });

@@ -15,9 +15,11 @@ import { RateLimitedError, ValidationError } from '../../shared/domain/errors';
 import type { Partner } from '../../shared/domain/partners/Partner';
 import { clientTestDeps, createPartner, registerCloudAccount, tokenFromMail, uniqueClientEmail, ownerOf } from '../support/clientFixtures';
 import { useLocalTables } from '../support/localTables';
+import { useStreamConsumers } from '../support/streamConsumers';
 import { mailsTo } from '../support/sesInbox';
 
 const tables = useLocalTables();
+const stream = useStreamConsumers();
 const owner = (token: string) => ownerOf(tables.documentClient(), token);
 const MINUTE = 60 * 1000;
 const clock = new FixedClock('2026-03-01T10:00:00Z');
@@ -48,6 +50,7 @@ beforeAll(async () => {
   await addClient(deps(), other.partnerId, { kind: 'partner', id: 'usr_2' }, {
     email: uniqueClientEmail(), accountId: await registerCloudAccount(tables.documentClient()), name: 'Client of another partner',
   });
+  await stream.drain();
 });
 
 async function allPages(query: { status?: Client['status']; search?: string; limit: number }): Promise<string[]> {
@@ -123,9 +126,12 @@ describe('the search index', () => {
     TableName: physicalTableName('clients'), FilterExpression: 'begins_with(pk, :search)', ExpressionAttributeValues: { ':search': `SEARCH#${partnerId}#` },
   }))).Items ?? [];
   const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => `${String(a.pk)}${String(a.sk)}`.localeCompare(`${String(b.pk)}${String(b.sk)}`);
-  const found = async (partnerId: string, search: string) => (await listing().list(partnerId, { search, limit: 10 })).items.map((client) => client.id);
+  const found = async (partnerId: string, search: string) => {
+    await stream.drain();
+    return (await listing().list(partnerId, { search, limit: 10 })).items.map((client) => client.id);
+  };
 
-  it('follows every change in the same transaction: a new name on re-invitation, the account bound on acceptance, gone on delete', async () => {
+  it('follows every change through the clients\' change stream: a new name on re-invitation, the account bound on acceptance, gone on delete', async () => {
     const own = await createPartner(tables.documentClient());
     const email = uniqueClientEmail();
     const { client } = await addClient(deps(), own.partnerId, { kind: 'partner', id: 'usr_1' }, { email, name: 'Pavel Kuznetsov' });
@@ -155,6 +161,7 @@ describe('the search index', () => {
     for (const name of ['Olga Fedorova', 'Oleg Fedotov']) {
       await addClient(deps(), own.partnerId, { kind: 'partner', id: 'usr_1' }, { email: uniqueClientEmail(), name });
     }
+    await stream.drain();
     const entries = await searchEntries(own.partnerId);
     // As stored before the index existed: no entries.
     for (const entry of entries) await tables.documentClient().send(new DeleteCommand({ TableName: physicalTableName('clients'), Key: { pk: entry.pk, sk: entry.sk } }));

@@ -20,12 +20,14 @@ import { InMemoryClientRepository } from '../support/fakes/InMemoryClientReposit
 import { InMemoryClientTables } from '../support/fakes/InMemoryClientTables';
 import { InMemoryOperationConfirmations } from '../support/fakes/InMemoryOperationConfirmations';
 import { useLocalTables } from '../support/localTables';
+import { useStreamConsumers } from '../support/streamConsumers';
 
 /**
  * The same contract cases against the DynamoDB adapters (on DynamoDB Local) and the in-memory fakes
  * the unit tests use, so a fake that drifts from its adapter fails here.
  */
 const tables = useLocalTables();
+const stream = useStreamConsumers();
 
 interface ClientPorts {
   readonly clients: ClientRepository;
@@ -35,6 +37,8 @@ interface ClientPorts {
   readonly confirmations: OperationConfirmations;
   /** The client holding a cloud account's lock, if any. */
   holderOf(accountId: string): Promise<unknown>;
+  /** Waits until what follows the clients (the search index, through the change stream on DynamoDB) has caught up. */
+  settle(): Promise<void>;
 }
 
 const implementations: ReadonlyArray<readonly [string, () => ClientPorts]> = [
@@ -47,6 +51,7 @@ const implementations: ReadonlyArray<readonly [string, () => ClientPorts]> = [
       followUps: new DynamoClientFollowUpOutbox(db),
       confirmations: new DynamoOperationConfirmations(db),
       holderOf: async (accountId) => (await accountLock(db, accountId))?.clientId,
+      settle: stream.drain,
     };
   }],
   ['the in-memory fakes', () => {
@@ -60,6 +65,8 @@ const implementations: ReadonlyArray<readonly [string, () => ClientPorts]> = [
       followUps: operations,
       confirmations: new InMemoryOperationConfirmations(),
       holderOf: async (accountId) => shared.locks.get(accountId)?.clientId,
+      // The fake searches the clients themselves: nothing to catch up.
+      settle: async () => undefined,
     };
   }],
 ];
@@ -274,6 +281,7 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     expect(ids(second)).toEqual([petrova!.id]);
     expect(second.nextCursor).toBeUndefined();
     expect(ids(await ports.listing.list(partnerId, { limit: 10, status: 'declined' }))).toEqual([ivanov!.id]);
+    await ports.settle();
     expect(ids(await ports.listing.list(partnerId, { limit: 10, search: 'ANNA' }))).toEqual([sidorova!.id, petrova!.id]);
     expect(ids(await ports.listing.list(partnerId, { limit: 10, search: 'anna  sid' }))).toEqual([sidorova!.id]);
     expect(ids(await ports.listing.list(randomIds.next('ptn'), { limit: 10 }))).toEqual([]);

@@ -25,7 +25,8 @@ const auditItem = z.object({
   after: status,
 });
 
-function toAuditEntry(item: Record<string, unknown>): AuditEntry {
+/** Parses a stored audit item. */
+export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
   const parsed = auditItem.parse(item);
   return {
     id: parsed.auditId,

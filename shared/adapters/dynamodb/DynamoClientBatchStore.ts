@@ -1,4 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../domain/audit/AuditEntry';
 import type { Client } from '../../domain/clients/Client';
 import type { ClientFollowUp } from '../../domain/clients/decideClientOperation';
 import type { Invitation } from '../../domain/clients/Invitation';
@@ -10,11 +11,19 @@ import { toInvitation } from './clientItems';
 import { DynamoClientFollowUps, toFollowUpEntry } from './DynamoClientFollowUps';
 import { readClientsByIds } from './DynamoClientsByIds';
 import { invitationKey } from './invitationKeys';
+import { auditKey } from './auditKeys';
+import { toAuditEntry } from './DynamoAuditTrail';
 import { lostRace } from './lostRace';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
 /** Most follow-ups in one stored group: an entry takes well under 1 KB, so a group stays far below DynamoDB's 400 KB per item. */
 const FOLLOW_UPS_PER_GROUP = 100;
+
+/**
+ * Transactions in flight at once: a bulk of 500 clients is ≈ 10–16 transactions of up to 100 items;
+ * four at a time keep it well inside the bulk function's time (docs/benchmark.md) without a burst.
+ */
+export const PARALLEL_TRANSACTIONS = 4;
 
 /** One client's share of a transaction: its change's items, and its follow-up (stored in the transaction's group). */
 interface Unit {
@@ -25,7 +34,8 @@ interface Unit {
 
 /**
  * Block / unblock / delete on DynamoDB, many clients at a time: `BatchGetItem` reads (100 keys per
- * call, strongly consistent), and changes packed into `TransactWriteItems` of up to 100 items, each
+ * call, strongly consistent), and changes packed into `TransactWriteItems` of up to 100 items
+ * (`PARALLEL_TRANSACTIONS` at a time), each
  * client's items built as the clients repository builds them (`clientChangeItems`, with its version and lock
  * conditions), plus one item per transaction holding the follow-ups of all its clients (an outbox
  * record per transaction, not per client; the outbox is `DynamoClientFollowUps`, which it extends).
@@ -41,6 +51,10 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     return (await batchGetAll(this.client, this.tables.invitations, invitationIds.map(invitationKey))).map(toInvitation);
   }
 
+  public async recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<AuditEntry[]> {
+    return (await batchGetAll(this.client, this.tables.audit, auditIds.map((auditId) => auditKey(partnerId, at, auditId)))).map(toAuditEntry);
+  }
+
   public async saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>> {
     const units: Unit[] = changes.map(({ change, followUp }) => ({
       clientId: change.after.id,
@@ -48,9 +62,14 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
       followUp,
     }));
     const outcomes = new Map<string, SaveOutcome>();
-    for (const group of this.transactions(units)) {
-      for (const [clientId, outcome] of await this.write(group)) outcomes.set(clientId, outcome);
-    }
+    const groups = this.transactions(units);
+    // Transactions of distinct clients are independent (DynamoDB's limits are per item), so a few run at once.
+    const worker = async (): Promise<void> => {
+      for (let group = groups.shift(); group; group = groups.shift()) {
+        for (const [clientId, outcome] of await this.write(group)) outcomes.set(clientId, outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_TRANSACTIONS, groups.length) }, worker));
     return outcomes;
   }
 

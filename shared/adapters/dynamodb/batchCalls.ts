@@ -39,18 +39,32 @@ export async function batchGetAll(
   return items;
 }
 
-/** Most put requests in one BatchWriteItem. */
+/** Most put or delete requests in one BatchWriteItem. */
 export const BATCH_WRITE_ITEMS = 25;
+
+/** One request of a `BatchWriteItem`: put an item, or delete one by its key. */
+export type WriteRequest = { readonly PutRequest: { Item: Record<string, unknown> } } | { readonly DeleteRequest: { Key: Record<string, unknown> } };
+
+/**
+ * Sends every put and delete (idempotent ones only: no conditions), 25 a request, retrying what
+ * DynamoDB leaves unprocessed. No two requests may name the same key.
+ */
+export async function batchWriteAll(client: DynamoDBDocumentClient, table: string, requests: readonly WriteRequest[]): Promise<void> {
+  for (const chunk of chunks(requests, BATCH_WRITE_ITEMS)) {
+    let pending: WriteRequest[] = chunk;
+    for (let round = 0; pending.length > 0; round += 1) {
+      if (round >= UNPROCESSED_ROUNDS) throw new Error(`${pending.length} writes to ${table} stayed unprocessed`);
+      if (round > 0) await pause(round);
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (result.UnprocessedItems?.[table] ?? []).flatMap((request): WriteRequest[] => {
+        if (request.PutRequest?.Item) return [{ PutRequest: { Item: request.PutRequest.Item } }];
+        return request.DeleteRequest?.Key ? [{ DeleteRequest: { Key: request.DeleteRequest.Key } }] : [];
+      });
+    }
+  }
+}
 
 /** Puts every item (idempotent puts only), 25 a request, retrying what DynamoDB leaves unprocessed. */
 export async function batchPutAll(client: DynamoDBDocumentClient, table: string, items: ReadonlyArray<Record<string, unknown>>): Promise<void> {
-  for (const chunk of chunks(items, BATCH_WRITE_ITEMS)) {
-    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
-    for (let round = 0; pending.length > 0; round += 1) {
-      if (round >= UNPROCESSED_ROUNDS) throw new Error(`${pending.length} puts to ${table} stayed unprocessed`);
-      if (round > 0) await pause(round);
-      const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (result.UnprocessedItems?.[table] ?? []).flatMap((request) => (request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : []));
-    }
-  }
+  await batchWriteAll(client, table, items.map((Item) => ({ PutRequest: { Item } })));
 }

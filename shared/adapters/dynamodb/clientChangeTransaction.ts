@@ -1,52 +1,19 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Client, holdsAccount, isAttached } from '../../domain/clients/Client';
+import { holdsAccount } from '../../domain/clients/Client';
 import type { ClientChange } from '../../domain/clients/ClientChange';
-import { clientSearchTerms, searchPrefixes } from '../../domain/clients/clientSearch';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError } from '../../domain/errors';
 import { normalizedEmail } from '../../domain/accounts/emailAddress';
-import { accountLockKey, clientListKey, clientSearchKey, partnerAccountKey, partnerInviteeKey } from './clientKeys';
+import { accountLockKey, partnerAccountKey, partnerInviteeKey } from './clientKeys';
 import { clientToItem, invitationToItem } from './clientItems';
 import type { ClientTables } from './clientTables';
 import { auditTransactItem } from './auditTransactItem';
-import { invitationTokenKey } from './invitationKeys';
+import { invitationKey, invitationTokenKey } from './invitationKeys';
 import { cancellationCodes, lostItem, lostRace, TRANSACTION_CONFLICT } from './lostRace';
 import type { TransactItem } from './TransactItem';
 
 /** What each item of a change transaction is, to explain a cancellation. */
-type Part = 'client' | 'marker' | 'invitee' | 'lock' | 'invitation' | 'token' | 'audit' | 'search';
-
-/** The search terms of a client the partner can find: none once detached. */
-function indexedTerms(client: Client | undefined): string[] {
-  return client && isAttached(client.status) ? clientSearchTerms(client) : [];
-}
-
-/**
- * The search index entries a change writes and removes: one entry per indexed prefix of the client's
- * terms (`clientSearch.ts`), holding the terms themselves for searches longer than the prefix.
- * Nothing when the terms are unchanged (a status change such as a block); everything removed on detach.
- */
-function searchItems(previous: Client | undefined, client: Client, table: string): TransactItem[] {
-  const before = indexedTerms(previous);
-  const after = indexedTerms(client);
-  if (before.join(' ') === after.join(' ')) return [];
-  const { partnerId, id, createdAt } = client;
-  const listKey = clientListKey(createdAt, id);
-  const kept = new Set(searchPrefixes(after));
-  return [
-    ...searchPrefixes(before).filter((prefix) => !kept.has(prefix))
-      .map((prefix): TransactItem => ({ Delete: { TableName: table, Key: clientSearchKey(partnerId, prefix, listKey) } })),
-    // Derived from the client written in the same transaction, whose version condition guards them too.
-    ...[...kept].map((prefix): TransactItem => ({
-      Put: { TableName: table, Item: { ...clientSearchKey(partnerId, prefix, listKey), clientId: id, terms: ` ${after.join(' ')} ` } },
-    })),
-  ];
-}
-
-/** The search index entries of a stored client, for the backfill of clients stored before the index. */
-export function searchEntriesOf(client: Client): Array<Record<string, unknown>> {
-  return searchItems(undefined, client, '').flatMap((item) => (item.Put?.Item ? [item.Put.Item] : []));
-}
+type Part = 'client' | 'marker' | 'invitee' | 'lock' | 'invitation' | 'token' | 'audit';
 
 /** The condition of a versioned write: onto the version read, or a new item (`read` absent). */
 function versionCondition(read: { readonly version: number } | undefined): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number> } {
@@ -82,6 +49,8 @@ function markerItem(change: ClientChange, table: string): TransactItem | undefin
 /**
  * The items of the one transaction that writes a client change (see `ClientChange`), each with
  * what it is, in order; `save` sends them alone, bulk writers put several changes in one transaction.
+ * Only what the change's invariants need (client, account marker, lock, invitation, token, audit):
+ * the search index and the counts follow the clients table through its change stream (`indexClients`).
  */
 export function clientChangeItems(
   change: ClientChange,
@@ -176,8 +145,25 @@ export function clientChangeItems(
       });
     }
   }
+  if (change.closesInvitation) {
+    const { id, status, at } = change.closesInvitation;
+    parts.push({
+      part: 'invitation',
+      item: {
+        Update: {
+          TableName: tables.invitations,
+          Key: invitationKey(id),
+          // Leaves the `due` queues with its pending state (as `invitationToItem` of a closed invitation).
+          UpdateExpression: 'SET #status = :closed, closedAt = :at, version = version + :one REMOVE dueQueue, dueAt',
+          // Invariant: the invitation state machine; one answer per invitation (an accept or decline that came first wins).
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': status, ':at': at.toISOString(), ':one': 1, ':pending': 'pending' },
+        },
+      },
+    });
+  }
   parts.push({ part: 'audit', item: auditTransactItem(change.audit, tables.audit) });
-  for (const item of searchItems(change.before, change.after, tables.clients)) parts.push({ part: 'search', item });
   return parts;
 }
 

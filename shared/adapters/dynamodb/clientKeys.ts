@@ -1,8 +1,21 @@
 /** Keys and index attribute values of the `clients` table. */
 
+/** Sort-key prefix of client items: the only items of the table whose changes the change stream's consumer reads. */
+export const CLIENT_SORT_PREFIX = 'CLIENT#';
+
 /** Key of a client item: the partner's partition, so a partner can only ever address its own clients. */
 export function clientKey(partnerId: string, clientId: string): { pk: string; sk: string } {
-  return { pk: `PARTNER#${partnerId}`, sk: `CLIENT#${clientId}` };
+  return { pk: `PARTNER#${partnerId}`, sk: `${CLIENT_SORT_PREFIX}${clientId}` };
+}
+
+/** Key of a partner's client counts per status (one item per partner, kept by the change stream's consumer). */
+export function clientCountsKey(partnerId: string): { pk: string; sk: string } {
+  return { pk: `PARTNER#${partnerId}`, sk: 'CLIENT_COUNTS' };
+}
+
+/** Key of the record of the status a client is counted under in its partner's counts. */
+export function countedClientKey(partnerId: string, clientId: string): { pk: string; sk: string } {
+  return { pk: `PARTNER#${partnerId}`, sk: `COUNTED#${clientId}` };
 }
 
 /** Key of the marker naming the partner's one client record for a cloud account. */

@@ -21,6 +21,7 @@ export function createTableInput(table: TableName, spec: TableSpec = tables[tabl
       { AttributeName: spec.partitionKey.name, KeyType: 'HASH' },
       ...(spec.sortKey ? [{ AttributeName: spec.sortKey.name, KeyType: 'RANGE' as const }] : []),
     ],
+    ...(spec.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: spec.stream } }),
     ...(spec.indexes.length > 0 && {
       GlobalSecondaryIndexes: spec.indexes.map((index) => ({
         IndexName: index.indexName,

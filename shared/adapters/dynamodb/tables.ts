@@ -26,6 +26,8 @@ export interface TableSpec {
   readonly timeToLiveAttribute?: string;
   /** Only the local stack creates it (a stand-in for a managed AWS service). */
   readonly localOnly?: boolean;
+  /** The table's change stream (DynamoDB Streams): every change with the item before and after, for its consumers (`streams` in the route table). */
+  readonly stream?: 'NEW_AND_OLD_IMAGES';
 }
 
 /**
@@ -78,6 +80,8 @@ export const tables = {
       { indexName: 'byPartner', partitionKey: S('clientsOf'), sortKey: S('listKey') },
       { indexName: 'byPartnerStatus', partitionKey: S('clientsOfStatus'), sortKey: S('listKey') },
     ],
+    // The search index (`SEARCH#partner#prefix`) and each partner's counts (`CLIENT_COUNTS`, `COUNTED#c`) follow the clients through it.
+    stream: 'NEW_AND_OLD_IMAGES',
   },
   /** Client invitations (`INVITATION#id`) and their token-hash entries (`TOKEN#sha256`). Keys: `invitationKeys.ts`. */
   invitations: {

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit/AuditEntry';
 import type { Client } from './Client';
-import type { Invitation } from './Invitation';
+import type { Invitation, InvitationStatus } from './Invitation';
 
 /**
  * One change to a client, written atomically: the client (created, or updated only if its
@@ -13,6 +13,11 @@ export interface ClientChange {
   readonly after: Client;
   /** The invitation as read (absent when created) and as it becomes; absent when the change leaves it alone. */
   readonly invitation?: { readonly before?: Invitation; readonly after: Invitation };
+  /**
+   * A pending invitation the change closes without having read it (a delete cancels it): written only
+   * while it is still pending, so an answer that came first wins and the change is decided again.
+   */
+  readonly closesInvitation?: { readonly id: string; readonly status: InvitationStatus; readonly at: Date };
   readonly audit: AuditEntry;
   /**
    * Present when the change binds the cloud account to a client created without one: the

@@ -144,7 +144,8 @@ export function cancelsInvitation(operation: ClientOperation, client: Client): b
 
 /**
  * The change that applies `operation` to a client decided as `change`: the client's new status,
- * its audit entry and, when a pending invitation is cancelled by a delete, the invitation.
+ * its audit entry and, when a delete cancels a pending invitation, the invitation: as read when
+ * `invitation` is given, else closed by id (written only while still pending).
  * The repository releases the account lock when the new status stops holding the account.
  */
 export function clientOperationChange(
@@ -155,17 +156,19 @@ export function clientOperationChange(
 ): ClientChange {
   const moved = advanceClient(client, TRANSITION_OF[operation], context.at);
   const cancelled = cancelsInvitation(operation, client);
-  if (cancelled && invitation?.id !== client.invitation.id) {
+  if (cancelled && invitation && invitation.id !== client.invitation.id) {
     throw new Error(`the pending invitation ${client.invitation.id} of client ${client.id} is needed to delete it`);
   }
+  const status = nextInvitationStatus('pending', 'cancel');
   const closed: Invitation | undefined = cancelled && invitation
     ? { ...invitation, status: nextInvitationStatus(invitation.status, 'cancel'), closedAt: context.at, version: invitation.version + 1 }
     : undefined;
-  const after: Client = closed ? { ...moved, invitation: { ...client.invitation, status: closed.status } } : moved;
+  const after: Client = cancelled ? { ...moved, invitation: { ...client.invitation, status } } : moved;
   return {
     before: client,
     after,
     ...(closed && invitation && { invitation: { before: invitation, after: closed } }),
+    ...(cancelled && !invitation && { closesInvitation: { id: client.invitation.id, status, at: context.at } }),
     audit: audit(client, after, TRANSITION_OF[operation], context),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { ConflictError, RuleViolationError } from '../errors';
 import type { ClientOperation } from './decideClientOperation';
-import { hashSecretToken, SECRET_TOKEN_PATTERN, issueSecretToken } from './secretToken';
+import { SECRET_TOKEN_PATTERN, issueSecretToken } from './secretToken';
 
 /** How long a preview's confirmation token may be used. */
 export const CONFIRMATION_LIFETIME_MS = 5 * 60 * 1000;
@@ -45,8 +45,21 @@ export async function issueConfirmation(
   return { token, expiresAt };
 }
 
-/** Throws unless the stored confirmation is for exactly this scope and still usable at `now`. */
-function assertUsable(confirmation: OperationConfirmation | undefined, scope: ConfirmationScope, now: Date): void {
+/**
+ * How long after a confirmation was spent the same confirmation may be sent again to get the
+ * operation's results (and finish what a timeout or a crash left undone): far longer than a
+ * console's retries or a reload take, short enough that an old token is not a standing key.
+ */
+export const CONFIRMATION_RESUMABLE_MS = 60 * 60 * 1000;
+
+/** A spent confirmation: when it was spent, and whether by an earlier request (this one resumes that operation). */
+export interface SpentConfirmation {
+  readonly usedAt: Date;
+  readonly resumed: boolean;
+}
+
+/** Throws unless the stored confirmation is for exactly this scope. */
+function assertScope(confirmation: OperationConfirmation | undefined, scope: ConfirmationScope): asserts confirmation is OperationConfirmation {
   // Another partner's token answers exactly like an unknown one: its existence is never revealed.
   if (!confirmation || confirmation.partnerId !== scope.partnerId) {
     throw new RuleViolationError('confirmation_invalid', 'This confirmation token is unknown; ask for a new preview');
@@ -57,27 +70,39 @@ function assertUsable(confirmation: OperationConfirmation | undefined, scope: Co
       'This confirmation token was issued for another operation or another set of clients; ask for a new preview',
     );
   }
-  if (confirmation.usedAt) throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
-  if (confirmation.expiresAt.getTime() <= now.getTime()) {
-    throw new RuleViolationError('confirmation_expired', 'This confirmation token has expired; ask for a new preview');
+}
+
+/** The spent confirmation an operation resumes; a conflict once it is too old to resume. */
+function resumed(usedAt: Date, now: Date): SpentConfirmation {
+  if (now.getTime() - usedAt.getTime() > CONFIRMATION_RESUMABLE_MS) {
+    throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
   }
+  return { usedAt, resumed: true };
 }
 
 /**
- * Spends a confirmation token on `scope`. Rule violations: `confirmation_invalid` (unknown, or another
- * partner's), `confirmation_mismatch` (other operation or client set), `confirmation_expired`; a
- * conflict: `confirmation_used`. Of concurrent uses of one token exactly one gets through (conditional write).
+ * Spends a confirmation token on `scope`, or finds it spent by an earlier request on the same
+ * scope (within `CONFIRMATION_RESUMABLE_MS`): then the caller resumes that operation. Rule
+ * violations: `confirmation_invalid` (unknown, or another partner's), `confirmation_mismatch`
+ * (other operation or client set), `confirmation_expired` (never spent and expired); a conflict:
+ * `confirmation_used` (spent too long ago). Of concurrent spends of one token exactly one spends it
+ * (conditional write); the others resume.
  */
-export async function consumeConfirmation(
+export async function spendConfirmation(
   confirmations: OperationConfirmations,
-  token: string,
+  tokenHash: string,
   scope: ConfirmationScope,
   now: Date,
-): Promise<void> {
-  const hash = hashSecretToken(token);
-  assertUsable(await confirmations.find(hash), scope, now);
-  if (!(await confirmations.consume(hash, now))) {
-    assertUsable(await confirmations.find(hash), scope, now);
-    throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
+): Promise<SpentConfirmation> {
+  const found = await confirmations.find(tokenHash);
+  assertScope(found, scope);
+  if (found.usedAt) return resumed(found.usedAt, now);
+  if (found.expiresAt.getTime() <= now.getTime()) {
+    throw new RuleViolationError('confirmation_expired', 'This confirmation token has expired; ask for a new preview');
   }
+  if (await confirmations.consume(tokenHash, now)) return { usedAt: now, resumed: false };
+  const again = await confirmations.find(tokenHash);
+  assertScope(again, scope);
+  if (again.usedAt) return resumed(again.usedAt, now);
+  throw new RuleViolationError('confirmation_expired', 'This confirmation token has expired; ask for a new preview');
 }

@@ -3,14 +3,14 @@ import type { ClientBatchStore, OperationChange, StoredFollowUp } from '../../po
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { FailureLog } from '../../ports/FailureLog';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';
-import type { Actor } from '../audit/AuditEntry';
+import { createHash } from 'node:crypto';
+import type { Actor, AuditEntry } from '../audit/AuditEntry';
 import type { Clock } from '../Clock';
 import { ConcurrentChangeError, retryOnConcurrentChange } from '../ConcurrentChange';
 import type { IdGenerator } from '../IdGenerator';
 import type { Client } from './Client';
 import { deliverFollowUps } from './clientFollowUps';
 import {
-  cancelsInvitation,
   type ClientDecision,
   type ClientOperation,
   type ClientOperationResult,
@@ -21,7 +21,8 @@ import {
   planClientOperation,
   signInFor,
 } from './decideClientOperation';
-import { consumeConfirmation, issueConfirmation } from './operationConfirmation';
+import { issueConfirmation, spendConfirmation } from './operationConfirmation';
+import { hashSecretToken } from './secretToken';
 
 /** What block / unblock / delete need. */
 export interface ClientOperationDeps {
@@ -77,31 +78,20 @@ function unchanged(clientId: string, decision: Exclude<ClientDecision, { kind: '
     : { clientId, result: 'not_found' };
 }
 
+/** The result of a change that is done, from its audit entry (status before and after). */
+function done(entry: Pick<AuditEntry, 'clientId' | 'before' | 'after'>): ClientOperationResult {
+  const before = entry.before && signInFor(entry.before);
+  const after = signInFor(entry.after);
+  return { clientId: entry.clientId, result: 'done', status: entry.after, ...(before !== after && { signIn: after }) };
+}
+
 /**
- * The changes for clients decided as `change`, reading the pending invitations a delete cancels.
- * A client whose invitation was answered since it was read is `stale`: it must be read again.
+ * The id of the audit entry of `clientId`'s change by the operation confirmed with `tokenHash`:
+ * derived, so that every request of one confirmation names the same entry, and the entry (written
+ * in the change's own transaction, once) is the record that the client is done.
  */
-async function changesFor(
-  deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids'>,
-  operation: ClientOperation,
-  clients: readonly Client[],
-  actor: Actor,
-): Promise<{ changes: OperationChange[]; stale: string[] }> {
-  const cancelling = clients.filter((client) => cancelsInvitation(operation, client)).map((client) => client.invitation.id);
-  const invitations = new Map((cancelling.length > 0 ? await deps.operations.invitationsByIds(cancelling) : []).map((i) => [i.id, i]));
-  const at = deps.clock.now();
-  const changes: OperationChange[] = [];
-  const stale: string[] = [];
-  for (const client of clients) {
-    const invitation = invitations.get(client.invitation.id);
-    if (cancelsInvitation(operation, client) && invitation?.status !== 'pending') {
-      stale.push(client.id);
-      continue;
-    }
-    const change = clientOperationChange(operation, client, invitation, { at, actor, auditId: deps.ids.next('aud') });
-    changes.push({ change, followUp: clientFollowUp(operation, change) });
-  }
-  return { changes, stale };
+export function operationAuditId(tokenHash: string, clientId: string): string {
+  return `aud_${createHash('sha256').update(`${tokenHash}:${clientId}`, 'utf8').digest('hex').slice(0, 32)}`;
 }
 
 /** A client whose write failed for another reason than a lost race: `temporarily_unavailable`, the error logged for operators. */
@@ -124,21 +114,37 @@ interface SavedChange {
 
 type Applied = { readonly result: ClientOperationResult } | { readonly saved: SavedChange };
 
-/** One client on its own, after its batch lost a race: re-read, decide again, write; a few times at most. */
-async function applyAlone(
-  deps: Pick<ClientOperationDeps, 'operations' | 'clock' | 'ids' | 'failures'>,
-  partnerId: string,
-  operation: ClientOperation,
-  clientId: string,
-  actor: Actor,
-): Promise<Applied> {
+/** What every change of one confirmed operation shares: who, when (the moment it was confirmed), and its token's hash. */
+interface Confirmed {
+  readonly partnerId: string;
+  readonly operation: ClientOperation;
+  readonly actor: Actor;
+  readonly tokenHash: string;
+  readonly at: Date;
+}
+
+/** The change of a client decided as `change` by the confirmed operation, with its follow-up. */
+function operationChange(confirmed: Confirmed, client: Client): OperationChange {
+  const change = clientOperationChange(confirmed.operation, client, undefined, {
+    at: confirmed.at, actor: confirmed.actor, auditId: operationAuditId(confirmed.tokenHash, client.id),
+  });
+  return { change, followUp: clientFollowUp(confirmed.operation, change) };
+}
+
+/**
+ * One client on its own, after its transaction lost a race: done already if its record exists (another
+ * request of the same confirmation wrote it), else re-read, decide again, write; a few times at most.
+ */
+async function applyAlone(deps: Pick<ClientOperationDeps, 'operations' | 'failures'>, confirmed: Confirmed, clientId: string): Promise<Applied> {
+  const { partnerId, operation } = confirmed;
   try {
     return await retryOnConcurrentChange(async (): Promise<Applied> => {
+      const [entry] = await deps.operations.recordedChanges(partnerId, confirmed.at, [operationAuditId(confirmed.tokenHash, clientId)]);
+      if (entry) return { result: done(entry) };
       const [client] = await deps.operations.clientsByIds(partnerId, [clientId]);
       const decision = decideClientOperation(operation, client);
       if (decision.kind !== 'change') return { result: unchanged(clientId, decision) };
-      const [change] = (await changesFor(deps, operation, [decision.client], actor)).changes;
-      if (!change) throw new ConcurrentChangeError('client');
+      const change = operationChange(confirmed, decision.client);
       const outcome = (await deps.operations.saveAll([change])).get(clientId);
       if (outcome?.kind === 'conflict') throw new ConcurrentChangeError('client');
       if (outcome?.kind !== 'saved') return { result: await unavailable(deps, partnerId, operation, clientId, outcome?.error) };
@@ -151,19 +157,26 @@ async function applyAlone(
 }
 
 /**
- * Step two: the partner confirms with the preview's token and the operation runs.
+ * Step two: the partner confirms with the preview's token and the operation runs. Sending the same
+ * confirmation again (the answer was lost, the request timed out or crashed at any point) answers
+ * the whole report and applies whatever was not applied yet, never anything twice.
  *
  * Input: the partner, who acts, the same operation and client set as the preview, the token.
  * Output: one result per client, in the order given: `done`, `skipped` (why), `not_found`
  * (unknown, another partner's, or deleted), `failed` (why).
- * 1. Read the clients again (batched) and decide each anew: the state may have moved since the preview.
- * 2. Spend the token (invalid, mismatched or expired break a rule; used is a conflict); nothing has been written before.
- * 3. Write the changes, several clients per transaction; each client's status, audit entry, account
- *    lock, invitation and follow-up are one atomic unit, written only onto the version decided on.
- *    A client that lost a race is re-read and decided again on its own, so one client never fails the rest;
- *    one whose write fails otherwise is `failed` (`temporarily_unavailable`), its error in the failure log.
- * 4. Publish the events at once; what fails is left to the follow-up job. The sign-in gate needs no
- *    call: the console's sign-in reads the status just committed.
+ * 1. Spend the token (invalid, mismatched or expired break a rule), or find it spent by an earlier
+ *    request of this confirmation within `CONFIRMATION_RESUMABLE_MS`: then read that request's records.
+ * 2. Every client's change of the operation is dated at the moment the token was spent and audited under
+ *    an id derived from the token (`operationAuditId`), in the change's own transaction: that entry is
+ *    the client's recorded result. A client with one is `done` and is not written again.
+ * 3. Read the other clients (batched) and decide each anew: the state may have moved since the preview.
+ * 4. Write the changes, many clients per transaction, several transactions at a time; each client's
+ *    status, audit entry, account lock, invitation and follow-up are one atomic unit, written only onto
+ *    the version decided on. A client that lost a race is looked up, re-read and decided again on its
+ *    own, so one client never fails the rest; one whose write fails otherwise is `failed`
+ *    (`temporarily_unavailable`), its error in the failure log (sending the confirmation again retries it).
+ * 5. Publish the events at once; what fails (or a crash before it) is left to the follow-up job. The
+ *    sign-in gate needs no call: the console's sign-in reads the status just committed.
  */
 export async function confirmClientOperation(
   deps: ClientOperationDeps,
@@ -174,28 +187,32 @@ export async function confirmClientOperation(
 ): Promise<ClientOperationResult[]> {
   const { operation } = request;
   const clientIds = distinct(request.clientIds);
-  const byId = new Map((await deps.operations.clientsByIds(partnerId, clientIds)).map((client) => [client.id, client]));
+  const tokenHash = hashSecretToken(token);
+  const spent = await spendConfirmation(deps.confirmations, tokenHash, { partnerId, operation, clientIds }, deps.clock.now());
+  const confirmed: Confirmed = { partnerId, operation, actor, tokenHash, at: spent.usedAt };
   const results = new Map<string, ClientOperationResult>();
-  const changing: Client[] = [];
-  for (const clientId of clientIds) {
+  if (spent.resumed) {
+    const recorded = await deps.operations.recordedChanges(partnerId, spent.usedAt, clientIds.map((clientId) => operationAuditId(tokenHash, clientId)));
+    for (const entry of recorded) results.set(entry.clientId, done(entry));
+  }
+  const pending = clientIds.filter((clientId) => !results.has(clientId));
+  const byId = new Map((pending.length > 0 ? await deps.operations.clientsByIds(partnerId, pending) : []).map((client) => [client.id, client]));
+  const changes: OperationChange[] = [];
+  for (const clientId of pending) {
     const decision = decideClientOperation(operation, byId.get(clientId));
-    if (decision.kind === 'change') changing.push(decision.client);
+    if (decision.kind === 'change') changes.push(operationChange(confirmed, decision.client));
     else results.set(clientId, unchanged(clientId, decision));
   }
-  const { changes, stale } = await changesFor(deps, operation, changing, actor);
-  await consumeConfirmation(deps.confirmations, token, { partnerId, operation, clientIds }, deps.clock.now());
 
   const outcomes = await deps.operations.saveAll(changes);
-  for (const clientId of stale) outcomes.set(clientId, { kind: 'conflict' });
-  const changeOf = new Map(changes.map((each) => [each.change.after.id, each.change]));
   const saved: SavedChange[] = [];
-  for (const clientId of [...changeOf.keys(), ...stale]) {
-    const change = changeOf.get(clientId);
+  for (const { change } of changes) {
+    const clientId = change.after.id;
     const outcome = outcomes.get(clientId);
-    if (outcome?.kind === 'saved' && change) {
+    if (outcome?.kind === 'saved') {
       saved.push({ change, followUp: outcome.followUp });
     } else if (outcome?.kind === 'conflict') {
-      const alone = await applyAlone(deps, partnerId, operation, clientId, actor);
+      const alone = await applyAlone(deps, confirmed, clientId);
       if ('saved' in alone) saved.push(alone.saved);
       else results.set(clientId, alone.result);
     } else {
@@ -205,16 +222,7 @@ export async function confirmClientOperation(
 
   // The changes are committed: if publishing fails outright, the follow-ups stay for the job.
   await deliverFollowUps(deps, saved.map(({ followUp }) => followUp)).catch(() => undefined);
-  for (const { change } of saved) {
-    const before = change.before && signInFor(change.before.status);
-    const after = signInFor(change.after.status);
-    results.set(change.after.id, {
-      clientId: change.after.id,
-      result: 'done',
-      status: change.after.status,
-      ...(before !== after && { signIn: after }),
-    });
-  }
+  for (const { change } of saved) results.set(change.after.id, done(change.audit));
   return clientIds.map((clientId) => results.get(clientId) ?? { clientId, result: 'failed', reason: 'temporarily_unavailable' });
 }
 
@@ -231,7 +239,9 @@ export async function runSystemClientOperation(
   operation: ClientOperation,
   clientId: string,
 ): Promise<ClientOperationResult> {
-  const applied = await applyAlone(deps, partnerId, operation, clientId, actor);
+  // No token: the run is named by who acts and when (the caller's once-only marker keeps it to one run).
+  const at = deps.clock.now();
+  const applied = await applyAlone(deps, { partnerId, operation, actor, tokenHash: `system:${actor.id}:${at.toISOString()}`, at }, clientId);
   if (!('saved' in applied)) return applied.result;
   // The change is committed: if publishing fails, the follow-up stays for the job.
   await deliverFollowUps(deps, [applied.saved.followUp]).catch(() => undefined);

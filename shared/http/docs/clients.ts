@@ -35,6 +35,14 @@ export const clientView = z.object({
 /** One item of `GET /clients`: the client and its current balance, `null` unless it is active or blocked. */
 export const listedClientView = z.extend(clientView, { balance: z.nullable(money) });
 
+/** How many of the partner's clients are in each status it can see, and all of them. */
+export const clientSummaryView = z.object({
+  counts: z.object({
+    invited: z.number(), active: z.number(), blocked: z.number(), declined: z.number(), cancelled: z.number(), expired: z.number(),
+  }),
+  total: z.number(),
+});
+
 /** What the public invitation routes show the invitee. */
 export const invitationView = z.object({
   partnerName: z.string(),
@@ -127,6 +135,14 @@ export const clientOperations: OperationDocs = {
         nextCursor: null,
       },
     },
+  },
+  'GET /clients/summary': {
+    summary: 'Count your clients per status',
+    description: 'How many of your clients are in each status, and in all: kept as clients change (it follows them within seconds), ' +
+      'never counted by reading the list',
+    tag: 'Clients', response: clientSummaryView, success: { 200: 'Your clients per status' },
+    examples: { response: { counts: { invited: 12, active: 240, blocked: 3, declined: 4, cancelled: 1, expired: 6 }, total: 266 } },
+    errors: [],
   },
   'GET /clients/{id}': {
     params: idParams,

@@ -5,7 +5,8 @@ import { type Client, isAttached } from '../../domain/clients/Client';
 import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
-import type { auditEntryView, clientView, invitationView, listedClientView } from '../docs/clients';
+import type { auditEntryView, clientSummaryView, clientView, invitationView, listedClientView } from '../docs/clients';
+import type { ClientCounts } from '../../ports/ClientIndex';
 
 /** Renders a client for its partner (never a detached one: the use cases answer 404 for it). */
 export function toClientView(client: Client): z.infer<typeof clientView> {
@@ -56,4 +57,10 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
     before: entry.before,
     after: entry.after,
   };
+}
+
+/** Renders a partner's counts per status: the statuses it can see (a deleted client is no longer its client). */
+export function toClientSummaryView(counts: ClientCounts): z.infer<typeof clientSummaryView> {
+  const { invited, active, blocked, declined, cancelled, expired } = counts;
+  return { counts: { invited, active, blocked, declined, cancelled, expired }, total: invited + active + blocked + declined + cancelled + expired };
 }

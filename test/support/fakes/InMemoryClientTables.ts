@@ -120,6 +120,8 @@ export class InMemoryClientTables {
       // Invariant (token): a token hash points at exactly one invitation, forever.
       if (previous?.tokenHash !== invitation.tokenHash && this.tokens.has(invitation.tokenHash)) failed.add('token');
     }
+    // Invariant (invitation): a pending invitation closed unread is closed only while still pending.
+    if (change.closesInvitation && this.invitations.get(change.closesInvitation.id)?.status !== 'pending') failed.add('invitation');
     // Invariant (audit): an entry is written once.
     if (this.audit.some((entry) => entry.id === change.audit.id)) failed.add('audit');
     return failed;
@@ -137,6 +139,10 @@ export class InMemoryClientTables {
     if (lockChange === 'take' && after.accountId) this.locks.set(after.accountId, { partnerId: after.partnerId, clientId: after.id });
     if (lockChange === 'release' && after.accountId) this.locks.delete(after.accountId);
     if (change.invitation) this.putInvitation(change.invitation.after);
+    const closing = change.closesInvitation && this.invitations.get(change.closesInvitation.id);
+    if (change.closesInvitation && closing) {
+      this.putInvitation({ ...closing, status: change.closesInvitation.status, closedAt: change.closesInvitation.at, version: closing.version + 1 });
+    }
     this.audit.push(structuredClone(change.audit));
   }
 

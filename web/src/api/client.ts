@@ -6,6 +6,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { currentIdToken, end } from '../auth/session';
 import { describeProblem, type Problem, UNREACHABLE } from './errorMessages';
+import { untilAnswered } from './resend';
 import type { paths } from './schema';
 
 let client: Client<paths> | undefined;
@@ -47,6 +48,14 @@ export async function attempt<T>(pending: Promise<{ data?: T; error?: unknown; r
   } catch {
     return { ok: false, problem: UNREACHABLE };
   }
+}
+
+/**
+ * `attempt` for a change the API lets be sent again (an `Idempotency-Key`, a bulk confirmation):
+ * when its answer is lost, sends it again by itself (`untilAnswered`).
+ */
+export function attemptUntilAnswered<T>(send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Outcome<T>> {
+  return untilAnswered(() => attempt(send()));
 }
 
 /** A fresh `Idempotency-Key` for one intent of the person (kept across retries of that intent). */

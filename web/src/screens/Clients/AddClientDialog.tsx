@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
 import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
 import { t } from '../../i18n/catalogue';
+import { showAdded } from './clientList';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
@@ -54,9 +55,14 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
       params: { header: { 'Idempotency-Key': key } },
     }));
     setBusy(false);
-    if (outcome.ok) return onClose(outcome.data.email);
-    setProblem(outcome.problem);
-    focusFirstField(outcome.problem.fields);
+    if (!outcome.ok) {
+      setProblem(outcome.problem);
+      focusFirstField(outcome.problem.fields);
+      return;
+    }
+    // A new client has no balance yet (an invited client has none).
+    showAdded({ ...outcome.data, balance: null });
+    onClose(outcome.data.email);
   };
 
   const error = (name: string) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);

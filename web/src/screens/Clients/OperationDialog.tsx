@@ -4,7 +4,7 @@
  * when the partner confirms, and shows the result per client.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, attempt, idempotencyKey } from '../../api/client';
+import { api, attempt, attemptUntilAnswered, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import type { ClientAction, OperationAnswer } from '../../api/types';
 import { t } from '../../i18n/catalogue';
@@ -84,7 +84,8 @@ export function OperationDialog({ action, clients, results: earlier, onClose }: 
     if (!token) return;
     setBusy(true);
     setProblem(null);
-    const outcome = await attempt(api().POST('/clients/bulk', {
+    // A lost answer (timeout, dropped connection) is sent again by itself: the same confirmation answers the whole report.
+    const outcome = await attemptUntilAnswered(() => api().POST('/clients/bulk', {
       body: { action, clientIds, confirm: token },
       params: { header: { 'Idempotency-Key': key } },
     }));

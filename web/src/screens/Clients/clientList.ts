@@ -51,6 +51,30 @@ export function listQuery(filters: ClientFilters, limit = PAGE_SIZE) {
 
 let latest = 0;
 
+/** How long a client this console added is shown even if the list's answer does not hold it yet. */
+const ADDED_SHOWN_MS = 60_000;
+/**
+ * Clients this console just added: the list is read from an index that follows the clients table
+ * (eventually consistent), so the add's own answer is shown at once and kept on top until the list has it.
+ */
+const justAdded = new Map<string, { client: ClientItem; at: number }>();
+
+/** Shows a client the partner just added at the top of the list, at once. */
+export function showAdded(client: ClientItem): void {
+  justAdded.set(client.id, { client, at: Date.now() });
+  clients.value = [client, ...clients.value.filter((each) => each.id !== client.id)];
+}
+
+/** A first page as answered, with the clients just added that it does not hold yet and that its filter shows. */
+function withJustAdded(items: readonly ClientItem[], filters: ClientFilters): readonly ClientItem[] {
+  if (filters.cursor || filters.search?.trim()) return items;
+  const missing = [...justAdded.values()]
+    .filter(({ client, at }) => Date.now() - at < ADDED_SHOWN_MS && (!filters.status || filters.status === client.status))
+    .map(({ client }) => client)
+    .filter((client) => !items.some((each) => each.id === client.id));
+  return [...missing, ...items];
+}
+
 /** Loads one page; an answer to an older request (typing fast) is dropped. */
 export async function loadClients(filters: ClientFilters): Promise<void> {
   const request = ++latest;
@@ -65,7 +89,8 @@ export async function loadClients(filters: ClientFilters): Promise<void> {
     nextCursor.value = null;
     return;
   }
-  clients.value = outcome.data.items;
+  listProblem.value = null;
+  clients.value = withJustAdded(outcome.data.items, filters);
   nextCursor.value = outcome.data.nextCursor;
 }
 

@@ -1,11 +1,21 @@
 import {
-  accountLockKey, clientKey, clientListKey, clientSearchKey, clientSearchPartition, partnerAccountKey, partnerStatusKey,
+  accountLockKey, CLIENT_SORT_PREFIX, clientCountsKey, clientKey, clientListKey, clientSearchKey, clientSearchPartition, countedClientKey,
+  partnerAccountKey, partnerStatusKey,
 } from '../../../../../shared/adapters/dynamodb/clientKeys';
 
 describe('clientKeys', () => {
   it('puts a client, and the marker of its account, in its partner\'s partition', () => {
     expect(clientKey('ptn_1', 'cli_1')).toEqual({ pk: 'PARTNER#ptn_1', sk: 'CLIENT#cli_1' });
     expect(partnerAccountKey('ptn_1', 'acc-1')).toEqual({ pk: 'PARTNER#ptn_1', sk: 'ACCOUNT#acc-1' });
+  });
+
+  it('keeps a partner\'s counts and each client\'s counted status in its partition, apart from the client items the stream consumer reads', () => {
+    expect(clientCountsKey('ptn_1')).toEqual({ pk: 'PARTNER#ptn_1', sk: 'CLIENT_COUNTS' });
+    expect(countedClientKey('ptn_1', 'cli_1')).toEqual({ pk: 'PARTNER#ptn_1', sk: 'COUNTED#cli_1' });
+    expect(clientKey('ptn_1', 'cli_1').sk.startsWith(CLIENT_SORT_PREFIX)).toBe(true);
+    for (const { sk } of [clientCountsKey('ptn_1'), countedClientKey('ptn_1', 'cli_1'), partnerAccountKey('ptn_1', 'acc-1')]) {
+      expect(sk.startsWith(CLIENT_SORT_PREFIX)).toBe(false);
+    }
   });
 
   it('keys the account lock by the account alone, so two partners compete for the same item', () => {

@@ -106,9 +106,18 @@ describe('clientOperationChange', () => {
     expect(change.audit).toMatchObject({ action: 'detach', before: 'invited', after: 'detached' });
   });
 
-  it('refuses to delete an invited client without its current invitation (it would leave the link working)', () => {
-    const { client } = invited();
-    expect(() => clientOperationChange('delete', client, undefined, context)).toThrow(/pending invitation/);
+  it('deletes an invited client without reading its invitation by closing it by id (written only while still pending)', () => {
+    const { client, invitation } = invited();
+    const change = clientOperationChange('delete', client, undefined, context);
+
+    expect(change.after).toMatchObject({ status: 'detached', invitation: { id: invitation.id, status: 'cancelled' } });
+    expect(change.invitation).toBeUndefined();
+    expect(change.closesInvitation).toEqual({ id: invitation.id, status: 'cancelled', at: context.at });
+  });
+
+  it('refuses to delete an invited client with another invitation than its current one (it would leave the link working)', () => {
+    const { client, invitation } = invited();
+    expect(() => clientOperationChange('delete', client, { ...invitation, id: 'inv_other' }, context)).toThrow(/pending invitation/);
   });
 
   it('deletes an active client leaving its accepted invitation alone', () => {

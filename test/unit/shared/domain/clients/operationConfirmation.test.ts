@@ -1,11 +1,14 @@
 import { FixedClock } from '../../../../../shared/domain/Clock';
 import {
   clientSetDigest,
+  type ConfirmationScope,
   CONFIRMATION_LIFETIME_MS,
+  CONFIRMATION_RESUMABLE_MS,
   CONFIRMATION_TOKEN_PATTERN,
-  consumeConfirmation,
   issueConfirmation,
+  spendConfirmation,
 } from '../../../../../shared/domain/clients/operationConfirmation';
+import { hashSecretToken } from '../../../../../shared/domain/clients/secretToken';
 import { ConflictError, RuleViolationError } from '../../../../../shared/domain/errors';
 import type { OperationConfirmation, OperationConfirmations } from '../../../../../shared/ports/OperationConfirmations';
 
@@ -57,13 +60,21 @@ describe('clientSetDigest', () => {
   });
 });
 
-describe('consumeConfirmation', () => {
-  it('accepts the token once, for the same set in any order', async () => {
+const consumeConfirmation = (confirmations: OperationConfirmations, token: string, to: ConfirmationScope, now: Date) =>
+  spendConfirmation(confirmations, hashSecretToken(token), to, now);
+
+describe('spendConfirmation', () => {
+  it('spends the token once, for the same set in any order; sent again it resumes that operation, for an hour', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const { confirmations, token } = await issued(clock);
+    const spentAt = clock.now();
 
-    await consumeConfirmation(confirmations, token, { ...scope, clientIds: ['cli_b', 'cli_a'] }, clock.now());
+    await expect(consumeConfirmation(confirmations, token, { ...scope, clientIds: ['cli_b', 'cli_a'] }, clock.now())).resolves.toEqual({ usedAt: spentAt, resumed: false });
+    // Past its five minutes: a spent token is resumed, never spent again.
+    clock.advance(CONFIRMATION_LIFETIME_MS);
+    await expect(consumeConfirmation(confirmations, token, scope, clock.now())).resolves.toEqual({ usedAt: spentAt, resumed: true });
 
+    clock.advance(CONFIRMATION_RESUMABLE_MS);
     await expect(consumeConfirmation(confirmations, token, scope, clock.now())).rejects.toMatchObject({
       constructor: ConflictError, code: 'confirmation_used',
     });
@@ -88,7 +99,7 @@ describe('consumeConfirmation', () => {
     const { confirmations, token } = await issued(clock);
 
     await expect(consumeConfirmation(confirmations, token, other, clock.now())).rejects.toMatchObject({ code: 'confirmation_mismatch' });
-    await expect(consumeConfirmation(confirmations, token, scope, clock.now())).resolves.toBeUndefined();
+    await expect(consumeConfirmation(confirmations, token, scope, clock.now())).resolves.toMatchObject({ resumed: false });
   });
 
   it('answers another partner exactly as for an unknown token', async () => {
@@ -103,12 +114,12 @@ describe('consumeConfirmation', () => {
     await expect(foreign.catch((error: Error) => error.message)).resolves.toBe(await unknown.catch((error: Error) => error.message));
   });
 
-  it('lets exactly one of concurrent uses through', async () => {
+  it('lets exactly one of concurrent uses spend it; the others resume its operation', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const { confirmations, token } = await issued(clock);
 
-    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () => consumeConfirmation(confirmations, token, scope, clock.now())));
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => consumeConfirmation(confirmations, token, scope, clock.now())));
 
-    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => !outcome.resumed)).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import {
   FOLLOW_UP_GRACE_MS,
 } from '../../../../../shared/domain/clients/decideClientOperation';
 import { closeInvitation } from '../../../../../shared/domain/clients/invitationChanges';
-import { CONFIRMATION_LIFETIME_MS } from '../../../../../shared/domain/clients/operationConfirmation';
+import { CONFIRMATION_LIFETIME_MS, CONFIRMATION_RESUMABLE_MS } from '../../../../../shared/domain/clients/operationConfirmation';
 import {
   type ClientOperationRequest,
   confirmClientOperation,
@@ -196,14 +196,16 @@ describe('confirmClientOperation', () => {
       expect(snapshot(w)).toEqual(before);
     });
 
-    it('a token already used: confirmation_used, and the operation runs once', async () => {
+    it('a token sent again answers the recorded results and the operation runs once; after an hour: confirmation_used', async () => {
       const w = world();
       const client = await storedClient(w, 'ptn_1', 'active');
       const request = { operation: 'block', clientIds: [client.id] } as const;
       const token = await previewToken(w, request);
-      await confirmClientOperation(w.operationDeps, 'ptn_1', actor, request, token);
+      const first = await confirmClientOperation(w.operationDeps, 'ptn_1', actor, request, token);
       const after = snapshot(w);
 
+      await expect(confirmClientOperation(w.operationDeps, 'ptn_1', actor, request, token)).resolves.toEqual(first);
+      w.clock.advance(CONFIRMATION_RESUMABLE_MS + 1);
       await expect(confirmClientOperation(w.operationDeps, 'ptn_1', actor, request, token))
         .rejects.toMatchObject({ constructor: ConflictError, code: 'confirmation_used' });
 
@@ -274,7 +276,7 @@ describe('confirmClientOperation', () => {
   it('deletes a client whose invitation was accepted while the delete was prepared, from its new state, leaving the invitation accepted', async () => {
     const w = world();
     const invited = await storedClient(w, 'ptn_1', 'invited');
-    w.operations.before('invitationsByIds', async () => {
+    w.operations.before('saveAll', async () => {
       const client = w.tables.client('ptn_1', invited.id)!;
       const invitation = w.tables.invitation(invited.invitation.id)!;
       await w.clients.save(closeInvitation(client, invitation, 'accept', { at: w.clock.now(), actor: { kind: 'invitee', id: client.id }, auditId: 'aud_accept' }));
@@ -391,7 +393,7 @@ describe('confirmClientOperation', () => {
     expect(await w.operations.dueFollowUps(w.clock.now(), 100)).toEqual([]);
     w.clock.advance(FOLLOW_UP_GRACE_MS);
     const owed = await w.operations.dueFollowUps(w.clock.now(), 100);
-    expect(owed.map((followUp) => [followUp.clientId, followUp.event.type])).toEqual(clients.map((client) => [client.id, 'ClientBlocked']));
+    expect(owed.map((followUp) => [followUp.clientId, followUp.event.type]).sort()).toEqual(clients.map((client) => [client.id, 'ClientBlocked']).sort());
 
     w.events.refuseWhen(() => false);
     expect(await deliverDueFollowUps({ ...w.operationDeps, operations: w.operations })).toMatchObject({ delivered: 2, failures: 0 });
