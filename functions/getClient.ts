@@ -1,13 +1,12 @@
 import { clientQueries } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
-import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { idParams } from '../shared/http/schemas/idParams';
 import { toClientView } from '../shared/http/views/clients';
 
 /** GET /clients/{id} — one of the partner's clients (another partner's id answers 404). */
-export const handler = httpRoute(
-  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit()] },
+export const handler = partnerRoute({ params: idParams, middlewares: [partnerRateLimit()] },
   async ({ principal, params }) => {
     const client = await clientQueries().get(principal.partnerId, params.id);
     if (!client) throw new NotFoundError('Client', { clientId: params.id });

@@ -4,6 +4,7 @@
  * touches, so the stack can grant exactly that (least privilege) and nothing more.
  */
 import type { TableName } from './adapters/dynamodb/tables';
+import type { MemberRole } from './domain/team/Member';
 
 /** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
 export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
@@ -44,6 +45,12 @@ export interface RouteSpec {
   readonly handler: string;
   readonly auth: AuthKind;
   readonly uses: Uses;
+  /**
+   * Partner routes only, and required there: the member roles that may use the route (the
+   * membership check refuses the others with 403 `role_not_allowed`; the stack hands the rule to
+   * the function as `PARTNER_ROUTE_ROLES`). The route × role matrix test walks every route from it.
+   */
+  readonly roles?: readonly MemberRole[];
 }
 
 /** One scheduled job, run by an EventBridge rule in AWS and by a timer locally. */
@@ -66,6 +73,9 @@ export interface TriggerSpec {
   readonly uses: Uses;
 }
 
+/** What the membership check of every partner route reads: the partner's item, which holds its team. */
+const MEMBERSHIP_TABLES = { partners: 'read' } as const satisfies Uses['tables'];
+
 /**
  * What block / unblock / delete touch: the clients with their invitations, audit and follow-up
  * outbox in one transaction, the confirmation tokens and the event bus. No login directory: the
@@ -74,10 +84,28 @@ export interface TriggerSpec {
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
     clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
-    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete',
+    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES,
   },
   events: true,
 };
+
+/**
+ * Who may use which partner route (issue 31): owner and admin everything, the team included;
+ * operations the clients (add, invitations, block / unblock / delete) and their balances; finance
+ * balances, expenses and the audit, no client changes; sales adds clients and handles their
+ * invitations, and sees only the clients assigned to it (a client outside answers 404).
+ */
+const ROLES = {
+  everyone: ['owner', 'admin', 'operations', 'finance', 'sales'],
+  team: ['owner', 'admin'],
+  owner: ['owner'],
+  addClients: ['owner', 'admin', 'operations', 'sales'],
+  operateClients: ['owner', 'admin', 'operations'],
+  balances: ['owner', 'admin', 'operations', 'finance', 'sales'],
+  balanceDetail: ['owner', 'admin', 'operations', 'finance'],
+  expenses: ['owner', 'admin', 'finance'],
+  audit: ['owner', 'admin', 'finance'],
+} as const satisfies Record<string, readonly MemberRole[]>;
 
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
@@ -129,10 +157,11 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'addClient',
     auth: 'partner',
+    roles: ROLES.addClients,
     uses: {
       tables: {
         // Delete: inviting a closed client again under another name removes its stale search index entries.
-        clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
+        clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', ...MEMBERSHIP_TABLES,
         rateLimits: 'readWrite', idempotency: 'readWriteDelete',
       },
       mail: true,
@@ -143,22 +172,25 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'listClients',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
+    roles: ROLES.everyone,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
     method: 'GET',
     path: '/clients/{id}',
     handler: 'getClient',
     auth: 'partner',
-    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.everyone,
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'POST',
     path: '/clients/{id}/invitation/resend',
     handler: 'resendInvitation',
     auth: 'partner',
+    roles: ROLES.addClients,
     uses: {
-      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
       mail: true,
     },
   },
@@ -167,7 +199,10 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/invitation/cancel',
     handler: 'cancelInvitation',
     auth: 'partner',
-    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' } },
+    roles: ROLES.addClients,
+    uses: {
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
+    },
   },
   {
     method: 'GET',
@@ -195,7 +230,8 @@ export const routes: readonly RouteSpec[] = [
     path: '/audit',
     handler: 'listAudit',
     auth: 'partner',
-    uses: { tables: { audit: 'read', rateLimits: 'readWrite' }, cursors: true },
+    roles: ROLES.audit,
+    uses: { tables: { audit: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
     method: 'POST',
@@ -209,31 +245,94 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/balance',
     handler: 'getClientBalance',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.balances,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.balanceDetail,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/expenses',
     handler: 'getClientExpenses',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.expenses,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
     method: 'POST',
     path: `/clients/{id}/${operation}`,
     handler: `${operation}Client`,
     auth: 'partner',
+    roles: ROLES.operateClients,
     uses: CLIENT_OPERATION_USES,
   })),
-  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', uses: CLIENT_OPERATION_USES },
-  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', uses: CLIENT_OPERATION_USES },
+  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
+  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
+  {
+    method: 'POST',
+    path: '/clients/assignments',
+    handler: 'assignClients',
+    auth: 'partner',
+    roles: ROLES.team,
+    uses: { tables: { clients: 'readWrite', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
+    method: 'GET',
+    path: '/team/me',
+    handler: 'getTeamMembership',
+    auth: 'partner',
+    roles: ROLES.everyone,
+    // Writes the caller's last sign-in into the partner's item.
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/team/members',
+    handler: 'listTeamMembers',
+    auth: 'partner',
+    roles: ROLES.team,
+    uses: { tables: { rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
+    method: 'POST',
+    path: '/team/members',
+    handler: 'inviteTeamMember',
+    auth: 'partner',
+    roles: ROLES.team,
+    // Binds the e-mail to the partner (a marker item) and creates the member's staff login.
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' }, accountDirectory: true },
+  },
+  {
+    method: 'PATCH',
+    path: '/team/members/{memberId}',
+    handler: 'changeTeamMemberRole',
+    auth: 'partner',
+    roles: ROLES.team,
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'DELETE',
+    path: '/team/members/{memberId}',
+    handler: 'removeTeamMember',
+    auth: 'partner',
+    roles: ROLES.team,
+    // Frees the e-mail's marker item and deletes the member's staff login.
+    uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, accountDirectory: true },
+  },
+  {
+    method: 'POST',
+    path: '/team/ownership',
+    handler: 'transferTeamOwnership',
+    auth: 'partner',
+    roles: ROLES.owner,
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
+  },
 ];
 
 /** Every scheduled job. */

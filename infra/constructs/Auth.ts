@@ -28,7 +28,7 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
 /** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDeleteUser'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the

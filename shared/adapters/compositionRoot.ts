@@ -16,6 +16,9 @@ import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
+import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
+import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
+import type { TeamDeps } from '../domain/team/manageTeam';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
 import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { EventPublisher } from '../ports/EventPublisher';
@@ -95,6 +98,23 @@ export function accountDirectory(): AccountDirectory {
 /** Partner accounts. */
 export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
+}
+
+/** Partners' teams (the membership check of every partner route reads them). */
+export function teamStore(): DynamoTeamStore {
+  return new DynamoTeamStore(documentClient());
+}
+
+/** What the team routes need: the teams, the login directory, `TEAM_MAX_MEMBERS` (default `DEFAULT_MAX_MEMBERS`). */
+export function teamDeps(): TeamDeps {
+  return {
+    team: teamStore(),
+    directory: accountDirectory(),
+    partners: partners(),
+    clock,
+    ids,
+    maxMembers: Number(process.env.TEAM_MAX_MEMBERS ?? DEFAULT_MAX_MEMBERS),
+  };
 }
 
 /** Partner applications, for routes that only read them (no writes, mailer or directory in their bundle). */

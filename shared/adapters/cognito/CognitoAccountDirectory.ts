@@ -1,7 +1,9 @@
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
+  UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
@@ -39,6 +41,15 @@ export class CognitoAccountDirectory implements AccountDirectory {
         Username: login.email,
         UserAttributes: attributes.filter((a) => a.Name.startsWith('custom:')),
       }));
+    }
+  }
+
+  /** Deleting the user also ends its refresh tokens; its ID tokens stay valid until they expire, which the membership check covers. */
+  public async removePartnerLogin(email: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
     }
   }
 }

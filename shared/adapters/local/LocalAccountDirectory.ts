@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
 import { physicalTableName } from '../dynamodb/tables';
@@ -39,6 +39,10 @@ export class LocalAccountDirectory implements AccountDirectory {
   public async createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void> {
     const item: LocalLogin = { email: login.email.toLowerCase(), role: 'partner', partnerId: login.partnerId, name: login.name, enabled: true };
     await this.client.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(login.email), ...item } }));
+  }
+
+  public async removePartnerLogin(email: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: loginKey(email) }));
   }
 
   /** Creates a manager login (seed only). */
