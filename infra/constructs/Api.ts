@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { corsPolicy } from '../../shared/http/cors';
 import type { RouteSpec } from '../../shared/routeTable';
 import { type SharedResources, ServiceFunction } from './ServiceFunction';
+import { PARTNER_ROUTE_ROLES, routeRolesEnvironment } from '../../shared/http/routeRoles';
 
 /** Why no route has an API Gateway authorizer (the cdk-nag suppression reason). */
 const AUTHORIZATION_IN_FUNCTIONS =
@@ -116,7 +117,12 @@ export class Api extends Construct {
         handler: route.handler,
         uses: route.uses,
         resources,
-        environment: route.auth === 'console' ? { ...environment, ...props.consoleTokens } : environment,
+        environment: {
+          ...environment,
+          ...(route.auth === 'console' && props.consoleTokens),
+          // The member roles of this function's route (the membership check refuses the others).
+          ...(route.auth === 'partner' && { [PARTNER_ROUTE_ROLES]: routeRolesEnvironment([route]) }),
+        },
         timeout: Duration.seconds(10),
       });
       const [routeResource] = this.httpApi.addRoutes({

@@ -17,6 +17,7 @@ import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
+import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
 import type { TeamDeps } from '../domain/team/manageTeam';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
@@ -105,7 +106,17 @@ export function teamStore(): DynamoTeamStore {
   return new DynamoTeamStore(documentClient());
 }
 
-/** What the team routes need: the teams, the login directory, `TEAM_MAX_MEMBERS` (default `DEFAULT_MAX_MEMBERS`). */
+/** Client assignments to sales members (the assignment route only). */
+export function clientAssignments(): DynamoClientAssignments {
+  return new DynamoClientAssignments(documentClient());
+}
+
+/** Most members a team may have: `TEAM_MAX_MEMBERS`, default `DEFAULT_MAX_MEMBERS`. */
+export function maxTeamMembers(env = process.env): number {
+  return Number(env.TEAM_MAX_MEMBERS ?? DEFAULT_MAX_MEMBERS);
+}
+
+/** What inviting a colleague needs: the teams, the login directory, the team's size limit. */
 export function teamDeps(): TeamDeps {
   return {
     team: teamStore(),
@@ -113,7 +124,7 @@ export function teamDeps(): TeamDeps {
     partners: partners(),
     clock,
     ids,
-    maxMembers: Number(process.env.TEAM_MAX_MEMBERS ?? DEFAULT_MAX_MEMBERS),
+    maxMembers: maxTeamMembers(),
   };
 }
 

@@ -24,6 +24,8 @@ export const CLAIMS = {
   clientId: 'client_id',
   scope: 'scope',
   tokenUse: 'token_use',
+  /** When the person signed in (seconds since the epoch); refreshed tokens keep it. */
+  authTime: 'auth_time',
 } as const;
 
 /** The OAuth scope a machine client needs to post billing events. */
@@ -78,4 +80,11 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal {
 /** The member who acts on a partner route, as the audit trail names it: member id and e-mail at this time. */
 export function memberActor(principal: Extract<Principal, { kind: 'partner' }>): Actor {
   return { kind: 'partner', id: principal.memberId ?? principal.userId, email: principal.email };
+}
+
+/** When the caller signed in, from its verified token's `auth_time`; `undefined` when the token has none. */
+export function signInTimeOf(event: APIGatewayProxyEventV2): Date | undefined {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+  const seconds = Number(claims?.[CLAIMS.authTime]);
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
 }

@@ -2,17 +2,9 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { clock, teamStore } from '../adapters/compositionRoot';
 import { NotPermittedError } from '../domain/errors';
-import { type MemberRole, memberByEmail, type Team } from '../domain/team/Member';
-import type { RouteSpec } from '../routeTable';
+import { memberByEmail, type Team } from '../domain/team/Member';
 import { type Principal, principalOf } from './Principal';
-
-/** The environment variable that carries the member roles of partner routes by route key: `{"POST /clients":["owner",…]}`. */
-export const PARTNER_ROUTE_ROLES = 'PARTNER_ROUTE_ROLES';
-
-/** The value of `PARTNER_ROUTE_ROLES` for these routes (the stack gives each function its own route's, the local stack all of them). */
-export function routeRolesEnvironment(routes: readonly RouteSpec[]): string {
-  return JSON.stringify(Object.fromEntries(routes.filter((r) => r.auth === 'partner').map((r) => [`${r.method} ${r.path}`, r.roles ?? []])));
-}
+import { rolesOfRoute } from './routeRoles';
 
 /**
  * Longest time a container trusts a team it read: a removed member's still-valid token is refused
@@ -20,19 +12,14 @@ export function routeRolesEnvironment(routes: readonly RouteSpec[]): string {
  */
 export const MAX_MEMBERSHIP_CACHE_SECONDS = 60;
 
+/** Most teams a container remembers (oldest forgotten first). */
+const MAX_CACHED_TEAMS = 1000;
+
 const teams = new Map<string, { readonly team: Team; readonly readAt: number }>();
-let parsedRoles: { readonly source: string; readonly byRoute: Readonly<Record<string, readonly MemberRole[]>> } | undefined;
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.MEMBERSHIP_CACHE_SECONDS ?? MAX_MEMBERSHIP_CACHE_SECONDS);
   return Math.min(Number.isFinite(configured) && configured >= 0 ? configured : MAX_MEMBERSHIP_CACHE_SECONDS, MAX_MEMBERSHIP_CACHE_SECONDS) * 1000;
-}
-
-/** The roles that may use a route, from `PARTNER_ROUTE_ROLES`; none when the route has no rule (refused: fail closed). */
-export function rolesOfRoute(routeKey: string, env = process.env): readonly MemberRole[] {
-  const source = env[PARTNER_ROUTE_ROLES] ?? '{}';
-  if (parsedRoles?.source !== source) parsedRoles = { source, byRoute: JSON.parse(source) as Record<string, readonly MemberRole[]> };
-  return parsedRoles.byRoute[routeKey] ?? [];
 }
 
 /** The partner's team, read at most once per cache time per container. */
@@ -41,8 +28,11 @@ async function currentTeam(partnerId: string): Promise<Team | undefined> {
   const cached = teams.get(partnerId);
   if (cached && now - cached.readAt < cacheMs()) return cached.team;
   const team = await teamStore().team(partnerId);
-  if (team) teams.set(partnerId, { team, readAt: now });
-  else teams.delete(partnerId);
+  teams.delete(partnerId);
+  if (team) {
+    if (teams.size >= MAX_CACHED_TEAMS) teams.delete(teams.keys().next().value ?? '');
+    teams.set(partnerId, { team, readAt: now });
+  }
   return team;
 }
 

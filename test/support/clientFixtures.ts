@@ -34,11 +34,11 @@ export async function registerCloudAccount(client: DynamoDBDocumentClient): Prom
   return accountId;
 }
 
-/** Stores a partner account (as the approval of its application would) with a unique e-mail. */
+/** Stores a partner account (as the approval of its application would) with a unique e-mail, `<partnerId>@example.com` (its owner: the login `useLocalIssuer().partner(partnerId)` signs for). */
 export async function createPartner(client: DynamoDBDocumentClient, name = 'Volkova IT'): Promise<Partner> {
   const suffix = randomBytes(6).toString('hex');
   const partner: Partner = {
-    partnerId: `ptn_${suffix}`, name, email: `partner-${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(),
+    partnerId: `ptn_${suffix}`, name, email: `ptn_${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(),
   };
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(partner) }));
   return partner;

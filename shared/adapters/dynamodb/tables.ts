@@ -77,6 +77,8 @@ export const tables = {
       // Only client items carry `clientsOf`/`clientsOfStatus`/`listKey` (newest first by `createdAt#id`).
       { indexName: 'byPartner', partitionKey: S('clientsOf'), sortKey: S('listKey') },
       { indexName: 'byPartnerStatus', partitionKey: S('clientsOfStatus'), sortKey: S('listKey') },
+      // Only attached clients assigned to a sales member carry `clientsOfAssignee`.
+      { indexName: 'byAssignee', partitionKey: S('clientsOfAssignee'), sortKey: S('listKey') },
     ],
   },
   /** Client invitations (`INVITATION#id`) and their token-hash entries (`TOKEN#sha256`). Keys: `invitationKeys.ts`. */

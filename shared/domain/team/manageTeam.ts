@@ -96,6 +96,13 @@ export async function removeMember(deps: Pick<TeamDeps, 'team' | 'directory'>, p
   await deps.directory.removePartnerLogin(removed.email);
 }
 
+/** The member after recording a sign-in at `at` (the token's authentication time), if later than the one known. */
+export async function recordSignIn(deps: Pick<TeamDeps, 'team'>, partnerId: string, member: Member, at: Date | undefined): Promise<Member> {
+  if (!at || (member.lastSignInAt && member.lastSignInAt >= at)) return member;
+  await deps.team.recordSignIn(partnerId, member.memberId, at);
+  return { ...member, lastSignInAt: at };
+}
+
 /** The owner hands ownership to an admin, and becomes an admin. */
 export async function transferOwnership(deps: Pick<TeamDeps, 'team'>, partnerId: string, ownerId: string, adminId: string): Promise<readonly Member[]> {
   return retryOnConcurrentChange(async () => {
