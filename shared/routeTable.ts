@@ -98,7 +98,6 @@ const CLIENT_OPERATION_USES: Uses = {
 const ROLES = {
   everyone: ['owner', 'admin', 'operations', 'finance', 'sales'],
   team: ['owner', 'admin'],
-  owner: ['owner'],
   addClients: ['owner', 'admin', 'operations', 'sales'],
   operateClients: ['owner', 'admin', 'operations'],
   balances: ['owner', 'admin', 'operations', 'finance', 'sales'],
@@ -313,6 +312,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/team/members/{memberId}',
     handler: 'changeTeamMemberRole',
     auth: 'partner',
+    // Role `owner` hands ownership over: the use case lets only the owner do that (owners and admins share this route).
     roles: ROLES.team,
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
   },
@@ -324,14 +324,6 @@ export const routes: readonly RouteSpec[] = [
     roles: ROLES.team,
     // Frees the e-mail's marker item and deletes the member's staff login.
     uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, accountDirectory: true },
-  },
-  {
-    method: 'POST',
-    path: '/team/ownership',
-    handler: 'transferTeamOwnership',
-    auth: 'partner',
-    roles: ROLES.owner,
-    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
   },
 ];
 

@@ -103,8 +103,8 @@ export async function recordSignIn(deps: Pick<TeamDeps, 'team'>, partnerId: stri
   return { ...member, lastSignInAt: at };
 }
 
-/** The owner hands ownership to an admin, and becomes an admin. */
-export async function transferOwnership(deps: Pick<TeamDeps, 'team'>, partnerId: string, ownerId: string, adminId: string): Promise<readonly Member[]> {
+/** The owner hands ownership to an admin, and becomes an admin. Output: the new owner. */
+export async function transferOwnership(deps: Pick<TeamDeps, 'team'>, partnerId: string, ownerId: string, adminId: string): Promise<Member> {
   return retryOnConcurrentChange(async () => {
     const team = await teamOf(deps, partnerId);
     const owner = memberOf(team, ownerId);
@@ -118,6 +118,6 @@ export async function transferOwnership(deps: Pick<TeamDeps, 'team'>, partnerId:
       return m;
     });
     await deps.team.save({ before: team, members });
-    return members;
+    return { ...admin, role: 'owner' };
   });
 }

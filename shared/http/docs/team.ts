@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { MEMBER_ROLES } from '../../domain/team/Member';
 import type { OperationDocs } from '../openapi';
-import { assignClientsBody, changeRoleBody, inviteMemberBody, memberParams, ownershipBody } from '../schemas/team';
+import { assignClientsBody, changeRoleBody, inviteMemberBody, memberParams } from '../schemas/team';
 
 /** A member of a partner's team as the owner and admins see it. */
 export const memberView = z.object({
@@ -59,11 +59,12 @@ export const teamOperations: OperationDocs = {
   },
   'PATCH /team/members/{memberId}': {
     summary: 'Change a member\'s role',
-    description: 'Give a member another role (owner and admins); the owner\'s role is changed only by handing ownership over ' +
-      '(422 `owner_protected`). Takes effect within a minute.',
+    description: 'Give a member another role (owner and admins); takes effect within a minute. Role `owner` hands ownership to ' +
+      'that admin, and the owner becomes an admin (the owner only: 422 `ownership_needs_admin` otherwise). The owner\'s own role ' +
+      'changes only by handing ownership over (422 `owner_protected`).',
     tag: 'Team', params: memberParams, body: changeRoleBody, response: memberView, success: { 200: 'The member' },
     examples: { body: { role: 'sales' }, response: { ...memberExample, role: 'sales' } },
-    errors: ['not_found', 'owner_protected', 'concurrent_change'],
+    errors: ['not_found', 'owner_protected', 'ownership_needs_admin', 'concurrent_change'],
   },
   'DELETE /team/members/{memberId}': {
     summary: 'Remove a member',
@@ -72,13 +73,6 @@ export const teamOperations: OperationDocs = {
     tag: 'Team', params: memberParams, success: { 204: 'Removed' },
     examples: {},
     errors: ['not_found', 'owner_protected', 'concurrent_change'],
-  },
-  'POST /team/ownership': {
-    summary: 'Hand ownership to an admin',
-    description: 'The owner hands ownership to an admin of the team and becomes an admin (422 `ownership_needs_admin` for anyone else).',
-    tag: 'Team', body: ownershipBody, response: teamView, success: { 200: 'The team after the handover' },
-    examples: { body: { memberId: memberExample.memberId }, response: { items: [{ ...memberExample, role: 'owner' }], maxMembers: 50 } },
-    errors: ['not_found', 'ownership_needs_admin', 'concurrent_change'],
   },
   'POST /clients/assignments': {
     summary: 'Assign clients to a sales member',
