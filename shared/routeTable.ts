@@ -33,6 +33,8 @@ export interface Uses {
   readonly events?: boolean;
   /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
+  /** Deletes partners' logins from the staff directory (a member removed from its team). */
+  readonly removesLogins?: boolean;
   /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
   readonly cursors?: boolean;
 }
@@ -323,7 +325,7 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     roles: ROLES.team,
     // Frees the e-mail's marker item and deletes the member's staff login.
-    uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, accountDirectory: true },
+    uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, removesLogins: true },
   },
 ];
 

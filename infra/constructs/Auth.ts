@@ -28,7 +28,10 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
 /** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDeleteUser'];
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
+
+/** What removing a team member's login takes (and nothing that creates one). */
+const LOGIN_REMOVAL_ACTIONS = ['cognito-idp:AdminDeleteUser'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -132,5 +135,10 @@ export class Auth extends Construct {
   /** Lets a function create partners' logins (the account directory). */
   public grantAccountDirectory(grantee: IGrantable): Grant {
     return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS);
+  }
+
+  /** Lets a function delete partners' logins (a member removed from its team). */
+  public grantLoginRemoval(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...LOGIN_REMOVAL_ACTIONS);
   }
 }

@@ -13,12 +13,12 @@ export class DynamoClientAssignments implements ClientAssignments {
       TableName: this.table,
       Key: clientKey(partnerId, clientId),
       UpdateExpression: memberId === null
-        ? 'REMOVE assignee, clientsOfAssignee SET version = version + 1'
-        : 'SET assignee = :member, clientsOfAssignee = :assigneeKey, version = version + 1',
+        ? 'REMOVE assignee, clientsOfAssignee SET version = version + :one'
+        : 'SET assignee = :member, clientsOfAssignee = :assigneeKey, version = version + :one',
       // Invariant: only a client the partner still has (attached: in its listing) is assigned; the version moves so a
       // writer that read the client before keeps its change only by reading the assignment again.
       ConditionExpression: 'attribute_exists(clientsOf)',
-      ...(memberId !== null && { ExpressionAttributeValues: { ':member': memberId, ':assigneeKey': partnerAssigneeKey(partnerId, memberId) } }),
+      ExpressionAttributeValues: { ':one': 1, ...(memberId !== null && { ':member': memberId, ':assigneeKey': partnerAssigneeKey(partnerId, memberId) }) },
     });
     return applied !== undefined;
   }

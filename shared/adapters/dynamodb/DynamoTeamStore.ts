@@ -26,6 +26,7 @@ const storedTeam = z.object({
 
 const signedIn = optionalIsoDate;
 
+/** The team of a partner item, its members in the order they were invited (the owner the approval created first). */
 function toTeam(item: Record<string, unknown>): Team {
   const parsed = storedTeam.parse(item);
   // A partner approved before teams existed has no member list: its approved login is its owner.
@@ -35,7 +36,7 @@ function toTeam(item: Record<string, unknown>): Team {
   const members = stored.map((member): Member => {
     const lastSignInAt = signedIn.parse(item[memberSignInAttribute(member.memberId)]);
     return lastSignInAt ? { ...member, lastSignInAt } : member;
-  });
+  }).sort((a, b) => a.invitedAt.getTime() - b.invitedAt.getTime() || a.memberId.localeCompare(b.memberId));
   return { partnerId: parsed.partnerId, members, version: parsed.teamVersion ?? 0 };
 }
 
