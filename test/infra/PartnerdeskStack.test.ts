@@ -223,7 +223,7 @@ describe('PartnerdeskStack', () => {
         expect(environment[tableEnvVar(name)]).toEqual(stack.resolve(stack.tables.table(name).tableName));
       }
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
-      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
+      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory || uses.removesLogins ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
       expect(environment.CURSOR_SIGNING_KEY).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretValue.unsafeUnwrap()) : undefined);
     });
