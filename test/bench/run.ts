@@ -11,7 +11,8 @@
  * Knobs (environment): BENCH_COLD_SECONDS (time budget of the cold starts, default 150; 5 to 25
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
  * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
- * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000).
+ * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000), BENCH_ONLY (a comma
+ * list of the sections to run, e.g. `3`; default all).
  */
 
 // The functions log through Powertools; the bench prints tables only.
@@ -24,7 +25,12 @@ const setting = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+/** The sections `BENCH_ONLY` names (their numbers, `2b` included), or every section. */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+const runs = (title: string): boolean => only.size === 0 || only.has(title.split('.')[0] ?? '');
+
 async function section(title: string, run: () => Promise<string>): Promise<void> {
+  if (!runs(title)) return;
   const started = Date.now();
   const table = await run();
   console.log(`\n## ${title}\n\n${table}\n\n_(${((Date.now() - started) / 1000).toFixed(0)} s)_`);
@@ -49,11 +55,14 @@ async function main(): Promise<void> {
     const overheadRounds = setting('BENCH_OVERHEAD_ROUNDS', 300);
     // Section 3 is measured on the fresh store first, and printed after the second measurement, made
     // once sections 2 and 2b have seeded it: the bare call's time moves with the store's state.
-    const onFreshStore = await measureHandlerOverhead(stack, overheadRounds, 'fresh');
+    const onFreshStore = runs('3.') ? await measureHandlerOverhead(stack, overheadRounds, 'fresh') : undefined;
     await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
     await section('2b. Client search at 1 000 and 100 000 clients of one partner', () => benchClientSearch());
     await section('3. Handler overhead (warm, DynamoDB Local)', async () =>
-      handlerOverheadTable([onFreshStore, await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')]),
+      handlerOverheadTable([
+        ...(onFreshStore ? [onFreshStore] : []),
+        ...(runs('2.') ? [await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')] : []),
+      ]),
     );
     await section('4. HTTP load on the local gateway', () =>
       benchHttpLoad(stack, { connections: setting('BENCH_LOAD_CONNECTIONS', 10), seconds: setting('BENCH_LOAD_SECONDS', 5) }),
