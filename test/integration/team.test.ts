@@ -91,6 +91,20 @@ describe('DynamoTeamStore', () => {
       .rejects.toMatchObject({ code: 'team_full' });
   });
 
+  it('holds a full team of the longest e-mails in the partner item (DynamoDB: at most 400 KB an item)', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const store = new DynamoTeamStore(tables.documentClient());
+    const before = await store.team(partner.partnerId);
+    if (!before) throw new Error('no team');
+    const members = Array.from({ length: 50 }, (_, i) => ({
+      memberId: `mbr_${String(i).padStart(32, '0')}`, email: `${'m'.repeat(64)}@${String(i).padStart(3, '0')}${'d'.repeat(180)}.example`,
+      role: 'operations' as const, invitedAt: new Date(), invitedBy: founderMemberId(partner.partnerId),
+    }));
+    await store.save({ before, members });
+    await Promise.all(members.map((m) => store.recordSignIn(partner.partnerId, m.memberId, new Date())));
+    expect((await store.team(partner.partnerId))?.members).toHaveLength(50);
+  });
+
   it('moves a last sign-in forward only', async () => {
     const { partner, memberId } = await partnerWithMember('admin');
     const store = teamStore();

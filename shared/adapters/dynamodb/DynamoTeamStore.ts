@@ -47,8 +47,8 @@ function memberMap(members: readonly Member[]): Record<string, unknown> {
 }
 
 /**
- * Teams on DynamoDB: the member list lives in the partner's item (at most a few dozen members, a
- * few KB), so one read gives the membership check the whole team, and each change is one
+ * Teams on DynamoDB: the member list lives in the partner's item — DynamoDB holds at most 400 KB in
+ * an item, and a full team (50 members with the longest e-mails) takes ≈ 20 KB of it — so one read gives the membership check the whole team, and each change is one
  * conditional write of the list onto the version read, with the e-mail markers that bind logins to partners.
  */
 export class DynamoTeamStore implements TeamStore {
