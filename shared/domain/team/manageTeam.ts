@@ -1,3 +1,4 @@
+import { staffLoginExists } from '../applications/staffLogin';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import type { Clock } from '../Clock';
 import { NotFoundError, RuleViolationError } from '../errors';
@@ -42,7 +43,8 @@ function notTheOwner(member: Member): void {
  *
  * Input: the partner, who invites, the colleague's e-mail and role. Output: the member.
  * 1. The same e-mail already in this team with the same role: nothing changes (a retried invitation), its login is made again.
- * 2. At most `maxMembers` members (else `team_full`); an e-mail that belongs to any partner already: `email_already_partner`.
+ * 2. At most `maxMembers` members (else `team_full`); an e-mail that belongs to any partner already: `email_already_partner`;
+ *    a staff login of anyone else with that e-mail (a manager's): `staff_login_exists`.
  * 3. Store the member (binding the e-mail to the partner), then create its staff login bound to the partner.
  */
 export async function inviteMember(
@@ -52,6 +54,9 @@ export async function inviteMember(
   invitee: { email: string; role: GrantableRole },
 ): Promise<Member> {
   const email = invitee.email.trim().toLowerCase();
+  // A staff login of anyone else (a manager, another partner's person) is never taken over.
+  const login = await deps.directory.findStaffLogin(email);
+  if (login && (login.role !== 'partner' || login.partnerId !== partnerId)) throw staffLoginExists(email);
   const member = await retryOnConcurrentChange(async () => {
     const team = await teamOf(deps, partnerId);
     const existing = memberByEmail(team, email);

@@ -55,7 +55,7 @@ export const teamOperations: OperationDocs = {
       'e-mail already belongs to a partner or team, 422 `team_full` past the team\'s size.',
     tag: 'Team', body: inviteMemberBody, response: memberView, success: { 201: 'The invited member' },
     examples: { body: { email: 'olga@volkova-it.example', role: 'finance' }, response: invitedExample },
-    errors: ['email_already_partner', 'team_full', 'concurrent_change'],
+    errors: ['email_already_partner', 'staff_login_exists', 'team_full', 'concurrent_change'],
   },
   'PATCH /team/members/{memberId}': {
     summary: 'Change a member\'s role',

@@ -1,16 +1,21 @@
-/** "Detail": per Moscow day the opening, debits, deposits, withdrawals and closing, and every deposit and withdrawal with its time in +03:00. */
+/** "Detail": per Moscow day the opening, debits, deposits, withdrawals and closing, and the deposits and withdrawals, a page at a time, with their time in +03:00. */
+import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
 import { DataTable } from '../../ui/DataTable';
 import { formatMoney } from '../../ui/money';
 import { formatMoscow } from '../../ui/moscowTime';
+import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 /** The tab for one client and period. */
 export function DetailTab({ clientId, from, to }: { readonly clientId: string; readonly from: string; readonly to: string }) {
+  // The page of movements shown: a cursor belongs to one client and period, so it is dropped when they change.
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  useEffect(() => setCursor(undefined), [clientId, from, to]);
   const { data: detail, problem } = useLoaded(
-    () => attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to } } })),
-    [clientId, from, to],
+    () => attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to, ...(cursor && { cursor }) } } })),
+    [clientId, from, to, cursor],
   );
 
   if (problem) return <ProblemMessage problem={problem} />;
@@ -51,6 +56,10 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
           { header: 'Amount', numeric: true, cell: (movement) => formatMoney(movement.amount) },
           { header: 'Transaction', cell: (movement) => <code>{movement.transactionId}</code> },
         ]}
+      />
+      <Pager
+        onFirst={cursor ? () => setCursor(undefined) : undefined}
+        onNext={detail.nextCursor ? () => setCursor(detail.nextCursor ?? undefined) : undefined}
       />
     </>
   );

@@ -5,6 +5,7 @@ import { completeSignIn } from '../../auth/cognito';
 import { start } from '../../auth/session';
 import { consoleConfig } from '../../config';
 import { navigate, route } from '../../router';
+import { returnPath } from '../../screenPaths';
 import { AppShell } from '../../ui/AppShell';
 import { Link } from '../../ui/Link';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -18,7 +19,7 @@ export function AuthCallback() {
     void completeSignIn(auth, route.value.query).then((outcome) => {
       if ('session' in outcome) {
         start(outcome.session);
-        navigate(outcome.next, { replace: true });
+        navigate(returnPath(outcome.next, window.location.origin), { replace: true });
       } else setProblem(outcome);
     });
   }, []);

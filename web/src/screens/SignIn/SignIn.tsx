@@ -10,6 +10,7 @@ import { DEMO_STAFF, isSession, signInStaff } from '../../auth/localSignIn';
 import { session, signInNotice, start } from '../../auth/session';
 import { consoleConfig } from '../../config';
 import { navigate, route } from '../../router';
+import { returnPath } from '../../screenPaths';
 import { AppShell } from '../../ui/AppShell';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -18,9 +19,7 @@ import { CloudAccountSignIn } from './CloudAccountSignIn';
 /** Where to go after signing in: `?next=` on the sign-in page, else the page that asked for it. */
 function nextPath(): string {
   const { path, query } = route.value;
-  if (path !== '/sign-in') return `${path}${window.location.search}`;
-  const next = query.get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return returnPath(path === '/sign-in' ? query.get('next') : `${path}${window.location.search}`, window.location.origin);
 }
 
 /** The sign-in page (also shown in place of a screen that needs a signed-in person). */

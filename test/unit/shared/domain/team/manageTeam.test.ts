@@ -26,6 +26,7 @@ function world(maxMembers = 50) {
     directory: {
       createPartnerLogin: async ({ email }) => void logins.created.push(email),
       removePartnerLogin: async (email) => void logins.removed.push(email),
+      findStaffLogin: async () => undefined,
     },
     clock: new FixedClock('2026-12-01T09:00:00Z'),
     ids: new SequentialIds(),
