@@ -67,11 +67,11 @@ describe('DynamoTeamStore', () => {
     expect((await store.team(partner.partnerId))?.members).toHaveLength(1);
   });
 
-  it('binds an e-mail to one partner: another partner cannot invite it until it is removed', async () => {
+  it('binds an e-mail to one partner (its marker, and its staff login): another partner cannot invite it until it is removed', async () => {
     const { partner, memberId, email } = await partnerWithMember('finance');
     const other = await createPartner(tables.documentClient());
     const invite = () => inviteMember(teamDeps(), other.partnerId, founderMemberId(other.partnerId), { email, role: 'sales' });
-    await expect(invite()).rejects.toMatchObject({ code: 'email_already_partner' });
+    await expect(invite()).rejects.toMatchObject({ code: 'staff_login_exists' });
     await expect(inviteMember(teamDeps(), other.partnerId, founderMemberId(other.partnerId), { email: partner.email, role: 'sales' }))
       .rejects.toMatchObject({ code: 'email_already_partner' });
 
