@@ -1,9 +1,9 @@
 import { spendStore } from '../shared/adapters/compositionRoot';
-import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 
 /** GET /notifications/unread-count — how many of the partner's notifications are unread (one read). */
-export const handler = httpRoute({ auth: 'partner', middlewares: [partnerRateLimit()] }, async ({ principal }) => ({
+export const handler = partnerRoute({ middlewares: [partnerRateLimit()] }, async ({ principal }) => ({
   status: 200,
   body: { unread: await spendStore().unreadCount(principal.partnerId) },
 }));

@@ -1,16 +1,16 @@
 import { clientQueries } from '../shared/adapters/compositionRoot';
 import { NotFoundError } from '../shared/domain/errors';
-import { httpRoute } from '../shared/http/httpRoute';
+import { seesClient } from '../shared/domain/team/clientAssignment';
+import { partnerRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 import { idParams } from '../shared/http/schemas/idParams';
 import { toClientView } from '../shared/http/views/clients';
 
-/** GET /clients/{id} — one of the partner's clients (another partner's id answers 404). */
-export const handler = httpRoute(
-  { auth: 'partner', params: idParams, middlewares: [partnerRateLimit()] },
+/** GET /clients/{id} — one of the partner's clients (another partner's id answers 404, and so does a client not assigned to a sales member). */
+export const handler = partnerRoute({ params: idParams, middlewares: [partnerRateLimit()] },
   async ({ principal, params }) => {
     const client = await clientQueries().get(principal.partnerId, params.id);
-    if (!client) throw new NotFoundError('Client', { clientId: params.id });
+    if (!client || !seesClient(principal, client)) throw new NotFoundError('Client', { clientId: params.id });
     return { status: 200, body: toClientView(client) };
   },
 );

@@ -1,10 +1,10 @@
 import { defaultBudgetDeps } from '../shared/adapters/compositionRoot';
 import { removeDefaultBudget } from '../shared/domain/spend/budgets';
-import { httpRoute } from '../shared/http/httpRoute';
+import { partnerRoute } from '../shared/http/httpRoute';
 import { partnerRateLimit } from '../shared/http/partnerRateLimit';
 
 /** DELETE /budgets/default — removes the partner's default budget. */
-export const handler = httpRoute({ auth: 'partner', middlewares: [partnerRateLimit()] }, async ({ principal }) => {
+export const handler = partnerRoute({ middlewares: [partnerRateLimit()] }, async ({ principal }) => {
   await removeDefaultBudget(defaultBudgetDeps(), principal.partnerId);
   return { status: 204 };
 });

@@ -5,6 +5,7 @@
  */
 import { CLIENT_SORT_PREFIX } from './adapters/dynamodb/clientKeys';
 import type { TableName } from './adapters/dynamodb/tables';
+import type { MemberRole } from './domain/team/Member';
 
 /** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
 export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
@@ -35,6 +36,8 @@ export interface Uses {
   readonly events?: boolean;
   /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
+  /** Deletes partners' logins from the staff directory (a member removed from its team). */
+  readonly removesLogins?: boolean;
   /** Hands out and reads page cursors: may read the key they are signed with (the stack's secret, `CURSOR_KEY_SECRET_ARN`). */
   readonly cursors?: boolean;
 }
@@ -47,6 +50,12 @@ export interface RouteSpec {
   readonly handler: string;
   readonly auth: AuthKind;
   readonly uses: Uses;
+  /**
+   * Partner routes only, and required there: the member roles that may use the route (the
+   * membership check refuses the others with 403 `role_not_allowed`; the stack hands the rule to
+   * the function as `PARTNER_ROUTE_ROLES`). The route × role matrix test walks every route from it.
+   */
+  readonly roles?: readonly MemberRole[];
 }
 
 /** One scheduled job, run by an EventBridge rule in AWS and by a timer locally. */
@@ -84,6 +93,9 @@ export interface TriggerSpec {
   readonly uses: Uses;
 }
 
+/** What the membership check of every partner route reads: the partner's item, which holds its team. */
+const MEMBERSHIP_TABLES = { partners: 'read' } as const satisfies Uses['tables'];
+
 /**
  * What block / unblock / delete touch: the clients with their invitations, audit and follow-up
  * outbox in one transaction, the confirmation tokens and the event bus. No login directory: the
@@ -92,18 +104,37 @@ export interface TriggerSpec {
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
     clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
-    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete',
+    operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES,
   },
   events: true,
 };
 
 /** What setting or removing a client's budget touches: the budget with its audit entry, the clients (whose) and balances (which currency). */
 const BUDGET_WRITE_USES = {
-  tables: { spend: 'readWrite', clients: 'read', ledger: 'read', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
+  tables: { spend: 'readWrite', clients: 'read', ledger: 'read', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
 } as const satisfies Uses;
 
 /** What the portfolio reads: the spend sums, notifications and budgets, and the page's clients and balances. */
-const PORTFOLIO_USES: Uses = { tables: { spend: 'read', clients: 'read', ledger: 'read', rateLimits: 'readWrite' } };
+const PORTFOLIO_USES: Uses = { tables: { spend: 'read', clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } };
+
+/**
+ * Who may use which partner route (issue 31): owner and admin everything, the team included;
+ * operations the clients (add, invitations, block / unblock / delete) and their balances; finance
+ * balances, expenses and the audit, no client changes; sales adds clients and handles their
+ * invitations, and sees only the clients assigned to it (a client outside answers 404).
+ */
+const ROLES = {
+  everyone: ['owner', 'admin', 'operations', 'finance', 'sales'],
+  team: ['owner', 'admin'],
+  addClients: ['owner', 'admin', 'operations', 'sales'],
+  operateClients: ['owner', 'admin', 'operations'],
+  balances: ['owner', 'admin', 'operations', 'finance', 'sales'],
+  balanceDetail: ['owner', 'admin', 'operations', 'finance'],
+  expenses: ['owner', 'admin', 'finance'],
+  audit: ['owner', 'admin', 'finance'],
+  // Budgets, alerts and the portfolio span every client of the partner: not for sales (issue 30 under issue 31).
+  spend: ['owner', 'admin', 'operations', 'finance'],
+} as const satisfies Record<string, readonly MemberRole[]>;
 
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
@@ -155,9 +186,10 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'addClient',
     auth: 'partner',
+    roles: ROLES.addClients,
     uses: {
       tables: {
-        clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', partners: 'read',
+        clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', ...MEMBERSHIP_TABLES,
         rateLimits: 'readWrite', idempotency: 'readWriteDelete',
       },
       mail: true,
@@ -168,7 +200,8 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients',
     handler: 'listClients',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
+    roles: ROLES.everyone,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
     // Before `/clients/{id}`: the local gateway takes the first route that matches (API Gateway the most specific).
@@ -176,22 +209,26 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/summary',
     handler: 'getClientSummary',
     auth: 'partner',
-    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+    // Counts over every client of the partner: not for sales, who see only their own clients.
+    roles: ROLES.spend,
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'GET',
     path: '/clients/{id}',
     handler: 'getClient',
     auth: 'partner',
-    uses: { tables: { clients: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.everyone,
+    uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'POST',
     path: '/clients/{id}/invitation/resend',
     handler: 'resendInvitation',
     auth: 'partner',
+    roles: ROLES.addClients,
     uses: {
-      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' },
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
       mail: true,
     },
   },
@@ -200,7 +237,10 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/invitation/cancel',
     handler: 'cancelInvitation',
     auth: 'partner',
-    uses: { tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete' } },
+    roles: ROLES.addClients,
+    uses: {
+      tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
+    },
   },
   {
     method: 'GET',
@@ -228,7 +268,8 @@ export const routes: readonly RouteSpec[] = [
     path: '/audit',
     handler: 'listAudit',
     auth: 'partner',
-    uses: { tables: { audit: 'read', rateLimits: 'readWrite' }, cursors: true },
+    roles: ROLES.audit,
+    uses: { tables: { audit: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
     method: 'POST',
@@ -251,49 +292,106 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/balance',
     handler: 'getClientBalance',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.balances,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'GET',
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
+    roles: ROLES.balanceDetail,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
     method: 'GET',
     path: '/clients/{id}/expenses',
     handler: 'getClientExpenses',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    roles: ROLES.expenses,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
     method: 'POST',
     path: `/clients/{id}/${operation}`,
     handler: `${operation}Client`,
     auth: 'partner',
+    roles: ROLES.operateClients,
     uses: CLIENT_OPERATION_USES,
   })),
-  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', uses: CLIENT_OPERATION_USES },
-  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', uses: CLIENT_OPERATION_USES },
-  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', uses: { tables: { spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
-  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', uses: BUDGET_WRITE_USES },
-  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', uses: { tables: { ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
+  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
+  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
+  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
+  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', roles: ROLES.spend, uses: BUDGET_WRITE_USES },
+  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
   {
     method: 'POST',
     path: '/budgets/bulk',
     handler: 'setBudgets',
     auth: 'partner',
+    roles: ROLES.spend,
     uses: BUDGET_WRITE_USES,
   },
-  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', uses: { tables: { spend: 'readWrite', rateLimits: 'readWrite' } } },
-  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', uses: { tables: { spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
-  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', uses: { tables: { spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
-  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', uses: { tables: { spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
-  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', uses: { tables: { spend: 'read', rateLimits: 'readWrite' } } },
-  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', uses: { tables: { spend: 'readWrite', rateLimits: 'readWrite' } } },
-  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', uses: PORTFOLIO_USES },
-  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', uses: { ...PORTFOLIO_USES, cursors: true } },
+  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', roles: ROLES.spend, uses: PORTFOLIO_USES },
+  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', roles: ROLES.spend, uses: { ...PORTFOLIO_USES, cursors: true } },
+  {
+    method: 'POST',
+    path: '/clients/assignments',
+    handler: 'assignClients',
+    auth: 'partner',
+    roles: ROLES.team,
+    uses: { tables: { clients: 'readWrite', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
+    method: 'GET',
+    path: '/team/me',
+    handler: 'getTeamMembership',
+    auth: 'partner',
+    roles: ROLES.everyone,
+    // Writes the caller's last sign-in into the partner's item.
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'GET',
+    path: '/team/members',
+    handler: 'listTeamMembers',
+    auth: 'partner',
+    roles: ROLES.team,
+    uses: { tables: { rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
+    method: 'POST',
+    path: '/team/members',
+    handler: 'inviteTeamMember',
+    auth: 'partner',
+    roles: ROLES.team,
+    // Binds the e-mail to the partner (a marker item) and creates the member's staff login.
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' }, accountDirectory: true },
+  },
+  {
+    method: 'PATCH',
+    path: '/team/members/{memberId}',
+    handler: 'changeTeamMemberRole',
+    auth: 'partner',
+    // Role `owner` hands ownership over: the use case lets only the owner do that (owners and admins share this route).
+    roles: ROLES.team,
+    uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
+  },
+  {
+    method: 'DELETE',
+    path: '/team/members/{memberId}',
+    handler: 'removeTeamMember',
+    auth: 'partner',
+    roles: ROLES.team,
+    // Frees the e-mail's marker item and deletes the member's staff login.
+    uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, removesLogins: true },
+  },
 ];
 
 /** Every scheduled job. */

@@ -18,6 +18,7 @@ import { Construct } from 'constructs';
 import { corsPolicy } from '../../shared/http/cors';
 import type { RouteSpec } from '../../shared/routeTable';
 import { type SharedResources, ServiceFunction } from './ServiceFunction';
+import { PARTNER_ROUTE_ROLES, routeRolesEnvironment } from '../../shared/http/routeRoles';
 
 /** Why no route has an API Gateway authorizer (the cdk-nag suppression reason). */
 const AUTHORIZATION_IN_FUNCTIONS =
@@ -178,7 +179,12 @@ export class Api extends Construct {
         this.stage.node.addDependency(areaStack);
         areaStacks.set(area, areaStack);
       }
-      functions.set(route.handler, this.addRoute(areaStack, route, route.auth === 'console' ? { ...environment, ...props.consoleTokens } : environment, props.resources));
+      functions.set(route.handler, this.addRoute(areaStack, route, {
+        ...environment,
+        ...(route.auth === 'console' && props.consoleTokens),
+        // The member roles of this function's route (the membership check refuses the others).
+        ...(route.auth === 'partner' && { [PARTNER_ROUTE_ROLES]: routeRolesEnvironment([route]) }),
+      }, props.resources));
     }
     this.functions = functions;
     this.areaStacks = areaStacks;

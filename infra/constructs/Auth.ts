@@ -34,6 +34,9 @@ export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 /** What the account directory (`shared/adapters/cognito/`) calls to find and create partners' logins, and nothing more (it never updates one). */
 const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
 
+/** What removing a team member's login takes (and nothing that creates one). */
+const LOGIN_REMOVAL_ACTIONS = ['cognito-idp:AdminDeleteUser'];
+
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
  * custom attributes `role` and `partnerId` that the API reads from ID tokens), an app client for
@@ -142,5 +145,10 @@ export class Auth extends Construct {
   /** Lets a function create partners' logins (the account directory). */
   public grantAccountDirectory(grantee: IGrantable): Grant {
     return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS);
+  }
+
+  /** Lets a function delete partners' logins (a member removed from its team). */
+  public grantLoginRemoval(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...LOGIN_REMOVAL_ACTIONS);
   }
 }

@@ -158,6 +158,10 @@ export class ServiceFunction extends Construct {
       resources.auth.grantAccountDirectory(this.role);
       environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
     }
+    if (uses.removesLogins) {
+      resources.auth.grantLoginRemoval(this.role);
+      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
+    }
     if (uses.events) {
       resources.eventBus.grantPutEventsTo(this.role);
       environment.EVENT_BUS_NAME = resources.eventBus.eventBusName;

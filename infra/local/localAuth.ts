@@ -38,6 +38,7 @@ export async function createLocalTokenIssuer(issuer: string): Promise<LocalToken
         sub,
         aud: LOCAL_AUDIENCE,
         token_use: 'id',
+        [CLAIMS.authTime]: String(Math.floor(Date.now() / 1000)),
         [CLAIMS.email]: email,
         [CLAIMS.role]: role,
         ...(partnerId ? { [CLAIMS.partnerId]: partnerId } : {}),

@@ -8,6 +8,7 @@ import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountD
 import { documentClient } from '../../shared/adapters/compositionRoot';
 import { installLocalStandIns } from '../../shared/adapters/local/installLocalStandIns';
 import { corsPolicy } from '../../shared/http/cors';
+import { PARTNER_ROUTE_ROLES, routeRolesEnvironment } from '../../shared/http/routeRoles';
 import { jobs, routes, streams } from '../../shared/routeTable';
 import { buildConsole, CONSOLE_DIST } from '../../web/build';
 import { startConsoleServer } from './consoleServer';
@@ -97,6 +98,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     PARTNER_DEPARTMENT_EMAIL: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
     SUPPORT_EMAIL: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     CLOCK_OFFSET_MS: '0',
+    // One process serves every route: it gets the member roles of all of them (a Lambda function only its own route's).
+    [PARTNER_ROUTE_ROLES]: routeRolesEnvironment(routes),
     // A new key per start: cursors of an earlier run are refused, as after a key rotation in AWS.
     CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
     // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.

@@ -1,4 +1,6 @@
-import { approvalDeps, documentClient, partners } from '../../shared/adapters/compositionRoot';
+import { approvalDeps, documentClient, partners, teamDeps } from '../../shared/adapters/compositionRoot';
+import { founderMemberId } from '../../shared/domain/team/Member';
+import { inviteMember } from '../../shared/domain/team/manageTeam';
 import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { FixedClock } from '../../shared/domain/Clock';
 import { decideApplication } from '../../shared/domain/applications/decideApplication';
@@ -27,7 +29,7 @@ const ADMITTED_DAYS_AGO = CLIENTS_DAYS_AGO + 5;
 
 /**
  * Seeds the local stack through the real use cases: a manager login, a partner admitted through
- * the whole application flow, applications in every state (one of them already past 48 hours,
+ * the whole application flow with a finance and a sales member in its team, applications in every state (one of them already past 48 hours,
  * so the first escalation run has something to do), the partner's clients, and a few months of
  * billing for the clients who accepted.
  */
@@ -59,6 +61,10 @@ export async function seedDemoData(apiUrl: string, now = new Date()): Promise<De
 
   const partner = await partners().findByEmail(admitted.email);
   if (!partner) throw new Error('seed: the demo partner was not created');
+  // The demo partner's team besides its owner (sign in locally with these e-mails): what each role sees and may do.
+  for (const [email, role] of [['finance@partnerdesk.local', 'finance'], ['sales@partnerdesk.local', 'sales']] as const) {
+    await inviteMember(teamDeps(), partner.partnerId, founderMemberId(partner.partnerId), { email, role });
+  }
   const clients = await seedClients(partner.partnerId, apiUrl, new Date(now.getTime() - CLIENTS_DAYS_AGO * DAY));
   const billing = await seedBalances(clients.activeAccounts, { now, months: BILLING_MONTHS });
   return { manager, partner, clients, billingEvents: billing.recorded };

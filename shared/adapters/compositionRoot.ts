@@ -17,6 +17,10 @@ import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
+import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
+import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
+import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
+import type { TeamDeps } from '../domain/team/manageTeam';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
 import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { EventPublisher } from '../ports/EventPublisher';
@@ -106,6 +110,33 @@ export function accountDirectory(): AccountDirectory {
 /** Partner accounts. */
 export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
+}
+
+/** Partners' teams (the membership check of every partner route reads them). */
+export function teamStore(): DynamoTeamStore {
+  return new DynamoTeamStore(documentClient());
+}
+
+/** Client assignments to sales members (the assignment route only). */
+export function clientAssignments(): DynamoClientAssignments {
+  return new DynamoClientAssignments(documentClient());
+}
+
+/** Most members a team may have: `TEAM_MAX_MEMBERS`, default `DEFAULT_MAX_MEMBERS`. */
+export function maxTeamMembers(env = process.env): number {
+  return Number(env.TEAM_MAX_MEMBERS ?? DEFAULT_MAX_MEMBERS);
+}
+
+/** What inviting a colleague needs: the teams, the login directory, the team's size limit. */
+export function teamDeps(): TeamDeps {
+  return {
+    team: teamStore(),
+    directory: accountDirectory(),
+    partners: partners(),
+    clock,
+    ids,
+    maxMembers: maxTeamMembers(),
+  };
 }
 
 /** Partner applications, for routes that only read them (no writes, mailer or directory in their bundle). */

@@ -1,10 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isCloudAccountId } from '../domain/clients/cloudAccountId';
+import type { Actor } from '../domain/audit/AuditEntry';
+import type { MemberRole } from '../domain/team/Member';
 
 /** Who is calling, as established from a verified JWT (see `authenticate.ts`). */
 export type Principal =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'partner'; readonly userId: string; readonly partnerId: string; readonly email: string }
+  /** A partner's person; `memberId` and `role` are set by the membership check (`partnerMembership.ts`) on every partner route. */
+  | { readonly kind: 'partner'; readonly userId: string; readonly partnerId: string; readonly email: string; readonly memberId?: string; readonly role?: MemberRole }
   | { readonly kind: 'manager'; readonly userId: string; readonly email: string }
   | { readonly kind: 'system'; readonly clientId: string; readonly scopes: readonly string[] }
   /**
@@ -28,6 +31,8 @@ export const CLAIMS = {
   clientId: 'client_id',
   scope: 'scope',
   tokenUse: 'token_use',
+  /** When the person signed in (seconds since the epoch); refreshed tokens keep it. */
+  authTime: 'auth_time',
 } as const;
 
 /** The OAuth scope a machine client needs to post billing events. */
@@ -96,4 +101,16 @@ export function principalFromClaims(claims: Claims | undefined, source: TokenSou
 export function principalOf(event: APIGatewayProxyEventV2): Principal {
   const authorizer = (event.requestContext as { authorizer?: { principal?: Principal } }).authorizer;
   return authorizer?.principal ?? { kind: 'anonymous' };
+}
+
+/** The member who acts on a partner route, as the audit trail names it: member id and e-mail at this time. */
+export function memberActor(principal: Extract<Principal, { kind: 'partner' }>): Actor {
+  return { kind: 'partner', id: principal.memberId ?? principal.userId, email: principal.email };
+}
+
+/** When the caller signed in, from its verified token's `auth_time`; `undefined` when the token has none. */
+export function signInTimeOf(event: APIGatewayProxyEventV2): Date | undefined {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+  const seconds = Number(claims?.[CLAIMS.authTime]);
+  return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : undefined;
 }

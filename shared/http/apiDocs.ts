@@ -5,6 +5,7 @@ import { balanceDetailView, balanceOperations, balanceView, billingEventsRespons
 import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './docs/clients';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 import { budgetView, portfolioView, spendOperations } from './docs/spend';
+import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
@@ -22,6 +23,7 @@ export const operationDocs: OperationDocs = {
   ...clientOperationOperations,
   ...balanceOperations,
   ...spendOperations,
+  ...teamOperations,
 };
 
 /** The response schemas the document names (and generated clients with it). */
@@ -40,4 +42,8 @@ export const namedSchemas: NamedSchemas = {
   OperationResult: operationResultView,
   Budget: budgetView,
   Portfolio: portfolioView,
+  Member: memberView,
+  Team: teamView,
+  MyMembership: myMembershipView,
+  Assignment: assignmentView,
 };

@@ -6,6 +6,7 @@ import type { AuthKind } from '../routeTable';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
 import { authenticate } from './authenticate';
+import { partnerMembership } from './partnerMembership';
 import { type Principal, principalOf } from './Principal';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
 import { parseWith } from './validation';
@@ -104,20 +105,39 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
 
 /**
  * Wraps a route handler in the one middy stack: error responder → authentication (JWT) →
- * route middlewares (idempotency) → input validation → handler → JSON response.
+ * route middlewares (idempotency) → input validation → handler → JSON response. Partner routes use
+ * `partnerRoute`, which adds the membership check.
  *
  * @example
- * export const handler = httpRoute({ auth: 'partner', params: idParams }, async ({ principal, params }) => {
+ * export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ principal, params }) => {
+ *   const application = await decideApplication(approvalDeps(), params.id, principal.userId, { action: 'approve' });
+ *   return { status: 200, body: toApplicationView(application) };
+ * });
+ */
+export function httpRoute<A extends Exclude<AuthKind, 'public' | 'partner'>, B = undefined, Q = undefined, P = undefined>(
+  options: RouteOptions<A, B, Q, P>,
+  handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
+): HttpHandler {
+  return routeStack(options, handle, [authenticate(options.auth)]);
+}
+
+/**
+ * The stack of a partner route: the token check, then the membership check (`partnerMembership`:
+ * a member of the partner, in a role the route table allows), then the route's own middlewares.
+ * The only way to declare a partner route, so none can skip the membership check.
+ *
+ * @example
+ * export const handler = partnerRoute({ params: idParams, middlewares: [partnerRateLimit()] }, async ({ principal, params }) => {
  *   const client = await clientQueries().get(principal.partnerId, params.id);
  *   if (!client) throw new NotFoundError('Client', { clientId: params.id });
  *   return { status: 200, body: toClientView(client) };
  * });
  */
-export function httpRoute<A extends Exclude<AuthKind, 'public'>, B = undefined, Q = undefined, P = undefined>(
-  options: RouteOptions<A, B, Q, P>,
-  handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
+export function partnerRoute<B = undefined, Q = undefined, P = undefined>(
+  options: Omit<RouteOptions<'partner', B, Q, P>, 'auth'>,
+  handle: (request: RouteRequest<'partner', B, Q, P>) => Promise<RouteResult>,
 ): HttpHandler {
-  return routeStack(options, handle, authenticate(options.auth));
+  return routeStack({ ...options, auth: 'partner' }, handle, [authenticate('partner'), partnerMembership()]);
 }
 
 /**
@@ -135,7 +155,7 @@ export function publicRoute<B = undefined, Q = undefined, P = undefined>(
   options: Omit<RouteOptions<'public', B, Q, P>, 'auth'>,
   handle: (request: RouteRequest<'public', B, Q, P>) => Promise<RouteResult>,
 ): HttpHandler {
-  return routeStack({ ...options, auth: 'public' }, handle, anonymousCaller());
+  return routeStack({ ...options, auth: 'public' }, handle, [anonymousCaller()]);
 }
 
 type HttpHandler = middy.MiddyfiedHandler<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
@@ -152,7 +172,7 @@ function anonymousCaller(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProx
 function routeStack<A extends AuthKind, B, Q, P>(
   options: RouteOptions<A, B, Q, P>,
   handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
-  caller: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
+  callers: readonly MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>[],
 ): HttpHandler {
   const base = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const body = options.body ? parseWith(options.body, readJsonBody(event), 'body') : (undefined as B);
@@ -170,8 +190,7 @@ function routeStack<A extends AuthKind, B, Q, P>(
     return jsonResponse(result.status, result.body, result.headers);
   };
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(requestIdOnEveryResponse)
-    .use(errorResponder())
-    .use(caller);
-  for (const middleware of options.middlewares ?? []) stack.use(middleware);
+    .use(errorResponder());
+  for (const middleware of [...callers, ...(options.middlewares ?? [])]) stack.use(middleware);
   return stack.handler(base);
 }

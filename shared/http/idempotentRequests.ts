@@ -48,7 +48,7 @@ function translateIdempotencyErrors(): HttpMiddleware {
  * Failed requests are not stored, so they may be retried.
  *
  * @example
- * export const handler = httpRoute({ auth: 'partner', body: addClientBody, middlewares: idempotentRequests() }, async ({ principal, body }) => ({
+ * export const handler = partnerRoute({ body: addClientBody, middlewares: idempotentRequests() }, async ({ principal, body }) => ({
  *   status: 201,
  *   body: toClientView((await addClient(clientDeps(publicBaseUrl()), principal.partnerId, actorOf(principal), body)).client),
  * }));

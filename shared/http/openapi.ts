@@ -16,6 +16,7 @@ export const TAGS = {
   Balances: "Balances of a partner's active or blocked clients, per Moscow day and per service.",
   'Client operations': 'Block, unblock and delete clients, one or up to 500 at once: a preview, then a confirmation.',
   'Spend control': "Budgets per client with alerts, the partner's notifications, and the portfolio of every client's spend.",
+  Team: "A partner's team: members with roles (owner, admin, operations, finance, sales), invitations, and clients assigned to sales members.",
 } as const;
 
 /** One of the tags. */
@@ -59,7 +60,9 @@ const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public'>, { readonly 
   partner: {
     name: 'partnerIdToken',
     description: 'A Cognito **ID token** of a partner user (`Authorization: Bearer <id token>`): `custom:role` is `partner` ' +
-      'and `custom:partnerId` names the partner; every query is scoped by that partner.',
+      'and `custom:partnerId` names the partner; every query is scoped by that partner. The caller must be a member of that ' +
+      'partner\'s team (403 `not_a_member`, checked at least once a minute) in a role the route allows (403 `role_not_allowed`); ' +
+      'a sales member sees only the clients assigned to it (others answer 404).',
   },
   manager: {
     name: 'managerIdToken',
@@ -97,6 +100,8 @@ function impliedErrors(route: RouteSpec, doc: OperationDoc): ApiErrorCode[] {
     ...(takesInput ? ['validation_failed' as const] : []),
     ...(route.uses.cursors ? ['invalid_cursor' as const] : []),
     ...(route.auth !== 'public' ? ['unauthorized' as const, 'forbidden' as const] : []),
+    // The membership check of every partner route (`partnerMembership.ts`).
+    ...(route.auth === 'partner' ? ['not_a_member' as const, 'role_not_allowed' as const] : []),
     ...(doc.body ? ['payload_too_large' as const, 'unsupported_media_type' as const] : []),
     ...(tables.rateLimits ? ['rate_limited' as const] : []),
     ...(isIdempotent(route) ? ['request_in_progress' as const, 'idempotency_key_reused' as const] : []),

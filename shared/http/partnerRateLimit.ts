@@ -12,7 +12,7 @@ export const DEFAULT_PARTNER_REQUESTS_PER_MINUTE = 120;
  * before it does anything. Put it first in a route's middlewares (it needs the verified principal).
  *
  * @example
- * export const handler = httpRoute({ auth: 'partner', query: listClientsQuery, middlewares: [partnerRateLimit()] }, async ({ principal, query }) => ({
+ * export const handler = partnerRoute({ query: listClientsQuery, middlewares: [partnerRateLimit()] }, async ({ principal, query }) => ({
  *   status: 200,
  *   body: await clientListing().list(principal.partnerId, query),
  * }));

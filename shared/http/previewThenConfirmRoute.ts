@@ -2,10 +2,10 @@ import { clientOperationDeps } from '../adapters/compositionRoot';
 import type { ClientOperation } from '../domain/clients/decideClientOperation';
 import { confirmClientOperation, type ClientOperationRequest, previewClientOperation } from '../domain/clients/runClientOperation';
 import { NotFoundError } from '../domain/errors';
-import { httpRoute, type RouteResult } from './httpRoute';
+import { partnerRoute, type RouteResult } from './httpRoute';
 import { idempotentRequests } from './idempotentRequests';
 import { partnerRateLimit } from './partnerRateLimit';
-import type { Principal } from './Principal';
+import { memberActor, type Principal } from './Principal';
 import { bulkOperationBody } from './schemas/bulkClientOperation';
 import { singleOperationBody } from './schemas/clientOperations';
 import { toOperationPreviewView, toOperationResultView } from './views/clientOperations';
@@ -23,7 +23,7 @@ async function previewOrConfirm(
   confirm: string | undefined,
   single: boolean,
 ): Promise<RouteResult> {
-  const actor = { kind: 'partner', id: principal.userId } as const;
+  const actor = memberActor(principal);
   const notFound = () => new NotFoundError('Client', { clientId: request.clientIds[0] });
   if (confirm) {
     const results = await confirmClientOperation(clientOperationDeps(requestId), principal.partnerId, actor, request, confirm);
@@ -42,16 +42,14 @@ async function previewOrConfirm(
  * export const handler = singleClientOperationRoute('block');
  */
 export function singleClientOperationRoute(operation: ClientOperation) {
-  return httpRoute(
-    { auth: 'partner', params: idParams, body: singleOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+  return partnerRoute({ params: idParams, body: singleOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
     ({ principal, requestId, params, body }) => previewOrConfirm({ principal, requestId }, { operation, clientIds: [params.id] }, body?.confirm, true),
   );
 }
 
 /** The handler of `POST /clients/bulk`. */
 export function bulkClientOperationRoute() {
-  return httpRoute(
-    { auth: 'partner', body: bulkOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
+  return partnerRoute({ body: bulkOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
     ({ principal, requestId, body }) => previewOrConfirm({ principal, requestId }, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The staff login directory: Cognito in AWS, a DynamoDB-backed stand-in locally. Partners' logins
- * are created here on approval. Clients' console logins are not here: the console users' pool asks
+ * are created here on approval and when an owner or admin invites a colleague. Clients' console logins are not here: the console users' pool asks
  * partnerdesk's sign-in gate at every sign-in instead (see `admitConsoleUser`).
  */
 export interface AccountDirectory {
@@ -10,6 +10,8 @@ export interface AccountDirectory {
    * login with this e-mail (a manager's, another partner's) is a `ConflictError` (`staff_login_exists`).
    */
   createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void>;
+  /** Deletes the partner login of `email` (a member removed from its team); nothing when there is none. Idempotent. */
+  removePartnerLogin(email: string): Promise<void>;
   /** The staff login of `email` (case-insensitive), if there is one: its role, and for a partner its partner id. */
   findStaffLogin(email: string): Promise<StaffLogin | undefined>;
 }

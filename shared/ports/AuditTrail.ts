@@ -4,6 +4,8 @@ import type { Page } from './Page';
 /** Which entries of a partner's audit trail to read. */
 export interface AuditQuery {
   readonly clientId?: string;
+  /** The member who acted (entries written before teams name nobody). Not with `clientId`. */
+  readonly memberId?: string;
   /** Inclusive lower bound. */
   readonly from?: Date;
   /** Exclusive upper bound. */

@@ -12,6 +12,8 @@ export interface ClientListQuery {
   readonly search?: string;
   readonly limit: number;
   readonly cursor?: string;
+  /** Only the clients assigned to this sales member. */
+  readonly assignee?: string;
 }
 
 /** An expired invitation whose partner has not been told yet (the expiry outbox). */

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalStack } from '../../infra/local/localStack';
 import { DynamoApplicationRepository } from '../../shared/adapters/dynamodb/DynamoApplicationRepository';
-import { documentClient } from '../../shared/adapters/compositionRoot';
+import { clientQueries, clock, documentClient, rateLimiter } from '../../shared/adapters/compositionRoot';
+import { DEFAULT_PARTNER_REQUESTS_PER_MINUTE } from '../../shared/http/partnerRateLimit';
+import { countRequests } from '../support/dynamoProbe';
+import { createPartner, registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
 import { issuerConfigFromEnv, verifyBearerToken } from '../../shared/http/authenticate';
 import { routes } from '../../shared/routeTable';
 import { type ApiRequest, invokeRoute, jsonBody, routeOf } from '../support/apiGatewayEvent';
@@ -34,10 +37,45 @@ export async function measureHandlerOverhead(stack: LocalStack, rounds: number, 
     jsonBody({ name: 'Bench Applicant', email: `bench-${tag}@example.com`, phone: '+74950000000', company: 'Bench LLC', message: tag }),
   );
   const id = String((JSON.parse(submitted.body ?? '{}') as { id?: unknown }).id);
-  const route = async (method: 'GET', path: string, request: ApiRequest): Promise<void> => {
-    const response = await invokeRoute(routeOf(routes, method, path), { ...request, token }, { validate: false });
+  const route = async (method: 'GET', path: string, request: ApiRequest, as = token): Promise<void> => {
+    const response = await invokeRoute(routeOf(routes, method, path), { ...request, token: as }, { validate: false });
     if (response.statusCode !== 200) throw new Error(`${method} ${path} answered ${response.statusCode}: ${response.body ?? ''}`);
   };
+  // A partner route: the membership check (issue 31) reads the partner's team once per cache time per
+  // container; with the cache off (`MEMBERSHIP_CACHE_SECONDS=0`) on every request, the worst case.
+  const partner = await createPartner(documentClient());
+  const owner = await stack.tokens.personToken({ sub: `usr_${partner.partnerId}`, email: partner.email, role: 'partner', partnerId: partner.partnerId });
+  const added = await invokeRoute(routeOf(routes, 'POST', '/clients'), {
+    ...jsonBody({ email: uniqueClientEmail(), accountId: await registerCloudAccount(documentClient()) }), token: owner,
+  });
+  const clientId = String((JSON.parse(added.body ?? '{}') as { id?: unknown }).id);
+  // The partner's calls here stay under any per-minute limit only if the bench raises it.
+  process.env.PARTNER_REQUESTS_PER_MINUTE = String(1_000_000);
+  const getClient = () => route('GET', '/clients/{id}', { pathParameters: { id: clientId } }, owner);
+  const withoutCache = async () => {
+    process.env.MEMBERSHIP_CACHE_SECONDS = '0';
+    try {
+      await getClient();
+    } finally {
+      delete process.env.MEMBERSHIP_CACHE_SECONDS;
+    }
+  };
+  // What the route does on DynamoDB besides its HTTP stack: the rate limit's counter and the client read.
+  const partnerBare = async () => {
+    await rateLimiter().take(`partner:${partner.partnerId}`, { limit: DEFAULT_PARTNER_REQUESTS_PER_MINUTE * 10_000, windowMs: 60_000 }, clock.now());
+    await clientQueries().get(partner.partnerId, clientId);
+  };
+  const requestsOf = async (call: () => Promise<void>): Promise<number> => {
+    await call();
+    const count = countRequests(documentClient());
+    try {
+      await call();
+      return count.total();
+    } finally {
+      count.stop();
+    }
+  };
+  const [cachedRequests, uncachedRequests, bareRequests] = [await requestsOf(getClient), await requestsOf(withoutCache), await requestsOf(partnerBare)];
   const pairs = [
     {
       name: 'GET /partner-applications/{id} vs repository.get',
@@ -48,6 +86,16 @@ export async function measureHandlerOverhead(stack: LocalStack, rounds: number, 
       name: 'GET /partner-applications (20) vs repository.list',
       full: () => route('GET', '/partner-applications', { query: { limit: '20' } }),
       bare: () => repository.list({ limit: 20 }),
+    },
+    {
+      name: `GET /clients/{id}, membership cached (${cachedRequests} DynamoDB requests) vs rate limit + client read (${bareRequests})`,
+      full: getClient,
+      bare: partnerBare,
+    },
+    {
+      name: `GET /clients/{id}, membership read every request (${uncachedRequests} DynamoDB requests) vs rate limit + client read (${bareRequests})`,
+      full: withoutCache,
+      bare: partnerBare,
     },
   ];
   // Tokens never seen before, one per call: what the first call of a session pays for the ES256 check.

@@ -12,8 +12,8 @@
  * rounds whatever the budget), BENCH_OVERHEAD_ROUNDS
  * (default 300), BENCH_LOAD_SECONDS (per HTTP case, default 5), BENCH_LOAD_CONNECTIONS (default 10),
  * BENCH_SEARCH_SIZES (partner sizes of the search section, default 1000,100000), BENCH_SPEND_SIZES
- * (partner sizes of the spend control section, default 100,100000), BENCH_ONLY=write-path or
- * BENCH_ONLY=spend (only section 2c, the client write path, or 2d, spend control, on its own local stack).
+ * (partner sizes of the spend control section, default 100,100000), BENCH_ONLY (a comma list of the
+ * sections to run by number, e.g. `3` or `2c,2d`; default all).
  */
 
 // The functions log through Powertools; the bench prints tables only.
@@ -26,7 +26,12 @@ const setting = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+/** The sections `BENCH_ONLY` names (their numbers, `2b` included), or every section. */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+const runs = (title: string): boolean => only.size === 0 || only.has(title.split('.')[0] ?? '');
+
 async function section(title: string, run: () => Promise<string>): Promise<void> {
+  if (!runs(title)) return;
   const started = Date.now();
   const table = await run();
   console.log(`\n## ${title}\n\n${table}\n\n_(${((Date.now() - started) / 1000).toFixed(0)} s)_`);
@@ -48,16 +53,6 @@ async function main(): Promise<void> {
   const writePathTitle = '2c. Client write path: bulk operations, adding a client, search convergence';
 
   console.log(`# partnerdesk bench (node ${process.version}, ${new Date().toISOString()})`);
-  if (process.env.BENCH_ONLY === 'write-path' || process.env.BENCH_ONLY === 'spend') {
-    const only = await startLocalStack();
-    try {
-      if (process.env.BENCH_ONLY === 'spend') await section(spendTitle, benchSpendControl);
-      else await section(writePathTitle, () => benchWritePath(only));
-    } finally {
-      await only.stop();
-    }
-    return;
-  }
   await section('1. Cold start and bundle size per function, against the peer and the library floor', () =>
     benchFunctionBundles({ seconds: setting('BENCH_COLD_SECONDS', 150), minRounds: 5, maxRounds: 25 }),
   );
@@ -66,13 +61,16 @@ async function main(): Promise<void> {
     const overheadRounds = setting('BENCH_OVERHEAD_ROUNDS', 300);
     // Section 3 is measured on the fresh store first, and printed after the second measurement, made
     // once sections 2 and 2b have seeded it: the bare call's time moves with the store's state.
-    const onFreshStore = await measureHandlerOverhead(stack, overheadRounds, 'fresh');
+    const onFreshStore = runs('3.') ? await measureHandlerOverhead(stack, overheadRounds, 'fresh') : undefined;
     await section('2. DynamoDB requests per operation', () => benchDynamoRequests(stack));
     await section('2b. Client search at 1 000 and 100 000 clients of one partner', () => benchClientSearch());
     await section(writePathTitle, () => benchWritePath(stack));
     await section(spendTitle, benchSpendControl);
     await section('3. Handler overhead (warm, DynamoDB Local)', async () =>
-      handlerOverheadTable([onFreshStore, await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')]),
+      handlerOverheadTable([
+        ...(onFreshStore ? [onFreshStore] : []),
+        ...(runs('2.') ? [await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')] : []),
+      ]),
     );
     await section('4. HTTP load on the local gateway', () =>
       benchHttpLoad(stack, { connections: setting('BENCH_LOAD_CONNECTIONS', 10), seconds: setting('BENCH_LOAD_SECONDS', 5) }),

@@ -36,6 +36,7 @@ const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
 };
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
 const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
+const LOGIN_REMOVAL_ACTIONS = ['cognito-idp:AdminDeleteUser'];
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
@@ -234,7 +235,7 @@ describe('PartnerdeskStack', () => {
         expect(environment[tableEnvVar(name)]).toEqual(stack.resolve(stack.tables.table(name).tableName));
       }
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
-      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
+      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory || uses.removesLogins ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
       expect(environment.CURSOR_KEY_SECRET_ARN).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretArn) : undefined);
       expect(environment.CURSOR_SIGNING_KEY).toBeUndefined();
@@ -320,16 +321,17 @@ describe('PartnerdeskStack', () => {
       const cognitoStatements = statementsOf(handler).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
       );
-      expect(cognitoStatements).toHaveLength(uses.accountDirectory ? 1 : 0);
+      const expected = [...(uses.accountDirectory ? [ACCOUNT_DIRECTORY_ACTIONS] : []), ...(uses.removesLogins ? [LOGIN_REMOVAL_ACTIONS] : [])];
+      expect(cognitoStatements.map((statement) => actionsOf(statement).sort())).toEqual(expected.map((actions) => [...actions].sort()));
       for (const statement of cognitoStatements) {
-        expect(actionsOf(statement).sort()).toEqual([...ACCOUNT_DIRECTORY_ACTIONS].sort());
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] });
       }
     });
 
-    it('lets only approval and its retrying job create partner logins', () => {
-      const creating = functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes('cognito-idp:AdminCreateUser'));
-      expect(creating.map(({ handler }) => handler).sort()).toEqual(['approvePartnerApplication', 'escalateApplications']);
+    it('lets only approval, its retrying job and the team\'s invitation create partner logins, and only the removal of a member delete one', () => {
+      const allowed = (action: string) => functionSpecs.filter(({ handler }) => statementsOf(handler).flatMap(actionsOf).includes(action)).map(({ handler }) => handler).sort();
+      expect(allowed('cognito-idp:AdminCreateUser')).toEqual(['approvePartnerApplication', 'escalateApplications', 'inviteTeamMember']);
+      expect(allowed('cognito-idp:AdminDeleteUser')).toEqual(['removeTeamMember']);
     });
 
     it.each(functionSpecs)('lets $handler publish events only if it uses events', ({ handler, uses }) => {

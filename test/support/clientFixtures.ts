@@ -5,6 +5,7 @@ import { accountLockKey } from '../../shared/adapters/dynamodb/clientKeys';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { DynamoPartnerRepository, partnerItem } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
+import { partnerEmailKey } from '../../shared/adapters/dynamodb/partnerKeys';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
 import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
@@ -34,13 +35,14 @@ export async function registerCloudAccount(client: DynamoDBDocumentClient): Prom
   return accountId;
 }
 
-/** Stores a partner account (as the approval of its application would) with a unique e-mail. */
+/** Stores a partner account (as the approval of its application would) with a unique e-mail, `<partnerId>@example.com` (its owner: the login `useLocalIssuer().partner(partnerId)` signs for). */
 export async function createPartner(client: DynamoDBDocumentClient, name = 'Volkova IT'): Promise<Partner> {
   const suffix = randomBytes(6).toString('hex');
   const partner: Partner = {
-    partnerId: `ptn_${suffix}`, name, email: `partner-${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(),
+    partnerId: `ptn_${suffix}`, name, email: `ptn_${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(),
   };
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(partner) }));
+  await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId } }));
   return partner;
 }
 

@@ -1,5 +1,7 @@
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminUpdateUserAttributesCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
@@ -57,6 +59,15 @@ export class CognitoAccountDirectory implements AccountDirectory {
     } catch (error) {
       if (error instanceof UserNotFoundException) return undefined;
       throw error;
+    }
+  }
+
+  /** Deleting the user also ends its refresh tokens; its ID tokens stay valid until they expire, which the membership check covers. */
+  public async removePartnerLogin(email: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
     }
   }
 }

@@ -4,11 +4,11 @@ import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry } from '../../domain/audit/
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
-import { AUDIT_INDEXES, auditClientKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
+import { AUDIT_INDEXES, auditActorKey, auditClientKey, auditPartitionKey, auditPeriodBounds } from './auditKeys';
 import { decodeCursor, pageOfOneMore } from './cursor';
 import { isoDate } from './storedDate';
 import { physicalTableName } from './tables';
-import { storedText } from './storedFields';
+import { optionalStoredText, storedText } from './storedFields';
 
 const status = z.enum(CLIENT_STATUSES);
 
@@ -20,6 +20,7 @@ const auditItem = z.object({
   at: isoDate,
   actorKind: z.enum(ACTOR_KINDS),
   actorId: storedText,
+  actorEmail: optionalStoredText,
   action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(status),
   after: status,
@@ -33,7 +34,7 @@ export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
     partnerId: parsed.partnerId,
     clientId: parsed.clientId,
     at: parsed.at,
-    actor: { kind: parsed.actorKind, id: parsed.actorId },
+    actor: { kind: parsed.actorKind, id: parsed.actorId, ...(parsed.actorEmail && { email: parsed.actorEmail }) },
     action: parsed.action,
     before: parsed.before,
     after: parsed.after,
@@ -45,18 +46,19 @@ export class DynamoAuditTrail implements AuditTrail {
   public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('audit')) {}
 
   public async list(partnerId: string, query: AuditQuery): Promise<Page<AuditEntry>> {
-    const byClient = query.clientId !== undefined;
-    const partition = byClient
-      ? { name: 'partnerClient', value: auditClientKey(partnerId, query.clientId ?? '') }
-      : { name: 'pk', value: auditPartitionKey(partnerId) };
+    const partition = query.clientId !== undefined
+      ? { name: 'partnerClient', value: auditClientKey(partnerId, query.clientId), index: AUDIT_INDEXES.byClient }
+      : query.memberId !== undefined
+        ? { name: 'partnerActor', value: auditActorKey(partnerId, query.memberId), index: AUDIT_INDEXES.byActor }
+        : { name: 'pk', value: auditPartitionKey(partnerId), index: undefined };
     const { lower, upper } = auditPeriodBounds(query.from, query.to);
-    // A cursor must come from this partner's (and this client's) listing of the same period: nothing else may be read.
+    // A cursor must come from this partner's (and this client's or member's) listing of the same period: nothing else may be read.
     const listing = `audit|${partition.name}=${partition.value}|${lower}|${upper}`;
-    const cursorAttributes = byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk'];
+    const cursorAttributes = partition.index ? ['pk', 'sk', partition.name] : ['pk', 'sk'];
     const startKey = await decodeCursor(query.cursor, cursorAttributes, listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
-      ...(byClient && { IndexName: AUDIT_INDEXES.byClient }),
+      ...(partition.index && { IndexName: partition.index }),
       KeyConditionExpression: '#partition = :partition AND sk BETWEEN :lower AND :upper',
       ExpressionAttributeNames: { '#partition': partition.name },
       ExpressionAttributeValues: { ':partition': partition.value, ':lower': lower, ':upper': upper },

@@ -13,7 +13,7 @@ import type { ClientListing, ClientListQuery } from '../../ports/ClientRepositor
 import type { Page } from '../../ports/Page';
 import { batchGetAll } from './batchCalls';
 import { toClient } from './clientItems';
-import { CLIENT_INDEXES, clientKey, clientSearchPartition, partnerStatusKey } from './clientKeys';
+import { CLIENT_INDEXES, clientKey, clientSearchPartition, partnerAssigneeKey, partnerStatusKey } from './clientKeys';
 import { decodeCursor, encodeCursor, pageOfOneMore } from './cursor';
 import { clientPointer, DynamoClientQueries } from './DynamoClientQueries';
 
@@ -34,6 +34,7 @@ export class DynamoClientListing extends DynamoClientQueries implements ClientLi
    * index instead (`search`). One query page per request, never a Scan.
    */
   public async list(partnerId: string, query: ClientListQuery): Promise<Page<Client>> {
+    if (query.assignee !== undefined) return this.assigned(partnerId, query.assignee, query);
     if (query.search !== undefined) return this.search(partnerId, query, normalizeSearch(query.search));
     const partition = query.status
       ? { index: CLIENT_INDEXES.byPartnerStatus, name: 'clientsOfStatus', value: partnerStatusKey(partnerId, query.status) }
@@ -54,6 +55,35 @@ export class DynamoClientListing extends DynamoClientQueries implements ClientLi
     }));
     const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], query.limit, [...CURSOR_ATTRIBUTES, partition.name], listing);
     return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
+  }
+
+  /**
+   * A sales member's clients: a page of the `byAssignee` index, newest first. The status filter and
+   * the search words apply to the page read (a member's assigned clients are few), so a page may
+   * hold fewer than `limit` clients; `nextCursor` goes on from where the index stopped.
+   */
+  private async assigned(partnerId: string, memberId: string, query: ClientListQuery): Promise<Page<Client>> {
+    const partition = partnerAssigneeKey(partnerId, memberId);
+    const words = query.search === undefined ? [] : searchWords(normalizeSearch(query.search));
+    // A cursor must come from this member's listing with the same filter and search: nothing else may be read.
+    const listing = `clients-assigned|${partition}|${query.status ?? ''}|${words.join(' ')}`;
+    const cursorAttributes = [...CURSOR_ATTRIBUTES, 'clientsOfAssignee'];
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.tables.clients,
+      IndexName: CLIENT_INDEXES.byAssignee,
+      KeyConditionExpression: 'clientsOfAssignee = :partition',
+      ExpressionAttributeValues: { ':partition': partition },
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: await decodeCursor(query.cursor, cursorAttributes, listing),
+    }));
+    const items = (result.Items ?? []).map(toClient).filter((client) => {
+      if (query.status && client.status !== query.status) return false;
+      const terms = clientSearchTerms(client);
+      return words.every((word) => matchesSearch(terms, word));
+    });
+    const nextCursor = await encodeCursor(result.LastEvaluatedKey, listing);
+    return { items, ...(nextCursor && { nextCursor }) };
   }
 
   /**

@@ -15,6 +15,11 @@ export function auditClientKey(partnerId: string, clientId: string): string {
   return `${partnerId}#${clientId}`;
 }
 
+/** `partnerActor`: partition of the `byActor` index (a partner's entries by the member who acted). */
+export function auditActorKey(partnerId: string, memberId: string): string {
+  return `${partnerId}#${memberId}`;
+}
+
 /**
  * Sort-key bounds for a period `[from, to)`: `at#id` sorts after `from` when `at` ≥ `from` and
  * before `to` only when `at` < `to` (ISO-8601 UTC strings sort like the instants they name).
@@ -24,4 +29,4 @@ export function auditPeriodBounds(from: Date | undefined, to: Date | undefined):
 }
 
 /** The index names of the table. */
-export const AUDIT_INDEXES = { byClient: 'byClient' } as const;
+export const AUDIT_INDEXES = { byClient: 'byClient', byActor: 'byActor' } as const;

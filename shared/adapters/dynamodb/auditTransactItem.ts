@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../domain/audit/AuditEntry';
-import { auditClientKey, auditKey } from './auditKeys';
+import { auditActorKey, auditClientKey, auditKey } from './auditKeys';
 import type { TransactItem } from './TransactItem';
 import { physicalTableName } from './tables';
 
@@ -17,12 +17,14 @@ export function auditTransactItem(entry: AuditEntry, table = physicalTableName('
       Item: {
         ...auditKey(entry.partnerId, entry.at, entry.id),
         partnerClient: auditClientKey(entry.partnerId, entry.clientId),
+        ...(entry.actor.kind === 'partner' && { partnerActor: auditActorKey(entry.partnerId, entry.actor.id) }),
         auditId: entry.id,
         partnerId: entry.partnerId,
         clientId: entry.clientId,
         at: entry.at.toISOString(),
         actorKind: entry.actor.kind,
         actorId: entry.actor.id,
+        actorEmail: entry.actor.email,
         action: entry.action,
         before: entry.before,
         after: entry.after,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CLIENT_STATUSES, type Client, isAttached } from '../../domain/clients/Client';
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
-import { clientKey, clientListKey, partnerStatusKey } from './clientKeys';
+import { clientKey, clientListKey, partnerAssigneeKey, partnerStatusKey } from './clientKeys';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
 import { isoDate, optionalIsoDate } from './storedDate';
 import { optionalStoredText, storedNumber, storedText } from './storedFields';
@@ -28,6 +28,7 @@ const clientItem = z.object({
   invitationStatus: z.enum(INVITATION_STATUSES),
   invitationExpiresAt: isoDate,
   invitationMail: z.enum(['pending', 'sent', 'failed']),
+  assignee: optionalStoredText,
 });
 
 /** The stored shape of an invitation item. */
@@ -60,6 +61,7 @@ export function toClient(item: Record<string, unknown>): Client {
     updatedAt: parsed.updatedAt,
     version: parsed.version,
     ...(parsed.servedSince && { servedSince: parsed.servedSince }),
+    ...(parsed.assignee && { assignee: parsed.assignee }),
     invitation: {
       id: parsed.invitationId,
       status: parsed.invitationStatus,
@@ -82,6 +84,7 @@ export function clientToItem(client: Client): Record<string, unknown> {
     ...(isAttached(client.status) && {
       clientsOf: client.partnerId,
       clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
+      ...(client.assignee && { clientsOfAssignee: partnerAssigneeKey(client.partnerId, client.assignee) }),
     }),
     listKey: clientListKey(client.createdAt, client.id),
     clientId: client.id,
@@ -99,6 +102,7 @@ export function clientToItem(client: Client): Record<string, unknown> {
     invitationStatus: client.invitation.status,
     invitationExpiresAt: client.invitation.expiresAt.toISOString(),
     invitationMail: client.invitation.mail,
+    assignee: client.assignee,
   };
 }
 

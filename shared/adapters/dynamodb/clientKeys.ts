@@ -38,6 +38,11 @@ export function partnerStatusKey(partnerId: string, status: string): string {
   return `${partnerId}#${status}`;
 }
 
+/** `clientsOfAssignee`: partition of the `byAssignee` index (a partner's clients assigned to one sales member). */
+export function partnerAssigneeKey(partnerId: string, memberId: string): string {
+  return `${partnerId}#${memberId}`;
+}
+
 /** `listKey`: sort key of both listing indexes (creation time, then id for a stable order). */
 export function clientListKey(createdAt: Date, clientId: string): string {
   return `${createdAt.toISOString()}#${clientId}`;
@@ -58,4 +63,4 @@ export function clientSearchPartition(partnerId: string, prefix: string): string
 }
 
 /** The index names of the table. */
-export const CLIENT_INDEXES = { byPartner: 'byPartner', byPartnerStatus: 'byPartnerStatus' } as const;
+export const CLIENT_INDEXES = { byPartner: 'byPartner', byPartnerStatus: 'byPartnerStatus', byAssignee: 'byAssignee' } as const;

@@ -9,3 +9,8 @@ export function partnerKey(partnerId: string): { pk: string } {
 export function partnerEmailKey(email: string): { pk: string } {
   return { pk: `EMAIL#${email.trim().toLowerCase()}` };
 }
+
+/** Attribute of a partner item holding a member's last sign-in (apart from the member list, so that recording one never races a team change). */
+export function memberSignInAttribute(memberId: string): string {
+  return `signedIn:${memberId}`;
+}

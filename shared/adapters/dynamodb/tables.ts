@@ -53,7 +53,7 @@ export const tables = {
     ],
     timeToLiveAttribute: 'expiresAt',
   },
-  /** Partner accounts and the e-mail uniqueness markers that bind a login to one partner. */
+  /** Partner accounts with their teams (`DynamoTeamStore`), and the e-mail uniqueness markers that bind a login to one partner. */
   partners: {
     partitionKey: S('pk'),
     indexes: [],
@@ -79,6 +79,8 @@ export const tables = {
       // Only client items carry `clientsOf`/`clientsOfStatus`/`listKey` (newest first by `createdAt#id`).
       { indexName: 'byPartner', partitionKey: S('clientsOf'), sortKey: S('listKey') },
       { indexName: 'byPartnerStatus', partitionKey: S('clientsOfStatus'), sortKey: S('listKey') },
+      // Only attached clients assigned to a sales member carry `clientsOfAssignee`.
+      { indexName: 'byAssignee', partitionKey: S('clientsOfAssignee'), sortKey: S('listKey') },
     ],
     // The search index (`SEARCH#partner#prefix`) and each partner's counts (`CLIENT_COUNTS`, `COUNTED#c`) follow the clients through it.
     stream: 'NEW_AND_OLD_IMAGES',
@@ -91,11 +93,15 @@ export const tables = {
       { indexName: 'due', partitionKey: S('dueQueue'), sortKey: S('dueAt') },
     ],
   },
-  /** Each partner's audit trail (`PARTNER#p`, sorted by `at#id`), also by client. Keys: `auditKeys.ts`. */
+  /** Each partner's audit trail (`PARTNER#p`, sorted by `at#id`), also by client and by the member who acted. Keys: `auditKeys.ts`. */
   audit: {
     partitionKey: S('pk'),
     sortKey: S('sk'),
-    indexes: [{ indexName: 'byClient', partitionKey: S('partnerClient'), sortKey: S('sk') }],
+    indexes: [
+      { indexName: 'byClient', partitionKey: S('partnerClient'), sortKey: S('sk') },
+      // Only entries written by a partner's member (since teams) carry `partnerActor`.
+      { indexName: 'byActor', partitionKey: S('partnerActor'), sortKey: S('sk') },
+    ],
   },
   /** Registered cloud accounts (fed by the cloud's account service; seeded locally). Keys: `cloudAccountKeys.ts`. */
   cloudAccounts: {

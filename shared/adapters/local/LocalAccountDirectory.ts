@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { normalizedEmail } from '../../domain/accounts/emailAddress';
 import { staffLoginExists } from '../../domain/applications/staffLogin';
@@ -56,6 +56,10 @@ export class LocalAccountDirectory implements AccountDirectory {
   public async findStaffLogin(email: string): Promise<StaffLogin | undefined> {
     const login = await this.findLogin(email);
     return login && { role: login.role, partnerId: login.partnerId };
+  }
+
+  public async removePartnerLogin(email: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: loginKey(email) }));
   }
 
   /** Creates a manager login (seed only). */

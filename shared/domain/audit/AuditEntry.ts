@@ -9,13 +9,15 @@ export type AuditAction = ClientAction | (typeof BUDGET_ACTIONS)[number];
 /** Every `AuditAction`, for parsers. */
 export const AUDIT_ACTIONS: readonly [AuditAction, ...AuditAction[]] = [...CLIENT_ACTIONS, ...BUDGET_ACTIONS];
 
-/** Kinds of actors: a partner's user (id = user id), the invitee answering through the link (id = client id), a scheduled job (id = job name). */
+/** Kinds of actors: a partner's member (id = member id), the invitee answering through the link (id = client id), a scheduled job (id = job name). */
 export const ACTOR_KINDS = ['partner', 'invitee', 'system'] as const;
 
 /** Who made a change. */
 export interface Actor {
   readonly kind: (typeof ACTOR_KINDS)[number];
   readonly id: string;
+  /** A member's login e-mail at the time of the change (entries written before teams have none). */
+  readonly email?: string;
 }
 
 /** One line of a partner's audit trail: who did what to which client, when, and the status before and after. */

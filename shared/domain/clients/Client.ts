@@ -45,6 +45,8 @@ export interface Client {
   /** When the owner accepted: the partner serves the account from then on. Absent until accepted (and again once re-invited). */
   readonly servedSince?: Date;
   readonly invitation: InvitationSummary;
+  /** The sales member the client is assigned to (who added it, or whom an owner or admin assigned it to); sales members see only theirs. */
+  readonly assignee?: string;
 }
 
 /**
@@ -128,8 +130,8 @@ export function nextClientStatus(status: ClientStatus, action: ClientTransition)
   return transition.to;
 }
 
-/** What a change may set on a client besides its status: contact details, account, service start, invitation summary. */
-export type ClientUpdate = Partial<Pick<Client, 'accountId' | 'email' | 'name' | 'phone' | 'servedSince' | 'invitation'>>;
+/** What a change may set on a client besides its status: contact details, account, service start, invitation summary, assignee. */
+export type ClientUpdate = Partial<Pick<Client, 'accountId' | 'email' | 'name' | 'phone' | 'servedSince' | 'invitation' | 'assignee'>>;
 
 /**
  * The client after `action` at `at`: the status the state machine leads to (throws

@@ -18,6 +18,8 @@ export interface ClientDetails {
   readonly email: string;
   readonly name?: string;
   readonly phone?: string;
+  /** The sales member who adds the client, who sees it from then on; absent for the roles that see every client. */
+  readonly assignee?: string;
 }
 
 /** A new invitation to issue: its id, the hash of its token and the partner's name to show. */
@@ -82,6 +84,7 @@ export function inviteNewClient(
     updatedAt: context.at,
     version: 1,
     invitation: newInvitationSummary(invitation),
+    ...(details.assignee && { assignee: details.assignee }),
   };
   return { after: client, invitation: { after: invitation }, audit: audit(undefined, client, 'invite', context) };
 }
@@ -95,6 +98,7 @@ export function reinviteClient(client: Client, details: ClientDetails, issued: N
   const { servedSince: _servedBefore, ...earlier } = client;
   const after = advanceClient(earlier, 'reinvite', context.at, {
     email: details.email, name: details.name, phone: details.phone, invitation: newInvitationSummary(invitation),
+    ...(details.assignee && { assignee: details.assignee }),
   });
   return { before: client, after, invitation: { after: invitation }, audit: audit(client, after, 'reinvite', context) };
 }

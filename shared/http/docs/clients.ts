@@ -58,7 +58,8 @@ export const auditEntryView = z.object({
   id: z.string(),
   clientId: z.string(),
   at: z.iso.datetime(),
-  actor: z.object({ kind: z.enum(ACTOR_KINDS), id: z.string() }),
+  /** `id` is the member id for a partner's member (older entries: the login's user id); `email` the member's e-mail at the time, `null` for others and older entries. */
+  actor: z.object({ kind: z.enum(ACTOR_KINDS), id: z.string(), email: z.nullable(z.string()) }),
   action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(z.enum(CLIENT_STATUSES)),
   after: z.enum(CLIENT_STATUSES),
@@ -189,14 +190,15 @@ export const clientOperations: OperationDocs = {
     'invitation sent without an account, a token without the invited address as its verified e-mail)'),
   'GET /audit': {
     summary: 'Your audit trail',
-    description: 'Your audit trail, newest first; filter by client and period [from, to)',
+    description: 'Your audit trail, newest first; filter by client or by the member who acted (`memberId`), and by period [from, to). ' +
+      'Each entry names the acting member (id and e-mail at the time).',
     tag: 'Audit', query: auditQuery, response: auditPage,
     success: { 200: 'A page of audit entries; `nextCursor` fetches the next one' },
     examples: {
       response: {
         items: [{
           id: 'aud_3e1c9a7b5d4f4e2a8c0b6d4f2e0a8c6b', clientId: clientExample.id, at: '2026-12-01T09:30:00.000Z',
-          actor: { kind: 'partner', id: 'usr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e' }, action: 'invite', before: null, after: 'invited',
+          actor: { kind: 'partner', id: 'mbr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e', email: 'anna@volkova-it.example' }, action: 'invite', before: null, after: 'invited',
         }],
         nextCursor: null,
       },

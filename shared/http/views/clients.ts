@@ -52,7 +52,7 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
     id: entry.id,
     clientId: entry.clientId,
     at: entry.at.toISOString(),
-    actor: { kind: entry.actor.kind, id: entry.actor.id },
+    actor: { kind: entry.actor.kind, id: entry.actor.id, email: entry.actor.email ?? null },
     action: entry.action,
     before: entry.before,
     after: entry.after,

@@ -305,7 +305,7 @@ export interface paths {
         };
         /**
          * Your audit trail
-         * @description Your audit trail, newest first; filter by client and period [from, to)
+         * @description Your audit trail, newest first; filter by client or by the member who acted (`memberId`), and by period [from, to). Each entry names the acting member (id and e-mail at the time).
          */
         get: operations["listAudit"];
         put?: never;
@@ -648,6 +648,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign clients to a sales member
+         * @description Assign a selection of your clients to a sales member of your team (owner and admins), or to nobody with `memberId: null`: a sales member sees and acts only on the clients it added and those assigned to it. Clients you do not have are listed in `notFound`; 422 `assignee_not_sales` for a member who is not in sales.
+         */
+        post: operations["assignClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your membership
+         * @description Your membership of your partner's team: your member id and role (the console shows only what the role may do). Records your sign-in as the team's "last sign-in".
+         */
+        get: operations["getTeamMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your team
+         * @description Every member of your team with role, status and last sign-in (owner and admins)
+         */
+        get: operations["listTeamMembers"];
+        put?: never;
+        /**
+         * Invite a colleague
+         * @description Invite a colleague by e-mail with a role (owner and admins): a staff login bound to your partner is created and its temporary password mailed. The same e-mail and role again answers the member (a retry); 409 `email_already_partner` when the e-mail already belongs to a partner or team, 422 `team_full` past the team's size.
+         */
+        post: operations["inviteTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/team/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member
+         * @description Remove a member from the team (owner and admins; never the owner: 422 `owner_protected`): the login is deleted, and the member's requests are refused within a minute even with a token that is still valid.
+         */
+        delete: operations["removeTeamMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role
+         * @description Give a member another role (owner and admins); takes effect within a minute. Role `owner` hands ownership to that admin, and the owner becomes an admin (the owner only: 422 `ownership_needs_admin` otherwise). The owner's own role changes only by handing ownership over (422 `owner_protected`).
+         */
+        patch: operations["changeTeamMemberRole"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -683,6 +771,10 @@ export interface components {
                 at: string;
             };
         };
+        Assignment: {
+            assigned: string[];
+            notFound: string[];
+        };
         AuditEntry: {
             id: string;
             clientId: string;
@@ -692,6 +784,7 @@ export interface components {
                 /** @enum {string} */
                 kind: "partner" | "invitee" | "system";
                 id: string;
+                email: string | null;
             };
             /** @enum {string} */
             action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget";
@@ -899,6 +992,23 @@ export interface components {
                 currency: string;
             } | null;
         };
+        Member: {
+            memberId: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "operations" | "finance" | "sales";
+            /** @enum {string} */
+            status: "invited" | "active";
+            /** Format: date-time */
+            invitedAt: string;
+            invitedBy: string | null;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+        };
+        MyMembership: {
+            partnerId: string;
+            member: components["schemas"]["Member"];
+        };
         OperationPreview: {
             confirmationRequired: boolean;
             /** @enum {string} */
@@ -1047,8 +1157,42 @@ export interface components {
             /** Format: date-time */
             contactDueAt: string;
         };
+        Team: {
+            items: components["schemas"]["Member"][];
+            maxMembers: number;
+        };
     };
     responses: {
+        /** @description `error.code`: `assignee_not_sales` */
+        AssigneeNotSales: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "assignee_not_sales",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "assignee_not_sales";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `client_not_active` */
         ClientNotActive: {
             headers: {
@@ -1079,6 +1223,66 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `concurrent_change` */
+        ConcurrentChange: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "concurrent_change",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `email_already_partner`, `staff_login_exists`, `concurrent_change` */
+        EmailAlreadyPartnerOrStaffLoginExistsOrConcurrentChange: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "email_already_partner",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "email_already_partner" | "staff_login_exists" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `forbidden` */
         Forbidden: {
             headers: {
@@ -1100,6 +1304,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "forbidden";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed` */
+        ForbiddenOrNotAMemberOrRoleNotAllowed: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "forbidden" | "not_a_member" | "role_not_allowed";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1544,6 +1778,66 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description `error.code`: `owner_protected` */
+        OwnerProtected: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "owner_protected",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "owner_protected";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `owner_protected`, `ownership_needs_admin` */
+        OwnerProtectedOrOwnershipNeedsAdmin: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "owner_protected",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "owner_protected" | "ownership_needs_admin";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `payload_too_large` */
         PayloadTooLarge: {
             headers: {
@@ -1806,6 +2100,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "request_in_progress" | "invitation_closed" | "concurrent_change" | "already_client" | "account_served";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `team_full` */
+        TeamFull: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "team_full",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "team_full";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2497,7 +2821,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -2595,7 +2919,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2649,7 +2973,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -2696,7 +3020,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -2762,7 +3086,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2820,7 +3144,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReusedOrInvitationExpired"];
@@ -2876,7 +3200,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -3023,6 +3347,7 @@ export interface operations {
         parameters: {
             query?: {
                 clientId?: string;
+                memberId?: string;
                 from?: string;
                 to?: string;
                 limit?: string;
@@ -3050,7 +3375,8 @@ export interface operations {
                      *           "at": "2026-12-01T09:30:00.000Z",
                      *           "actor": {
                      *             "kind": "partner",
-                     *             "id": "usr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e"
+                     *             "id": "mbr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e",
+                     *             "email": "anna@volkova-it.example"
                      *           },
                      *           "action": "invite",
                      *           "before": null,
@@ -3068,7 +3394,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3224,7 +3550,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             429: components["responses"]["RateLimited"];
@@ -3353,7 +3679,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -3436,7 +3762,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -3504,7 +3830,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3573,7 +3899,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3657,7 +3983,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -3732,7 +4058,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3847,7 +4173,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3885,7 +4211,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -3994,7 +4320,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4104,7 +4430,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -4130,7 +4456,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4203,7 +4529,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4310,7 +4636,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4343,7 +4669,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4370,7 +4696,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4487,7 +4813,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4566,7 +4892,285 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    assignClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clientIds": [
+                 *         "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b"
+                 *       ],
+                 *       "memberId": "mbr_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f"
+                 *     }
+                 */
+                "application/json": {
+                    clientIds: string[];
+                    memberId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description What was assigned */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "assigned": [
+                     *         "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b"
+                     *       ],
+                     *       "notFound": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["AssigneeNotSales"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    getTeamMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your membership */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "partnerId": "ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "member": {
+                     *         "memberId": "mbr_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *         "email": "olga@volkova-it.example",
+                     *         "role": "finance",
+                     *         "status": "active",
+                     *         "invitedAt": "2026-12-01T09:30:00.000Z",
+                     *         "invitedBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *         "lastSignInAt": "2026-12-02T07:12:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MyMembership"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "memberId": "mbr_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "email": "olga@volkova-it.example",
+                     *           "role": "finance",
+                     *           "status": "active",
+                     *           "invitedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitedBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *           "lastSignInAt": "2026-12-02T07:12:00.000Z"
+                     *         }
+                     *       ],
+                     *       "maxMembers": 50
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    inviteTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "olga@volkova-it.example",
+                 *       "role": "finance"
+                 *     }
+                 */
+                "application/json": {
+                    email: string;
+                    /** @enum {string} */
+                    role: "admin" | "operations" | "finance" | "sales";
+                };
+            };
+        };
+        responses: {
+            /** @description The invited member */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "memberId": "mbr_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "email": "olga@volkova-it.example",
+                     *       "role": "finance",
+                     *       "status": "invited",
+                     *       "invitedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitedBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "lastSignInAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            409: components["responses"]["EmailAlreadyPartnerOrStaffLoginExistsOrConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["TeamFull"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    removeTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConcurrentChange"];
+            422: components["responses"]["OwnerProtected"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    changeTeamMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "sales"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "operations" | "finance" | "sales";
+                };
+            };
+        };
+        responses: {
+            /** @description The member */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "memberId": "mbr_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "email": "olga@volkova-it.example",
+                     *       "role": "sales",
+                     *       "status": "active",
+                     *       "invitedAt": "2026-12-01T09:30:00.000Z",
+                     *       "invitedBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "lastSignInAt": "2026-12-02T07:12:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["OwnerProtectedOrOwnershipNeedsAdmin"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { NotFoundError } from '../../../../shared/domain/errors';
-import { httpRoute, publicRoute } from '../../../../shared/http/httpRoute';
+import { partnerRoute, publicRoute } from '../../../../shared/http/httpRoute';
 
 const context = { awsRequestId: 'lambda-req-1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
@@ -75,7 +75,7 @@ describe('httpRoute', () => {
   });
 
   it('answers 401 without a bearer token on a protected route', async () => {
-    const protectedRoute = httpRoute({ auth: 'partner' }, async () => ({ status: 200 }));
+    const protectedRoute = partnerRoute({}, async () => ({ status: 200 }));
     const response = await protectedRoute(event(), context);
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body ?? '').error.code).toBe('unauthorized');

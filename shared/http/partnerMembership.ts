@@ -1,0 +1,65 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { clock, teamStore } from '../adapters/compositionRoot';
+import { NotPermittedError } from '../domain/errors';
+import { memberByEmail, type Team } from '../domain/team/Member';
+import { type Principal, principalOf } from './Principal';
+import { rolesOfRoute } from './routeRoles';
+
+/**
+ * Longest time a container trusts a team it read: a removed member's still-valid token is refused
+ * within this (the issue's bound is one minute). `MEMBERSHIP_CACHE_SECONDS` may shorten it, never lengthen it.
+ */
+export const MAX_MEMBERSHIP_CACHE_SECONDS = 60;
+
+/** Most teams a container remembers (oldest forgotten first). */
+const MAX_CACHED_TEAMS = 1000;
+
+const teams = new Map<string, { readonly team: Team; readonly readAt: number }>();
+
+function cacheMs(env = process.env): number {
+  const configured = Number(env.MEMBERSHIP_CACHE_SECONDS ?? MAX_MEMBERSHIP_CACHE_SECONDS);
+  return Math.min(Number.isFinite(configured) && configured >= 0 ? configured : MAX_MEMBERSHIP_CACHE_SECONDS, MAX_MEMBERSHIP_CACHE_SECONDS) * 1000;
+}
+
+/** The partner's team, read at most once per cache time per container. */
+async function currentTeam(partnerId: string): Promise<Team | undefined> {
+  const now = clock.now().getTime();
+  const cached = teams.get(partnerId);
+  if (cached && now - cached.readAt < cacheMs()) return cached.team;
+  const team = await teamStore().team(partnerId);
+  teams.delete(partnerId);
+  if (team) {
+    if (teams.size >= MAX_CACHED_TEAMS) teams.delete(teams.keys().next().value ?? '');
+    teams.set(partnerId, { team, readAt: now });
+  }
+  return team;
+}
+
+/** Drops this container's copy of a team, after a change to it here (the change shows at once in this container). */
+export function forgetTeam(partnerId: string): void {
+  teams.delete(partnerId);
+}
+
+/**
+ * The membership check of every partner route, a named step of the middy stack right after the token
+ * check: the caller must be a member of the partner its token names (read per request, cached per
+ * container for at most `MAX_MEMBERSHIP_CACHE_SECONDS`), else 403 `not_a_member`; its role must be
+ * one the route table gives the route, else 403 `role_not_allowed`. The principal then carries the
+ * member id and role.
+ */
+export function partnerMembership(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const partnerMembershipBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
+    const principal = principalOf(request.event);
+    if (principal.kind !== 'partner') return;
+    const team = await currentTeam(principal.partnerId);
+    const member = team && memberByEmail(team, principal.email);
+    if (!member) throw new NotPermittedError('not_a_member', 'You are not a member of this partner\'s team', {});
+    if (!rolesOfRoute(request.event.routeKey).includes(member.role)) {
+      throw new NotPermittedError('role_not_allowed', 'Your role in the team does not allow this operation', { role: member.role });
+    }
+    const authorizer = (request.event.requestContext as unknown as { authorizer: { principal: Principal } }).authorizer;
+    authorizer.principal = { ...principal, memberId: member.memberId, role: member.role };
+  };
+  return { before: partnerMembershipBefore };
+}
