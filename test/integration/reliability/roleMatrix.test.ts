@@ -26,6 +26,8 @@ type Caller = MemberRole | 'nonMember' | 'otherPartnerOwner';
 
 /** Requests that must be well-formed to get past validation to the client lookup (a period for the balance views). */
 const PERIOD = { from: '2026-11-01', to: '2026-11-30' };
+/** A well-formed budget, for the routes that set one. */
+const BUDGET = { amount: 100_000_00, currency: 'RUB' };
 
 let clientId: string;
 let tokenOf: Record<Caller, string>;
@@ -34,7 +36,7 @@ function requestTo(route: RouteSpec, token: string): ApiRequest {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
   const value = (name: string): string => (name === 'memberId' ? 'mbr_nobody' : clientId);
   return {
-    ...jsonBody({}),
+    ...jsonBody(route.method === 'PUT' && route.path.endsWith('/budget') ? BUDGET : {}),
     ...(route.path.includes('/balance/detail') || route.path.endsWith('/expenses') ? { query: PERIOD } : {}),
     ...(names.length > 0 && { pathParameters: Object.fromEntries(names.map((name) => [name, value(name)])) }),
     token,
