@@ -7,6 +7,7 @@ import { SystemClock, type Clock } from '../domain/Clock';
 import { createDocumentClient } from './dynamodb/documentClient';
 import type { Mailer } from '../ports/Mailer';
 import { SesMailer } from './ses/SesMailer';
+import { mailSettingsFromEnv } from '../domain/mails/MailSettings';
 import type { AccountDirectory } from '../ports/AccountDirectory';
 import type { NoticeDeps } from '../domain/applications/deliverNotices';
 import { DEFAULT_FORM_LIMITS, type FormLimits } from '../domain/applications/submissionLimits';
@@ -110,8 +111,9 @@ export function applicationDeps(): NoticeDeps & { ids: IdGenerator } {
     clock,
     ids,
     settings: {
+      ...mailSettingsFromEnv(process.env),
       departmentEmail: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
-      supportEmail: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
+      consoleUrl: process.env.PUBLIC_BASE_URL,
     },
   };
 }

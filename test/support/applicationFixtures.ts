@@ -7,6 +7,7 @@ import type { Clock } from '../../shared/domain/Clock';
 import type { NoticeDeps } from '../../shared/domain/applications/deliverNotices';
 import type { ApplicationForm } from '../../shared/domain/applications/PartnerApplication';
 import { type IdGenerator, randomIds } from '../../shared/domain/IdGenerator';
+import { DEFAULT_MAIL_SETTINGS } from '../../shared/domain/mails/MailSettings';
 import type { Mailer } from '../../shared/ports/Mailer';
 
 /** An e-mail address no other test uses (the local SES inbox is shared by the whole run). */
@@ -30,7 +31,7 @@ export function applicationTestDeps(
     mailer,
     clock,
     ids: randomIds,
-    settings: { departmentEmail: uniqueEmail('dept'), supportEmail: 'support@example.com' },
+    settings: { ...DEFAULT_MAIL_SETTINGS, departmentEmail: uniqueEmail('dept'), supportEmail: 'support@example.com' },
     directory: new LocalAccountDirectory(client),
   };
 }
