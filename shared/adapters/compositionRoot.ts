@@ -18,7 +18,8 @@ import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
-import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
+import type { AnswerDeps, InvitationViewDeps } from '../domain/clients/answerInvitation';
+import type { ExpiryDeps } from '../domain/clients/expireInvitations';
 import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
 import { DynamoClientListing } from './dynamodb/DynamoClientListing';
@@ -180,12 +181,18 @@ export function clientDeps(publicBaseUrl: string): Omit<ClientDeps, 'events'> {
     clock,
     ids,
     publicBaseUrl,
+    mail: mailSettingsFromEnv(process.env),
   };
 }
 
-/** What the public invitation routes need: no mail, no partner data. */
+/** What the invitation routes without mail need (cancel). */
 export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> {
   return { clients: clientRepository(), clock, ids };
+}
+
+/** What the invitation answers need: the invitation's records, and the partner and the mailer to tell the partner (`notifyPartner`). */
+export function answerDeps(publicBaseUrl: string): AnswerDeps {
+  return { ...invitationDeps(), partners: partners(), mailer: mailer(), publicBaseUrl, mail: mailSettingsFromEnv(process.env) };
 }
 
 /** What the public invitation page needs: reads only. */
@@ -194,8 +201,8 @@ export function invitationViewDeps(): InvitationViewDeps {
 }
 
 /** What the invitation expiry job needs. */
-export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'events' | 'clock' | 'ids'> {
-  return { clients: clientRepository(), partners: partners(), mailer: mailer(), events: eventPublisher(), clock, ids };
+export function invitationExpiryDeps(publicBaseUrl: string): ExpiryDeps {
+  return { ...answerDeps(publicBaseUrl), events: eventPublisher() };
 }
 
 /** The billing ledger of cloud accounts. */

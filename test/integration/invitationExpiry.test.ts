@@ -3,7 +3,8 @@ import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrai
 import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, viewInvitation } from '../../shared/domain/clients/answerInvitation';
 import { addClient } from '../../shared/domain/clients/addClient';
-import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../shared/domain/clients/expireInvitations';
+import { expireInvitations } from '../../shared/domain/clients/expireInvitations';
+import { PARTNER_NOTICE_LEASE_MS } from '../../shared/domain/clients/notifyPartner';
 import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
 import { resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import type { Mailer } from '../../shared/ports/Mailer';
@@ -89,7 +90,7 @@ describe('expireInvitations', () => {
     expect(await mailsTo(partner.email)).toHaveLength(0);
     expect(await expiredEventsFor(client.invitation.id)).toEqual([]);
 
-    clock.advance(EXPIRY_NOTICE_LEASE_MS);
+    clock.advance(PARTNER_NOTICE_LEASE_MS);
     await expireInvitations(deps(clock));
     expect(await mailsTo(partner.email)).toHaveLength(1);
     expect(await expiredEventsFor(client.invitation.id)).toHaveLength(1);

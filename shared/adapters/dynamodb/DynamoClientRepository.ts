@@ -1,6 +1,6 @@
 import type { Client, MailDelivery } from '../../domain/clients/Client';
 import type { ClientChange } from '../../domain/clients/ClientChange';
-import type { ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
+import type { ClientRepository, PartnerNotice } from '../../ports/ClientRepository';
 import { saveClientChange } from './clientChangeTransaction';
 import { toClient } from './clientItems';
 import { clientKey } from './clientKeys';
@@ -41,7 +41,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return updated ? toClient(updated) : ((await this.get(client.partnerId, client.id)) ?? client);
   }
 
-  public async claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean> {
+  public async claimPartnerNotice(notice: PartnerNotice, leaseUntil: Date): Promise<boolean> {
     // Invariant: one sender at a time per notice (the lease); a reader of a stale index entry loses.
     const claimed = await writeUnderLease(this.client, this.expiryNotice(notice.invitationId), notice.dueAt, 'SET dueAt = :lease', {
       ':lease': leaseUntil.toISOString(),
@@ -49,7 +49,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return claimed !== undefined;
   }
 
-  public async completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void> {
+  public async completePartnerNotice(invitationId: string, leaseUntil: Date): Promise<void> {
     // Only the lease holder empties the outbox.
     await writeUnderLease(this.client, this.expiryNotice(invitationId), leaseUntil, 'REMOVE dueQueue, dueAt');
   }
@@ -59,7 +59,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return {
       TableName: this.tables.invitations,
       Key: invitationKey(invitationId),
-      owed: ['dueQueue', INVITATION_QUEUES.notifyExpired],
+      owed: ['dueQueue', INVITATION_QUEUES.notifyPartner],
       dueAt: 'dueAt',
     };
   }

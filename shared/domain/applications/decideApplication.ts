@@ -54,6 +54,7 @@ export async function decideApplication(
       email: current.email.toLowerCase(),
       applicationId: id,
       createdAt: now,
+      language: current.language,
     });
   } else {
     updated = await deps.applications.apply(change);

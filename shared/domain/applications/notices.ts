@@ -1,6 +1,6 @@
 import type { Mail } from '../../ports/Mailer';
 import { DEFAULT_LANGUAGE, type Language } from '../Language';
-import { facts, type MailTemplate, words } from '../mails/mailContent';
+import { consoleAddress, facts, type MailTemplate, words } from '../mails/mailContent';
 import type { MailSettings } from '../mails/MailSettings';
 import { renderMail } from '../mails/renderMail';
 import { moscowTimeWords } from '../moscowTime';
@@ -131,11 +131,6 @@ export const applicationRejectedMail: MailTemplate<ApplicationValues> = {
   }),
 };
 
-/** A console address in a language (`https://partners.example.com/ru/applications/app_1`), or none when the origin is not configured. */
-export function consoleLink(consoleUrl: string | undefined, language: Language, path: string): string | undefined {
-  return consoleUrl ? `${consoleUrl.replace(/\/+$/, '')}/${language}${path}` : undefined;
-}
-
 /**
  * The mails owed for a notice about an application, each in its reader's language: the applicant's
  * is the language of the form; the department's shared inbox reads the cloud's default language.
@@ -145,7 +140,7 @@ export function consoleLink(consoleUrl: string | undefined, language: Language, 
  */
 export function noticeMails(notice: ApplicationNotice, application: PartnerApplication, settings: NoticeSettings): Mail[] {
   const mail = (to: string, language: Language, template: MailTemplate<ApplicationValues>, path?: string): Mail => {
-    const values = { application, submittedAt: moscowTimeWords(application.createdAt, language), link: path && consoleLink(settings.consoleUrl, language, path) };
+    const values = { application, submittedAt: moscowTimeWords(application.createdAt, language), link: path && settings.consoleUrl && consoleAddress(settings.consoleUrl, language, path) };
     return renderMail(to, language, template[language](values, settings), settings);
   };
   const toApplicant = (template: MailTemplate<ApplicationValues>, path?: string): Mail => mail(application.email, application.language, template, path);

@@ -1,4 +1,5 @@
 import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import { DEFAULT_LANGUAGE, type Language } from '../Language';
 import type { ClientChange } from './ClientChange';
 import { advanceClient, type Client, type ClientAction, type InvitationSummary, NEW_CLIENT_STATUS } from './Client';
 import { type Invitation, invitationExpiry, nextInvitationStatus } from './Invitation';
@@ -17,6 +18,8 @@ export interface ClientDetails {
   readonly email: string;
   readonly name?: string;
   readonly phone?: string;
+  /** The language of the invitation mail; default: the partner's. */
+  readonly language?: Language;
 }
 
 /** A new invitation to issue: its id, the hash of its token and the partner's name to show. */
@@ -24,6 +27,8 @@ export interface NewInvitation {
   readonly id: string;
   readonly tokenHash: string;
   readonly partnerName: string;
+  /** The language of its mails (`DEFAULT_LANGUAGE` when absent). */
+  readonly language?: Language;
 }
 
 /** The audit entry that records a change of `before` into `after` (no `before` for a creation). */
@@ -47,6 +52,7 @@ function pendingInvitation(client: Pick<Client, 'id' | 'partnerId' | 'accountId'
     partnerId: client.partnerId,
     accountId: client.accountId,
     partnerName: issued.partnerName,
+    language: issued.language ?? DEFAULT_LANGUAGE,
     status: 'pending',
     createdAt: at,
     expiresAt: invitationExpiry(at),

@@ -53,3 +53,8 @@ export function facts(...rows: ReadonlyArray<readonly [string, string | undefine
  * takes the same values.
  */
 export type MailTemplate<V> = Readonly<Record<Language, (values: V, settings: MailSettings) => MailContent>>;
+
+/** An address of the web console in a language: `consoleAddress('https://partners.example.com/', 'ru', '/clients')` is `https://partners.example.com/ru/clients`. */
+export function consoleAddress(origin: string, language: Language, path: string): string {
+  return `${origin.replace(/\/+$/, '')}/${language}${path}`;
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { acceptInvitation, viewInvitation } from '../../../../../shared/domain/clients/answerInvitation';
-import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../../../../shared/domain/clients/expireInvitations';
+import { expireInvitations } from '../../../../../shared/domain/clients/expireInvitations';
+import { PARTNER_NOTICE_LEASE_MS } from '../../../../../shared/domain/clients/notifyPartner';
 import { renewInvitation } from '../../../../../shared/domain/clients/invitationChanges';
 import { INVITATION_LIFETIME_MS } from '../../../../../shared/domain/clients/Invitation';
 import { issueSecretToken } from '../../../../../shared/domain/clients/secretToken';
@@ -143,7 +144,7 @@ describe('expireInvitations', () => {
 
     w.mailer.refuse(false);
     expect(await expireInvitations(w.deps)).toEqual({ expired: 0, notified: 0, failed: 0 });
-    w.clock.advance(EXPIRY_NOTICE_LEASE_MS);
+    w.clock.advance(PARTNER_NOTICE_LEASE_MS);
     const retried = await expireInvitations(w.deps);
 
     expect(retried).toMatchObject({ expired: 0, notified: 1, failed: 0 });
@@ -160,7 +161,7 @@ describe('expireInvitations', () => {
 
     expect(await expireInvitations(w.deps)).toMatchObject({ expired: 1, notified: 0, failed: 1 });
     w.events.refuseWhen(() => false);
-    w.clock.advance(EXPIRY_NOTICE_LEASE_MS);
+    w.clock.advance(PARTNER_NOTICE_LEASE_MS);
     expect(await expireInvitations(w.deps)).toMatchObject({ notified: 1, failed: 0 });
 
     expect(w.events.published.map((event) => event.id)).toEqual([`${client.invitation.id}.expired`]);
