@@ -90,7 +90,7 @@ describe('expireInvitations', () => {
     expect(w.tables.client('ptn_1', client.id)?.status).toBe('invited');
   });
 
-  it('loses to an answer written between its read and its write: the client stays accepted, nothing is told', async () => {
+  it('loses to an answer written between its read and its write: the client stays accepted, the partner is told of the acceptance only', async () => {
     const w = world();
     const { client, token } = await invite(w, 'ptn_1', { email: 'ivan@example.com', accountId: ACCOUNT });
     w.clock.advance(INVITATION_LIFETIME_MS);
@@ -105,7 +105,7 @@ describe('expireInvitations', () => {
 
     expect(w.tables.client('ptn_1', client.id)?.status).toBe('active');
     expect(w.tables.auditOf(client.id).map((entry) => entry.action)).toEqual(['invite', 'accept']);
-    expect(partnerMails(w)).toEqual([]);
+    expect(partnerMails(w).map((mail) => mail.subject)).toEqual(['Your client accepted the invitation']);
     expect(w.events.published).toEqual([]);
   });
 
