@@ -5,8 +5,11 @@
  */
 import type { TableName } from './adapters/dynamodb/tables';
 
-/** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
-export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
+/**
+ * Who may call a route: nobody in particular, a partner, a manager, either of them (`staff`: a
+ * person's own preferences), a machine client, or a cloud account's owner signed in to the cloud console.
+ */
+export type AuthKind = 'public' | 'partner' | 'manager' | 'staff' | 'system' | 'console';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -82,6 +85,9 @@ const CLIENT_OPERATION_USES: Uses = {
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
+  // The language is kept on the partner item (a partner's) or a manager-preferences item, both in `partners`.
+  { method: 'GET', path: '/me', handler: 'getMe', auth: 'staff', uses: { tables: { partners: 'read' } } },
+  { method: 'PUT', path: '/me/language', handler: 'setMyLanguage', auth: 'staff', uses: { tables: { partners: 'readWrite' } } },
   {
     method: 'POST',
     path: '/partner-applications',

@@ -17,6 +17,7 @@ import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
+import { DynamoStaffPreferences } from './dynamodb/DynamoStaffPreferences';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
 import type { AnswerDeps, InvitationViewDeps } from '../domain/clients/answerInvitation';
 import type { ExpiryDeps } from '../domain/clients/expireInvitations';
@@ -245,4 +246,9 @@ export function signInGateDeps(): SignInGateDeps {
 /** What the follow-up job needs: the outbox only, no write code. */
 export function followUpDeps(): DueFollowUpDeps {
   return { operations: new DynamoClientFollowUpOutbox(documentClient()), events: eventPublisher(), clock };
+}
+
+/** What the signed-in staff's own profile and language choice need. */
+export function staffDeps(): { preferences: DynamoStaffPreferences } {
+  return { preferences: new DynamoStaffPreferences(documentClient()) };
 }

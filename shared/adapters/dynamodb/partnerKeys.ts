@@ -9,3 +9,8 @@ export function partnerKey(partnerId: string): { pk: string } {
 export function partnerEmailKey(email: string): { pk: string } {
   return { pk: `EMAIL#${email.trim().toLowerCase()}` };
 }
+
+/** Partition key of a manager's preferences (by the manager's user id, the token's `sub`). */
+export function managerPreferencesKey(userId: string): { pk: string } {
+  return { pk: `MANAGER#${userId}` };
+}

@@ -51,7 +51,10 @@ export const tables = {
     ],
     timeToLiveAttribute: 'expiresAt',
   },
-  /** Partner accounts and the e-mail uniqueness markers that bind a login to one partner. */
+  /**
+   * Partner accounts (with the partner's language), the e-mail uniqueness markers that bind a login
+   * to one partner, and managers' preferences (`MANAGER#<user id>`: their language). Keys: `partnerKeys.ts`.
+   */
   partners: {
     partitionKey: S('pk'),
     indexes: [],
