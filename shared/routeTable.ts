@@ -187,14 +187,15 @@ export const routes: readonly RouteSpec[] = [
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
+    // Tells the partner at once (partner-notice outbox: the partner's address and language, the mail).
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'GET',
@@ -253,7 +254,8 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'expireInvitations',
     everyMinutes: 15,
-    // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
+    // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done);
+    // also retries the partner notices of accepted and declined invitations that their request could not send.
     uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read' }, mail: true, events: true },
   },
   {

@@ -15,9 +15,9 @@ export function uniqueEmail(prefix = 'applicant'): string {
   return `${prefix}-${randomBytes(6).toString('hex')}@example.com`;
 }
 
-/** A valid "contact sales" form with a unique e-mail. */
+/** A valid "contact sales" form with a unique e-mail, sent from the form in English. */
 export function applicationForm(email = uniqueEmail()): ApplicationForm {
-  return { name: 'Ann Lee', email, phone: '+74950000000', company: 'Lee IT', message: `We resell cloud ${email}` };
+  return { name: 'Ann Lee', email, phone: '+74950000000', company: 'Lee IT', message: `We resell cloud ${email}`, language: 'en' };
 }
 
 /** Real adapters (DynamoDB Local, local SES, local directory) for the application use cases, with a unique department inbox. */
