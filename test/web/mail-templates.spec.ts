@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { LANGUAGES, type Language } from '../../shared/domain/Language';
 import { call } from '../support/http';
-import { type MailKind, sampleMail } from '../support/mailSamples';
+import { MAIL_KINDS, type MailKind, sampleMail } from '../support/mailSamples';
 import { mailsTo } from '../support/sesInbox';
 import { SCREENSHOT_DIR } from './support/checkScreen';
 import { expect, test } from './support/test';
@@ -84,7 +84,10 @@ async function journey(language: Language): Promise<Sent[]> {
 
 /** Opens the mail in the local inbox's viewer (its HTML view, an iframe) and saves a screenshot of it. */
 async function screenshotInInbox(page: Page, mail: Sent): Promise<void> {
-  const entry = page.locator('.email').filter({ hasText: `To: ${mail.to}` }).filter({ hasText: mail.subject });
+  const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const entry = page.locator('.email')
+    .filter({ has: page.locator('p', { hasText: exactly(`To: ${mail.to}`) }) })
+    .filter({ has: page.locator('p', { hasText: exactly(`Subject: ${mail.subject}`) }) });
   await entry.getByRole('button', { name: 'Toggle HTML view' }).click();
   const frame = entry.locator('iframe');
   await expect(frame).toBeVisible();
@@ -101,17 +104,17 @@ test('every mail of the journeys in both languages shows its HTML part in the lo
   for (const mail of sent) await screenshotInInbox(page, mail);
 });
 
-test('the mails that wait for the clock (escalation, expiry) render from their templates in both languages', async ({ page }) => {
-  const kinds: MailKind[] = ['application-escalated-department', 'application-escalated-applicant', 'invitation-expired'];
+test('the mails that wait for the clock (escalation, expiry) render from their templates, and every mail fits a phone, in both languages', async ({ page }) => {
+  const waiting: MailKind[] = ['application-escalated-department', 'application-escalated-applicant', 'invitation-expired'];
   const typed = { name: 'Ivan Petrov', company: 'Cloudsmiths <&> "Ltd"', email: 'ivan.petrov@example.com' };
-  for (const width of [640, 360]) {
+  for (const [width, kinds] of [[640, waiting], [360, MAIL_KINDS]] as const) {
     await page.setViewportSize({ width, height: 800 });
     for (const kind of kinds) {
       for (const language of LANGUAGES) {
         await page.setContent(sampleMail(kind, language, typed).html ?? '');
         await expect(page.locator('table').first()).toBeVisible();
         // Nothing wider than the phone: the layout shrinks to the screen.
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
         const suffix = width === 640 ? '' : `-${width}`;
         await page.screenshot({ path: `${SCREENSHOT_DIR}/mail-${kind}-${language}${suffix}.png`, fullPage: true });
       }

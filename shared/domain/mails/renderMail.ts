@@ -50,7 +50,7 @@ function htmlBlock(block: Block, language: Language, settings: MailSettings): st
   if ('small' in block) return `<p style="margin:0 0 12px;font-size:13px;color:#4b5563">${html(block.small)}</p>`;
   if ('facts' in block) {
     const rows = block.facts.map(([label, value]) =>
-      `<tr><td style="${CELL};color:#4b5563;white-space:nowrap">${escapeHtml(label)}</td><td style="${CELL};word-break:break-word"><strong>${escapeHtml(value)}</strong></td></tr>`);
+      `<tr><td style="${CELL};color:#4b5563;white-space:nowrap">${escapeHtml(label)}</td><td style="${CELL};overflow-wrap:anywhere;word-break:break-word"><strong>${escapeHtml(value)}</strong></td></tr>`);
     return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px;font-size:15px">${rows.join('')}</table>`;
   }
   const href = safeHref(block.href);
@@ -77,7 +77,7 @@ export function renderMail(to: string, language: Language, content: MailContent,
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#111827">' +
     `<tr><td style="background:${brand};color:${textOn(brand)};padding:16px 24px;border-radius:8px 8px 0 0;font-size:18px;font-weight:bold">` +
     `${escapeHtml(settings.cloudName)}<br><span style="font-size:13px;font-weight:normal">${escapeHtml(layout.program)}</span></td></tr>` +
-    `<tr><td style="padding:24px">${content.blocks.map((block) => htmlBlock(block, language, settings)).join('')}</td></tr>` +
+    `<tr><td style="padding:24px;overflow-wrap:anywhere;word-break:break-word">${content.blocks.map((block) => htmlBlock(block, language, settings)).join('')}</td></tr>` +
     `<tr><td style="padding:16px 24px;border-top:1px solid #e5e7eb;font-size:12px;color:#4b5563">${escapeHtml(settings.cloudName)} · ${escapeHtml(layout.program)}<br>` +
     `${escapeHtml(layout.support)}: <a href="${safeHref(`mailto:${settings.supportEmail}`)}" style="color:#1f2937">${escapeHtml(settings.supportEmail)}</a></td></tr>` +
     '</table></td></tr></table></body></html>';
