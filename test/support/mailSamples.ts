@@ -2,7 +2,8 @@
 import type { PartnerApplication } from '../../shared/domain/applications/PartnerApplication';
 import { applicationEscalatedDepartmentMail, type NoticeSettings, noticeMails } from '../../shared/domain/applications/notices';
 import type { Client } from '../../shared/domain/clients/Client';
-import { invitationLink, invitationMailTo, partnerNoticeMail } from '../../shared/domain/clients/clientMails';
+import { invitationLink, invitationMailTo } from '../../shared/domain/clients/clientMails';
+import { partnerNoticeMail } from '../../shared/domain/clients/partnerNoticeMails';
 import { DEFAULT_LANGUAGE, type Language } from '../../shared/domain/Language';
 import { consoleAddress } from '../../shared/domain/mails/mailContent';
 import { renderMail } from '../../shared/domain/mails/renderMail';

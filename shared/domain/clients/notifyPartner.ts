@@ -1,7 +1,7 @@
 import type { PartnerNotice } from '../../ports/ClientRepository';
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { ClientDeps } from './ClientDeps';
-import { type InvitationOutcome, partnerNoticeMail } from './clientMails';
+import { type InvitationOutcome, partnerNoticeMail } from './partnerNoticeMails';
 import type { Invitation } from './Invitation';
 
 /** How long a sender holds a partner notice before another run may retry it. */
