@@ -7,8 +7,8 @@ import { scheduledJob } from '../shared/observability/scheduledJob';
 export const handler = scheduledJob({
   job: 'expireInvitations',
   clock,
-  run: async () => {
-    const result = await expireInvitations(invitationExpiryDeps(publicBaseUrl()));
+  run: async (budget) => {
+    const result = await expireInvitations(invitationExpiryDeps(publicBaseUrl()), budget);
     return { ...result, processed: result.expired + result.notified };
   },
 });
