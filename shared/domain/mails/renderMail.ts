@@ -52,8 +52,8 @@ function htmlBlock(block: Block, language: Language, settings: MailSettings): st
   if ('small' in block) return `<p style="margin:0 0 12px;font-size:13px;color:#4b5563">${html(block.small)}</p>`;
   if ('facts' in block) {
     const rows = block.facts.map(([label, value]) =>
-      `<tr><td style="${CELL};color:#4b5563;white-space:nowrap">${escapeHtml(label)}</td><td style="${CELL};overflow-wrap:anywhere;word-break:break-word"><strong>${escapeHtml(value)}</strong></td></tr>`);
-    return `${TABLE} style="margin:0 0 16px;font-size:15px">${rows.join('')}</table>`;
+      `<tr><td style="${CELL};width:38%;color:#4b5563">${escapeHtml(label)}</td><td style="${CELL}"><strong>${escapeHtml(value)}</strong></td></tr>`);
+    return `${TABLE} width="100%" style="margin:0 0 16px;font-size:15px;table-layout:fixed">${rows.join('')}</table>`;
   }
   const href = safeHref(block.href);
   return `${TABLE} style="margin:8px 0 16px"><tr><td style="background:${settings.brandColor};border-radius:6px">` +
@@ -76,7 +76,7 @@ export function renderMail(to: string, language: Language, content: MailContent,
     `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${escapeHtml(content.subject)}</title></head><body style="margin:0;padding:0;background:#f3f4f6">` +
     `${TABLE} width="100%" style="background:#f3f4f6"><tr><td align="center" style="padding:24px 8px">` +
-    `${TABLE} width="100%" style="max-width:600px;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#111827">` +
+    `${TABLE} width="100%" style="max-width:600px;table-layout:fixed;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#111827">` +
     `<tr><td style="background:${brand};color:${textOn(brand)};padding:16px 24px;border-radius:8px 8px 0 0;font-size:18px;font-weight:bold">` +
     `${escapeHtml(settings.cloudName)}<br><span style="font-size:13px;font-weight:normal">${escapeHtml(layout.program)}</span></td></tr>` +
     `<tr><td style="padding:24px;overflow-wrap:anywhere;word-break:break-word">${content.blocks.map((block) => htmlBlock(block, language, settings)).join('')}</td></tr>` +
