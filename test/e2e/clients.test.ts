@@ -27,7 +27,7 @@ describe('partners\' clients over HTTP', () => {
       invitation: { status: 'pending', mail: 'sent' },
     });
     expect(response.headers.get('location')).toBe(`/clients/${response.body.id}`);
-    expect(mail?.body.text).toContain(`${local.stack.apiUrl}/en/invitations/${invitationToken}`);
+    expect(mail?.body.text).toContain(`${local.stack.apiUrl}/invitations/${invitationToken}`);
 
     const page = await fetch(`${local.stack.apiUrl}/invitations/${invitationToken}`, { headers: { accept: 'text/html' } });
     const html = await page.text();

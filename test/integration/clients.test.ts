@@ -46,8 +46,8 @@ describe('addClient', () => {
     expect(client.invitation.expiresAt.toISOString()).toBe('2026-03-08T10:00:00.000Z');
     const [mail] = await mailsTo(email);
     expect(mail?.subject).toBe('Invitation to become a client of a Partnerdesk Cloud partner');
-    expect(mail?.body.text).toContain(`${TEST_BASE_URL}/en/invitations/${token}`);
-    expect(mail?.body.html).toContain(`href="${TEST_BASE_URL}/en/invitations/${token}"`);
+    expect(mail?.body.text).toContain(`${TEST_BASE_URL}/invitations/${token}`);
+    expect(mail?.body.html).toContain(`href="${TEST_BASE_URL}/invitations/${token}"`);
     expect(mail?.body.text).toContain(accountId);
 
     const invitation = await deps(clock).clients.getInvitation(client.invitation.id);

@@ -16,7 +16,7 @@ export async function sendInvitation(
 ): Promise<Client> {
   let delivered: boolean;
   try {
-    await deps.mailer.send(invitationMailTo(client, invitation, invitationLink(deps.publicBaseUrl, token, invitation.language), deps.mail));
+    await deps.mailer.send(invitationMailTo(client, invitation, invitationLink(deps.publicBaseUrl, token), deps.mail));
     delivered = true;
   } catch {
     delivered = false;

@@ -22,7 +22,7 @@ describe('the language of an invitation', () => {
 
     const mail = w.mailer.to('ivan@example.com').at(-1);
     expect(mail?.subject).toBe('Приглашение стать клиентом партнёра Partnerdesk Cloud');
-    expect(mail?.text).toContain(`${UNIT_BASE_URL}/ru/invitations/`);
+    expect(mail?.text).toContain(`${UNIT_BASE_URL}/invitations/`);
     expect(w.tables.invitation(client.invitation.id)?.language).toBe('ru');
   });
 
