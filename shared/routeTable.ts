@@ -21,9 +21,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `readWrite`: read, put and update items, never delete one;
  * - `readWriteDelete`: also delete items (releasing an account lock, removing a delivered outbox
  *   record or a stale search index entry, the idempotency record of a failed request);
- * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives.
+ * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives;
+ * - `get`: single-item reads by key only (a Cognito trigger's lookups), no query or batch;
+ * - `getPut`: single-item reads by key and puts of new items (conditional; alone or in a transaction), no update, query or delete.
  */
-export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill';
+export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill' | 'get' | 'getPut';
 
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
@@ -223,7 +225,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
     method: 'GET',
@@ -272,8 +274,8 @@ export const jobs: readonly JobSpec[] = [
   },
 ];
 
-/** What the sign-in gate reads: who owns which account, and the status of the client serving it. */
-const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'read', clients: 'read' } };
+/** What the sign-in gate reads, item by item: who owns which account, and the status of the client serving it. */
+const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'get', clients: 'get' } };
 
 /**
  * The console users' pool triggers: the sign-in gate at every sign-in (pre-authentication) and at
@@ -282,5 +284,6 @@ const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'read', clients: 'rea
  */
 export const triggers: readonly TriggerSpec[] = [
   { handler: 'consoleSignInGate', trigger: 'preAuthentication', uses: SIGN_IN_GATE_USES },
-  { handler: 'consoleTokenClaims', trigger: 'preTokenGeneration', uses: { tables: { cloudAccounts: 'readWrite', clients: 'read' } } },
+  // Also registers a new user's cloud account: two conditional puts in one transaction.
+  { handler: 'consoleTokenClaims', trigger: 'preTokenGeneration', uses: { tables: { cloudAccounts: 'getPut', clients: 'get' } } },
 ];

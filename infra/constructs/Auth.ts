@@ -31,8 +31,8 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 /** Scope a machine client needs to post billing events. */
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
-/** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
+/** What the account directory (`shared/adapters/cognito/`) calls to find and create partners' logins, and nothing more (it never updates one). */
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -71,7 +71,7 @@ export class Auth extends Construct {
       // Logins are created by the API (approved partners) or by an administrator (managers).
       selfSignUpEnabled: false,
       customAttributes: {
-        // Mutable so that the API (AdminUpdateUserAttributes) can set them; app clients cannot write them.
+        // Mutable (an existing pool's custom attributes cannot change), but the API only sets them at creation; app clients cannot write them.
         role: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
         partnerId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
       },

@@ -31,9 +31,11 @@ const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   readWrite: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
   readWriteDelete: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
   backfill: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
+  get: ['dynamodb:GetItem'],
+  getPut: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 };
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
-const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);

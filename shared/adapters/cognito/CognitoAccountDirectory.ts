@@ -1,11 +1,17 @@
 import {
   AdminCreateUserCommand,
-  AdminUpdateUserAttributesCommand,
+  AdminGetUserCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { AccountDirectory } from '../../ports/AccountDirectory';
+import { staffLoginExists } from '../../domain/applications/staffLogin';
+import type { AccountDirectory, StaffLogin } from '../../ports/AccountDirectory';
 import { clientTimeoutConfig, SLOW_CALL_TIMEOUTS } from '../aws/callTimeouts';
+
+/** The custom attributes the API reads from staff ID tokens (`shared/http/Principal.ts`). */
+const ROLE = 'custom:role';
+const PARTNER_ID = 'custom:partnerId';
 
 /** The staff login directory on the staff Cognito user pool (`USER_POOL_ID`): partners' logins. */
 export class CognitoAccountDirectory implements AccountDirectory {
@@ -17,29 +23,40 @@ export class CognitoAccountDirectory implements AccountDirectory {
     return new CognitoAccountDirectory(new CognitoIdentityProviderClient(clientTimeoutConfig(SLOW_CALL_TIMEOUTS)), env.USER_POOL_ID);
   }
 
-  /** Cognito e-mails the partner a temporary password; a retry after a partial failure just sets the attributes again. */
+  /**
+   * Cognito e-mails the partner a temporary password. The attributes are set at creation only: an
+   * existing user (the pool signs in by e-mail, case-insensitive) is never updated, so a retry after a
+   * partial failure finds its own login, and any other login is refused.
+   */
   public async createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void> {
-    const attributes = [
-      { Name: 'email', Value: login.email },
-      { Name: 'email_verified', Value: 'true' },
-      { Name: 'name', Value: login.name },
-      { Name: 'custom:role', Value: 'partner' },
-      { Name: 'custom:partnerId', Value: login.partnerId },
-    ];
     try {
       await this.client.send(new AdminCreateUserCommand({
         UserPoolId: this.userPoolId,
         Username: login.email,
-        UserAttributes: attributes,
+        UserAttributes: [
+          { Name: 'email', Value: login.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: login.name },
+          { Name: ROLE, Value: 'partner' },
+          { Name: PARTNER_ID, Value: login.partnerId },
+        ],
         DesiredDeliveryMediums: ['EMAIL'],
       }));
     } catch (error) {
       if (!(error instanceof UsernameExistsException)) throw error;
-      await this.client.send(new AdminUpdateUserAttributesCommand({
-        UserPoolId: this.userPoolId,
-        Username: login.email,
-        UserAttributes: attributes.filter((a) => a.Name.startsWith('custom:')),
-      }));
+      const existing = await this.findStaffLogin(login.email);
+      if (existing?.role !== 'partner' || existing.partnerId !== login.partnerId) throw staffLoginExists(login.email);
+    }
+  }
+
+  public async findStaffLogin(email: string): Promise<StaffLogin | undefined> {
+    try {
+      const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+      const attribute = (name: string) => user.UserAttributes?.find((candidate) => candidate.Name === name)?.Value;
+      return { role: attribute(ROLE), partnerId: attribute(PARTNER_ID) };
+    } catch (error) {
+      if (error instanceof UserNotFoundException) return undefined;
+      throw error;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors';
 import type { IdGenerator } from '../IdGenerator';
 import { deliverNotice, type NoticeDeps } from './deliverNotices';
+import { staffLoginExists } from './staffLogin';
 import { type ApplicationNotice, assertTransition, type PartnerApplication } from './PartnerApplication';
 
 /** A manager's decision on an application. */
@@ -20,10 +21,12 @@ const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefin
  *
  * Input: application id, manager id, decision. Output: the updated application.
  * 1. Load it (not found if unknown) and check the transition (a conflict if not allowed from its status).
- * 2. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
+ * 2. Approval of an e-mail that already is a staff login (a manager's or a partner's) is a conflict
+ *    (`staff_login_exists`) and changes nothing: the partner login it would create is that login.
+ * 3. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
  *    creates the partner account bound to the application e-mail in the same transaction
  *    (a conflict if that e-mail already belongs to a partner).
- * 3. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
+ * 4. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
  *    delivery stays in the outbox for the job to retry; the decision itself stands.
  */
 export async function decideApplication(
@@ -48,10 +51,13 @@ export async function decideApplication(
   };
   let updated: PartnerApplication;
   if (decision.action === 'approve') {
+    const email = current.email.toLowerCase();
+    if (!deps.directory) throw new Error('approving needs the account directory');
+    if (await deps.directory.findStaffLogin(email)) throw staffLoginExists(email);
     updated = await deps.applications.approve(change, {
       partnerId: deps.ids.next('ptn'),
       name: current.company,
-      email: current.email.toLowerCase(),
+      email,
       applicationId: id,
       createdAt: now,
       language: current.language,

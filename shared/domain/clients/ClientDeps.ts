@@ -22,4 +22,6 @@ export interface ClientDeps {
   readonly publicBaseUrl: string;
   /** What every mail shows of the cloud (name, brand colour, support contact). */
   readonly mail: MailSettings;
+  /** New invitations a partner may send per day (`DEFAULT_INVITATIONS_PER_DAY` when absent). */
+  readonly invitationsPerDay?: number;
 }

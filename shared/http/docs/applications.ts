@@ -91,11 +91,12 @@ export const applicationOperations: OperationDocs = {
   'POST /partner-applications/{id}/approve': {
     params: idParams,
     summary: 'Approve an application',
-    description: 'Approve a contacted application: creates the partner account bound to its e-mail',
+    description: 'Approve a contacted application: creates the partner account bound to its e-mail, and its partner login; 409 ' +
+      '`staff_login_exists` when that e-mail already signs in to partnerdesk (a manager or a partner): nothing changes, an existing login is never altered',
     tag: 'Partner applications', response: applicationView,
     success: { 200: 'The application, now `approved`, with its `partnerId`' },
     examples: { response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' } },
-    errors: ['not_found', 'invalid_transition', 'email_already_partner'],
+    errors: ['not_found', 'invalid_transition', 'email_already_partner', 'staff_login_exists'],
   },
   'POST /partner-applications/{id}/reject': {
     params: idParams,

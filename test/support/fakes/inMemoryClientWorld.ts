@@ -1,6 +1,7 @@
 import { DEFAULT_MAIL_SETTINGS } from '../../../shared/domain/mails/MailSettings';
 import type { Language } from '../../../shared/domain/Language';
 import { FixedClock } from '../../../shared/domain/Clock';
+import { InMemoryRateLimiter } from './InMemoryRateLimiter';
 import { addClient } from '../../../shared/domain/clients/addClient';
 import type { Client } from '../../../shared/domain/clients/Client';
 import type { ClientDeps } from '../../../shared/domain/clients/ClientDeps';
@@ -39,6 +40,7 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
     partners: new InMemoryPartnerRepository(),
     confirmations: new InMemoryOperationConfirmations(),
     mailer: new RecordingMailer(),
+    limits: new InMemoryRateLimiter(),
     events: new RecordingEventPublisher(),
     clock: new FixedClock(start),
     ids: new SequentialIds(),
@@ -46,7 +48,7 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
     mail: DEFAULT_MAIL_SETTINGS,
     failures: loggedFailures(),
   };
-  const deps: Omit<ClientDeps, 'limits'> = world;
+  const deps: ClientDeps = world;
   const operationDeps: ClientOperationDeps = world;
   return { ...world, deps, operationDeps };
 }
