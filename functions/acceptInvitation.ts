@@ -1,7 +1,8 @@
-import { invitationDeps } from '../shared/adapters/compositionRoot';
+import { answerDeps } from '../shared/adapters/compositionRoot';
 import { acceptInvitation } from '../shared/domain/clients/answerInvitation';
 import { httpRoute } from '../shared/http/httpRoute';
 import { idempotentRequests } from '../shared/http/idempotentRequests';
+import { publicBaseUrl } from '../shared/http/publicBaseUrl';
 import { invitationTokenParams } from '../shared/http/schemas/invitationTokenParams';
 import { toInvitationView } from '../shared/http/views/clients';
 
@@ -10,6 +11,6 @@ export const handler = httpRoute(
   { auth: 'console', params: invitationTokenParams, middlewares: idempotentRequests() },
   async ({ principal, params }) => ({
     status: 200,
-    body: toInvitationView(await acceptInvitation(invitationDeps(), params.token, { accountId: principal.accountId, verifiedEmail: principal.verifiedEmail })),
+    body: toInvitationView(await acceptInvitation(answerDeps(publicBaseUrl()), params.token, { accountId: principal.accountId, verifiedEmail: principal.verifiedEmail })),
   }),
 );

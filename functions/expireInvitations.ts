@@ -1,13 +1,14 @@
 import { clock, invitationExpiryDeps } from '../shared/adapters/compositionRoot';
 import { expireInvitations } from '../shared/domain/clients/expireInvitations';
+import { publicBaseUrl } from '../shared/http/publicBaseUrl';
 import { scheduledJob } from '../shared/observability/scheduledJob';
 
-/** Scheduled (EventBridge): expires overdue invitations, tells their partners by mail and publishes `ClientInvitationExpired`. */
+/** Scheduled (EventBridge): expires overdue invitations, tells their partners by mail and publishes `ClientInvitationExpired`; retries the partner notices of answers that failed. */
 export const handler = scheduledJob({
   job: 'expireInvitations',
   clock,
   run: async (budget) => {
-    const result = await expireInvitations(invitationExpiryDeps(), budget);
+    const result = await expireInvitations(invitationExpiryDeps(publicBaseUrl()), budget);
     return { ...result, processed: result.expired + result.notified };
   },
 });

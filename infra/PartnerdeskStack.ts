@@ -9,6 +9,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
 import { type StreamSpec, streams as streamTable } from '../shared/routeTable';
+import { BRAND_COLOR_PATTERN, DEFAULT_MAIL_SETTINGS } from '../shared/domain/mails/MailSettings';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
 import { Backups } from './constructs/Backups';
@@ -41,8 +42,12 @@ export interface PartnerdeskSettings {
   readonly allowedOrigins?: string;
   /** The partner department's mailbox (new applications, escalations). */
   readonly partnerDepartmentEmail: string;
-  /** The support mailbox applicants are told to write to. */
+  /** The support mailbox applicants are told to write to, and the support contact of every mail. */
   readonly supportEmail: string;
+  /** The cloud's name in every mail (`CLOUD_NAME`; default `DEFAULT_MAIL_SETTINGS.cloudName`). */
+  readonly cloudName?: string;
+  /** The brand colour of every mail, `#rrggbb` (`BRAND_COLOR`; default `DEFAULT_MAIL_SETTINGS.brandColor`). */
+  readonly brandColor?: string;
   /** Prefix of the Cognito hosted domain (token endpoint of machine clients); globally unique. */
   readonly authDomainPrefix: string;
   /** Request rate limits of the API. */
@@ -168,6 +173,7 @@ export class PartnerdeskStack extends Stack {
       POWERTOOLS_METRICS_NAMESPACE: jobMetricsNamespace,
       PARTNER_DEPARTMENT_EMAIL: settings.partnerDepartmentEmail,
       SUPPORT_EMAIL: settings.supportEmail,
+      ...mailLook(settings),
       PUBLIC_BASE_URL: this.consoleOrigin,
     };
     this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
@@ -290,4 +296,11 @@ export class PartnerdeskStack extends Stack {
       certificate: Certificate.fromCertificateArn(this, 'ConsoleCertificate', settings.consoleCertificateArn),
     };
   }
+}
+
+/** The cloud's name and brand colour of the mails, defaulted; a colour that is not `#rrggbb` stops the synth (it goes into style attributes). */
+function mailLook(settings: PartnerdeskSettings): { CLOUD_NAME: string; BRAND_COLOR: string } {
+  const brandColor = settings.brandColor ?? DEFAULT_MAIL_SETTINGS.brandColor;
+  if (!BRAND_COLOR_PATTERN.test(brandColor)) throw new Error(`brandColor must be a colour written #rrggbb, not '${brandColor}'`);
+  return { CLOUD_NAME: settings.cloudName?.trim() || DEFAULT_MAIL_SETTINGS.cloudName, BRAND_COLOR: brandColor };
 }

@@ -91,6 +91,8 @@ const mainStack = new PartnerdeskStack(app, mainStackName, {
     allowedOrigins: optionalSetting('allowedOrigins'),
     partnerDepartmentEmail: setting('partnerDepartmentEmail', 'partner-department@partnerdesk.example'),
     supportEmail: setting('supportEmail', 'support@partnerdesk.example'),
+    cloudName: optionalSetting('cloudName'),
+    brandColor: optionalSetting('brandColor'),
     authDomainPrefix: setting('authDomainPrefix', `partnerdesk-${stage}-${process.env.CDK_DEFAULT_ACCOUNT ?? 'local'}`),
     consoleIdentity: consoleIdentity(),
   },

@@ -7,8 +7,11 @@ import { CLIENT_SORT_PREFIX } from './adapters/dynamodb/clientKeys';
 import type { TableName } from './adapters/dynamodb/tables';
 import type { MemberRole } from './domain/team/Member';
 
-/** Who may call a route: nobody in particular, a partner, a manager, a machine client, or a cloud account's owner signed in to the cloud console. */
-export type AuthKind = 'public' | 'partner' | 'manager' | 'system' | 'console';
+/**
+ * Who may call a route: nobody in particular, a partner, a manager, either of them (`staff`: a
+ * person's own preferences), a machine client, or a cloud account's owner signed in to the cloud console.
+ */
+export type AuthKind = 'public' | 'partner' | 'manager' | 'staff' | 'system' | 'console';
 
 /** HTTP methods the API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -139,6 +142,9 @@ const ROLES = {
 /** Every HTTP route of the API. */
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
+  // The language is kept on the partner item (a partner's) or a manager-preferences item, both in `partners`.
+  { method: 'GET', path: '/me', handler: 'getMe', auth: 'staff', uses: { tables: { partners: 'read' } } },
+  { method: 'PUT', path: '/me/language', handler: 'setMyLanguage', auth: 'staff', uses: { tables: { partners: 'readWrite' } } },
   {
     method: 'POST',
     path: '/partner-applications',
@@ -254,14 +260,15 @@ export const routes: readonly RouteSpec[] = [
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
+    // Tells the partner at once (partner-notice outbox: the partner's address and language, the mail).
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', idempotency: 'readWriteDelete' } },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'GET',
@@ -405,7 +412,8 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'expireInvitations',
     everyMinutes: 15,
-    // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done).
+    // Marks overdue invitations expired, then mails each partner and publishes the event (outbox, retried until done);
+    // also retries the partner notices of accepted and declined invitations that their request could not send.
     uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read' }, mail: true, events: true },
   },
   {

@@ -3,7 +3,7 @@
  * registered with their owners (console users), the demo partner invites them, and some owners
  * follow the mailed link and accept, one declines, the rest stay invited — as people would do it.
  */
-import { clientDeps, documentClient, invitationDeps } from '../../shared/adapters/compositionRoot';
+import { answerDeps, clientDeps, documentClient } from '../../shared/adapters/compositionRoot';
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { addClient } from '../../shared/domain/clients/addClient';
@@ -77,11 +77,11 @@ export async function seedClients(partnerId: string, apiUrl: string, since: Date
     if (!invitation) throw new Error('seed: no invitation mail');
     const owner = { accountId };
     if (person.answer === 'accept') {
-      await acceptInvitation({ ...invitationDeps(), clock }, tokenFromMail(invitation), owner);
+      await acceptInvitation({ ...answerDeps(apiUrl), clock }, tokenFromMail(invitation), owner);
       activeAccounts.push(accountId);
       activeClientIds.push(client.id);
     }
-    if (person.answer === 'decline') await declineInvitation({ ...invitationDeps(), clock }, tokenFromMail(invitation), owner);
+    if (person.answer === 'decline') await declineInvitation({ ...answerDeps(apiUrl), clock }, tokenFromMail(invitation), owner);
   }
   return { registeredAccounts, activeAccounts, activeClientIds };
 }

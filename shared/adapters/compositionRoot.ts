@@ -8,6 +8,7 @@ import { createDocumentClient } from './dynamodb/documentClient';
 import { SIGN_IN_CALL_TIMEOUTS } from './aws/callTimeouts';
 import type { Mailer } from '../ports/Mailer';
 import { SesMailer } from './ses/SesMailer';
+import { mailSettingsFromEnv } from '../domain/mails/MailSettings';
 import type { AccountDirectory } from '../ports/AccountDirectory';
 import type { NoticeDeps } from '../domain/applications/deliverNotices';
 import { DEFAULT_FORM_LIMITS, type FormLimits } from '../domain/applications/submissionLimits';
@@ -21,8 +22,10 @@ import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
 import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
 import type { TeamDeps } from '../domain/team/manageTeam';
+import { DynamoStaffPreferences } from './dynamodb/DynamoStaffPreferences';
 import type { ClientDeps } from '../domain/clients/ClientDeps';
-import type { InvitationViewDeps } from '../domain/clients/answerInvitation';
+import type { AnswerDeps, InvitationViewDeps } from '../domain/clients/answerInvitation';
+import type { ExpiryDeps } from '../domain/clients/expireInvitations';
 import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
 import { DynamoClientListing } from './dynamodb/DynamoClientListing';
@@ -152,8 +155,9 @@ export function applicationDeps(): NoticeDeps & { ids: IdGenerator } {
     clock,
     ids,
     settings: {
+      ...mailSettingsFromEnv(process.env),
       departmentEmail: process.env.PARTNER_DEPARTMENT_EMAIL ?? 'partner-department@partnerdesk.local',
-      supportEmail: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
+      consoleUrl: process.env.PUBLIC_BASE_URL,
     },
   };
 }
@@ -230,13 +234,19 @@ export function clientDeps(publicBaseUrl: string): Omit<ClientDeps, 'events'> {
     clock,
     ids,
     publicBaseUrl,
+    mail: mailSettingsFromEnv(process.env),
     ...(process.env.INVITATIONS_PER_PARTNER_PER_DAY && { invitationsPerDay: Number(process.env.INVITATIONS_PER_PARTNER_PER_DAY) }),
   };
 }
 
-/** What the public invitation routes need: no mail, no partner data. */
+/** What the invitation routes without mail need (cancel). */
 export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> {
   return { clients: clientRepository(), clock, ids };
+}
+
+/** What the invitation answers need: the invitation's records, and the partner and the mailer to tell the partner (`notifyPartner`). */
+export function answerDeps(publicBaseUrl: string): AnswerDeps {
+  return { ...invitationDeps(), partners: partners(), mailer: mailer(), publicBaseUrl, mail: mailSettingsFromEnv(process.env) };
 }
 
 /** What the public invitation page needs: reads only. */
@@ -245,8 +255,8 @@ export function invitationViewDeps(): InvitationViewDeps {
 }
 
 /** What the invitation expiry job needs. */
-export function invitationExpiryDeps(): Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'events' | 'clock' | 'ids'> {
-  return { clients: clientRepository(), partners: partners(), mailer: mailer(), events: eventPublisher(), clock, ids };
+export function invitationExpiryDeps(publicBaseUrl: string): ExpiryDeps {
+  return { ...answerDeps(publicBaseUrl), events: eventPublisher() };
 }
 
 /** The billing ledger of cloud accounts. */
@@ -363,4 +373,9 @@ export function portfolioDeps(): PortfolioDeps {
     ledger: ledgerBalances(),
     clock,
   };
+}
+
+/** What the signed-in staff's own profile and language choice need. */
+export function staffDeps(): { preferences: DynamoStaffPreferences } {
+  return { preferences: new DynamoStaffPreferences(documentClient()) };
 }

@@ -8,6 +8,7 @@
  * (whose module wraps every `Date` method when it loads).
  */
 import { tzOffset } from '@date-fns/tz/tzOffset';
+import type { Language } from './Language';
 
 /** IANA name of the zone the partner program cuts days in. */
 export const MOSCOW_TIME_ZONE = 'Europe/Moscow';
@@ -124,4 +125,21 @@ function startOf(day: MoscowDay, offset: number): Date {
 export function toMoscowText(instant: Date): string {
   const iso = toMoscowIso(instant);
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} Moscow time (UTC${iso.slice(23)})`;
+}
+
+/** The `Intl` locale a language's readers write dates in (English: day first, as the cloud's own documents). */
+const DATE_LOCALES: Readonly<Record<Language, string>> = { ru: 'ru-RU', en: 'en-GB' };
+
+/**
+ * An instant as a person reads it in a mail of their language: the Moscow date with the month's
+ * name, the minute, and the offset.
+ *
+ * @example
+ * moscowTimeWords(new Date('2026-12-07T05:51:00Z'), 'ru'); // '7 декабря 2026 г., 08:51 по Москве (UTC+03:00)'
+ * moscowTimeWords(new Date('2026-12-07T05:51:00Z'), 'en'); // '7 December 2026, 08:51 Moscow time (UTC+03:00)'
+ */
+export function moscowTimeWords(instant: Date, language: Language): string {
+  const iso = toMoscowIso(instant);
+  const day = new Intl.DateTimeFormat(DATE_LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: MOSCOW_TIME_ZONE }).format(instant);
+  return `${day}, ${iso.slice(11, 16)} ${language === 'ru' ? 'по Москве' : 'Moscow time'} (UTC${iso.slice(23)})`;
 }

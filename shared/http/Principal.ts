@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isCloudAccountId } from '../domain/clients/cloudAccountId';
 import type { Actor } from '../domain/audit/AuditEntry';
 import type { MemberRole } from '../domain/team/Member';
+import type { AuthKind } from '../routeTable';
 
 /** Who is calling, as established from a verified JWT (see `authenticate.ts`). */
 export type Principal =
@@ -95,6 +96,11 @@ export function principalFromClaims(claims: Claims | undefined, source: TokenSou
     return { kind: 'system', clientId: text(CLAIMS.clientId), scopes };
   }
   return { kind: 'anonymous' };
+}
+
+/** Whether a route of auth kind `auth` admits the principal: its own kind, or a partner or manager on a `staff` route. */
+export function admits(auth: Exclude<AuthKind, 'public'>, principal: Principal['kind']): boolean {
+  return auth === 'staff' ? principal === 'partner' || principal === 'manager' : principal === auth;
 }
 
 /** The verified principal of a request: anonymous on public routes, the one `authenticate` established otherwise. */

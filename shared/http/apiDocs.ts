@@ -3,6 +3,7 @@ import type { NamedSchemas, OperationDocs } from './openapi';
 import { applicationOperations, applicationView, submittedApplicationView } from './docs/applications';
 import { balanceDetailView, balanceOperations, balanceView, billingEventsResponse, expensesView } from './docs/balances';
 import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './docs/clients';
+import { meOperations, meView } from './docs/me';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 import { budgetView, portfolioView, spendOperations } from './docs/spend';
 import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
@@ -18,6 +19,7 @@ export const operationDocs: OperationDocs = {
     tag: 'Meta', response: openApiObject, success: { 200: 'The document, naming the address it was fetched from as its server' },
     examples: { response: { openapi: '3.0.3', info: { title: 'partnerdesk API', version: '1.0.0' }, paths: {} } },
   },
+  ...meOperations,
   ...applicationOperations,
   ...clientOperations,
   ...clientOperationOperations,
@@ -28,6 +30,7 @@ export const operationDocs: OperationDocs = {
 
 /** The response schemas the document names (and generated clients with it). */
 export const namedSchemas: NamedSchemas = {
+  Me: meView,
   Application: applicationView,
   SubmittedApplication: submittedApplicationView,
   Client: clientView,

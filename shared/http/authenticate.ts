@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthKind } from '../routeTable';
 import { HttpError } from './HttpError';
-import { type Claims, CLAIMS, DEFAULT_CONSOLE_SOURCE, principalFromClaims, type TokenSource } from './Principal';
+import { admits, type Claims, CLAIMS, DEFAULT_CONSOLE_SOURCE, principalFromClaims, type TokenSource } from './Principal';
 
 /** Where tokens come from: Cognito in AWS (or the cloud's own OIDC provider for console users), the local issuers locally. */
 export interface TokenIssuerConfig {
@@ -150,7 +150,7 @@ export function authenticate(
     const principal = principalFromClaims(claims, issuer.source);
     context.authorizer = { jwt: { claims, scopes: null }, principal };
     if (principal.kind === 'anonymous') throw new HttpError('forbidden', 'The token carries no role');
-    if (principal.kind !== auth) throw new HttpError('forbidden', 'This operation is not allowed for your role');
+    if (!admits(auth, principal.kind)) throw new HttpError('forbidden', 'This operation is not allowed for your role');
   };
   return { before: authenticateBefore };
 }

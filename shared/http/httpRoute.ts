@@ -14,7 +14,9 @@ import { parseWith } from './validation';
 /** The principal a route sees, narrowed by its auth kind. */
 export type PrincipalFor<A extends AuthKind> = A extends 'public'
   ? Principal
-  : Extract<Principal, { kind: A }>;
+  : A extends 'staff'
+    ? Extract<Principal, { kind: 'partner' | 'manager' }>
+    : Extract<Principal, { kind: A }>;
 
 /** What a route handler receives: validated input and the authenticated caller. */
 export interface RouteRequest<A extends AuthKind, B, Q, P> {

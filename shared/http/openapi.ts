@@ -8,6 +8,7 @@ import { errorResponse } from './docs/common';
 /** The groups of operations, with what each is about. */
 export const TAGS = {
   Meta: 'The API describing itself.',
+  Me: 'The signed-in partner or manager and the language they read the console and their mails in.',
   'Partner applications': 'The public "contact sales" form and the partner department answering it (managers).',
   Clients: "A partner's clients: adding one by its cloud account, the invitation link, listing.",
   Invitations: 'The public link an invited client opens: see the invitation, accept or decline it.',
@@ -56,7 +57,7 @@ export type OperationDocs = Readonly<Record<string, OperationDoc>>;
 export type NamedSchemas = Readonly<Record<string, z.ZodMiniType>>;
 
 /** Which token each kind of caller needs, as OpenAPI security schemes (none for public routes). */
-const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public'>, { readonly name: string; readonly description: string }>> = {
+const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public' | 'staff'>, { readonly name: string; readonly description: string }>> = {
   partner: {
     name: 'partnerIdToken',
     description: 'A Cognito **ID token** of a partner user (`Authorization: Bearer <id token>`): `custom:role` is `partner` ' +
@@ -84,7 +85,10 @@ const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public'>, { readonly 
 
 /** Security requirement per auth kind (HTTP bearer schemes take no scopes; the billing scope is in its description). */
 function security(auth: AuthKind): Array<Record<string, string[]>> {
-  return auth === 'public' ? [] : [{ [SECURITY_SCHEMES[auth].name]: [] }];
+  if (auth === 'public') return [];
+  // Either token: OpenAPI lists alternatives as separate requirements.
+  if (auth === 'staff') return [{ [SECURITY_SCHEMES.partner.name]: [] }, { [SECURITY_SCHEMES.manager.name]: [] }];
+  return [{ [SECURITY_SCHEMES[auth].name]: [] }];
 }
 
 /**

@@ -16,8 +16,8 @@ export interface ClientListQuery {
   readonly assignee?: string;
 }
 
-/** An expired invitation whose partner has not been told yet (the expiry outbox). */
-export interface ExpiryNotice {
+/** An accepted, declined or expired invitation whose partner has not been told yet (the partner-notice outbox). */
+export interface PartnerNotice {
   readonly invitationId: string;
   /** When it became due (or when the previous sender's lease ran out). */
   readonly dueAt: Date;
@@ -50,12 +50,12 @@ export interface ClientRepository extends ClientLookup {
   recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client>;
   /** Invitations still `pending` whose expiry is at or before `now` (reads only those). */
   overdueInvitations(now: Date, limit: number): Promise<Invitation[]>;
-  /** Expired invitations whose partner is still owed the notice. */
-  dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]>;
+  /** Closed invitations (accepted, declined, expired) whose partner is still owed the notice. */
+  duePartnerNotices(now: Date, limit: number): Promise<PartnerNotice[]>;
   /** Takes the lease on telling the partner; false if another sender holds it. */
-  claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean>;
+  claimPartnerNotice(notice: PartnerNotice, leaseUntil: Date): Promise<boolean>;
   /** Removes the notice from the outbox if this sender still holds the lease. */
-  completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void>;
+  completePartnerNotice(invitationId: string, leaseUntil: Date): Promise<void>;
 }
 
 /** A partner's clients as the console lists them (apart from `ClientRepository`: only the list route reads this way). */

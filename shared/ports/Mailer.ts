@@ -1,4 +1,4 @@
-/** One outgoing e-mail. Plain text is always sent; HTML is optional. */
+/** One outgoing e-mail. Plain text is always sent; HTML beside it (every mail rendered by `renderMail` has both). */
 export interface Mail {
   readonly to: string;
   readonly subject: string;

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 function form() {
   const email = `e2e-${randomBytes(6).toString('hex')}@example.com`;
-  return { name: 'Ann Lee', email, phone: '+7 495 000-00-00', company: 'Lee IT', message: `Reseller ${email}` };
+  return { name: 'Ann Lee', email, phone: '+7 495 000-00-00', company: 'Lee IT', message: `Reseller ${email}`, language: 'en' };
 }
 
 describe('become a partner over HTTP', () => {
@@ -24,7 +24,7 @@ describe('become a partner over HTTP', () => {
     expect(submitted.status).toBe(201);
     expect(submitted.body).toEqual({ id: expect.stringMatching(/^app_/), status: 'new', contactDueAt: expect.any(String) });
     const id = submitted.body.id as string;
-    expect((await mailsTo(input.email, local.stack.inboxUrl)).map((m) => m.subject)).toEqual(['We received your partner application']);
+    expect((await mailsTo(input.email, local.stack.inboxUrl)).map((m) => m.subject)).toEqual(['We received your application to the Partnerdesk Cloud partner program']);
 
     const listed = await call(local.stack.apiUrl, 'GET', '/partner-applications?status=new&limit=100', { token: managerToken });
     expect(listed.status).toBe(200);
@@ -34,7 +34,7 @@ describe('become a partner over HTTP', () => {
     await local.stack.runJob('escalateApplications');
     await local.stack.runJob('escalateApplications');
     const mails = (await mailsTo(input.email, local.stack.inboxUrl)).map((m) => m.subject);
-    expect(mails).toEqual(['We received your partner application', 'Your partner application: please contact support']);
+    expect(mails).toEqual(['We received your application to the Partnerdesk Cloud partner program', 'Your application to the Partnerdesk Cloud partner program: please contact support']);
     expect((await call(local.stack.apiUrl, 'GET', `/partner-applications/${id}`, { token: managerToken })).body.status).toBe('escalated');
 
     expect((await call(local.stack.apiUrl, 'POST', `/partner-applications/${id}/contact`, { token: managerToken })).status).toBe(200);

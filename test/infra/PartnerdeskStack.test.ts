@@ -194,6 +194,8 @@ describe('PartnerdeskStack', () => {
         POWERTOOLS_SERVICE_NAME: 'partnerdesk',
         PARTNER_DEPARTMENT_EMAIL: stackSettings.partnerDepartmentEmail,
         SUPPORT_EMAIL: stackSettings.supportEmail,
+        CLOUD_NAME: 'Partnerdesk Test Cloud',
+        BRAND_COLOR: '#0f766e',
         PUBLIC_BASE_URL: consoleOrigin,
       });
     });
@@ -728,6 +730,10 @@ describe('PartnerdeskStack', () => {
 
     it('refuses consoleOrigin without the certificate of its host', () => {
       expect(build({ ...stackSettings, consoleCertificateArn: undefined })).toThrow('consoleOrigin needs consoleCertificateArn');
+    });
+
+    it.each(['red', '#fff', '#0f766e;background:url(x)'])('refuses brandColor %s, which is not #rrggbb (it goes into the mails\' style attributes)', (brandColor) => {
+      expect(build({ ...stackSettings, brandColor })).toThrow('brandColor must be a colour written #rrggbb');
     });
 
     it('stops before bundling anything when the web console has not been built', () => {

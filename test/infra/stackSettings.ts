@@ -11,6 +11,8 @@ export const stackSettings: PartnerdeskSettings = {
   allowedOrigins: ' https://admin.partnerdesk.test , http://localhost:5173',
   partnerDepartmentEmail: 'partner-department@partnerdesk.test',
   supportEmail: 'support@partnerdesk.test',
+  cloudName: 'Partnerdesk Test Cloud',
+  brandColor: '#0f766e',
   authDomainPrefix: 'partnerdesk-infra-test',
   stage: 'prod',
   alarmEmail: 'operations@partnerdesk.test',

@@ -29,7 +29,7 @@ describe('submitApplication', () => {
     const stored = await deps(clock).applications.get(application.id);
     expect(stored).toMatchObject({ id: application.id, email: input.email, status: 'new' });
     const mails = await mailsTo(input.email);
-    expect(mails.map((mail) => mail.subject)).toEqual(['We received your partner application']);
+    expect(mails.map((mail) => mail.subject)).toEqual(['We received your application to the Partnerdesk Cloud partner program']);
   });
 
   it('returns the first application for an identical form within the window, and a new one after it', async () => {
@@ -58,7 +58,7 @@ describe('submitApplication', () => {
 
     clock.advance(3 * 60 * 1000); // past the failed sender's lease
     await escalateOverdueApplications(deps(clock));
-    expect((await mailsTo(input.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
+    expect((await mailsTo(input.email)).map((mail) => mail.subject)).toEqual(['We received your application to the Partnerdesk Cloud partner program']);
   });
 });
 
@@ -78,7 +78,7 @@ describe('decideApplication', () => {
     expect(partner).toMatchObject({ partnerId: approved.partnerId, email: input.email, name: 'Lee IT', applicationId: application.id });
     const login = await new LocalAccountDirectory(tables.documentClient()).findLogin(input.email);
     expect(login).toMatchObject({ role: 'partner', partnerId: approved.partnerId, enabled: true });
-    expect((await mailsTo(input.email)).map((mail) => mail.subject)).toContain('Welcome to the partner program');
+    expect((await mailsTo(input.email)).map((mail) => mail.subject)).toContain('Welcome to the Partnerdesk Cloud partner program');
   });
 
   it('refuses approval before contact and after rejection with InvalidTransitionError', async () => {

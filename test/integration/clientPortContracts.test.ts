@@ -215,17 +215,17 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     const expiredAt = now();
     await ports.clients.save(closeInvitation(invited.after, invited.invitation!.after, 'expire', context(expiredAt)));
     expect(ours(await ports.clients.overdueInvitations(now(), 1000))).toEqual([]);
-    const [notice] = ours(await ports.clients.dueExpiryNotices(now(), 1000));
+    const [notice] = ours(await ports.clients.duePartnerNotices(now(), 1000));
     expect(notice).toEqual({ invitationId: id, dueAt: expiredAt });
 
     const lease = new Date(expiredAt.getTime() + 60_000);
-    expect(await ports.clients.claimExpiryNotice(notice!, lease)).toBe(true);
-    expect(await ports.clients.claimExpiryNotice(notice!, new Date(lease.getTime() + 1))).toBe(false);
-    expect(ours(await ports.clients.dueExpiryNotices(now(), 1000))).toEqual([]);
-    await ports.clients.completeExpiryNotice(id, new Date(lease.getTime() + 1));
-    expect(ours(await ports.clients.dueExpiryNotices(lease, 1000))).toEqual([{ invitationId: id, dueAt: lease }]);
-    await ports.clients.completeExpiryNotice(id, lease);
-    expect(ours(await ports.clients.dueExpiryNotices(new Date(lease.getTime() + 1), 1000))).toEqual([]);
+    expect(await ports.clients.claimPartnerNotice(notice!, lease)).toBe(true);
+    expect(await ports.clients.claimPartnerNotice(notice!, new Date(lease.getTime() + 1))).toBe(false);
+    expect(ours(await ports.clients.duePartnerNotices(now(), 1000))).toEqual([]);
+    await ports.clients.completePartnerNotice(id, new Date(lease.getTime() + 1));
+    expect(ours(await ports.clients.duePartnerNotices(lease, 1000))).toEqual([{ invitationId: id, dueAt: lease }]);
+    await ports.clients.completePartnerNotice(id, lease);
+    expect(ours(await ports.clients.duePartnerNotices(new Date(lease.getTime() + 1), 1000))).toEqual([]);
   });
 
   it('saves each client of a batch on its own: a stale one conflicts, the others are saved with follow-ups completed in parts', async () => {

@@ -45,8 +45,9 @@ describe('addClient', () => {
     expect(client).toMatchObject({ partnerId: partner.partnerId, accountId, email, status: 'invited', invitation: { status: 'pending', mail: 'sent' } });
     expect(client.invitation.expiresAt.toISOString()).toBe('2026-03-08T10:00:00.000Z');
     const [mail] = await mailsTo(email);
-    expect(mail?.subject).toBe('Volkova Cloud Integration invites you to their partner account');
+    expect(mail?.subject).toBe('Invitation to become a client of a Partnerdesk Cloud partner');
     expect(mail?.body.text).toContain(`${TEST_BASE_URL}/invitations/${token}`);
+    expect(mail?.body.html).toContain(`href="${TEST_BASE_URL}/invitations/${token}"`);
     expect(mail?.body.text).toContain(accountId);
 
     const invitation = await deps(clock).clients.getInvitation(client.invitation.id);

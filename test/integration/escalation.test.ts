@@ -40,8 +40,8 @@ describe('escalateOverdueApplications', () => {
       expect.stringContaining(untouched.application.id),
     ]);
     expect((await mailsTo(untouched.application.email)).map((mail) => mail.subject)).toEqual([
-      'We received your partner application',
-      'Your partner application: please contact support',
+      'We received your application to the Partnerdesk Cloud partner program',
+      'Your application to the Partnerdesk Cloud partner program: please contact support',
     ]);
   });
 
@@ -100,7 +100,7 @@ describe('escalateOverdueApplications', () => {
     const run = await escalateOverdueApplications(d);
 
     expect(run).toMatchObject({ delivered: 1, failed: 0, abandoned: [] });
-    expect((await mailsTo(application.email)).map((mail) => mail.subject)).toEqual(['Your partner application']);
+    expect((await mailsTo(application.email)).map((mail) => mail.subject)).toEqual(['Your application to the Partnerdesk Cloud partner program']);
   });
 });
 

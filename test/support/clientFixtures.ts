@@ -1,3 +1,5 @@
+import { DEFAULT_MAIL_SETTINGS } from '../../shared/domain/mails/MailSettings';
+import type { Language } from '../../shared/domain/Language';
 import { randomBytes } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Email } from 'aws-ses-v2-local/dist/store';
@@ -36,10 +38,10 @@ export async function registerCloudAccount(client: DynamoDBDocumentClient): Prom
 }
 
 /** Stores a partner account (as the approval of its application would) with a unique e-mail, `<partnerId>@example.com` (its owner: the login `useLocalIssuer().partner(partnerId)` signs for). */
-export async function createPartner(client: DynamoDBDocumentClient, name = 'Volkova IT'): Promise<Partner> {
+export async function createPartner(client: DynamoDBDocumentClient, name = 'Volkova IT', language: Language = 'en'): Promise<Partner> {
   const suffix = randomBytes(6).toString('hex');
   const partner: Partner = {
-    partnerId: `ptn_${suffix}`, name, email: `ptn_${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(),
+    partnerId: `ptn_${suffix}`, name, email: `ptn_${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(), language,
   };
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(partner) }));
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId } }));
@@ -55,6 +57,7 @@ export function clientTestDeps(client: DynamoDBDocumentClient, clock: Clock, mai
     mailer,
     limits: new DynamoRateLimiter(client),
     events: new LocalEventStore(client),
+    mail: DEFAULT_MAIL_SETTINGS,
     clock,
     ids: randomIds,
     publicBaseUrl: TEST_BASE_URL,

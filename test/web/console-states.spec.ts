@@ -8,7 +8,7 @@
 import type { Page, Route } from '@playwright/test';
 import { call } from '../support/http';
 import { checkScreen } from './support/checkScreen';
-import { staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
+import { apiGet, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 import { expect, test } from './support/test';
 
 /** Holds matching API calls until `release` is called. */
@@ -214,6 +214,21 @@ test('the language comes from the browser, stays in the address, and the switch 
   await page.goto('/');
   await expect(page).toHaveURL(/\/en\/sign-in$/);
   await context.close();
+
+  // After sign-in the console follows the person's stored language, and the switch stores a new choice.
+  const signedIn = await browser.newContext({ locale: 'ru-RU' });
+  const partnerPage = await signedIn.newPage();
+  await partnerPage.goto('/ru/sign-in');
+  await partnerPage.getByRole('button', { name: `Войти как ${suiteStack().partnerEmail}` }).click();
+  await expect(partnerPage).toHaveURL(/\/en\/clients/);
+  await expect(partnerPage.getByText('Volkova Cloud Integration LLC')).toBeVisible();
+  const token = await staffToken(suiteStack().partnerEmail);
+  await partnerPage.getByRole('link', { name: 'Переключить на русский язык' }).click();
+  await expect(partnerPage.getByRole('heading', { name: 'Клиенты', level: 1 })).toBeVisible();
+  await expect.poll(async () => (await apiGet<{ language: string }>('/me', token)).language).toBe('ru');
+  await partnerPage.getByRole('link', { name: 'Switch to English' }).click();
+  await expect.poll(async () => (await apiGet<{ language: string }>('/me', token)).language).toBe('en');
+  await signedIn.close();
 
   const english = await browser.newContext({ locale: 'kk-KZ' });
   const kazakh = await english.newPage();

@@ -1,9 +1,10 @@
 /** Which screen a URL shows, and who may see it; an address without a language gets the reader's one. */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { loadMe } from './auth/me';
 import { type Role, session } from './auth/session';
 import { t } from './i18n/catalogue';
-import { startLanguage } from './i18n/chooseLanguage';
+import { addressIn, startLanguage } from './i18n/chooseLanguage';
 import { language } from './i18n/language';
 import { localized, matchPath, navigate, route } from './router';
 import { ApplicationDetail } from './screens/Applications/ApplicationDetail';
@@ -69,6 +70,12 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language.value;
   }, [language.value]);
+  // After sign-in the console follows the language the partner or manager chose (their mails follow it too).
+  useEffect(() => {
+    void loadMe().then((stored) => {
+      if (stored && stored !== language.value && route.value.language) navigate(addressIn(stored), { replace: true });
+    });
+  }, [current?.idToken]);
   if (!inAddress) return <Redirect to={localized(`${path}${window.location.search}${window.location.hash}`, startLanguage())} />;
   if (path === '/') {
     if (!current) return <Redirect to="/sign-in" />;

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type Client, isAttached } from '../../domain/clients/Client';
 import type { Invitation } from '../../domain/clients/Invitation';
 import type { ClientRef } from '../../domain/clients/ClientRef';
-import type { ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
+import type { ClientRepository, PartnerNotice } from '../../ports/ClientRepository';
 import { toClient, toInvitation } from './clientItems';
 import { clientKey, partnerAccountKey } from './clientKeys';
 import { clientTables, type ClientTables } from './clientTables';
@@ -21,7 +21,7 @@ const noticeItem = z.object({ invitationId: storedText, dueAt: isoDate });
 /** The reads of `ClientRepository`. */
 type ClientQueries = Pick<
   ClientRepository,
-  'findForPartner' | 'get' | 'findByAccount' | 'invitationForToken' | 'getInvitation' | 'overdueInvitations' | 'dueExpiryNotices'
+  'findForPartner' | 'get' | 'findByAccount' | 'invitationForToken' | 'getInvitation' | 'overdueInvitations' | 'duePartnerNotices'
 >;
 
 /**
@@ -74,8 +74,8 @@ export class DynamoClientQueries implements ClientQueries {
     return (await this.dueIn(INVITATION_QUEUES.expire, now, limit)).map(toInvitation);
   }
 
-  public async dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]> {
-    return (await this.dueIn(INVITATION_QUEUES.notifyExpired, now, limit)).map((item) => noticeItem.parse(item));
+  public async duePartnerNotices(now: Date, limit: number): Promise<PartnerNotice[]> {
+    return (await this.dueIn(INVITATION_QUEUES.notifyPartner, now, limit)).map((item) => noticeItem.parse(item));
   }
 
   /** Invitations waiting in a queue of the sparse `due` index whose time has come. */

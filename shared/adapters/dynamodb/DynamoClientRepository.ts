@@ -3,17 +3,17 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { normalizedEmail } from '../../domain/accounts/emailAddress';
 import type { ClientChange, InviteeMarker } from '../../domain/clients/ClientChange';
-import type { ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
+import type { ClientRepository, PartnerNotice } from '../../ports/ClientRepository';
 import { saveClientChange } from './clientChangeTransaction';
 import { toClient } from './clientItems';
 import { clientKey, partnerInviteeKey } from './clientKeys';
-import { storedText } from './storedFields';
-
-const inviteeItem = z.object({ clientId: storedText, invitationId: storedText });
 import { conditionalUpdate } from './conditionalUpdate';
 import { DynamoClientQueries } from './DynamoClientQueries';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
 import { type OutboxEntry, writeUnderLease } from './outboxLease';
+import { storedText } from './storedFields';
+
+const inviteeItem = z.object({ clientId: storedText, invitationId: storedText });
 
 /**
  * Partners' clients and their invitations on DynamoDB (tables `clients`, `invitations`, `audit`):
@@ -54,7 +54,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return updated ? toClient(updated) : ((await this.get(client.partnerId, client.id)) ?? client);
   }
 
-  public async claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean> {
+  public async claimPartnerNotice(notice: PartnerNotice, leaseUntil: Date): Promise<boolean> {
     // Invariant: one sender at a time per notice (the lease); a reader of a stale index entry loses.
     const claimed = await writeUnderLease(this.client, this.expiryNotice(notice.invitationId), notice.dueAt, 'SET dueAt = :lease', {
       ':lease': leaseUntil.toISOString(),
@@ -62,7 +62,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return claimed !== undefined;
   }
 
-  public async completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void> {
+  public async completePartnerNotice(invitationId: string, leaseUntil: Date): Promise<void> {
     // Only the lease holder empties the outbox.
     await writeUnderLease(this.client, this.expiryNotice(invitationId), leaseUntil, 'REMOVE dueQueue, dueAt');
   }
@@ -72,7 +72,7 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
     return {
       TableName: this.tables.invitations,
       Key: invitationKey(invitationId),
-      owed: ['dueQueue', INVITATION_QUEUES.notifyExpired],
+      owed: ['dueQueue', INVITATION_QUEUES.notifyPartner],
       dueAt: 'dueAt',
     };
   }

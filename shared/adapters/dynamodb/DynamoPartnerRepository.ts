@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import type { PartnerRepository } from '../../ports/PartnerRepository';
 import type { Partner } from '../../domain/partners/Partner';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/Language';
 import { partnerEmailKey, partnerKey } from './partnerKeys';
 import { isoDate } from './storedDate';
 import { storedText } from './storedFields';
@@ -13,6 +14,8 @@ const storedPartner = z.object({
   email: storedText,
   applicationId: storedText,
   createdAt: isoDate,
+  /** Absent on partners admitted before languages: Russian, the default. */
+  language: z._default(z.enum(LANGUAGES), DEFAULT_LANGUAGE),
 });
 
 /** The stored item of a partner account (written by the approval transaction). */

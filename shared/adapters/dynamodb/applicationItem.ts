@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/Language';
 import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
 import { isoDate, optionalIsoDate } from './storedDate';
 import { optionalStoredText, storedNumber, storedText } from './storedFields';
@@ -17,6 +18,8 @@ const applicationItem = z.object({
   phone: storedText,
   company: storedText,
   message: storedText,
+  /** Absent on applications stored before forms had a language: those were Russian by default. */
+  language: z._default(z.enum(LANGUAGES), DEFAULT_LANGUAGE),
   createdAt: isoDate,
   updatedAt: isoDate,
   contactDueAt: isoDate,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CLIENT_STATUSES, type Client, isAttached } from '../../domain/clients/Client';
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
+import { LANGUAGES } from '../../domain/Language';
 import { clientKey, clientListKey, partnerAssigneeKey, partnerStatusKey } from './clientKeys';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
 import { isoDate, optionalIsoDate } from './storedDate';
@@ -38,6 +39,8 @@ const invitationItem = z.object({
   partnerId: storedText,
   accountId: optionalStoredText,
   partnerName: storedText,
+  /** Absent on invitations sent before languages: they were sent in English. */
+  language: z._default(z.enum(LANGUAGES), 'en'),
   status: z.enum(INVITATION_STATUSES),
   createdAt: isoDate,
   expiresAt: isoDate,
@@ -77,6 +80,9 @@ export function toInvitation(item: Record<string, unknown>): Invitation {
   return { id: invitationId, ...rest };
 }
 
+/** How an invitation may end that its partner is told of by mail (a cancellation is the partner's own doing). */
+const TOLD_TO_PARTNER: ReadonlySet<string> = new Set(['accepted', 'declined', 'expired']);
+
 /** The stored item of a client, with its index attributes (a detached client leaves both listing indexes). */
 export function clientToItem(client: Client): Record<string, unknown> {
   return {
@@ -108,14 +114,15 @@ export function clientToItem(client: Client): Record<string, unknown> {
 
 /**
  * The stored item of an invitation. Its place in the sparse `due` index follows from its status:
- * pending ones wait for their expiry, expired ones wait until the partner is told.
+ * pending ones wait for their expiry; accepted, declined and expired ones wait until the partner
+ * is told (written in the transaction that closes them, so a notice is never lost: no dual write).
  */
 export function invitationToItem(invitation: Invitation): Record<string, unknown> {
   const due =
     invitation.status === 'pending'
       ? { dueQueue: INVITATION_QUEUES.expire, dueAt: invitation.expiresAt.toISOString() }
-      : invitation.status === 'expired'
-        ? { dueQueue: INVITATION_QUEUES.notifyExpired, dueAt: (invitation.closedAt ?? invitation.expiresAt).toISOString() }
+      : TOLD_TO_PARTNER.has(invitation.status)
+        ? { dueQueue: INVITATION_QUEUES.notifyPartner, dueAt: (invitation.closedAt ?? invitation.expiresAt).toISOString() }
         : {};
   return {
     ...invitationKey(invitation.id),
@@ -125,6 +132,7 @@ export function invitationToItem(invitation: Invitation): Record<string, unknown
     partnerId: invitation.partnerId,
     accountId: invitation.accountId,
     partnerName: invitation.partnerName,
+    language: invitation.language,
     status: invitation.status,
     createdAt: invitation.createdAt.toISOString(),
     expiresAt: invitation.expiresAt.toISOString(),

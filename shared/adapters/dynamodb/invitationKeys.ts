@@ -14,8 +14,12 @@ export function invitationTokenKey(tokenHash: string): { pk: string } {
 export const INVITATION_QUEUES = {
   /** Pending invitations, due at their expiry. */
   expire: 'expire',
-  /** Expired invitations whose partner has not been told yet (the outbox). */
-  notifyExpired: 'notifyExpired',
+  /**
+   * Accepted, declined and expired invitations whose partner has not been told yet (the outbox).
+   * The stored value keeps its first name, from when only expiry was told: notices queued by a
+   * running stack stay readable.
+   */
+  notifyPartner: 'notifyExpired',
 } as const;
 
 /** The index names of the table. */

@@ -14,3 +14,8 @@ export function partnerEmailKey(email: string): { pk: string } {
 export function memberSignInAttribute(memberId: string): string {
   return `signedIn:${memberId}`;
 }
+
+/** Partition key of a manager's preferences (by the manager's user id, the token's `sub`). */
+export function managerPreferencesKey(userId: string): { pk: string } {
+  return { pk: `MANAGER#${userId}` };
+}

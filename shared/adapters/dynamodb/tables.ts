@@ -53,7 +53,11 @@ export const tables = {
     ],
     timeToLiveAttribute: 'expiresAt',
   },
-  /** Partner accounts with their teams (`DynamoTeamStore`), and the e-mail uniqueness markers that bind a login to one partner. */
+  /**
+   * Partner accounts with their teams (`DynamoTeamStore`) and the partner's language, the e-mail
+   * uniqueness markers that bind a login to one partner, and managers' preferences
+   * (`MANAGER#<user id>`: their language). Keys: `partnerKeys.ts`.
+   */
   partners: {
     partitionKey: S('pk'),
     indexes: [],

@@ -1,4 +1,5 @@
 import { InvalidTransitionError } from '../errors';
+import type { Language } from '../Language';
 
 /** Where an application stands in the partner department's process. */
 export type ApplicationStatus = 'new' | 'escalated' | 'contacted' | 'approved' | 'rejected';
@@ -13,11 +14,14 @@ export interface ApplicationForm {
   readonly phone: string;
   readonly company: string;
   readonly message: string;
+  /** The language of the form the applicant filled in (default `DEFAULT_LANGUAGE`): the applicant's mails are in it. */
+  readonly language?: Language;
 }
 
 /** A request to become a partner, from submission to decision. */
 export interface PartnerApplication extends ApplicationForm {
   readonly id: string;
+  readonly language: Language;
   readonly status: ApplicationStatus;
   /** When it was submitted (UTC). */
   readonly createdAt: Date;

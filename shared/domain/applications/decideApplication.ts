@@ -60,6 +60,7 @@ export async function decideApplication(
       email,
       applicationId: id,
       createdAt: now,
+      language: current.language,
     });
   } else {
     updated = await deps.applications.apply(change);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IdGenerator } from '../IdGenerator';
+import { DEFAULT_LANGUAGE } from '../Language';
 import { deliverNotice, type NoticeDeps } from './deliverNotices';
 import { type ApplicationForm, CONTACT_DEADLINE_MS, type PartnerApplication } from './PartnerApplication';
 
@@ -29,6 +30,7 @@ export async function submitApplication(
   const now = deps.clock.now();
   const application: PartnerApplication = {
     ...form,
+    language: form.language ?? DEFAULT_LANGUAGE,
     id: deps.ids.next('app'),
     status: 'new',
     createdAt: now,

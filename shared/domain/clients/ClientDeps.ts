@@ -1,5 +1,6 @@
 import type { Clock } from '../Clock';
 import type { IdGenerator } from '../IdGenerator';
+import type { MailSettings } from '../mails/MailSettings';
 import type { ClientRepository } from '../../ports/ClientRepository';
 import type { CloudAccountRegistry } from '../../ports/CloudAccountRegistry';
 import type { EventPublisher } from '../../ports/EventPublisher';
@@ -19,6 +20,8 @@ export interface ClientDeps {
   readonly ids: IdGenerator;
   /** Where invitation links point: `${publicBaseUrl}/invitations/<token>`. */
   readonly publicBaseUrl: string;
+  /** What every mail shows of the cloud (name, brand colour, support contact). */
+  readonly mail: MailSettings;
   /** New invitations a partner may send per day (`DEFAULT_INVITATIONS_PER_DAY` when absent). */
   readonly invitationsPerDay?: number;
 }

@@ -1,4 +1,5 @@
 import { ConflictError, InvalidTransitionError, RuleViolationError } from '../errors';
+import type { Language } from '../Language';
 
 /** Every status an invitation can be in; only `pending` is open, the rest are final. */
 export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'cancelled', 'expired'] as const;
@@ -23,6 +24,8 @@ export interface Invitation {
   readonly accountId?: string;
   /** The partner's name at the time of sending, shown on the public invitation page. */
   readonly partnerName: string;
+  /** The language of its mails (the first and every resend): chosen by the partner, by default the partner's own. */
+  readonly language: Language;
   readonly status: InvitationStatus;
   readonly createdAt: Date;
   /** The token (link) stops working at this instant; a resend moves it, at most to 30 days after `createdAt`. */

@@ -52,7 +52,7 @@ async function withInvitee(deps: Pick<ClientDeps, 'clients' | 'clock'>, change: 
  * A partner adds a client.
  *
  * Input: the partner, who acts, the client's details (e-mail; name, phone; the cloud account id only
- * when the client is already registered). Output: the client and whether it is new.
+ * when the client is already registered; the language of the invitation, by default the partner's). Output: the client and whether it is new.
  * 1. A given cloud account must be registered (else `unknown_account`).
  * 2. If the partner already has this account as an invited, active or blocked client: `client_exists`.
  *    If its last invitation closed (declined, cancelled, expired) or the client was deleted: invite again.
@@ -65,7 +65,7 @@ async function withInvitee(deps: Pick<ClientDeps, 'clients' | 'clock'>, change: 
  * 5. Mail the link; a failed mail leaves the client stored with `mail: 'failed'`.
  */
 export async function addClient(
-  deps: Pick<ClientDeps, 'clients' | 'accounts' | 'partners' | 'mailer' | 'limits' | 'clock' | 'ids' | 'publicBaseUrl' | 'invitationsPerDay'>,
+  deps: Pick<ClientDeps, 'clients' | 'accounts' | 'partners' | 'mailer' | 'limits' | 'clock' | 'ids' | 'publicBaseUrl' | 'mail' | 'invitationsPerDay'>,
   partnerId: string,
   actor: Actor,
   details: ClientDetails,
@@ -79,7 +79,7 @@ export async function addClient(
   let counted = false;
   const saved = await retryOnConcurrentChange(async () => {
     const existing = await earlierRecord(deps, partnerId, details.accountId);
-    const issued = { id: deps.ids.next('inv'), tokenHash: token.hash, partnerName: partner.name };
+    const issued = { id: deps.ids.next('inv'), tokenHash: token.hash, partnerName: partner.name, language: details.language ?? partner.language };
     const context = { at: deps.clock.now(), actor, auditId: deps.ids.next('aud') };
     const change = await withInvitee(deps, existing
       ? reinviteClient(existing, details, issued, context)
@@ -89,7 +89,7 @@ export async function addClient(
       counted = true;
     }
     await deps.clients.save(change);
-    return { client: change.after, created: !existing };
+    return { client: change.after, created: !existing, invitation: issued };
   });
-  return { client: await sendInvitation(deps, saved.client, partner.name, token.token), created: saved.created };
+  return { client: await sendInvitation(deps, saved.client, saved.invitation, token.token), created: saved.created };
 }

@@ -7,6 +7,7 @@ import { type Client, claimsAccount } from './Client';
 import type { ClientDeps } from './ClientDeps';
 import { type AccountBinding, closeInvitation } from './invitationChanges';
 import { assertAnswerable, effectiveInvitationStatus, type Invitation, type InvitationStatus } from './Invitation';
+import { notifyPartner, type PartnerNoticeDeps } from './notifyPartner';
 import { hashSecretToken } from './secretToken';
 
 /** What the invitee sees about an invitation: never the partner's or the client's contact data. */
@@ -103,15 +104,17 @@ async function bindingFor(deps: Pick<ClientDeps, 'clients'>, invitation: Invitat
  *    such an invitation is accepted with that user's account.
  * 4. Close it and move the client (accept → `active`, decline → `declined`) in one conditional
  *    transaction: of any number of concurrent answers exactly one succeeds; the others re-read and
- *    get `invitation_closed` (also when their reads straddle the winner's write). Accepting takes the account: while another client (of any partner)
- *    serves it, the answer is `account_served` and nothing changes.
+ *    get `invitation_closed` (also when their reads straddle the winner's write). Accepting takes the
+ *    account: while another client (of any partner) serves it, the answer is `account_served` and
+ *    nothing changes. The partner's notice is queued in the same transaction (the invitation joins
+ *    the partner-notice outbox).
  */
 async function answerInvitation(
   deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>,
   token: string,
   owner: AccountOwner,
   action: 'accept' | 'decline',
-): Promise<InvitationView> {
+): Promise<Invitation> {
   return retryOnConcurrentChange(async () => {
     const now = deps.clock.now();
     const invitation = await invitationOfToken(deps.clients, token);
@@ -125,16 +128,28 @@ async function answerInvitation(
     const actor = { kind: 'invitee', id: client.id } as const;
     const change = closeInvitation(client, invitation, action, { at: now, actor, auditId: deps.ids.next('aud') }, bind);
     await deps.clients.save(change);
-    return toView(change.invitation?.after ?? invitation, now);
+    return change.invitation?.after ?? invitation;
   });
 }
 
+/** What answering needs: the invitation's records, and what telling the partner needs. */
+export type AnswerDeps = PartnerNoticeDeps & Pick<ClientDeps, 'ids'>;
+
+/**
+ * 5. Tell the partner at once (its notice was queued in the transaction that closed the invitation);
+ *    if that fails, the answer stands and the expiry job retries the notice.
+ */
+async function answered(deps: AnswerDeps, closed: Invitation): Promise<InvitationView> {
+  await notifyPartner(deps, { invitationId: closed.id, dueAt: closed.closedAt ?? deps.clock.now() }).catch(() => false);
+  return toView(closed, deps.clock.now());
+}
+
 /** The owner accepts: the client becomes `active` (bound to the owner's account if the partner did not name one). */
-export function acceptInvitation(deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>, token: string, owner: AccountOwner): Promise<InvitationView> {
-  return answerInvitation(deps, token, owner, 'accept');
+export async function acceptInvitation(deps: AnswerDeps, token: string, owner: AccountOwner): Promise<InvitationView> {
+  return answered(deps, await answerInvitation(deps, token, owner, 'accept'));
 }
 
 /** The owner declines: the client becomes `declined` and the partner may invite the account again. */
-export function declineInvitation(deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>, token: string, owner: AccountOwner): Promise<InvitationView> {
-  return answerInvitation(deps, token, owner, 'decline');
+export async function declineInvitation(deps: AnswerDeps, token: string, owner: AccountOwner): Promise<InvitationView> {
+  return answered(deps, await answerInvitation(deps, token, owner, 'decline'));
 }

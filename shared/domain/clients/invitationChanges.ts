@@ -1,4 +1,5 @@
 import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import { DEFAULT_LANGUAGE, type Language } from '../Language';
 import { ConflictError } from '../errors';
 import type { ClientChange } from './ClientChange';
 import { advanceClient, type Client, type ClientAction, type InvitationSummary, NEW_CLIENT_STATUS } from './Client';
@@ -20,6 +21,8 @@ export interface ClientDetails {
   readonly phone?: string;
   /** The sales member who adds the client, who sees it from then on; absent for the roles that see every client. */
   readonly assignee?: string;
+  /** The language of the invitation mail; default: the partner's. */
+  readonly language?: Language;
 }
 
 /** A new invitation to issue: its id, the hash of its token and the partner's name to show. */
@@ -27,6 +30,8 @@ export interface NewInvitation {
   readonly id: string;
   readonly tokenHash: string;
   readonly partnerName: string;
+  /** The language of its mails (`DEFAULT_LANGUAGE` when absent). */
+  readonly language?: Language;
 }
 
 /** The audit entry that records a change of `before` into `after` (no `before` for a creation). */
@@ -50,6 +55,7 @@ function pendingInvitation(client: Pick<Client, 'id' | 'partnerId' | 'accountId'
     partnerId: client.partnerId,
     accountId: client.accountId,
     partnerName: issued.partnerName,
+    language: issued.language ?? DEFAULT_LANGUAGE,
     status: 'pending',
     createdAt: at,
     expiresAt: invitationExpiry(at),

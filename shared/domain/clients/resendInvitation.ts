@@ -21,10 +21,10 @@ export const RESEND_LIMIT: RateLimit = { limit: 3, windowMs: 60 * 60 * 1000 };
  * 2. Count the resend against the client's limit (too many requests: `rate_limited`, with when to retry).
  * 3. Give the invitation a new token and a new 7-day expiry, never beyond 30 days from its first issue:
  *    the old link stops working at once.
- * 4. Mail the new link and record whether it went out.
+ * 4. Mail the new link, in the language the invitation was first sent in, and record whether it went out.
  */
 export async function resendInvitation(
-  deps: Pick<ClientDeps, 'clients' | 'mailer' | 'limits' | 'clock' | 'ids' | 'publicBaseUrl'>,
+  deps: Pick<ClientDeps, 'clients' | 'mailer' | 'limits' | 'clock' | 'ids' | 'publicBaseUrl' | 'mail'>,
   partnerId: string,
   clientId: string,
   actor: Actor,
@@ -40,7 +40,7 @@ export async function resendInvitation(
     const { client, invitation } = await partnerClient(deps.clients, partnerId, clientId);
     const change = renewInvitation(client, invitation, token.hash, { at: deps.clock.now(), actor, auditId: deps.ids.next('aud') });
     await deps.clients.save(change);
-    return { client: change.after, partnerName: invitation.partnerName };
+    return { client: change.after, invitation };
   });
-  return sendInvitation(deps, saved.client, saved.partnerName, token.token);
+  return sendInvitation(deps, saved.client, saved.invitation, token.token);
 }

@@ -1,20 +1,22 @@
 import type { Client } from './Client';
 import type { ClientDeps } from './ClientDeps';
-import { invitationLink, invitationMail } from './clientMails';
+import { invitationLink, invitationMailTo } from './clientMails';
+import type { Invitation } from './Invitation';
 
 /**
- * Mails the invitation link and records whether the mail went out. A failed send keeps the client
- * (it is already stored) with `mail: 'failed'`, so the partner sees it and can resend.
+ * Mails the invitation link, in the invitation's language, and records whether the mail went out.
+ * A failed send keeps the client (it is already stored) with `mail: 'failed'`, so the partner sees
+ * it and can resend.
  */
 export async function sendInvitation(
-  deps: Pick<ClientDeps, 'clients' | 'mailer' | 'publicBaseUrl'>,
+  deps: Pick<ClientDeps, 'clients' | 'mailer' | 'publicBaseUrl' | 'mail'>,
   client: Client,
-  partnerName: string,
+  invitation: Pick<Invitation, 'partnerName' | 'language'>,
   token: string,
 ): Promise<Client> {
   let delivered: boolean;
   try {
-    await deps.mailer.send(invitationMail(client, partnerName, invitationLink(deps.publicBaseUrl, token)));
+    await deps.mailer.send(invitationMailTo(client, invitation, invitationLink(deps.publicBaseUrl, token), deps.mail));
     delivered = true;
   } catch {
     delivered = false;

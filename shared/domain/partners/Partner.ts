@@ -1,3 +1,5 @@
+import type { Language } from '../Language';
+
 /** A partner account: a reseller or integrator admitted to the program. */
 export interface Partner {
   readonly partnerId: string;
@@ -7,4 +9,6 @@ export interface Partner {
   readonly email: string;
   readonly applicationId: string;
   readonly createdAt: Date;
+  /** The language the partner reads the console and its mails in (chosen in the console; at first its application's). */
+  readonly language: Language;
 }

@@ -5,6 +5,7 @@ import { applicationForm } from '../schemas/applications';
 import { rejectBody } from '../schemas/rejectApplicationBody';
 import { applicationStatus, listApplicationsQuery } from '../schemas/listApplicationsQuery';
 import { idParams } from '../schemas/idParams';
+import { language } from '../schemas/language';
 import { pageOf } from './common';
 
 /** An application as the API shows it (times in ISO-8601 UTC). */
@@ -16,6 +17,8 @@ export const applicationView = z.object({
   phone: z.string(),
   company: z.string(),
   message: z.string(),
+  /** The language of the form; the applicant's mails are in it. */
+  language,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   contactDueAt: z.iso.datetime(),
@@ -41,6 +44,7 @@ const applicationExample = {
   phone: '+74950000000',
   company: 'Lee IT',
   message: 'We resell cloud to 40 small businesses in Kazan.',
+  language: 'ru',
   createdAt: '2026-12-01T09:15:00.000Z',
   updatedAt: '2026-12-01T11:02:00.000Z',
   contactDueAt: '2026-12-03T09:15:00.000Z',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CLOUD_ACCOUNT_ID_PATTERN } from '../../domain/clients/cloudAccountId';
 import { email, phone } from './contactDetails';
+import { language } from './language';
 import { text } from './freeText';
 
 /** A cloud account id (`acc-` + 20 lower-case letters or digits). */
@@ -13,4 +14,6 @@ export const addClientBody = z.strictObject({
   phone: z.optional(phone),
   /** Only when the client is already registered in the cloud; otherwise its owner's account is bound on acceptance. */
   accountId: z.optional(accountId),
+  /** The language of the invitation mail (and of its resends); default: the partner's language. */
+  language: z.optional(language),
 });

@@ -14,6 +14,7 @@ export function toApplicationView(application: PartnerApplication): z.infer<type
     phone: application.phone,
     company: application.company,
     message: application.message,
+    language: application.language,
     createdAt: application.createdAt.toISOString(),
     updatedAt: application.updatedAt.toISOString(),
     contactDueAt: application.contactDueAt.toISOString(),

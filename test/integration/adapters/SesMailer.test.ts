@@ -1,10 +1,25 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { SesMailer } from '../../../shared/adapters/ses/SesMailer';
 import { uniqueEmail } from '../../support/applicationFixtures';
+import { sampleMail } from '../../support/mailSamples';
 import { mailsTo } from '../../support/sesInbox';
 
 /** The mailer against the local SES (aws-ses-v2-local), started by the global set-up. */
 describe('SesMailer', () => {
+  it('sends a rendered mail with both parts, text and HTML (SES SendEmail Body.Text and Body.Html, UTF-8)', async () => {
+    const to = uniqueEmail('both-parts');
+    const mail = sampleMail('invitation', 'ru', { name: 'Иван', company: 'Волкова ИТ <&>', email: to });
+
+    await SesMailer.fromEnv().send(mail);
+
+    const [received, ...more] = await mailsTo(to);
+    expect(more).toEqual([]);
+    expect(received?.subject).toBe(mail.subject);
+    expect(received?.body.text).toBe(mail.text);
+    expect(received?.body.html).toBe(mail.html);
+    expect(received?.body.html).toContain('Волкова ИТ &lt;&amp;&gt;');
+  });
+
   it('sends the next mail intact after a mail that cannot be serialized (unpaired surrogate)', async () => {
     const mailer = SesMailer.fromEnv();
     const poisoned = uniqueEmail('poisoned');

@@ -30,8 +30,8 @@ describe('escalateApplications (the scheduled job)', () => {
     expect(runs.reduce((sum, run) => sum + run.delivered, 0)).toBe(OVERDUE);
     for (const application of applications) {
       expect((await mailsTo(application.email)).map((mail) => mail.subject)).toEqual([
-        'We received your partner application',
-        'Your partner application: please contact support',
+        'We received your application to the Partnerdesk Cloud partner program',
+        'Your application to the Partnerdesk Cloud partner program: please contact support',
       ]);
     }
     const departmentMails = await mailsTo(departmentEmail);

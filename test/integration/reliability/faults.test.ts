@@ -135,7 +135,7 @@ describe('DynamoDB throttling', () => {
     }
     await runJobAfterLeases();
     for (const form of forms) {
-      expect((await mailsTo(form.email)).map((mail) => mail.subject)).toContain('We received your partner application');
+      expect((await mailsTo(form.email)).map((mail) => mail.subject)).toContain('We received your application to the Partnerdesk Cloud partner program');
     }
   }, FAULT_LOOP_TIMEOUT_MS);
 
@@ -229,7 +229,7 @@ describe('DynamoDB throttling', () => {
     const directory = new LocalAccountDirectory(tables.documentClient());
     for (const email of approved) {
       expect(await directory.findLogin(email)).toMatchObject({ role: 'partner', enabled: true });
-      expect((await mailsTo(email)).map((mail) => mail.subject)).toContain('Welcome to the partner program');
+      expect((await mailsTo(email)).map((mail) => mail.subject)).toContain('Welcome to the Partnerdesk Cloud partner program');
     }
   }, FAULT_LOOP_TIMEOUT_MS);
 });
@@ -283,7 +283,7 @@ describe('SES outage', () => {
     expect(await storedSubmission(form)).toEqual({ applications: 1, marker: true });
     expect(await mailsTo(form.email)).toHaveLength(0);
     await runJobAfterLeases();
-    expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
+    expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your application to the Partnerdesk Cloud partner program']);
   });
 
   it('fails the escalation job loudly while every due notice fails, and a later run delivers them', async () => {
@@ -310,7 +310,7 @@ describe('SES outage', () => {
     } finally {
       delete process.env.CLOCK_OFFSET_MS;
     }
-    expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your partner application']);
+    expect((await mailsTo(form.email)).map((mail) => mail.subject)).toEqual(['We received your application to the Partnerdesk Cloud partner program']);
   });
 
   it('keeps an added client when its invitation mail fails, and the partner can resend it', async () => {

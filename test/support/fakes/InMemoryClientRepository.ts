@@ -7,7 +7,7 @@ import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import { ConcurrentChangeError } from '../../../shared/domain/ConcurrentChange';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { ClientRef } from '../../../shared/domain/clients/ClientRef';
-import type { ClientListing, ClientListQuery, ClientRepository, ExpiryNotice } from '../../../shared/ports/ClientRepository';
+import type { ClientListing, ClientListQuery, ClientRepository, PartnerNotice } from '../../../shared/ports/ClientRepository';
 import type { Page } from '../../../shared/ports/Page';
 import { InMemoryClientTables } from './InMemoryClientTables';
 
@@ -99,11 +99,11 @@ export class InMemoryClientRepository implements ClientRepository, ClientListing
     return this.dueIn('expire', now, limit).flatMap(({ invitationId }) => this.tables.invitation(invitationId) ?? []);
   }
 
-  public async dueExpiryNotices(now: Date, limit: number): Promise<ExpiryNotice[]> {
+  public async duePartnerNotices(now: Date, limit: number): Promise<PartnerNotice[]> {
     return this.dueIn('notifyExpired', now, limit);
   }
 
-  public async claimExpiryNotice(notice: ExpiryNotice, leaseUntil: Date): Promise<boolean> {
+  public async claimPartnerNotice(notice: PartnerNotice, leaseUntil: Date): Promise<boolean> {
     const due = this.tables.due.get(notice.invitationId);
     // Invariant: one sender at a time per notice (the lease); a reader of a stale entry loses.
     if (due?.queue !== 'notifyExpired' || due.dueAt.getTime() !== notice.dueAt.getTime()) return false;
@@ -111,14 +111,14 @@ export class InMemoryClientRepository implements ClientRepository, ClientListing
     return true;
   }
 
-  public async completeExpiryNotice(invitationId: string, leaseUntil: Date): Promise<void> {
+  public async completePartnerNotice(invitationId: string, leaseUntil: Date): Promise<void> {
     const due = this.tables.due.get(invitationId);
     // Only the lease holder empties the outbox.
     if (due?.queue === 'notifyExpired' && due.dueAt.getTime() === leaseUntil.getTime()) this.tables.due.delete(invitationId);
   }
 
   /** The entries of one queue of the `due` index due at `now`, earliest first. */
-  private dueIn(queue: 'expire' | 'notifyExpired', now: Date, limit: number): ExpiryNotice[] {
+  private dueIn(queue: 'expire' | 'notifyExpired', now: Date, limit: number): PartnerNotice[] {
     return [...this.tables.due.entries()]
       .filter(([, due]) => due.queue === queue && due.dueAt.getTime() <= now.getTime())
       .sort(([, a], [, b]) => a.dueAt.getTime() - b.dueAt.getTime())

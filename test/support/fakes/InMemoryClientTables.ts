@@ -193,7 +193,7 @@ export class InMemoryClientTables {
     this.invitations.set(invitation.id, structuredClone(invitation));
     this.tokens.set(invitation.tokenHash, invitation.id);
     if (invitation.status === 'pending') this.due.set(invitation.id, { queue: 'expire', dueAt: invitation.expiresAt });
-    else if (invitation.status === 'expired') this.due.set(invitation.id, { queue: 'notifyExpired', dueAt: invitation.closedAt ?? invitation.expiresAt });
+    else if (['accepted', 'declined', 'expired'].includes(invitation.status)) this.due.set(invitation.id, { queue: 'notifyExpired', dueAt: invitation.closedAt ?? invitation.expiresAt });
     else this.due.delete(invitation.id);
   }
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_MAIL_SETTINGS } from '../../../shared/domain/mails/MailSettings';
+import type { Language } from '../../../shared/domain/Language';
 import { FixedClock } from '../../../shared/domain/Clock';
 import { InMemoryRateLimiter } from './InMemoryRateLimiter';
 import { addClient } from '../../../shared/domain/clients/addClient';
@@ -43,6 +45,7 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
     clock: new FixedClock(start),
     ids: new SequentialIds(),
     publicBaseUrl: UNIT_BASE_URL,
+    mail: DEFAULT_MAIL_SETTINGS,
     failures: loggedFailures(),
   };
   const deps: ClientDeps = world;
@@ -54,8 +57,8 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
 export type InMemoryClientWorld = ReturnType<typeof inMemoryClientWorld>;
 
 /** A partner account stored in the world (as the approval of its application stores it). */
-export function addPartner(world: InMemoryClientWorld, partnerId: string, name = 'Volkova IT'): Partner {
-  return world.partners.add({ partnerId, name, email: `${partnerId}@partners.example.com`, applicationId: `app_${partnerId}`, createdAt: world.clock.now() });
+export function addPartner(world: InMemoryClientWorld, partnerId: string, name = 'Volkova IT', language: Language = 'en'): Partner {
+  return world.partners.add({ partnerId, name, email: `${partnerId}@partners.example.com`, applicationId: `app_${partnerId}`, createdAt: world.clock.now(), language });
 }
 
 /** The audit actor of a partner's (single, test) user. */

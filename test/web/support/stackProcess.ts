@@ -17,11 +17,23 @@ export interface BrowserSuiteStack {
   readonly freeAccounts: readonly string[];
 }
 
+/** Signs a staff login in locally and stores its language choice through the API. */
+async function chooseLanguage(apiUrl: string, email: string, language: 'ru' | 'en'): Promise<void> {
+  const login = await fetch(`${apiUrl}/__local/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  const { idToken } = (await login.json()) as { idToken: string };
+  const chosen = await fetch(`${apiUrl}/me/language`, {
+    method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${idToken}` }, body: JSON.stringify({ language }),
+  });
+  if (!chosen.ok) throw new Error(`PUT /me/language for ${email} answered ${chosen.status}`);
+}
+
 async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const stack = await startLocalStack({ consolePort: 0 });
   const demo = await seedDemoData(stack.apiUrl);
+  // The suite's browsers read English: the demo staff choose it (the console follows a person's stored language after sign-in).
+  for (const email of [demo.partner.email, demo.manager.email]) await chooseLanguage(stack.apiUrl, email, 'en');
   const ready: BrowserSuiteStack = {
     consoleUrl: stack.consoleUrl ?? '',
     apiUrl: stack.apiUrl,

@@ -24,6 +24,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in partner or manager: e-mail, the partner and its company (partners), and the chosen language of the console and mails
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose the language
+         * @description Choose the language (`ru`, `en`) of the console and of your mails: a partner's is kept with the partner (every mail to the partner follows it), a manager's with the manager
+         */
+        put: operations["setMyLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner-applications": {
         parameters: {
             query?: never;
@@ -749,6 +789,8 @@ export interface components {
             phone: string;
             company: string;
             message: string;
+            /** @enum {string} */
+            language: "ru" | "en";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -991,6 +1033,15 @@ export interface components {
                 amount: number;
                 currency: string;
             } | null;
+        };
+        Me: {
+            /** @enum {string} */
+            kind: "partner" | "manager";
+            email: string;
+            partnerId?: string;
+            company?: string;
+            /** @enum {string} */
+            language: "ru" | "en";
         };
         Member: {
             memberId: string;
@@ -2439,6 +2490,91 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in person */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "partner",
+                     *       "email": "ann@lee-it.example",
+                     *       "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *       "company": "Lee IT",
+                     *       "language": "ru"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    setMyLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "language": "en"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    language: "ru" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description The signed-in person with the language chosen */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "partner",
+                     *       "email": "ann@lee-it.example",
+                     *       "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *       "company": "Lee IT",
+                     *       "language": "en"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
     listPartnerApplications: {
         parameters: {
             query?: {
@@ -2470,6 +2606,7 @@ export interface operations {
                      *           "phone": "+74950000000",
                      *           "company": "Lee IT",
                      *           "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *           "language": "ru",
                      *           "createdAt": "2026-12-01T09:15:00.000Z",
                      *           "updatedAt": "2026-12-01T11:02:00.000Z",
                      *           "contactDueAt": "2026-12-03T09:15:00.000Z",
@@ -2522,6 +2659,8 @@ export interface operations {
                     phone: string;
                     company: string;
                     message: string;
+                    /** @enum {string} */
+                    language?: "ru" | "en";
                 };
             };
         };
@@ -2581,6 +2720,7 @@ export interface operations {
                      *       "phone": "+74950000000",
                      *       "company": "Lee IT",
                      *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "language": "ru",
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
@@ -2625,6 +2765,7 @@ export interface operations {
                      *       "phone": "+74950000000",
                      *       "company": "Lee IT",
                      *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "language": "ru",
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
@@ -2670,6 +2811,7 @@ export interface operations {
                      *       "phone": "+74950000000",
                      *       "company": "Lee IT",
                      *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "language": "ru",
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
@@ -2728,6 +2870,7 @@ export interface operations {
                      *       "phone": "+74950000000",
                      *       "company": "Lee IT",
                      *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "language": "ru",
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
@@ -2855,6 +2998,8 @@ export interface operations {
                     name?: string;
                     phone?: string;
                     accountId?: string;
+                    /** @enum {string} */
+                    language?: "ru" | "en";
                 };
             };
         };

@@ -21,5 +21,7 @@ export type AuditEntry = Json<paths['/audit']['get']['responses'][200]>['items']
 export type BalanceDetail = Json<paths['/clients/{id}/balance/detail']['get']['responses'][200]>;
 /** "Expenses on services". */
 export type Expenses = Json<paths['/clients/{id}/expenses']['get']['responses'][200]>;
+/** The signed-in partner or manager (`GET /me`). */
+export type Me = Json<paths['/me']['get']['responses'][200]>;
 /** What an invitation link shows. */
 export type InvitationView = Json<paths['/invitations/{token}']['get']['responses'][200]>;

@@ -2,6 +2,7 @@
  * The language switch: the same screen in the other language, the choice remembered in this
  * browser for the next visit to an address without a language.
  */
+import { saveLanguage } from '../auth/me';
 import { localized, navigate, route } from '../router';
 import { asLanguage, type Language, languageFor } from './language';
 
@@ -36,8 +37,9 @@ export function addressIn(lang: Language): string {
   return localized(`${route.value.path}${search}`, lang);
 }
 
-/** Switches the page to `lang`, keeping the screen, its filters and its open state. */
+/** Switches the page to `lang`, keeping the screen, its filters and its open state; a partner's or manager's choice is stored with them. */
 export function chooseLanguage(lang: Language): void {
   rememberLanguage(lang);
+  saveLanguage(lang);
   navigate(addressIn(lang), { replace: true });
 }

@@ -210,6 +210,8 @@ export const en = {
     phone: 'Phone',
     accountId: 'Cloud account identifier',
     accountIdHint: 'Only if the client already has a cloud account. Otherwise they sign up when accepting.',
+    language: 'Language of the invitation',
+    languages: { ru: 'Русский', en: 'English' },
     submit: 'Add',
   },
   operation: {

@@ -212,6 +212,8 @@ export const ru: Catalogue = {
     phone: 'Телефон',
     accountId: 'Идентификатор аккаунта облака',
     accountIdHint: 'Только если у клиента уже есть аккаунт облака. Иначе он зарегистрируется, принимая приглашение.',
+    language: 'Язык приглашения',
+    languages: { ru: 'Русский', en: 'English' },
     submit: 'Добавить',
   },
   operation: {

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signOutUrl } from '../auth/cognito';
+import { me } from '../auth/me';
 import { end, session } from '../auth/session';
 import { consoleConfig } from '../config';
 import { t } from '../i18n/catalogue';
@@ -69,6 +70,7 @@ export function AppShell({ title, children }: { readonly title: string; readonly
           </a>
           {current && (
             <>
+              {me.value?.company && <span class="who-company" translate={false}>{me.value.company}</span>}
               <span class="who-name" translate={false} title={current.displayName}>{current.displayName}</span>
               <button type="button" class="quiet" onClick={signOut}>{words.shell.signOut}</button>
             </>

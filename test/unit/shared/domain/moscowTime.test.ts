@@ -3,6 +3,7 @@ import {
   addMoscowDays,
   eachMoscowDay,
   isMoscowDay,
+  moscowTimeWords,
   moscowDay,
   moscowDayEnd,
   moscowDaysInclusive,
@@ -88,5 +89,17 @@ describe('moscowTime', () => {
       expect(days.at(-1)).toBe(to);
       expect(moscowDayEnd(days[0]!).getTime()).toBe(moscowDayStart(days[1] ?? addMoscowDays(from, 1)).getTime());
     }), { numRuns: 50 });
+  });
+});
+
+describe('moscowTimeWords', () => {
+  it('writes an instant as a reader of each language reads it in a mail, in Moscow time with the offset', () => {
+    const instant = new Date('2026-12-06T21:30:00Z');
+    expect(moscowTimeWords(instant, 'ru')).toBe('7 декабря 2026 г., 00:30 по Москве (UTC+03:00)');
+    expect(moscowTimeWords(instant, 'en')).toBe('7 December 2026, 00:30 Moscow time (UTC+03:00)');
+  });
+
+  it('uses the offset Moscow had then (UTC+4 in 2012)', () => {
+    expect(moscowTimeWords(new Date('2012-06-01T20:30:00Z'), 'en')).toBe('2 June 2012, 00:30 Moscow time (UTC+04:00)');
   });
 });

@@ -6,8 +6,10 @@
 import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
 import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import { me } from '../../auth/me';
 import { t } from '../../i18n/catalogue';
 import { showAdded } from './clientList';
+import { type Language, LANGUAGES, language } from '../../i18n/language';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
@@ -30,6 +32,8 @@ export interface AddClientDialogProps {
 export function AddClientDialog({ onClose }: AddClientDialogProps) {
   const words = t.value;
   const [form, setForm] = useState({ email: '', name: '', phone: '', accountId: '' });
+  // The invitation's language: the partner's own by default.
+  const [mailLanguage, setMailLanguage] = useState<Language>(me.value?.language ?? language.value);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   // One intent, one key: a double click or a retry after a lost answer adds the client once.
@@ -51,6 +55,7 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
         name: optional(form.name),
         phone: optional(form.phone),
         accountId: optional(form.accountId),
+        language: mailLanguage,
       },
       params: { header: { 'Idempotency-Key': key } },
     }));
@@ -76,6 +81,12 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
         <Field label={words.addClient.phone} name="phone" type="tel" value={form.phone} onValue={set('phone')} error={error('phone')} />
         <Field label={words.addClient.accountId} name="accountId" value={form.accountId} onValue={set('accountId')}
           error={error('accountId')} hint={words.addClient.accountIdHint} />
+        <div class="field">
+          <label for="field-language">{words.addClient.language}</label>
+          <select id="field-language" value={mailLanguage} onChange={(event) => setMailLanguage(event.currentTarget.value as Language)}>
+            {LANGUAGES.map((option) => <option value={option} lang={option}>{words.addClient.languages[option]}</option>)}
+          </select>
+        </div>
         <div class="actions">
           <button type="submit" disabled={busy}>{words.addClient.submit}</button>
           <button type="button" class="secondary" onClick={() => onClose(null)}>{words.common.cancel}</button>

@@ -9,6 +9,7 @@ import { api, attempt, idempotencyKey } from '../../api/client';
 import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
+import { language } from '../../i18n/language';
 import { AppShell } from '../../ui/AppShell';
 import { Field } from '../../ui/Field';
 import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
@@ -69,7 +70,8 @@ export function ContactSales() {
     setBusy(true);
     remember(state);
     const outcome = await attempt(api().POST('/partner-applications', {
-      body: form,
+      // The applicant's mails come in the language of the form they sent.
+      body: { ...form, language: language.value },
       params: { header: { 'Idempotency-Key': state.key } },
     }));
     setBusy(false);

@@ -1,5 +1,6 @@
 import type { PartnerApplication } from '../../../../../shared/domain/applications/PartnerApplication';
 import { noticeMails } from '../../../../../shared/domain/applications/notices';
+import { DEFAULT_MAIL_SETTINGS } from '../../../../../shared/domain/mails/MailSettings';
 import { formFingerprint } from '../../../../../shared/domain/applications/submitApplication';
 
 const application: PartnerApplication = {
@@ -10,11 +11,12 @@ const application: PartnerApplication = {
   phone: '+74950000000',
   company: 'Lee IT',
   message: 'We resell cloud',
+  language: 'en',
   createdAt: new Date('2026-03-01T10:00:00Z'),
   updatedAt: new Date('2026-03-03T10:00:00Z'),
   contactDueAt: new Date('2026-03-03T10:00:00Z'),
 };
-const settings = { departmentEmail: 'dept@example.com', supportEmail: 'support@example.com' };
+const settings = { ...DEFAULT_MAIL_SETTINGS, departmentEmail: 'dept@example.com', supportEmail: 'support@example.com' };
 
 describe('noticeMails', () => {
   it('tells the applicant a manager calls within 48 hours when the form is received', () => {
@@ -28,7 +30,7 @@ describe('noticeMails', () => {
     const mails = noticeMails('escalated', application, settings);
     expect(mails.map((mail) => mail.to)).toEqual(['dept@example.com', 'ann@example.com']);
     expect(mails[0]?.text).toContain('app_1');
-    expect(mails[0]?.text).toContain('submitted at 2026-03-01 13:00 Moscow time (UTC+03:00)');
+    expect(mails[0]?.text).toContain('Отправлена: 1 марта 2026 г., 13:00 по Москве (UTC+03:00)');
     expect(mails[1]?.text).toContain('support@example.com');
   });
 

@@ -57,10 +57,11 @@ describe('addClient', () => {
     expect(w.tables.client('ptn_1', 'cli_1')).toEqual(client);
     const [mail, ...others] = w.mailer.sent;
     expect(others).toEqual([]);
-    expect(mail).toMatchObject({ to: 'ivan@example.com', subject: 'Volkova IT invites you to their partner account' });
+    expect(mail).toMatchObject({ to: 'ivan@example.com', subject: 'Invitation to become a client of a Partnerdesk Cloud partner' });
     const token = tokenInMail(mail);
     expect(mail?.text).toContain(`${UNIT_BASE_URL}/invitations/${token}`);
     expect(mail?.text).toContain(ACCOUNT);
+    expect(mail?.html).toContain(`href="${UNIT_BASE_URL}/invitations/${token}"`);
     const invitation = w.tables.invitation('inv_1');
     expect(invitation).toMatchObject({ clientId: 'cli_1', partnerId: 'ptn_1', accountId: ACCOUNT, partnerName: 'Volkova IT', status: 'pending', tokenHash: hashSecretToken(token) });
     expect(JSON.stringify([...w.tables.invitations.values(), ...w.tables.tokens.entries()])).not.toContain(token);

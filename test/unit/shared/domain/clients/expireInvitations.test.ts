@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { TimeBudget } from '../../../../../shared/domain/TimeBudget';
 import { acceptInvitation, viewInvitation } from '../../../../../shared/domain/clients/answerInvitation';
-import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../../../../shared/domain/clients/expireInvitations';
+import { expireInvitations } from '../../../../../shared/domain/clients/expireInvitations';
+import { PARTNER_NOTICE_LEASE_MS } from '../../../../../shared/domain/clients/notifyPartner';
 import { renewInvitation } from '../../../../../shared/domain/clients/invitationChanges';
 import { INVITATION_LIFETIME_MS } from '../../../../../shared/domain/clients/Invitation';
 import { issueSecretToken } from '../../../../../shared/domain/clients/secretToken';
@@ -90,7 +91,7 @@ describe('expireInvitations', () => {
     expect(w.tables.client('ptn_1', client.id)?.status).toBe('invited');
   });
 
-  it('loses to an answer written between its read and its write: the client stays accepted, nothing is told', async () => {
+  it('loses to an answer written between its read and its write: the client stays accepted, the partner is told of the acceptance only', async () => {
     const w = world();
     const { client, token } = await invite(w, 'ptn_1', { email: 'ivan@example.com', accountId: ACCOUNT });
     w.clock.advance(INVITATION_LIFETIME_MS);
@@ -105,7 +106,7 @@ describe('expireInvitations', () => {
 
     expect(w.tables.client('ptn_1', client.id)?.status).toBe('active');
     expect(w.tables.auditOf(client.id).map((entry) => entry.action)).toEqual(['invite', 'accept']);
-    expect(partnerMails(w)).toEqual([]);
+    expect(partnerMails(w).map((mail) => mail.subject)).toEqual(['Your client accepted the invitation']);
     expect(w.events.published).toEqual([]);
   });
 
@@ -144,7 +145,7 @@ describe('expireInvitations', () => {
 
     w.mailer.refuse(false);
     expect(await expireInvitations(w.deps)).toEqual({ expired: 0, notified: 0, failed: 0 });
-    w.clock.advance(EXPIRY_NOTICE_LEASE_MS);
+    w.clock.advance(PARTNER_NOTICE_LEASE_MS);
     const retried = await expireInvitations(w.deps);
 
     expect(retried).toMatchObject({ expired: 0, notified: 1, failed: 0 });
@@ -161,7 +162,7 @@ describe('expireInvitations', () => {
 
     expect(await expireInvitations(w.deps)).toMatchObject({ expired: 1, notified: 0, failed: 1 });
     w.events.refuseWhen(() => false);
-    w.clock.advance(EXPIRY_NOTICE_LEASE_MS);
+    w.clock.advance(PARTNER_NOTICE_LEASE_MS);
     expect(await expireInvitations(w.deps)).toMatchObject({ notified: 1, failed: 0 });
 
     expect(w.events.published.map((event) => event.id)).toEqual([`${client.invitation.id}.expired`]);

@@ -34,7 +34,7 @@ function world(given: Budget | undefined = budget(), funded = true) {
   }
   if (given) void spend.save([{ budget: given }]);
   const partners = new InMemoryPartnerRepository();
-  partners.add({ partnerId: PARTNER, name: 'Volkova', email: 'owner@partner.example', applicationId: 'app_1', createdAt: new Date('2026-01-01T00:00:00Z') });
+  partners.add({ partnerId: PARTNER, name: 'Volkova', email: 'owner@partner.example', applicationId: 'app_1', createdAt: new Date('2026-01-01T00:00:00Z'), language: 'en' });
   const mailer = new RecordingMailer();
   const events = new RecordingEventPublisher();
   const blocked: string[] = [];

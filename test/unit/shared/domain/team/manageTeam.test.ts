@@ -10,7 +10,7 @@ import { InMemoryTeamStore } from '../../../../support/fakes/InMemoryTeamStore';
 import { SequentialIds } from '../../../../support/fakes/SequentialIds';
 
 const partner: Partner = {
-  partnerId: 'ptn_1', name: 'Volkova IT', email: 'anna@volkova-it.example', applicationId: 'app_1', createdAt: new Date('2026-11-01T09:00:00Z'),
+  partnerId: 'ptn_1', name: 'Volkova IT', email: 'anna@volkova-it.example', applicationId: 'app_1', createdAt: new Date('2026-11-01T09:00:00Z'), language: 'en',
 };
 const owner = founderMemberId(partner.partnerId);
 
