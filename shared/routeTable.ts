@@ -6,6 +6,7 @@
 import { CLIENT_SORT_PREFIX } from './adapters/dynamodb/clientKeys';
 import type { TableName } from './adapters/dynamodb/tables';
 import type { MemberRole } from './domain/team/Member';
+import type { ApiKeyScope } from './domain/apiKeys/ApiKey';
 
 /**
  * Who may call a route: nobody in particular, a partner, a manager, either of them (`staff`: a
@@ -59,6 +60,12 @@ export interface RouteSpec {
    * the function as `PARTNER_ROUTE_ROLES`). The route × role matrix test walks every route from it.
    */
   readonly roles?: readonly MemberRole[];
+  /**
+   * Partner routes only, and required there: the scope an API key needs to call the route (issue 33),
+   * or `null` where no key may (the team, a person's own things, the API keys themselves). A route
+   * that takes keys also reads them and records their last use (`withKeyCheck` adds the table).
+   */
+  readonly scope?: ApiKeyScope | null;
 }
 
 /** One scheduled job, run by an EventBridge rule in AWS and by a timer locally. */
@@ -139,8 +146,13 @@ const ROLES = {
   spend: ['owner', 'admin', 'operations', 'finance'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
+/** A route that takes API keys reads them (the key check) and records their last use: it gets the keys' table from its scope. */
+function withKeyCheck(route: RouteSpec): RouteSpec {
+  return route.scope ? { ...route, uses: { ...route.uses, tables: { ...route.uses.tables, apiKeys: 'readWrite' } } } : route;
+}
+
 /** Every HTTP route of the API. */
-export const routes: readonly RouteSpec[] = [
+export const routes: readonly RouteSpec[] = ([
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
   // The language is kept on the partner item (a partner's) or a manager-preferences item, both in `partners`.
   { method: 'GET', path: '/me', handler: 'getMe', auth: 'staff', uses: { tables: { partners: 'read' } } },
@@ -193,6 +205,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'addClient',
     auth: 'partner',
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: {
       tables: {
         clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', ...MEMBERSHIP_TABLES,
@@ -207,6 +220,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'listClients',
     auth: 'partner',
     roles: ROLES.everyone,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
@@ -217,6 +231,7 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     // Counts over every client of the partner: not for sales, who see only their own clients.
     roles: ROLES.spend,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -225,6 +240,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'getClient',
     auth: 'partner',
     roles: ROLES.everyone,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -233,6 +249,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'resendInvitation',
     auth: 'partner',
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: {
       tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
       mail: true,
@@ -244,6 +261,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'cancelInvitation',
     auth: 'partner',
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: {
       tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
     },
@@ -276,6 +294,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'listAudit',
     auth: 'partner',
     roles: ROLES.audit,
+    scope: 'finance:read',
     uses: { tables: { audit: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
@@ -300,6 +319,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'getClientBalance',
     auth: 'partner',
     roles: ROLES.balances,
+    scope: 'finance:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -308,6 +328,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'getClientBalanceDetail',
     auth: 'partner',
     roles: ROLES.balanceDetail,
+    scope: 'finance:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
@@ -316,6 +337,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'getClientExpenses',
     auth: 'partner',
     roles: ROLES.expenses,
+    scope: 'finance:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
@@ -324,35 +346,38 @@ export const routes: readonly RouteSpec[] = [
     handler: `${operation}Client`,
     auth: 'partner',
     roles: ROLES.operateClients,
+    scope: 'clients:write',
     uses: CLIENT_OPERATION_USES,
   })),
-  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
-  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
-  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
-  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', roles: ROLES.spend, uses: BUDGET_WRITE_USES },
-  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
+  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', roles: ROLES.operateClients, scope: 'clients:write', uses: CLIENT_OPERATION_USES },
+  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', roles: ROLES.operateClients, scope: 'clients:write', uses: CLIENT_OPERATION_USES },
+  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
+  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: BUDGET_WRITE_USES },
+  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: { tables: { ...MEMBERSHIP_TABLES, ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
   {
     method: 'POST',
     path: '/budgets/bulk',
     handler: 'setBudgets',
     auth: 'partner',
     roles: ROLES.spend,
+    scope: 'budgets:write',
     uses: BUDGET_WRITE_USES,
   },
-  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
-  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
-  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
-  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
-  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' } } },
-  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
-  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', roles: ROLES.spend, uses: PORTFOLIO_USES },
-  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', roles: ROLES.spend, uses: { ...PORTFOLIO_USES, cursors: true } },
+  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', roles: ROLES.spend, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: PORTFOLIO_USES },
+  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { ...PORTFOLIO_USES, cursors: true } },
   {
     method: 'POST',
     path: '/clients/assignments',
     handler: 'assignClients',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     uses: { tables: { clients: 'readWrite', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -361,6 +386,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'getTeamMembership',
     auth: 'partner',
     roles: ROLES.everyone,
+    scope: null,
     // Writes the caller's last sign-in into the partner's item.
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
   },
@@ -370,6 +396,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'listTeamMembers',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     uses: { tables: { rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -378,6 +405,7 @@ export const routes: readonly RouteSpec[] = [
     handler: 'inviteTeamMember',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     // Binds the e-mail to the partner (a marker item) and creates the member's staff login.
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' }, accountDirectory: true },
   },
@@ -388,6 +416,7 @@ export const routes: readonly RouteSpec[] = [
     auth: 'partner',
     // Role `owner` hands ownership over: the use case lets only the owner do that (owners and admins share this route).
     roles: ROLES.team,
+    scope: null,
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
   },
   {
@@ -396,10 +425,15 @@ export const routes: readonly RouteSpec[] = [
     handler: 'removeTeamMember',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     // Frees the e-mail's marker item and deletes the member's staff login.
     uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, removesLogins: true },
   },
-];
+  // API keys (issue 33): the owner and admins manage them; no key manages keys.
+  { method: 'POST', path: '/api-keys', handler: 'createApiKey', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/api-keys', handler: 'listApiKeys', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'read', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/api-keys/{id}', handler: 'revokeApiKey', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'readWrite', rateLimits: 'readWrite' } } },
+] satisfies RouteSpec[]).map(withKeyCheck);
 
 /** Every scheduled job. */
 export const jobs: readonly JobSpec[] = [

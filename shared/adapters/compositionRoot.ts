@@ -19,6 +19,8 @@ import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
+import { DynamoApiKeyStore } from './dynamodb/DynamoApiKeyStore';
+import type { ApiKeyDeps } from '../domain/apiKeys/manageApiKeys';
 import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
 import type { TeamDeps } from '../domain/team/manageTeam';
@@ -118,6 +120,16 @@ export function partners(): DynamoPartnerRepository {
 /** Partners' teams (the membership check of every partner route reads them). */
 export function teamStore(): DynamoTeamStore {
   return new DynamoTeamStore(documentClient());
+}
+
+/** Partners' API keys (the key check of every partner route that takes keys, and the API-keys routes). */
+export function apiKeyStore(): DynamoApiKeyStore {
+  return new DynamoApiKeyStore(documentClient());
+}
+
+/** What the API-keys routes need. */
+export function apiKeyDeps(): ApiKeyDeps {
+  return { keys: apiKeyStore(), clock, ids };
 }
 
 /** Client assignments to sales members (the assignment route only). */

@@ -46,6 +46,7 @@ export const DOMAIN_ERROR_CODES = {
   owner_protected: 'rule_violation',
   ownership_needs_admin: 'rule_violation',
   assignee_not_sales: 'rule_violation',
+  api_keys_full: 'rule_violation',
   rate_limited: 'too_many_requests',
   temporarily_unavailable: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;

@@ -6,6 +6,7 @@ import { auditEntryView, clientOperations, clientView, invitationView, listedCli
 import { meOperations, meView } from './docs/me';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 import { budgetView, portfolioView, spendOperations } from './docs/spend';
+import { apiKeyListView, apiKeyOperations, apiKeyView, createdApiKeyView } from './docs/apiKeys';
 import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
@@ -26,6 +27,7 @@ export const operationDocs: OperationDocs = {
   ...balanceOperations,
   ...spendOperations,
   ...teamOperations,
+  ...apiKeyOperations,
 };
 
 /** The response schemas the document names (and generated clients with it). */
@@ -49,4 +51,7 @@ export const namedSchemas: NamedSchemas = {
   Team: teamView,
   MyMembership: myMembershipView,
   Assignment: assignmentView,
+  ApiKey: apiKeyView,
+  ApiKeys: apiKeyListView,
+  CreatedApiKey: createdApiKeyView,
 };

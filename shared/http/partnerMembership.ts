@@ -51,7 +51,8 @@ export function forgetTeam(partnerId: string): void {
 export function partnerMembership(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const partnerMembershipBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const principal = principalOf(request.event);
-    if (principal.kind !== 'partner') return;
+    // An API key is no member: its key check already held it to its partner and the route's scope.
+    if (principal.kind !== 'partner' || principal.apiKey) return;
     const team = await currentTeam(principal.partnerId);
     const member = team && memberByEmail(team, principal.email);
     if (!member) throw new NotPermittedError('not_a_member', 'You are not a member of this partner\'s team', {});

@@ -1,4 +1,6 @@
-import { teamDeps } from '../../../shared/adapters/compositionRoot';
+import { apiKeyDeps, teamDeps } from '../../../shared/adapters/compositionRoot';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../../../shared/domain/apiKeys/ApiKey';
+import { createApiKey } from '../../../shared/domain/apiKeys/manageApiKeys';
 import { inviteMember } from '../../../shared/domain/team/manageTeam';
 import { founderMemberId, GRANTABLE_ROLES, MEMBER_ROLES, type MemberRole } from '../../../shared/domain/team/Member';
 import { type RouteSpec, routes } from '../../../shared/routeTable';
@@ -14,6 +16,9 @@ import { useLocalTables } from '../../support/localTables';
  * owner. A role the route does not give → 403 `role_not_allowed`; a non-member → 403
  * `not_a_member`; an allowed role passes the check; a client outside a sales member's assignment
  * and another partner's client → 404. Each answer is also checked against the OpenAPI document.
+ * Then every partner route × an API key of the partner holding each one scope (issue 33): a route
+ * that takes no key → 403 `api_key_not_accepted`, a key without the route's scope → 403
+ * `api_key_scope_missing`, the route's own scope passes.
  */
 
 const tables = useLocalTables();
@@ -31,6 +36,7 @@ const BUDGET = { amount: 100_000_00, currency: 'RUB' };
 
 let clientId: string;
 let tokenOf: Record<Caller, string>;
+let keyOf: Record<ApiKeyScope, string>;
 
 function requestTo(route: RouteSpec, token: string): ApiRequest {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
@@ -62,6 +68,9 @@ beforeAll(async () => {
     nonMember: await tokenFor(partner.partnerId, `stranger-${partner.partnerId}@example.com`),
     otherPartnerOwner: await issuer.partner(other.partnerId),
   } as Record<Caller, string>;
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  keyOf = Object.fromEntries(await Promise.all(API_KEY_SCOPES.map(async (scope) =>
+    [scope, (await createApiKey(apiKeyDeps(), partner.partnerId, founderMemberId(partner.partnerId), { name: scope, scopes: [scope], expiresAt })).value]))) as Record<ApiKeyScope, string>;
   const accountId = await registerCloudAccount(tables.documentClient());
   const added = await invokeRoute(routeOf(routes, 'POST', '/clients'), { ...jsonBody({ email: uniqueClientEmail(), accountId }), token: tokenOf.owner });
   clientId = String((JSON.parse(added.body ?? '{}') as { id: string }).id);
@@ -88,6 +97,30 @@ describe('the route × role matrix of partner routes', () => {
       expect([response.statusCode, errorCode(response.body)]).toEqual([404, 'not_found']);
     } else {
       expect([401, 403]).not.toContain(response.statusCode);
+    }
+  });
+});
+
+describe('the route × API key matrix of partner routes', () => {
+  beforeAll(() => {
+    // Every route with every key within a minute: past the partner's own limit, which is not what this walks.
+    process.env.PARTNER_REQUESTS_PER_MINUTE = String(Number.MAX_SAFE_INTEGER);
+  });
+
+  afterAll(() => {
+    delete process.env.PARTNER_REQUESTS_PER_MINUTE;
+  });
+
+  const cases = partnerRoutes.flatMap((route) => API_KEY_SCOPES.map((scope) => [`${route.method} ${route.path}`, scope, route] as const));
+
+  it.each(cases)('%s called with a key holding %s', async (_key, scope, route) => {
+    const response = await invokeRoute(route, requestTo(route, keyOf[scope]));
+    if (!route.scope) {
+      expect([response.statusCode, errorCode(response.body)]).toEqual([403, 'api_key_not_accepted']);
+    } else if (route.scope !== scope) {
+      expect([response.statusCode, errorCode(response.body)]).toEqual([403, 'api_key_scope_missing']);
+    } else {
+      expect([401, 403, 429]).not.toContain(response.statusCode);
     }
   });
 });

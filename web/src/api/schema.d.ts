@@ -776,10 +776,75 @@ export interface paths {
         patch: operations["changeTeamMemberRole"];
         trace?: never;
     };
+    "/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your API keys
+         * @description Every key of your partner, newest first, with its prefix, scopes, status, creation, expiry and last use (owner and admins); never a secret.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Create a key for your own systems (owner and admins): a name, scopes and an expiry at most 730 days ahead. The answer holds the key's whole value (`key`) this once; only its hash is kept. Send it as `Authorization: Bearer <key>`. 422 `api_keys_full` past 20 live keys. Rotate by creating a new key, then revoking the old one.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revoke a key at once (owner and admins): it is refused with 401 `api_key_revoked` everywhere within a minute. Revoking it again changes nothing; another partner's key answers 404.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiKey: {
+            id: string;
+            prefix: string;
+            name: string;
+            scopes: ("clients:read" | "clients:write" | "finance:read" | "budgets:write")[];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        ApiKeys: {
+            items: components["schemas"]["ApiKey"][];
+            maxLive: number;
+        };
         Application: {
             id: string;
             /** @enum {string} */
@@ -964,6 +1029,24 @@ export interface components {
                 /** @enum {string} */
                 mail: "pending" | "sent" | "failed";
             };
+        };
+        CreatedApiKey: {
+            id: string;
+            prefix: string;
+            name: string;
+            scopes: ("clients:read" | "clients:write" | "finance:read" | "budgets:write")[];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            key: string;
         };
         Expenses: {
             clientId: string;
@@ -1214,6 +1297,36 @@ export interface components {
         };
     };
     responses: {
+        /** @description `error.code`: `api_keys_full` */
+        ApiKeysFull: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "api_keys_full",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "api_keys_full";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `assignee_not_sales` */
         AssigneeNotSales: {
             headers: {
@@ -1364,8 +1477,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed` */
-        ForbiddenOrNotAMemberOrRoleNotAllowed: {
+        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed`, `api_key_not_accepted` */
+        ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1384,7 +1497,37 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "forbidden" | "not_a_member" | "role_not_allowed";
+                        code: "forbidden" | "not_a_member" | "role_not_allowed" | "api_key_not_accepted";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed`, `api_key_scope_missing` */
+        ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "forbidden" | "not_a_member" | "role_not_allowed" | "api_key_scope_missing";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2287,6 +2430,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `unauthorized`, `api_key_invalid`, `api_key_expired`, `api_key_revoked` */
+        UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthorized",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "unauthorized" | "api_key_invalid" | "api_key_expired" | "api_key_revoked";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `unsupported_media_type` */
         UnsupportedMediaType: {
             headers: {
@@ -2963,8 +3136,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3063,8 +3236,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3117,8 +3290,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3164,8 +3337,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3230,8 +3403,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3288,8 +3461,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReusedOrInvitationExpired"];
@@ -3344,8 +3517,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -3538,8 +3711,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3694,8 +3867,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             429: components["responses"]["RateLimited"];
@@ -3823,8 +3996,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -3906,8 +4079,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -3974,8 +4147,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4043,8 +4216,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4127,8 +4300,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4202,8 +4375,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4317,8 +4490,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4355,8 +4528,8 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -4464,8 +4637,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4574,8 +4747,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -4600,8 +4773,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4673,8 +4846,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4780,8 +4953,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4813,8 +4986,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4841,7 +5014,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4957,8 +5130,8 @@ export interface operations {
                     "application/json": components["schemas"]["Portfolio"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5036,8 +5209,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissing"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5087,7 +5260,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["AssigneeNotSales"];
@@ -5130,7 +5303,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5172,7 +5345,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5224,7 +5397,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             409: components["responses"]["EmailAlreadyPartnerOrStaffLoginExistsOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5255,7 +5428,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConcurrentChange"];
             422: components["responses"]["OwnerProtected"];
@@ -5310,12 +5483,174 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["OwnerProtectedOrOwnershipNeedsAdmin"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "prefix": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "name": "CRM sync",
+                     *           "scopes": [
+                     *             "clients:read",
+                     *             "finance:read"
+                     *           ],
+                     *           "status": "active",
+                     *           "createdAt": "2026-12-06T09:30:00.000Z",
+                     *           "createdBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *           "expiresAt": "2027-12-06T09:30:00.000Z",
+                     *           "revokedAt": null,
+                     *           "lastUsedAt": null
+                     *         }
+                     *       ],
+                     *       "maxLive": 20
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeys"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "CRM sync",
+                 *       "scopes": [
+                 *         "clients:read",
+                 *         "finance:read"
+                 *       ],
+                 *       "expiresAt": "2027-12-06T09:30:00.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    scopes: ("clients:read" | "clients:write" | "finance:read" | "budgets:write")[];
+                    /** Format: date-time */
+                    expiresAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The key, with its value shown once */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "prefix": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "name": "CRM sync",
+                     *       "scopes": [
+                     *         "clients:read",
+                     *         "finance:read"
+                     *       ],
+                     *       "status": "active",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "createdBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "expiresAt": "2027-12-06T09:30:00.000Z",
+                     *       "revokedAt": null,
+                     *       "lastUsedAt": null,
+                     *       "key": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f_Xq9vK2mW7tRb4nYc8LpZ1sFd6HgJ3kAe5uQo0iNwT-E"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ApiKeysFull"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "prefix": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "name": "CRM sync",
+                     *       "scopes": [
+                     *         "clients:read",
+                     *         "finance:read"
+                     *       ],
+                     *       "status": "revoked",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "createdBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "expiresAt": "2027-12-06T09:30:00.000Z",
+                     *       "revokedAt": "2026-12-06T10:00:00.000Z",
+                     *       "lastUsedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];

@@ -107,6 +107,13 @@ export const en = {
     transaction_id_reused: 'This transaction id was already used for another event.',
     unreachable: 'The service cannot be reached. Check your connection and try again.',
     sign_in_failed: 'The sign-in did not finish or has expired. Please sign in again.',
+    // keys (issue 33): API keys
+    api_keys_full: 'Your partner already holds as many live API keys as it may. Revoke one before creating another.',
+    api_key_invalid: 'The API key is not valid.',
+    api_key_expired: 'The API key has expired. Create a new one.',
+    api_key_revoked: 'The API key has been revoked.',
+    api_key_not_accepted: 'This action is for people of the team only, not for API keys.',
+    api_key_scope_missing: 'The API key does not have the scope this action needs.',
     unknown: (status: number) => `The service answered with an error (${status}). Please try again.`,
   },
   fields: {

@@ -45,8 +45,19 @@ describe('openApiDocument', () => {
   it('names the token each route needs: none for public routes, the role\'s token for the others', () => {
     expect(document.paths['/partner-applications']?.post?.security).toEqual([]);
     expect(document.paths['/partner-applications']?.get?.security).toEqual([{ managerIdToken: [] }]);
-    expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }]);
+    expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }, { partnerApiKey: [] }]);
+    expect(document.paths['/team/members']?.get?.security).toEqual([{ partnerIdToken: [] }]);
     expect(document.paths['/billing-events']?.post?.security).toEqual([{ billingAccessToken: [] }]);
+  });
+
+  it('names the API-key scope of every partner operation that takes keys, and the key refusals it may answer', () => {
+    const operation = (path: string, method: string) => document.paths[path]?.[method] as unknown as Record<string, unknown>;
+    expect(operation('/clients', 'get')['x-api-key-scope']).toBe('clients:read');
+    expect(operation('/clients/{id}/block', 'post')['x-api-key-scope']).toBe('clients:write');
+    expect(operation('/api-keys', 'post')['x-api-key-scope']).toBeUndefined();
+    for (const route of routes.filter((r) => r.auth === 'partner')) {
+      expect([route.path, operation(route.path, route.method.toLowerCase())['x-api-key-scope']]).toEqual([route.path, route.scope ?? undefined]);
+    }
   });
 
   it('lists every status an operation answers, with the codes each error status carries, read from the one code table', () => {
