@@ -433,6 +433,13 @@ export const routes: readonly RouteSpec[] = ([
   { method: 'POST', path: '/api-keys', handler: 'createApiKey', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'readWrite', rateLimits: 'readWrite' } } },
   { method: 'GET', path: '/api-keys', handler: 'listApiKeys', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'read', rateLimits: 'readWrite' } } },
   { method: 'DELETE', path: '/api-keys/{id}', handler: 'revokeApiKey', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'readWrite', rateLimits: 'readWrite' } } },
+  // Webhooks (issue 33): the owner and admins manage the partner's endpoints; the test event is sent from the route itself.
+  { method: 'POST', path: '/webhooks', handler: 'createWebhookEndpoint', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/webhooks', handler: 'listWebhookEndpoints', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/webhooks/{id}', handler: 'removeWebhookEndpoint', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWriteDelete', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/webhooks/{id}/secret', handler: 'rotateWebhookSecret', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/webhooks/{id}/test', handler: 'sendWebhookTestEvent', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/webhooks/{id}/deliveries', handler: 'listWebhookDeliveries', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' } } },
 ] satisfies RouteSpec[]).map(withKeyCheck);
 
 /** Every scheduled job. */

@@ -47,6 +47,8 @@ export const DOMAIN_ERROR_CODES = {
   ownership_needs_admin: 'rule_violation',
   assignee_not_sales: 'rule_violation',
   api_keys_full: 'rule_violation',
+  webhook_endpoints_full: 'rule_violation',
+  webhook_address_refused: 'rule_violation',
   rate_limited: 'too_many_requests',
   temporarily_unavailable: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;

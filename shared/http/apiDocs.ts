@@ -7,6 +7,7 @@ import { meOperations, meView } from './docs/me';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 import { budgetView, portfolioView, spendOperations } from './docs/spend';
 import { apiKeyListView, apiKeyOperations, apiKeyView, createdApiKeyView } from './docs/apiKeys';
+import { deliveryAttemptView, deliveryLogView, webhookEndpointListView, webhookEndpointView, webhookEndpointWithSecretView, webhookOperations } from './docs/webhooks';
 import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
@@ -28,6 +29,7 @@ export const operationDocs: OperationDocs = {
   ...spendOperations,
   ...teamOperations,
   ...apiKeyOperations,
+  ...webhookOperations,
 };
 
 /** The response schemas the document names (and generated clients with it). */
@@ -54,4 +56,9 @@ export const namedSchemas: NamedSchemas = {
   ApiKey: apiKeyView,
   ApiKeys: apiKeyListView,
   CreatedApiKey: createdApiKeyView,
+  WebhookEndpoint: webhookEndpointView,
+  WebhookEndpoints: webhookEndpointListView,
+  WebhookEndpointWithSecret: webhookEndpointWithSecretView,
+  DeliveryAttempt: deliveryAttemptView,
+  DeliveryLog: deliveryLogView,
 };

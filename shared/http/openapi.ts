@@ -20,6 +20,7 @@ export const TAGS = {
   'Spend control': "Budgets per client with alerts, the partner's notifications, and the portfolio of every client's spend.",
   Team: "A partner's team: members with roles (owner, admin, operations, finance, sales), invitations, and clients assigned to sales members.",
   'API keys': "Keys a partner's own systems call the API with, each limited to scopes and an expiry.",
+  Webhooks: "A partner's endpoints that receive its clients' events, signed as Standard Webhooks specifies.",
 } as const;
 
 /** One of the tags. */

@@ -174,6 +174,16 @@ export const tables = {
     partitionKey: S('pk'),
     indexes: [{ indexName: 'byPartner', partitionKey: S('keysOf'), sortKey: S('createdAt') }],
   },
+  /**
+   * Partners' webhook endpoints (`PARTNER#p`/`ENDPOINT#e`, with their signing secrets) and each
+   * endpoint's delivery log (`PARTNER#p`/`ATTEMPT#e#at#…`, removed by TTL). Keys: `webhookKeys.ts`.
+   */
+  webhooks: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+    timeToLiveAttribute: 'expiresAt',
+  },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {
     partitionKey: S('id'),

@@ -820,6 +820,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your webhook endpoints
+         * @description Every webhook endpoint of your partner with its event types and status (owner and admins); never a secret.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Register an https endpoint for some event types (owner and admins, at most 5: 422 `webhook_endpoints_full`). Its host must resolve only to public addresses (422 `webhook_address_refused`; checked again before each delivery). The answer holds the signing secret (`whsec_…`) this once. Deliveries are signed as Standard Webhooks specifies.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Remove an endpoint (owner and admins): nothing more is delivered to it.
+         */
+        delete: operations["removeWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's secret
+         * @description Give an endpoint a new signing secret, shown this once (owner and admins). For 24 hours deliveries carry two signatures, by the new and the old secret, so the receiver can switch without losing one.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Send a signed `webhook.test` event to the endpoint now (owner and admins) and answer how it went; the attempt joins the log.
+         */
+        post: operations["sendWebhookTestEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's delivery log
+         * @description The endpoint's last 100 delivery attempts, newest first, with status, latency and the receiver's answer (owner and admins).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1047,6 +1151,21 @@ export interface components {
             /** Format: date-time */
             lastUsedAt: string | null;
             key: string;
+        };
+        DeliveryAttempt: {
+            messageId: string;
+            eventType: string;
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed";
+            responseStatus: number | null;
+            latencyMs: number;
+            error: string | null;
+        };
+        DeliveryLog: {
+            items: components["schemas"]["DeliveryAttempt"][];
         };
         Expenses: {
             clientId: string;
@@ -1294,6 +1413,37 @@ export interface components {
         Team: {
             items: components["schemas"]["Member"][];
             maxMembers: number;
+        };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            events: ("invitation.accepted" | "invitation.declined" | "invitation.expired" | "client.blocked" | "client.unblocked" | "client.deleted" | "budget.threshold_crossed" | "budget.anomaly" | "bulk_operation.completed")[];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            previousSecretUntil: string | null;
+        };
+        WebhookEndpoints: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            maxEndpoints: number;
+        };
+        WebhookEndpointWithSecret: {
+            id: string;
+            url: string;
+            events: ("invitation.accepted" | "invitation.declined" | "invitation.expired" | "client.blocked" | "client.unblocked" | "client.deleted" | "budget.threshold_crossed" | "budget.anomaly" | "bulk_operation.completed")[];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            previousSecretUntil: string | null;
+            secret: string;
         };
     };
     responses: {
@@ -2583,6 +2733,36 @@ export interface components {
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
                 "text/html": string;
+            };
+        };
+        /** @description `error.code`: `webhook_endpoints_full`, `webhook_address_refused` */
+        WebhookEndpointsFullOrWebhookAddressRefused: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "webhook_endpoints_full",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "webhook_endpoints_full" | "webhook_address_refused";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
             };
         };
     };
@@ -5645,6 +5825,273 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *           "events": [
+                     *             "client.blocked",
+                     *             "invitation.accepted"
+                     *           ],
+                     *           "status": "enabled",
+                     *           "createdAt": "2026-12-06T09:30:00.000Z",
+                     *           "failingSince": null,
+                     *           "previousSecretUntil": null
+                     *         }
+                     *       ],
+                     *       "maxEndpoints": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoints"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                 *       "events": [
+                 *         "client.blocked",
+                 *         "invitation.accepted"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    events: ("invitation.accepted" | "invitation.declined" | "invitation.expired" | "client.blocked" | "client.unblocked" | "client.deleted" | "budget.threshold_crossed" | "budget.anomaly" | "bulk_operation.completed")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret shown once */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *       "events": [
+                     *         "client.blocked",
+                     *         "invitation.accepted"
+                     *       ],
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "failingSince": null,
+                     *       "previousSecretUntil": null,
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwXq9vK2mW7tR="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["WebhookEndpointsFullOrWebhookAddressRefused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    removeWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its new secret shown once */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *       "events": [
+                     *         "client.blocked",
+                     *         "invitation.accepted"
+                     *       ],
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "failingSince": null,
+                     *       "previousSecretUntil": "2026-12-07T09:30:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwXq9vK2mW7tR="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    sendWebhookTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "eventType": "webhook.test",
+                     *       "at": "2026-12-06T09:31:00.000Z",
+                     *       "attempt": 1,
+                     *       "outcome": "succeeded",
+                     *       "responseStatus": 204,
+                     *       "latencyMs": 84,
+                     *       "error": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryAttempt"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAccepted"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *           "eventType": "webhook.test",
+                     *           "at": "2026-12-06T09:31:00.000Z",
+                     *           "attempt": 1,
+                     *           "outcome": "succeeded",
+                     *           "responseStatus": 204,
+                     *           "latencyMs": 84,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryLog"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
