@@ -9,6 +9,7 @@ import { language } from './i18n/language';
 import { localized, matchPath, navigate, route } from './router';
 import { ApplicationDetail } from './screens/Applications/ApplicationDetail';
 import { Applications } from './screens/Applications/Applications';
+import { ApiKeys } from './screens/ApiKeys/ApiKeys';
 import { Audit } from './screens/Audit/Audit';
 import { ClientPage } from './screens/Client/ClientPage';
 import { Clients } from './screens/Clients/Clients';
@@ -36,6 +37,7 @@ const SCREENS: readonly Screen[] = [
   // The balance's old address: the client page's Detail tab, with the period it named.
   { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={balanceTab(id ?? '')} /> },
   { pattern: '/audit', role: 'partner', render: () => <Audit /> },
+  { pattern: '/api-keys', role: 'partner', render: () => <ApiKeys /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
 ];
