@@ -5,6 +5,7 @@ import { type ApiErrorCode, errorStatus } from './errorStatus';
 import { HttpStatus } from './httpStatus';
 import { REQUEST_ID_HEADER } from './requestId';
 import { errorResponse } from './docs/common';
+import { webhookPayloadDocs } from './docs/webhooks';
 
 /** The groups of operations, with what each is about. */
 export const TAGS = {
@@ -335,6 +336,20 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
     servers: [{ url: serverUrl, description: 'This API (the served document names the address it was fetched from)' }],
     tags: Object.entries(TAGS).filter(([name]) => usedTags.has(name as Tag)).map(([name, description]) => ({ name, description })),
     paths,
+    // OpenAPI 3.1's `webhooks`, as an extension while the document stays 3.0: what partnerdesk POSTs to a partner's endpoints.
+    'x-webhooks': Object.fromEntries(Object.entries(webhookPayloadDocs).map(([type, payload]) => [type, {
+      post: {
+        operationId: `webhook${type.replace(/(^|[._])([a-z])/g, (_, _sep: string, letter: string) => letter.toUpperCase())}`,
+        tags: ['Webhooks'],
+        // Nothing to send: the receiver checks the signature (its own secret), not a token of ours.
+        security: [],
+        summary: payload.summary,
+        description: 'Signed as Standard Webhooks specifies: `webhook-id` (the event\'s id, kept by retries), `webhook-timestamp`, ' +
+          '`webhook-signature` (`v1,<base64 HMAC-SHA256>`, two during a secret rotation). Answer 2xx within 10 s; anything else is retried.',
+        requestBody: { required: true, content: { 'application/json': { schema: schema(payload.schema, 'output'), example: payload.example } } },
+        responses: { '200': { description: 'Received (any 2xx)' } },
+      },
+    }])),
     components: {
       securitySchemes: {
         ...Object.fromEntries(Object.values(SECURITY_SCHEMES).map(({ name, description }) => [

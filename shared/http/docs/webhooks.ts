@@ -98,3 +98,52 @@ export const webhookOperations: OperationDocs = {
     examples: { response: { items: [attemptExample] } }, errors: ['not_found'],
   },
 };
+
+/** What every delivery's `data` may hold: ids and statuses (the audit trail's ids), never a secret or token. */
+const clientChangeData = z.object({
+  /** The domain event's id: for a client change, the id of its audit entry; also the delivery's `webhook-id`. */
+  eventId: z.string(), clientId: z.string(), accountId: z.optional(z.string()), before: z.string(), after: z.string(),
+  /** Who made the change: `partner` (a member or an API key), `invitee` or `system`. */
+  actor: z.string(),
+});
+const invitationExpiredData = z.object({
+  eventId: z.string(), clientId: z.string(), invitationId: z.string(), accountId: z.optional(z.string()), expiresAt: z.iso.datetime(), expiredAt: z.iso.datetime(),
+});
+const budgetData = z.looseObject({ eventId: z.string(), clientId: z.string(), month: z.string(), alert: z.string() });
+const testData = z.object({ endpointId: z.string() });
+
+/** One webhook's payload: the Standard Webhooks envelope with the event's type and data. */
+function envelope(type: string, data: z.ZodMiniType) {
+  return z.object({ type: z.literal(type), timestamp: z.iso.datetime(), data });
+}
+
+const clientExample = (after: string) => ({
+  eventId: 'aud_2026-12-06T09:30:00.000Z_4d2b0f8e', clientId: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b', accountId: 'acc-7a1f2c3d4e5f60718293',
+  before: 'active', after, actor: 'partner',
+});
+
+/** The payloads delivered to webhook endpoints, by event type (the document's `x-webhooks`). */
+export const webhookPayloadDocs: Readonly<Record<string, { readonly summary: string; readonly schema: z.ZodMiniType; readonly example: unknown }>> = {
+  'client.blocked': { summary: 'A client was blocked', schema: envelope('client.blocked', clientChangeData), example: { type: 'client.blocked', timestamp: '2026-12-06T09:30:00.000Z', data: clientExample('blocked') } },
+  'client.unblocked': { summary: 'A client was unblocked', schema: envelope('client.unblocked', clientChangeData), example: { type: 'client.unblocked', timestamp: '2026-12-06T09:30:00.000Z', data: { ...clientExample('active'), before: 'blocked' } } },
+  'client.deleted': { summary: 'A client was deleted (detached from you)', schema: envelope('client.deleted', clientChangeData), example: { type: 'client.deleted', timestamp: '2026-12-06T09:30:00.000Z', data: clientExample('detached') } },
+  'invitation.expired': {
+    summary: 'An invitation expired unanswered',
+    schema: envelope('invitation.expired', invitationExpiredData),
+    example: {
+      type: 'invitation.expired', timestamp: '2026-12-06T09:30:00.000Z',
+      data: { eventId: 'inv_1.expired', clientId: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b', invitationId: 'inv_1', expiresAt: '2026-12-06T09:00:00.000Z', expiredAt: '2026-12-06T09:15:00.000Z' },
+    },
+  },
+  'budget.threshold_crossed': {
+    summary: 'A client\'s month spend crossed a threshold of its budget',
+    schema: envelope('budget.threshold_crossed', budgetData),
+    example: { type: 'budget.threshold_crossed', timestamp: '2026-12-06T09:30:00.000Z', data: { eventId: 'ntf_1', clientId: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b', month: '2026-12', alert: 'threshold:80', percent: 80 } },
+  },
+  'budget.anomaly': {
+    summary: 'A client\'s day spend is far above its usual',
+    schema: envelope('budget.anomaly', budgetData),
+    example: { type: 'budget.anomaly', timestamp: '2026-12-06T09:30:00.000Z', data: { eventId: 'ntf_2', clientId: 'cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b', month: '2026-12', alert: 'anomaly:2026-12-06' } },
+  },
+  'webhook.test': { summary: 'The test event', schema: envelope('webhook.test', testData), example: { type: 'webhook.test', timestamp: '2026-12-06T09:30:00.000Z', data: { endpointId: 'whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f' } } },
+};

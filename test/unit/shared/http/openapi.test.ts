@@ -8,6 +8,8 @@ import { namedSchemas, operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
 import { OPENAPI_DOCUMENT_BROTLI_BASE64 } from '../../../../shared/http/openapi.generated.br';
 import { routes } from '../../../../shared/routeTable';
+import { WEBHOOK_EVENT_OF_DOMAIN_EVENT } from '../../../../shared/domain/webhooks/deliverWebhookEvents';
+import { WEBHOOK_TEST_EVENT } from '../../../../shared/domain/webhooks/WebhookEvent';
 
 type Reference = { $ref: string } | Record<string, unknown>;
 
@@ -48,6 +50,11 @@ describe('openApiDocument', () => {
     expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }, { partnerApiKey: [] }]);
     expect(document.paths['/team/members']?.get?.security).toEqual([{ partnerIdToken: [] }]);
     expect(document.paths['/billing-events']?.post?.security).toEqual([{ billingAccessToken: [] }]);
+  });
+
+  it('documents the payload of every event delivered to webhook endpoints under x-webhooks', () => {
+    const webhooks = (document as unknown as { 'x-webhooks': Record<string, { post: { requestBody: unknown } }> })['x-webhooks'];
+    expect(Object.keys(webhooks).sort()).toEqual([...new Set([...Object.values(WEBHOOK_EVENT_OF_DOMAIN_EVENT), WEBHOOK_TEST_EVENT])].sort());
   });
 
   it('names the API-key scope of every partner operation that takes keys, and the key refusals it may answer', () => {
