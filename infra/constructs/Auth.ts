@@ -28,7 +28,11 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
 /** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
+const ACCOUNT_DIRECTORY_ACTIONS = [
+  'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes',
+  // Closing an ended partner's login, and opening it again when a manager approves its e-mail anew.
+  'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminEnableUser',
+];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the

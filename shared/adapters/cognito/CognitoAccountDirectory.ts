@@ -1,5 +1,9 @@
 import {
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminUserGlobalSignOutCommand,
+  UserNotFoundException,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
@@ -16,7 +20,10 @@ export class CognitoAccountDirectory implements AccountDirectory {
     return new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID);
   }
 
-  /** Cognito e-mails the partner a temporary password; a retry after a partial failure just sets the attributes again. */
+  /**
+   * Cognito e-mails the partner a temporary password; a retry after a partial failure just sets the
+   * attributes again (and enables the login: an e-mail a manager approved again after its partnership ended).
+   */
   public async createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void> {
     const attributes = [
       { Name: 'email', Value: login.email },
@@ -39,6 +46,17 @@ export class CognitoAccountDirectory implements AccountDirectory {
         Username: login.email,
         UserAttributes: attributes.filter((a) => a.Name.startsWith('custom:')),
       }));
+      await this.client.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: login.email }));
+    }
+  }
+
+  /** Disables the login and signs it out everywhere (its refresh tokens stop working; ID tokens already issued are refused by the partner-standing check). */
+  public async closePartnerLogin(login: { email: string; partnerId: string }): Promise<void> {
+    try {
+      await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: login.email }));
+      await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: login.email }));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
     }
   }
 }

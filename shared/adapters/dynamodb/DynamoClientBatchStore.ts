@@ -4,7 +4,8 @@ import type { ClientFollowUp } from '../../domain/clients/decideClientOperation'
 import type { Invitation } from '../../domain/clients/Invitation';
 import type { ClientBatchStore, OperationChange, SaveOutcome } from '../../ports/ClientBatchStore';
 import { batchGetAll } from './batchCalls';
-import { clientChangeItems } from './clientChangeTransaction';
+import { clientChangeItems, countDelta, countItems } from './clientChangeTransaction';
+import type { CountDelta } from './clientCountKeys';
 import { FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef } from './clientFollowUpKeys';
 import { toClient, toInvitation } from './clientItems';
 import { clientKey } from './clientKeys';
@@ -20,6 +21,8 @@ const FOLLOW_UPS_PER_GROUP = 100;
 interface Unit {
   readonly clientId: string;
   readonly items: readonly TransactItem[];
+  /** How the change moves the partner's client counts: merged with the others' per transaction. */
+  readonly counts: CountDelta | undefined;
   readonly followUp: ClientFollowUp;
 }
 
@@ -46,7 +49,8 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
   public async saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>> {
     const units: Unit[] = changes.map(({ change, followUp }) => ({
       clientId: change.after.id,
-      items: clientChangeItems(change, this.tables).map(({ item }) => item),
+      items: clientChangeItems(change, this.tables, { counts: false }).map(({ item }) => item),
+      counts: countDelta(change),
       followUp,
     }));
     const outcomes = new Map<string, SaveOutcome>();
@@ -89,13 +93,15 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     let current: Unit[] = [];
     let size = 1;
     for (const unit of units) {
-      if ((size + unit.items.length > MAX_TRANSACTION_ITEMS || current.length >= FOLLOW_UPS_PER_GROUP) && current.length > 0) {
+      // A unit's counts take at most one item (fewer once merged with the others' on the same shard).
+      const unitSize = unit.items.length + (unit.counts ? 1 : 0);
+      if ((size + unitSize > MAX_TRANSACTION_ITEMS || current.length >= FOLLOW_UPS_PER_GROUP) && current.length > 0) {
         groups.push(current);
         current = [];
         size = 1;
       }
       current.push(unit);
-      size += unit.items.length;
+      size += unitSize;
     }
     if (current.length > 0) groups.push(current);
     return groups;
@@ -105,7 +111,9 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
   private async write(group: readonly Unit[]): Promise<Array<[string, SaveOutcome]>> {
     const followUps = this.followUpGroupItem(group.map((unit) => unit.followUp));
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: [...group.flatMap((unit) => unit.items), followUps.item] }));
+      await this.client.send(new TransactWriteCommand({ TransactItems: [
+        ...group.flatMap((unit) => unit.items), ...countItems(group.map((unit) => unit.counts), this.tables.clients), followUps.item,
+      ] }));
       return group.map((unit) => [unit.clientId, { kind: 'saved', followUp: { ...unit.followUp, storedIn: followUps.storedIn } }]);
     } catch (error) {
       if (group.length === 1) {

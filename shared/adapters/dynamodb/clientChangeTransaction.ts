@@ -5,6 +5,7 @@ import { clientSearchTerms, searchPrefixes } from '../../domain/clients/clientSe
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError } from '../../domain/errors';
 import { accountLockKey, clientListKey, clientSearchKey, partnerAccountKey } from './clientKeys';
+import { clientCountKey, clientCountShard, type CountDelta } from './clientCountKeys';
 import { clientToItem, invitationToItem } from './clientItems';
 import type { ClientTables } from './clientTables';
 import { auditTransactItem } from './auditTransactItem';
@@ -13,7 +14,7 @@ import { cancellationCodes, lostItem, lostRace, TRANSACTION_CONFLICT } from './l
 import type { TransactItem } from './TransactItem';
 
 /** What each item of a change transaction is, to explain a cancellation. */
-type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit' | 'search';
+type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit' | 'search' | 'counts';
 
 /** The search terms of a client the partner can find: none once detached. */
 function indexedTerms(client: Client | undefined): string[] {
@@ -78,13 +79,53 @@ function markerItem(change: ClientChange, table: string): TransactItem | undefin
   };
 }
 
+/** How a change moves its partner's client counts (`clientCountKeys.ts`): nothing when the status stays. */
+export function countDelta(change: ClientChange): CountDelta | undefined {
+  const { before, after } = change;
+  if (before?.status === after.status) return undefined;
+  const deltas: Partial<Record<Client['status'], number>> = { [after.status]: 1 };
+  if (before) deltas[before.status] = -1;
+  return { partnerId: after.partnerId, shard: clientCountShard(after.id), deltas };
+}
+
+/**
+ * The updates of the counts shards for `deltas`, merged per shard: DynamoDB refuses two operations
+ * on one item in a transaction, so the changes of one transaction touch each shard once.
+ */
+export function countItems(deltas: ReadonlyArray<CountDelta | undefined>, table: string): TransactItem[] {
+  const merged = new Map<string, { partnerId: string; shard: number; deltas: Map<string, number> }>();
+  for (const delta of deltas) {
+    if (!delta) continue;
+    const name = `${delta.partnerId}#${delta.shard}`;
+    const entry = merged.get(name) ?? { partnerId: delta.partnerId, shard: delta.shard, deltas: new Map<string, number>() };
+    for (const [status, by] of Object.entries(delta.deltas)) entry.deltas.set(status, (entry.deltas.get(status) ?? 0) + (by ?? 0));
+    merged.set(name, entry);
+  }
+  return [...merged.values()].flatMap(({ partnerId, shard, deltas: byStatus }) => {
+    const moved = [...byStatus].filter(([, by]) => by !== 0);
+    if (moved.length === 0) return [];
+    return [{
+      Update: {
+        TableName: table,
+        Key: clientCountKey(partnerId, shard),
+        // Unconditional: derived from the changes written in the same transaction, whose conditions guard it.
+        UpdateExpression: `ADD ${moved.map((_, index) => `#s${index} :d${index}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(moved.map(([status], index) => [`#s${index}`, status])),
+        ExpressionAttributeValues: Object.fromEntries(moved.map(([, by], index) => [`:d${index}`, by])),
+      },
+    }];
+  });
+}
+
 /**
  * The items of the one transaction that writes a client change (see `ClientChange`), each with
- * what it is, in order; `save` sends them alone, bulk writers put several changes in one transaction.
+ * what it is, in order; `save` sends them alone, bulk writers put several changes in one transaction
+ * (they leave out the counts, `counts: false`, and merge them per transaction with `countItems`).
  */
 export function clientChangeItems(
   change: ClientChange,
   tables: { clients: string; invitations: string; audit: string },
+  options: { readonly counts: boolean } = { counts: true },
 ): Array<{ part: Part; item: TransactItem }> {
   const parts: Array<{ part: Part; item: TransactItem }> = [];
   const { before, after } = change;
@@ -160,6 +201,7 @@ export function clientChangeItems(
   }
   parts.push({ part: 'audit', item: auditTransactItem(change.audit, tables.audit) });
   for (const item of searchItems(change.before, change.after, tables.clients)) parts.push({ part: 'search', item });
+  if (options.counts) for (const item of countItems([countDelta(change)], tables.clients)) parts.push({ part: 'counts', item });
   return parts;
 }
 

@@ -41,6 +41,12 @@ export class LocalAccountDirectory implements AccountDirectory {
     await this.client.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(login.email), ...item } }));
   }
 
+  public async closePartnerLogin(login: { email: string; partnerId: string }): Promise<void> {
+    const existing = await this.findLogin(login.email);
+    if (!existing || existing.partnerId !== login.partnerId) return;
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(login.email), ...existing, enabled: false } }));
+  }
+
   /** Creates a manager login (seed only). */
   public async createManagerLogin(email: string, name: string): Promise<void> {
     const item: LocalLogin = { email: email.toLowerCase(), role: 'manager', name, enabled: true };

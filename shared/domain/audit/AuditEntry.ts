@@ -1,7 +1,7 @@
 import type { ClientAction, ClientStatus } from '../clients/Client';
 
-/** Kinds of actors: a partner's user (id = user id), the invitee answering through the link (id = client id), a scheduled job (id = job name). */
-export const ACTOR_KINDS = ['partner', 'invitee', 'system'] as const;
+/** Kinds of actors: a partner's user (id = user id), the invitee answering through the link (id = client id), a scheduled job (id = job name), a manager ending the partnership (id = the manager's user id). */
+export const ACTOR_KINDS = ['partner', 'invitee', 'system', 'manager'] as const;
 
 /** Who made a change. */
 export interface Actor {

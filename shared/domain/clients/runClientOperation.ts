@@ -172,6 +172,23 @@ export async function confirmClientOperation(
   request: ClientOperationRequest,
   token: string,
 ): Promise<ClientOperationResult[]> {
+  const clientIds = distinct(request.clientIds);
+  return applyClientOperation(deps, partnerId, actor, request, () =>
+    consumeConfirmation(deps.confirmations, token, { partnerId, operation: request.operation, clientIds }, deps.clock.now()));
+}
+
+/**
+ * The operation itself, as `confirmClientOperation` runs it (steps 1, 3 and 4): `beforeWrite` runs
+ * after the decisions and before anything is written (the confirmation is spent there). Also run
+ * without a confirmation by the end of a partnership, which detaches the partner's clients page by page.
+ */
+export async function applyClientOperation(
+  deps: Omit<ClientOperationDeps, 'confirmations'>,
+  partnerId: string,
+  actor: Actor,
+  request: ClientOperationRequest,
+  beforeWrite: () => Promise<void> = async () => undefined,
+): Promise<ClientOperationResult[]> {
   const { operation } = request;
   const clientIds = distinct(request.clientIds);
   const byId = new Map((await deps.operations.clientsByIds(partnerId, clientIds)).map((client) => [client.id, client]));
@@ -183,7 +200,7 @@ export async function confirmClientOperation(
     else results.set(clientId, unchanged(clientId, decision));
   }
   const { changes, stale } = await changesFor(deps, operation, changing, actor);
-  await consumeConfirmation(deps.confirmations, token, { partnerId, operation, clientIds }, deps.clock.now());
+  await beforeWrite();
 
   const outcomes = await deps.operations.saveAll(changes);
   for (const clientId of stale) outcomes.set(clientId, { kind: 'conflict' });

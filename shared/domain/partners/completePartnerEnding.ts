@@ -1,0 +1,41 @@
+import type { AccountDirectory } from '../../ports/AccountDirectory';
+import type { PartnerEndings, PartnerRecords } from '../../ports/PartnerRecords';
+import { applyClientOperation, type ClientOperationDeps } from '../clients/runClientOperation';
+
+/** What closing an ended partnership needs: the clients' batch machinery, the partner's records, the login directory. */
+export interface PartnerEndingDeps extends Omit<ClientOperationDeps, 'confirmations'> {
+  readonly partners: Pick<PartnerRecords, 'get'>;
+  readonly endings: PartnerEndings;
+  readonly directory: AccountDirectory;
+}
+
+/** Clients detached per round: a few transactions of the batch store (each detached client takes about 20 items with its search entries). */
+export const CLIENTS_PER_ROUND = 25;
+
+/**
+ * Closes an ended partnership, resumably: detaches the partner's clients page by page (a pending
+ * invitation is cancelled with its client, as a partner's own delete does), then closes the
+ * partner's login and takes it off the work queue. Stops at `deadline` and returns false with the
+ * rest left for the next run (the job, `finishPartnerEndings`); each client's detach is its own
+ * atomic change, so whatever point it stops at, nothing is half written and the next run goes on.
+ * A round in which every client failed also stops it (the next run retries).
+ */
+export async function completePartnerEnding(
+  deps: PartnerEndingDeps,
+  ending: { readonly partnerId: string; readonly endedBy: string },
+  deadline: Date,
+): Promise<boolean> {
+  const { partnerId } = ending;
+  const actor = { kind: 'manager', id: ending.endedBy } as const;
+  for (;;) {
+    if (deps.clock.now().getTime() >= deadline.getTime()) return false;
+    const clientIds = await deps.endings.attachedClientIds(partnerId, CLIENTS_PER_ROUND);
+    if (clientIds.length === 0) break;
+    const results = await applyClientOperation(deps, partnerId, actor, { operation: 'delete', clientIds });
+    if (!results.some((result) => result.result === 'done' || result.result === 'not_found')) return false;
+  }
+  const partner = await deps.partners.get(partnerId);
+  if (partner) await deps.directory.closePartnerLogin({ email: partner.email, partnerId });
+  await deps.endings.finish(partnerId, deps.clock.now());
+  return true;
+}
