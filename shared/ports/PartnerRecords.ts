@@ -41,10 +41,10 @@ export interface PartnerRecords {
 
 /** The work an ended partnership leaves: detaching its clients, cancelling invitations, closing its logins. */
 export interface PartnerEndings {
-  /** Partners whose end is not finished yet, oldest first, each with the manager who ended it. */
+  /** Partners whose end is not finished yet, each with the manager who ended it. */
   unfinished(limit: number): Promise<Array<{ partnerId: string; endedBy: string }>>;
   /** Ids of some of the partner's clients still attached (any status but detached); empty when none is left. */
   attachedClientIds(partnerId: string, limit: number): Promise<string[]>;
   /** Marks the end finished (the partner leaves the work queue). */
-  finish(partnerId: string, at: Date): Promise<void>;
+  finish(partnerId: string): Promise<void>;
 }

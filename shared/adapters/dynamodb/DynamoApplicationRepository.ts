@@ -4,12 +4,13 @@ import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplic
 import { allowedFrom } from '../../domain/applications/PartnerApplication';
 import { ConflictError, InvalidTransitionError } from '../../domain/errors';
 import type { ApplicationChange, ApplicationRepository } from '../../ports/ApplicationRepository';
-import type { Partner } from '../../domain/partners/Partner';
+import { newPartnerRecord, type Partner } from '../../domain/partners/Partner';
 import { APPLICATION_INDEXES, APPLICATION_KIND, applicationKey, AWAITING_CONTACT, fingerprintKey, NOTICE_QUEUE } from './applicationKeys';
 import { noticeName, toApplication } from './applicationItem';
 import { DynamoApplicationQueries } from './DynamoApplicationQueries';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
+import { newPartnerIndexItems } from './partnerIndexItems';
 import { conditionalUpdate } from './conditionalUpdate';
 import { cancellationCodes, CONDITION_FAILED } from './lostRace';
 import { type OutboxEntry, writeUnderLease } from './outboxLease';
@@ -86,7 +87,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
         TransactItems: [
           { Update: update },
           // Invariant: a partner id is created once.
-          { Put: { TableName: physicalTableName('partners'), Item: partnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: physicalTableName('partners'), Item: partnerItem(newPartnerRecord(partner)), ConditionExpression: 'attribute_not_exists(pk)' } },
           // Invariant: one login e-mail belongs to at most one partner.
           {
             Put: {
@@ -95,6 +96,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          ...newPartnerIndexItems(newPartnerRecord(partner), physicalTableName('partnerIndex')),
         ],
       }));
     } catch (error) {

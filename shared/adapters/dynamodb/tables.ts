@@ -57,6 +57,17 @@ export const tables = {
     indexes: [],
   },
   /**
+   * The partner department's indexes of partners, newest first by `createdAt#partnerId`: every
+   * partner (`PARTNERS`), per state (`PARTNERS#state`), per search prefix (`SEARCH#prefix`), and the
+   * work queue of ended partnerships still being closed (`ENDING`). Written in the transactions that
+   * create a partner or change its state. Keys: `partnerIndexKeys.ts`.
+   */
+  partnerIndex: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+  },
+  /**
    * Local stand-in for the Cognito user pool (logins and whether they are enabled). `localOnly`:
    * the CDK stack does not create it; in AWS the account directory is Cognito.
    */

@@ -36,6 +36,6 @@ export async function completePartnerEnding(
   }
   const partner = await deps.partners.get(partnerId);
   if (partner) await deps.directory.closePartnerLogin({ email: partner.email, partnerId });
-  await deps.endings.finish(partnerId, deps.clock.now());
+  await deps.endings.finish(partnerId);
   return true;
 }
