@@ -79,8 +79,36 @@ const CLIENT_OPERATION_USES: Uses = {
   events: true,
 };
 
+/** What suspend and resume touch: the partner, its index entries, its client counts, the managers' audit, the confirmation tokens, the mail. */
+const PARTNER_STATE_USES: Uses = {
+  tables: { partners: 'readWrite', partnerIndex: 'readWriteDelete', clients: 'read', audit: 'append', operationConfirmations: 'readWrite' },
+  mail: true,
+};
+
+/**
+ * What closing an ended partnership touches besides: the clients (detached with the client
+ * operations' batch machinery, their invitations, audit and follow-ups), the event bus and the
+ * login directory (the partner's login is closed); the ending queue entry is deleted when done.
+ */
+const PARTNER_ENDING_USES: Uses = {
+  tables: {
+    partners: 'read', partnerIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+  },
+  events: true,
+  accountDirectory: true,
+};
+
+/**
+ * Every partner route checks its caller's standing first (`shared/http/partnerStanding.ts`): it
+ * reads the partner's record, so each gets `partners: read` here, declared once.
+ */
+function withPartnerStanding(route: RouteSpec): RouteSpec {
+  if (route.auth !== 'partner') return route;
+  return { ...route, uses: { ...route.uses, tables: { partners: 'read', ...route.uses.tables } } };
+}
+
 /** Every HTTP route of the API. */
-export const routes: readonly RouteSpec[] = [
+export const routes: readonly RouteSpec[] = ([
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
   {
     method: 'POST',
@@ -115,7 +143,7 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications/{id}/approve',
     handler: 'approvePartnerApplication',
     auth: 'manager',
-    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: true },
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite', partnerIndex: 'readWrite' }, mail: true, accountDirectory: true },
   },
   {
     method: 'POST',
@@ -234,7 +262,30 @@ export const routes: readonly RouteSpec[] = [
   })),
   { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', uses: CLIENT_OPERATION_USES },
   { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', uses: CLIENT_OPERATION_USES },
-];
+  {
+    method: 'GET',
+    path: '/partners',
+    handler: 'listPartners',
+    auth: 'manager',
+    uses: { tables: { partnerIndex: 'read', partners: 'read', clients: 'read' }, cursors: true },
+  },
+  {
+    method: 'GET',
+    path: '/partners/{id}',
+    handler: 'getPartner',
+    auth: 'manager',
+    uses: { tables: { partners: 'read', clients: 'read', applications: 'read', audit: 'read' }, cursors: true },
+  },
+  { method: 'POST', path: '/partners/{id}/suspend', handler: 'suspendPartner', auth: 'manager', uses: PARTNER_STATE_USES },
+  { method: 'POST', path: '/partners/{id}/resume', handler: 'resumePartner', auth: 'manager', uses: PARTNER_STATE_USES },
+  {
+    method: 'POST',
+    path: '/partners/{id}/end',
+    handler: 'endPartner',
+    auth: 'manager',
+    uses: { ...PARTNER_ENDING_USES, tables: { ...PARTNER_ENDING_USES.tables, ...PARTNER_STATE_USES.tables, clients: 'readWriteDelete' }, mail: true },
+  },
+] satisfies RouteSpec[]).map(withPartnerStanding);
 
 /** Every scheduled job. */
 export const jobs: readonly JobSpec[] = [
@@ -255,6 +306,12 @@ export const jobs: readonly JobSpec[] = [
     everyMinutes: 5,
     // Publishes the events that block / unblock / delete requests left undone.
     uses: { tables: { clientFollowUps: 'readWriteDelete' }, events: true },
+  },
+  {
+    handler: 'finishPartnerEndings',
+    everyMinutes: 5,
+    // Goes on with ended partnerships the confirming request could not finish: detaches the clients left, closes the login.
+    uses: PARTNER_ENDING_USES,
   },
   {
     handler: 'backfillClientSearch',

@@ -39,6 +39,9 @@ import { DynamoClientFollowUpOutbox } from './dynamodb/DynamoClientFollowUpOutbo
 import { DynamoOperationConfirmations } from './dynamodb/DynamoOperationConfirmations';
 import type { SignInGateDeps } from '../domain/accounts/admitConsoleUser';
 import { loggedFailures } from '../observability/loggedFailures';
+import { DynamoPartnerRecords } from './dynamodb/DynamoPartnerRecords';
+import type { PartnerStandingDeps } from '../domain/partners/changePartnerState';
+import type { PartnerEndingDeps } from '../domain/partners/completePartnerEnding';
 
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
@@ -236,4 +239,36 @@ export function signInGateDeps(): SignInGateDeps {
 /** What the follow-up job needs: the outbox only, no write code. */
 export function followUpDeps(): DueFollowUpDeps {
   return { operations: new DynamoClientFollowUpOutbox(documentClient()), events: eventPublisher(), clock };
+}
+
+/** The partner department's records of partners: list, counts, history, state changes, the ending queue. */
+export function partnerRecords(): DynamoPartnerRecords {
+  return new DynamoPartnerRecords(documentClient());
+}
+
+/** What suspend / resume / end need (lines of the failure log carry `requestId`). */
+export function partnerStandingDeps(requestId?: string): PartnerStandingDeps {
+  return {
+    partners: partnerRecords(),
+    confirmations: new DynamoOperationConfirmations(documentClient()),
+    mailer: mailer(),
+    failures: loggedFailures(requestId),
+    clock,
+    ids,
+  };
+}
+
+/** What closing an ended partnership needs: the clients' batch machinery, the records, the login directory. */
+export function partnerEndingDeps(requestId?: string): PartnerEndingDeps {
+  const records = partnerRecords();
+  return {
+    operations: new DynamoClientBatchStore(documentClient()),
+    events: eventPublisher(),
+    clock,
+    ids,
+    failures: loggedFailures(requestId),
+    partners: records,
+    endings: records,
+    directory: accountDirectory(),
+  };
 }

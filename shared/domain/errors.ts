@@ -19,6 +19,8 @@ export const DOMAIN_ERROR_CODES = {
   wrong_account: 'not_permitted',
   login_disabled: 'not_permitted',
   unknown_user: 'not_permitted',
+  partner_suspended: 'not_permitted',
+  partner_ended: 'not_permitted',
   not_found: 'not_found',
   invalid_transition: 'conflict',
   concurrent_change: 'conflict',

@@ -4,6 +4,7 @@ import { applicationOperations, applicationView, submittedApplicationView } from
 import { balanceDetailView, balanceOperations, balanceView, billingEventsResponse, expensesView } from './docs/balances';
 import { auditEntryView, clientOperations, clientView, invitationView, listedClientView } from './docs/clients';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
+import { partnerAuditEntryView, partnerOperations, partnerPageView, partnerStatePreviewView, partnerStateResultView, partnerSummaryView } from './docs/partners';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
@@ -20,6 +21,7 @@ export const operationDocs: OperationDocs = {
   ...clientOperations,
   ...clientOperationOperations,
   ...balanceOperations,
+  ...partnerOperations,
 };
 
 /** The response schemas the document names (and generated clients with it). */
@@ -36,4 +38,9 @@ export const namedSchemas: NamedSchemas = {
   BillingEventResults: billingEventsResponse,
   OperationPreview: operationPreviewView,
   OperationResult: operationResultView,
+  Partner: partnerSummaryView,
+  PartnerPage: partnerPageView,
+  PartnerAuditEntry: partnerAuditEntryView,
+  PartnerStatePreview: partnerStatePreviewView,
+  PartnerStateResult: partnerStateResultView,
 };

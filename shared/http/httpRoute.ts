@@ -9,6 +9,7 @@ import { authenticate } from './authenticate';
 import { type Principal, principalOf } from './Principal';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
 import { parseWith } from './validation';
+import { partnerStanding } from './partnerStanding';
 
 /** The principal a route sees, narrowed by its auth kind. */
 export type PrincipalFor<A extends AuthKind> = A extends 'public'
@@ -32,6 +33,8 @@ export interface RouteResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** A body sent as it is instead of JSON (a CSV export); `headers` name its `content-type`. */
+  readonly text?: string;
 }
 
 /** How a route is declared: its auth kind, input schemas, and extra middlewares (e.g. idempotency). */
@@ -103,8 +106,9 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
 }
 
 /**
- * Wraps a route handler in the one middy stack: error responder → authentication (JWT) →
- * route middlewares (idempotency) → input validation → handler → JSON response.
+ * Wraps a route handler in the one middy stack: error responder → authentication (JWT) → on
+ * partner routes, the partner's standing (suspended or ended partners are refused) → route
+ * middlewares (rate limit, idempotency) → input validation → handler → JSON response.
  *
  * @example
  * export const handler = httpRoute({ auth: 'partner', params: idParams }, async ({ principal, params }) => {
@@ -117,7 +121,7 @@ export function httpRoute<A extends Exclude<AuthKind, 'public'>, B = undefined, 
   options: RouteOptions<A, B, Q, P>,
   handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
 ): HttpHandler {
-  return routeStack(options, handle, authenticate(options.auth));
+  return routeStack(options, handle, authenticate(options.auth), ...(options.auth === 'partner' ? [partnerStanding()] : []));
 }
 
 /**
@@ -153,6 +157,7 @@ function routeStack<A extends AuthKind, B, Q, P>(
   options: RouteOptions<A, B, Q, P>,
   handle: (request: RouteRequest<A, B, Q, P>) => Promise<RouteResult>,
   caller: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
+  ...callerChecks: ReadonlyArray<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>>
 ): HttpHandler {
   const base = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const body = options.body ? parseWith(options.body, readJsonBody(event), 'body') : (undefined as B);
@@ -167,11 +172,13 @@ function routeStack<A extends AuthKind, B, Q, P>(
       requestId: requestIdOf(event, context),
       event,
     });
+    if (result.text !== undefined) return { statusCode: result.status, headers: { ...result.headers }, body: result.text };
     return jsonResponse(result.status, result.body, result.headers);
   };
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(requestIdOnEveryResponse)
     .use(errorResponder())
     .use(caller);
+  for (const check of callerChecks) stack.use(check);
   for (const middleware of options.middlewares ?? []) stack.use(middleware);
   return stack.handler(base);
 }

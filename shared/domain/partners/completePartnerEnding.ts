@@ -1,6 +1,7 @@
 import type { AccountDirectory } from '../../ports/AccountDirectory';
 import type { PartnerEndings, PartnerRecords } from '../../ports/PartnerRecords';
 import { applyClientOperation, type ClientOperationDeps } from '../clients/runClientOperation';
+import type { JobRun } from '../JobRun';
 
 /** What closing an ended partnership needs: the clients' batch machinery, the partner's records, the login directory. */
 export interface PartnerEndingDeps extends Omit<ClientOperationDeps, 'confirmations'> {
@@ -38,4 +39,26 @@ export async function completePartnerEnding(
   if (partner) await deps.directory.closePartnerLogin({ email: partner.email, partnerId });
   await deps.endings.finish(partnerId);
   return true;
+}
+
+/** Ended partnerships one run looks at. */
+const ENDINGS_PER_RUN = 20;
+
+/**
+ * The job's run: goes on with every unfinished end (`completePartnerEnding`) until `deadline`.
+ * `processed` counts ends finished, `failed` those that raised an error (logged by the caller's
+ * failure log); an end cut short by the deadline is neither and waits for the next run.
+ */
+export async function finishPartnerEndings(deps: PartnerEndingDeps, deadline: Date): Promise<JobRun> {
+  let processed = 0;
+  let failed = 0;
+  for (const ending of await deps.endings.unfinished(ENDINGS_PER_RUN)) {
+    try {
+      if (await completePartnerEnding(deps, ending, deadline)) processed += 1;
+    } catch (error) {
+      failed += 1;
+      await deps.failures.record('partner ending failed', error, { partnerId: ending.partnerId });
+    }
+  }
+  return { processed, failed };
 }
