@@ -23,7 +23,7 @@ export const handler = httpRoute({ auth: 'manager', params: idParams, query: par
     body: {
       partner: toPartnerSummaryView(partner, clientsByStatus),
       stateReason: partner.stateReason ?? null,
-      application: application ? toApplicationView(application) : null,
+      ...(application && { application: toApplicationView(application) }),
       clientsByStatus: { ...clientsByStatus },
       audit: { items: audit.items.map(toPartnerAuditEntryView), nextCursor: audit.nextCursor ?? null },
     },

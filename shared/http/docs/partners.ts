@@ -43,8 +43,8 @@ export const partnerAuditEntryView = z.object({
 export const partnerPageView = z.object({
   partner: partnerSummaryView,
   stateReason: z.nullable(z.string()),
-  /** The application the partner was approved from (`null` if it is gone). */
-  application: z.nullable(applicationView),
+  /** The application the partner was approved from (absent if it is gone). */
+  application: z.optional(applicationView),
   clientsByStatus: clientCountsView,
   audit: pageOf(partnerAuditEntryView),
 });
@@ -122,7 +122,7 @@ export const partnerOperations: OperationDocs = {
       'and when), its clients by status, and what managers did to it, newest first (`limit`, `cursor` page it).',
     tag: 'Partners', query: partnerPageQuery, response: partnerPageView,
     success: { 200: 'The partner' },
-    examples: { response: { partner: partnerExample, stateReason: null, application: null, clientsByStatus: countsExample, audit: { items: [], nextCursor: null } } },
+    examples: { response: { partner: partnerExample, stateReason: null, clientsByStatus: countsExample, audit: { items: [], nextCursor: null } } },
     errors: ['not_found'],
   },
   'POST /partners/{id}/suspend': stateOperation('suspend', 'Suspend a partner',

@@ -436,6 +436,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners
+         * @description List partners, newest first (managers): company, contact e-mail, state (active, suspended, ended) and since when, clients and active clients (counts kept as clients change). Filter by state; search by the start of a word of the company name or of the e-mail (one word of at least 2 characters, case- and accent-insensitive). `Accept: text/csv` gets the page as CSV (the next page's cursor in the `x-next-cursor` header).
+         */
+        get: operations["listPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a partner
+         * @description A partner's page (managers): its record, the application it was approved from (with who contacted and approved it, and when), its clients by status, and what managers did to it, newest first (`limit`, `cursor` page it).
+         */
+        get: operations["getPartner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a partner
+         * @description Suspend a partner: within a minute its people are refused on every partner route (403 `partner_suspended`); its clients are untouched (their accounts, sign-in and resources keep working, invitations already sent stay answerable). Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`.
+         */
+        post: operations["suspendPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a partner
+         * @description Resume a suspended partner: its people may use the partner routes again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`.
+         */
+        post: operations["resumePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a partnership
+         * @description End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), pending invitations are cancelled, the partner's login is closed; its people are refused with 403 `partner_ended`. The record and its audit stay, read-only, and its e-mail cannot be approved again without the manager's explicit `reapproveEndedPartner`. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`.
+         */
+        post: operations["endPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -478,7 +578,7 @@ export interface components {
             at: string;
             actor: {
                 /** @enum {string} */
-                kind: "partner" | "invitee" | "system";
+                kind: "partner" | "invitee" | "system" | "manager";
                 id: string;
             };
             /** @enum {string} */
@@ -711,6 +811,83 @@ export interface components {
                 failed: number;
             };
         };
+        Partner: {
+            id: string;
+            company: string;
+            email: string;
+            /** @enum {string} */
+            state: "active" | "suspended" | "ended";
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            createdAt: string;
+            clients: number;
+            activeClients: number;
+        };
+        PartnerAuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            managerId: string;
+            /** @enum {string} */
+            action: "suspend" | "resume" | "end";
+            /** @enum {string} */
+            before: "active" | "suspended" | "ended";
+            /** @enum {string} */
+            after: "active" | "suspended" | "ended";
+            reason: string;
+        };
+        PartnerPage: {
+            partner: components["schemas"]["Partner"];
+            stateReason: string | null;
+            application?: components["schemas"]["Application"];
+            clientsByStatus: {
+                invited: number;
+                active: number;
+                blocked: number;
+                declined: number;
+                cancelled: number;
+                expired: number;
+                detached: number;
+            };
+            audit: {
+                items: components["schemas"]["PartnerAuditEntry"][];
+                nextCursor: string | null;
+            };
+        };
+        PartnerStatePreview: {
+            confirmationRequired: boolean;
+            /** @enum {string} */
+            action: "suspend" | "resume" | "end";
+            partner: components["schemas"]["Partner"];
+            /** @enum {string} */
+            to: "active" | "suspended" | "ended";
+            clientsByStatus: {
+                invited: number;
+                active: number;
+                blocked: number;
+                declined: number;
+                cancelled: number;
+                expired: number;
+                detached: number;
+            };
+            effects: {
+                /** @enum {string} */
+                effect: "partner_people_refused" | "partner_people_allowed" | "clients_untouched" | "clients_detached" | "invitations_cancelled" | "logins_closed" | "record_read_only" | "email_reserved" | "partner_mailed";
+                count?: number;
+            }[];
+            confirmation: {
+                token: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+        };
+        PartnerStateResult: {
+            /** @enum {string} */
+            action: "suspend" | "resume" | "end";
+            partner: components["schemas"]["Partner"];
+            endingFinished?: boolean;
+        };
         SubmittedApplication: {
             id: string;
             /** @enum {string} */
@@ -750,6 +927,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `confirmation_invalid`, `confirmation_mismatch`, `confirmation_expired` */
+        ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "confirmation_invalid",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "confirmation_invalid" | "confirmation_mismatch" | "confirmation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `forbidden` */
         Forbidden: {
             headers: {
@@ -771,6 +978,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "forbidden";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `forbidden`, `partner_suspended`, `partner_ended` */
+        ForbiddenOrPartnerSuspendedOrPartnerEnded: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "forbidden" | "partner_suspended" | "partner_ended";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1016,6 +1253,36 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "invalid_transition";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `invalid_transition`, `concurrent_change`, `confirmation_used` */
+        InvalidTransitionOrConcurrentChangeOrConfirmationUsed: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_transition",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invalid_transition" | "concurrent_change" | "confirmation_used";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1679,6 +1946,8 @@ export interface components {
         ContentSecurityPolicy: string;
         /** @description On the text/html page: `no-store` */
         CacheControl: string;
+        /** @description On a CSV page: the cursor of the next page (absent on the last) */
+        NextCursor: string;
     };
     pathItems: never;
 }
@@ -2108,7 +2377,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -2206,7 +2475,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrClientExistsOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2258,7 +2527,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -2324,7 +2593,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2382,7 +2651,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -2438,7 +2707,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -2630,7 +2899,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -2786,7 +3055,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             429: components["responses"]["RateLimited"];
@@ -2912,7 +3181,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -2995,7 +3264,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -3063,7 +3332,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3132,7 +3401,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3216,12 +3485,313 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: {
+                state?: "active" | "suspended" | "ended";
+                search?: string;
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of partners; `nextCursor` fetches the next one */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-next-cursor": components["headers"]["NextCursor"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *           "company": "Lee IT",
+                     *           "email": "ann@lee-it.example",
+                     *           "state": "active",
+                     *           "since": "2026-12-02T08:00:00.000Z",
+                     *           "createdAt": "2026-12-02T08:00:00.000Z",
+                     *           "clients": 12,
+                     *           "activeClients": 9
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Partner"][];
+                        nextCursor: string | null;
+                    };
+                    /**
+                     * @example id,company,email,state,since,created_at,clients,active_clients
+                     *     ptn_9d8c…,Lee IT,ann@lee-it.example,active,2026-12-02T08:00:00.000Z,2026-12-02T08:00:00.000Z,12,9
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    getPartner: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "active",
+                     *         "since": "2026-12-02T08:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       },
+                     *       "stateReason": null,
+                     *       "clientsByStatus": {
+                     *         "invited": 2,
+                     *         "active": 9,
+                     *         "blocked": 1,
+                     *         "declined": 0,
+                     *         "cancelled": 0,
+                     *         "expired": 0,
+                     *         "detached": 3
+                     *       },
+                     *       "audit": {
+                     *         "items": [],
+                     *         "nextCursor": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerPage"];
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    suspendPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Unpaid invoices for October and November.",
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    confirm?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Without `confirm`: the preview and its token; with it: the partner as it now stands */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "suspend",
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "suspended",
+                     *         "since": "2026-12-06T09:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerStatePreview"] | components["schemas"]["PartnerStateResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChangeOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    resumePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Unpaid invoices for October and November.",
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    confirm?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Without `confirm`: the preview and its token; with it: the partner as it now stands */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "resume",
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "active",
+                     *         "since": "2026-12-06T09:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerStatePreview"] | components["schemas"]["PartnerStateResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChangeOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    endPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Unpaid invoices for October and November.",
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    confirm?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Without `confirm`: the preview and its token; with it: the partner as it now stands */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "end",
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "ended",
+                     *         "since": "2026-12-06T09:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       },
+                     *       "endingFinished": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerStatePreview"] | components["schemas"]["PartnerStateResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChangeOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };
