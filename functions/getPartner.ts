@@ -18,12 +18,14 @@ export const handler = httpRoute({ auth: 'manager', params: idParams, query: par
   ]);
   const clientsByStatus = counts.get(partner.partnerId);
   if (!clientsByStatus) throw new Error(`no client counts for partner ${partner.partnerId}`);
+  // Approval creates the partner from its application in one transaction, and applications are never deleted.
+  if (!application) throw new Error(`partner ${partner.partnerId} has no application ${partner.applicationId}`);
   return {
     status: 200,
     body: {
       partner: toPartnerSummaryView(partner, clientsByStatus),
       stateReason: partner.stateReason ?? null,
-      ...(application && { application: toApplicationView(application) }),
+      application: toApplicationView(application),
       clientsByStatus: { ...clientsByStatus },
       audit: { items: audit.items.map(toPartnerAuditEntryView), nextCursor: audit.nextCursor ?? null },
     },

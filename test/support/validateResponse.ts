@@ -52,9 +52,10 @@ const templates = Object.keys(paths)
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
 // The document's named schemas, for the `$ref`s of response schemas (`#/components/schemas/Client` → `components#/definitions/Client`).
-ajv.addSchema({ $id: 'components', definitions: (document.components as unknown as { schemas: object }).schemas });
 const withComponentRefs = (schema: Record<string, unknown>) =>
   JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"components#/definitions/')) as Record<string, unknown>;
+// Named schemas may name others (a partner's page holds a `Partner`): their `$ref`s are rewritten alike.
+ajv.addSchema(withComponentRefs({ $id: 'components', definitions: (document.components as unknown as { schemas: object }).schemas }));
 const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(key: string, schema: Record<string, unknown>): ValidateFunction {

@@ -840,7 +840,7 @@ export interface components {
         PartnerPage: {
             partner: components["schemas"]["Partner"];
             stateReason: string | null;
-            application?: components["schemas"]["Application"];
+            application: components["schemas"]["Application"];
             clientsByStatus: {
                 invited: number;
                 active: number;
@@ -3586,6 +3586,21 @@ export interface operations {
                      *         "activeClients": 9
                      *       },
                      *       "stateReason": null,
+                     *       "application": {
+                     *         "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *         "status": "approved",
+                     *         "name": "Ann Lee",
+                     *         "email": "ann@lee-it.example",
+                     *         "phone": "+74950000000",
+                     *         "company": "Lee IT",
+                     *         "message": "We resell cloud.",
+                     *         "createdAt": "2026-12-01T09:15:00.000Z",
+                     *         "updatedAt": "2026-12-02T08:00:00.000Z",
+                     *         "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *         "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *         "decidedAt": "2026-12-02T08:00:00.000Z",
+                     *         "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a"
+                     *       },
                      *       "clientsByStatus": {
                      *         "invited": 2,
                      *         "active": 9,
