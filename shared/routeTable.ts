@@ -81,7 +81,7 @@ const CLIENT_OPERATION_USES: Uses = {
 
 /** What suspend and resume touch: the partner, its index entries, its client counts, the managers' audit, the confirmation tokens, the mail. */
 const PARTNER_STATE_USES: Uses = {
-  tables: { partners: 'readWrite', partnerIndex: 'readWriteDelete', clients: 'read', audit: 'append', operationConfirmations: 'readWrite' },
+  tables: { partners: 'readWrite', departmentIndex: 'readWriteDelete', clients: 'read', audit: 'append', operationConfirmations: 'readWrite' },
   mail: true,
 };
 
@@ -92,7 +92,7 @@ const PARTNER_STATE_USES: Uses = {
  */
 const PARTNER_ENDING_USES: Uses = {
   tables: {
-    partners: 'read', partnerIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+    partners: 'read', departmentIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
   },
   events: true,
   accountDirectory: true,
@@ -115,14 +115,14 @@ export const routes: readonly RouteSpec[] = ([
     path: '/partner-applications',
     handler: 'createPartnerApplication',
     auth: 'public',
-    uses: { tables: { applications: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete' }, mail: true },
+    uses: { tables: { applications: 'readWrite', departmentIndex: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'GET',
     path: '/partner-applications',
     handler: 'listPartnerApplications',
     auth: 'manager',
-    uses: { tables: { applications: 'read' }, cursors: true },
+    uses: { tables: { applications: 'read', departmentIndex: 'read' }, cursors: true },
   },
   {
     method: 'GET',
@@ -140,10 +140,24 @@ export const routes: readonly RouteSpec[] = ([
   },
   {
     method: 'POST',
+    path: '/partner-applications/{id}/take',
+    handler: 'takePartnerApplication',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite', departmentIndex: 'readWriteDelete' } },
+  },
+  {
+    method: 'POST',
+    path: '/partner-applications/{id}/contact-attempts',
+    handler: 'recordContactAttempt',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite' } },
+  },
+  {
+    method: 'POST',
     path: '/partner-applications/{id}/approve',
     handler: 'approvePartnerApplication',
     auth: 'manager',
-    uses: { tables: { applications: 'readWrite', partners: 'readWrite', partnerIndex: 'readWrite' }, mail: true, accountDirectory: true },
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite', departmentIndex: 'readWrite' }, mail: true, accountDirectory: true },
   },
   {
     method: 'POST',
@@ -267,7 +281,7 @@ export const routes: readonly RouteSpec[] = ([
     path: '/partners',
     handler: 'listPartners',
     auth: 'manager',
-    uses: { tables: { partnerIndex: 'read', partners: 'read', clients: 'read' }, cursors: true },
+    uses: { tables: { departmentIndex: 'read', partners: 'read', clients: 'read' }, cursors: true },
   },
   {
     method: 'GET',

@@ -9,6 +9,7 @@ import type { Mailer } from '../ports/Mailer';
 import { SesMailer } from './ses/SesMailer';
 import type { AccountDirectory } from '../ports/AccountDirectory';
 import type { NoticeDeps } from '../domain/applications/deliverNotices';
+import type { ApplicationWorkDeps } from '../domain/applications/workOnApplication';
 import { DEFAULT_FORM_LIMITS, type FormLimits } from '../domain/applications/submissionLimits';
 import type { RateLimit } from '../ports/RateLimiter';
 import { randomIds, type IdGenerator } from '../domain/IdGenerator';
@@ -117,6 +118,11 @@ export function applicationDeps(): NoticeDeps & { ids: IdGenerator } {
       supportEmail: process.env.SUPPORT_EMAIL ?? 'support@partnerdesk.local',
     },
   };
+}
+
+/** What taking an application and recording contact attempts need: the repository and the clock, no mail. */
+export function applicationWorkDeps(): ApplicationWorkDeps {
+  return { applications: new DynamoApplicationRepository(documentClient()), clock };
 }
 
 /** The limits of the public form: `DEFAULT_FORM_LIMITS` unless `FORM_SUBMISSIONS_PER_SENDER_PER_HOUR` / `FORM_SUBMISSIONS_PER_ADDRESS_PER_DAY` say otherwise. */

@@ -40,6 +40,7 @@ export const DOMAIN_ERROR_CODES = {
   confirmation_expired: 'rule_violation',
   currency_mismatch: 'rule_violation',
   period_before_client: 'rule_violation',
+  too_many_contact_attempts: 'rule_violation',
   rate_limited: 'too_many_requests',
   temporarily_unavailable: 'unavailable',
 } as const satisfies Record<string, ErrorKind>;

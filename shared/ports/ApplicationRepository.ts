@@ -1,4 +1,5 @@
 import type {
+  ContactAttempt,
   ApplicationAction,
   ApplicationNotice,
   NoticeFailure,
@@ -31,6 +32,17 @@ export interface ApplicationRepository extends ApplicationQueries {
   apply(change: ApplicationChange): Promise<PartnerApplication>;
   /** Approves and creates the partner account in one transaction (the e-mail may belong to one partner only). */
   approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication>;
+  /**
+   * A manager takes the application: it is held by `managerId` from `at`. Written only while it is
+   * open and still held by `heldBy` (as read); `ConcurrentChangeError` otherwise.
+   */
+  take(id: string, managerId: string, at: Date, seen: { status: ApplicationStatus; heldBy?: string; createdAt: Date }): Promise<PartnerApplication>;
+  /**
+   * Records a contact attempt. One that `reached` the applicant of a `new` or `escalated` application
+   * also makes it `contacted` (the 48-hour clock stops) in the same write. Written only onto the status
+   * read; `ConcurrentChangeError` when it moved, `RuleViolationError` past `MAX_CONTACT_ATTEMPTS`.
+   */
+  recordContactAttempt(id: string, attempt: ContactAttempt, seenStatus: ApplicationStatus): Promise<PartnerApplication>;
   /** Applications still `new` whose contact deadline is at or before `now` (reads only those). */
   overdue(now: Date, limit: number): Promise<PartnerApplication[]>;
   /** Marks an overdue application `escalated` exactly once; false if someone else got there first. */

@@ -1,8 +1,9 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import type { ApplicationNotice, ApplicationStatus, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
-import { allowedFrom } from '../../domain/applications/PartnerApplication';
-import { ConflictError, InvalidTransitionError } from '../../domain/errors';
+import type { ApplicationNotice, ApplicationStatus, ContactAttempt, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
+import { allowedFrom, MAX_CONTACT_ATTEMPTS, OPEN_APPLICATION_STATUSES } from '../../domain/applications/PartnerApplication';
+import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
+import { ConflictError, InvalidTransitionError, RuleViolationError } from '../../domain/errors';
 import type { ApplicationChange, ApplicationRepository } from '../../ports/ApplicationRepository';
 import { newPartnerRecord, type Partner } from '../../domain/partners/Partner';
 import { APPLICATION_INDEXES, APPLICATION_KIND, applicationKey, AWAITING_CONTACT, fingerprintKey, NOTICE_QUEUE } from './applicationKeys';
@@ -10,7 +11,9 @@ import { noticeName, toApplication } from './applicationItem';
 import { DynamoApplicationQueries } from './DynamoApplicationQueries';
 import { partnerEmailKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
-import { newPartnerIndexItems } from './partnerIndexItems';
+import { applicationSearchItems, newPartnerIndexItems } from './departmentIndexItems';
+import { applicationListKey, heldApplicationsPartition } from './departmentIndexKeys';
+import { lostRace } from './lostRace';
 import { conditionalUpdate } from './conditionalUpdate';
 import { cancellationCodes, CONDITION_FAILED } from './lostRace';
 import { type OutboxEntry, writeUnderLease } from './outboxLease';
@@ -62,6 +65,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
           },
           // Invariant: ids are never reused.
           { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...applicationSearchItems(application, physicalTableName('departmentIndex')),
         ],
       }));
       return { application, created: true };
@@ -96,7 +100,7 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          ...newPartnerIndexItems(newPartnerRecord(partner), physicalTableName('partnerIndex')),
+          ...newPartnerIndexItems(newPartnerRecord(partner), physicalTableName('departmentIndex')),
         ],
       }));
     } catch (error) {
@@ -110,6 +114,71 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
     const approved = await this.get(change.id);
     if (!approved) throw new Error(`application ${change.id} vanished after approval`);
     return approved;
+  }
+
+  public async take(id: string, managerId: string, at: Date, seen: { status: ApplicationStatus; heldBy?: string; createdAt: Date }): Promise<PartnerApplication> {
+    const index = physicalTableName('departmentIndex');
+    const listKey = applicationListKey(seen.createdAt, id);
+    try {
+      await this.client.send(new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: applicationKey(id),
+              // Invariant: only an open application is taken, and only from the manager who held it when read (no lost hand-over).
+              ConditionExpression: `#status IN (${OPEN_APPLICATION_STATUSES.map((_, i) => `:open${i}`).join(', ')}) AND ${seen.heldBy ? 'assignedTo = :heldBy' : 'attribute_not_exists(assignedTo)'}`,
+              UpdateExpression: 'SET assignedTo = :me, assignedAt = :at, updatedAt = :at',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(OPEN_APPLICATION_STATUSES.map((status, i) => [`:open${i}`, status])),
+                ...(seen.heldBy && { ':heldBy': seen.heldBy }), ':me': managerId, ':at': at.toISOString(),
+              },
+            },
+          },
+          ...(seen.heldBy ? [{ Delete: { TableName: index, Key: { pk: heldApplicationsPartition(seen.heldBy), sk: listKey } } }] : []),
+          { Put: { TableName: index, Item: { pk: heldApplicationsPartition(managerId), sk: listKey, applicationId: id } } },
+        ],
+      }));
+    } catch (error) {
+      if (lostRace(error)) throw new ConcurrentChangeError('partner application');
+      throw error;
+    }
+    return this.current(id);
+  }
+
+  public async recordContactAttempt(id: string, attempt: ContactAttempt, seenStatus: ApplicationStatus): Promise<PartnerApplication> {
+    const contacts = attempt.reached && allowedFrom('contact').includes(seenStatus);
+    const values: Record<string, unknown> = {
+      ':seen': seenStatus, ':max': MAX_CONTACT_ATTEMPTS, ':empty': [], ':at': attempt.at.toISOString(),
+      ':attempt': [{ at: attempt.at.toISOString(), by: attempt.by, reached: attempt.reached, note: attempt.note }],
+      ...(contacts && { ':contacted': 'contacted', ':by': attempt.by }),
+    };
+    const applied = await conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: applicationKey(id),
+      // Invariant: the state machine (written onto the status read) and at most MAX_CONTACT_ATTEMPTS attempts per application.
+      ConditionExpression: '#status = :seen AND (attribute_not_exists(contactAttempts) OR size(contactAttempts) < :max)',
+      // A first attempt that reached the applicant is the contact: it stops the 48-hour clock (leaves the overdue index).
+      UpdateExpression: 'SET contactAttempts = list_append(if_not_exists(contactAttempts, :empty), :attempt), updatedAt = :at' +
+        (contacts ? ', #status = :contacted, contactedAt = :at, contactedBy = :by REMOVE awaiting' : ''),
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_NEW',
+    });
+    if (applied) return toApplication(applied);
+    const now = await this.current(id);
+    if ((now.contactAttempts?.length ?? 0) >= MAX_CONTACT_ATTEMPTS) {
+      throw new RuleViolationError('too_many_contact_attempts', `An application keeps at most ${MAX_CONTACT_ATTEMPTS} contact attempts`);
+    }
+    throw new ConcurrentChangeError('partner application');
+  }
+
+  /** The application as it is now (it exists: the caller read it). */
+  private async current(id: string): Promise<PartnerApplication> {
+    const application = await this.get(id);
+    if (!application) throw new Error(`application ${id} vanished`);
+    return application;
   }
 
   public async overdue(now: Date, limit: number): Promise<PartnerApplication[]> {

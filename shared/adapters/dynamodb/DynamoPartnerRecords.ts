@@ -16,8 +16,8 @@ import { CLIENT_INDEXES } from './clientKeys';
 import { decodeCursor, encodeCursor, pageOfOneMore } from './cursor';
 import { DynamoPartnerRepository, partnerItem, toPartnerRecord } from './DynamoPartnerRepository';
 import { lostRace } from './lostRace';
-import { ALL_PARTNERS, ENDING_PARTNERS, endingKey, partnerSearchPartition, partnersInState } from './partnerIndexKeys';
-import { stateEntryKey } from './partnerIndexItems';
+import { ALL_PARTNERS, ENDING_PARTNERS, endingKey, partnerSearchPartition, partnersInState } from './departmentIndexKeys';
+import { stateEntryKey } from './departmentIndexItems';
 import { partnerKey } from './partnerKeys';
 import { isoDate } from './storedDate';
 import { storedText } from './storedFields';
@@ -46,7 +46,7 @@ const partnerAuditItem = z.object({
 /** The tables partner records live in. */
 interface PartnerTables {
   readonly partners: string;
-  readonly partnerIndex: string;
+  readonly departmentIndex: string;
   readonly clients: string;
   readonly audit: string;
 }
@@ -58,7 +58,7 @@ function noClients(): Record<(typeof CLIENT_STATUSES)[number], number> {
 
 /**
  * The partner department's records on DynamoDB: partner items (`partners`), the listing and
- * search entries and the ending queue (`partnerIndex`), the client counts shards (`clients`, kept
+ * search entries and the ending queue (`departmentIndex`), the client counts shards (`clients`, kept
  * by the client change transactions) and what managers did (`audit`, partition `MANAGED#p`).
  * Every read is a key read or one query page, never a scan.
  */
@@ -69,7 +69,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
     super(client, tables.partners ?? physicalTableName('partners'));
     this.tables = {
       partners: this.table,
-      partnerIndex: tables.partnerIndex ?? physicalTableName('partnerIndex'),
+      departmentIndex: tables.departmentIndex ?? physicalTableName('departmentIndex'),
       clients: tables.clients ?? physicalTableName('clients'),
       audit: tables.audit ?? physicalTableName('audit'),
     };
@@ -92,7 +92,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
     const listing = `partners|${partition}|${search ?? ''}|${query.state ?? ''}`;
     const longer = [...keyWord].length > MAX_INDEXED_PREFIX;
     const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.partnerIndex,
+      TableName: this.tables.departmentIndex,
       KeyConditionExpression: 'pk = :partition',
       ...(longer && { FilterExpression: 'contains(terms, :term)' }),
       ExpressionAttributeValues: { ':partition': partition, ...(longer && { ':term': ` ${keyWord}` }) },
@@ -174,8 +174,8 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
               ...(before.version !== 0 && { ExpressionAttributeValues: { ':version': before.version } }),
             },
           },
-          { Delete: { TableName: this.tables.partnerIndex, Key: stateEntryKey(before, before.state) } },
-          { Put: { TableName: this.tables.partnerIndex, Item: { ...stateEntryKey(after, after.state), partnerId: after.partnerId } } },
+          { Delete: { TableName: this.tables.departmentIndex, Key: stateEntryKey(before, before.state) } },
+          { Put: { TableName: this.tables.departmentIndex, Item: { ...stateEntryKey(after, after.state), partnerId: after.partnerId } } },
           {
             Put: {
               TableName: this.tables.audit,
@@ -189,7 +189,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
             },
           },
           ...(change.ending
-            ? [{ Put: { TableName: this.tables.partnerIndex, Item: { ...endingKey(after.partnerId), partnerId: after.partnerId, endedBy: audit.managerId } } }]
+            ? [{ Put: { TableName: this.tables.departmentIndex, Item: { ...endingKey(after.partnerId), partnerId: after.partnerId, endedBy: audit.managerId } } }]
             : []),
         ],
       }));
@@ -201,7 +201,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
 
   public async unfinished(limit: number): Promise<Array<{ partnerId: string; endedBy: string }>> {
     const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.partnerIndex,
+      TableName: this.tables.departmentIndex,
       KeyConditionExpression: 'pk = :ending',
       ExpressionAttributeValues: { ':ending': ENDING_PARTNERS },
       Limit: limit,
@@ -223,6 +223,6 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
   }
 
   public async finish(partnerId: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tables.partnerIndex, Key: endingKey(partnerId) }));
+    await this.client.send(new DeleteCommand({ TableName: this.tables.departmentIndex, Key: endingKey(partnerId) }));
   }
 }

@@ -57,12 +57,13 @@ export const tables = {
     indexes: [],
   },
   /**
-   * The partner department's indexes of partners, newest first by `createdAt#partnerId`: every
-   * partner (`PARTNERS`), per state (`PARTNERS#state`), per search prefix (`SEARCH#prefix`), and the
-   * work queue of ended partnerships still being closed (`ENDING`). Written in the transactions that
-   * create a partner or change its state. Keys: `partnerIndexKeys.ts`.
+   * The partner department's indexes, newest first by `createdAt#id`: every partner (`PARTNERS`),
+   * per state (`PARTNERS#state`), per search prefix (`SEARCH#prefix`), the work queue of ended
+   * partnerships still being closed (`ENDING`); applications per search prefix (`APPSEARCH#prefix`)
+   * and per manager holding them (`ASSIGNED#managerId`). Written in the transactions that create or
+   * change what they index. Keys: `departmentIndexKeys.ts`.
    */
-  partnerIndex: {
+  departmentIndex: {
     partitionKey: S('pk'),
     sortKey: S('sk'),
     indexes: [],

@@ -10,3 +10,6 @@ export const applicationForm = z.strictObject({
   company: text(200),
   message: multilineText(5000),
 });
+
+/** Body of `POST /partner-applications/{id}/contact-attempts`: what happened, and whether the applicant was reached. */
+export const contactAttemptBody = z.strictObject({ note: multilineText(1000), reached: z.boolean() });

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * List applications
-         * @description List applications, newest first, optionally by status (managers)
+         * @description List applications, newest first, optionally by status (managers); `mine=true`: only those you hold; `search`: by the start of a word of the company name or of the e-mail (one word of at least 2 characters, case- and accent-insensitive). Each shows who holds it.
          */
         get: operations["listPartnerApplications"];
         put?: never;
@@ -82,6 +82,46 @@ export interface paths {
          * @description Record that a manager contacted the applicant (stops the 48-hour escalation)
          */
         post: operations["contactPartnerApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-applications/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an application
+         * @description Take an application: you hold it (it shows in your `mine=true` list and, overdue, with your name). Open applications only (new, escalated, contacted); taking one you hold changes nothing.
+         */
+        post: operations["takePartnerApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-applications/{id}/contact-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a contact attempt
+         * @description Record an attempt to reach the applicant, with a note. One that `reached` the applicant of a new or escalated application makes it `contacted` (the 48-hour escalation stops); one that did not leaves the clock running. At most 100 per application.
+         */
+        post: operations["recordContactAttempt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -570,6 +610,18 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             };
+            contactedBy?: string;
+            decidedBy?: string;
+            assignedTo?: string;
+            /** Format: date-time */
+            assignedAt?: string;
+            contactAttempts: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reached: boolean;
+                note: string;
+            }[];
         };
         AuditEntry: {
             id: string;
@@ -1262,6 +1314,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `invalid_transition`, `concurrent_change` */
+        InvalidTransitionOrConcurrentChange: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_transition",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invalid_transition" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `invalid_transition`, `concurrent_change`, `confirmation_used` */
         InvalidTransitionOrConcurrentChangeOrConfirmationUsed: {
             headers: {
@@ -1760,6 +1842,36 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description `error.code`: `too_many_contact_attempts` */
+        TooManyContactAttempts: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "too_many_contact_attempts",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "too_many_contact_attempts";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `unauthorized` */
         Unauthorized: {
             headers: {
@@ -1999,6 +2111,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "new" | "escalated" | "contacted" | "approved" | "rejected";
+                mine?: "true" | "false";
+                search?: string;
                 limit?: string;
                 cursor?: string;
             };
@@ -2029,7 +2143,24 @@ export interface operations {
                      *           "createdAt": "2026-12-01T09:15:00.000Z",
                      *           "updatedAt": "2026-12-01T11:02:00.000Z",
                      *           "contactDueAt": "2026-12-03T09:15:00.000Z",
-                     *           "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *           "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *           "contactedBy": "mgr_7c1d",
+                     *           "assignedTo": "mgr_7c1d",
+                     *           "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *           "contactAttempts": [
+                     *             {
+                     *               "at": "2026-12-01T10:05:00.000Z",
+                     *               "by": "mgr_7c1d",
+                     *               "reached": false,
+                     *               "note": "No answer; left a voicemail."
+                     *             },
+                     *             {
+                     *               "at": "2026-12-01T11:02:00.000Z",
+                     *               "by": "mgr_7c1d",
+                     *               "reached": true,
+                     *               "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -2140,7 +2271,24 @@ export interface operations {
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
-                     *       "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Application"];
@@ -2184,7 +2332,24 @@ export interface operations {
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
-                     *       "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Application"];
@@ -2195,6 +2360,146 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["InvalidTransition"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    takePartnerApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application, held by you */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "contacted",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    recordContactAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Spoke with Ann: 40 clients, wants a demo.",
+                 *       "reached": true
+                 *     }
+                 */
+                "application/json": {
+                    note: string;
+                    reached: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The application with the attempt */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "contacted",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["TooManyContactAttempts"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };
@@ -2230,6 +2535,23 @@ export interface operations {
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
                      *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ],
                      *       "decidedAt": "2026-12-02T08:00:00.000Z",
                      *       "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a"
                      *     }
@@ -2288,6 +2610,23 @@ export interface operations {
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
                      *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ],
                      *       "decidedAt": "2026-12-02T08:00:00.000Z",
                      *       "rejectionReason": "We work only with companies registered in Russia."
                      *     }
@@ -3599,7 +3938,8 @@ export interface operations {
                      *         "contactDueAt": "2026-12-03T09:15:00.000Z",
                      *         "contactedAt": "2026-12-01T11:02:00.000Z",
                      *         "decidedAt": "2026-12-02T08:00:00.000Z",
-                     *         "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a"
+                     *         "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "contactAttempts": []
                      *       },
                      *       "clientsByStatus": {
                      *         "invited": 2,

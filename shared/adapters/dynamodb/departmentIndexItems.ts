@@ -2,7 +2,7 @@ import { searchPrefixes } from '../../domain/clients/clientSearch';
 import type { PartnerRecord } from '../../domain/partners/Partner';
 import { partnerSearchTerms } from '../../domain/partners/partnerSearch';
 import type { PartnerState } from '../../domain/partners/PartnerStanding';
-import { ALL_PARTNERS, partnerListKey, partnerSearchPartition, partnersInState } from './partnerIndexKeys';
+import { ALL_PARTNERS, applicationListKey, applicationSearchPartition, partnerListKey, partnerSearchPartition, partnersInState } from './departmentIndexKeys';
 import type { TransactItem } from './TransactItem';
 
 /** The entry of a partner in the listing of its state. */
@@ -25,4 +25,17 @@ export function newPartnerIndexItems(partner: PartnerRecord, table: string): Tra
   ];
   // Derived from the partner created in the same transaction, whose condition guards them too.
   return entries.map((Item) => ({ Put: { TableName: table, Item } }));
+}
+
+/**
+ * The search entries of a new application, in its creation's transaction: one per indexed prefix of
+ * its company name's words and e-mail (the same terms as a partner's), holding the terms.
+ */
+export function applicationSearchItems(application: { id: string; company: string; email: string; createdAt: Date }, table: string): TransactItem[] {
+  const terms = partnerSearchTerms({ name: application.company, email: application.email });
+  const listKey = applicationListKey(application.createdAt, application.id);
+  // Derived from the application created in the same transaction, whose condition guards them too.
+  return searchPrefixes(terms).map((prefix) => ({
+    Put: { TableName: table, Item: { pk: applicationSearchPartition(prefix), sk: listKey, applicationId: application.id, terms: ` ${terms.join(' ')} ` } },
+  }));
 }
