@@ -92,16 +92,20 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     const groups: Unit[][] = [];
     let current: Unit[] = [];
     let size = 1;
+    // The counts shards the current transaction already updates: a unit on one of them adds no item (merged by `countItems`).
+    let shards = new Set<string>();
     for (const unit of units) {
-      // A unit's counts take at most one item (fewer once merged with the others' on the same shard).
-      const unitSize = unit.items.length + (unit.counts ? 1 : 0);
+      const shard = unit.counts && `${unit.counts.partnerId}#${unit.counts.shard}`;
+      const unitSize = unit.items.length + (shard && !shards.has(shard) ? 1 : 0);
       if ((size + unitSize > MAX_TRANSACTION_ITEMS || current.length >= FOLLOW_UPS_PER_GROUP) && current.length > 0) {
         groups.push(current);
         current = [];
         size = 1;
+        shards = new Set<string>();
       }
       current.push(unit);
-      size += unitSize;
+      size += unit.items.length + (shard && !shards.has(shard) ? 1 : 0);
+      if (shard) shards.add(shard);
     }
     if (current.length > 0) groups.push(current);
     return groups;
