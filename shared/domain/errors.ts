@@ -26,6 +26,7 @@ export const DOMAIN_ERROR_CODES = {
   concurrent_change: 'conflict',
   duplicate_submission: 'conflict',
   email_already_partner: 'conflict',
+  email_of_ended_partner: 'conflict',
   client_exists: 'conflict',
   already_client: 'conflict',
   account_served: 'conflict',

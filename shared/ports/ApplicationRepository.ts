@@ -30,8 +30,12 @@ export interface ApplicationRepository extends ApplicationQueries {
   create(application: PartnerApplication, fingerprint: string, dedupUntil: Date): Promise<{ application: PartnerApplication; created: boolean }>;
   /** Applies a manager's change; throws `InvalidTransitionError` if the status moved meanwhile. */
   apply(change: ApplicationChange): Promise<PartnerApplication>;
-  /** Approves and creates the partner account in one transaction (the e-mail may belong to one partner only). */
-  approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication>;
+  /**
+   * Approves and creates the partner account in one transaction (the e-mail may belong to one partner
+   * only: `email_already_partner`; to an ended partner, `email_of_ended_partner` unless
+   * `reapproveEndedPartner`, which moves the e-mail to the new partner; the ended record stays).
+   */
+  approve(change: ApplicationChange, partner: Partner, options?: { reapproveEndedPartner: boolean }): Promise<PartnerApplication>;
   /**
    * A manager takes the application: it is held by `managerId` from `at`. Written only while it is
    * open and still held by `heldBy` (as read); `ConcurrentChangeError` otherwise.

@@ -113,13 +113,29 @@ describe('the partner department over HTTP', () => {
     expect((await api('POST', '/__local/login', { body: { email: partner.email } })).status).toBe(403);
     expect((await asManager('POST', `/partners/${partner.partnerId}/resume`, { reason: 'Back?' })).status).toBe(409);
 
+    // Its e-mail is not admitted again without the manager's explicit override.
+    const reapplied = await api('POST', '/partner-applications', { body: { name: 'Ann Lee', email: partner.email, phone: '+7 495 000-00-00', company, message: 'Again' } });
+    await asManager('POST', `/partner-applications/${reapplied.body.id}/contact`);
+    const refusedAgain = await asManager('POST', `/partner-applications/${reapplied.body.id}/approve`);
+    expect(refusedAgain.status).toBe(409);
+    expect(refusedAgain.body).toEqual(errorWithCode('email_of_ended_partner'));
+    const readmitted = await asManager('POST', `/partner-applications/${reapplied.body.id}/approve`, { reapproveEndedPartner: true });
+    expect(readmitted.status).toBe(200);
+    expect(readmitted.body.partnerId).not.toBe(partner.partnerId);
+    expect((await asManager('GET', `/partners/${partner.partnerId}`)).body.partner.state).toBe('ended');
+    expect((await api('POST', '/__local/login', { body: { email: partner.email } })).status).toBe(200);
+
     const csv = await api('GET', `/partners?search=${encodeURIComponent(company.split(' ')[1]!)}`, { token: managerToken, headers: { accept: 'text/csv' } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.body).toBe(
-      'id,company,email,state,since,created_at,clients,active_clients\r\n' +
-      `${partner.partnerId},${company},${partner.email},ended,${page.body.partner.since},${page.body.partner.createdAt},0,0\r\n`,
-    );
+    const rows = (csv.body as string).split('\r\n');
+    expect(rows[0]).toBe('id,company,email,state,since,created_at,clients,active_clients');
+    // Newest first: the partner admitted again, then the ended one.
+    expect(rows.slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^${readmitted.body.partnerId},${company},${partner.email},active,`)),
+      `${partner.partnerId},${company},${partner.email},ended,${page.body.partner.since},${page.body.partner.createdAt},0,0`,
+      '',
+    ]);
   });
 
   it('answers unknown partners 404, a missing reason 400, partners 403 and console users 401', async () => {

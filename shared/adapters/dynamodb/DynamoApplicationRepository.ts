@@ -9,7 +9,7 @@ import { newPartnerRecord, type Partner } from '../../domain/partners/Partner';
 import { APPLICATION_INDEXES, APPLICATION_KIND, applicationKey, AWAITING_CONTACT, fingerprintKey, NOTICE_QUEUE } from './applicationKeys';
 import { noticeName, toApplication } from './applicationItem';
 import { DynamoApplicationQueries } from './DynamoApplicationQueries';
-import { partnerEmailKey } from './partnerKeys';
+import { partnerEmailKey, partnerKey } from './partnerKeys';
 import { partnerItem } from './DynamoPartnerRepository';
 import { applicationSearchItems, newPartnerIndexItems } from './departmentIndexItems';
 import { applicationListKey, heldApplicationsPartition } from './departmentIndexKeys';
@@ -84,20 +84,26 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
     return toApplication(applied);
   }
 
-  public async approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication> {
+  public async approve(change: ApplicationChange, partner: Partner, options = { reapproveEndedPartner: false }): Promise<PartnerApplication> {
     const update = this.changeUpdate(change, partner.partnerId);
+    const partners = physicalTableName('partners');
+    const holder = await this.emailHolder(partner.email);
+    // Only the manager's explicit override moves an ended partner's e-mail to a new partner.
+    const replacing = options.reapproveEndedPartner && holder?.state === 'ended' ? holder.partnerId : undefined;
     try {
       await this.client.send(new TransactWriteCommand({
         TransactItems: [
           { Update: update },
           // Invariant: a partner id is created once.
-          { Put: { TableName: physicalTableName('partners'), Item: partnerItem(newPartnerRecord(partner)), ConditionExpression: 'attribute_not_exists(pk)' } },
-          // Invariant: one login e-mail belongs to at most one partner.
+          { Put: { TableName: partners, Item: partnerItem(newPartnerRecord(partner)), ConditionExpression: 'attribute_not_exists(pk)' } },
           {
             Put: {
-              TableName: physicalTableName('partners'),
-              Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId },
-              ConditionExpression: 'attribute_not_exists(pk)',
+              TableName: partners,
+              Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId, ...(replacing && { previousPartnerId: replacing }) },
+              // Invariant: one login e-mail belongs to at most one partner; an ended partner's only by the override, onto the holder read.
+              ...(replacing
+                ? { ConditionExpression: 'partnerId = :ended', ExpressionAttributeValues: { ':ended': replacing } }
+                : { ConditionExpression: 'attribute_not_exists(pk)' }),
             },
           },
           ...newPartnerIndexItems(newPartnerRecord(partner), physicalTableName('departmentIndex')),
@@ -107,6 +113,9 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
       const [applicationReason, , emailReason] = cancellationCodes(error);
       if (applicationReason === CONDITION_FAILED) throw await this.transitionError(change);
       if (emailReason === CONDITION_FAILED) {
+        if ((await this.emailHolder(partner.email))?.state === 'ended') {
+          throw new ConflictError('email_of_ended_partner', 'This e-mail belonged to a partner whose partnership ended; approve again with reapproveEndedPartner to admit it anew');
+        }
         throw new ConflictError('email_already_partner', 'This e-mail already belongs to a partner account');
       }
       throw error;
@@ -240,6 +249,15 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
   public async completeNotice(id: string, notice: ApplicationNotice, leaseUntil: Date, at: Date): Promise<void> {
     // Only the lease holder clears the outbox; a newer notice queued meanwhile stays.
     await writeUnderLease(this.client, this.noticeEntry(id, notice), leaseUntil, `SET lastNoticeAt = :at ${LEAVE_OUTBOX}`, { ':at': at.toISOString() });
+  }
+
+  /** The partner an e-mail belongs to, with its state, or `undefined`. */
+  private async emailHolder(email: string): Promise<{ partnerId: string; state: string } | undefined> {
+    const partners = physicalTableName('partners');
+    const marker = await this.client.send(new GetCommand({ TableName: partners, Key: partnerEmailKey(email), ConsistentRead: true }));
+    if (typeof marker.Item?.partnerId !== 'string') return undefined;
+    const holder = await this.client.send(new GetCommand({ TableName: partners, Key: partnerKey(marker.Item.partnerId), ConsistentRead: true }));
+    return { partnerId: marker.Item.partnerId, state: typeof holder.Item?.state === 'string' ? holder.Item.state : 'active' };
   }
 
   /** The outbox entry of an application's pending notice. */

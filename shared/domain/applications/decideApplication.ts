@@ -6,7 +6,8 @@ import { type ApplicationNotice, assertTransition, type PartnerApplication } fro
 /** A manager's decision on an application. */
 export type Decision =
   | { readonly action: 'contact' }
-  | { readonly action: 'approve' }
+  /** `reapproveEndedPartner`: the manager's explicit override to admit again an e-mail whose partnership ended. */
+  | { readonly action: 'approve'; readonly reapproveEndedPartner?: boolean }
   | { readonly action: 'reject'; readonly reason: string };
 
 const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefined>> = {
@@ -22,7 +23,8 @@ const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefin
  * 1. Load it (not found if unknown) and check the transition (a conflict if not allowed from its status).
  * 2. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
  *    creates the partner account bound to the application e-mail in the same transaction
- *    (a conflict if that e-mail already belongs to a partner).
+ *    (a conflict if that e-mail already belongs to a partner; one whose partnership ended only with the
+ *    manager's explicit `reapproveEndedPartner`, which moves the e-mail to the new partner).
  * 3. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
  *    delivery stays in the outbox for the job to retry; the decision itself stands.
  */
@@ -54,7 +56,7 @@ export async function decideApplication(
       email: current.email.toLowerCase(),
       applicationId: id,
       createdAt: now,
-    });
+    }, { reapproveEndedPartner: decision.reapproveEndedPartner === true });
   } else {
     updated = await deps.applications.apply(change);
   }

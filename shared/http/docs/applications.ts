@@ -1,7 +1,7 @@
 /** Response schemas and OpenAPI docs of the partner-application routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
 import type { OperationDocs } from '../openapi';
-import { applicationForm, contactAttemptBody } from '../schemas/applications';
+import { applicationForm, approveBody, contactAttemptBody } from '../schemas/applications';
 import { rejectBody } from '../schemas/rejectApplicationBody';
 import { applicationStatus, listApplicationsQuery } from '../schemas/listApplicationsQuery';
 import { idParams } from '../schemas/idParams';
@@ -122,11 +122,12 @@ export const applicationOperations: OperationDocs = {
   'POST /partner-applications/{id}/approve': {
     params: idParams,
     summary: 'Approve an application',
-    description: 'Approve a contacted application: creates the partner account bound to its e-mail',
-    tag: 'Partner applications', response: applicationView,
+    description: 'Approve a contacted application: creates the partner account bound to its e-mail. An e-mail whose partnership ended ' +
+      'answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay).',
+    tag: 'Partner applications', body: approveBody, response: applicationView,
     success: { 200: 'The application, now `approved`, with its `partnerId`' },
     examples: { response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' } },
-    errors: ['not_found', 'invalid_transition', 'email_already_partner'],
+    errors: ['not_found', 'invalid_transition', 'email_already_partner', 'email_of_ended_partner'],
   },
   'POST /partner-applications/{id}/reject': {
     params: idParams,

@@ -139,7 +139,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an application
-         * @description Approve a contacted application: creates the partner account bound to its e-mail
+         * @description Approve a contacted application: creates the partner account bound to its e-mail. An e-mail whose partnership ended answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay).
          */
         post: operations["approvePartnerApplication"];
         delete?: never;
@@ -1374,8 +1374,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `invalid_transition`, `email_already_partner` */
-        InvalidTransitionOrEmailAlreadyPartner: {
+        /** @description `error.code`: `invalid_transition`, `email_already_partner`, `email_of_ended_partner` */
+        InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartner: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1394,7 +1394,7 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "invalid_transition" | "email_already_partner";
+                        code: "invalid_transition" | "email_already_partner" | "email_of_ended_partner";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2513,7 +2513,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    reapproveEndedPartner?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The application, now `approved`, with its `partnerId` */
             200: {
@@ -2563,7 +2569,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartner"];
+            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartner"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };
