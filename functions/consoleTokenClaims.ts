@@ -2,6 +2,7 @@ import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { signInGateDeps } from '../shared/adapters/compositionRoot';
 import { admitConsoleUser } from '../shared/domain/accounts/admitConsoleUser';
 import { CLAIMS } from '../shared/http/Principal';
+import { signInTrigger } from '../shared/observability/signInTrigger';
 
 /**
  * Cognito pre-token-generation trigger of the console users' pool, at sign-in and at every token
@@ -9,8 +10,11 @@ import { CLAIMS } from '../shared/http/Principal';
  * tokens do), registers a cloud account for a user who has just signed up, and names the account
  * in the ID token (`custom:accountId`), which the invitation routes read.
  */
-export const handler = async (event: PreTokenGenerationTriggerEvent): Promise<PreTokenGenerationTriggerEvent> => {
-  const { accountId } = await admitConsoleUser(signInGateDeps(), event.request.userAttributes.sub ?? '', 'token');
-  event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { [CLAIMS.accountId]: accountId ?? '' } } };
-  return event;
-};
+export const handler = signInTrigger({
+  name: 'consoleTokenClaims',
+  admit: async (event: PreTokenGenerationTriggerEvent) => {
+    const { accountId } = await admitConsoleUser(signInGateDeps(), event.request.userAttributes.sub ?? '', 'token');
+    event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { [CLAIMS.accountId]: accountId ?? '' } } };
+    return event;
+  },
+});

@@ -6,8 +6,8 @@ import { scheduledJob } from '../shared/observability/scheduledJob';
 export const handler = scheduledJob({
   job: 'deliverClientFollowUps',
   clock,
-  run: async () => {
-    const result = await deliverDueFollowUps(followUpDeps());
+  run: async (budget) => {
+    const result = await deliverDueFollowUps(followUpDeps(), budget);
     return { ...result, processed: result.delivered, failed: result.failures };
   },
 });

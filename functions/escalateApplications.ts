@@ -7,8 +7,8 @@ import { scheduledJob } from '../shared/observability/scheduledJob';
 export const handler = scheduledJob({
   job: 'escalateApplications',
   clock,
-  run: async () => {
-    const { abandoned, ...counts } = await escalateOverdueApplications(approvalDeps());
+  run: async (budget) => {
+    const { abandoned, ...counts } = await escalateOverdueApplications(approvalDeps(), budget);
     // An error line per run that gave notices up: the metric filter / alarm on "notices abandoned" counts them.
     if (abandoned.length > 0) logger.error('notices abandoned', { abandonedNotices: abandoned.length, applications: abandoned });
     // A notice given up failed once more this run: it counts among the failed attempts, never as progress.

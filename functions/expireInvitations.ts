@@ -6,8 +6,8 @@ import { scheduledJob } from '../shared/observability/scheduledJob';
 export const handler = scheduledJob({
   job: 'expireInvitations',
   clock,
-  run: async () => {
-    const result = await expireInvitations(invitationExpiryDeps());
+  run: async (budget) => {
+    const result = await expireInvitations(invitationExpiryDeps(), budget);
     return { ...result, processed: result.expired + result.notified };
   },
 });

@@ -32,7 +32,7 @@ export interface Uses {
   readonly events?: boolean;
   /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
-  /** Hands out and reads page cursors: gets the key they are signed with (`CURSOR_SIGNING_KEY`). */
+  /** Hands out and reads page cursors: may read the key they are signed with (the stack's secret, `CURSOR_KEY_SECRET_ARN`). */
   readonly cursors?: boolean;
 }
 
@@ -330,7 +330,8 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'backfillClientSearch',
     // One-off, on demand: fills the search index for clients stored before it existed (docs/deploy.md: when to run it).
-    uses: { tables: { clients: 'backfill' } },
+    // Its answer's `cursor` (to invoke it again) is signed like a page cursor.
+    uses: { tables: { clients: 'backfill' }, cursors: true },
   },
 ];
 

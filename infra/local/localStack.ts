@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ScheduledEvent } from 'aws-lambda';
 import { createAllTables } from '../../shared/adapters/dynamodb/createTables';
+import { useLocalTableNames } from '../../shared/adapters/dynamodb/tables';
+import { forgetCursorKeys } from '../../shared/adapters/aws/cursorKeys';
 import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/compositionRoot';
 import { installLocalStandIns } from '../../shared/adapters/local/installLocalStandIns';
@@ -89,6 +91,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
+  useLocalTableNames();
+  forgetCursorKeys();
   installLocalStandIns();
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);

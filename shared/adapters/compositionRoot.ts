@@ -5,6 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SystemClock, type Clock } from '../domain/Clock';
 import { createDocumentClient } from './dynamodb/documentClient';
+import { SIGN_IN_CALL_TIMEOUTS } from './aws/callTimeouts';
 import type { Mailer } from '../ports/Mailer';
 import { SesMailer } from './ses/SesMailer';
 import type { AccountDirectory } from '../ports/AccountDirectory';
@@ -238,8 +239,12 @@ export function clientOperationDeps(requestId?: string): ClientOperationDeps {
 }
 
 /** What the console users' sign-in gate (Cognito triggers, the local sign-in) needs. */
+let signInDocumentClient: DynamoDBDocumentClient | undefined;
+
+/** What the console users' sign-in triggers need, on a DynamoDB client with the sign-in time-outs (Cognito waits 5 s at most). */
 export function signInGateDeps(): SignInGateDeps {
-  return { accounts: new DynamoCloudAccountRegistry(documentClient()), clock };
+  signInDocumentClient ??= createDocumentClient(undefined, SIGN_IN_CALL_TIMEOUTS);
+  return { accounts: new DynamoCloudAccountRegistry(signInDocumentClient), clock };
 }
 
 /** What the follow-up job needs: the outbox only, no write code. */

@@ -103,3 +103,23 @@ describe('escalateOverdueApplications', () => {
     expect((await mailsTo(application.email)).map((mail) => mail.subject)).toEqual(['Your partner application']);
   });
 });
+
+describe('escalateOverdueApplications within a time budget', () => {
+  it('stops escalating when the time is short and the next run takes the rest, each application once', async () => {
+    const clock = new FixedClock('2026-05-01T10:00:00Z');
+    const d = deps(clock);
+    await escalateOverdueApplications(d); // what earlier tests in these tables left overdue
+    const submitted = await Promise.all([form(), form(), form()].map((f) => submitApplication(d, f)));
+    clock.advance(CONTACT_DEADLINE_MS);
+    let looks = 3; // one look before the page, one before each of two applications
+    const short = await escalateOverdueApplications(d, { hasTimeLeft: () => looks-- > 0 });
+    const statuses = await Promise.all(submitted.map(async ({ application }) => (await d.applications.get(application.id))?.status));
+
+    const next = await escalateOverdueApplications(d);
+
+    expect(short).toMatchObject({ escalated: 2, delivered: 0 });
+    expect(statuses.sort()).toEqual(['escalated', 'escalated', 'new']);
+    expect(next.escalated).toBe(1);
+    for (const { application } of submitted) expect(await d.applications.get(application.id)).toMatchObject({ status: 'escalated' });
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startDynamoDbLocal } from '../../infra/local/dynamoDbLocal';
 import { startSesLocal } from '../../infra/local/sesLocal';
+import { useLocalTableNames } from '../../shared/adapters/dynamodb/tables';
 
 /** Starts DynamoDB Local and the local SES once for the whole run; workers inherit the endpoints. */
 export default async function globalSetup(): Promise<void> {
@@ -21,5 +22,6 @@ export default async function globalSetup(): Promise<void> {
     // Jobs print EMF metrics to stdout in Lambda; tests that read them turn them back on.
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
+  useLocalTableNames();
   (globalThis as { __partnerdeskServices?: unknown }).__partnerdeskServices = { dynamo, ses };
 }

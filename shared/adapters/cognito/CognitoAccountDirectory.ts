@@ -9,6 +9,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AccountDirectory } from '../../ports/AccountDirectory';
+import { clientTimeoutConfig, SLOW_CALL_TIMEOUTS } from '../aws/callTimeouts';
 
 /** The staff login directory on the staff Cognito user pool (`USER_POOL_ID`): partners' logins. */
 export class CognitoAccountDirectory implements AccountDirectory {
@@ -17,7 +18,7 @@ export class CognitoAccountDirectory implements AccountDirectory {
   /** Creates the directory for `USER_POOL_ID`. */
   public static fromEnv(env = process.env): CognitoAccountDirectory {
     if (!env.USER_POOL_ID) throw new Error('USER_POOL_ID is not set');
-    return new CognitoAccountDirectory(new CognitoIdentityProviderClient({}), env.USER_POOL_ID);
+    return new CognitoAccountDirectory(new CognitoIdentityProviderClient(clientTimeoutConfig(SLOW_CALL_TIMEOUTS)), env.USER_POOL_ID);
   }
 
   /**

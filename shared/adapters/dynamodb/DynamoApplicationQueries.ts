@@ -39,9 +39,9 @@ export class DynamoApplicationQueries implements ApplicationQueries {
       ExpressionAttributeValues: { ':value': byStatus ? filter.status : APPLICATION_KIND },
       ScanIndexForward: false,
       Limit: filter.limit,
-      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt'], listing),
+      ExclusiveStartKey: await decodeCursor(filter.cursor, ['pk', byStatus ? 'status' : 'kind', 'createdAt'], listing),
     }));
-    const nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
+    const nextCursor = await encodeCursor(result.LastEvaluatedKey, listing);
     return { items: (result.Items ?? []).map(toApplication), ...(nextCursor && { nextCursor }) };
   }
 

@@ -52,7 +52,7 @@ export class DynamoAuditTrail implements AuditTrail {
     // A cursor must come from this partner's (and this client's) listing of the same period: nothing else may be read.
     const listing = `audit|${partition.name}=${partition.value}|${lower}|${upper}`;
     const cursorAttributes = byClient ? ['pk', 'sk', 'partnerClient'] : ['pk', 'sk'];
-    const startKey = decodeCursor(query.cursor, cursorAttributes, listing);
+    const startKey = await decodeCursor(query.cursor, cursorAttributes, listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.table,
       ...(byClient && { IndexName: AUDIT_INDEXES.byClient }),
@@ -64,7 +64,7 @@ export class DynamoAuditTrail implements AuditTrail {
       Limit: query.limit + 1,
       ExclusiveStartKey: startKey,
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], query.limit, cursorAttributes, listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], query.limit, cursorAttributes, listing);
     return { items: shown.map(toAuditEntry), ...(nextCursor && { nextCursor }) };
   }
 }

@@ -40,7 +40,7 @@ export class DynamoClientListing extends DynamoClientQueries implements ClientLi
       : { index: CLIENT_INDEXES.byPartner, name: 'clientsOf', value: partnerId };
     // A cursor must come from this partner's listing with the same filter: nothing else may be read.
     const listing = `clients|${partition.name}=${partition.value}`;
-    const startKey = decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name], listing);
+    const startKey = await decodeCursor(query.cursor, [...CURSOR_ATTRIBUTES, partition.name], listing);
     const result = await this.client.send(new QueryCommand({
       TableName: this.tables.clients,
       IndexName: partition.index,
@@ -52,7 +52,7 @@ export class DynamoClientListing extends DynamoClientQueries implements ClientLi
       Limit: query.limit + 1,
       ExclusiveStartKey: startKey,
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], query.limit, [...CURSOR_ATTRIBUTES, partition.name], listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], query.limit, [...CURSOR_ATTRIBUTES, partition.name], listing);
     return { items: shown.map(toClient), ...(nextCursor && { nextCursor }) };
   }
 
@@ -70,7 +70,7 @@ export class DynamoClientListing extends DynamoClientQueries implements ClientLi
     const partition = clientSearchPartition(partnerId, searchPartitionPrefix(keyWord));
     // A cursor must come from this partner's search with the same words and status filter: nothing else may be read.
     const listing = `clients-search|${partition}|${search}|${query.status ?? ''}`;
-    const startKey = decodeCursor(query.cursor, SEARCH_CURSOR_ATTRIBUTES, listing);
+    const startKey = await decodeCursor(query.cursor, SEARCH_CURSOR_ATTRIBUTES, listing);
     const longer = [...keyWord].length > MAX_INDEXED_PREFIX;
     const result = await this.client.send(new QueryCommand({
       TableName: this.tables.clients,
@@ -90,7 +90,7 @@ export class DynamoClientListing extends DynamoClientQueries implements ClientLi
       const terms = clientSearchTerms(client);
       return words.every((word) => matchesSearch(terms, word)) ? [client] : [];
     });
-    const nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
+    const nextCursor = await encodeCursor(result.LastEvaluatedKey, listing);
     return { items, ...(nextCursor && { nextCursor }) };
   }
 }

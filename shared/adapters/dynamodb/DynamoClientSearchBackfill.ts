@@ -16,11 +16,11 @@ export class DynamoClientSearchBackfill extends DynamoClientQueries implements C
       FilterExpression: 'begins_with(sk, :client)',
       ExpressionAttributeValues: { ':client': clientKey('', '').sk },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk'], 'clients-backfill'),
+      ExclusiveStartKey: await decodeCursor(cursor, ['pk', 'sk'], 'clients-backfill'),
     }));
     const clients = (result.Items ?? []).map(toClient);
     await batchPutAll(this.client, this.tables.clients, clients.flatMap(searchEntriesOf));
-    const next = encodeCursor(result.LastEvaluatedKey, 'clients-backfill');
+    const next = await encodeCursor(result.LastEvaluatedKey, 'clients-backfill');
     return { indexed: clients.length, ...(next && { cursor: next }) };
   }
 }

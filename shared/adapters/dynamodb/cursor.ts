@@ -1,19 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from '../../domain/errors';
-
-/**
- * The key cursors are signed with: `CURSOR_SIGNING_KEY` (in AWS resolved from the stack's secret at
- * deploy time, locally a random key per start). Missing, it is a configuration error, not a 400.
- */
-function signingKey(env = process.env): string {
-  const key = env.CURSOR_SIGNING_KEY;
-  if (!key) throw new Error('CURSOR_SIGNING_KEY is not set: page cursors cannot be signed or checked');
-  return key;
-}
+import { type CursorKey, cursorKeys } from '../aws/cursorKeys';
 
 /** HMAC-SHA-256 of the cursor's payload together with the listing it belongs to. */
-function signature(payload: string, listing: string): string {
-  return createHmac('sha256', signingKey()).update(`${listing}\n${payload}`).digest('base64url');
+function signature(key: CursorKey, payload: string, listing: string): string {
+  return createHmac('sha256', key.secret).update(`${listing}\n${payload}`).digest('base64url');
 }
 
 function invalidCursor(): ValidationError {
@@ -21,27 +12,32 @@ function invalidCursor(): ValidationError {
 }
 
 /**
- * Encodes DynamoDB's `LastEvaluatedKey` as an opaque, URL-safe cursor, signed (HMAC) together with
- * `listing`: what the query reads (partition, filters, period), so a cursor works only for the
- * listing that produced it.
+ * Encodes DynamoDB's `LastEvaluatedKey` as an opaque, URL-safe cursor `<key id>.<payload>.<mac>`,
+ * signed (HMAC) with the current cursor key together with `listing`: what the query reads
+ * (partition, filters, period), so a cursor works only for the listing that produced it.
  */
-export function encodeCursor(key: Record<string, unknown> | undefined, listing: string): string | undefined {
+export async function encodeCursor(key: Record<string, unknown> | undefined, listing: string): Promise<string | undefined> {
   if (!key) return undefined;
+  const { current } = await cursorKeys();
   const payload = Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-  return `${payload}.${signature(payload, listing)}`;
+  return `${current.id}.${payload}.${signature(current, payload, listing)}`;
 }
 
 /**
  * Decodes a cursor back to an `ExclusiveStartKey`. Only a cursor this API signed for the same
- * `listing`, holding exactly the string attributes `attributes`, is accepted; anything else (forged,
- * from another partner's or another filter's listing, truncated) is a 400 `invalid_cursor`, never
- * a query DynamoDB would refuse.
+ * `listing` with the current key or the one before it (a rotation does not break open listings),
+ * holding exactly the string attributes `attributes`, is accepted; anything else (forged, from
+ * another partner's or another filter's listing, truncated, signed with a retired key) is a 400
+ * `invalid_cursor`, never a query DynamoDB would refuse.
  */
-export function decodeCursor(cursor: string | undefined, attributes: readonly string[], listing: string): Record<string, string> | undefined {
+export async function decodeCursor(cursor: string | undefined, attributes: readonly string[], listing: string): Promise<Record<string, string> | undefined> {
   if (cursor === undefined) return undefined;
-  const [payload, mac, ...rest] = cursor.split('.');
-  if (!payload || !mac || rest.length > 0) throw invalidCursor();
-  const expected = Buffer.from(signature(payload, listing));
+  const [keyId, payload, mac, ...rest] = cursor.split('.');
+  if (!keyId || !payload || !mac || rest.length > 0) throw invalidCursor();
+  const ring = await cursorKeys();
+  const key = [ring.current, ring.previous].find((candidate) => candidate?.id === keyId);
+  if (!key) throw invalidCursor();
+  const expected = Buffer.from(signature(key, payload, listing));
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidCursor();
   let parsed: unknown;
@@ -62,14 +58,14 @@ export function decodeCursor(cursor: string | undefined, attributes: readonly st
  * the extra one came back, the cursor of the last item shown (its `attributes`) for `listing` —
  * so there is no cursor to an empty next page.
  */
-export function pageOfOneMore<T extends Record<string, unknown>>(
+export async function pageOfOneMore<T extends Record<string, unknown>>(
   found: readonly T[],
   limit: number,
   attributes: readonly string[],
   listing: string,
-): { shown: T[]; nextCursor?: string } {
+): Promise<{ shown: T[]; nextCursor?: string }> {
   const shown = found.slice(0, limit);
   const last = shown.at(-1);
-  const nextCursor = found.length > limit && last ? encodeCursor(Object.fromEntries(attributes.map((name) => [name, last[name]])), listing) : undefined;
+  const nextCursor = found.length > limit && last ? await encodeCursor(Object.fromEntries(attributes.map((name) => [name, last[name]])), listing) : undefined;
   return { shown, ...(nextCursor && { nextCursor }) };
 }

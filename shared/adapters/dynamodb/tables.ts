@@ -168,7 +168,19 @@ export function tableEnvVar(table: TableName): string {
   return `TABLE_${table.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
-/** The physical name of a table in this process (from the environment, or the local default). */
+/**
+ * The physical name of a table in this process, from its `TABLE_*` variable. A missing variable is a
+ * wiring error (the stack sets exactly the tables of the function's `uses`): it fails loudly on the
+ * first use instead of reading or writing a table of a default name that may belong to another stage.
+ */
 export function physicalTableName(table: TableName): string {
-  return process.env[tableEnvVar(table)] ?? `partnerdesk-${table}`;
+  const variable = tableEnvVar(table);
+  const name = process.env[variable];
+  if (!name) throw new Error(`${variable} is not set: this function is not wired to the ${table} table (see the route table's uses)`);
+  return name;
+}
+
+/** Gives every table without a `TABLE_*` variable its local name `partnerdesk-<table>` (the local stack, tests, the bench). */
+export function useLocalTableNames(env: NodeJS.ProcessEnv = process.env): void {
+  for (const table of Object.keys(tables) as TableName[]) env[tableEnvVar(table)] ??= `partnerdesk-${table}`;
 }

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { DomainEvent, EventPublisher } from '../../ports/EventPublisher';
+import { clientTimeoutConfig, REQUEST_CALL_TIMEOUTS } from '../aws/callTimeouts';
 
 /** The `source` of every partnerdesk event on the bus. */
 export const EVENT_SOURCE = 'partnerdesk';
@@ -11,7 +12,7 @@ export class EventBridgePublisher implements EventPublisher {
   /** Creates the publisher for the bus named by `EVENT_BUS_NAME`. */
   public static fromEnv(env = process.env): EventBridgePublisher {
     if (!env.EVENT_BUS_NAME) throw new Error('EVENT_BUS_NAME is not set');
-    return new EventBridgePublisher(new EventBridgeClient({}), env.EVENT_BUS_NAME);
+    return new EventBridgePublisher(new EventBridgeClient(clientTimeoutConfig(REQUEST_CALL_TIMEOUTS)), env.EVENT_BUS_NAME);
   }
 
   public async publish(event: DomainEvent): Promise<void> {

@@ -5,6 +5,7 @@ import type { Clock } from '../Clock';
 import { earliestDue } from '../JobRun';
 import type { ApplicationNotice } from './PartnerApplication';
 import { type NoticeSettings, noticeMails } from './notices';
+import { type TimeBudget, UNLIMITED_TIME } from '../TimeBudget';
 
 /** How long a sender holds a notice before another run may retry it. */
 export const NOTICE_LEASE_MS = 2 * 60 * 1000;
@@ -66,12 +67,13 @@ export interface NoticeRun {
 }
 
 /** Delivers every due notice; a failing one is left for the next run (or given up) and does not stop the others. */
-export async function deliverDueNotices(deps: NoticeDeps, limit = 100): Promise<NoticeRun> {
+export async function deliverDueNotices(deps: NoticeDeps, budget: TimeBudget = UNLIMITED_TIME, limit = 100): Promise<NoticeRun> {
   let delivered = 0;
   let failed = 0;
   const abandoned: { id: string; notice: ApplicationNotice }[] = [];
-  const dueNotices = await deps.applications.dueNotices(deps.clock.now(), limit);
+  const dueNotices = budget.hasTimeLeft() ? await deps.applications.dueNotices(deps.clock.now(), limit) : [];
   for (const due of dueNotices) {
+    if (!budget.hasTimeLeft()) break;
     const outcome = await deliverNotice(deps, due.id, due.notice, due.dueAt).catch((): NoticeOutcome => 'failed');
     if (outcome === 'delivered') delivered += 1;
     else if (outcome === 'failed') failed += 1;

@@ -1,4 +1,5 @@
 import { earliestDue } from '../JobRun';
+import { type TimeBudget, UNLIMITED_TIME } from '../TimeBudget';
 import { deliverDueNotices, type NoticeDeps, type NoticeRun } from './deliverNotices';
 
 /** How many overdue applications one run reads per page, and at most how many pages. */
@@ -16,19 +17,24 @@ const MAX_PAGES = 50;
  *    however often or concurrently the job runs; the win puts the `escalated` notice in the outbox.
  * 3. Deliver due notices (escalation mails to the department and the applicant, plus any earlier
  *    notice whose sending failed), each under a lease so concurrent runs do not send twice.
+ * Each step takes new work only while `budget` has time left; the rest waits for the next run.
  */
-export async function escalateOverdueApplications(deps: NoticeDeps): Promise<NoticeRun & { escalated: number }> {
+export async function escalateOverdueApplications(
+  deps: NoticeDeps,
+  budget: TimeBudget = UNLIMITED_TIME,
+): Promise<NoticeRun & { escalated: number }> {
   let escalated = 0;
   let oldestOverdue: Date | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
+  for (let page = 0; page < MAX_PAGES && budget.hasTimeLeft(); page += 1) {
     const now = deps.clock.now();
     const overdue = await deps.applications.overdue(now, PAGE);
     oldestOverdue = earliestDue([oldestOverdue, ...overdue.map((application) => application.contactDueAt)]);
     for (const application of overdue) {
+      if (!budget.hasTimeLeft()) break;
       if (await deps.applications.escalate(application.id, now)) escalated += 1;
     }
     if (overdue.length < PAGE) break;
   }
-  const notices = await deliverDueNotices(deps);
+  const notices = await deliverDueNotices(deps, budget);
   return { escalated, ...notices, oldestDueAt: earliestDue([oldestOverdue, notices.oldestDueAt]) };
 }

@@ -2,6 +2,7 @@ import type { ClientBatchStore, ClientFollowUpOutbox, StoredFollowUp } from '../
 import type { EventPublisher } from '../../ports/EventPublisher';
 import type { Clock } from '../Clock';
 import { earliestDue } from '../JobRun';
+import { type TimeBudget, UNLIMITED_TIME } from '../TimeBudget';
 
 /** What delivering follow-ups needs. */
 export interface FollowUpDeps {
@@ -65,13 +66,16 @@ const CHUNK = 100;
  * change did not finish (a failed bus call, a crash after the commit). It only takes follow-ups
  * older than `FOLLOW_UP_GRACE_MS`, longer than a request may run, so it does not race the
  * request's own delivery. What fails again stays for the next run. `oldestDueAt` is the
- * earliest due time among the follow-ups it took.
+ * earliest due time among the follow-ups it took. It takes the next chunk only while `budget` has time left.
  */
-export async function deliverDueFollowUps(deps: DueFollowUpDeps): Promise<{ delivered: number; failures: number; oldestDueAt?: Date }> {
-  const due = await deps.operations.dueFollowUps(deps.clock.now(), PER_RUN);
+export async function deliverDueFollowUps(
+  deps: DueFollowUpDeps,
+  budget: TimeBudget = UNLIMITED_TIME,
+): Promise<{ delivered: number; failures: number; oldestDueAt?: Date }> {
+  const due = budget.hasTimeLeft() ? await deps.operations.dueFollowUps(deps.clock.now(), PER_RUN) : [];
   let delivered = 0;
   let failures = 0;
-  for (let start = 0; start < due.length; start += CHUNK) {
+  for (let start = 0; start < due.length && budget.hasTimeLeft(); start += CHUNK) {
     const delivery = await deliverFollowUps(deps, due.slice(start, start + CHUNK));
     delivered += delivery.delivered.size;
     failures += delivery.failures;

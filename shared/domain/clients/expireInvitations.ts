@@ -5,6 +5,7 @@ import type { ClientDeps } from './ClientDeps';
 import { closeInvitation } from './invitationChanges';
 import { invitationExpiredMail } from './clientMails';
 import { isOverdue } from './Invitation';
+import { type TimeBudget, UNLIMITED_TIME } from '../TimeBudget';
 
 /** Overdue invitations read per page, and at most how many pages per run. */
 const PAGE = 100;
@@ -72,20 +73,23 @@ async function notifyExpiry(deps: ExpiryDeps, notice: ExpiryNotice): Promise<boo
  * 1. Read only overdue `pending` invitations (sparse index) and expire each with a conditional
  *    transaction (invitation and client `expired`, account released, audit entry, expiry notice queued).
  * 2. Deliver due expiry notices (this run's and any earlier failed ones).
+ * Each step takes new work only while `budget` has time left; the rest waits for the next run.
  */
 export async function expireInvitations(
   deps: ExpiryDeps,
+  budget: TimeBudget = UNLIMITED_TIME,
 ): Promise<{ expired: number; notified: number; failed: number; oldestDueAt?: Date }> {
   let expired = 0;
   let oldestDueAt: Date | undefined;
   // An invitation that failed stays overdue at the head of the index: each page asks for that many
   // more and leaves them out, so a run tries every invitation once and never loops on its failures.
   const failedIds = new Set<string>();
-  for (let page = 0; page < MAX_PAGES; page += 1) {
+  for (let page = 0; page < MAX_PAGES && budget.hasTimeLeft(); page += 1) {
     const read = await deps.clients.overdueInvitations(deps.clock.now(), PAGE + failedIds.size);
     const overdue = read.filter((invitation) => !failedIds.has(invitation.id));
     oldestDueAt = earliestDue([oldestDueAt, ...overdue.map((invitation) => invitation.expiresAt)]);
     for (const invitation of overdue) {
+      if (!budget.hasTimeLeft()) break;
       try {
         if (await expireInvitation(deps, invitation.id)) expired += 1;
       } catch {
@@ -96,9 +100,10 @@ export async function expireInvitations(
   }
   let failed = failedIds.size;
   let notified = 0;
-  const notices = await deps.clients.dueExpiryNotices(deps.clock.now(), PAGE);
+  const notices = budget.hasTimeLeft() ? await deps.clients.dueExpiryNotices(deps.clock.now(), PAGE) : [];
   oldestDueAt = earliestDue([oldestDueAt, ...notices.map((notice) => notice.dueAt)]);
   for (const notice of notices) {
+    if (!budget.hasTimeLeft()) break;
     try {
       if (await notifyExpiry(deps, notice)) notified += 1;
     } catch {

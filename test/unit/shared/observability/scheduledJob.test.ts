@@ -1,8 +1,8 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { FixedClock } from '../../../../shared/domain/Clock';
 import { JobMadeNoProgressError, type JobRun } from '../../../../shared/domain/JobRun';
-import { scheduledJob } from '../../../../shared/observability/scheduledJob';
+import { JOB_TIME_RESERVE_MS, scheduledJob } from '../../../../shared/observability/scheduledJob';
 
 const event = { id: 'schedule-event-1', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } as ScheduledEvent;
 const clock = new FixedClock('2026-12-01T12:00:00Z');
@@ -79,5 +79,55 @@ describe('scheduledJob', () => {
 
     expect(outcome).toEqual(new Error('DynamoDB is down'));
     expect(documents).toEqual([]);
+  });
+});
+
+describe('scheduledJob time budget', () => {
+  /** A Lambda context whose invocation has `remaining` milliseconds left at each look, in turn. */
+  function contextWith(...remaining: number[]): Context {
+    let look = 0;
+    return { getRemainingTimeInMillis: () => remaining[Math.min(look++, remaining.length - 1)] } as unknown as Context;
+  }
+
+  it('lets the run take work while more than the reserve is left, and stop once it is not', async () => {
+    const seen: boolean[] = [];
+    const handler = scheduledJob({
+      job: 'testJob',
+      clock,
+      metrics: new Metrics({ namespace: 'partnerdesk/test', serviceName: 'partnerdesk' }),
+      run: async (budget) => {
+        while (budget.hasTimeLeft()) seen.push(true);
+        return { processed: seen.length, failed: 0 };
+      },
+    });
+
+    const run = await handler(event, contextWith(50_000, JOB_TIME_RESERVE_MS + 1, JOB_TIME_RESERVE_MS, 40_000));
+
+    expect(run).toEqual({ processed: 2, failed: 0 });
+  });
+
+  it('flushes the metrics of a run the budget cut short', async () => {
+    const previous = process.env.POWERTOOLS_METRICS_DISABLED;
+    process.env.POWERTOOLS_METRICS_DISABLED = 'false';
+    const lines: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const handler = scheduledJob({
+        job: 'testJob',
+        clock,
+        metrics: new Metrics({ namespace: 'partnerdesk/test', serviceName: 'partnerdesk' }),
+        run: async (budget) => ({ processed: budget.hasTimeLeft() ? 1 : 0, failed: 0 }),
+      });
+      await handler(event, contextWith(5_000));
+    } finally {
+      write.mockRestore();
+      if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+      else process.env.POWERTOOLS_METRICS_DISABLED = previous;
+    }
+    const documents = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"_aws"'));
+    expect(documents.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([expect.objectContaining({ processed: 0, failed: 0 })]);
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { TimeBudget } from '../../../../../shared/domain/TimeBudget';
 import { acceptInvitation, viewInvitation } from '../../../../../shared/domain/clients/answerInvitation';
 import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../../../../shared/domain/clients/expireInvitations';
 import { renewInvitation } from '../../../../../shared/domain/clients/invitationChanges';
@@ -204,5 +205,38 @@ describe('expireInvitations', () => {
     expect(partnerMails(w)).toHaveLength(2);
     expect(w.events.published.map((event) => event.detail.clientId).sort()).toEqual(invited.map(({ client }) => client.id).sort());
     for (const { client } of invited) expect(w.tables.auditOf(client.id).map((entry) => entry.action)).toEqual(['invite', 'expire']);
+  });
+});
+
+/** A budget with time for `checks` more looks, then none: what a run near its Lambda timeout sees. */
+function budgetFor(checks: number): TimeBudget {
+  let left = checks;
+  return { hasTimeLeft: () => left-- > 0 };
+}
+
+describe('expireInvitations within a time budget', () => {
+  it('stops taking invitations when the time is short and leaves the rest, untouched, to the next run', async () => {
+    const w = world();
+    const invited = [];
+    for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) invited.push(await invite(w, 'ptn_1', { email }));
+    w.clock.advance(INVITATION_LIFETIME_MS);
+
+    // One look before the page, one before each of two invitations, then the time is gone.
+    const short = await expireInvitations(w.deps, budgetFor(3));
+    const statusesAfterShortRun = invited.map(({ client }) => w.tables.client('ptn_1', client.id)?.status).sort();
+    const next = await expireInvitations(w.deps);
+
+    expect(short).toMatchObject({ expired: 2, notified: 0, failed: 0 });
+    expect(statusesAfterShortRun).toEqual(['expired', 'expired', 'invited']);
+    expect(next).toMatchObject({ expired: 1, notified: 3, failed: 0 });
+    expect(partnerMails(w)).toHaveLength(3);
+  });
+
+  it('takes no work at all when it starts without time', async () => {
+    const w = world();
+    await invite(w, 'ptn_1', { email: 'a@example.com' });
+    w.clock.advance(INVITATION_LIFETIME_MS);
+
+    expect(await expireInvitations(w.deps, budgetFor(0))).toEqual({ expired: 0, notified: 0, failed: 0 });
   });
 });

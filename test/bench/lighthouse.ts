@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:lighthouse`: Lighthouse (pinned 12.2.3, which runs on Node 20; mobile profile, the
+ * default config) over every screen of the web console on the local stack, public and signed in,
+ * in Debian's Chromium driven by puppeteer-core. Prints one markdown table: performance,
+ * accessibility, best practices and LCP per screen. A measurement, never an assertion.
+ *
+ * Signed-in screens: the console keeps its session in `sessionStorage`, which Lighthouse would
+ * clear and a new tab would not share, so the session of a local sign-in is put in each document
+ * before the console's script runs, and the flow keeps storage (`disableStorageReset`).
+ *
+ * Data: the demo seed plus invited clients up to `BENCH_LIGHTHOUSE_CLIENTS` (default 100) for the
+ * demo partner; the balance screen shows a 90-day period of a demo client with months of billing.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { markdownTable } from './markdownTable';
+
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** One screen to measure: its name in the table and its address under the console's origin. */
+interface Screen {
+  readonly name: string;
+  readonly path: string;
+  /** Whose session the screen needs; none for public screens. */
+  readonly as?: 'partner' | 'manager';
+}
+
+/** The figures of one screen. */
+interface ScreenScore {
+  readonly screen: Screen;
+  readonly performance: number;
+  readonly accessibility: number;
+  readonly bestPractices: number;
+  readonly lcpMs: number;
+  /** The path the page ended on: a signed-in screen that shows the sign-in page was not measured. */
+  readonly shown: string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const SESSION_STORAGE_KEY = 'partnerdesk.session';
+
+/** The session the console would keep after signing in with `idToken` (as `web/src/auth/session.ts` builds it). */
+function consoleSession(idToken: string): string {
+  const claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.stringify({
+    idToken,
+    expiresAt: Number(claims.exp) * 1000,
+    role: claims['custom:role'] === 'manager' ? 'manager' : 'partner',
+    pool: 'staff',
+    displayName: String(claims.email ?? 'signed in'),
+  });
+}
+
+async function signIn(apiUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${apiUrl}/__local/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  const answer = (await response.json()) as { idToken?: string };
+  if (!answer.idToken) throw new Error(`local sign-in of ${email} failed: ${response.status}`);
+  return answer.idToken;
+}
+
+/** Adds invited clients to the demo partner until it has `total`, through the real use case. */
+async function addInvitedClients(partnerId: string, apiUrl: string, total: number, existing: number): Promise<void> {
+  const { clientDeps } = await import('../../shared/adapters/compositionRoot');
+  const { addClient } = await import('../../shared/domain/clients/addClient');
+  const deps = { ...clientDeps(apiUrl), mailer: { send: async () => undefined } };
+  for (let n = existing + 1; n <= total; n += 1) {
+    await addClient(deps, partnerId, { kind: 'partner', id: 'bench' }, {
+      email: `bench.client.${n}@lighthouse-bench.example`, name: `Client Number ${n} Holdings`, phone: '+74950000000',
+    });
+  }
+}
+
+/** Runs Lighthouse's navigation mode over `screens` in one tab, with the given session (if any) in every document. */
+async function measure(browser: Browser, consoleUrl: string, screens: readonly Screen[], session: string | undefined): Promise<ScreenScore[]> {
+  const { startFlow } = await import('lighthouse');
+  const page: Page = await browser.newPage();
+  if (session) {
+    await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), SESSION_STORAGE_KEY, session);
+  }
+  const flow = await startFlow(page, { flags: { disableStorageReset: true } });
+  for (const screen of screens) await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
+  const result = await flow.createFlowResult();
+  await page.close();
+  return result.steps.map((step, i) => ({
+    screen: screens[i]!,
+    performance: Math.round((step.lhr.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((step.lhr.categories.accessibility?.score ?? 0) * 100),
+    bestPractices: Math.round((step.lhr.categories['best-practices']?.score ?? 0) * 100),
+    lcpMs: Math.round(step.lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+    shown: new URL(step.lhr.finalDisplayedUrl).pathname,
+  }));
+}
+
+async function main(): Promise<void> {
+  const clientCount = Number(process.env.BENCH_LIGHTHOUSE_CLIENTS ?? 100);
+  const { startLocalStack } = await import('../../infra/local/localStack');
+  const { seedDemoData } = await import('../../infra/local/seed');
+  const stack = await startLocalStack({ consolePort: 0 });
+  const consoleUrl = stack.consoleUrl ?? '';
+  const puppeteer = await import('puppeteer-core');
+  let browser: Browser | undefined;
+  try {
+    const demo = await seedDemoData(stack.apiUrl);
+    await addInvitedClients(demo.partner.partnerId, stack.apiUrl, clientCount, 5);
+    const [partnerToken, managerToken] = await Promise.all([signIn(stack.apiUrl, demo.partner.email), signIn(stack.apiUrl, demo.manager.email)]);
+    const balanceClient = demo.clients.activeClientIds[0];
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() + offset * DAY).toISOString().slice(0, 10);
+    const applications = (await (await fetch(`${stack.apiUrl}/partner-applications?limit=1`, { headers: { authorization: `Bearer ${managerToken}` } })).json()) as { items: { id: string }[] };
+
+    browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+    const scores = [
+      ...(await measure(browser, consoleUrl, [
+        { name: 'Contact sales (public form)', path: '/contact-sales' },
+        { name: 'Sign-in', path: '/sign-in' },
+      ], undefined)),
+      ...(await measure(browser, consoleUrl, [
+        { name: `Clients (${clientCount} clients)`, path: '/clients', as: 'partner' },
+        { name: 'Client balance, 90-day period', path: `/clients/${balanceClient}/balance?from=${day(-89)}&to=${day(0)}`, as: 'partner' },
+        { name: 'Audit', path: '/audit', as: 'partner' },
+      ], consoleSession(partnerToken))),
+      ...(await measure(browser, consoleUrl, [
+        { name: 'Applications', path: '/applications', as: 'manager' },
+        { name: 'Application detail', path: `/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
+      ], consoleSession(managerToken))),
+    ];
+    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium\n`);
+    console.log(markdownTable(
+      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP'],
+      scores.map((score) => [
+        score.screen.name, score.screen.as ?? '—', score.shown === score.screen.path.split('?')[0] ? 'the screen' : score.shown,
+        String(score.performance), String(score.accessibility), String(score.bestPractices), `${(score.lcpMs / 1000).toFixed(2)} s`,
+      ]),
+    ));
+  } finally {
+    await browser?.close();
+    await stack.stop();
+  }
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
