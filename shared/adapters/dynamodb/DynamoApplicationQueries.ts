@@ -66,9 +66,9 @@ export class DynamoApplicationQueries implements ApplicationQueries {
       ExpressionAttributeValues: { ':partition': partition, ...(longer && { ':term': ` ${keyWord}` }) },
       ScanIndexForward: false,
       Limit: filter.limit + 1,
-      ExclusiveStartKey: decodeCursor(filter.cursor, ['pk', 'sk'], listing),
+      ExclusiveStartKey: await decodeCursor(filter.cursor, ['pk', 'sk'], listing),
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], filter.limit, ['pk', 'sk'], listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], filter.limit, ['pk', 'sk'], listing);
     const ids = shown.map((entry) => applicationPointer.parse(entry).applicationId);
     const found = new Map((await batchGetAll(this.client, this.table, ids.map(applicationKey))).map(toApplication).map((a) => [a.id, a]));
     const items = ids.flatMap((id) => {

@@ -63,16 +63,13 @@ function noClients(): Record<(typeof CLIENT_STATUSES)[number], number> {
  * Every read is a key read or one query page, never a scan.
  */
 export class DynamoPartnerRecords extends DynamoPartnerRepository implements PartnerRecords, PartnerEndings {
-  private readonly tables: PartnerTables;
+  public constructor(client: DynamoDBDocumentClient, private readonly names: Partial<PartnerTables> = {}) {
+    super(client, names.partners ?? physicalTableName('partners'));
+  }
 
-  public constructor(client: DynamoDBDocumentClient, tables: Partial<PartnerTables> = {}) {
-    super(client, tables.partners ?? physicalTableName('partners'));
-    this.tables = {
-      partners: this.table,
-      departmentIndex: tables.departmentIndex ?? physicalTableName('departmentIndex'),
-      clients: tables.clients ?? physicalTableName('clients'),
-      audit: tables.audit ?? physicalTableName('audit'),
-    };
+  /** A table's name, resolved when used: each route is wired only to the tables its `uses` name. */
+  private tableOf(name: keyof PartnerTables): string {
+    return name === 'partners' ? this.table : this.names[name] ?? physicalTableName(name);
   }
 
   /**
@@ -92,25 +89,25 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
     const listing = `partners|${partition}|${search ?? ''}|${query.state ?? ''}`;
     const longer = [...keyWord].length > MAX_INDEXED_PREFIX;
     const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.departmentIndex,
+      TableName: this.tableOf('departmentIndex'),
       KeyConditionExpression: 'pk = :partition',
       ...(longer && { FilterExpression: 'contains(terms, :term)' }),
       ExpressionAttributeValues: { ':partition': partition, ...(longer && { ':term': ` ${keyWord}` }) },
       ScanIndexForward: false,
       Limit: search ? query.limit : query.limit + 1,
-      ExclusiveStartKey: decodeCursor(query.cursor, CURSOR_ATTRIBUTES, listing),
+      ExclusiveStartKey: await decodeCursor(query.cursor, CURSOR_ATTRIBUTES, listing),
     }));
     let entries = result.Items ?? [];
     let nextCursor: string | undefined;
     if (search) {
-      nextCursor = encodeCursor(result.LastEvaluatedKey, listing);
+      nextCursor = await encodeCursor(result.LastEvaluatedKey, listing);
     } else {
-      const page = pageOfOneMore(entries, query.limit, CURSOR_ATTRIBUTES, listing);
+      const page = await pageOfOneMore(entries, query.limit, CURSOR_ATTRIBUTES, listing);
       entries = page.shown;
       nextCursor = page.nextCursor;
     }
     const ids = entries.map((entry) => indexEntry.parse(entry).partnerId);
-    const found = new Map((await batchGetAll(this.client, this.tables.partners, ids.map(partnerKey))).map(toPartnerRecord)
+    const found = new Map((await batchGetAll(this.client, this.tableOf('partners'), ids.map(partnerKey))).map(toPartnerRecord)
       .map((partner) => [partner.partnerId, partner]));
     const items = ids.flatMap((id) => {
       const partner = found.get(id);
@@ -124,7 +121,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
   /** One batched read of every partner's counts shards, summed (a shard never written counts nothing). */
   public async clientCounts(partnerIds: readonly string[]): Promise<Map<string, ClientCounts>> {
     const counts = new Map(partnerIds.map((partnerId) => [partnerId, noClients()]));
-    const shards = await batchGetAll(this.client, this.tables.clients, [...counts.keys()].flatMap(clientCountKeys));
+    const shards = await batchGetAll(this.client, this.tableOf('clients'), [...counts.keys()].flatMap(clientCountKeys));
     for (const shard of shards) {
       const partnerId = String(shard.pk).replace(/^PARTNER#/, '');
       const total = counts.get(partnerId);
@@ -143,14 +140,14 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
     const partition = partnerAuditPartition(partnerId);
     const listing = `partner-audit|${partition}`;
     const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.audit,
+      TableName: this.tableOf('audit'),
       KeyConditionExpression: 'pk = :partition',
       ExpressionAttributeValues: { ':partition': partition },
       ScanIndexForward: false,
       Limit: query.limit + 1,
-      ExclusiveStartKey: decodeCursor(query.cursor, CURSOR_ATTRIBUTES, listing),
+      ExclusiveStartKey: await decodeCursor(query.cursor, CURSOR_ATTRIBUTES, listing),
     }));
-    const { shown, nextCursor } = pageOfOneMore(result.Items ?? [], query.limit, CURSOR_ATTRIBUTES, listing);
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], query.limit, CURSOR_ATTRIBUTES, listing);
     return {
       items: shown.map((item) => {
         const { auditId, ...entry } = partnerAuditItem.parse(item);
@@ -167,18 +164,18 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
         TransactItems: [
           {
             Put: {
-              TableName: this.tables.partners,
+              TableName: this.tableOf('partners'),
               Item: partnerItem(after),
               // Invariant: the partner state machine; a change applies only to the version it was decided on (no lost updates).
               ConditionExpression: before.version === 0 ? 'attribute_not_exists(version)' : 'version = :version',
               ...(before.version !== 0 && { ExpressionAttributeValues: { ':version': before.version } }),
             },
           },
-          { Delete: { TableName: this.tables.departmentIndex, Key: stateEntryKey(before, before.state) } },
-          { Put: { TableName: this.tables.departmentIndex, Item: { ...stateEntryKey(after, after.state), partnerId: after.partnerId } } },
+          { Delete: { TableName: this.tableOf('departmentIndex'), Key: stateEntryKey(before, before.state) } },
+          { Put: { TableName: this.tableOf('departmentIndex'), Item: { ...stateEntryKey(after, after.state), partnerId: after.partnerId } } },
           {
             Put: {
-              TableName: this.tables.audit,
+              TableName: this.tableOf('audit'),
               Item: {
                 ...partnerAuditKey(audit.partnerId, audit.at, audit.id),
                 auditId: audit.id, partnerId: audit.partnerId, at: audit.at.toISOString(), managerId: audit.managerId,
@@ -189,7 +186,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
             },
           },
           ...(change.ending
-            ? [{ Put: { TableName: this.tables.departmentIndex, Item: { ...endingKey(after.partnerId), partnerId: after.partnerId, endedBy: audit.managerId } } }]
+            ? [{ Put: { TableName: this.tableOf('departmentIndex'), Item: { ...endingKey(after.partnerId), partnerId: after.partnerId, endedBy: audit.managerId } } }]
             : []),
         ],
       }));
@@ -201,7 +198,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
 
   public async unfinished(limit: number): Promise<Array<{ partnerId: string; endedBy: string }>> {
     const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.departmentIndex,
+      TableName: this.tableOf('departmentIndex'),
       KeyConditionExpression: 'pk = :ending',
       ExpressionAttributeValues: { ':ending': ENDING_PARTNERS },
       Limit: limit,
@@ -212,7 +209,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
   public async attachedClientIds(partnerId: string, limit: number): Promise<string[]> {
     // The partner's listing index holds only attached clients: a detached one leaves it.
     const result = await this.client.send(new QueryCommand({
-      TableName: this.tables.clients,
+      TableName: this.tableOf('clients'),
       IndexName: CLIENT_INDEXES.byPartner,
       KeyConditionExpression: 'clientsOf = :partnerId',
       ExpressionAttributeValues: { ':partnerId': partnerId },
@@ -223,6 +220,6 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
   }
 
   public async finish(partnerId: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tables.departmentIndex, Key: endingKey(partnerId) }));
+    await this.client.send(new DeleteCommand({ TableName: this.tableOf('departmentIndex'), Key: endingKey(partnerId) }));
   }
 }

@@ -1,6 +1,7 @@
 import { confirmPartnerState, type PartnerStandingDeps, previewPartnerState } from '../../../../../shared/domain/partners/changePartnerState';
-import { completePartnerEnding, finishPartnerEndings, type PartnerEndingDeps } from '../../../../../shared/domain/partners/completePartnerEnding';
+import { budgetUntil, completePartnerEnding, finishPartnerEndings, type PartnerEndingDeps } from '../../../../../shared/domain/partners/completePartnerEnding';
 import { ConflictError, InvalidTransitionError, NotFoundError, RuleViolationError } from '../../../../../shared/domain/errors';
+import { UNLIMITED_TIME } from '../../../../../shared/domain/TimeBudget';
 import type { AccountDirectory } from '../../../../../shared/ports/AccountDirectory';
 import { InMemoryPartnerRecords } from '../../../../support/fakes/InMemoryPartnerRecords';
 import { inMemoryClientWorld, storedClient } from '../../../../support/fakes/inMemoryClientWorld';
@@ -98,7 +99,7 @@ describe('ending a partnership', () => {
     await confirmPartnerState(deps, request('end'), 'mgr_1', preview.confirmation.token);
     expect(await partners.unfinished(10)).toEqual([{ partnerId: 'ptn_a', endedBy: 'mgr_1' }]);
 
-    const finished = await completePartnerEnding(endingDeps, { partnerId: 'ptn_a', endedBy: 'mgr_1' }, new Date(world.clock.now().getTime() + 5000));
+    const finished = await completePartnerEnding(endingDeps, { partnerId: 'ptn_a', endedBy: 'mgr_1' }, budgetUntil(world.clock, new Date(world.clock.now().getTime() + 5000)));
 
     expect(finished).toBe(true);
     expect(clients.map((client) => world.tables.client('ptn_a', client.id)?.status)).toEqual(['detached', 'detached', 'detached']);
@@ -115,9 +116,9 @@ describe('ending a partnership', () => {
     const preview = await previewPartnerState(deps, request('end'), 'mgr_1');
     await confirmPartnerState(deps, request('end'), 'mgr_1', preview.confirmation.token);
 
-    expect(await completePartnerEnding(endingDeps, { partnerId: 'ptn_a', endedBy: 'mgr_1' }, world.clock.now())).toBe(false);
+    expect(await completePartnerEnding(endingDeps, { partnerId: 'ptn_a', endedBy: 'mgr_1' }, budgetUntil(world.clock, world.clock.now()))).toBe(false);
     expect(closed).toEqual([]);
-    const run = await finishPartnerEndings(endingDeps, new Date(world.clock.now().getTime() + 1000));
+    const run = await finishPartnerEndings(endingDeps, UNLIMITED_TIME);
 
     expect(run).toEqual({ processed: 1, failed: 0 });
     expect([...world.tables.clients.values()].every((client) => client.status === 'detached')).toBe(true);
