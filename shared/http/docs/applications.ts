@@ -126,7 +126,10 @@ export const applicationOperations: OperationDocs = {
       'answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay).',
     tag: 'Partner applications', body: approveBody, response: applicationView,
     success: { 200: 'The application, now `approved`, with its `partnerId`' },
-    examples: { response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' } },
+    examples: {
+      body: { reapproveEndedPartner: true },
+      response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' },
+    },
     errors: ['not_found', 'invalid_transition', 'email_already_partner', 'email_of_ended_partner'],
   },
   'POST /partner-applications/{id}/reject': {

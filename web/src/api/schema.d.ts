@@ -2515,6 +2515,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "reapproveEndedPartner": true
+                 *     }
+                 */
                 "application/json": {
                     reapproveEndedPartner?: boolean;
                 };
