@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CfnOutput, Lazy, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Lazy, NestedStack, RemovalPolicies, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import type { ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { CfnUserPoolDomain, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
@@ -14,16 +14,19 @@ import { Backups } from './constructs/Backups';
 import { assertConsoleBuilt, Console, type ConsoleDomain, type ConsoleSignIn } from './constructs/Console';
 import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
-import { Mailer } from './constructs/Mailer';
+import { configurationSetName, MailSender } from './constructs/Mailer';
 import { Monitoring, type MonitoredFunction } from './constructs/Monitoring';
 import type { SharedResources } from './constructs/ServiceFunction';
 import { Tables } from './constructs/Tables';
 import { type Stage, stackName, stagePolicy, type ThreatProtection, type UserPoolPolicy } from './StagePolicy';
+import { WildcardResourceGuard } from './WildcardResourceGuard';
 
 /** Deployment settings of partnerdesk (CDK context, see `infra/app.ts`). */
 export interface PartnerdeskSettings {
-  /** Address mails are sent from; must be verified in SES. */
+  /** Address mails are sent from: the mail stack's SES identity, verified before this stack is deployed. */
   readonly senderEmail: string;
+  /** The account's SES sending quota (mails per 24 hours) for the quota alarm; default 50,000. */
+  readonly sesDailySendingQuota?: number;
   /**
    * Origin of the web console on the operator's own domain (`https://partners.example.com`); needs
    * `consoleCertificateArn`. Without it the console is served at the distribution's `https://<id>.cloudfront.net`.
@@ -68,6 +71,9 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly consoleAssetDir?: string;
 }
 
+/** SES's sending quota of an account out of the sandbox, until AWS raises it (the quota alarm's default). */
+export const DEFAULT_SES_DAILY_SENDING_QUOTA = 50_000;
+
 /** Where `npm run build:web` puts the built console. */
 const CONSOLE_ASSET_DIR = path.resolve(__dirname, '..', 'web', 'dist');
 
@@ -80,13 +86,16 @@ export class PartnerdeskStack extends Stack {
   public readonly auth: Auth;
   /** The identity of cloud console users (owners of cloud accounts) and its sign-in gate. */
   public readonly consoleUsers: ConsoleUsers;
-  public readonly mailer: Mailer;
+  /** Sends through the mail stack's SES identity and configuration set. */
+  public readonly mailer: MailSender;
   /** Bus for domain events (functions with `uses.events`). */
   public readonly eventBus: EventBus;
   /** The key page cursors are signed with (functions with `uses.cursors`). */
   public readonly cursorSigningKey: Secret;
   public readonly api: Api;
   public readonly jobs: Jobs;
+  /** The nested stacks that keep every template far below CloudFormation's 500 resources. */
+  public readonly nestedStacks: { readonly jobs: NestedStack; readonly monitoring: NestedStack };
   /** The web console (S3 + CloudFront). */
   public readonly console: Console;
   /** Origin of the web console: invitation links, CORS, sign-in callbacks. */
@@ -103,6 +112,7 @@ export class PartnerdeskStack extends Stack {
     const stage = stagePolicy(settings.stage ?? 'dev');
     Tags.of(this).add('service', SERVICE_NAME);
     Tags.of(this).add('stage', stage.stage);
+    Aspects.of(this).add(new WildcardResourceGuard());
     // A dev stack is thrown away whole; prod keeps its data (tables and pools retained, see stagePolicy).
     if (stage.removalPolicy === RemovalPolicy.DESTROY) RemovalPolicies.of(this).destroy();
     const consoleAssetDir = props.consoleAssetDir ?? CONSOLE_ASSET_DIR;
@@ -119,8 +129,14 @@ export class PartnerdeskStack extends Stack {
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.deletionProtection,
     };
-    this.auth = new Auth(this, 'Auth', { ...userPoolPolicy, domainPrefix: settings.authDomainPrefix, consoleOrigin: this.consoleOrigin });
-    this.mailer = new Mailer(this, 'Mailer', { senderEmail: settings.senderEmail });
+    this.mailer = new MailSender(this, 'Mail', { senderEmail: settings.senderEmail, configurationSetName: configurationSetName(this.stackName) });
+    this.auth = new Auth(this, 'Auth', {
+      ...userPoolPolicy,
+      domainPrefix: settings.authDomainPrefix,
+      consoleOrigin: this.consoleOrigin,
+      mail: this.mailer,
+      mfaRequired: stage.staffMfaRequired,
+    });
     this.eventBus = new EventBus(this, 'DomainEvents');
     this.cursorSigningKey = new Secret(this, 'CursorSigningKey', {
       description: 'HMAC key of the page cursors of partnerdesk listings',
@@ -128,8 +144,8 @@ export class PartnerdeskStack extends Stack {
     });
     Validations.of(this.cursorSigningKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the cursor key only makes open cursors invalid (400 invalid_cursor, the console starts the listing again); ' +
-        'it is rotated by replacing the secret and redeploying, since the functions get it at deploy time.',
+      reason: 'The cursor key is rotated by an operator (docs/operations.md): the functions read it at run time and accept ' +
+        'the previous key for a window, so a rotation needs no deploy; a rotation Lambda would add nothing but a schedule.',
     });
 
     const resources: SharedResources = {
@@ -155,6 +171,8 @@ export class PartnerdeskStack extends Stack {
       resources,
       environment,
       external: settings.consoleIdentity,
+      mail: this.mailer,
+      triggerReservedConcurrency: stage.triggerReservedConcurrency,
     });
     this.api = new Api(this, 'Api', {
       consoleTokens: this.consoleUsers.tokenEnvironment(),
@@ -164,7 +182,8 @@ export class PartnerdeskStack extends Stack {
       environment,
       throttle: settings.throttle,
     });
-    this.jobs = new Jobs(this, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
+    const jobsStack = new NestedStack(this, 'JobsStack', { description: 'partnerdesk scheduled jobs' });
+    this.jobs = new Jobs(jobsStack, 'Jobs', { jobs: props.jobs ?? jobTable, resources, environment });
     this.console = new Console(this, 'Console', {
       assetDir: consoleAssetDir,
       apiUrl: this.api.httpApi.apiEndpoint,
@@ -173,23 +192,28 @@ export class PartnerdeskStack extends Stack {
         ...this.consoleUsersSignIn(),
       },
       customDomain,
+      autoDeleteObjects: stage.autoDeleteConsoleBucket,
     });
     const namePrefix = stackName(stage.stage);
     if (stage.backups) this.backups = new Backups(this, 'Backups', { planName: `${namePrefix}-tables`, tables: [...this.tables.byName.values()] });
     // Last, so that it finds every function the constructs above created.
-    this.monitoring = new Monitoring(this, 'Monitoring', {
+    const monitoringStack = new NestedStack(this, 'MonitoringStack', { description: 'partnerdesk alarms and dashboard' });
+    this.nestedStacks = { jobs: jobsStack, monitoring: monitoringStack };
+    this.monitoring = new Monitoring(monitoringStack, 'Monitoring', {
       namePrefix,
       alarmEmail: settings.alarmEmail,
       functions: this.allFunctions(),
       httpApi: this.api.httpApi,
       tables: this.tables.byName,
-      configurationSetName: this.mailer.configurationSet.configurationSetName,
+      configurationSetName: this.mailer.configurationSetName,
       jobs: this.jobs.monitoredJobs,
       jobMetricsNamespace,
+      sesDailySendingQuota: settings.sesDailySendingQuota ?? DEFAULT_SES_DAILY_SENDING_QUOTA,
     });
 
     new CfnOutput(this, 'ConsoleUrl', { value: this.consoleOrigin });
     new CfnOutput(this, 'ConsoleDistributionDomainName', { value: this.console.distribution.distributionDomainName });
+    new CfnOutput(this, 'ConsoleDistributionId', { value: this.console.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'WebConsoleClientId', { value: this.auth.webClient.userPoolClientId });
@@ -204,19 +228,24 @@ export class PartnerdeskStack extends Stack {
   }
 
   /**
-   * Every Lambda function of the stack, found rather than listed, so functions added by any
-   * construct (routes, jobs, Cognito triggers, the console's deployment) get their alarms; named by
-   * their path below the stack. The sign-in triggers refuse a blocked account by throwing.
+   * Every Lambda function of the stack and its nested stacks, found rather than listed, so functions
+   * added by any construct (routes, jobs, Cognito triggers, the console's deployment) get their
+   * alarms; named by their path below the stack without the nested stacks' and functions' own ids
+   * (`Api-listClients`). The sign-in triggers refuse a blocked account by throwing.
    */
   private allFunctions(): MonitoredFunction[] {
-    const refusing = new Set<LambdaFunction>(this.consoleUsers.functions.values());
+    const triggers = new Map<LambdaFunction, string>([...this.consoleUsers.functions].map(([handler, fn]) => [fn, handler]));
     return this.node
       .findAll()
       .filter((construct): construct is LambdaFunction => construct instanceof LambdaFunction)
       .map((fn) => ({
-        name: fn.node.scopes.slice(2).map((scope) => scope.node.id).filter((part) => part !== 'Function').join('-'),
+        name: fn.node.scopes
+          .slice(2)
+          .filter((scope) => !(scope instanceof NestedStack) && scope.node.id !== 'Function')
+          .map((scope) => scope.node.id)
+          .join('-'),
         function: fn,
-        refusesByThrowing: refusing.has(fn),
+        signInTrigger: triggers.get(fn),
       }));
   }
 

@@ -6,6 +6,8 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { EDGE_REGION, edgeStackName, PartnerdeskEdgeStack } from './PartnerdeskEdgeStack';
+import { mailStackName, PartnerdeskMailStack } from './PartnerdeskMailStack';
 import { type PartnerdeskSettings, PartnerdeskStack } from './PartnerdeskStack';
 import { parseStage, parseThreatProtection, stackName } from './StagePolicy';
 
@@ -41,16 +43,47 @@ function consoleIdentity(): PartnerdeskSettings['consoleIdentity'] {
   };
 }
 
-const stage = parseStage(setting('stage', 'dev'));
+/** A context value every stage must set itself: without it the synth stops and says what to pass. */
+function requiredSetting(key: string, what: string): string {
+  const value = optionalSetting(key);
+  if (!value) throw new Error(`${key} is required for stage "${stage}": ${what}. Pass it with -c ${key}=… (docs/deploy.md).`);
+  return value;
+}
 
-new PartnerdeskStack(app, stackName(stage), {
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' },
+/** A positive whole number from the context, or the default. */
+function countSetting(key: string): number | undefined {
+  const value = optionalSetting(key);
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count <= 0) throw new Error(`${key} must be a positive whole number; got "${value}"`);
+  return count;
+}
+
+const stage = parseStage(setting('stage', 'dev'));
+const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' };
+const mainStackName = stackName(stage);
+// Each stage sends from an address of its own: two stages sharing one SES identity would both try to create it.
+const senderEmail = requiredSetting('senderEmail', 'the address this stage mails from, verified in SES by the mail stack (one per stage)');
+
+const mailStack = new PartnerdeskMailStack(app, mailStackName(mainStackName), {
+  env,
+  description: `partnerdesk (${stage}): SES sender identity and configuration set, deployed and verified before the main stack`,
+  stage,
+  senderEmail,
+  mainStackName,
+});
+
+const mainStack = new PartnerdeskStack(app, mainStackName, {
+  env,
+  // `npm run build:web` writes web/dist; a synth-only check (test/infra/app.test.ts) may point at another built console.
+  consoleAssetDir: optionalSetting('consoleAssetDir'),
   description: `partnerdesk (${stage}): partner program API (applications, clients, blocking, balances)`,
   settings: {
     stage,
     alarmEmail: optionalSetting('alarmEmail'),
     threatProtection: parseThreatProtection(setting('threatProtection', 'audit')),
-    senderEmail: setting('senderEmail', 'partners@partnerdesk.example'),
+    senderEmail,
+    sesDailySendingQuota: countSetting('sesDailySendingQuota'),
     consoleOrigin: optionalSetting('consoleOrigin'),
     consoleCertificateArn: optionalSetting('consoleCertificateArn'),
     allowedOrigins: optionalSetting('allowedOrigins'),
@@ -60,6 +93,21 @@ new PartnerdeskStack(app, stackName(stage), {
     consoleIdentity: consoleIdentity(),
   },
 });
+// `cdk deploy --all` deploys the mail stack first; its identity must still be verified before the pools can use it.
+mainStack.addDependency(mailStack, 'Cognito sends through the SES identity of the mail stack');
+
+// The console's 5xx alarm lives in us-east-1 with CloudFront's metrics; it names the distribution the main stack created.
+const consoleDistributionId = optionalSetting('consoleDistributionId');
+if (consoleDistributionId) {
+  new PartnerdeskEdgeStack(app, edgeStackName(mainStackName), {
+    env: { account: env.account, region: EDGE_REGION },
+    description: `partnerdesk (${stage}): the console distribution's alarms, where CloudFront's metrics are`,
+    stage,
+    distributionId: consoleDistributionId,
+    namePrefix: mainStackName,
+    alarmEmail: optionalSetting('alarmEmail'),
+  });
+}
 
 // cdk-nag 3 runs as a CDK validation plugin: any finding (error or warning) that is not acknowledged
 // with a reason (`Validations.of(construct).acknowledge`) fails the synth.

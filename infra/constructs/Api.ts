@@ -1,9 +1,12 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, NestedStack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   type ThrottleSettings,
@@ -41,6 +44,47 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
+/**
+ * The stage's default limit, shared by every caller of every route (docs/decisions.md, issue 25):
+ * 3 million calls a month is ≈ 1.2 requests/s on average and ≈ 4/s over working hours; 100 partners
+ * busy at once at their own limit (120 a minute = 2/s each) need 200/s. The account's own limit
+ * (10,000/s per region) is far above.
+ */
+export const STAGE_THROTTLE: ThrottleSettings = { rateLimit: 200, burstLimit: 400 };
+
+/**
+ * Route-level limits of the public routes (no token), so that a flood of anonymous calls cannot use
+ * the stage's limit that partners share. HTTP APIs throttle a route by its key in the stage's
+ * `RouteSettings` (API Gateway developer guide, "Throttling requests to your HTTP API").
+ */
+export const PUBLIC_ROUTE_THROTTLES: Readonly<Record<string, ThrottleSettings>> = {
+  // The partner application form: a few hundred applications a month; 5/s is far above any honest use.
+  createPartnerApplication: { rateLimit: 5, burstLimit: 10 },
+  // The invitation page: one client opens one link, mostly once (its answers need the console user's token).
+  viewInvitation: { rateLimit: 10, burstLimit: 20 },
+  // The OpenAPI document: integrators read it now and then; the console does not need it.
+  getOpenApiDocument: { rateLimit: 2, burstLimit: 5 },
+};
+
+/** The limit of a public route that the table above does not name. */
+export const DEFAULT_PUBLIC_ROUTE_THROTTLE: ThrottleSettings = { rateLimit: 5, burstLimit: 10 };
+
+/** The API Gateway route key of a route, e.g. `GET /clients/{id}`. */
+export function routeKey(route: RouteSpec): string {
+  return `${route.method} ${route.path}`;
+}
+
+/**
+ * The area of a route: its first path segment in PascalCase (`/partner-applications/{id}` →
+ * `PartnerApplications`). Each area's functions live in a nested stack of their own, so that no
+ * stack nears CloudFormation's 500 resources as routes are added, and a route never moves from one
+ * stack to another (which would create its route key twice during the update).
+ */
+export function routeArea(route: RouteSpec): string {
+  const [segment = ''] = route.path.split('/').filter(Boolean);
+  return segment.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0]?.toUpperCase() + word.slice(1)).join('') || 'Root';
+}
+
 /** Props of {@link Api}. */
 export interface ApiProps {
   /** The route table (`shared/routeTable.ts`): one function and one API route per entry. */
@@ -51,22 +95,23 @@ export interface ApiProps {
   readonly resources: SharedResources;
   /** Settings every function gets (mail addresses, public base URL, service name). */
   readonly environment: Readonly<Record<string, string>>;
-  /** Request rate limits of the default stage. */
+  /** Request rate limits of the default stage; default {@link STAGE_THROTTLE}. */
   readonly throttle?: ThrottleSettings;
   /** What `auth: 'console'` routes verify console users' tokens against. */
   readonly consoleTokens: Readonly<Record<string, string>>;
 }
 
 /**
- * The HTTP API: one Lambda function per route of the route table, CORS from `shared/http/cors.ts`,
- * a `$default` stage with access logs and throttling.
+ * The HTTP API: one Lambda function per route of the route table, grouped by area into nested
+ * stacks ({@link routeArea}), CORS from `shared/http/cors.ts`, a `$default` stage with access logs,
+ * a default throttle and route-level throttles for the public routes.
  *
  * Authentication: JWTs are verified inside the functions (jose against the Cognito JWKS, see
  * `shared/http/authenticate.ts`) so that 401/403 answers use the API's one error shape and the same
  * code path runs locally; therefore the routes have no API Gateway authorizer.
  *
  * @example
- * const api = new Api(this, 'Api', { routes, allowedOrigins: 'https://console.example.com', resources, environment });
+ * const api = new Api(this, 'Api', { routes, allowedOrigins: 'https://console.example.com', resources, environment, consoleTokens });
  */
 export class Api extends Construct {
   /** The HTTP API. */
@@ -77,6 +122,8 @@ export class Api extends Construct {
   public readonly accessLogs: LogGroup;
   /** The functions by handler name. */
   public readonly functions: ReadonlyMap<string, NodejsFunction>;
+  /** The nested stack of each area's routes, by area. */
+  public readonly areaStacks: ReadonlyMap<string, NestedStack>;
 
   public constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -96,42 +143,68 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      throttle: props.throttle ?? STAGE_THROTTLE,
       accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogs), format: ACCESS_LOG_FORMAT },
     });
+    this.throttlePublicRoutes(props.routes);
 
-    const resources = props.resources;
     const environment = {
       ...props.environment,
-      AUTH_JWKS_URL: resources.auth.jwksUrl,
-      AUTH_ISSUER: resources.auth.issuer,
-      AUTH_AUDIENCES: resources.auth.audiences.join(','),
-      AUTH_MACHINE_CLIENTS: resources.auth.machineClients.join(','),
+      AUTH_JWKS_URL: props.resources.auth.jwksUrl,
+      AUTH_ISSUER: props.resources.auth.issuer,
+      AUTH_AUDIENCES: props.resources.auth.audiences.join(','),
+      AUTH_MACHINE_CLIENTS: props.resources.auth.machineClients.join(','),
       AUTH_ALGORITHMS: 'RS256',
       ALLOWED_ORIGINS: cors.allowOrigins.join(','),
     };
     const functions = new Map<string, NodejsFunction>();
+    const areaStacks = new Map<string, NestedStack>();
     for (const route of props.routes) {
-      const { function: fn } = new ServiceFunction(this, route.handler, {
-        handler: route.handler,
-        uses: route.uses,
-        resources,
-        environment: route.auth === 'console' ? { ...environment, ...props.consoleTokens } : environment,
-        timeout: Duration.seconds(10),
-      });
-      const [routeResource] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.handler}Integration`, fn),
-      });
-      if (routeResource) {
-        Validations.of(routeResource).acknowledge(
-          { id: 'AwsSolutions-APIG4', reason: AUTHORIZATION_IN_FUNCTIONS },
-          { id: 'AwsSolutions-COG4', reason: AUTHORIZATION_IN_FUNCTIONS },
-        );
+      const area = routeArea(route);
+      let areaStack = areaStacks.get(area);
+      if (!areaStack) {
+        areaStack = new NestedStack(this, `${area}Routes`, { description: `partnerdesk API routes under /${route.path.split('/')[1] ?? ''}` });
+        // The stage names the public routes in its RouteSettings: it is updated after the routes exist.
+        this.stage.node.addDependency(areaStack);
+        areaStacks.set(area, areaStack);
       }
-      functions.set(route.handler, fn);
+      functions.set(route.handler, this.addRoute(areaStack, route, route.auth === 'console' ? { ...environment, ...props.consoleTokens } : environment, props.resources));
     }
     this.functions = functions;
+    this.areaStacks = areaStacks;
+  }
+
+  /** The function of a route and its API route, in the area's stack. */
+  private addRoute(scope: Construct, route: RouteSpec, environment: Readonly<Record<string, string>>, resources: SharedResources): NodejsFunction {
+    const { function: fn } = new ServiceFunction(scope, route.handler, {
+      handler: route.handler,
+      uses: route.uses,
+      resources,
+      environment,
+      timeout: Duration.seconds(10),
+    });
+    const httpRoute = new HttpRoute(scope, `${route.handler}Route`, {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+      integration: new HttpLambdaIntegration(`${route.handler}Integration`, fn),
+    });
+    Validations.of(httpRoute).acknowledge(
+      { id: 'AwsSolutions-APIG4', reason: AUTHORIZATION_IN_FUNCTIONS },
+      { id: 'AwsSolutions-COG4', reason: AUTHORIZATION_IN_FUNCTIONS },
+    );
+    return fn;
+  }
+
+  /** Route settings of the stage: each public route gets its own, lower limit. */
+  private throttlePublicRoutes(routes: readonly RouteSpec[]): void {
+    const cfnStage = this.stage.node.defaultChild;
+    if (!(cfnStage instanceof CfnStage)) throw new Error(`${this.stage.node.path} has no CloudFormation resource`);
+    // RouteSettings is a JSON map in CloudFormation: CDK passes it as written, so the keys are CloudFormation's own.
+    const settings: Record<string, { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number }> = {};
+    for (const route of routes.filter((candidate) => candidate.auth === 'public')) {
+      const limit = PUBLIC_ROUTE_THROTTLES[route.handler] ?? DEFAULT_PUBLIC_ROUTE_THROTTLE;
+      settings[routeKey(route)] = { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit };
+    }
+    cfnStage.routeSettings = settings;
   }
 }

@@ -11,10 +11,14 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { PASSWORD_POLICY, peoplePoolProps, type UserPoolPolicy } from '../StagePolicy';
+import { PASSWORD_POLICY, peoplePoolProps, type PoolMail, type UserPoolPolicy } from '../StagePolicy';
 
 /** Props of {@link Auth}. */
 export interface AuthProps extends UserPoolPolicy {
+  /** The SES identity and configuration set the pool's own mail (invitations, codes) goes through. */
+  readonly mail: PoolMail;
+  /** Whether everyone (managers and partners) must sign in with TOTP; Cognito has no per-group MFA. */
+  readonly mfaRequired?: boolean;
   /** Prefix of the Cognito hosted domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
   readonly domainPrefix: string;
   /** Origin of the web console (`https://…`): the web client's sign-in callback and sign-out URLs. */
@@ -47,7 +51,7 @@ const ACCOUNT_DIRECTORY_ACTIONS = [
 export class Auth extends Construct {
   /** The user pool holding managers' and partners' logins. */
   public readonly userPool: UserPool;
-  /** App client of the web console (managed login with code + PKCE, SRP/password sign-in, no secret). */
+  /** App client of the web console (managed login with code + PKCE, SRP sign-in, no secret). */
   public readonly webClient: UserPoolClient;
   /** App client of billing ingestion (client credentials, with secret). */
   public readonly machineClient: UserPoolClient;
@@ -67,7 +71,7 @@ export class Auth extends Construct {
   public constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
-      ...peoplePoolProps(props),
+      ...peoplePoolProps(props, { kind: 'staff', mfaRequired: props.mfaRequired }, props.mail),
       // Logins are created by the API (approved partners) or by an administrator (managers).
       selfSignUpEnabled: false,
       customAttributes: {
@@ -77,17 +81,20 @@ export class Auth extends Construct {
       },
       passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
     });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is optional by product decision: partners enrol TOTP themselves; threat protection (plus tier, audit first, ' +
-        'enforced by the threatProtection setting) watches risky sign-ins and, enforced, adds adaptive authentication.',
-    });
+    if (!props.mfaRequired) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG2',
+        reason:
+          'A dev stage only: prod requires TOTP of every manager and partner (Cognito has no per-group MFA); in dev ' +
+          'MFA is optional so that test logins can be created and used without an authenticator.',
+      });
+    }
 
     this.webClient = this.userPool.addClient('WebConsoleClient', {
       // A public client: the console signs in through the managed login with the authorization code and PKCE.
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP only: the password never leaves the browser (no ALLOW_USER_PASSWORD_AUTH).
+      authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
@@ -122,6 +129,9 @@ export class Auth extends Construct {
         scopes: [OAuthScope.resourceServer(this.resourceServer, billingWrite)],
       },
       accessTokenValidity: Duration.hours(1),
+      // No user ever signs in through it: it may read or write no attribute (the default would be all, custom:role included).
+      readAttributes: new ClientAttributes(),
+      writeAttributes: new ClientAttributes(),
     });
 
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, DefaultStackSynthesizer, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel,
@@ -15,7 +15,9 @@ import {
   HeadersReferrerPolicy,
   HttpVersion,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   SecurityPolicyProtocol,
+  Signing,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -61,6 +63,8 @@ export interface ConsoleProps {
   readonly signIn: Readonly<Record<string, ConsoleSignIn>>;
   /** The console's own domain; default the distribution's `https://<id>.cloudfront.net`. */
   readonly customDomain?: ConsoleDomain;
+  /** Whether the bucket empties itself when the stack is destroyed (a throw-away stage); default false. */
+  readonly autoDeleteObjects?: boolean;
 }
 
 /**
@@ -97,6 +101,9 @@ export class Console extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      // CloudFormation cannot delete a bucket that holds objects: a destroyable stage empties it first.
+      autoDeleteObjects: props.autoDeleteObjects ?? false,
+      ...(props.autoDeleteObjects ? { removalPolicy: RemovalPolicy.DESTROY } : {}),
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
@@ -105,8 +112,10 @@ export class Console extends Construct {
         'the deployment; its content is reproducible from the repository, so object-level access logs add nothing.',
     });
 
-    const { region, urlSuffix } = Stack.of(this);
+    const { region, urlSuffix, stackName } = Stack.of(this);
+    // CloudFront names are global to the account: each carries the stack's region, so that a stage can live in two regions.
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: `${stackName}-${region}-console-security-headers`,
       comment: 'partnerdesk console: CSP, HSTS, nosniff, no referrer, no framing',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
@@ -136,7 +145,13 @@ export class Console extends Construct {
       minimumProtocolVersion: props.customDomain && SecurityPolicyProtocol.TLS_V1_2_2021,
       defaultBehavior: {
         // LIST lets S3 answer 404 (not 403) for a file that does not exist.
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ, AccessLevel.LIST] }),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', {
+            originAccessControlName: `${stackName}-${region}-console`,
+            signing: Signing.SIGV4_ALWAYS,
+          }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,

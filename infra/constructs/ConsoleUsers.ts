@@ -10,7 +10,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { CLAIMS } from '../../shared/http/Principal';
 import type { ConsoleTrigger, TriggerSpec } from '../../shared/routeTable';
-import { peoplePoolProps, type UserPoolPolicy } from '../StagePolicy';
+import { peoplePoolProps, type PoolMail, type UserPoolPolicy } from '../StagePolicy';
 import { type SharedResources, ServiceFunction } from './ServiceFunction';
 
 /** A cloud's own OIDC provider for console users, used instead of the pool this construct would create. */
@@ -39,7 +39,17 @@ export interface ConsoleUsersProps extends UserPoolPolicy {
   readonly environment: Readonly<Record<string, string>>;
   /** Point partnerdesk at the cloud's own identity provider instead of creating a pool. */
   readonly external?: ExternalConsoleIdentity;
+  /** The SES identity and configuration set the pool's own mail (sign-up codes, password resets) goes through. */
+  readonly mail: PoolMail;
+  /** Concurrency reserved for each trigger, so that a flood elsewhere cannot stop sign-ins; none when absent. */
+  readonly triggerReservedConcurrency?: number;
 }
+
+/**
+ * How long a trigger may run. Cognito waits 5 seconds for a trigger and may retry one that times out
+ * ("Customizing user pool workflows with Lambda triggers"): 3 s leaves the sign-in time to answer.
+ */
+export const TRIGGER_TIMEOUT = Duration.seconds(3);
 
 /** How long a console user's ID and access tokens live: a blocked owner's session ends within this. */
 export const CONSOLE_TOKEN_VALIDITY = Duration.minutes(15);
@@ -90,13 +100,18 @@ export class ConsoleUsers extends Construct {
       return;
     }
     const pool = new UserPool(this, 'UserPool', {
-      ...peoplePoolProps(props),
+      ...peoplePoolProps(props, { kind: 'consoleUsers' }, props.mail),
       // Anyone may sign up to the cloud console; the sign-in gate registers a new cloud account for them.
       selfSignUpEnabled: true,
     });
     Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'At 50,000 monthly users the Plus plan alone would cost ≈ $1,000 a month; the Lite plan carries what this pool ' +
+        'uses (the two triggers, V1 token claims, the classic hosted UI). Blocking is the sign-in gate\'s job (docs/decisions.md, issue 25).',
+    }, {
       id: 'AwsSolutions-COG2',
-      reason: 'MFA is optional for cloud console users (their choice, TOTP); threat protection (audit first, enforced by the threatProtection setting) watches risky sign-ins.',
+      reason: 'MFA is optional for cloud console users (their choice, TOTP), as in the cloud console itself; the pool is on the Lite plan (docs/decisions.md, issue 25).',
     });
     for (const trigger of props.triggers) {
       const { function: fn } = new ServiceFunction(this, trigger.handler, {
@@ -104,8 +119,8 @@ export class ConsoleUsers extends Construct {
         uses: trigger.uses,
         resources: props.resources,
         environment: props.environment,
-        // Cognito waits at most 5 seconds for a trigger.
-        timeout: Duration.seconds(5),
+        timeout: TRIGGER_TIMEOUT,
+        reservedConcurrentExecutions: props.triggerReservedConcurrency,
       });
       pool.addTrigger(OPERATION[trigger.trigger], fn);
       functions.set(trigger.handler, fn);

@@ -75,6 +75,8 @@ export class Jobs extends Construct {
         id: 'AwsSolutions-SQS3',
         reason: `This queue is itself the dead-letter queue of the ${job.handler} schedule target and of its failed runs; nothing consumes it but an operator.`,
       });
+      // The destination grants sqs:SendMessage to the function's role (its default policy): Lambda checks that
+      // permission when it creates the invoke config and refuses it otherwise (InvalidParameterValueException).
       fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: interval, onFailure: new SqsDestination(deadLetters) });
       const schedule = new Rule(this, `${job.handler}Schedule`, {
         description: `Runs ${job.handler} every ${job.everyMinutes} minute(s)`,
@@ -83,7 +85,7 @@ export class Jobs extends Construct {
       });
       schedules.set(job.handler, schedule);
       deadLetterQueues.set(job.handler, deadLetters);
-      monitoredJobs.push({ name: job.handler, interval, deadLetterQueue: deadLetters });
+      monitoredJobs.push({ name: job.handler, interval, deadLetterQueue: deadLetters, function: fn });
     }
     this.functions = functions;
     this.schedules = schedules;

@@ -2,13 +2,14 @@ import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ComparisonOperator, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { type CustomThreshold, DefaultDashboardFactory, MonitoringFacade, SnsAlarmActionStrategy } from 'cdk-monitoring-constructs';
 import { Construct } from 'constructs';
 import { JOB_METRICS } from '../../shared/observability/scheduledJob';
+import { SIGN_IN_METRICS } from '../../shared/observability/signInTrigger';
+import { createAlarmTopic } from './alarmTopic';
 import { CONFIGURATION_SET_DIMENSION } from './Mailer';
 
 /** A function to watch, with the name its alarms carry. */
@@ -17,11 +18,11 @@ export interface MonitoredFunction {
   readonly name: string;
   readonly function: LambdaFunction;
   /**
-   * True for a function that answers "no" by throwing (a Cognito trigger refusing a blocked
-   * account): its Errors include refusals, so it alarms on a sustained share of failed
-   * invocations instead of on any error.
+   * Set for a function that answers "no" by throwing (a Cognito trigger refusing a blocked
+   * account): its Lambda Errors include refusals, so it alarms on its own `SignInErrors` metric
+   * instead (EMF, dimension `service` = this name), which counts failures and never refusals.
    */
-  readonly refusesByThrowing?: boolean;
+  readonly signInTrigger?: string;
 }
 
 /** A scheduled job to watch: its metrics and its dead-letter queue. */
@@ -32,6 +33,8 @@ export interface MonitoredJob {
   readonly interval: Duration;
   /** Runs that were not delivered or that failed. */
   readonly deadLetterQueue: IQueue;
+  /** The job's function, whose failed runs Lambda delivers to the dead-letter queue. */
+  readonly function: IFunction;
 }
 
 /** Props of {@link Monitoring}. */
@@ -50,8 +53,10 @@ export interface MonitoringProps {
   readonly configurationSetName: string;
   /** The scheduled jobs. */
   readonly jobs: readonly MonitoredJob[];
-  /** CloudWatch namespace of the job metrics (`POWERTOOLS_METRICS_NAMESPACE` of the functions). */
+  /** CloudWatch namespace of the job and sign-in metrics (`POWERTOOLS_METRICS_NAMESPACE` of the functions). */
   readonly jobMetricsNamespace: string;
+  /** The account's SES sending quota (mails per 24 hours), for the quota alarm. */
+  readonly sesDailySendingQuota: number;
 }
 
 /** Where an operator who got an alarm reads what to do (named in every alarm's description). */
@@ -61,8 +66,13 @@ const RUNBOOK = 'docs/operations.md, section "Runbook"';
 const DURATION_SHARE_OF_TIMEOUT_PERCENT = 80;
 /** Share of API requests answered 5xx that pages someone (2 of 3 five-minute periods). */
 const API_5XX_RATE = 0.05;
-/** Share of failed invocations of a refusing function that pages someone (3 five-minute periods in a row). */
-const REFUSING_FUNCTION_ERROR_RATE = 0.5;
+/**
+ * Sign-in errors (not refusals) in 2 of 3 five-minute periods page someone: at night ≈ 5 sign-ins in
+ * five minutes, so a sustained 20 % failure shows as ≥ 1 error per period; one transient error does not page.
+ */
+const SIGN_IN_ERROR_PERIODS = { datapointsToAlarm: 2, evaluationPeriods: 3 } as const;
+/** Share of the SES daily quota whose use in a day pages someone, before SES starts refusing mail. */
+const SES_QUOTA_SHARE = 0.8;
 /** API latency p99 that pages someone (3 five-minute periods in a row). */
 const API_LATENCY_P99 = Duration.seconds(3);
 /** SES reviews an account from a 5 % bounce or 0.1 % complaint rate; the alarms fire there. */
@@ -77,15 +87,17 @@ const JOB_AGE_INTERVALS = 4;
 
 /**
  * Alarms and the one dashboard of the service (cdk-monitoring-constructs), notifying an SNS
- * topic (TLS only) with an optional e-mail subscription:
- * - every function: errors (a sustained share of them for a function that refuses by throwing),
+ * topic (TLS only, encrypted with its own KMS key) when they fire and when they recover, with an
+ * optional e-mail subscription:
+ * - every function: errors (for a sign-in trigger its `SignInErrors`, never its refusals),
  *   throttles, a run longer than 80 % of its timeout;
  * - the API: 5xx rate, latency p99;
  * - every table: read and write throttles, system errors;
  * - SES: bounce and complaint rates of the configuration set's events, and the account's
  *   reputation (the rates SES itself reviews);
- * - every job: failed attempts in consecutive runs, the age of its oldest due item, and any
- *   message in its dead-letter queue.
+ * - every job: failed attempts in consecutive runs, the age of its oldest due item, any message in
+ *   its dead-letter queue, and any failed run Lambda could not deliver to that queue;
+ * - SES: the day's sends against the account's sending quota.
  *
  * @example
  * new Monitoring(this, 'Monitoring', { namePrefix: 'Partnerdesk-prod', functions, httpApi, tables, configurationSetName, jobs, jobMetricsNamespace });
@@ -98,14 +110,14 @@ export class Monitoring extends Construct {
 
   public constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: `${props.namePrefix} alarms`, enforceSSL: true });
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.alarmTopic = createAlarmTopic(this, props.namePrefix, props.alarmEmail);
 
     this.facade = new MonitoringFacade(this, 'Facade', {
       alarmFactoryDefaults: {
         alarmNamePrefix: props.namePrefix,
         actionsEnabled: true,
-        action: new SnsAlarmActionStrategy({ onAlarmTopic: this.alarmTopic }),
+        // Recoveries are mailed too: whoever was paged learns when it is over.
+        action: new SnsAlarmActionStrategy({ onAlarmTopic: this.alarmTopic, onOkTopic: this.alarmTopic }),
         datapointsToAlarm: 1,
         runbookLink: RUNBOOK,
       },
@@ -119,9 +131,9 @@ export class Monitoring extends Construct {
     });
 
     this.monitorApi(props.httpApi);
-    this.monitorFunctions(props.functions);
+    this.monitorFunctions(props.functions, props.jobMetricsNamespace);
     this.monitorTables(props.tables);
-    this.monitorMail(props.configurationSetName);
+    this.monitorMail(props.configurationSetName, props.sesDailySendingQuota);
     this.monitorJobs(props.jobs, props.jobMetricsNamespace);
   }
 
@@ -134,21 +146,42 @@ export class Monitoring extends Construct {
     });
   }
 
-  private monitorFunctions(functions: readonly MonitoredFunction[]): void {
+  private monitorFunctions(functions: readonly MonitoredFunction[], namespace: string): void {
     this.facade.addLargeHeader('Functions');
-    for (const { name, function: fn, refusesByThrowing } of functions) {
-      const errors = refusesByThrowing
-        ? { addFaultRateAlarm: { Critical: { maxErrorRate: REFUSING_FUNCTION_ERROR_RATE, datapointsToAlarm: 3, evaluationPeriods: 3 } } }
-        : { addFaultCountAlarm: { Critical: { maxErrorCount: 0 } } };
+    for (const { name, function: fn, signInTrigger } of functions) {
       this.facade.monitorLambdaFunction({
         lambdaFunction: fn,
         alarmFriendlyName: name,
         humanReadableName: name,
-        ...errors,
+        ...(signInTrigger ? {} : { addFaultCountAlarm: { Critical: { maxErrorCount: 0 } } }),
         addThrottlesCountAlarm: { Critical: { maxErrorCount: 0 } },
         addMaxLatencyAlarm: { Critical: { maxLatencyPercentageOfTimeout: DURATION_SHARE_OF_TIMEOUT_PERCENT } },
       });
+      if (signInTrigger) this.monitorSignInErrors(name, signInTrigger, namespace);
     }
+  }
+
+  /** A sign-in trigger's failures (its refusals of blocked accounts are not failures). */
+  private monitorSignInErrors(name: string, service: string, namespace: string): void {
+    this.facade.monitorCustom({
+      alarmFriendlyName: `${name}-SignIn`,
+      humanReadableName: `${name} sign-in errors`,
+      metricGroups: [{
+        title: 'Sign-in errors (refusals excluded)',
+        metrics: [{
+          metric: new Metric({ namespace, metricName: SIGN_IN_METRICS.errors, dimensionsMap: { service }, statistic: 'Sum', period: Duration.minutes(5) }),
+          alarmFriendlyName: 'Errors',
+          addAlarm: {
+            Critical: {
+              threshold: 0,
+              comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+              ...SIGN_IN_ERROR_PERIODS,
+              treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
+            },
+          },
+        }],
+      }],
+    });
   }
 
   private monitorTables(tables: ReadonlyMap<string, ITable>): void {
@@ -165,7 +198,7 @@ export class Monitoring extends Construct {
     }
   }
 
-  private monitorMail(configurationSetName: string): void {
+  private monitorMail(configurationSetName: string, dailyQuota: number): void {
     const hourly = (metricName: string, dimensionsMap?: Record<string, string>): Metric =>
       new Metric({ namespace: 'AWS/SES', metricName, dimensionsMap, statistic: 'Sum', period: Duration.hours(1) });
     const events = { [CONFIGURATION_SET_DIMENSION]: configurationSetName };
@@ -194,6 +227,15 @@ export class Monitoring extends Construct {
             { metric: rateOf('Bounce', 'bounce rate'), alarmFriendlyName: 'BounceRate', addAlarm: above(SES_BOUNCE_RATE) },
             { metric: rateOf('Complaint', 'complaint rate'), alarmFriendlyName: 'ComplaintRate', addAlarm: above(SES_COMPLAINT_RATE) },
           ],
+        },
+        {
+          title: 'Mails sent by the account today, against its SES sending quota',
+          metrics: [{
+            // Account-wide (no dimension): Cognito's mail and every other sender count against the same quota.
+            metric: new Metric({ namespace: 'AWS/SES', metricName: 'Send', statistic: 'Sum', period: Duration.days(1) }),
+            alarmFriendlyName: 'SendingQuota',
+            addAlarm: above(Math.floor(dailyQuota * SES_QUOTA_SHARE)),
+          }],
         },
         {
           title: 'Sending reputation of the account (what SES reviews)',
@@ -253,6 +295,31 @@ export class Monitoring extends Construct {
         alarmFriendlyName: `Job-${job.name}-DeadLetters`,
         humanReadableName: `${job.name} dead letters`,
         addQueueMaxSizeAlarm: { Critical: { maxMessageCount: 0 } },
+      });
+      // A failed run that Lambda could not put in the queue (permissions, a deleted queue) is otherwise lost silently.
+      this.facade.monitorCustom({
+        alarmFriendlyName: `Job-${job.name}-Destination`,
+        humanReadableName: `${job.name} failed runs not delivered`,
+        metricGroups: [{
+          title: 'Failed runs Lambda could not deliver to the dead-letter queue',
+          metrics: [{
+            metric: new Metric({
+              namespace: 'AWS/Lambda',
+              metricName: 'DestinationDeliveryFailures',
+              dimensionsMap: { FunctionName: job.function.functionName },
+              statistic: 'Sum',
+              period: Duration.minutes(5),
+            }),
+            alarmFriendlyName: 'DeliveryFailures',
+            addAlarm: {
+              Critical: {
+                threshold: 0,
+                comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+                treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
+              },
+            },
+          }],
+        }],
       });
     }
   }

@@ -1,18 +1,18 @@
 import * as path from 'node:path';
-import { type Duration, Stack, Validations } from 'aws-cdk-lib';
-import { CfnTable, type Table } from 'aws-cdk-lib/aws-dynamodb';
+import { type Duration, Validations } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { FUNCTION_BUNDLING } from '../functionBundling';
-import { tableEnvVar } from '../../shared/adapters/dynamodb/tables';
+import { type TableName, tableEnvVar, tables as tableSpecs } from '../../shared/adapters/dynamodb/tables';
 import type { TableAccess, Uses } from '../../shared/routeTable';
 import type { Auth } from './Auth';
-import type { Mailer } from './Mailer';
+import type { MailSender } from './Mailer';
 import { isTableName, type Tables } from './Tables';
 
 /** The repository root: handlers live in `<root>/functions/`, the lock file is `<root>/package-lock.json`. */
@@ -23,7 +23,7 @@ const WRITE_ACTIONS = [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem
 
 /**
  * The DynamoDB actions of each kind of table access (`TableAccess` in the route table): Scan only for
- * a one-off backfill, no stream actions (no table has a stream), deletes only where a function deletes.
+ * a one-off backfill, deletes only where a function deletes.
  */
 export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   read: READ_ACTIONS,
@@ -33,13 +33,16 @@ export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   backfill: [...WRITE_ACTIONS, 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
 };
 
-/** Active tracing: the only actions granted on `*` (X-Ray has no resource-level permissions). */
-const TRACING_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+/** Active tracing: the only actions any role of the stack may hold on `*` (X-Ray has no resource-level permissions). */
+export const TRACING_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] as const;
+
+/** The one action a function that hands out page cursors holds on the cursor key's secret. */
+export const CURSOR_KEY_ACTIONS = ['secretsmanager:GetSecretValue'] as const;
 
 /** The stateful resources a function's `uses` can refer to. */
 export interface SharedResources {
   readonly tables: Tables;
-  readonly mailer: Mailer;
+  readonly mailer: MailSender;
   readonly auth: Auth;
   /** Bus for domain events. */
   readonly eventBus: IEventBus;
@@ -59,6 +62,8 @@ export interface ServiceFunctionProps {
   readonly environment: Readonly<Record<string, string>>;
   /** Maximum run time. */
   readonly timeout: Duration;
+  /** Concurrency set aside for this function alone (and its ceiling); default none, it shares the account's pool. */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -66,18 +71,22 @@ export interface ServiceFunctionProps {
  * module-first main fields and the AWS SDK inside (see PERFORMANCE.md), active tracing, its own
  * log group with a retention, and an own role that gets exactly what `uses` declares.
  *
+ * Every grant lands in the role's one default policy, which the function depends on (CloudFormation
+ * creates the policy first): grants made later by other constructs (`fn.addToRolePolicy`, an event
+ * source, an on-failure destination) land there too, so none is dropped and none can race the
+ * function's creation. Lambda checks a destination's and active tracing's permissions when the
+ * function or its invoke config is created, so a missing grant would fail the deploy.
+ *
  * @example
  * new ServiceFunction(this, 'getPartnerApplication', { handler: 'getPartnerApplication', uses, resources, environment, timeout });
  */
 export class ServiceFunction extends Construct {
-  /** The Lambda function. Grant to `role`: grants through the function (`grantX(fn)`, `addToRolePolicy`) are dropped. */
+  /** The Lambda function. */
   public readonly function: NodejsFunction;
   /** Where the function logs. */
   public readonly logGroup: LogGroup;
-  /** The execution role (logs, tracing and the grants from `uses`). */
+  /** The execution role (logs, tracing and the grants from `uses`, all in its default policy). */
   public readonly role: Role;
-  /** The role's policy for active tracing: its `Resource::*` is the one acknowledged (cdk-nag IAM5). */
-  public readonly tracingPolicy: Policy;
 
   public constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
@@ -85,16 +94,6 @@ export class ServiceFunction extends Construct {
     // An own role instead of AWSLambdaBasicExecutionRole: writing to its own log group only.
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     this.logGroup.grantWrite(this.role);
-    // Tracing gets a policy of its own, so that the wildcard acknowledgement below covers the X-Ray actions only:
-    // any other statement on `*` lands in the role's default policy and fails the synth.
-    this.tracingPolicy = new Policy(this, 'Tracing', {
-      roles: [this.role],
-      statements: [new PolicyStatement({ actions: TRACING_ACTIONS, resources: ['*'] })],
-    });
-    Validations.of(this.tracingPolicy).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.',
-    });
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(PROJECT_ROOT, 'functions', `${props.handler}.ts`),
@@ -105,11 +104,12 @@ export class ServiceFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 512,
       timeout: props.timeout,
+      // Active tracing adds TRACING_ACTIONS on `*` to the role's default policy (the one wildcard, see WildcardResourceGuard).
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
-      // The function would add its tracing statement to the role's default policy; the `Tracing` policy above holds it.
-      role: this.role.withoutPolicyUpdates(),
+      role: this.role,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         ...props.environment,
         ...this.wireUses(props.uses, props.resources),
@@ -117,6 +117,15 @@ export class ServiceFunction extends Construct {
       bundling: FUNCTION_BUNDLING,
     });
 
+    const defaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
+    if (defaultPolicy) {
+      Validations.of(defaultPolicy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Only xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing), which support no resource-level ' +
+          'permissions; WildcardResourceGuard fails the synth on any other action granted on `*`.',
+      });
+    }
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
@@ -133,12 +142,10 @@ export class ServiceFunction extends Construct {
       // A local-only table has no AWS counterpart: it stands in for a managed service that `uses` names itself.
       const table = resources.tables.byName.get(name);
       if (!table) continue;
-      const readsIndexes = access !== 'append';
       this.role.addToPrincipalPolicy(new PolicyStatement({
         actions: [...TABLE_ACTIONS[access]],
-        resources: [table.tableArn, ...(readsIndexes ? [`${table.tableArn}/index/*`] : [])],
+        resources: [table.tableArn, ...(access === 'append' ? [] : indexArns(name, table))],
       }));
-      if (readsIndexes) this.acknowledgeIndexWildcard(table);
       environment[tableEnvVar(name)] = table.tableName;
     }
     if (uses.mail) {
@@ -154,22 +161,16 @@ export class ServiceFunction extends Construct {
       environment.EVENT_BUS_NAME = resources.eventBus.eventBusName;
     }
     if (uses.cursors) {
-      // A dynamic reference resolved by CloudFormation at deploy time: no Secrets Manager client (and call) in the bundle.
-      environment.CURSOR_SIGNING_KEY = resources.cursorSigningKey.secretValue.unsafeUnwrap();
+      // Read at run time (cached per container), never resolved into the environment: the key stays out of
+      // GetFunctionConfiguration, and a rotated key reaches every function without a deploy.
+      this.role.addToPrincipalPolicy(new PolicyStatement({ actions: [...CURSOR_KEY_ACTIONS], resources: [resources.cursorSigningKey.secretArn] }));
+      environment.CURSOR_KEY_SECRET_ARN = resources.cursorSigningKey.secretArn;
     }
     return environment;
   }
-
-  /** The grant covers `<table ARN>/index/*` so that the function can query that table's GSIs (only for access that reads). */
-  private acknowledgeIndexWildcard(table: Table): void {
-    const cfnTable = table.node.defaultChild;
-    if (!(cfnTable instanceof CfnTable)) return;
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(cfnTable)}.Arn>/index/*]`,
-      reason:
-        'Table grants that read add `<table ARN>/index/*` so that queries on the GSIs of this table, ' +
-        'which `uses.tables` names, work; no other table is reachable.',
-    });
-  }
 }
 
+/** The ARN of each GSI of a table, named one by one (no `/index/*` wildcard): queries reach exactly the indexes tables.ts declares. */
+function indexArns(name: TableName, table: Table): string[] {
+  return tableSpecs[name].indexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+}

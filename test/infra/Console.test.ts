@@ -40,7 +40,7 @@ describe('Console', () => {
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 
-  const logicalIdOf = (construct: IConstruct) => logicalId(stack, construct);
+  const logicalIdOf = (construct: IConstruct) => logicalId(construct);
 
   function resourcesOfType(type: string) {
     return Object.entries(resources).filter(([, resource]) => resource.Type === type);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
@@ -10,17 +10,10 @@ import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables 
 import { jobs, routes, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
+import { routeArea } from '../../infra/constructs/Api';
 import { asSub, deployedFiles } from './consoleDeployment';
-import { logicalId } from './logicalId';
+import { flattenedResources, logicalId, type TemplateResource } from './logicalId';
 import { builtConsoleFixture, defaultStackSettings, stackEnv, stackSettings } from './stackSettings';
-
-/** A resource of the synthesized template. */
-interface TemplateResource {
-  readonly Type: string;
-  readonly Properties: Record<string, unknown> & { [key: string]: any };
-  readonly DeletionPolicy?: string;
-  readonly UpdateReplacePolicy?: string;
-}
 
 /** One IAM policy statement as CDK renders it. */
 interface Statement {
@@ -55,8 +48,17 @@ const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger'; handler: stri
   ...triggers.map((trigger) => ({ kind: 'trigger' as const, handler: trigger.handler, uses: trigger.uses })),
 ];
 
-/** Where each kind of function lives in the construct tree, and how long it may run. */
-const PLACE = { route: { construct: 'Api', timeout: 10 }, job: { construct: 'Jobs', timeout: 60 }, trigger: { construct: 'ConsoleUsers', timeout: 5 } } as const;
+/** Where each kind of function lives in the construct tree (routes by area, jobs in their nested stack), and how long it may run. */
+const PLACE = {
+  route: { construct: (handler: string) => `Api/${routeArea(routes.find((route) => route.handler === handler) ?? routes[0]!)}Routes`, timeout: 10 },
+  job: { construct: () => 'JobsStack/Jobs', timeout: 60 },
+  trigger: { construct: () => 'ConsoleUsers', timeout: 3 },
+} as const;
+
+/** How many resources of a type the flattened template holds. */
+function countOf(resources: Record<string, TemplateResource>, type: string): number {
+  return Object.values(resources).filter((resource) => resource.Type === type).length;
+}
 
 describe('PartnerdeskStack', () => {
   let outdir: string;
@@ -72,7 +74,7 @@ describe('PartnerdeskStack', () => {
     const app = new App({ outdir });
     stack = new PartnerdeskStack(app, 'PartnerdeskTest', { env: stackEnv, settings: stackSettings, consoleAssetDir });
     template = Template.fromStack(stack);
-    resources = template.toJSON().Resources;
+    resources = flattenedResources(stack);
   });
 
   afterAll(() => {
@@ -80,7 +82,7 @@ describe('PartnerdeskStack', () => {
     fs.rmSync(consoleAssetDir, { recursive: true, force: true });
   });
 
-  const logicalIdOf = (construct: IConstruct) => logicalId(stack, construct);
+  const logicalIdOf = (construct: IConstruct) => logicalId(construct);
 
   function resourceOf(construct: IConstruct): TemplateResource {
     const resource = resources[logicalIdOf(construct)];
@@ -135,12 +137,12 @@ describe('PartnerdeskStack', () => {
 
   describe('functions', () => {
     it('creates one Lambda function per route, job and trigger, besides the console deployment provider', () => {
-      template.resourceCountIs('AWS::Lambda::Function', routes.length + jobs.length + triggers.length + 1);
+      expect(countOf(resources, 'AWS::Lambda::Function')).toBe(routes.length + jobs.length + triggers.length + 1);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
       const fn = functionOf(handler);
-      expect(fn.node.path).toBe(`${stack.node.id}/${PLACE[kind].construct}/${handler}/Function`);
+      expect(fn.node.path).toBe(`${stack.node.id}/${PLACE[kind].construct(handler)}/${handler}/Function`);
       expect(resourceOf(fn).Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -224,13 +226,21 @@ describe('PartnerdeskStack', () => {
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
       expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
-      expect(environment.CURSOR_SIGNING_KEY).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretValue.unsafeUnwrap()) : undefined);
+      expect(environment.CURSOR_KEY_SECRET_ARN).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretArn) : undefined);
+      expect(environment.CURSOR_SIGNING_KEY).toBeUndefined();
     });
 
-    it('gives the listing routes the cursor key as a dynamic reference to the stack secret, resolved at deploy time', () => {
+    it('never puts the cursor key itself in a function\'s configuration: the listing routes get its ARN and read it at run time', () => {
       const listings = routes.filter((route) => route.uses.cursors).map((route) => route.handler).sort();
-      expect(listings).toEqual(['listAudit', 'listClients', 'listPartnerApplications']);
-      expect(JSON.stringify(environmentOf('listClients').CURSOR_SIGNING_KEY)).toContain('{{resolve:secretsmanager:');
+      expect(listings).toEqual(expect.arrayContaining(['listAudit', 'listClients', 'listPartnerApplications']));
+      expect(JSON.stringify(resources)).not.toContain('{{resolve:secretsmanager:');
+    });
+
+    it.each(functionSpecs)('lets $handler read the cursor key (GetSecretValue on that secret alone) only if it uses cursors', ({ handler, uses }) => {
+      const secretStatements = statementsOf(handler).filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+      expect(secretStatements.map((statement) => [actionsOf(statement), statement.Resource])).toEqual(
+        uses.cursors ? [[['secretsmanager:GetSecretValue'], stack.resolve(stack.cursorSigningKey.secretArn)]] : [],
+      );
     });
   });
 
@@ -291,8 +301,8 @@ describe('PartnerdeskStack', () => {
       for (const statement of mailStatements) {
         expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
         const resourcesText = JSON.stringify(statement.Resource);
-        expect(resourcesText).toContain(JSON.stringify({ Ref: logicalIdOf(stack.mailer.identity) }));
-        expect(resourcesText).toContain(JSON.stringify({ Ref: logicalIdOf(stack.mailer.configurationSet) }));
+        expect(resourcesText).toContain(`:identity/${stackSettings.senderEmail}`);
+        expect(resourcesText).toContain(`:configuration-set/${stack.mailer.configurationSetName}`);
       }
     });
 
@@ -383,7 +393,7 @@ describe('PartnerdeskStack', () => {
     ];
 
     it('creates every table of tables.ts except the local-only stand-ins', () => {
-      template.resourceCountIs('AWS::DynamoDB::Table', awsTables.length);
+      expect(countOf(resources, 'AWS::DynamoDB::Table')).toBe(awsTables.length);
     });
 
     it.each(awsTables)('creates %s on demand, with PITR and AWS-managed encryption, retained on delete', (name) => {
@@ -455,7 +465,7 @@ describe('PartnerdeskStack', () => {
     });
 
     it('has one route per entry of the route table', () => {
-      template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+      expect(countOf(resources, 'AWS::ApiGatewayV2::Route')).toBe(routes.length);
     });
 
     it.each(routes)('routes $method $path to the $handler function without an API Gateway authorizer', ({ method, path: routePath, handler }) => {
@@ -494,7 +504,9 @@ describe('PartnerdeskStack', () => {
     it('signs people in by e-mail, with the custom attributes role and partnerId writable by the API', () => {
       const pool = resourceOf(stack.auth.userPool).Properties;
       expect(pool.UsernameAttributes).toEqual(['email']);
-      expect(pool.MfaConfiguration).toBe('OPTIONAL');
+      // Cognito has no per-group MFA: prod requires TOTP of managers and partners alike (docs/decisions.md, issue 25).
+      expect(pool.MfaConfiguration).toBe('ON');
+      expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
       expect(pool.Schema).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ Name: 'role', AttributeDataType: 'String', Mutable: true }),
@@ -511,6 +523,8 @@ describe('PartnerdeskStack', () => {
       expect(web.WriteAttributes).not.toContain('custom:partnerId');
       expect(web.GenerateSecret).toBe(false);
       expect(web.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+      // The password never leaves the browser.
+      expect(web.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
     });
 
     it('lets the web console sign in through the managed login with the code flow only, back to the console origin', () => {
@@ -531,6 +545,8 @@ describe('PartnerdeskStack', () => {
       expect(machine.AllowedOAuthFlows).toEqual(['client_credentials']);
       // No user can sign in through it, so no user can change attributes through it either.
       expect(machine.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+      // No attribute at all (the default would be every attribute, custom:role included).
+      expect([machine.ReadAttributes, machine.WriteAttributes]).toEqual([[], []]);
       const server = resourceOf(stack.auth.resourceServer).Properties;
       const scopeNames: string[] = server.Scopes.map((scope: { ScopeName: string }) => scope.ScopeName);
       expect(scopeNames.map((name) => `${server.Identifier}/${name}`)).toEqual([BILLING_WRITE_SCOPE]);
@@ -595,13 +611,13 @@ describe('PartnerdeskStack', () => {
     beforeAll(() => {
       const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
       defaultStack = new PartnerdeskStack(app, 'PartnerdeskDefault', { env: stackEnv, settings: defaultStackSettings, consoleAssetDir });
-      defaultResources = Template.fromStack(defaultStack).toJSON().Resources;
-      distributionDomain = { 'Fn::GetAtt': [logicalId(defaultStack, defaultStack.console.distribution), 'DomainName'] };
+      defaultResources = flattenedResources(defaultStack);
+      distributionDomain = { 'Fn::GetAtt': [logicalId(defaultStack.console.distribution), 'DomainName'] };
       distributionOrigin = { 'Fn::Join': ['', ['https://', distributionDomain]] };
     });
 
     function defaultResourceOf(construct: IConstruct): TemplateResource {
-      const resource = defaultResources[logicalId(defaultStack, construct)];
+      const resource = defaultResources[logicalId(construct)];
       if (!resource) throw new Error(`${construct.node.path} is not in the template`);
       return resource;
     }
@@ -663,16 +679,13 @@ describe('PartnerdeskStack', () => {
   });
 
   describe('mail and events', () => {
-    it('verifies the configured sender with SES and applies the configuration set to its mail', () => {
-      const identity = resourceOf(stack.mailer.identity).Properties;
-      expect(identity.EmailIdentity).toBe(stackSettings.senderEmail);
-      expect(identity.ConfigurationSetAttributes).toEqual({
-        ConfigurationSetName: { Ref: logicalIdOf(stack.mailer.configurationSet) },
-      });
+    it('sends through the mail stack\'s identity and the configuration set named after the stack, without creating either', () => {
+      expect(stack.mailer.configurationSetName).toBe(Stack.of(stack).stackName.toLowerCase());
+      expect(countOf(resources, 'AWS::SES::EmailIdentity') + countOf(resources, 'AWS::SES::ConfigurationSet')).toBe(0);
     });
 
     it('has one custom event bus for domain events', () => {
-      template.resourceCountIs('AWS::Events::EventBus', 1);
+      expect(countOf(resources, 'AWS::Events::EventBus')).toBe(1);
     });
   });
 });

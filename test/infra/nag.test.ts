@@ -42,19 +42,15 @@ describe('cdk-nag AwsSolutions checks', () => {
     expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
   });
 
-  it('fail the synth on a new wildcard grant: the Resource::* acknowledgement covers the X-Ray policy only', () => {
+  it('fail the synth on a new wildcard grant: only the two X-Ray actions may be allowed on Resource "*"', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new PartnerdeskStack(app, 'PartnerdeskWildcard', { env: stackEnv, settings: stackSettings, consoleAssetDir });
-    const role = stack.api.node.findChild('listClients').node.findChild('Role');
+    const role = stack.api.functions.get('listClients')?.role;
     if (!(role instanceof Role)) throw new Error('listClients has no role');
+    // cdk-nag's IAM5[Resource::*] names no action, so its acknowledgement on the default policy (for X-Ray) would pass this; the guard does not.
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:Scan'], resources: ['*'] }));
-    const checks = new AwsSolutionsChecks(app, { verbose: true });
-    Validations.of(app).addPlugins(checks);
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
-    const violations = checks.validateScope(app).violations;
-    expect(violations.map((violation) => [violation.ruleName, violation.violatingResources.map((r) => r.constructPath)])).toEqual([
-      ['AwsSolutions-IAM5[Resource::*]', [expect.stringMatching(/\/listClients\/Role\/DefaultPolicy\/Resource$/)]],
-    ]);
-    expect(() => app.synth()).toThrow();
+    expect(() => app.synth()).toThrow(/listClients\/Role\/DefaultPolicy\/Resource allows \["dynamodb:Scan"\] on Resource "\*"/);
   });
 });

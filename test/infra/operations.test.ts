@@ -1,17 +1,13 @@
 import * as fs from 'node:fs';
-import { App, CfnElement } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { jobs } from '../../shared/routeTable';
+import { jobs, triggers } from '../../shared/routeTable';
+import { PartnerdeskEdgeStack } from '../../infra/PartnerdeskEdgeStack';
+import { PartnerdeskMailStack } from '../../infra/PartnerdeskMailStack';
 import { type PartnerdeskSettings, PartnerdeskStack } from '../../infra/PartnerdeskStack';
+import { flattenedResources, logicalId, type TemplateResource } from './logicalId';
 import { builtConsoleFixture, stackEnv, stackSettings } from './stackSettings';
-
-/** A resource of the synthesized template. */
-interface TemplateResource {
-  readonly Type: string;
-  readonly Properties: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- template JSON
-  readonly DeletionPolicy?: string;
-}
 
 /** One metric an alarm reads, from either alarm form (plain metric or metric queries). */
 interface AlarmMetric {
@@ -27,7 +23,7 @@ function synth(settings: PartnerdeskSettings): { stack: PartnerdeskStack; resour
   try {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = new PartnerdeskStack(app, 'PartnerdeskOps', { env: stackEnv, settings, consoleAssetDir });
-    return { stack, resources: Template.fromStack(stack).toJSON().Resources };
+    return { stack, resources: flattenedResources(stack) };
   } finally {
     fs.rmSync(consoleAssetDir, { recursive: true, force: true });
   }
@@ -76,7 +72,7 @@ function expectStatefulResources(
 describe('operations in prod', () => {
   const { stack, resources } = synth(stackSettings);
   const alarms = ofType(resources, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm);
-  const logicalIdOf = (construct: IConstruct): string => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+  const logicalIdOf = (construct: IConstruct): string => logicalId(construct);
   const topic = { Ref: logicalIdOf(stack.monitoring.alarmTopic) };
 
   /** The alarms that read `metricName` of `namespace` with these dimensions (among others). */
@@ -96,12 +92,24 @@ describe('operations in prod', () => {
     return found[0]?.Properties ?? {};
   }
 
-  it('notifies the alarm topic from every alarm, and mails the configured address', () => {
+  it('notifies the alarm topic from every alarm when it fires and when it recovers, and mails the configured address', () => {
     expect(alarms.length).toBeGreaterThan(0);
-    for (const alarm of alarms) expect(alarm.Properties).toMatchObject({ ActionsEnabled: true, AlarmActions: [topic] });
+    for (const alarm of alarms) expect(alarm.Properties).toMatchObject({ ActionsEnabled: true, AlarmActions: [topic], OKActions: [topic] });
     expect(ofType(resources, 'AWS::SNS::Subscription').map(([, subscription]) => subscription.Properties)).toEqual([
       { Protocol: 'email', Endpoint: stackSettings.alarmEmail, TopicArn: topic },
     ]);
+  });
+
+  it('encrypts the alarm topic with a rotated key of its own that CloudWatch may use (the AWS managed SNS key lets no alarm publish)', () => {
+    const [[, topicResource] = ['', undefined]] = ofType(resources, 'AWS::SNS::Topic');
+    const keyId = topicResource?.Properties.KmsMasterKeyId?.['Fn::GetAtt']?.[0] as string;
+    const key = resources[keyId];
+    expect(key?.Type).toBe('AWS::KMS::Key');
+    expect(key?.Properties.EnableKeyRotation).toBe(true);
+    expect(key?.Properties.KeyPolicy.Statement).toContainEqual(expect.objectContaining({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    }));
   });
 
   it('accepts only TLS publishers on the alarm topic', () => {
@@ -134,13 +142,11 @@ describe('operations in prod', () => {
       'alarms on errors, throttles and a run over 80 %% of the timeout of %s',
       (id, timeoutSeconds) => {
         const fn = { FunctionName: { Ref: id } };
-        const errors = oneAlarmOn('AWS/Lambda', 'Errors', fn);
         if (triggerIds.has(id)) {
-          // A sign-in trigger refuses a blocked account by throwing: only a sustained share of errors pages.
-          expect(errors).toMatchObject({ Threshold: 0.5, ComparisonOperator: 'GreaterThanThreshold', DatapointsToAlarm: 3, EvaluationPeriods: 3 });
-          expect(metricsOf({ Type: '', Properties: errors })[0]?.stat).toBe('Average');
+          // A sign-in trigger refuses a blocked account by throwing: its Lambda Errors count refusals, so none pages.
+          expect(alarmsOn('AWS/Lambda', 'Errors', fn)).toEqual([]);
         } else {
-          expect(errors).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+          expect(oneAlarmOn('AWS/Lambda', 'Errors', fn)).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
         }
         expect(oneAlarmOn('AWS/Lambda', 'Throttles', fn)).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
         const duration = oneAlarmOn('AWS/Lambda', 'Duration', fn);
@@ -148,6 +154,14 @@ describe('operations in prod', () => {
         expect(metricsOf({ Type: 'AWS::CloudWatch::Alarm', Properties: duration })[0]?.stat).toBe('Maximum');
       },
     );
+  });
+
+  it.each(triggers.map((trigger) => trigger.handler))('alarms on sign-in errors of %s alone (never its refusals), from errors in 2 of 3 five-minute periods', (handler) => {
+    const errors = oneAlarmOn('partnerdesk/prod', 'SignInErrors', { service: handler });
+    expect(errors).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', DatapointsToAlarm: 2, EvaluationPeriods: 3, Period: 300 });
+    expect(alarmsOn('partnerdesk/prod', 'SignInRefusals', {})).toEqual([]);
+    const fn = stack.consoleUsers.functions.get(handler);
+    expect(resources[logicalIdOf(fn ?? stack)]?.Properties.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('partnerdesk/prod');
   });
 
   it('alarms on the API 5xx rate and its latency p99', () => {
@@ -172,13 +186,18 @@ describe('operations in prod', () => {
   });
 
   describe('mail', () => {
-    const configurationSet = { Ref: logicalIdOf(stack.mailer.configurationSet) };
+    const configurationSet = stack.mailer.configurationSetName;
     const bySet = { 'ses:configuration-set': configurationSet };
 
-    it('publishes sends, bounces and complaints of the configuration set to CloudWatch', () => {
-      const destinations = ofType(resources, 'AWS::SES::ConfigurationSetEventDestination').map(([, destination]) => destination.Properties);
+    it('publishes sends, bounces and complaints of the mail stack\'s configuration set, named for this stack, to CloudWatch', () => {
+      const mailStack = new PartnerdeskMailStack(new App(), 'PartnerdeskOps-mail', { env: stackEnv, stage: 'prod', senderEmail: stackSettings.senderEmail, mainStackName: stack.stackName });
+      const mailResources = Template.fromStack(mailStack).toJSON().Resources as Record<string, TemplateResource>;
+      expect(ofType(mailResources, 'AWS::SES::ConfigurationSet').map(([, set]) => set.Properties.Name)).toEqual([configurationSet]);
+      const identities = ofType(mailResources, 'AWS::SES::EmailIdentity').map(([, identity]) => identity.Properties);
+      expect(identities).toEqual([expect.objectContaining({ EmailIdentity: stackSettings.senderEmail })]);
+      const destinations = ofType(mailResources, 'AWS::SES::ConfigurationSetEventDestination').map(([, destination]) => destination.Properties);
       expect(destinations).toEqual([{
-        ConfigurationSetName: configurationSet,
+        ConfigurationSetName: { Ref: logicalIdOf(mailStack.mailer.configurationSet) },
         EventDestination: {
           Enabled: true,
           MatchingEventTypes: ['send', 'bounce', 'complaint'],
@@ -196,6 +215,12 @@ describe('operations in prod', () => {
         const rate = oneAlarmOn('AWS/SES', metricName, bySet);
         expect(metricsOf({ Type: '', Properties: rate }).map((metric) => metric.metricName).sort()).toEqual([metricName, 'Send'].sort());
       }
+    });
+
+    it('alarms when the day\'s mails of the whole account reach 80 % of its SES sending quota', () => {
+      const accountWide = alarmsOn('AWS/SES', 'Send', {}).filter((alarm) => metricsOf(alarm).every((metric) => Object.keys(metric.dimensions).length === 0));
+      expect(accountWide).toHaveLength(1);
+      expect(accountWide[0]?.Properties).toMatchObject({ Threshold: 40_000, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Period: 86_400 });
     });
 
     it('alarms on the sending reputation SES reviews the account by', () => {
@@ -241,6 +266,12 @@ describe('operations in prod', () => {
       ]);
     });
 
+    it('alarms on any failed run Lambda could not deliver to that queue', () => {
+      expect(oneAlarmOn('AWS/Lambda', 'DestinationDeliveryFailures', { FunctionName: { Ref: fnId } })).toMatchObject({
+        Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
+      });
+    });
+
     it('alarms as soon as its dead-letter queue holds a message', () => {
       const depth = oneAlarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', { QueueName: { 'Fn::GetAtt': [logicalIdOf(queue), 'QueueName'] } });
       expect(depth).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
@@ -272,10 +303,11 @@ describe('operations in prod', () => {
     expectStatefulResources(resources, { deletionPolicy: 'Retain', protectedFromDeletion: true });
   });
 
-  it('watches sign-ins to both pools with threat protection in audit mode first', () => {
-    for (const [, pool] of ofType(resources, 'AWS::Cognito::UserPool')) {
-      expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'AUDIT' });
-    }
+  it('watches staff sign-ins with threat protection in audit mode first (Plus plan); the console users\' pool is on Lite without it', () => {
+    expect(resources[logicalIdOf(stack.auth.userPool)]?.Properties).toMatchObject({ UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'AUDIT' } });
+    const consolePool = resources[logicalIdOf(stack.consoleUsers.userPool ?? stack)]?.Properties;
+    expect(consolePool?.UserPoolTier).toBe('LITE');
+    expect(consolePool?.UserPoolAddOns).toBeUndefined();
   });
 
   it('backs every table up with AWS Backup, daily and monthly', () => {
@@ -293,6 +325,25 @@ describe('operations in prod', () => {
     for (const [, table] of ofType(resources, 'AWS::DynamoDB::Table')) {
       expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     }
+  });
+});
+
+describe('the console distribution\'s alarm (edge stack)', () => {
+  it('alarms in us-east-1, where CloudFront\'s metrics are, on a 5xx rate above 5 % in 2 of 3 periods, to an encrypted topic, and on recovery', () => {
+    const edge = new PartnerdeskEdgeStack(new App(), 'PartnerdeskOps-edge', {
+      env: { region: 'us-east-1' }, stage: 'prod', distributionId: 'E2EXAMPLE0ABCD', namePrefix: 'Partnerdesk-prod', alarmEmail: stackSettings.alarmEmail,
+    });
+    const edgeResources = Template.fromStack(edge).toJSON().Resources as Record<string, TemplateResource>;
+    const topic = { Ref: logicalId(edge.alarmTopic) };
+    const [[, alarm] = ['', undefined]] = ofType(edgeResources, 'AWS::CloudWatch::Alarm');
+    expect(alarm?.Properties).toMatchObject({
+      Namespace: 'AWS/CloudFront', MetricName: '5xxErrorRate', Statistic: 'Average', Threshold: 5,
+      DatapointsToAlarm: 2, EvaluationPeriods: 3, AlarmActions: [topic], OKActions: [topic],
+    });
+    expect(dimensionsOf(alarm?.Properties.Dimensions)).toEqual({ DistributionId: 'E2EXAMPLE0ABCD', Region: 'Global' });
+    expect(edge.region).toBe('us-east-1');
+    const [[, topicResource] = ['', undefined]] = ofType(edgeResources, 'AWS::SNS::Topic');
+    expect(topicResource?.Properties.KmsMasterKeyId).toBeDefined();
   });
 });
 
@@ -328,10 +379,8 @@ describe('operations in dev', () => {
 });
 
 describe('threat protection setting', () => {
-  it('enforces threat protection in both pools when threatProtection=enforced', () => {
-    const { resources } = synth({ ...stackSettings, threatProtection: 'enforced' });
-    const pools = ofType(resources, 'AWS::Cognito::UserPool');
-    expect(pools).toHaveLength(2);
-    for (const [, pool] of pools) expect(pool.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
+  it('enforces threat protection in the staff pool when threatProtection=enforced', () => {
+    const { stack, resources } = synth({ ...stackSettings, threatProtection: 'enforced' });
+    expect(resources[logicalId(stack.auth.userPool)]?.Properties.UserPoolAddOns).toEqual({ AdvancedSecurityMode: 'ENFORCED' });
   });
 });

@@ -36,6 +36,18 @@ export const SLOW_CALL_TIMEOUTS: CallTimeouts = { connectionTimeout: 1_000, requ
  */
 export const SIGN_IN_CALL_TIMEOUTS: CallTimeouts = { connectionTimeout: 500, requestTimeout: 800, maxAttempts: 2 };
 
+/**
+ * Against the local stand-ins (DynamoDB Local, the local SES: an endpoint is set) time-outs only
+ * catch a hung process: DynamoDB Local is a Java process that, on a loaded 2-core machine, answers
+ * a 100-item transaction in seconds, which in AWS would be a hung call.
+ */
+export const LOCAL_CALL_TIMEOUTS: CallTimeouts = { connectionTimeout: 5_000, requestTimeout: 60_000, maxAttempts: 3 };
+
+/** `timeouts` for AWS itself, the local ones when `endpoint` points the client at a local stand-in. */
+export function timeoutsFor(timeouts: CallTimeouts, endpoint: string | undefined): CallTimeouts {
+  return endpoint ? LOCAL_CALL_TIMEOUTS : timeouts;
+}
+
 /** The SDK client configuration for these time-outs (spread into a client's constructor options). */
 export function clientTimeoutConfig(timeouts: CallTimeouts): {
   maxAttempts: number;

@@ -1,6 +1,6 @@
 import { SendEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import type { Mail, Mailer } from '../../ports/Mailer';
-import { clientTimeoutConfig, SLOW_CALL_TIMEOUTS } from '../aws/callTimeouts';
+import { clientTimeoutConfig, SLOW_CALL_TIMEOUTS, timeoutsFor } from '../aws/callTimeouts';
 
 /** An unpaired UTF-16 surrogate: such text has no UTF-8 form, so no mail can carry it. */
 const UNPAIRED_SURROGATE = /\p{Cs}/u;
@@ -27,7 +27,7 @@ export class SesMailer implements Mailer {
   /** Creates the mailer from `SES_ENDPOINT` (local only) and `MAIL_FROM`. */
   public static fromEnv(env = process.env): SesMailer {
     const endpoint = env.SES_ENDPOINT;
-    return new SesMailer(() => new SESClient({ ...clientTimeoutConfig(SLOW_CALL_TIMEOUTS), ...(endpoint && { endpoint }) }), env.MAIL_FROM ?? 'partners@partnerdesk.local');
+    return new SesMailer(() => new SESClient({ ...clientTimeoutConfig(timeoutsFor(SLOW_CALL_TIMEOUTS, endpoint)), ...(endpoint && { endpoint }) }), env.MAIL_FROM ?? 'partners@partnerdesk.local');
   }
 
   public async send(mail: Mail): Promise<void> {

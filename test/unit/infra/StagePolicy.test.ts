@@ -1,13 +1,19 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { parseStage, parseThreatProtection, stackName, stagePolicy } from '../../../infra/StagePolicy';
+import { parseStage, parseThreatProtection, stackName, stagePolicy, TRIGGER_RESERVED_CONCURRENCY } from '../../../infra/StagePolicy';
 
 describe('stagePolicy', () => {
-  it('keeps prod data when the stack goes: retained, deletion-protected, backed up', () => {
-    expect(stagePolicy('prod')).toEqual({ stage: 'prod', removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true, backups: true });
+  it('keeps prod data when the stack goes (retained, deletion-protected, backed up), requires staff TOTP and reserves the sign-in triggers\' concurrency', () => {
+    expect(stagePolicy('prod')).toEqual({
+      stage: 'prod', removalPolicy: RemovalPolicy.RETAIN, deletionProtection: true, backups: true,
+      staffMfaRequired: true, triggerReservedConcurrency: TRIGGER_RESERVED_CONCURRENCY, autoDeleteConsoleBucket: false,
+    });
   });
 
-  it('makes dev destroyable, without backups', () => {
-    expect(stagePolicy('dev')).toEqual({ stage: 'dev', removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false, backups: false });
+  it('makes dev destroyable, without backups, and deployable on a fresh account (no reserved concurrency)', () => {
+    expect(stagePolicy('dev')).toEqual({
+      stage: 'dev', removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false, backups: false,
+      staffMfaRequired: false, autoDeleteConsoleBucket: true,
+    });
   });
 });
 

@@ -14,7 +14,7 @@ const ACTIONS: Record<AuditEntry['action'], string> = {
   invite: 'Invited', reinvite: 'Invited again', resend: 'Invitation resent', accept: 'Accepted', decline: 'Declined',
   cancel: 'Invitation cancelled', expire: 'Invitation expired', block: 'Blocked', unblock: 'Unblocked', detach: 'Deleted (detached)',
 };
-const ACTORS: Record<AuditEntry['actor']['kind'], string> = { partner: 'You', invitee: 'The client', system: 'The system' };
+const ACTORS: Record<AuditEntry['actor']['kind'], string> = { partner: 'You', invitee: 'The client', system: 'The system', manager: 'The partner department' };
 
 /** The screen. */
 export function Audit() {

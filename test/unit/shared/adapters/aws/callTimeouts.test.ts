@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import * as path from 'node:path';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { SIGN_IN_CALL_TIMEOUTS } from '../../../../../shared/adapters/aws/callTimeouts';
-import { createDocumentClient } from '../../../../../shared/adapters/dynamodb/documentClient';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { clientTimeoutConfig, LOCAL_CALL_TIMEOUTS, REQUEST_CALL_TIMEOUTS, SIGN_IN_CALL_TIMEOUTS, timeoutsFor } from '../../../../../shared/adapters/aws/callTimeouts';
 
 const ROOT = path.join(__dirname, '../../../../..');
 
@@ -37,11 +36,16 @@ describe('AWS call time-outs', () => {
     expect(untimed).toEqual([]);
   });
 
+  it('keeps the AWS time-outs in AWS and is generous only with a local stand-in', () => {
+    expect(timeoutsFor(REQUEST_CALL_TIMEOUTS, undefined)).toBe(REQUEST_CALL_TIMEOUTS);
+    expect(timeoutsFor(SIGN_IN_CALL_TIMEOUTS, 'http://127.0.0.1:8000')).toBe(LOCAL_CALL_TIMEOUTS);
+  });
+
   it('ends a DynamoDB call to a hung endpoint with a time-out instead of waiting for the function to die', async () => {
     const endpoint = await hungEndpoint();
-    const client = createDocumentClient(endpoint.url, SIGN_IN_CALL_TIMEOUTS);
+    const client = new DynamoDBClient({ ...clientTimeoutConfig(SIGN_IN_CALL_TIMEOUTS), endpoint: endpoint.url });
     try {
-      await expect(client.send(new GetCommand({ TableName: 'any', Key: { pk: 'x' } }))).rejects.toMatchObject({ name: 'TimeoutError' });
+      await expect(client.send(new GetItemCommand({ TableName: 'any', Key: { pk: { S: 'x' } } }))).rejects.toMatchObject({ name: 'TimeoutError' });
       expect(endpoint.sockets.length).toBe(SIGN_IN_CALL_TIMEOUTS.maxAttempts);
     } finally {
       client.destroy();
