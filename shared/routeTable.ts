@@ -32,6 +32,8 @@ export interface Uses {
   readonly events?: boolean;
   /** Creates partners' logins in the staff directory (Cognito). */
   readonly accountDirectory?: boolean;
+  /** Closes partners' logins in the staff directory (Cognito: disable, sign out everywhere): an ended partnership. */
+  readonly closesLogins?: boolean;
   /** Hands out and reads page cursors: may read the key they are signed with (the stack's secret, `CURSOR_KEY_SECRET_ARN`). */
   readonly cursors?: boolean;
 }
@@ -95,7 +97,7 @@ const PARTNER_ENDING_USES: Uses = {
     partners: 'read', departmentIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
   },
   events: true,
-  accountDirectory: true,
+  closesLogins: true,
 };
 
 /**

@@ -34,9 +34,12 @@ export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 /** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
 const ACCOUNT_DIRECTORY_ACTIONS = [
   'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes',
-  // Closing an ended partner's login, and opening it again when a manager approves its e-mail anew.
-  'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminEnableUser',
+  // A manager approving again the e-mail of an ended partnership opens its closed login anew.
+  'cognito-idp:AdminEnableUser',
 ];
+
+/** What closing a partner's login takes (an ended partnership): disable it, sign it out everywhere. */
+const LOGIN_CLOSING_ACTIONS = ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -146,5 +149,10 @@ export class Auth extends Construct {
   /** Lets a function create partners' logins (the account directory). */
   public grantAccountDirectory(grantee: IGrantable): Grant {
     return this.userPool.grant(grantee, ...ACCOUNT_DIRECTORY_ACTIONS);
+  }
+
+  /** Lets a function close partners' logins (an ended partnership), and nothing else of the directory. */
+  public grantLoginClosing(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...LOGIN_CLOSING_ACTIONS);
   }
 }

@@ -33,7 +33,8 @@ const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   backfill: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
 };
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
-const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes'];
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminEnableUser'];
+const LOGIN_CLOSING_ACTIONS = ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'];
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
@@ -224,7 +225,7 @@ describe('PartnerdeskStack', () => {
         expect(environment[tableEnvVar(name)]).toEqual(stack.resolve(stack.tables.table(name).tableName));
       }
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
-      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
+      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory || uses.closesLogins ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
       expect(environment.CURSOR_KEY_SECRET_ARN).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretArn) : undefined);
       expect(environment.CURSOR_SIGNING_KEY).toBeUndefined();
@@ -306,13 +307,13 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it.each(functionSpecs)('lets $handler create partner logins only if it uses the account directory', ({ handler, uses }) => {
+    it.each(functionSpecs)('lets $handler create partner logins only if it uses the account directory, close them only if it closes logins', ({ handler, uses }) => {
       const cognitoStatements = statementsOf(handler).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
       );
-      expect(cognitoStatements).toHaveLength(uses.accountDirectory ? 1 : 0);
+      const expected = [...(uses.accountDirectory ? [ACCOUNT_DIRECTORY_ACTIONS] : []), ...(uses.closesLogins ? [LOGIN_CLOSING_ACTIONS] : [])];
+      expect(cognitoStatements.map((statement) => actionsOf(statement).sort()).sort()).toEqual(expected.map((actions) => [...actions].sort()).sort());
       for (const statement of cognitoStatements) {
-        expect(actionsOf(statement).sort()).toEqual([...ACCOUNT_DIRECTORY_ACTIONS].sort());
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] });
       }
     });
