@@ -10,6 +10,6 @@ export const handler = httpRoute(
   { auth: 'console', params: invitationTokenParams, middlewares: idempotentRequests() },
   async ({ principal, params }) => ({
     status: 200,
-    body: toInvitationView(await acceptInvitation(invitationDeps(), params.token, { accountId: principal.accountId })),
+    body: toInvitationView(await acceptInvitation(invitationDeps(), params.token, { accountId: principal.accountId, verifiedEmail: principal.verifiedEmail })),
   }),
 );

@@ -40,6 +40,8 @@ function consoleIdentity(): PartnerdeskSettings['consoleIdentity'] {
     jwksUrl: setting('consoleAuthJwksUrl', `${issuer.replace(/\/+$/, '')}/.well-known/jwks.json`),
     audiences,
     accountClaim: setting('consoleAccountClaim', 'custom:accountId'),
+    emailClaim: setting('consoleEmailClaim', 'email'),
+    emailVerifiedClaim: setting('consoleEmailVerifiedClaim', 'email_verified'),
   };
 }
 

@@ -18,9 +18,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - `readWrite`: read, put and update items, never delete one;
  * - `readWriteDelete`: also delete items (releasing an account lock, removing a delivered outbox
  *   record or a stale search index entry, the idempotency record of a failed request);
- * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives.
+ * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives;
+ * - `get`: single-item reads by key only (a Cognito trigger's lookups), no query or batch;
+ * - `getPut`: single-item reads by key and puts of new items (conditional; alone or in a transaction), no update, query or delete.
  */
-export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill';
+export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill' | 'get' | 'getPut';
 
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
@@ -34,6 +36,8 @@ export interface Uses {
   readonly accountDirectory?: boolean;
   /** Closes partners' logins in the staff directory (Cognito: disable, sign out everywhere): an ended partnership. */
   readonly closesLogins?: boolean;
+  /** Reopens an ended partner's closed login for the partner re-admitted with the manager's override (Cognito: update its partner id, enable). */
+  readonly reopensLogins?: boolean;
   /** Hands out and reads page cursors: may read the key they are signed with (the stack's secret, `CURSOR_KEY_SECRET_ARN`). */
   readonly cursors?: boolean;
 }
@@ -159,7 +163,7 @@ export const routes: readonly RouteSpec[] = ([
     path: '/partner-applications/{id}/approve',
     handler: 'approvePartnerApplication',
     auth: 'manager',
-    uses: { tables: { applications: 'readWrite', partners: 'readWrite', departmentIndex: 'readWrite' }, mail: true, accountDirectory: true },
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite', departmentIndex: 'readWrite' }, mail: true, accountDirectory: true, reopensLogins: true },
   },
   {
     method: 'POST',
@@ -260,7 +264,7 @@ export const routes: readonly RouteSpec[] = ([
     path: '/clients/{id}/balance/detail',
     handler: 'getClientBalanceDetail',
     auth: 'partner',
-    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' } },
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite' }, cursors: true },
   },
   {
     method: 'GET',
@@ -337,8 +341,8 @@ export const jobs: readonly JobSpec[] = [
   },
 ];
 
-/** What the sign-in gate reads: who owns which account, and the status of the client serving it. */
-const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'read', clients: 'read' } };
+/** What the sign-in gate reads, item by item: who owns which account, and the status of the client serving it. */
+const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'get', clients: 'get' } };
 
 /**
  * The console users' pool triggers: the sign-in gate at every sign-in (pre-authentication) and at
@@ -347,5 +351,6 @@ const SIGN_IN_GATE_USES: Uses = { tables: { cloudAccounts: 'read', clients: 'rea
  */
 export const triggers: readonly TriggerSpec[] = [
   { handler: 'consoleSignInGate', trigger: 'preAuthentication', uses: SIGN_IN_GATE_USES },
-  { handler: 'consoleTokenClaims', trigger: 'preTokenGeneration', uses: { tables: { cloudAccounts: 'readWrite', clients: 'read' } } },
+  // Also registers a new user's cloud account: two conditional puts in one transaction.
+  { handler: 'consoleTokenClaims', trigger: 'preTokenGeneration', uses: { tables: { cloudAccounts: 'getPut', clients: 'get' } } },
 ];

@@ -31,15 +31,17 @@ export const RESOURCE_SERVER_IDENTIFIER = 'partnerdesk';
 /** Scope a machine client needs to post billing events. */
 export const BILLING_WRITE_SCOPE_NAME = 'billing.write';
 
-/** What the account directory (`shared/adapters/cognito/`) calls to create partners' logins, and nothing more. */
-const ACCOUNT_DIRECTORY_ACTIONS = [
-  'cognito-idp:AdminCreateUser', 'cognito-idp:AdminUpdateUserAttributes',
-  // A manager approving again the e-mail of an ended partnership opens its closed login anew.
-  'cognito-idp:AdminEnableUser',
-];
+/** What the account directory (`shared/adapters/cognito/`) calls to find and create partners' logins, and nothing more (it never updates one). */
+const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
 
 /** What closing a partner's login takes (an ended partnership): disable it, sign it out everywhere. */
 const LOGIN_CLOSING_ACTIONS = ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'];
+
+/**
+ * What reopening an ended partner's closed login for the partner a manager admitted again with the
+ * explicit override takes (`reopenPartnerLogin`): point it at the new partner, enable it. The approve route only.
+ */
+const LOGIN_REOPENING_ACTIONS = ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminEnableUser'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -78,7 +80,7 @@ export class Auth extends Construct {
       // Logins are created by the API (approved partners) or by an administrator (managers).
       selfSignUpEnabled: false,
       customAttributes: {
-        // Mutable so that the API (AdminUpdateUserAttributes) can set them; app clients cannot write them.
+        // Mutable (an existing pool's custom attributes cannot change), but the API only sets them at creation; app clients cannot write them.
         role: new StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
         partnerId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
       },
@@ -154,5 +156,10 @@ export class Auth extends Construct {
   /** Lets a function close partners' logins (an ended partnership), and nothing else of the directory. */
   public grantLoginClosing(grantee: IGrantable): Grant {
     return this.userPool.grant(grantee, ...LOGIN_CLOSING_ACTIONS);
+  }
+
+  /** Lets a function reopen an ended partner's closed login for its re-admitted successor, and nothing else of the directory. */
+  public grantLoginReopening(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...LOGIN_REOPENING_ACTIONS);
   }
 }

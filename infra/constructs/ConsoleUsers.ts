@@ -23,6 +23,9 @@ export interface ExternalConsoleIdentity {
   readonly audiences: readonly string[];
   /** The claim naming the user's cloud account (default `custom:accountId`). */
   readonly accountClaim?: string;
+  /** The claim carrying the user's e-mail (default `email`) and the one saying the provider verified it (default `email_verified`, value `true`). */
+  readonly emailClaim?: string;
+  readonly emailVerifiedClaim?: string;
 }
 
 /** Props of {@link ConsoleUsers}. */
@@ -87,6 +90,11 @@ export class ConsoleUsers extends Construct {
   public readonly audiences: readonly string[];
   /** The claim naming the cloud account. */
   public readonly accountClaim: string;
+  /** The claims of the user's e-mail and of its verification (an identifier-less invitation binds only the invited address). */
+  public readonly emailClaim: string;
+  public readonly emailVerifiedClaim: string;
+  /** Whether ID tokens carry Cognito's `token_use` (the stack's own pool: always; an external provider's: not required). */
+  private readonly tokenUse: 'required' | 'optional';
 
   public constructor(scope: Construct, id: string, props: ConsoleUsersProps) {
     super(scope, id);
@@ -97,6 +105,9 @@ export class ConsoleUsers extends Construct {
       this.jwksUrl = props.external.jwksUrl;
       this.audiences = props.external.audiences;
       this.accountClaim = props.external.accountClaim ?? CLAIMS.accountId;
+      this.emailClaim = props.external.emailClaim ?? CLAIMS.email;
+      this.emailVerifiedClaim = props.external.emailVerifiedClaim ?? CLAIMS.emailVerified;
+      this.tokenUse = 'optional';
       return;
     }
     const pool = new UserPool(this, 'UserPool', {
@@ -146,6 +157,9 @@ export class ConsoleUsers extends Construct {
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
     this.audiences = [this.webClient.userPoolClientId];
     this.accountClaim = CLAIMS.accountId;
+    this.emailClaim = CLAIMS.email;
+    this.emailVerifiedClaim = CLAIMS.emailVerified;
+    this.tokenUse = 'required';
   }
 
   /** The environment of functions that take console users' tokens (`auth: 'console'` routes). */
@@ -156,6 +170,9 @@ export class ConsoleUsers extends Construct {
       CONSOLE_AUTH_AUDIENCES: this.audiences.join(','),
       CONSOLE_AUTH_ALGORITHMS: 'RS256',
       CONSOLE_ACCOUNT_CLAIM: this.accountClaim,
+      CONSOLE_EMAIL_CLAIM: this.emailClaim,
+      CONSOLE_EMAIL_VERIFIED_CLAIM: this.emailVerifiedClaim,
+      CONSOLE_TOKEN_USE: this.tokenUse,
     };
   }
 }

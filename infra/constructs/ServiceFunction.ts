@@ -31,6 +31,8 @@ export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   readWrite: WRITE_ACTIONS,
   readWriteDelete: [...WRITE_ACTIONS, 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
   backfill: [...WRITE_ACTIONS, 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
+  get: ['dynamodb:GetItem'],
+  getPut: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 };
 
 /** Active tracing: the only actions any role of the stack may hold on `*` (X-Ray has no resource-level permissions). */
@@ -158,6 +160,10 @@ export class ServiceFunction extends Construct {
     }
     if (uses.closesLogins) {
       resources.auth.grantLoginClosing(this.role);
+      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
+    }
+    if (uses.reopensLogins) {
+      resources.auth.grantLoginReopening(this.role);
       environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
     }
     if (uses.events) {

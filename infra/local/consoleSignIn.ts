@@ -3,6 +3,7 @@ import type { PreAuthenticationTriggerEvent, PreTokenGenerationTriggerEvent } fr
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { documentClient } from '../../shared/adapters/compositionRoot';
+import { normalizedEmail } from '../../shared/domain/accounts/emailAddress';
 import { CLAIMS } from '../../shared/http/Principal';
 import { triggers } from '../../shared/routeTable';
 import type { LocalEndpoint } from './gateway';
@@ -67,7 +68,7 @@ export function localConsolePool(issuer: LocalTokenIssuer): LocalConsolePool {
       await (await triggerHandler<PreAuthenticationTriggerEvent>('preAuthentication'))(preAuthenticationEvent(user));
       const issued = await (await triggerHandler<PreTokenGenerationTriggerEvent>('preTokenGeneration'))(preTokenGenerationEvent(user));
       const claims = issued.response.claimsOverrideDetails.claimsToAddOrOverride ?? {};
-      const idToken = await issuer.sign({ sub: user.userId, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.email]: user.email, ...claims }, '15m');
+      const idToken = await issuer.sign({ sub: user.userId, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.email]: user.email, [CLAIMS.emailVerified]: user.email !== '', ...claims }, '15m');
       return { status: 200, body: { idToken, role: 'client', accountId: claims[CLAIMS.accountId] } };
     } catch (error) {
       return refused(error instanceof Error ? error.message : 'Sign-in refused');
@@ -75,7 +76,7 @@ export function localConsolePool(issuer: LocalTokenIssuer): LocalConsolePool {
   };
   return {
     signup: async ({ body }) => {
-      const email = String((body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+      const email = normalizedEmail(String((body as { email?: unknown } | undefined)?.email ?? ''));
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
         return { status: 400, body: { error: { code: 'validation_failed', message: 'email must be an e-mail address', details: {} } } };
       }

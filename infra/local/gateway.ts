@@ -151,7 +151,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         requestContext: {
           accountId: '000000000000',
           apiId: 'local',
-          domainName: url.host,
+          // The gateway's own address, as API Gateway names its own domain: never the caller's `Host` header.
+          domainName: `${request.socket.localAddress ?? '127.0.0.1'}:${request.socket.localPort ?? 0}`,
           domainPrefix: 'local',
           http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
           requestId,

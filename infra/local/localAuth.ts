@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { CLAIMS } from '../../shared/http/Principal';
 
 /** Audience (app client id) of local demo tokens; the functions accept it through `AUTH_AUDIENCES`. */
@@ -12,7 +12,7 @@ export interface LocalTokenIssuer {
   readonly issuer: string;
   readonly jwks: { keys: JWK[] };
   /** Signs a token with the given claims (`sub`, `custom:role`, ...); `expiresIn: null` leaves out `exp` (tests of refusal). */
-  sign(claims: Record<string, string>, expiresIn?: string | null): Promise<string>;
+  sign(claims: JWTPayload, expiresIn?: string | null): Promise<string>;
   /** A machine client's access token (client credentials) with the given scopes, as Cognito issues for billing ingestion. */
   machineToken(clientId: string, scopes: readonly string[]): Promise<string>;
   /** A person's ID token: role `partner` (with partnerId) or `manager`. */
@@ -23,7 +23,7 @@ export interface LocalTokenIssuer {
 export async function createLocalTokenIssuer(issuer: string): Promise<LocalTokenIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid: 'local-1', alg: 'ES256', use: 'sig' };
-  const sign = (claims: Record<string, string>, expiresIn: string | null = '12h'): Promise<string> => {
+  const sign = (claims: JWTPayload, expiresIn: string | null = '12h'): Promise<string> => {
     const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'local-1' }).setIssuer(issuer).setIssuedAt();
     return (expiresIn === null ? jwt : jwt.setExpirationTime(expiresIn)).sign(privateKey);
   };

@@ -188,6 +188,7 @@ export function clientDeps(publicBaseUrl: string): Omit<ClientDeps, 'events'> {
     clock,
     ids,
     publicBaseUrl,
+    ...(process.env.INVITATIONS_PER_PARTNER_PER_DAY && { invitationsPerDay: Number(process.env.INVITATIONS_PER_PARTNER_PER_DAY) }),
   };
 }
 
@@ -239,12 +240,17 @@ export function clientOperationDeps(requestId?: string): ClientOperationDeps {
 }
 
 /** What the console users' sign-in gate (Cognito triggers, the local sign-in) needs. */
-let signInDocumentClient: DynamoDBDocumentClient | undefined;
+let sharedSignInDocumentClient: DynamoDBDocumentClient | undefined;
 
-/** What the console users' sign-in triggers need, on a DynamoDB client with the sign-in time-outs (Cognito waits 5 s at most). */
+/** The DynamoDB client of the sign-in triggers, with the sign-in time-outs (Cognito waits 5 s at most). */
+export function signInDocumentClient(): DynamoDBDocumentClient {
+  sharedSignInDocumentClient ??= createDocumentClient(undefined, SIGN_IN_CALL_TIMEOUTS);
+  return sharedSignInDocumentClient;
+}
+
+/** What the console users' sign-in triggers need, on `signInDocumentClient`. */
 export function signInGateDeps(): SignInGateDeps {
-  signInDocumentClient ??= createDocumentClient(undefined, SIGN_IN_CALL_TIMEOUTS);
-  return { accounts: new DynamoCloudAccountRegistry(signInDocumentClient), clock };
+  return { accounts: new DynamoCloudAccountRegistry(signInDocumentClient()), clock };
 }
 
 /** What the follow-up job needs: the outbox only, no write code. */

@@ -7,8 +7,11 @@ export type Principal =
   | { readonly kind: 'partner'; readonly userId: string; readonly partnerId: string; readonly email: string }
   | { readonly kind: 'manager'; readonly userId: string; readonly email: string }
   | { readonly kind: 'system'; readonly clientId: string; readonly scopes: readonly string[] }
-  /** The owner of a cloud account, signed in to the cloud console (the console users' identity provider). */
-  | { readonly kind: 'console'; readonly userId: string; readonly accountId: string };
+  /**
+   * The owner of a cloud account, signed in to the cloud console (the console users' identity
+   * provider), with the e-mail address the provider has verified (absent when it vouches for none).
+   */
+  | { readonly kind: 'console'; readonly userId: string; readonly accountId: string; readonly verifiedEmail?: string };
 
 /** Claim names shared by Cognito tokens (custom attributes) and local demo tokens. */
 export const CLAIMS = {
@@ -17,7 +20,11 @@ export const CLAIMS = {
   /** Default claim of console users' ID tokens naming their cloud account (`CONSOLE_ACCOUNT_CLAIM` overrides it). */
   accountId: 'custom:accountId',
   email: 'email',
+  /** OIDC's claim that the provider has verified `email` (Cognito: `true` once the user confirmed the address). */
+  emailVerified: 'email_verified',
   subject: 'sub',
+  /** OIDC's authorized party: the client a token with several audiences was issued to. */
+  authorizedParty: 'azp',
   clientId: 'client_id',
   scope: 'scope',
   tokenUse: 'token_use',
@@ -30,7 +37,24 @@ export const BILLING_WRITE_SCOPE = 'partnerdesk/billing.write';
 export type Claims = Readonly<Record<string, unknown>>;
 
 /** Which identity provider verified a token: the staff pool (managers, partners, machine clients) or the console users' one. */
-export type TokenSource = { readonly kind: 'staff' } | { readonly kind: 'console'; readonly accountClaim: string };
+export type TokenSource = { readonly kind: 'staff' } | ConsoleTokenSource;
+
+/** The console users' identity provider: the stack's own pool, or the cloud's own OIDC provider, and the claims it uses. */
+export interface ConsoleTokenSource {
+  readonly kind: 'console';
+  /** The claim naming the cloud account. */
+  readonly accountClaim: string;
+  /** The claim carrying the user's e-mail address, and the one saying the provider verified it (`true`). */
+  readonly emailClaim: string;
+  readonly emailVerifiedClaim: string;
+  /** Whether ID tokens must say `token_use: id`: Cognito pools (the stack's own) always do; another OIDC provider's tokens have no such claim. */
+  readonly tokenUseRequired: boolean;
+}
+
+/** The claims of a console token by default (the stack's own pool). */
+export const DEFAULT_CONSOLE_SOURCE: ConsoleTokenSource = {
+  kind: 'console', accountClaim: CLAIMS.accountId, emailClaim: CLAIMS.email, emailVerifiedClaim: CLAIMS.emailVerified, tokenUseRequired: true,
+};
 
 function claimText(claims: Claims, name: string): string {
   const value = claims[name];
@@ -41,7 +65,8 @@ function claimText(claims: Claims, name: string): string {
  * Derives the principal from verified claims. Staff pool: a person only from an ID token with a role
  * claim, a machine client only from an access token carrying the billing scope (a person's Cognito
  * access token has scopes too and never counts as one). Console users: an ID token naming a cloud
- * account (`token_use` is Cognito's; another OIDC provider's ID token has none).
+ * account (`token_use: id`, which Cognito always sets; another OIDC provider's ID token may have none
+ * when the source says so), with its e-mail only when the provider says it verified it.
  */
 export function principalFromClaims(claims: Claims | undefined, source: TokenSource = { kind: 'staff' }): Principal {
   if (!claims) return { kind: 'anonymous' };
@@ -49,10 +74,11 @@ export function principalFromClaims(claims: Claims | undefined, source: TokenSou
   const tokenUse = text(CLAIMS.tokenUse);
   if (source.kind === 'console') {
     const accountId = text(source.accountClaim);
-    if ((tokenUse === '' || tokenUse === 'id') && isCloudAccountId(accountId)) {
-      return { kind: 'console', userId: text(CLAIMS.subject), accountId };
-    }
-    return { kind: 'anonymous' };
+    const idToken = tokenUse === 'id' || (tokenUse === '' && !source.tokenUseRequired);
+    if (!idToken || !isCloudAccountId(accountId)) return { kind: 'anonymous' };
+    const verified = claims[source.emailVerifiedClaim] === true || claims[source.emailVerifiedClaim] === 'true';
+    const email = text(source.emailClaim);
+    return { kind: 'console', userId: text(CLAIMS.subject), accountId, ...(verified && email && { verifiedEmail: email }) };
   }
   const role = text(CLAIMS.role);
   if (tokenUse === 'id' && role === 'partner' && text(CLAIMS.partnerId)) {

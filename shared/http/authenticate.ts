@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import type { AuthKind } from '../routeTable';
 import { HttpError } from './HttpError';
-import { type Claims, CLAIMS, principalFromClaims, type TokenSource } from './Principal';
+import { type Claims, CLAIMS, DEFAULT_CONSOLE_SOURCE, principalFromClaims, type TokenSource } from './Principal';
 
 /** Where tokens come from: Cognito in AWS (or the cloud's own OIDC provider for console users), the local issuers locally. */
 export interface TokenIssuerConfig {
@@ -38,7 +38,9 @@ export function issuerConfigFromEnv(env = process.env): TokenIssuerConfig {
 /**
  * The cloud console users' identity provider (the stack's console pool, or the cloud's own OIDC
  * provider): `CONSOLE_AUTH_JWKS_URL`, `CONSOLE_AUTH_ISSUER`, `CONSOLE_AUTH_AUDIENCES`,
- * `CONSOLE_AUTH_ALGORITHMS`, `CONSOLE_ACCOUNT_CLAIM` (default `custom:accountId`).
+ * `CONSOLE_AUTH_ALGORITHMS`, `CONSOLE_ACCOUNT_CLAIM` (default `custom:accountId`),
+ * `CONSOLE_EMAIL_CLAIM` / `CONSOLE_EMAIL_VERIFIED_CLAIM` (default `email` / `email_verified`), and
+ * `CONSOLE_TOKEN_USE`: `required` unless set to `optional` (an OIDC provider without Cognito's `token_use`).
  */
 export function consoleIssuerConfigFromEnv(env = process.env): TokenIssuerConfig {
   return {
@@ -47,7 +49,14 @@ export function consoleIssuerConfigFromEnv(env = process.env): TokenIssuerConfig
     audiences: list(env.CONSOLE_AUTH_AUDIENCES),
     machineClients: [],
     algorithms: list(env.CONSOLE_AUTH_ALGORITHMS ?? 'RS256'),
-    source: { kind: 'console', accountClaim: env.CONSOLE_ACCOUNT_CLAIM || CLAIMS.accountId },
+    source: {
+      kind: 'console',
+      accountClaim: env.CONSOLE_ACCOUNT_CLAIM || DEFAULT_CONSOLE_SOURCE.accountClaim,
+      emailClaim: env.CONSOLE_EMAIL_CLAIM || DEFAULT_CONSOLE_SOURCE.emailClaim,
+      emailVerifiedClaim: env.CONSOLE_EMAIL_VERIFIED_CLAIM || DEFAULT_CONSOLE_SOURCE.emailVerifiedClaim,
+      // Fail closed: only an explicit setting lets a token without `token_use` through.
+      tokenUseRequired: env.CONSOLE_TOKEN_USE !== 'optional',
+    },
   };
 }
 
@@ -87,8 +96,8 @@ async function verifiedPayload(token: string, config: TokenIssuerConfig): Promis
     keySet = createRemoteJWKSet(new URL(config.jwksUrl));
     keySets.set(config.jwksUrl, keySet);
   }
-  // `exp` is required: a token that never expires is refused.
-  const { payload } = await jwtVerify(token, keySet, { issuer: config.issuer, algorithms: [...config.algorithms], requiredClaims: ['exp'] });
+  // `exp` is required: a token that never expires is refused; `sub` too: a token must name whom it is for.
+  const { payload } = await jwtVerify(token, keySet, { issuer: config.issuer, algorithms: [...config.algorithms], requiredClaims: ['exp', 'sub'] });
   remember(key, payload);
   return payload;
 }
@@ -103,12 +112,24 @@ export async function verifyBearerToken(authorization: string | undefined, confi
   } catch {
     throw new HttpError('unauthorized', 'The bearer token is invalid or expired');
   }
-  // An access token is a machine client's (its `client_id`); anything else is a person's ID token (its `aud`).
-  const issuedFor = payload[CLAIMS.tokenUse] === 'access'
-    ? typeof payload.client_id === 'string' && config.machineClients.includes(payload.client_id)
-    : [payload.aud ?? []].flat().some((audience) => config.audiences.includes(audience));
-  if (!issuedFor) throw new HttpError('unauthorized', 'The bearer token was issued for another application');
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new HttpError('unauthorized', 'The bearer token names no subject');
+  if (!issuedForUs(payload, config)) throw new HttpError('unauthorized', 'The bearer token was issued for another application');
   return payload;
+}
+
+/**
+ * An access token is a machine client's (its `client_id`); anything else is a person's ID token (its
+ * `aud`). A token for several audiences counts only when its authorized party (`azp`, OpenID
+ * Connect Core 3.1.3.7) is one of ours: one of the other audiences could have asked for it.
+ */
+function issuedForUs(payload: JWTPayload, config: TokenIssuerConfig): boolean {
+  if (payload[CLAIMS.tokenUse] === 'access') return typeof payload.client_id === 'string' && config.machineClients.includes(payload.client_id);
+  const audiences = [payload.aud ?? []].flat();
+  if (audiences.length > 1) {
+    const party = payload[CLAIMS.authorizedParty];
+    return typeof party === 'string' && config.audiences.includes(party) && audiences.includes(party);
+  }
+  return audiences.some((audience) => config.audiences.includes(audience));
 }
 
 /**

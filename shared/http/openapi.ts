@@ -76,7 +76,8 @@ const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public'>, { readonly 
     name: 'consoleIdToken',
     description: 'An **ID token** of a cloud console user, the owner of a cloud account, from the console users\' identity ' +
       'provider (the stack\'s console pool, or the cloud\'s own OIDC provider): it names the account in `custom:accountId` ' +
-      '(or the configured claim). Only the owner of the invited account may answer an invitation.',
+      '(or the configured claim), and its verified e-mail in `email` with `email_verified: true` (or the configured claims). Only the ' +
+      'owner of the invited account may answer an invitation; one sent without an account, only the user whose verified e-mail is the invited one.',
   },
 };
 

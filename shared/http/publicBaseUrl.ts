@@ -1,11 +1,21 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-/** The origin a request came to: the API's own address (the local gateway's URL locally). Never used for links in mails. */
+/** A host name with an optional port, and nothing else (no scheme, path or user info). */
+const HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?$/i;
+
+/** The local gateway's own address (plain HTTP on the loopback interface); never an address in AWS. */
+const LOOPBACK = /^127\.0\.0\.1:\d{1,5}$/;
+
+/**
+ * The origin a request came to: the API's own address, from the request context's domain name
+ * (API Gateway sets it to the domain the API is served on; the local gateway to its own loopback
+ * address), `https` except on loopback. Never from `Host` or `X-Forwarded-*`: a caller writes those.
+ * A domain name that is not a plain host answers the relative `/`. Never used for links in mails.
+ */
 export function requestOrigin(event: APIGatewayProxyEventV2): string {
-  const host = event.headers?.host ?? event.requestContext.domainName;
-  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host);
-  const protocol = event.headers?.['x-forwarded-proto'] ?? (local ? 'http' : 'https');
-  return `${protocol}://${host}`;
+  const domain = event.requestContext?.domainName ?? '';
+  if (!HOST.test(domain)) return '/';
+  return `${LOOPBACK.test(domain) ? 'http' : 'https'}://${domain.toLowerCase()}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { LedgerTotals } from '../domain/balances/LedgerTotals';
 import type { Period } from '../domain/balances/Period';
 import type { Money } from '../domain/Money';
 import type { MoscowDay } from '../domain/moscowTime';
+import type { Page } from './Page';
 
 /** An event on its way into the ledger, with the Moscow day it counts for and when we took it in. */
 export interface LedgerPosting {
@@ -40,6 +41,17 @@ export interface Movement {
   readonly occurredAt: Date;
 }
 
+/**
+ * Which page of a period's movements to read: at most `limit`, after `cursor` (the `nextCursor` of
+ * the page before). A cursor is signed for `boundTo` (who reads, e.g. the partner's client) and the
+ * period: any other cursor is `invalid_cursor`.
+ */
+export interface MovementsPage {
+  readonly limit: number;
+  readonly cursor?: string;
+  readonly boundTo: string;
+}
+
 /** What one service charged on one Moscow day. */
 export interface ServiceDayDebits {
   readonly service: string;
@@ -57,8 +69,8 @@ export interface LedgerQueries {
   totalsBefore(accountId: string, day: MoscowDay, currency: string): Promise<LedgerTotals>;
   /** Totals of the days of `period` that had events, by day. */
   dailyTotals(accountId: string, period: Period): Promise<DayTotals[]>;
-  /** Deposits and withdrawals of `period`, oldest first. */
-  movements(accountId: string, period: Period): Promise<Movement[]>;
+  /** Deposits and withdrawals of `period`, oldest first, a page at a time. */
+  movements(accountId: string, period: Period, page: MovementsPage): Promise<Page<Movement>>;
   /** Debits of `period` by service and day. */
   serviceDebits(accountId: string, period: Period): Promise<ServiceDayDebits[]>;
 }

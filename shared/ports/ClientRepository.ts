@@ -1,5 +1,5 @@
 import type { Client, ClientStatus, MailDelivery } from '../domain/clients/Client';
-import type { ClientChange } from '../domain/clients/ClientChange';
+import type { ClientChange, InviteeMarker } from '../domain/clients/ClientChange';
 import type { Invitation } from '../domain/clients/Invitation';
 import type { ClientLookup } from './ClientLookup';
 import type { Page } from './Page';
@@ -26,6 +26,8 @@ export interface ClientRepository extends ClientLookup {
   get(partnerId: string, clientId: string): Promise<Client | undefined>;
   /** The partner's client record for a cloud account (in any status, detached included), or `undefined`. */
   findByAccount(partnerId: string, accountId: string): Promise<Client | undefined>;
+  /** The partner's marker of the invitation it last sent to `email` (compared as `normalizedEmail`), or `undefined`. */
+  inviteeMarker(partnerId: string, email: string): Promise<InviteeMarker | undefined>;
   /**
    * Writes a change atomically. Throws `ConflictError` `account_served` when the account is held
    * by another client (active or blocked, of any partner), `ConcurrentChangeError` when anything

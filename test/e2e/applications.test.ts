@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { documentClient } from '../../shared/adapters/compositionRoot';
+import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
 import { call, errorWithCode } from '../support/http';
 import { useLocalStack } from '../support/localStackFixture';
 import { mailsTo } from '../support/sesInbox';
@@ -45,6 +47,25 @@ describe('become a partner over HTTP', () => {
     expect(login.body.role).toBe('partner');
   });
 
+  it('refuses to approve an application with a manager\'s e-mail (409 staff_login_exists): the manager keeps signing in as a manager (issue 26)', async () => {
+    const managerEmail = `manager-${randomBytes(6).toString('hex')}@partnerdesk.local`;
+    await new LocalAccountDirectory(documentClient()).createManagerLogin(managerEmail, 'A Manager');
+    const mixedCase = managerEmail.replace(/^m/, 'M').replace('partnerdesk', 'PartnerDesk');
+    const submitted = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: { ...form(), email: mixedCase } });
+    const id = submitted.body.id as string;
+    expect((await call(local.stack.apiUrl, 'POST', `/partner-applications/${id}/contact`, { token: managerToken })).status).toBe(200);
+
+    const approved = await call(local.stack.apiUrl, 'POST', `/partner-applications/${id}/approve`, { token: managerToken });
+
+    expect(approved.status).toBe(409);
+    expect(approved.body).toEqual(errorWithCode('staff_login_exists'));
+    expect((await call(local.stack.apiUrl, 'GET', `/partner-applications/${id}`, { token: managerToken })).body.status).toBe('contacted');
+    const login = await call(local.stack.apiUrl, 'POST', '/__local/login', { body: { email: managerEmail } });
+    expect(login.body.role).toBe('manager');
+    const managerAgain = await call(local.stack.apiUrl, 'GET', '/partner-applications?limit=1', { token: login.body.idToken });
+    expect(managerAgain.status).toBe(200);
+  });
+
   it('answers invalid input with 400 in the documented shape and stores nothing', async () => {
     const before = await call(local.stack.apiUrl, 'GET', '/partner-applications?limit=100', { token: managerToken });
     const bad = await call(local.stack.apiUrl, 'POST', '/partner-applications', { body: { ...form(), email: 'not-an-email', phone: '12' } });
@@ -88,7 +109,9 @@ describe('become a partner over HTTP', () => {
   });
 
   it('serves its OpenAPI document, naming the local gateway as the server (the document checks its own answer too)', async () => {
-    const served = await call(local.stack.apiUrl, 'GET', '/openapi.json');
+    const served = await call(local.stack.apiUrl, 'GET', '/openapi.json', {
+      headers: { 'x-forwarded-proto': 'javascript:alert(1)//', 'x-forwarded-host': 'evil.example' },
+    });
 
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({ openapi: '3.0.3', servers: [{ url: local.stack.apiUrl }] });

@@ -64,6 +64,26 @@ describe('only the owner of a cloud account can confirm an invitation', () => {
     expect((await call(local.stack.apiUrl, 'POST', '/__local/login', { body: { email } })).body).toMatchObject({ accountId: signup.body.accountId });
   });
 
+  it('binds an invitation sent without an account only to the invited address: a stranger holding the link gets 403 wrong_account (issue 26)', async () => {
+    const { token } = await local.partnerWithToken();
+    const victim = uniqueClientEmail();
+    const { clientId, link } = await invite(token, { email: victim });
+    const stranger = await call(local.stack.apiUrl, 'POST', '/__local/signup', { body: { email: `stranger-${uniqueClientEmail()}` } });
+
+    for (const action of ['accept', 'decline'] as const) {
+      const refused = await answer(link, action, stranger.body.idToken);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toEqual(errorWithCode('wrong_account'));
+      expect(refused.body.error.message).toContain(victim);
+    }
+    expect((await call(local.stack.apiUrl, 'GET', `/clients/${clientId}`, { token })).body).toMatchObject({ accountId: null, status: 'invited' });
+
+    const invitee = await call(local.stack.apiUrl, 'POST', '/__local/signup', { body: { email: victim.toUpperCase() } });
+    const accepted = await answer(link, 'accept', invitee.body.idToken);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', accountId: invitee.body.accountId });
+  });
+
   it('lets two partners invite one account; the owner accepts one, the other then answers 409 and stays open to decline', async () => {
     const [first, second] = [await local.partnerWithToken(), await local.partnerWithToken()];
     const accountId = await registerCloudAccount(local.db);

@@ -84,7 +84,7 @@ describe('GET /openapi.json\'s bundle', () => {
     const result = await build({
       ...FUNCTION_ESBUILD_OPTIONS, entryPoints: ['functions/getOpenApiDocument.ts'], outfile: bundle, absWorkingDir: PROJECT_ROOT, metafile: true, logLevel: 'warning',
     });
-    const request = { headers: { host: 'api.example.com' }, requestContext: { requestId: 'r-1', http: { method: 'GET', path: '/openapi.json' } } };
+    const request = { headers: { host: 'evil.example' }, requestContext: { requestId: 'r-1', domainName: 'api.example.com', http: { method: 'GET', path: '/openapi.json' } } };
     const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});`
       + `console.log((await handler(${JSON.stringify(request)}, { awsRequestId: 'r-1' })).body);`;
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });

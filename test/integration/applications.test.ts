@@ -124,4 +124,40 @@ describe('decideApplication', () => {
     await expect(decideApplication(deps(clock), ids[1] ?? '', 'mgr_1', { action: 'approve' })).rejects.toThrow(ConflictError);
     expect(await deps(clock).applications.get(ids[1] ?? '')).toMatchObject({ status: 'contacted' });
   });
+
+  it('refuses to approve an e-mail that is a manager\'s login (staff_login_exists): nothing changes, the manager stays a manager (issue 26)', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const directory = new LocalAccountDirectory(tables.documentClient());
+    const managerEmail = uniqueEmail();
+    await directory.createManagerLogin(managerEmail, 'A Manager');
+    const { application } = await submitApplication(deps(clock), form(managerEmail.toUpperCase()));
+    await decideApplication(deps(clock), application.id, 'mgr_1', { action: 'contact' });
+
+    await expect(decideApplication(deps(clock), application.id, 'mgr_1', { action: 'approve' }))
+      .rejects.toMatchObject({ constructor: ConflictError, code: 'staff_login_exists', details: { email: managerEmail } });
+
+    expect(await deps(clock).applications.get(application.id)).toMatchObject({ status: 'contacted' });
+    expect(await new DynamoPartnerRepository(tables.documentClient()).findByEmail(managerEmail)).toBeUndefined();
+    expect(await directory.findLogin(managerEmail)).toMatchObject({ role: 'manager', enabled: true });
+    expect(await directory.findLogin(managerEmail)).not.toHaveProperty('partnerId');
+  });
+});
+
+describe('the account directory (local twin of the staff pool)', () => {
+  it('never rewrites an existing login: a retry for the same partner is a no-op, any other partner or a manager is refused', async () => {
+    const directory = new LocalAccountDirectory(tables.documentClient());
+    const managerEmail = uniqueEmail();
+    const partnerEmail = uniqueEmail();
+    await directory.createManagerLogin(managerEmail, 'A Manager');
+    await directory.createPartnerLogin({ email: partnerEmail, partnerId: 'ptn_a', name: 'A' });
+
+    await expect(directory.createPartnerLogin({ email: partnerEmail.toUpperCase(), partnerId: 'ptn_a', name: 'A' })).resolves.toBeUndefined();
+    await expect(directory.createPartnerLogin({ email: partnerEmail, partnerId: 'ptn_b', name: 'B' })).rejects.toMatchObject({ code: 'staff_login_exists' });
+    await expect(directory.createPartnerLogin({ email: managerEmail, partnerId: 'ptn_c', name: 'C' })).rejects.toMatchObject({ code: 'staff_login_exists' });
+
+    expect(await directory.findLogin(partnerEmail)).toMatchObject({ role: 'partner', partnerId: 'ptn_a' });
+    expect(await directory.findLogin(managerEmail)).toMatchObject({ role: 'manager' });
+    expect(await directory.findStaffLogin(managerEmail.toUpperCase())).toEqual({ role: 'manager', partnerId: undefined });
+    expect(await directory.findStaffLogin(uniqueEmail())).toBeUndefined();
+  });
 });

@@ -16,6 +16,9 @@ import { deliveryArb, InMemoryClientLookup, periodArb, plainDetail, recomputeDet
 import { countRequests } from '../support/dynamoProbe';
 import { useLocalTables } from '../support/localTables';
 
+/** A page large enough for every movement these tests record. */
+const EVERY_MOVEMENT = { limit: 500 };
+
 const tables = useLocalTables();
 const clock = new FixedClock('2026-03-20T12:00:00Z');
 const PARTNER = 'ptn_balances';
@@ -64,7 +67,7 @@ describe('DynamoLedger ingestion', () => {
     expect(results.filter((result) => result.status === 'recorded')).toHaveLength(1);
     expect(results.filter((result) => result.status === 'duplicate')).toHaveLength(19);
     expect((await clientBalance(deps, PARTNER, clientId)).balance).toEqual(money(-77_77, 'RUB'));
-    const detail = await balanceDetail(deps, PARTNER, clientId, { from: '2026-03-05', to: '2026-03-05' });
+    const detail = await balanceDetail(deps, PARTNER, clientId, { from: '2026-03-05', to: '2026-03-05' }, EVERY_MOVEMENT);
     expect(detail.days[0]).toMatchObject({ debits: money(77_77, 'RUB'), closing: money(-77_77, 'RUB') });
     const expenses = await expensesOnServices(deps, PARTNER, clientId, { from: '2026-03-05', to: '2026-03-05' });
     expect(expenses.services).toEqual([{ service: 'compute', total: money(77_77, 'RUB'), days: [{ day: '2026-03-05', amount: money(77_77, 'RUB') }] }]);
@@ -94,7 +97,7 @@ describe('DynamoLedger reads', () => {
       await recordBillingEvents(deps, events);
 
       const [detail, expenses, balance] = await Promise.all([
-        balanceDetail(deps, PARTNER, clientId, period),
+        balanceDetail(deps, PARTNER, clientId, period, EVERY_MOVEMENT),
         expensesOnServices(deps, PARTNER, clientId, period),
         clientBalance(deps, PARTNER, clientId),
       ]);
@@ -120,7 +123,7 @@ describe('DynamoLedger reads', () => {
     ]);
     const count = countRequests(tables.documentClient());
 
-    const detail = await balanceDetail(deps, PARTNER, clientId, { from: '2026-03-15', to: '2026-03-16' });
+    const detail = await balanceDetail(deps, PARTNER, clientId, { from: '2026-03-15', to: '2026-03-16' }, EVERY_MOVEMENT);
 
     // 2024 + 2026-01 (the deposit at 21:00 UTC on Dec 31 is Jan 1 in Moscow) + February + March 1–14.
     expect(detail.opening).toEqual(money(10_000 + 1_000 + 100 - 10 - 1, 'RUB'));
@@ -162,10 +165,59 @@ describe('seedBalances', () => {
     expect(imported).toEqual({ events: imported.events, recorded: imported.events, duplicates: 0, rejected: 0 });
     expect(again).toEqual({ events: imported.events, recorded: 0, duplicates: imported.events, rejected: 0 });
     const balance = await clientBalance(second.deps, PARTNER, second.clientId);
-    const detail = await balanceDetail(second.deps, PARTNER, second.clientId, { from: '2026-02-01', to: '2026-03-20' });
+    const detail = await balanceDetail(second.deps, PARTNER, second.clientId, { from: '2026-02-01', to: '2026-03-20' }, EVERY_MOVEMENT);
     expect(detail.opening).toEqual(money(0, 'RUB'));
     expect(detail.closing).toEqual(balance.balance);
     const expenses = await expensesOnServices(second.deps, PARTNER, second.clientId, { from: '2026-02-01', to: '2026-03-20' });
     expect(expenses.total).toEqual(detail.totals.debits);
   }, 120_000);
+});
+
+describe('"Detail" pages the movements (issue 26)', () => {
+  const movement = (accountId: string, n: number): BillingEvent => ({
+    transactionId: `m-${n}-${accountId}`, accountId, type: n % 3 === 0 ? 'withdrawal' : 'deposit', amount: money(100 + n, 'RUB'),
+    occurredAt: new Date(Date.UTC(2026, 2, 1 + (n % 4), 9, n)),
+  });
+
+  it('hands out every movement once across pages, oldest first, with the whole day table on every page', async () => {
+    const { accountId, clientId, deps } = account();
+    const events = Array.from({ length: 11 }, (_, n) => movement(accountId, n));
+    await recordBillingEvents(deps, events);
+    const period = { from: '2026-03-01', to: '2026-03-31' };
+    const whole = await balanceDetail(deps, PARTNER, clientId, period, EVERY_MOVEMENT);
+
+    const pages = [];
+    let cursor: string | undefined;
+    do {
+      const page = await balanceDetail(deps, PARTNER, clientId, period, { limit: 4, ...(cursor && { cursor }) });
+      pages.push(page);
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    expect(pages.map((page) => page.movements.length)).toEqual([4, 4, 3]);
+    expect(pages.flatMap((page) => page.movements)).toEqual(whole.movements);
+    expect(whole.movements).toHaveLength(11);
+    expect(whole.nextCursor).toBeUndefined();
+    for (const page of pages) expect({ ...page, movements: [], nextCursor: undefined }).toEqual({ ...whole, movements: [], nextCursor: undefined });
+    expect(pages[0]?.days).toHaveLength(31);
+  });
+
+  it('refuses a cursor of another period or another client as invalid_cursor', async () => {
+    const first = account();
+    const second = account();
+    await recordBillingEvents(first.deps, Array.from({ length: 5 }, (_, n) => movement(first.accountId, n)));
+    const period = { from: '2026-03-01', to: '2026-03-31' };
+    const { nextCursor } = await balanceDetail(first.deps, PARTNER, first.clientId, period, { limit: 2 });
+    expect(nextCursor).toBeDefined();
+    const cursor = nextCursor ?? '';
+    const clients = new InMemoryClientLookup([
+      { clientId: first.clientId, partnerId: PARTNER, accountId: first.accountId, status: 'active', servedSince: new Date('2020-01-01T00:00:00Z') },
+      { clientId: second.clientId, partnerId: PARTNER, accountId: second.accountId, status: 'active', servedSince: new Date('2020-01-01T00:00:00Z') },
+    ]);
+    const deps = { ...first.deps, clients };
+
+    await expect(balanceDetail(deps, PARTNER, first.clientId, { ...period, to: '2026-03-30' }, { limit: 2, cursor })).rejects.toMatchObject({ code: 'invalid_cursor' });
+    await expect(balanceDetail(deps, PARTNER, second.clientId, period, { limit: 2, cursor })).rejects.toMatchObject({ code: 'invalid_cursor' });
+    await expect(balanceDetail(deps, PARTNER, first.clientId, period, { limit: 2, cursor })).resolves.toMatchObject({ movements: [expect.anything(), expect.anything()] });
+  });
 });

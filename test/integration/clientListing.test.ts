@@ -134,7 +134,7 @@ describe('the search index', () => {
     const accountId = await registerCloudAccount(tables.documentClient());
     const token = tokenFromMail((await mailsTo(email)).at(-1)!);
     expect(await found(own.partnerId, accountId)).toEqual([]);
-    await acceptInvitation(deps(), token, { accountId });
+    await acceptInvitation(deps(), token, { accountId, verifiedEmail: email });
     expect(await found(own.partnerId, accountId)).toEqual([client.id]);
 
     const operations = clientOperationTestDeps(tables.documentClient(), clock);

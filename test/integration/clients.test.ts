@@ -101,7 +101,7 @@ describe('addClient', () => {
     }
   });
 
-  it('invites a person with no cloud account: the link binds the account of whoever owns it when accepting', async () => {
+  it('invites a person with no cloud account: the link binds the account of the console user whose verified e-mail is the invited one', async () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const partner = await createPartner(tables.documentClient());
     const email = uniqueClientEmail();
@@ -112,7 +112,10 @@ describe('addClient', () => {
     expect((await viewInvitation(deps(clock), token)).accountId).toBeUndefined();
 
     const newAccount = await registerCloudAccount(tables.documentClient());
-    const accepted = await acceptInvitation(deps(clock), token, { accountId: newAccount });
+    const stranger = await registerCloudAccount(tables.documentClient());
+    await expect(acceptInvitation(deps(clock), token, { accountId: stranger, verifiedEmail: 'holder.of.the.link@example.com' }))
+      .rejects.toMatchObject({ code: 'wrong_account', details: { email } });
+    const accepted = await acceptInvitation(deps(clock), token, { accountId: newAccount, verifiedEmail: email.toUpperCase() });
 
     expect(accepted).toMatchObject({ status: 'accepted', accountId: newAccount });
     expect(await deps(clock).clients.get(partner.partnerId, client.id)).toMatchObject({ status: 'active', accountId: newAccount });
@@ -125,18 +128,18 @@ describe('addClient', () => {
     const partner = await createPartner(tables.documentClient());
     const { client: earlier, token: earlierToken, accountId } = await invite(clock, partner);
     await declineInvitation(deps(clock), earlierToken, { accountId });
+    const email = uniqueClientEmail();
     const byEmail = async () => {
-      const email = uniqueClientEmail();
       await addClient(deps(clock), partner.partnerId, actorOf(partner), { email });
       return tokenFromMail((await mailsTo(email)).at(-1)!);
     };
-    const [first, second] = [await byEmail(), await byEmail()];
+    const owner = { accountId, verifiedEmail: email };
 
-    await acceptInvitation(deps(clock), first, { accountId });
+    await acceptInvitation(deps(clock), await byEmail(), owner);
     const bound = await deps(clock).clients.findByAccount(partner.partnerId, accountId);
     expect(bound?.id).not.toBe(earlier.id);
     expect(bound?.status).toBe('active');
-    await expect(acceptInvitation(deps(clock), second, { accountId })).rejects.toMatchObject({ constructor: ConflictError, code: 'already_client' });
+    await expect(acceptInvitation(deps(clock), await byEmail(), owner)).rejects.toMatchObject({ constructor: ConflictError, code: 'already_client' });
   });
 
   it('keeps the client when the mail fails, marks it, and a resend delivers a working link', async () => {
@@ -282,7 +285,7 @@ describe('resendInvitation', () => {
     await acceptInvitation(deps(clock), token, await owner(token));
 
     await expect(resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner)))
-      .rejects.toMatchObject({ code: 'invalid_transition', details: { from: 'active', action: 'resend' } });
+      .rejects.toMatchObject({ code: 'invitation_closed', details: { status: 'accepted' } });
   });
 });
 

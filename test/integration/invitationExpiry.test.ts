@@ -4,7 +4,7 @@ import { FixedClock } from '../../shared/domain/Clock';
 import { acceptInvitation, viewInvitation } from '../../shared/domain/clients/answerInvitation';
 import { addClient } from '../../shared/domain/clients/addClient';
 import { EXPIRY_NOTICE_LEASE_MS, expireInvitations } from '../../shared/domain/clients/expireInvitations';
-import { INVITATION_LIFETIME_MS } from '../../shared/domain/clients/Invitation';
+import { INVITATION_LIFETIME_MS, INVITATION_MAX_LIFE_MS } from '../../shared/domain/clients/Invitation';
 import { resendInvitation } from '../../shared/domain/clients/resendInvitation';
 import type { Mailer } from '../../shared/ports/Mailer';
 import type { Partner } from '../../shared/domain/partners/Partner';
@@ -74,6 +74,26 @@ describe('expireInvitations', () => {
     expect((await deps(clock).clients.get(partner.partnerId, answered.client.id))?.status).toBe('active');
     expect((await deps(clock).clients.get(partner.partnerId, renewed.client.id))?.status).toBe('invited');
     expect(await mailsTo(partner.email)).toHaveLength(0);
+  });
+
+  it('never lets resends keep an invitation alive beyond 30 days from its first mail (issue 26)', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const firstMail = clock.now().getTime();
+    const partner = await createPartner(tables.documentClient());
+    const { client } = await invite(clock, partner);
+    const expiries: string[] = [];
+    for (const days of [6, 6, 6, 6, 5]) {
+      clock.advance(days * DAY);
+      const renewed = await resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner));
+      expiries.push(renewed.invitation.expiresAt.toISOString());
+    }
+
+    expect(expiries).toEqual(['2026-03-14T10:00:00.000Z', '2026-03-20T10:00:00.000Z', '2026-03-26T10:00:00.000Z', '2026-03-31T10:00:00.000Z', '2026-03-31T10:00:00.000Z']);
+    expect(new Date(expiries.at(-1)!).getTime()).toBe(firstMail + INVITATION_MAX_LIFE_MS);
+    clock.advance(DAY); // day 30: the last link has just run out, and no resend revives it
+    await expect(resendInvitation(deps(clock), partner.partnerId, client.id, actorOf(partner))).rejects.toMatchObject({ code: 'invitation_expired' });
+    await expireInvitations(deps(clock));
+    expect((await deps(clock).clients.get(partner.partnerId, client.id))?.status).toBe('expired');
   });
 
   it('tells the partner on a later run when the mail failed, and never silently drops the notice', async () => {

@@ -18,9 +18,12 @@ import type {
   DayTotals,
   LedgerPosting,
   Movement,
+  MovementsPage,
   PostingOutcome,
   ServiceDayDebits,
 } from '../../shared/ports/BalanceLedger';
+import type { Page } from '../../shared/ports/Page';
+import { ValidationError } from '../../shared/domain/errors';
 import type { ClientRef } from '../../shared/domain/clients/ClientRef';
 import type { ClientLookup } from '../../shared/ports/ClientLookup';
 
@@ -85,10 +88,17 @@ export class InMemoryLedger implements BalanceLedger {
     return [...byDay].map(([day, totals]) => ({ day, ...totals }));
   }
 
-  public async movements(accountId: string, period: Period): Promise<Movement[]> {
-    return this.inPeriod(accountId, period).flatMap(({ event }) =>
+  /** Pages as the adapter does; its cursor is the count of movements shown so far, with the reader and period it is bound to. */
+  public async movements(accountId: string, period: Period, page: MovementsPage): Promise<Page<Movement>> {
+    const all = this.inPeriod(accountId, period).flatMap(({ event }) =>
       event.type === 'debit' ? [] : [{ transactionId: event.transactionId, type: event.type, amount: event.amount, occurredAt: event.occurredAt }],
     ).sort(byTimeThenId);
+    const listing = `${page.boundTo}#${accountId}#${period.from}#${period.to}`;
+    const [offset, boundTo] = page.cursor ? page.cursor.split('@') : ['0', listing];
+    if (boundTo !== listing || !/^\d+$/.test(offset ?? '')) throw new ValidationError('Invalid cursor', [{ path: 'query.cursor', message: 'Not a cursor of this listing' }], 'invalid_cursor');
+    const start = Number(offset);
+    const items = all.slice(start, start + page.limit);
+    return { items, ...(start + page.limit < all.length && { nextCursor: `${start + page.limit}@${listing}` }) };
   }
 
   public async serviceDebits(accountId: string, period: Period): Promise<ServiceDayDebits[]> {

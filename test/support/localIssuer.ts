@@ -18,8 +18,8 @@ export interface IssuedTokens {
   otherKey(): Promise<string>;
   /** A manager's token issued for another application (audience). */
   otherAudience(): Promise<string>;
-  /** A cloud console user's ID token naming `accountId`, from the console users' issuer. */
-  console(accountId: string): Promise<string>;
+  /** A cloud console user's ID token naming `accountId`, from the console users' issuer; with `email`, the provider vouches for it (`email_verified`). */
+  console(accountId: string, email?: string): Promise<string>;
 }
 
 /**
@@ -62,7 +62,10 @@ export function useLocalIssuer(): () => IssuedTokens {
       system: () => issuer.sign({ sub: 'billing-feed', [CLAIMS.clientId]: LOCAL_MACHINE_CLIENT, [CLAIMS.scope]: BILLING_WRITE_SCOPE, token_use: 'access' }),
       expired: () => issuer.sign({ sub: manager.sub, aud: LOCAL_AUDIENCE, token_use: 'id', [CLAIMS.email]: manager.email, [CLAIMS.role]: 'manager' }, '-1h'),
       otherKey: () => impostor.personToken(manager),
-      console: (accountId) => consoleIssuer.sign({ sub: `owner-of-${accountId}`, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.accountId]: accountId }),
+      console: (accountId, email) => consoleIssuer.sign({
+        sub: `owner-of-${accountId}`, aud: LOCAL_CONSOLE_AUDIENCE, token_use: 'id', [CLAIMS.accountId]: accountId,
+        ...(email && { [CLAIMS.email]: email, [CLAIMS.emailVerified]: true }),
+      }),
       otherAudience: () => issuer.sign({ sub: manager.sub, aud: 'another-app', token_use: 'id', [CLAIMS.email]: manager.email, [CLAIMS.role]: 'manager' }),
     };
   });

@@ -1,12 +1,15 @@
-/** Which screen a URL shows, and who may see it. */
+/** Which screen a URL shows, and who may see it; an address without a language gets the reader's one. */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { type Role, session } from './auth/session';
-import { matchPath, navigate, route } from './router';
+import { t } from './i18n/catalogue';
+import { startLanguage } from './i18n/chooseLanguage';
+import { language } from './i18n/language';
+import { localized, matchPath, navigate, route } from './router';
 import { ApplicationDetail } from './screens/Applications/ApplicationDetail';
 import { Applications } from './screens/Applications/Applications';
 import { Audit } from './screens/Audit/Audit';
-import { ClientBalance } from './screens/ClientBalance/ClientBalance';
+import { ClientPage } from './screens/Client/ClientPage';
 import { Clients } from './screens/Clients/Clients';
 import { ContactSales } from './screens/ContactSales/ContactSales';
 import { Invitation } from './screens/Invitation/Invitation';
@@ -28,11 +31,19 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/auth/callback', render: () => <AuthCallback /> },
   { pattern: '/invitations/:token', render: ({ token }) => <Invitation token={token ?? ''} /> },
   { pattern: '/clients', role: 'partner', render: () => <Clients /> },
-  { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <ClientBalance clientId={id ?? ''} /> },
+  { pattern: '/clients/:id', role: 'partner', render: ({ id }) => <ClientPage clientId={id ?? ''} /> },
+  // The balance's old address: the client page's Detail tab, with the period it named.
+  { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={balanceTab(id ?? '')} /> },
   { pattern: '/audit', role: 'partner', render: () => <Audit /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
 ];
+
+function balanceTab(id: string): string {
+  const query = new URLSearchParams(window.location.search);
+  if (query.get('tab') !== 'expenses') query.set('tab', 'detail');
+  return `/clients/${encodeURIComponent(id)}?${query.toString()}`;
+}
 
 const HOME: Record<Role, string> = { partner: '/clients', manager: '/applications', client: '/' };
 
@@ -52,15 +63,20 @@ function Message({ title, children }: { readonly title: string; readonly childre
 
 /** The whole console. */
 export function App() {
-  const { path } = route.value;
+  const { path, language: inAddress } = route.value;
   const current = session.value;
+  const words = t.value;
+  useEffect(() => {
+    document.documentElement.lang = language.value;
+  }, [language.value]);
+  if (!inAddress) return <Redirect to={localized(`${path}${window.location.search}${window.location.hash}`, startLanguage())} />;
   if (path === '/') {
     if (!current) return <Redirect to="/sign-in" />;
     if (current.role !== 'client') return <Redirect to={HOME[current.role]} />;
     return (
-      <Message title="Your cloud console">
-        <p>You are signed in to the cloud console with account <strong>{current.accountId}</strong>.</p>
-        <p>Open the invitation link from your e-mail to answer a partner's invitation.</p>
+      <Message title={words.app.consoleTitle}>
+        <p>{words.app.consoleAccount} <strong translate={false}>{current.accountId}</strong>.</p>
+        <p>{words.app.consoleHint}</p>
       </Message>
     );
   }
@@ -71,18 +87,18 @@ export function App() {
     if (!current) return <SignIn />;
     if (current.role !== screen.role) {
       return (
-        <Message title="Not available">
-          <p>This page is for {screen.role}s. You are signed in as a {current.role}.</p>
-          <p><Link href="/">Go to your start page</Link></p>
+        <Message title={words.app.notAvailable}>
+          <p>{words.app.forRole[screen.role]} {words.app.youAre[current.role]}</p>
+          <p><Link href="/">{words.app.goStart}</Link></p>
         </Message>
       );
     }
     return <>{screen.render(params)}</>;
   }
   return (
-    <Message title="Page not found">
-      <p>There is no page at this address.</p>
-      <p><Link href="/">Go to the start page</Link></p>
+    <Message title={words.app.notFound}>
+      <p>{words.app.notFoundText}</p>
+      <p><Link href="/">{words.app.goStartPage}</Link></p>
     </Message>
   );
 }

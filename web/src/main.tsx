@@ -5,6 +5,7 @@ import { startApi } from './api/client';
 import { cognitoRefresher } from './auth/cognito';
 import { setRefresher } from './auth/session';
 import { loadConfig, rememberConfig } from './config';
+import { t } from './i18n/catalogue';
 import './styles.css';
 
 async function main(): Promise<void> {
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     root.textContent = '';
     render(<App />, root);
   } catch (error) {
-    root.innerHTML = '<main id="main"><h1>partnerdesk cannot start</h1><p class="problem" role="alert"></p></main>';
+    root.innerHTML = '<main id="main"><h1></h1><p class="problem" role="alert"></p></main>';
+    root.querySelector('h1')!.textContent = t.value.shell.cannotStart;
     root.querySelector('.problem')!.textContent = error instanceof Error ? error.message : String(error);
   }
 }

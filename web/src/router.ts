@@ -1,14 +1,30 @@
-/** The console's URL as a signal: screens read `route.value`, links and forms call `navigate`. */
+/**
+ * The console's URL as a signal: screens read `route.value`, links and forms call `navigate`.
+ * The language is the first part of every address (`/ru/clients`, `/en/clients`); screens see
+ * the path without it, and `navigate` puts the page's language back in front.
+ */
 import { signal } from '@preact/signals';
+import { asLanguage, type Language, language } from './i18n/language';
 
-/** Where the browser is: the path and the query (filters, search, cursor and tabs live in the URL). */
+/** Where the browser is: the path (without the language) and the query (filters, search, cursor and tabs live in the URL). */
 export interface Route {
+  /** The language in the address, or undefined when the address has none (the app then redirects). */
+  readonly language: Language | undefined;
   readonly path: string;
   readonly query: URLSearchParams;
 }
 
+/** Splits `/ru/clients` into its language and the path the screens match. */
+export function splitLanguage(pathname: string): { language: Language | undefined; path: string } {
+  const found = /^\/([a-z]{2})(\/.*)?$/.exec(pathname);
+  const known = asLanguage(found?.[1]);
+  return known ? { language: known, path: found?.[2] || '/' } : { language: undefined, path: pathname };
+}
+
 function here(): Route {
-  return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
+  const { language: inAddress, path } = splitLanguage(window.location.pathname);
+  if (inAddress) language.value = inAddress;
+  return { language: inAddress, path, query: new URLSearchParams(window.location.search) };
 }
 
 /** The current route. */
@@ -17,10 +33,17 @@ window.addEventListener('popstate', () => {
   route.value = here();
 });
 
+/** `to` (a console path with its query) in the page's language; an address that already names a language keeps it. */
+export function localized(to: string, lang: Language = language.value): string {
+  const path = to.split(/[?#]/)[0] ?? to;
+  return splitLanguage(path).language ? to : `/${lang}${to === '/' ? '' : to}`;
+}
+
 /** Goes to `to` (path and query); `replace` keeps the history short for typing in a search box. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+  const address = localized(to);
+  if (options.replace) window.history.replaceState(null, '', address);
+  else window.history.pushState(null, '', address);
   route.value = here();
 }
 

@@ -84,12 +84,15 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
     return toApplication(applied);
   }
 
-  public async approve(change: ApplicationChange, partner: Partner, options = { reapproveEndedPartner: false }): Promise<PartnerApplication> {
+  public async approve(
+    change: ApplicationChange, partner: Partner, options: { reapproveEndedPartner: boolean; endedPartnerId?: string } = { reapproveEndedPartner: false },
+  ): Promise<PartnerApplication> {
     const update = this.changeUpdate(change, partner.partnerId);
     const partners = physicalTableName('partners');
     const holder = await this.emailHolder(partner.email);
     // Only the manager's explicit override moves an ended partner's e-mail to a new partner.
-    const replacing = options.reapproveEndedPartner && holder?.state === 'ended' ? holder.partnerId : undefined;
+    const replacing = options.reapproveEndedPartner && holder?.state === 'ended' && (options.endedPartnerId ?? holder.partnerId) === holder.partnerId
+      ? holder.partnerId : undefined;
     try {
       await this.client.send(new TransactWriteCommand({
         TransactItems: [

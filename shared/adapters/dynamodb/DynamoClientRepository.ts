@@ -1,9 +1,15 @@
 import type { Client, MailDelivery } from '../../domain/clients/Client';
-import type { ClientChange } from '../../domain/clients/ClientChange';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
+import { normalizedEmail } from '../../domain/accounts/emailAddress';
+import type { ClientChange, InviteeMarker } from '../../domain/clients/ClientChange';
 import type { ClientRepository, ExpiryNotice } from '../../ports/ClientRepository';
 import { saveClientChange } from './clientChangeTransaction';
 import { toClient } from './clientItems';
-import { clientKey } from './clientKeys';
+import { clientKey, partnerInviteeKey } from './clientKeys';
+import { storedText } from './storedFields';
+
+const inviteeItem = z.object({ clientId: storedText, invitationId: storedText });
 import { conditionalUpdate } from './conditionalUpdate';
 import { DynamoClientQueries } from './DynamoClientQueries';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
@@ -17,6 +23,13 @@ import { type OutboxEntry, writeUnderLease } from './outboxLease';
 export class DynamoClientRepository extends DynamoClientQueries implements ClientRepository {
   public async save(change: ClientChange): Promise<void> {
     await saveClientChange(this.client, this.tables, change);
+  }
+
+  public async inviteeMarker(partnerId: string, email: string): Promise<InviteeMarker | undefined> {
+    const marker = await this.client.send(new GetCommand({
+      TableName: this.tables.clients, Key: partnerInviteeKey(partnerId, normalizedEmail(email)), ConsistentRead: true,
+    }));
+    return marker.Item ? inviteeItem.parse(marker.Item) : undefined;
   }
 
   public async recordMailDelivery(client: Client, mail: MailDelivery): Promise<Client> {

@@ -5,7 +5,9 @@ import { addTotals, emptyTotals, type LedgerTotals } from '../../domain/balances
 import type { Period } from '../../domain/balances/Period';
 import { money } from '../../domain/Money';
 import { moscowDayEnd, moscowDayStart } from '../../domain/moscowTime';
-import type { DayTotals, LedgerQueries, Movement, ServiceDayDebits } from '../../ports/BalanceLedger';
+import type { DayTotals, LedgerQueries, Movement, MovementsPage, ServiceDayDebits } from '../../ports/BalanceLedger';
+import type { Page } from '../../ports/Page';
+import { decodeCursor, pageOfOneMore } from './cursor';
 import { dayRange, type LedgerRange, monthRange, movementRange, serviceDayRange, yearsBeforeRange } from './ledgerKeys';
 import { DynamoLedgerBalances } from './DynamoLedgerBalances';
 import { isoDate } from './storedDate';
@@ -46,12 +48,26 @@ export class DynamoLedgerQueries extends DynamoLedgerBalances implements LedgerQ
     });
   }
 
-  public async movements(accountId: string, period: Period): Promise<Movement[]> {
-    const items = await this.queryRange(movementRange(accountId, moscowDayStart(period.from), moscowDayEnd(period.to)));
-    return items.map((raw) => {
+  public async movements(accountId: string, period: Period, page: MovementsPage): Promise<Page<Movement>> {
+    const range = movementRange(accountId, moscowDayStart(period.from), moscowDayEnd(period.to));
+    // A cursor must come from a page of the same reader's movements of the same account and period.
+    const listing = `movements#${page.boundTo}#${accountId}#${period.from}#${period.to}`;
+    const startKey = await decodeCursor(page.cursor, ['pk', 'sk'], listing);
+    const result = await this.client.send(new QueryCommand({
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
+      ConsistentRead: true,
+      // One more than asked: if it comes back, there is a next page and the cursor is the last movement shown.
+      Limit: page.limit + 1,
+      ExclusiveStartKey: startKey,
+    }));
+    const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], page.limit, ['pk', 'sk'], listing);
+    const items = shown.map((raw) => {
       const item = movementItem.parse(raw);
       return { transactionId: item.transactionId, type: item.type, amount: money(item.amount, item.currency), occurredAt: item.occurredAt };
     });
+    return { items, ...(nextCursor && { nextCursor }) };
   }
 
   public async serviceDebits(accountId: string, period: Period): Promise<ServiceDayDebits[]> {

@@ -4,7 +4,8 @@ import type { ClientChange } from '../../domain/clients/ClientChange';
 import { clientSearchTerms, searchPrefixes } from '../../domain/clients/clientSearch';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError } from '../../domain/errors';
-import { accountLockKey, clientListKey, clientSearchKey, partnerAccountKey } from './clientKeys';
+import { normalizedEmail } from '../../domain/accounts/emailAddress';
+import { accountLockKey, clientListKey, clientSearchKey, partnerAccountKey, partnerInviteeKey } from './clientKeys';
 import { clientCountKey, clientCountShard, type CountDelta } from './clientCountKeys';
 import { clientToItem, invitationToItem } from './clientItems';
 import type { ClientTables } from './clientTables';
@@ -14,7 +15,7 @@ import { cancellationCodes, lostItem, lostRace, TRANSACTION_CONFLICT } from './l
 import type { TransactItem } from './TransactItem';
 
 /** What each item of a change transaction is, to explain a cancellation. */
-type Part = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit' | 'search' | 'counts';
+type Part = 'client' | 'marker' | 'invitee' | 'lock' | 'invitation' | 'token' | 'audit' | 'search' | 'counts';
 
 /** The search terms of a client the partner can find: none once detached. */
 function indexedTerms(client: Client | undefined): string[] {
@@ -142,6 +143,23 @@ export function clientChangeItems(
   });
   const marker = markerItem(change, tables.clients);
   if (marker) parts.push({ part: 'marker', item: marker });
+  if (change.invitee && change.invitation) {
+    const replaces = change.invitee.replaces;
+    parts.push({
+      part: 'invitee',
+      item: {
+        Put: {
+          TableName: tables.clients,
+          Item: { ...partnerInviteeKey(after.partnerId, normalizedEmail(after.email)), clientId: after.id, invitationId: change.invitation.after.id },
+          // Invariant: a partner has at most one pending invitation per e-mail address; a new one takes
+          // the place of the invitation read when deciding (closed since), never of one sent meanwhile.
+          ...(replaces
+            ? { ConditionExpression: 'invitationId = :replaces', ExpressionAttributeValues: { ':replaces': replaces } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+    });
+  }
   const heldBefore = before ? holdsAccount(before.status) : false;
   const heldAfter = holdsAccount(after.status);
   if (!heldBefore && heldAfter && after.accountId) {

@@ -10,6 +10,11 @@ export function partnerAccountKey(partnerId: string, accountId: string): { pk: s
   return { pk: `PARTNER#${partnerId}`, sk: `ACCOUNT#${accountId}` };
 }
 
+/** Key of the marker naming the invitation the partner last sent to an e-mail address (`normalizedEmail`). */
+export function partnerInviteeKey(partnerId: string, email: string): { pk: string; sk: string } {
+  return { pk: `PARTNER#${partnerId}`, sk: `INVITEE#${email}` };
+}
+
 /** Key of the lock that exists while a cloud account is held (invited, active, blocked) for one partner. */
 export function accountLockKey(accountId: string): { pk: string; sk: string } {
   return { pk: `ACCOUNT#${accountId}`, sk: 'PARTNER' };

@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import type { AccountDirectory } from '../../ports/AccountDirectory';
+import { normalizedEmail } from '../../domain/accounts/emailAddress';
+import { staffLoginExists } from '../../domain/applications/staffLogin';
+import type { AccountDirectory, StaffLogin } from '../../ports/AccountDirectory';
 import { physicalTableName } from '../dynamodb/tables';
 
 /** A login as the local directory stores it. */
@@ -23,7 +25,7 @@ export function loginKey(email: string): { pk: string } {
 
 /** Key of a console user (the owner of a cloud account) in the local stand-in of the console users' pool. */
 export function consoleUserKey(email: string): { pk: string } {
-  return { pk: `CONSOLEUSER#${email.trim().toLowerCase()}` };
+  return { pk: `CONSOLEUSER#${normalizedEmail(email)}` };
 }
 
 const consoleUser = z.object({ userId: z.string(), email: z.string() });
@@ -36,15 +38,43 @@ const consoleUser = z.object({ userId: z.string(), email: z.string() });
 export class LocalAccountDirectory implements AccountDirectory {
   public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('localDirectory')) {}
 
+  /** As Cognito's: creates the login once, never rewrites an existing one (a retry finds its own login; any other is refused). */
   public async createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void> {
     const item: LocalLogin = { email: login.email.toLowerCase(), role: 'partner', partnerId: login.partnerId, name: login.name, enabled: true };
-    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(login.email), ...item } }));
+    try {
+      // Invariant: one staff login per e-mail, created once; its role and partner never change afterwards.
+      await this.client.send(new PutCommand({
+        TableName: this.table, Item: { ...loginKey(login.email), ...item }, ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.findLogin(login.email);
+      if (existing?.role !== 'partner' || existing.partnerId !== login.partnerId) throw staffLoginExists(login.email);
+    }
+  }
+
+  public async findStaffLogin(email: string): Promise<StaffLogin | undefined> {
+    const login = await this.findLogin(email);
+    return login && { role: login.role, partnerId: login.partnerId };
   }
 
   public async closePartnerLogin(login: { email: string; partnerId: string }): Promise<void> {
     const existing = await this.findLogin(login.email);
     if (!existing || existing.partnerId !== login.partnerId) return;
     await this.client.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(login.email), ...existing, enabled: false } }));
+  }
+
+  /** As Cognito's: only the ended partner's own login (or one already moved) is moved to the re-admitted partner and enabled. */
+  public async reopenPartnerLogin(login: { email: string; partnerId: string; endedPartnerId: string }): Promise<void> {
+    const existing = await this.findLogin(login.email);
+    if (existing?.role !== 'partner' || (existing.partnerId !== login.endedPartnerId && existing.partnerId !== login.partnerId)) {
+      throw staffLoginExists(login.email);
+    }
+    // Invariant: only the login read above is moved (a login changed meanwhile is not overwritten).
+    await this.client.send(new PutCommand({
+      TableName: this.table, Item: { ...loginKey(login.email), ...existing, partnerId: login.partnerId, enabled: true },
+      ConditionExpression: 'partnerId = :seen', ExpressionAttributeValues: { ':seen': existing.partnerId },
+    }));
   }
 
   /** Creates a manager login (seed only). */
@@ -61,7 +91,7 @@ export class LocalAccountDirectory implements AccountDirectory {
 
   /** Signs a console user up with `userId`, unless the e-mail has one already (then that one, `created: false`). */
   public async createConsoleUser(email: string, userId: string): Promise<{ userId: string; created: boolean }> {
-    const normalized = email.trim().toLowerCase();
+    const normalized = normalizedEmail(email);
     try {
       // Invariant: one console user per e-mail, as a Cognito pool with e-mail sign-in keeps it.
       await this.client.send(new PutCommand({

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors';
 import type { IdGenerator } from '../IdGenerator';
 import { deliverNotice, type NoticeDeps } from './deliverNotices';
+import { staffLoginExists } from './staffLogin';
 import { type ApplicationNotice, assertTransition, type PartnerApplication } from './PartnerApplication';
 
 /** A manager's decision on an application. */
@@ -21,11 +22,15 @@ const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefin
  *
  * Input: application id, manager id, decision. Output: the updated application.
  * 1. Load it (not found if unknown) and check the transition (a conflict if not allowed from its status).
- * 2. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
+ * 2. Approval of an e-mail that already is a staff login (a manager's or a partner's) is a conflict
+ *    (`staff_login_exists`) and changes nothing: the partner login it would create is that login.
+ * 3. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
  *    creates the partner account bound to the application e-mail in the same transaction
  *    (a conflict if that e-mail already belongs to a partner; one whose partnership ended only with the
- *    manager's explicit `reapproveEndedPartner`, which moves the e-mail to the new partner).
- * 3. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
+ *    manager's explicit `reapproveEndedPartner`, which moves the e-mail to the new partner). With the
+ *    override, the ended partner's own login is no refusal of step 2: it is reopened for the new partner
+ *    (`reopenPartnerLogin`, never any other login) once the approval is written.
+ * 4. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
  *    delivery stays in the outbox for the job to retry; the decision itself stands.
  */
 export async function decideApplication(
@@ -50,13 +55,22 @@ export async function decideApplication(
   };
   let updated: PartnerApplication;
   if (decision.action === 'approve') {
+    const email = current.email.toLowerCase();
+    if (!deps.directory) throw new Error('approving needs the account directory');
+    const reapproveEndedPartner = decision.reapproveEndedPartner === true;
+    const login = await deps.directory.findStaffLogin(email);
+    // Only the override may get past a partner's login, and only that partner's ending (the approval checks the e-mail's holder ended).
+    const endedPartnerId = reapproveEndedPartner && login?.role === 'partner' ? login.partnerId : undefined;
+    if (login && !endedPartnerId) throw staffLoginExists(email);
+    const partnerId = deps.ids.next('ptn');
     updated = await deps.applications.approve(change, {
-      partnerId: deps.ids.next('ptn'),
+      partnerId,
       name: current.company,
-      email: current.email.toLowerCase(),
+      email,
       applicationId: id,
       createdAt: now,
-    }, { reapproveEndedPartner: decision.reapproveEndedPartner === true });
+    }, { reapproveEndedPartner, ...(endedPartnerId && { endedPartnerId }) });
+    if (endedPartnerId) await deps.directory.reopenPartnerLogin({ email, partnerId, endedPartnerId });
   } else {
     updated = await deps.applications.apply(change);
   }

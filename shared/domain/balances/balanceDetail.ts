@@ -25,30 +25,45 @@ export interface BalanceDetail {
   readonly totals: LedgerTotals;
   /** Every day of the period, quiet days included. */
   readonly days: DayDetail[];
-  /** Deposits and withdrawals of the period, oldest first. */
-  readonly movements: Movement[];
+  /** One page of the deposits and withdrawals of the period, oldest first. */
+  readonly movements: readonly Movement[];
+  /** The cursor of the next page of movements; absent on the last. */
+  readonly nextCursor?: string;
+}
+
+/** Which page of movements to show: at most `limit`, after `cursor`. */
+export interface MovementsRequest {
+  readonly limit: number;
+  readonly cursor?: string;
 }
 
 /**
  * "Detail": a partner's client's balance day by day (Moscow days).
  *
- * Input: partner, client, a checked period. Output: opening/closing and totals per day, and the
- * deposits and withdrawals of the period.
+ * Input: partner, client, a checked period, which page of movements. Output: opening/closing and
+ * totals per day (every day of the period, on every page), and a page of the deposits and
+ * withdrawals of the period with the cursor of the next (bound to this client and period).
  * 1. Resolve the client to its cloud account (not found unless the partner's own active or blocked client)
  *    and keep only the part of the period since the partner has served it (`servedPart`).
  * 2. The opening balance of the period is the net change of everything before `from`, read from
  *    year/month/day rollups (see `calendarBuckets.ts`): O(years + 41) items.
- * 3. Day totals of the period and its movements: O(days in the period) items.
+ * 3. Day totals of the period (O(days) items) and a page of its movements (O(limit) items).
  * 4. Walk the days: closing = opening + deposits − withdrawals − debits; next opening = closing.
  */
-export async function balanceDetail(deps: BalanceDeps, partnerId: string, clientId: string, requested: Period): Promise<BalanceDetail> {
+export async function balanceDetail(
+  deps: BalanceDeps,
+  partnerId: string,
+  clientId: string,
+  requested: Period,
+  page: MovementsRequest,
+): Promise<BalanceDetail> {
   const client = await visibleClientAccount(deps.clients, partnerId, clientId);
   const period = servedPart(requested, client.servedSince);
   const currency = (await deps.ledger.balance(client.accountId))?.balance.currency ?? DEFAULT_CURRENCY;
   const [before, dayTotals, movements] = await Promise.all([
     deps.ledger.totalsBefore(client.accountId, period.from, currency),
     deps.ledger.dailyTotals(client.accountId, period),
-    deps.ledger.movements(client.accountId, period),
+    deps.ledger.movements(client.accountId, period, { ...page, boundTo: `${partnerId}/${clientId}` }),
   ]);
   const days = dailyDetail(netChange(before), dayTotals, period);
   return {
@@ -59,7 +74,8 @@ export async function balanceDetail(deps: BalanceDeps, partnerId: string, client
     closing: days.at(-1)!.closing,
     totals: days.reduce<LedgerTotals>(addTotals, emptyTotals(currency)),
     days,
-    movements,
+    movements: movements.items,
+    ...(movements.nextCursor && { nextCursor: movements.nextCursor }),
   };
 }
 

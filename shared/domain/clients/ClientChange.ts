@@ -20,4 +20,16 @@ export interface ClientChange {
    * an earlier record of the account).
    */
   readonly boundAccount?: { readonly replaces?: string };
+  /**
+   * Present when the change issues a pending invitation to `after.email`: the partner's marker of
+   * that address moves to this invitation (from the invitation `replaces`, closed since, when the
+   * partner invited the address before).
+   */
+  readonly invitee?: { readonly replaces?: string };
+}
+
+/** The partner's marker of an invited e-mail address: the client and invitation last sent to it. */
+export interface InviteeMarker {
+  readonly clientId: string;
+  readonly invitationId: string;
 }

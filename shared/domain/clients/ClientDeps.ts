@@ -19,4 +19,6 @@ export interface ClientDeps {
   readonly ids: IdGenerator;
   /** Where invitation links point: `${publicBaseUrl}/invitations/<token>`. */
   readonly publicBaseUrl: string;
+  /** New invitations a partner may send per day (`DEFAULT_INVITATIONS_PER_DAY` when absent). */
+  readonly invitationsPerDay?: number;
 }

@@ -6,8 +6,13 @@ export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'cancelle
 /** Where an invitation stands. */
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
-/** How long an invitation link stays valid. */
-export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long an invitation link stays valid from its issue or its last resend. */
+export const INVITATION_LIFETIME_MS = 7 * DAY_MS;
+
+/** The longest an invitation lives from its first issue, however often it is resent: a partner cannot keep a link alive for ever. */
+export const INVITATION_MAX_LIFE_MS = 30 * DAY_MS;
 
 /** An invitation of a cloud account to a partner's client list, answered through a link with a secret token. */
 export interface Invitation {
@@ -20,7 +25,7 @@ export interface Invitation {
   readonly partnerName: string;
   readonly status: InvitationStatus;
   readonly createdAt: Date;
-  /** The token (link) stops working at this instant; a resend moves it. */
+  /** The token (link) stops working at this instant; a resend moves it, at most to 30 days after `createdAt`. */
   readonly expiresAt: Date;
   /** When it was accepted, declined, cancelled or expired. */
   readonly closedAt?: Date;
@@ -52,9 +57,12 @@ export function nextInvitationStatus(status: InvitationStatus, action: Invitatio
   return transition.to;
 }
 
-/** The instant an invitation created (or renewed) at `at` expires. */
-export function invitationExpiry(at: Date): Date {
-  return new Date(at.getTime() + INVITATION_LIFETIME_MS);
+/**
+ * The instant an invitation issued (or renewed) at `at` expires: 7 days later, but never later
+ * than 30 days after `firstIssuedAt`, its first issue (the invitation's `createdAt`).
+ */
+export function invitationExpiry(at: Date, firstIssuedAt: Date = at): Date {
+  return new Date(Math.min(at.getTime() + INVITATION_LIFETIME_MS, firstIssuedAt.getTime() + INVITATION_MAX_LIFE_MS));
 }
 
 /** True when the invitation is still `pending` but its expiry has passed (the job has not marked it yet). */

@@ -2,7 +2,8 @@ import type { Clock } from '../Clock';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import { ConflictError, NotFoundError, NotPermittedError, RuleViolationError } from '../errors';
 import type { ClientRepository } from '../../ports/ClientRepository';
-import { claimsAccount } from './Client';
+import { normalizedEmail } from '../accounts/emailAddress';
+import { type Client, claimsAccount } from './Client';
 import type { ClientDeps } from './ClientDeps';
 import { type AccountBinding, closeInvitation } from './invitationChanges';
 import { assertAnswerable, effectiveInvitationStatus, type Invitation, type InvitationStatus } from './Invitation';
@@ -20,6 +21,8 @@ export interface InvitationView {
 /** The signed-in owner of a cloud account, as the cloud console's identity provider vouches for it. */
 export interface AccountOwner {
   readonly accountId: string;
+  /** The e-mail address the provider has verified for this user, if it vouches for one. */
+  readonly verifiedEmail?: string;
 }
 
 function toView(invitation: Invitation, now: Date): InvitationView {
@@ -53,10 +56,25 @@ export async function viewInvitation(deps: InvitationViewDeps, token: string): P
   return toView(await invitationOfToken(deps.clients, token), deps.clock.now());
 }
 
-/** Only the owner of the invited account may answer; a link alone (or a mailbox) proves nothing. */
-function assertOwner(invitation: Invitation, owner: AccountOwner): void {
-  if (invitation.accountId && invitation.accountId !== owner.accountId) {
-    throw new NotPermittedError('wrong_account', 'This invitation is for another cloud account; sign in to the console as its owner', {});
+/**
+ * Only the invitee may answer; a link alone proves nothing (mails are forwarded, screens shared).
+ * With an account named, the invitee is that account's owner. Without one, it is the console user
+ * whose address the identity provider has verified to be the invited one (compared in the form
+ * sign-up stores addresses in); the answer says which address must sign in.
+ */
+function assertInvitee(invitation: Invitation, client: Client, owner: AccountOwner): void {
+  if (invitation.accountId) {
+    if (invitation.accountId !== owner.accountId) {
+      throw new NotPermittedError('wrong_account', 'This invitation is for another cloud account; sign in to the console as its owner', {});
+    }
+    return;
+  }
+  if (!owner.verifiedEmail || normalizedEmail(owner.verifiedEmail) !== normalizedEmail(client.email)) {
+    throw new NotPermittedError(
+      'wrong_account',
+      `This invitation was sent to ${client.email}; sign in to the cloud console as ${client.email} (with that address confirmed) to answer it`,
+      { email: client.email },
+    );
   }
 }
 
@@ -80,11 +98,12 @@ async function bindingFor(deps: Pick<ClientDeps, 'clients'>, invitation: Invitat
  * 1. Find the invitation by the token's hash (not found; `invitation_superseded`).
  * 2. It must still be open: `invitation_expired` (also when overdue but not yet marked),
  *    `invitation_closed` when already accepted, declined or cancelled.
- * 3. Only the owner of the invited account may answer (`wrong_account`); an invitation sent without
- *    an account is accepted with the owner's account.
+ * 3. Only the invitee may answer (`wrong_account`): the owner of the invited account, or for an
+ *    invitation sent without an account, the console user whose verified e-mail is the invited one;
+ *    such an invitation is accepted with that user's account.
  * 4. Close it and move the client (accept → `active`, decline → `declined`) in one conditional
  *    transaction: of any number of concurrent answers exactly one succeeds; the others re-read and
- *    get `invitation_closed`. Accepting takes the account: while another client (of any partner)
+ *    get `invitation_closed` (also when their reads straddle the winner's write). Accepting takes the account: while another client (of any partner)
  *    serves it, the answer is `account_served` and nothing changes.
  */
 async function answerInvitation(
@@ -97,11 +116,11 @@ async function answerInvitation(
     const now = deps.clock.now();
     const invitation = await invitationOfToken(deps.clients, token);
     assertAnswerable(invitation, now);
-    assertOwner(invitation, owner);
     const client = await deps.clients.get(invitation.partnerId, invitation.clientId);
     if (client?.invitation.id !== invitation.id) {
       throw new ConflictError('invitation_closed', 'This invitation is no longer valid', { status: invitation.status });
     }
+    assertInvitee(invitation, client, owner);
     const bind = action === 'accept' ? await bindingFor(deps, invitation, owner) : undefined;
     const actor = { kind: 'invitee', id: client.id } as const;
     const change = closeInvitation(client, invitation, action, { at: now, actor, auditId: deps.ids.next('aud') }, bind);

@@ -7,7 +7,8 @@ import { partnerClient } from './partnerClient';
 
 /**
  * A partner withdraws a client's pending invitation: invitation `cancelled`, client `cancelled`,
- * the cloud account released (the partner, or another one, may invite it again).
+ * the cloud account released (the partner, or another one, may invite it again). An invitation
+ * already answered, cancelled or expired (also by a concurrent request) is `invitation_closed`.
  */
 export async function cancelInvitation(
   deps: Pick<ClientDeps, 'clients' | 'clock' | 'ids'>,

@@ -2,7 +2,7 @@ import type { ExpiryNotice } from '../../ports/ClientRepository';
 import { retryOnConcurrentChange } from '../ConcurrentChange';
 import { earliestDue } from '../JobRun';
 import type { ClientDeps } from './ClientDeps';
-import { closeInvitation } from './invitationChanges';
+import { closeInvitation, isOpenInvitation } from './invitationChanges';
 import { invitationExpiredMail } from './clientMails';
 import { isOverdue } from './Invitation';
 import { type TimeBudget, UNLIMITED_TIME } from '../TimeBudget';
@@ -26,7 +26,7 @@ async function expireInvitation(deps: ExpiryDeps, invitationId: string): Promise
     const invitation = await deps.clients.getInvitation(invitationId);
     if (!invitation || !isOverdue(invitation, now)) return false;
     const client = await deps.clients.get(invitation.partnerId, invitation.clientId);
-    if (!client) return false;
+    if (!client || !isOpenInvitation(client, invitation)) return false;
     await deps.clients.save(closeInvitation(client, invitation, 'expire', { at: now, actor: JOB_ACTOR, auditId: deps.ids.next('aud') }));
     return true;
   });

@@ -1,4 +1,5 @@
 import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import { ConflictError } from '../errors';
 import type { ClientChange } from './ClientChange';
 import { advanceClient, type Client, type ClientAction, type InvitationSummary, NEW_CLIENT_STATUS } from './Client';
 import { type Invitation, invitationExpiry, nextInvitationStatus } from './Invitation';
@@ -98,21 +99,31 @@ export function reinviteClient(client: Client, details: ClientDetails, issued: N
   return { before: client, after, invitation: { after: invitation }, audit: audit(client, after, 'reinvite', context) };
 }
 
-/** Throws unless `invitation` is the client's current one (a stale invitation can never move the client). */
-function assertCurrent(client: Client, invitation: Invitation): void {
-  if (client.invitation.id !== invitation.id || client.id !== invitation.clientId) {
-    throw new Error(`invitation ${invitation.id} is not the current invitation of client ${client.id}`);
-  }
+/** True while `invitation` is the client's current one, still `pending`, and the client still waits on it (`invited`). */
+export function isOpenInvitation(client: Client, invitation: Invitation): boolean {
+  return client.id === invitation.clientId && client.invitation.id === invitation.id && invitation.status === 'pending' && client.status === 'invited';
 }
 
-/** A resend: the same invitation with a new token (the old one stops working) and a new expiry. */
+/**
+ * Throws `invitation_closed` unless the invitation is still open for the client: what a request
+ * meets when another answer, a cancel, a resend's reinvite or the expiry job got there first (its
+ * reads of the invitation and of the client may straddle that write). So a lost race answers the
+ * invitation's state, never the state machines' internal refusal of the transition.
+ */
+export function assertInvitationOpen(client: Client, invitation: Invitation): void {
+  if (isOpenInvitation(client, invitation)) return;
+  const status = client.invitation.id === invitation.id && invitation.status === 'pending' ? client.invitation.status : invitation.status;
+  throw new ConflictError('invitation_closed', status === 'pending' ? 'This invitation is no longer valid' : `This invitation was already ${status}`, { status });
+}
+
+/** A resend: the same invitation with a new token (the old one stops working) and a new expiry, capped at 30 days from its first issue. */
 export function renewInvitation(client: Client, invitation: Invitation, tokenHash: string, context: ChangeContext): ClientChange {
-  assertCurrent(client, invitation);
+  assertInvitationOpen(client, invitation);
   const moved = advanceClient(client, 'resend', context.at);
   const renewed: Invitation = {
     ...invitation,
     status: nextInvitationStatus(invitation.status, 'renew'),
-    expiresAt: invitationExpiry(context.at),
+    expiresAt: invitationExpiry(context.at, invitation.createdAt),
     tokenHash,
     version: invitation.version + 1,
   };
@@ -132,7 +143,7 @@ export function closeInvitation(
   context: ChangeContext,
   bind?: AccountBinding,
 ): ClientChange {
-  assertCurrent(client, invitation);
+  assertInvitationOpen(client, invitation);
   const accountId = client.accountId ?? bind?.accountId;
   const moved = advanceClient(client, action, context.at, { ...(accountId && { accountId }), ...(action === 'accept' && { servedSince: context.at }) });
   const closed: Invitation = {

@@ -122,15 +122,17 @@ export const applicationOperations: OperationDocs = {
   'POST /partner-applications/{id}/approve': {
     params: idParams,
     summary: 'Approve an application',
-    description: 'Approve a contacted application: creates the partner account bound to its e-mail. An e-mail whose partnership ended ' +
-      'answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay).',
+    description: 'Approve a contacted application: creates the partner account bound to its e-mail, and its partner login. An e-mail whose ' +
+      'partnership ended answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and ' +
+      'its audit stay; that partner\'s own closed login is reopened for the new partner); 409 `staff_login_exists` when that e-mail ' +
+      'otherwise already signs in to partnerdesk (a manager or a partner): nothing changes, such a login is never altered',
     tag: 'Partner applications', body: approveBody, response: applicationView,
     success: { 200: 'The application, now `approved`, with its `partnerId`' },
     examples: {
       body: { reapproveEndedPartner: true },
       response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' },
     },
-    errors: ['not_found', 'invalid_transition', 'email_already_partner', 'email_of_ended_partner'],
+    errors: ['not_found', 'invalid_transition', 'email_already_partner', 'email_of_ended_partner', 'staff_login_exists'],
   },
   'POST /partner-applications/{id}/reject': {
     params: idParams,

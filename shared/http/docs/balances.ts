@@ -4,7 +4,7 @@ import { REJECTION_REASONS } from '../../domain/balances/BillingEvent';
 import { MOSCOW_TIME_ZONE } from '../../domain/moscowTime';
 import type { OperationDocs } from '../openapi';
 import { billingEventBatch, billingEventInput } from '../schemas/balances';
-import { periodQuery } from '../schemas/periodQuery';
+import { balanceDetailQuery, periodQuery } from '../schemas/periodQuery';
 import { idParams } from '../schemas/idParams';
 import { money } from './common';
 
@@ -54,6 +54,8 @@ export const balanceDetailView = z.object({
     occurredAt: moscowTime,
     day: z.string(),
   })),
+  /** The cursor of the next page of movements (`?cursor=`, with the same period); `null` on the last. */
+  nextCursor: z.nullable(z.string()),
 });
 
 /** `GET /clients/{id}/expenses`: "Expenses on services", most expensive service first. */
@@ -113,9 +115,10 @@ export const balanceOperations: OperationDocs = {
   'GET /clients/{id}/balance/detail': {
     params: idParams,
     summary: 'Balance detail per Moscow day',
-    description: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), ' +
-      `and the deposits and withdrawals with times in +03:00${SINCE_ACCEPTED}${SERVED_ONLY}`,
-    tag: 'Balances', query: periodQuery, response: balanceDetailView, success: { 200: 'The period day by day' },
+    description: '"Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days, ' +
+      'every day on every page), and a page of the deposits and withdrawals with times in +03:00, oldest first (`limit` 1–500, ' +
+      `default 100; \`nextCursor\` fetches the next page of the same client and period)${SINCE_ACCEPTED}${SERVED_ONLY}`,
+    tag: 'Balances', query: balanceDetailQuery, response: balanceDetailView, success: { 200: 'The period day by day, and a page of its movements' },
     examples: {
       response: {
         ...PERIOD, opening: rub(0), closing: rub(487_950),
@@ -125,6 +128,7 @@ export const balanceOperations: OperationDocs = {
           { day: '2026-11-02', opening: rub(487_950), debits: rub(0), deposits: rub(0), withdrawals: rub(0), closing: rub(487_950) },
         ],
         movements: [{ transactionId: 'pay-2026-11-01-000042', type: 'deposit', amount: rub(500_000), occurredAt: '2026-11-01T12:30:00.000+03:00', day: '2026-11-01' }],
+        nextCursor: null,
       },
     },
     errors: [...BALANCE_ERRORS, 'period_before_client'],

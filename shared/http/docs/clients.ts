@@ -100,14 +100,16 @@ export const clientOperations: OperationDocs = {
     summary: 'Add a client',
     description: 'Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. ' +
       'Stores it as `invited` and mails a link valid 7 days that only the account\'s owner, signed in to the cloud console, can answer ' +
-      '(201; 200 when an account whose invitation closed is invited again)',
+      '(201; 200 when an account whose invitation closed is invited again). 409 `invitation_pending` (with the pending client\'s ' +
+      '`clientId`: resend that one) while your last invitation to the same e-mail address is open; 429 `rate_limited` over ' +
+      '200 new invitations a day (configurable)',
     tag: 'Clients', body: addClientBody, response: clientView, location: true,
     success: {
       201: 'A new client, invited',
       200: 'A client of yours whose last invitation was declined, cancelled or expired, invited again',
     },
     examples: { body: { email: clientExample.email, name: clientExample.name, phone: '+7 (495) 123-45-67', accountId: clientExample.accountId }, response: clientExample },
-    errors: ['unknown_account', 'not_found', 'client_exists', 'concurrent_change'],
+    errors: ['unknown_account', 'not_found', 'client_exists', 'invitation_pending', 'concurrent_change'],
   },
   'GET /clients': {
     summary: 'List your clients',
@@ -135,19 +137,20 @@ export const clientOperations: OperationDocs = {
   'POST /clients/{id}/invitation/resend': {
     params: idParams,
     summary: 'Resend the invitation',
-    description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)',
+    description: 'Mail a new link for a pending invitation (the old link stops working; 3 per client per hour). The link is valid ' +
+      '7 days from the resend, but an invitation never lives beyond 30 days from its first mail: after that, add the client again',
     tag: 'Clients', response: clientView,
-    success: { 200: 'The client with its renewed invitation (a new 7-day expiry)' }, examples: { response: clientExample },
-    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
+    success: { 200: 'The client with its renewed invitation (a new 7-day expiry, at most 30 days after the first mail)' }, examples: { response: clientExample },
+    errors: ['not_found', 'invitation_closed', 'invitation_expired', 'concurrent_change'],
   },
   'POST /clients/{id}/invitation/cancel': {
     params: idParams,
     summary: 'Cancel the invitation',
-    description: 'Withdraw a pending invitation (the account may be invited again)',
+    description: 'Withdraw a pending invitation (the account may be invited again); 409 `invitation_closed` once it was answered, cancelled or expired',
     tag: 'Clients', response: clientView,
     success: { 200: 'The client, now `cancelled`' },
     examples: { response: { ...clientExample, status: 'cancelled', invitation: { ...clientExample.invitation, status: 'cancelled' } } },
-    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
+    errors: ['not_found', 'invitation_closed', 'concurrent_change'],
   },
   'GET /invitations/{token}': {
     params: invitationTokenParams,
@@ -160,12 +163,14 @@ export const clientOperations: OperationDocs = {
   },
   'POST /invitations/{token}/accept': {
     ...answerOperation('accepted', 'Accept an invitation', 'Accept an invitation with the cloud account owner\'s console ID token: the client ' +
-      'becomes active, bound to the owner\'s account if the partner named none; 403 `wrong_account` for another account, 409 ' +
+      'becomes active, bound to the owner\'s account if the partner named none (then only a token whose verified e-mail is the invited ' +
+      'address answers it); 403 `wrong_account` for another account or address (the message names the address that must sign in), 409 ' +
       '`account_served` while another partner serves the account'),
     errors: [...ANSWER_ERRORS, 'already_client', 'account_served'],
   },
   'POST /invitations/{token}/decline': answerOperation('declined', 'Decline an invitation',
-    'Decline an invitation with the cloud account owner\'s console ID token (403 `wrong_account` for another account)'),
+    'Decline an invitation with the cloud account owner\'s console ID token (403 `wrong_account` for another account, or for an ' +
+    'invitation sent without an account, a token without the invited address as its verified e-mail)'),
   'GET /audit': {
     summary: 'Your audit trail',
     description: 'Your audit trail, newest first; filter by client and period [from, to)',

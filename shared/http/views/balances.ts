@@ -40,6 +40,7 @@ export function toBalanceDetailView(detail: BalanceDetail): z.infer<typeof balan
       occurredAt: toMoscowIso(movement.occurredAt),
       day: moscowDay(movement.occurredAt),
     })),
+    nextCursor: detail.nextCursor ?? null,
   };
 }
 

@@ -37,6 +37,8 @@ const QUERY_FIELDS = ['limit', 'cursor', 'status', 'search', 'clientId', 'from',
 const TRICKY_STRINGS = ['', ' ', '..', '../..', '%00', '\u0000', 'null', 'undefined', 'NaN', '-1', '0', '1e309', "' OR '1'='1", '<script>alert(1)</script>', '${7*7}', '__proto__', 'constructor', 'acc-7f3k9q2m4x8b1n5c6v0z', '+74950000000', 'a@b.c', '2026-02-30T25:61:00+03:00'];
 /** Text no route may store or mail (issue 14): unpaired surrogates, control characters, bidi formatting characters. */
 const ILL_FORMED_STRINGS = ['\ud800', 'Y\ud800', '\udfff tail', 'a\udc00\ud800b', 'Ann \u202Egnp.exe', '\u2066x\u2069', 'Lee\u0007IT', 'x\u0085y', 'a\u001Bb', 'line\nbreak'];
+/** Characters no one-line field takes (issue 26): separators, zero-width and direction marks, BOM, tag characters. */
+const INVISIBLE_CHARACTERS = ['\u2028', '\u2029', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u061C', '\u{E0000}', '\u{E0041}', '\u{E007F}'];
 /** Instants whose UTC year has no four-digit form, and days far out (issue 14). */
 const FAR_FUTURE = ['9999-12-31T23:00:00-05:00', '+275760-09-13T00:00:00Z', '10000-01-01T00:00:00Z', '0000-01-01T00:30:00+01:00', '9999-12-31', '0001-01-01'];
 /** A cursor forged the way the review did it, for a partner id (issue 14). */
@@ -61,7 +63,7 @@ const answered = new Map<string, Map<number, number>>();
 const tricky = fc.constantFrom(...TRICKY_STRINGS);
 const adversarial = fc.oneof(
   fc.constantFrom(...ILL_FORMED_STRINGS, ...FAR_FUTURE, forgedCursor('ptn_unknown'), 'e30.c2lnbmF0dXJl', 'a.b.c'),
-  fc.string({ unit: fc.constantFrom('\ud800', '\udc00', '\u202e', '\u2068', '\u0000', '\u009f', 'a', ' '), maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom('\ud800', '\udc00', '\u202e', '\u2068', '\u0000', '\u009f', 'a', ' ', ...INVISIBLE_CHARACTERS), maxLength: 12 }),
 );
 const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), tricky, adversarial);
 const scalar = fc.oneof(anyText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.emailAddress());
@@ -93,7 +95,7 @@ const headerValues = fc.record(
 /** The tables a route may write: those it declares, and the local stand-ins of the managed services it uses. */
 function writableTables(route: RouteSpec): TableName[] {
   return DATA_TABLES.filter((table) =>
-    (route.uses.tables?.[table] ?? 'read') !== 'read' ||
+    !['read', 'get'].includes(route.uses.tables?.[table] ?? 'read') ||
     (table === 'localDirectory' && route.uses.accountDirectory === true) ||
     (table === 'localEvents' && route.uses.events === true));
 }
@@ -237,4 +239,36 @@ describe('every route under generated malformed requests', () => {
     const total = [...answered.values()].flatMap((statuses) => [...statuses.values()]).reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThanOrEqual(TOTAL_RUNS);
   });
+});
+
+describe('every route, sent the characters no one-line field takes in every field (issue 26)', () => {
+  /** Each text a route could read (body fields, query, path parameters) carries the character between letters. */
+  const poisoned = (route: RouteSpec, character: string, token: string | undefined, onlyText: boolean): ApiRequest => {
+    const value = `Ann${character}Lee`;
+    const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+    // Everything poisoned, or only the one-line text fields beside a valid e-mail (what `POST /clients` would otherwise take).
+    const body = onlyText
+      ? { email: uniqueClientEmail(), name: value, company: value }
+      : Object.fromEntries(BODY_FIELDS.map((field) => [field, field === 'email' ? `ann${character}@example.com` : value]));
+    return {
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+      query: onlyText ? { search: value } : Object.fromEntries(QUERY_FIELDS.map((field) => [field, value])),
+      ...(names.length > 0 && { pathParameters: Object.fromEntries(names.map((name) => [name, `${knownIds[0]}${character}`])) }),
+    };
+  };
+
+  it.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s never answers 5xx to them and writes nothing',
+    async (_key, route) => {
+      const token = route.auth === 'public' ? undefined : tokens[route.auth];
+      const before = await snapshotStore(tables.documentClient(), DATA_TABLES);
+      const statuses: number[] = [];
+      for (const character of INVISIBLE_CHARACTERS) {
+        for (const onlyText of [false, true]) statuses.push((await invokeRoute(route, poisoned(route, character, token, onlyText))).statusCode ?? 200);
+      }
+      expect(statuses.filter((status) => status >= 500)).toEqual([]);
+      expect(storeChanges(before, await snapshotStore(tables.documentClient(), DATA_TABLES))).toEqual([]);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { clientRefOf } from '../../../shared/domain/clients/ClientRef';
+import type { InviteeMarker } from '../../../shared/domain/clients/ClientChange';
 import { type Client, isAttached, type MailDelivery } from '../../../shared/domain/clients/Client';
 import type { ClientChange } from '../../../shared/domain/clients/ClientChange';
 import { clientSearchTerms, matchesSearch, normalizeSearch, searchWords } from '../../../shared/domain/clients/clientSearch';
@@ -47,6 +48,10 @@ export class InMemoryClientRepository implements ClientRepository, ClientListing
   public async findByAccount(partnerId: string, accountId: string): Promise<Client | undefined> {
     const clientId = this.tables.markerOf(partnerId, accountId);
     return clientId ? this.tables.client(partnerId, clientId) : undefined;
+  }
+
+  public async inviteeMarker(partnerId: string, email: string): Promise<InviteeMarker | undefined> {
+    return this.tables.inviteeOf(partnerId, email);
   }
 
   public async list(partnerId: string, query: ClientListQuery): Promise<Page<Client>> {

@@ -1,12 +1,13 @@
 import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
+import { normalizedEmail } from '../../../shared/domain/accounts/emailAddress';
 import { type Client, holdsAccount } from '../../../shared/domain/clients/Client';
-import type { ClientChange } from '../../../shared/domain/clients/ClientChange';
+import type { ClientChange, InviteeMarker } from '../../../shared/domain/clients/ClientChange';
 import type { ClientFollowUp } from '../../../shared/domain/clients/decideClientOperation';
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import type { StoredFollowUp } from '../../../shared/ports/ClientBatchStore';
 
 /** What a change's condition protects, as `Part` in `clientChangeTransaction.ts` names the items of its transaction. */
-export type ChangePart = 'client' | 'marker' | 'lock' | 'invitation' | 'token' | 'audit';
+export type ChangePart = 'client' | 'marker' | 'invitee' | 'lock' | 'invitation' | 'token' | 'audit';
 
 /** Where an invitation waits in the `due` index: for its expiry while pending, for its notice once expired. */
 export interface DueEntry {
@@ -43,6 +44,13 @@ export class InMemoryClientTables {
   public readonly clients = new Map<string, Client>();
   /** The partner's marker of a cloud account: partner and account id → client id. */
   public readonly markers = new Map<string, string>();
+  /** The partner's marker of each invited e-mail address (`normalizedEmail`), by partner id and address. */
+  public readonly invitees = new Map<string, InviteeMarker>();
+
+  /** The partner's marker of an invited e-mail address. */
+  public inviteeOf(partnerId: string, email: string): InviteeMarker | undefined {
+    return this.invitees.get(key(partnerId, normalizedEmail(email)));
+  }
   /** Account locks by account id. */
   public readonly locks = new Map<string, AccountLock>();
   public readonly invitations = new Map<string, Invitation>();
@@ -94,6 +102,11 @@ export class InMemoryClientTables {
       // Invariant (marker): one client record per partner and cloud account; a binding replaces only the record read.
       if (replaces ? marker !== replaces : marker !== undefined) failed.add('marker');
     }
+    if (change.invitee && change.invitation) {
+      const invitee = this.invitees.get(key(after.partnerId, normalizedEmail(after.email)));
+      // Invariant (invitee): at most one pending invitation per partner and e-mail; a new one replaces only the invitation read.
+      if (change.invitee.replaces ? invitee?.invitationId !== change.invitee.replaces : invitee !== undefined) failed.add('invitee');
+    }
     const lock = after.accountId ? this.locks.get(after.accountId) : undefined;
     const lockChange = this.lockChange(change);
     // Invariant (lock): an account is served by at most one client at a time; only its holder releases it.
@@ -117,6 +130,9 @@ export class InMemoryClientTables {
     const { after } = change;
     this.putClient(after);
     if (after.accountId && (!change.before || change.boundAccount)) this.markers.set(key(after.partnerId, after.accountId), after.id);
+    if (change.invitee && change.invitation) {
+      this.invitees.set(key(after.partnerId, normalizedEmail(after.email)), { clientId: after.id, invitationId: change.invitation.after.id });
+    }
     const lockChange = this.lockChange(change);
     if (lockChange === 'take' && after.accountId) this.locks.set(after.accountId, { partnerId: after.partnerId, clientId: after.id });
     if (lockChange === 'release' && after.accountId) this.locks.delete(after.accountId);

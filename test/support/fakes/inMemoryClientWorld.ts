@@ -1,4 +1,5 @@
 import { FixedClock } from '../../../shared/domain/Clock';
+import { InMemoryRateLimiter } from './InMemoryRateLimiter';
 import { addClient } from '../../../shared/domain/clients/addClient';
 import type { Client } from '../../../shared/domain/clients/Client';
 import type { ClientDeps } from '../../../shared/domain/clients/ClientDeps';
@@ -37,13 +38,14 @@ export function inMemoryClientWorld(start: string = '2026-03-01T10:00:00Z') {
     partners: new InMemoryPartnerRepository(),
     confirmations: new InMemoryOperationConfirmations(),
     mailer: new RecordingMailer(),
+    limits: new InMemoryRateLimiter(),
     events: new RecordingEventPublisher(),
     clock: new FixedClock(start),
     ids: new SequentialIds(),
     publicBaseUrl: UNIT_BASE_URL,
     failures: loggedFailures(),
   };
-  const deps: Omit<ClientDeps, 'limits'> = world;
+  const deps: ClientDeps = world;
   const operationDeps: ClientOperationDeps = world;
   return { ...world, deps, operationDeps };
 }

@@ -1,20 +1,30 @@
-import { describeProblem, ERROR_MESSAGES } from '../../../web/src/api/errorMessages';
+import { describeProblem, fieldWords, problemWords } from '../../../web/src/api/errorMessages';
+import { en } from '../../../web/src/i18n/en';
+import { ru } from '../../../web/src/i18n/ru';
 
 describe('describeProblem', () => {
-  it('puts the code into words and lists field errors by field name', () => {
+  it('keeps the code and the fields named by the issues, never the API\'s wording', () => {
     const problem = describeProblem(400, {
-      error: { code: 'validation_failed', message: 'Invalid body', details: { issues: [{ path: 'body.email', message: 'Invalid email address' }] } },
+      error: { code: 'validation_failed', message: 'Invalid body', details: { issues: [
+        { path: 'body.email', message: 'Invalid email address' }, { path: 'body.name', message: 'Too small: expected string to have >=1 characters' },
+        { path: 'body.email', message: 'again' },
+      ] } },
     }, null);
-    expect(problem).toEqual({ status: 400, code: 'validation_failed', message: ERROR_MESSAGES.validation_failed, fields: { email: 'Invalid email address' } });
+    expect(problem).toEqual({ status: 400, code: 'validation_failed', retryAfter: null, fields: ['email', 'name'] });
+    expect(problemWords(problem, en)).toBe('Some fields need attention.');
+    expect(fieldWords('name', ru)).toBe(ru.fields.name);
+    expect(fieldWords('somethingElse', en)).toBe(en.fields.other);
   });
 
-  it('tells how long to wait on 429 from Retry-After', () => {
-    const problem = describeProblem(429, { error: { code: 'rate_limited', message: 'Too many', details: {} } }, '17');
-    expect(problem.message).toBe('Too many requests. Please wait 17 s and try again.');
+  it('keeps how long to wait on 429 and 503 from Retry-After', () => {
+    expect(describeProblem(429, { error: { code: 'rate_limited', message: 'Too many', details: {} } }, '17').retryAfter).toBe(17);
+    expect(describeProblem(503, { error: { code: 'temporarily_unavailable', message: 'Busy', details: {} } }, '2.2').retryAfter).toBe(3);
+    expect(describeProblem(400, { error: { code: 'validation_failed', message: 'x', details: {} } }, '5').retryAfter).toBeNull();
   });
 
-  it('falls back to the API\'s message for a code it does not know, and to the status without a body', () => {
-    expect(describeProblem(422, { error: { code: 'brand_new', message: 'Something new', details: {} } }, null).message).toBe('Something new');
-    expect(describeProblem(502, undefined, null)).toMatchObject({ code: 'http_502', message: 'The service answered 502.' });
+  it('names an answer without a body by its status', () => {
+    const problem = describeProblem(502, undefined, null);
+    expect(problem.code).toBe('http_502');
+    expect(problemWords(problem, en)).toBe('The service answered with an error (502). Please try again.');
   });
 });

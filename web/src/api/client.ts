@@ -18,7 +18,7 @@ const bearerToken: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('authorization')) end('Your session has ended. Please sign in again.');
+    if (response.status === 401 && request.headers.has('authorization')) end('sessionEnded');
     return response;
   },
 };

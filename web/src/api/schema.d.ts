@@ -139,7 +139,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an application
-         * @description Approve a contacted application: creates the partner account bound to its e-mail. An e-mail whose partnership ended answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay).
+         * @description Approve a contacted application: creates the partner account bound to its e-mail, and its partner login. An e-mail whose partnership ended answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay; that partner's own closed login is reopened for the new partner); 409 `staff_login_exists` when that e-mail otherwise already signs in to partnerdesk (a manager or a partner): nothing changes, such a login is never altered
          */
         post: operations["approvePartnerApplication"];
         delete?: never;
@@ -183,7 +183,7 @@ export interface paths {
         put?: never;
         /**
          * Add a client
-         * @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again)
+         * @description Add a client: e-mail required; name, phone; the cloud account id only if the client is already registered. Stores it as `invited` and mails a link valid 7 days that only the account's owner, signed in to the cloud console, can answer (201; 200 when an account whose invitation closed is invited again). 409 `invitation_pending` (with the pending client's `clientId`: resend that one) while your last invitation to the same e-mail address is open; 429 `rate_limited` over 200 new invitations a day (configurable)
          */
         post: operations["addClient"];
         delete?: never;
@@ -227,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * Resend the invitation
-         * @description Mail a new link for a pending invitation (the old link stops working; 3 per client per hour)
+         * @description Mail a new link for a pending invitation (the old link stops working; 3 per client per hour). The link is valid 7 days from the resend, but an invitation never lives beyond 30 days from its first mail: after that, add the client again
          */
         post: operations["resendInvitation"];
         delete?: never;
@@ -247,7 +247,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the invitation
-         * @description Withdraw a pending invitation (the account may be invited again)
+         * @description Withdraw a pending invitation (the account may be invited again); 409 `invitation_closed` once it was answered, cancelled or expired
          */
         post: operations["cancelInvitation"];
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation
-         * @description Accept an invitation with the cloud account owner's console ID token: the client becomes active, bound to the owner's account if the partner named none; 403 `wrong_account` for another account, 409 `account_served` while another partner serves the account
+         * @description Accept an invitation with the cloud account owner's console ID token: the client becomes active, bound to the owner's account if the partner named none (then only a token whose verified e-mail is the invited address answers it); 403 `wrong_account` for another account or address (the message names the address that must sign in), 409 `account_served` while another partner serves the account
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -307,7 +307,7 @@ export interface paths {
         put?: never;
         /**
          * Decline an invitation
-         * @description Decline an invitation with the cloud account owner's console ID token (403 `wrong_account` for another account)
+         * @description Decline an invitation with the cloud account owner's console ID token (403 `wrong_account` for another account, or for an invitation sent without an account, a token without the invited address as its verified e-mail)
          */
         post: operations["declineInvitation"];
         delete?: never;
@@ -385,7 +385,7 @@ export interface paths {
         };
         /**
          * Balance detail per Moscow day
-         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days), and the deposits and withdrawals with times in +03:00. Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, a period that ends before it answers 422 `period_before_client` — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
+         * @description "Detail": opening, debits, deposits, withdrawals and closing per Moscow day of [from, to] (at most 366 days, every day on every page), and a page of the deposits and withdrawals with times in +03:00, oldest first (`limit` 1–500, default 100; `nextCursor` fetches the next page of the same client and period). Only days since the client accepted your invitation (`clientSince`) are shown: an earlier `from` is moved to it, a period that ends before it answers 422 `period_before_client` — of active or blocked clients; a client still invited, or declined, cancelled or expired, answers 409 `client_not_active`
          */
         get: operations["getClientBalanceDetail"];
         put?: never;
@@ -714,6 +714,7 @@ export interface components {
                 occurredAt: string;
                 day: string;
             }[];
+            nextCursor: string | null;
         };
         BillingEventResults: {
             results: {
@@ -1159,6 +1160,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `idempotency_key_reused`, `invitation_expired` */
+        IdempotencyKeyReusedOrInvitationExpired: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "idempotency_key_reused",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused" | "invitation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `idempotency_key_reused`, `invitation_superseded`, `invitation_expired` */
         IdempotencyKeyReusedOrInvitationSupersededOrInvitationExpired: {
             headers: {
@@ -1374,8 +1405,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `invalid_transition`, `email_already_partner`, `email_of_ended_partner` */
-        InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartner: {
+        /** @description `error.code`: `invalid_transition`, `email_already_partner`, `email_of_ended_partner`, `staff_login_exists` */
+        InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartnerOrStaffLoginExists: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1394,7 +1425,7 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "invalid_transition" | "email_already_partner" | "email_of_ended_partner";
+                        code: "invalid_transition" | "email_already_partner" | "email_of_ended_partner" | "staff_login_exists";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1595,8 +1626,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `request_in_progress`, `client_exists`, `concurrent_change` */
-        RequestInProgressOrClientExistsOrConcurrentChange: {
+        /** @description `error.code`: `request_in_progress`, `client_exists`, `invitation_pending`, `concurrent_change` */
+        RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1615,7 +1646,7 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "request_in_progress" | "client_exists" | "concurrent_change";
+                        code: "request_in_progress" | "client_exists" | "invitation_pending" | "concurrent_change";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1676,36 +1707,6 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "request_in_progress" | "duplicate_submission";
-                        message: string;
-                        details: {
-                            [key: string]: unknown;
-                        };
-                        requestId: string;
-                    };
-                };
-            };
-        };
-        /** @description `error.code`: `request_in_progress`, `invalid_transition`, `concurrent_change` */
-        RequestInProgressOrInvalidTransitionOrConcurrentChange: {
-            headers: {
-                "x-request-id": components["headers"]["RequestId"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "request_in_progress",
-                 *         "message": "What went wrong, in words a person can read",
-                 *         "details": {},
-                 *         "requestId": "Kq3xWgHoliAEMJw="
-                 *       }
-                 *     }
-                 */
-                "application/json": {
-                    error: {
-                        /** @enum {string} */
-                        code: "request_in_progress" | "invalid_transition" | "concurrent_change";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2574,7 +2575,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartner"];
+            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartnerOrStaffLoginExists"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
@@ -2829,7 +2830,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["RequestInProgressOrClientExistsOrConcurrentChange"];
+            409: components["responses"]["RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReusedOrUnknownAccount"];
@@ -2973,7 +2974,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The client with its renewed invitation (a new 7-day expiry) */
+            /** @description The client with its renewed invitation (a new 7-day expiry, at most 30 days after the first mail) */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -3005,8 +3006,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
-            422: components["responses"]["IdempotencyKeyReused"];
+            409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
+            422: components["responses"]["IdempotencyKeyReusedOrInvitationExpired"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3061,7 +3062,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["RequestInProgressOrInvalidTransitionOrConcurrentChange"];
+            409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3420,6 +3421,8 @@ export interface operations {
             query: {
                 from: string;
                 to: string;
+                limit?: string;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -3429,7 +3432,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The period day by day */
+            /** @description The period day by day, and a page of its movements */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -3525,13 +3528,14 @@ export interface operations {
                      *           "occurredAt": "2026-11-01T12:30:00.000+03:00",
                      *           "day": "2026-11-01"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "nextCursor": null
                      *     }
                      */
                     "application/json": components["schemas"]["BalanceDetail"];
                 };
             };
-            400: components["responses"]["ValidationFailed"];
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];

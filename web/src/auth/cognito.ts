@@ -59,7 +59,7 @@ async function tokenRequest(client: CognitoClient, form: Record<string, string>)
     });
     const answer = (await response.json().catch(() => ({}))) as TokenAnswer & { error?: string };
     if (response.ok && answer.id_token) return answer;
-    return describeProblem(response.status, { error: { code: answer.error ?? 'sign_in_failed', message: 'Sign-in failed. Please try again.' } }, null);
+    return describeProblem(response.status, { error: { code: 'sign_in_failed' } }, null);
   } catch {
     return UNREACHABLE;
   }
@@ -76,7 +76,7 @@ export async function completeSignIn(
   const code = query.get('code');
   const client = pending && clients[pending.pool];
   if (!pending || !client || !code || query.get('state') !== pending.state) {
-    return describeProblem(400, { error: { code: 'sign_in_failed', message: 'This sign-in was not started here or has expired. Please sign in again.' } }, null);
+    return describeProblem(400, { error: { code: 'sign_in_failed' } }, null);
   }
   const answer = await tokenRequest(client, {
     grant_type: 'authorization_code', code, redirect_uri: redirectUri(), code_verifier: pending.verifier,

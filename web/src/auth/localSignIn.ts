@@ -9,8 +9,8 @@ import { type Pool, type Session, sessionFromToken } from './session';
 
 /** Staff demo logins seeded by `npm start` (shown on the local sign-in page). */
 export const DEMO_STAFF = [
-  { email: 'partner@partnerdesk.local', who: 'Partner (Volkova Cloud Integration)' },
-  { email: 'manager@partnerdesk.local', who: 'Manager of the partner department' },
+  { email: 'partner@partnerdesk.local', role: 'partner' },
+  { email: 'manager@partnerdesk.local', role: 'manager' },
 ] as const;
 
 async function post(path: string, body: Record<string, string>): Promise<Session | Problem> {

@@ -41,8 +41,11 @@ function stored(): Session | null {
 
 /** The current session, or null when nobody is signed in. */
 export const session = signal<Session | null>(stored());
+/** Why the sign-in page is shown again (its words are in the catalogue, `signIn.sessionEnded`). */
+export type SignInNotice = 'sessionEnded';
+
 /** Why the person was sent to the sign-in page (e.g. the session ended), shown there once. */
-export const signInNotice = signal<string | null>(null);
+export const signInNotice = signal<SignInNotice | null>(null);
 /** The signed-in role, for navigation. */
 export const role = computed(() => session.value?.role ?? null);
 
@@ -72,7 +75,7 @@ export function sessionFromToken(idToken: string, pool: Pool, refreshToken?: str
     expiresAt: Number(claims.exp) * 1000,
     role,
     pool,
-    displayName: text('email') ?? accountId ?? 'signed in',
+    displayName: text('email') ?? accountId ?? '',
     ...(accountId && { accountId }),
   };
 }
@@ -92,7 +95,7 @@ async function refreshNow(): Promise<Session | null> {
     .then((next) => {
       refreshing = undefined;
       if (next) start(next);
-      else end('Your session has ended. Please sign in again.');
+      else end('sessionEnded');
       return next;
     });
   return refreshing;
@@ -106,7 +109,7 @@ export function start(next: Session): void {
 }
 
 /** Ends the session; `notice` tells the sign-in page why. */
-export function end(notice: string | null = null): void {
+export function end(notice: SignInNotice | null = null): void {
   clearTimeout(refreshTimer);
   sessionStorage.removeItem(STORAGE_KEY);
   session.value = null;
@@ -126,6 +129,6 @@ export async function currentIdToken(): Promise<string | undefined> {
   if (current.expiresAt - REFRESH_AHEAD_MS > Date.now()) return current.idToken;
   if (current.refreshToken && refresher) return (await refreshNow())?.idToken;
   if (current.expiresAt > Date.now()) return current.idToken;
-  end('Your session has ended. Please sign in again.');
+  end('sessionEnded');
   return undefined;
 }

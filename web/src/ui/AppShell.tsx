@@ -1,18 +1,23 @@
-/** The frame of every screen: skip link, header with the role's navigation and sign-out, and the main area. */
+/** The frame of every screen: skip link, header with the role's navigation, the language switch and sign-out, and the main area. */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signOutUrl } from '../auth/cognito';
 import { end, session } from '../auth/session';
 import { consoleConfig } from '../config';
+import { t } from '../i18n/catalogue';
+import { addressIn, chooseLanguage } from '../i18n/chooseLanguage';
+import { language } from '../i18n/language';
 import { navigate, route } from '../router';
+import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-const NAVIGATION = {
-  partner: [{ href: '/clients', label: 'Clients' }, { href: '/audit', label: 'Audit' }],
-  manager: [{ href: '/applications', label: 'Applications' }],
+type NavKey = 'clients' | 'audit' | 'applications' | 'contactSales' | 'signIn';
+const NAVIGATION: Record<'partner' | 'manager' | 'client' | 'none', ReadonlyArray<{ href: string; key: NavKey; icon: IconName }>> = {
+  partner: [{ href: '/clients', key: 'clients', icon: 'users' }, { href: '/audit', key: 'audit', icon: 'history' }],
+  manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }],
   client: [],
-  none: [{ href: '/contact-sales', label: 'Contact sales' }, { href: '/sign-in', label: 'Sign in' }],
-} as const;
+  none: [{ href: '/contact-sales', key: 'contactSales', icon: 'users' }, { href: '/sign-in', key: 'signIn', icon: 'users' }],
+};
 
 function signOut(): void {
   const current = session.value;
@@ -27,30 +32,48 @@ function signOut(): void {
 export function AppShell({ title, children }: { readonly title: string; readonly children: ComponentChildren }) {
   const current = session.value;
   const path = route.value.path;
+  const words = t.value;
+  const other = language.value === 'ru' ? 'en' : 'ru';
   useEffect(() => {
-    document.title = `${title} · partnerdesk`;
+    document.title = words.shell.titleSuffix(title);
+  }, [title]);
+  useEffect(() => {
     document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
-  }, [title, path]);
+  }, [path]);
   return (
     <>
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">{words.shell.skipLink}</a>
       <header class="app-header">
-        <Link class="brand" href="/">partnerdesk</Link>
-        <nav aria-label="Main">
+        <Link class="brand" href="/" translate={false}>{words.shell.product}</Link>
+        <nav aria-label={words.shell.mainNavigation}>
           <ul>
             {NAVIGATION[current?.role ?? 'none'].map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={path.startsWith(item.href) ? 'page' : undefined}>{item.label}</Link>
+                <Link href={item.href} aria-current={path.startsWith(item.href) ? 'page' : undefined}>
+                  <Icon name={item.icon} />
+                  {words.shell.nav[item.key]}
+                </Link>
               </li>
             ))}
           </ul>
         </nav>
-        {current && (
-          <div class="who">
-            <span class="who-name">{current.displayName}</span>
-            <button type="button" class="quiet" onClick={signOut}>Sign out</button>
-          </div>
-        )}
+        <div class="who">
+          <a class="language-switch" href={addressIn(other)} hrefLang={other} lang={other} aria-label={words.shell.switchToLabel}
+            onClick={(event) => {
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              chooseLanguage(other);
+            }}>
+            <Icon name="globe" />
+            {words.shell.switchTo}
+          </a>
+          {current && (
+            <>
+              <span class="who-name" translate={false} title={current.displayName}>{current.displayName}</span>
+              <button type="button" class="quiet" onClick={signOut}>{words.shell.signOut}</button>
+            </>
+          )}
+        </div>
       </header>
       <main id="main">{children}</main>
     </>

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Problem } from '../api/errorMessages';
+import { t } from '../i18n/catalogue';
 import { Dialog } from './Dialog';
 import { ProblemMessage } from './ProblemMessage';
 
@@ -25,7 +26,7 @@ export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onClose,
   const [problem, setProblem] = useState<Problem | null>(null);
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={async (event) => {
+      <form noValidate onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
         const failed = await onConfirm();
@@ -37,7 +38,7 @@ export function ConfirmDialog({ title, confirmLabel, danger, onConfirm, onClose,
         <ProblemMessage problem={problem} />
         <div class="actions">
           <button type="submit" class={danger ? 'danger' : undefined} disabled={busy}>{confirmLabel}</button>
-          <button type="button" class="secondary" onClick={onClose}>Cancel</button>
+          <button type="button" class="secondary" onClick={onClose}>{t.value.common.cancel}</button>
         </div>
       </form>
     </Dialog>

@@ -1,9 +1,11 @@
 /**
  * A plain `<table>` with a caption, optional row selection (labelled checkboxes) and a scrolling
- * wrapper that keyboard users can scroll; on a phone each row shows as a card, every cell with its
- * column's name (`data-label`).
+ * wrapper that keyboard users can scroll. While a load runs longer than a moment it shows skeleton
+ * rows instead of rows that may be stale. On a phone each row shows as a card, every cell with its
+ * column's name (`data-label`), unless the table lays its rows out itself (`layout`).
  */
 import type { ComponentChildren } from 'preact';
+import { t } from '../i18n/catalogue';
 
 /** One column: its header and how a row shows in it. */
 export interface Column<Row> {
@@ -13,6 +15,10 @@ export interface Column<Row> {
   readonly numeric?: boolean;
   /** Keep the cell on one line (days, times). */
   readonly nowrap?: boolean;
+  /** A class of the column's cells (a table with its own phone layout places cells by it). */
+  readonly class?: string;
+  /** The header is for screen readers only (a narrow column of buttons). */
+  readonly hideHeader?: boolean;
 }
 
 /** Props of `DataTable`. */
@@ -21,7 +27,14 @@ export interface DataTableProps<Row> {
   readonly columns: readonly Column<Row>[];
   readonly rows: readonly Row[];
   readonly rowKey: (row: Row) => string;
-  readonly empty: string;
+  /** What shows instead of an empty table. */
+  readonly empty: ComponentChildren;
+  /** Show skeleton rows (a load has run for a moment). */
+  readonly loading?: boolean;
+  /** A class of the table that lays out its rows itself (e.g. `dense`: one line per row). */
+  readonly layout?: string;
+  /** Opens a row when it is clicked outside its links, buttons and checkboxes (its main link stays the keyboard's way in). */
+  readonly onRowClick?: (row: Row) => void;
   /** Row highlight class (e.g. overdue). */
   readonly rowClass?: (row: Row) => string | undefined;
   /** Selection: which rows are selected, and how each row is named for its checkbox label. */
@@ -33,55 +46,66 @@ export interface DataTableProps<Row> {
   };
 }
 
-/** Renders the table, or the `empty` sentence when there are no rows. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowClass, selection }: DataTableProps<Row>) {
-  if (rows.length === 0) return <p class="empty">{empty}</p>;
+const SKELETON_ROWS = 8;
+
+/** Renders the table, the skeleton while loading, or `empty` when there are no rows. */
+export function DataTable<Row>({ caption, columns, rows, rowKey, empty, loading, layout, onRowClick, rowClass, selection }: DataTableProps<Row>) {
+  const words = t.value;
+  if (!loading && rows.length === 0) return <div class="empty">{empty}</div>;
   const keys = rows.map(rowKey);
-  const allSelected = selection !== undefined && keys.every((key) => selection.selected.has(key));
+  const allSelected = selection !== undefined && keys.length > 0 && keys.every((key) => selection.selected.has(key));
+  const cellClass = (column: Column<Row>) =>
+    [column.numeric && 'numeric', column.nowrap && 'nowrap', column.class].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div class={`table-scroll${layout ? ` ${layout}` : ''}`} role="region" aria-label={caption} tabIndex={0} aria-busy={loading || undefined}>
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {selection && (
               <th scope="col" class="select">
-                <input
-                  type="checkbox"
-                  aria-label="Select all on this page"
-                  checked={allSelected}
-                  onChange={() => selection.toggleAll(keys, !allSelected)}
-                />
+                <label class="select-all">
+                  <input type="checkbox" checked={allSelected} disabled={loading}
+                    onChange={() => selection.toggleAll(keys, !allSelected)} />
+                  <span class="select-all-words">{words.clients.selectAll}</span>
+                </label>
               </th>
             )}
-            {columns.map((column) => <th scope="col" class={column.numeric ? 'numeric' : undefined}>{column.header}</th>)}
+            {columns.map((column) => (
+              <th scope="col" class={cellClass(column)}>{column.hideHeader ? <span class="visually-hidden">{column.header}</span> : column.header}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
+          {loading ? Array.from({ length: SKELETON_ROWS }, (_, index) => (
+            <tr key={`skeleton-${index}`} class="skeleton" aria-hidden="true">
+              {selection && <td class="select" />}
+              {columns.map((column) => <td class={cellClass(column)}><span class="bar" /></td>)}
+            </tr>
+          )) : rows.map((row) => {
             const key = rowKey(row);
             return (
-              <tr key={key} class={rowClass?.(row)}>
+              <tr key={key} class={[rowClass?.(row), onRowClick && 'clickable'].filter(Boolean).join(' ') || undefined}
+                onClick={onRowClick && ((event) => {
+                  if (!(event.target as Element).closest('a, button, input, select, label, [role="menu"]')) onRowClick(row);
+                })}>
                 {selection && (
-                  <td class="select" data-label="Select">
+                  <td class="select" data-label="">
                     <input
                       type="checkbox"
-                      aria-label={`Select ${selection.label(row)}`}
+                      aria-label={words.clients.select(selection.label(row))}
                       checked={selection.selected.has(key)}
                       onChange={() => selection.toggle(key)}
                     />
                   </td>
                 )}
-                {columns.map((column) => (
-                  <td class={[column.numeric && 'numeric', column.nowrap && 'nowrap'].filter(Boolean).join(' ') || undefined} data-label={column.header}>
-                    {column.cell(row)}
-                  </td>
-                ))}
+                {columns.map((column) => <td class={cellClass(column)} data-label={column.header}>{column.cell(row)}</td>)}
               </tr>
             );
           })}
         </tbody>
       </table>
+      {loading && <p class="visually-hidden" role="status">{words.common.loading}</p>}
     </div>
   );
 }

@@ -1,6 +1,11 @@
-/** A modal dialog on the native `<dialog>`: focus is trapped and restored by the browser, Escape closes. */
+/**
+ * A modal dialog on the native `<dialog>`: focus is trapped by the browser and Escape closes. It
+ * opens on its first field (or its primary action, or its title) and gives focus back to what
+ * opened it — a row's menu button, a toolbar button — when it closes.
+ */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/catalogue';
 
 /** Props of `Dialog`. */
 export interface DialogProps {
@@ -9,13 +14,31 @@ export interface DialogProps {
   readonly children: ComponentChildren;
 }
 
+/** Where focus goes when the dialog opens: a field, else the primary action, else the title. */
+const FIRST_FOCUS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), .actions button:not([disabled])';
+
+/** How many frames (≈ 2 s) focus waits for its opener to leave an inert, reloading list. */
+const RESTORE_WAIT_FRAMES = 120;
+
 /** Shown while mounted; the parent unmounts it to close. */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    (dialog?.querySelector<HTMLElement>(FIRST_FOCUS) ?? dialog?.querySelector<HTMLElement>('h2'))?.focus();
+    return () => {
+      dialog?.close();
+      // The list under the dialog may be reloading (its stale rows inert): focus the opener once it can take focus again.
+      const restore = (frames: number) => {
+        // An opener that is gone (a selection bar after its operation) leaves focus to the screen's heading.
+        if (!opener?.isConnected) return void document.querySelector<HTMLElement>('main h1')?.focus();
+        if (opener.closest('[inert]') && frames > 0) return void requestAnimationFrame(() => restore(frames - 1));
+        opener.focus();
+      };
+      restore(RESTORE_WAIT_FRAMES);
+    };
   }, []);
   return (
     <dialog
@@ -27,8 +50,8 @@ export function Dialog({ title, onClose, children }: DialogProps) {
       }}
     >
       <div class="dialog-head">
-        <h2 id="dialog-title">{title}</h2>
-        <button type="button" class="quiet" aria-label="Close dialog" onClick={onClose}>×</button>
+        <h2 id="dialog-title" tabIndex={-1}>{title}</h2>
+        <button type="button" class="quiet" aria-label={t.value.common.closeDialog} onClick={onClose}>×</button>
       </div>
       {children}
     </dialog>

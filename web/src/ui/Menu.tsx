@@ -1,5 +1,6 @@
 /** A menu button (ARIA menu button pattern): opens a list of actions, arrow keys move, Escape closes. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Icon } from './Icon';
 
 /** One action of the menu. */
 export interface MenuItem {
@@ -65,14 +66,16 @@ export function Menu({ label, items }: MenuProps) {
           if (box) setPlace({ top: box.bottom + 4, right: Math.max(8, window.innerWidth - box.right) });
           setOpen(!open);
         }}>
-        ⋯
+        <Icon name="more" />
       </button>
       {open && (
         <ul role="menu" aria-label={label} style={{ top: `${place.top}px`, right: `${place.right}px` }}>
-          {items.map((item) => (
-            <li role="none" key={item.label}>
+          {items.map((item, index) => (
+            <li role="none" key={index}>
               <button type="button" role="menuitem" class={item.danger ? 'danger-text' : undefined} tabIndex={-1}
                 onClick={() => {
+                  // Focus goes back to the menu button first, so a dialog the item opens returns it there.
+                  button.current?.focus();
                   setOpen(false);
                   item.run();
                 }}>

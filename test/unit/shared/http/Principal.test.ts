@@ -1,4 +1,4 @@
-import { BILLING_WRITE_SCOPE, principalFromClaims } from '../../../../shared/http/Principal';
+import { BILLING_WRITE_SCOPE, DEFAULT_CONSOLE_SOURCE, principalFromClaims } from '../../../../shared/http/Principal';
 
 describe('principalFromClaims', () => {
   it('reads a partner from an ID token with role and partner id', () => {
@@ -14,13 +14,29 @@ describe('principalFromClaims', () => {
   });
 
   it('reads a cloud account owner only from a console ID token naming a cloud account, and never from a staff token', () => {
-    const console = { kind: 'console', accountClaim: 'custom:accountId' } as const;
+    const console = DEFAULT_CONSOLE_SOURCE;
     const claims = { sub: 'u2', 'custom:accountId': 'acc-7f3k9q2m4x8b1n5c6v0z' };
     expect(principalFromClaims({ ...claims, token_use: 'id' }, console)).toEqual({ kind: 'console', userId: 'u2', accountId: claims['custom:accountId'] });
-    expect(principalFromClaims(claims, console)).toMatchObject({ kind: 'console' });
+    expect(principalFromClaims(claims, { ...console, tokenUseRequired: false })).toMatchObject({ kind: 'console' });
     expect(principalFromClaims({ ...claims, token_use: 'access' }, console)).toEqual({ kind: 'anonymous' });
     expect(principalFromClaims({ ...claims, 'custom:accountId': 'not-an-account' }, console)).toEqual({ kind: 'anonymous' });
     expect(principalFromClaims({ ...claims, token_use: 'id' })).toEqual({ kind: 'anonymous' });
+  });
+
+  it('refuses a console token without token_use from the stack\'s own pool (Cognito always sets it)', () => {
+    const claims = { sub: 'u2', 'custom:accountId': 'acc-7f3k9q2m4x8b1n5c6v0z' };
+    expect(principalFromClaims(claims, DEFAULT_CONSOLE_SOURCE)).toEqual({ kind: 'anonymous' });
+  });
+
+  it('carries a console user\'s e-mail only when the provider says it verified it, from the configured claims', () => {
+    const claims = { sub: 'u2', token_use: 'id', 'custom:accountId': 'acc-7f3k9q2m4x8b1n5c6v0z', email: 'Owner@Example.com' };
+    expect(principalFromClaims({ ...claims, email_verified: true }, DEFAULT_CONSOLE_SOURCE)).toMatchObject({ verifiedEmail: 'Owner@Example.com' });
+    expect(principalFromClaims({ ...claims, email_verified: 'true' }, DEFAULT_CONSOLE_SOURCE)).toMatchObject({ verifiedEmail: 'Owner@Example.com' });
+    expect(principalFromClaims({ ...claims, email_verified: false }, DEFAULT_CONSOLE_SOURCE)).not.toHaveProperty('verifiedEmail');
+    expect(principalFromClaims(claims, DEFAULT_CONSOLE_SOURCE)).not.toHaveProperty('verifiedEmail');
+    const oidc = { ...DEFAULT_CONSOLE_SOURCE, emailClaim: 'mail', emailVerifiedClaim: 'mail_verified', tokenUseRequired: false };
+    const { token_use: _none, ...withoutUse } = claims;
+    expect(principalFromClaims({ ...withoutUse, mail: 'o@example.com', mail_verified: true }, oidc)).toMatchObject({ verifiedEmail: 'o@example.com' });
   });
 
   it('does not make a partner of a token without a partner id', () => {

@@ -56,14 +56,14 @@ describe('openApiDocument', () => {
         .content['application/json']?.schema.properties.error.properties.code.enum;
 
     expect(Object.keys(responses('/clients', 'post')).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500', '503']);
-    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'concurrent_change']);
+    expect(codes('/clients', 'post', '409')).toEqual(['request_in_progress', 'client_exists', 'invitation_pending', 'concurrent_change']);
     expect(codes('/clients', 'post', '422')).toEqual(['idempotency_key_reused', 'unknown_account']);
     expect(codes('/clients/{id}/balance', 'get', '409')).toEqual(['client_not_active']);
     expect(codes('/invitations/{token}/accept', 'post', '403')).toEqual(['forbidden', 'wrong_account']);
     expect(codes('/invitations/{token}/accept', 'post', '409')).toEqual(['request_in_progress', 'invitation_closed', 'concurrent_change', 'already_client', 'account_served']);
     // Manager routes neither rate-limit nor honour Idempotency-Key: no 429, no idempotency codes (413 / 415: approval takes an optional body).
     expect(Object.keys(responses('/partner-applications/{id}/approve', 'post')).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '500', '503']);
-    expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner', 'email_of_ended_partner']);
+    expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner', 'email_of_ended_partner', 'staff_login_exists']);
   });
 
   it('documents x-request-id on every answer, Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {
@@ -119,32 +119,38 @@ describe('openApiDocument', () => {
     expect(importers).toEqual([path.join('functions', 'getOpenApiDocument.ts')]);
   });
 
-  const openApiRequest = (headers: Record<string, string>) => ({
+  const openApiRequest = (headers: Record<string, string>, domainName = 'api.partnerdesk.example') => ({
     version: '2.0',
     routeKey: 'GET /openapi.json',
     rawPath: '/openapi.json',
     rawQueryString: '',
     headers,
-    requestContext: { requestId: 'r-1', domainName: 'api.partnerdesk.example', http: { method: 'GET', path: '/openapi.json' } },
+    requestContext: { requestId: 'r-1', domainName, http: { method: 'GET', path: '/openapi.json' } },
     isBase64Encoded: false,
   }) as unknown as APIGatewayProxyEventV2;
+  const servedServers = async (event: APIGatewayProxyEventV2) =>
+    (JSON.parse((await getOpenApiDocument(event, { awsRequestId: 'r-s' } as Context)).body ?? '{}') as { servers: unknown }).servers;
 
   it('is served by GET /openapi.json as committed, with the API\'s own address as the server', async () => {
     const committed = JSON.parse(readFileSync(GENERATED_OPENAPI_FILE, 'utf8')) as Record<string, unknown>;
     const first = await getOpenApiDocument(openApiRequest({}), { awsRequestId: 'r-1' } as Context);
-    const second = await getOpenApiDocument(openApiRequest({ host: 'api2.partnerdesk.example' }), { awsRequestId: 'r-1b' } as Context);
     expect(first.statusCode).toBe(200);
     expect(JSON.parse(first.body ?? '{}')).toEqual({ ...committed, servers: [{ url: 'https://api.partnerdesk.example' }] });
-    expect(JSON.parse(second.body ?? '{}')).toEqual({ ...committed, servers: [{ url: 'https://api2.partnerdesk.example' }] });
+    expect(await servedServers(openApiRequest({}, 'api2.partnerdesk.example'))).toEqual([{ url: 'https://api2.partnerdesk.example' }]);
   });
 
-  it('names the local gateway as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
-    const local = await getOpenApiDocument(openApiRequest({ host: '127.0.0.1:3000' }), { awsRequestId: 'r-2' } as Context);
-    expect((JSON.parse(local.body ?? '{}') as { servers: unknown }).servers).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+  it('takes the server from the request context, never from Host or X-Forwarded-* (a caller writes those)', async () => {
+    const forged = openApiRequest({ host: 'evil.example', 'x-forwarded-proto': 'javascript:alert(1)//', 'x-forwarded-host': 'evil.example' });
+    expect(await servedServers(forged)).toEqual([{ url: 'https://api.partnerdesk.example' }]);
+    expect(await servedServers(openApiRequest({}, 'javascript:alert(1)//evil.example'))).toEqual([{ url: '/' }]);
+  });
+
+  it('names the local gateway (plain HTTP on loopback) as the server when served locally, even when PUBLIC_BASE_URL (the console) is set', async () => {
+    expect(await servedServers(openApiRequest({ host: 'evil.example' }, '127.0.0.1:3000'))).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+    expect(await servedServers(openApiRequest({}, 'localhost:3000'))).toEqual([{ url: 'https://localhost:3000' }]);
     process.env.PUBLIC_BASE_URL = 'https://partners.example.com/';
     try {
-      const configured = await getOpenApiDocument(openApiRequest({ host: '127.0.0.1:3000' }), { awsRequestId: 'r-3' } as Context);
-      expect((JSON.parse(configured.body ?? '{}') as { servers: unknown }).servers).toEqual([{ url: 'http://127.0.0.1:3000' }]);
+      expect(await servedServers(openApiRequest({}, '127.0.0.1:3000'))).toEqual([{ url: 'http://127.0.0.1:3000' }]);
     } finally {
       delete process.env.PUBLIC_BASE_URL;
     }

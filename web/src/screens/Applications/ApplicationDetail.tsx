@@ -1,101 +1,104 @@
 /** Manager → one application: everything the applicant wrote, the deadline, and contact / approve / reject (with a reason), each confirmed first. */
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
+import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import type { ApplicationStatus } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
+import { t } from '../../i18n/catalogue';
+import { formatMoscowTime as formatMoscow } from '../../i18n/format';
 import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Id } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
+import { meetsRule, focusFirstField } from '../../ui/formChecks';
 import { Link } from '../../ui/Link';
-import { formatMoscow } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { deadlineWords, isOverdue, STATUS_WORDS } from './applicationStatus';
+import { deadlineWords, isOverdue } from './applicationStatus';
 
 type Decision = 'contact' | 'approve' | 'reject';
 
-const DECISIONS: Record<Decision, { title: string; confirm: string; means: string }> = {
-  contact: {
-    title: 'Record the contact?',
-    confirm: 'Record contact',
-    means: 'Confirm that you have contacted the applicant. The 48-hour escalation stops.',
-  },
-  approve: {
-    title: 'Approve the application?',
-    confirm: 'Approve',
-    means: 'The applicant becomes a partner: a partner login is created for their e-mail and they are told by mail.',
-  },
-  reject: {
-    title: 'Reject the application?',
-    confirm: 'Reject',
-    means: 'The applicant is told by mail, with your reason.',
-  },
-};
+const REASON_RULE = { required: true, maxLength: 1000 } as const;
 
 /** The screen for one application. */
 export function ApplicationDetail({ applicationId }: { readonly applicationId: string }) {
-  const { data: application, problem, replace } = useLoaded(
+  const words = t.value;
+  const page = words.application;
+  const { data: application, problem, replace, retry, slow } = useLoaded(
     () => attempt(api().GET('/partner-applications/{id}', { params: { path: { id: applicationId } } })),
     [applicationId],
   );
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  const [reasonWrong, setReasonWrong] = useState(false);
+  const [notice, setNotice] = useState<ApplicationStatus | null>(null);
 
   const decide = async (decision: Decision): Promise<Problem | null> => {
+    if (decision === 'reject' && !meetsRule(reason, REASON_RULE)) {
+      setReasonWrong(true);
+      focusFirstField(['reason']);
+      return localProblem('validation_failed', ['reason']);
+    }
     // Decisions are state transitions: repeating one answers invalid_transition, so they carry no Idempotency-Key.
     const params = { path: { id: applicationId } };
     const outcome = await attempt(decision === 'reject'
       ? api().POST('/partner-applications/{id}/reject', { params, body: { reason: reason.trim() } })
       : api().POST(decision === 'contact' ? '/partner-applications/{id}/contact' : '/partner-applications/{id}/approve', { params }));
-    if (!outcome.ok) return outcome.problem;
+    if (!outcome.ok) {
+      setReasonWrong(outcome.problem.fields.includes('reason'));
+      focusFirstField(outcome.problem.fields);
+      return outcome.problem;
+    }
+    setReasonWrong(false);
     replace(outcome.data);
-    setNotice(`The application is now ${STATUS_WORDS[outcome.data.status].toLowerCase()}.`);
+    setNotice(outcome.data.status);
     return null;
   };
 
   const status = application?.status;
   return (
-    <AppShell title={application ? `Application of ${application.company}` : 'Application'}>
-      <p class="breadcrumb"><Link href="/applications">← Applications</Link></p>
-      <h1 tabIndex={-1}>{application ? application.company : 'Application'}</h1>
-      <ProblemMessage problem={problem} />
-      {notice && <p class="notice" role="status">{notice}</p>}
+    <AppShell title={application ? page.title(application.company) : page.fallbackTitle}>
+      <p class="breadcrumb"><Link href="/applications">← {page.back}</Link></p>
+      <h1 tabIndex={-1} translate={application ? false : undefined}>{application ? application.company : page.fallbackTitle}</h1>
+      <ProblemMessage problem={problem} onRetry={retry} />
+      {slow && <p role="status" class="loading-line">{words.common.loading}</p>}
+      {notice && <p class="notice" role="status">{page.nowStatus(words.applicationStatus[notice])}</p>}
       {application && (
         <>
           <dl class={`details${isOverdue(application) ? ' overdue' : ''}`}>
-            <div><dt>Status</dt><dd><span class={`badge status-${application.status}`}>{STATUS_WORDS[application.status]}</span></dd></div>
-            <div class="deadline"><dt>48-hour deadline</dt><dd>{deadlineWords(application)}</dd></div>
-            <div><dt>Contact person</dt><dd>{application.name}</dd></div>
-            <div><dt>E-mail</dt><dd><a href={`mailto:${application.email}`}>{application.email}</a></dd></div>
-            <div><dt>Phone</dt><dd><a href={`tel:${application.phone}`}>{application.phone}</a></dd></div>
-            <div><dt>Received</dt><dd>{formatMoscow(application.createdAt)}</dd></div>
-            {application.contactedAt && <div><dt>Contacted</dt><dd>{formatMoscow(application.contactedAt)}</dd></div>}
-            {application.decidedAt && <div><dt>Decided</dt><dd>{formatMoscow(application.decidedAt)}</dd></div>}
-            {application.rejectionReason && <div><dt>Reason</dt><dd>{application.rejectionReason}</dd></div>}
-            {application.partnerId && <div><dt>Partner id</dt><dd><code>{application.partnerId}</code></dd></div>}
+            <div><dt>{page.details.status}</dt><dd><span class={`badge status-${application.status}`}>{words.applicationStatus[application.status]}</span></dd></div>
+            <div class="deadline"><dt>{page.details.deadline}</dt><dd>{deadlineWords(application)}</dd></div>
+            <div><dt>{page.details.contact}</dt><dd translate={false}>{application.name}</dd></div>
+            <div><dt>{page.details.email}</dt><dd><a href={`mailto:${application.email}`}>{application.email}</a></dd></div>
+            <div><dt>{page.details.phone}</dt><dd><a href={`tel:${application.phone}`}>{application.phone}</a></dd></div>
+            <div><dt>{page.details.received}</dt><dd>{formatMoscow(application.createdAt)}</dd></div>
+            {application.contactedAt && <div><dt>{page.details.contacted}</dt><dd>{formatMoscow(application.contactedAt)}</dd></div>}
+            {application.decidedAt && <div><dt>{page.details.decided}</dt><dd>{formatMoscow(application.decidedAt)}</dd></div>}
+            {application.rejectionReason && <div><dt>{page.details.reason}</dt><dd translate={false}>{application.rejectionReason}</dd></div>}
+            {application.partnerId && <div><dt>{page.details.partner}</dt><dd><Id value={application.partnerId} /></dd></div>}
           </dl>
-          <h2>Message</h2>
-          <p class="message">{application.message}</p>
+          <h2>{page.message}</h2>
+          <p class="message" translate={false}>{application.message}</p>
           <div class="actions">
-            {(status === 'new' || status === 'escalated') && <button type="button" onClick={() => setDeciding('contact')}>Record contact</button>}
-            {status === 'contacted' && <button type="button" onClick={() => setDeciding('approve')}>Approve</button>}
+            {(status === 'new' || status === 'escalated') && <button type="button" onClick={() => setDeciding('contact')}>{page.recordContact}</button>}
+            {status === 'contacted' && <button type="button" onClick={() => setDeciding('approve')}>{page.approve}</button>}
             {(status === 'new' || status === 'escalated' || status === 'contacted') && (
-              <button type="button" class="danger" onClick={() => setDeciding('reject')}>Reject</button>
+              <button type="button" class="danger" onClick={() => setDeciding('reject')}>{page.reject}</button>
             )}
           </div>
         </>
       )}
       {deciding && (
         <ConfirmDialog
-          title={DECISIONS[deciding].title}
-          confirmLabel={DECISIONS[deciding].confirm}
+          title={page.decisions[deciding].title}
+          confirmLabel={page.decisions[deciding].confirm}
           danger={deciding === 'reject'}
           onConfirm={() => decide(deciding)}
           onClose={() => setDeciding(null)}
         >
-          <p>{DECISIONS[deciding].means}</p>
+          <p>{page.decisions[deciding].means}</p>
           {deciding === 'reject' && (
-            <Field label="Reason" name="reason" required multiline value={reason} onValue={setReason} maxLength={500} />
+            <Field label={page.reason} name="reason" required multiline value={reason} onValue={setReason} maxLength={1000}
+              error={reasonWrong ? fieldWords('reason', words) : undefined} />
           )}
         </ConfirmDialog>
       )}

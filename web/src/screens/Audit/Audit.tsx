@@ -1,84 +1,94 @@
-/** Partner → Audit: who changed which client when, newest first; filter by client and by a period of Moscow days. */
+/**
+ * Partner → Audit: who changed which client when, newest first. Filter by choosing a client
+ * (search as you type, the clients list's own prefix search) and by a period of Moscow days.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
-import type { AuditEntry } from '../../api/types';
-import { useLoaded } from '../../api/useLoaded';
+import type { ClientItem } from '../../api/types';
+import { t } from '../../i18n/catalogue';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
-import { DataTable } from '../../ui/DataTable';
-import { formatMoscow, moscowDayStart, nextDay } from '../../ui/moscowTime';
-import { Pager } from '../../ui/Pager';
-import { ProblemMessage } from '../../ui/ProblemMessage';
+import { DayField } from '../../ui/DayField';
+import { AuditTrail } from './AuditTrail';
+import { clientNames, loadNames, rememberName } from './clientNames';
 
-const ACTIONS: Record<AuditEntry['action'], string> = {
-  invite: 'Invited', reinvite: 'Invited again', resend: 'Invitation resent', accept: 'Accepted', decline: 'Declined',
-  cancel: 'Invitation cancelled', expire: 'Invitation expired', block: 'Blocked', unblock: 'Unblocked', detach: 'Deleted (detached)',
-};
-const ACTORS: Record<AuditEntry['actor']['kind'], string> = { partner: 'You', invitee: 'The client', system: 'The system', manager: 'The partner department' };
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** The client filter: a search box whose matches are offered as buttons; the chosen client shows by name. */
+function ClientChooser({ clientId, onChoose }: { readonly clientId: string; readonly onChoose: (id: string) => void }) {
+  const words = t.value.audit;
+  const [text, setText] = useState('');
+  const [matches, setMatches] = useState<readonly ClientItem[] | null>(null);
+  useEffect(() => {
+    if (clientId) loadNames([clientId]);
+  }, [clientId]);
+  useEffect(() => {
+    const search = text.trim();
+    if (search.length < 2) return setMatches(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      void attempt(api().GET('/clients', { params: { query: { search, limit: '8' } } })).then((outcome) => {
+        if (current) setMatches(outcome.ok ? outcome.data.items : []);
+      });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  const chosenName = clientId ? clientNames.value.get(clientId) : undefined;
+  return (
+    <div class="field chooser">
+      <label for="audit-client">{words.client}</label>
+      {clientId && (
+        <p class="chosen">
+          <strong translate={false} title={clientId}>{chosenName ?? clientId}</strong>{' '}
+          <button type="button" class="link" onClick={() => onChoose('')}>{words.clearClient}</button>
+        </p>
+      )}
+      <input id="audit-client" type="search" value={text} placeholder={words.clientPlaceholder} autoComplete="off"
+        aria-describedby="audit-client-hint" onInput={(event) => setText(event.currentTarget.value)} />
+      <p class="visually-hidden" id="audit-client-hint">{words.clientHint}</p>
+      {matches && (
+        <ul class="matches" aria-label={words.suggestions}>
+          {matches.length === 0 && <li class="muted">{words.noSuggestions}</li>}
+          {matches.map((client) => (
+            <li key={client.id}>
+              <button type="button" class="quiet" translate={false} onClick={() => {
+                rememberName(client.id, client.name ?? client.email);
+                setText('');
+                onChoose(client.id);
+              }}>
+                {client.name ? `${client.name} · ${client.email}` : client.email}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 /** The screen. */
 export function Audit() {
+  const words = t.value.audit;
   const { query } = route.value;
   const clientId = query.get('clientId') ?? '';
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const cursor = query.get('cursor') ?? '';
-  const [draft, setDraft] = useState({ clientId, from, to });
-  useEffect(() => setDraft({ clientId, from, to }), [clientId, from, to]);
-  const { data: page, problem } = useLoaded(() => attempt(api().GET('/audit', {
-    params: {
-      query: {
-        ...(clientId && { clientId }),
-        ...(from && { from: moscowDayStart(from) }),
-        ...(to && { to: moscowDayStart(nextDay(to)) }),
-        ...(cursor && { cursor }),
-        limit: '50',
-      },
-    },
-  })), [clientId, from, to, cursor]);
-  const next = page?.nextCursor;
+  const go = (next: { clientId?: string; from?: string; to?: string; cursor?: string | undefined }) =>
+    navigate(withQuery('/audit', { clientId, from, to, ...next, cursor: next.cursor }));
 
   return (
-    <AppShell title="Audit">
-      <h1 tabIndex={-1}>Audit trail</h1>
-      <form class="filters" aria-label="Filter the audit trail" onSubmit={(event) => {
-        event.preventDefault();
-        navigate(withQuery('/audit', { clientId: draft.clientId.trim(), from: draft.from, to: draft.to }));
-      }}>
-        <div class="field">
-          <label for="audit-client">Client id</label>
-          <input id="audit-client" value={draft.clientId} placeholder="cli_…" onInput={(event) => setDraft({ ...draft, clientId: event.currentTarget.value })} />
-        </div>
-        <div class="field">
-          <label for="audit-from">From (Moscow day)</label>
-          <input id="audit-from" type="date" value={draft.from} onInput={(event) => setDraft({ ...draft, from: event.currentTarget.value })} />
-        </div>
-        <div class="field">
-          <label for="audit-to">To (Moscow day, included)</label>
-          <input id="audit-to" type="date" value={draft.to} onInput={(event) => setDraft({ ...draft, to: event.currentTarget.value })} />
-        </div>
-        <button type="submit">Show</button>
+    <AppShell title={words.title}>
+      <h1 tabIndex={-1}>{words.heading}</h1>
+      <form class="filters" aria-label={words.filters} onSubmit={(event) => event.preventDefault()}>
+        <ClientChooser clientId={clientId} onChoose={(id) => go({ clientId: id })} />
+        <DayField id="audit-from" label={words.from} value={from} onChange={(day) => go({ from: day })} />
+        <DayField id="audit-to" label={words.to} value={to} onChange={(day) => go({ to: day })} />
       </form>
-      <ProblemMessage problem={problem} />
-      {page && (
-        <DataTable
-          caption="Audit trail"
-          rows={page.items}
-          rowKey={(entry) => entry.id}
-          empty="Nothing happened in this period."
-          columns={[
-            { header: 'Time (Moscow)', nowrap: true, cell: (entry) => formatMoscow(entry.at) },
-            { header: 'Client', cell: (entry) => <code>{entry.clientId}</code> },
-            { header: 'What', cell: (entry) => ACTIONS[entry.action] },
-            { header: 'Who', cell: (entry) => ACTORS[entry.actor.kind] },
-            { header: 'Status', cell: (entry) => `${entry.before ?? '—'} → ${entry.after}` },
-          ]}
-        />
-      )}
-      <Pager
-        onFirst={cursor ? () => navigate(withQuery('/audit', { clientId, from, to })) : undefined}
-        onNext={next ? () => navigate(withQuery('/audit', { clientId, from, to, cursor: next })) : undefined}
-      />
+      <AuditTrail clientId={clientId || undefined} from={from} to={to} cursor={cursor} onPage={(next) => go({ cursor: next })} />
     </AppShell>
   );
 }

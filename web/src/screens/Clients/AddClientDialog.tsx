@@ -5,10 +5,19 @@
  */
 import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
+import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import { t } from '../../i18n/catalogue';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
+import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+
+const RULES: Record<'email' | 'name' | 'phone' | 'accountId', FieldRule> = {
+  email: { required: true, kind: 'email' },
+  name: { maxLength: 200 },
+  phone: { kind: 'phone' },
+  accountId: { kind: 'accountId' },
+};
 
 /** Props of `AddClientDialog`. */
 export interface AddClientDialogProps {
@@ -18,6 +27,7 @@ export interface AddClientDialogProps {
 
 /** The form in a dialog. */
 export function AddClientDialog({ onClose }: AddClientDialogProps) {
+  const words = t.value;
   const [form, setForm] = useState({ email: '', name: '', phone: '', accountId: '' });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,6 +37,11 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    const wrong = fieldsInError(form, RULES);
+    if (wrong.length > 0) {
+      setProblem(localProblem('validation_failed', wrong));
+      return focusFirstField(wrong);
+    }
     setBusy(true);
     const optional = (value: string) => value.trim() || undefined;
     const outcome = await attempt(api().POST('/clients', {
@@ -39,24 +54,25 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
       params: { header: { 'Idempotency-Key': key } },
     }));
     setBusy(false);
-    if (outcome.ok) onClose(outcome.data.email);
-    else setProblem(outcome.problem);
+    if (outcome.ok) return onClose(outcome.data.email);
+    setProblem(outcome.problem);
+    focusFirstField(outcome.problem.fields);
   };
 
-  const fields = problem?.fields ?? {};
+  const error = (name: string) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);
   return (
-    <Dialog title="Add client" onClose={() => onClose(null)}>
+    <Dialog title={words.addClient.title} onClose={() => onClose(null)}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <ProblemMessage problem={problem} />
-        <Field label="E-mail" name="email" type="email" required autoComplete="off" value={form.email} onValue={set('email')}
-          error={fields.email} hint="The invitation link is sent here." />
-        <Field label="Name" name="name" value={form.name} onValue={set('name')} error={fields.name} />
-        <Field label="Phone" name="phone" type="tel" value={form.phone} onValue={set('phone')} error={fields.phone} />
-        <Field label="Cloud account identifier" name="accountId" value={form.accountId} onValue={set('accountId')}
-          error={fields.accountId} hint="Only if the client already has a cloud account. Otherwise they sign up when accepting." />
+        <Field label={words.addClient.email} name="email" type="email" required autoComplete="off" value={form.email} onValue={set('email')}
+          error={error('email')} hint={words.addClient.emailHint} />
+        <Field label={words.addClient.name} name="name" value={form.name} onValue={set('name')} error={error('name')} maxLength={200} />
+        <Field label={words.addClient.phone} name="phone" type="tel" value={form.phone} onValue={set('phone')} error={error('phone')} />
+        <Field label={words.addClient.accountId} name="accountId" value={form.accountId} onValue={set('accountId')}
+          error={error('accountId')} hint={words.addClient.accountIdHint} />
         <div class="actions">
-          <button type="submit" disabled={busy}>Send invitation</button>
-          <button type="button" class="secondary" onClick={() => onClose(null)}>Cancel</button>
+          <button type="submit" disabled={busy}>{words.addClient.submit}</button>
+          <button type="button" class="secondary" onClick={() => onClose(null)}>{words.common.cancel}</button>
         </div>
       </form>
     </Dialog>

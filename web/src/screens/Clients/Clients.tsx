@@ -1,48 +1,56 @@
 /**
  * Partner → Clients: the partner's clients with their status, invitation and balance; filter by
  * status and search (kept in the URL), page through, select several and block / unblock / delete
- * them, act on one from its menu, add a client, export the filtered list as CSV.
+ * those it applies to, act on one from its menu, open one (its page), add a client, export the
+ * filtered list as CSV.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
+import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
+import { type Catalogue, t } from '../../i18n/catalogue';
+import { formatDay, formatMoscowTime } from '../../i18n/format';
+import { moscowDay } from '../../ui/moscowTime';
+import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { BalanceFigure } from '../../ui/BalanceFigure';
+import { Id } from '../../ui/CopyButton';
+import { downloadCsv } from '../../ui/downloadCsv';
 import { type Column, DataTable } from '../../ui/DataTable';
+import { Icon } from '../../ui/Icon';
 import { Link } from '../../ui/Link';
 import { Menu, type MenuItem } from '../../ui/Menu';
-import { formatMoney } from '../../ui/money';
 import { Pager } from '../../ui/Pager';
-import { formatMoscow } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AddClientDialog } from './AddClientDialog';
 import {
   allClients, CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, listProblem, loadClients,
-  loading, nextCursor, selected, selectedLabels, setPageSelected, toggleSelected,
+  loading, nextCursor, PAGE_SIZE, selected, setPageSelected, toggleSelected,
 } from './clientList';
 import { clientsCsv } from './clientsCsv';
-import { OperationDialog } from './OperationDialog';
+import { OperationDialog, type OperationResults } from './OperationDialog';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-const STATUS_WORDS: Record<ClientStatus, string> = {
-  invited: 'Invited', active: 'Active', blocked: 'Blocked', declined: 'Declined', cancelled: 'Cancelled', expired: 'Expired',
-};
+/** The address of a client's page (its tab optional). */
+export function clientPath(id: string, tab?: string): string {
+  return withQuery(`/clients/${encodeURIComponent(id)}`, { tab });
+}
 
 function invitationWords(client: ClientItem): string {
+  const words = t.value.clients;
   const { invitation } = client;
-  if (invitation.status === 'pending') {
-    const mail = invitation.mail === 'failed' ? '; mail failed' : invitation.mail === 'pending' ? '; mail pending' : '';
-    return `Pending until ${formatMoscow(invitation.expiresAt)}${mail}`;
-  }
-  return invitation.status[0]?.toUpperCase() + invitation.status.slice(1);
+  if (invitation.status !== 'pending') return t.value.invitationStatus[invitation.status];
+  const until = words.pendingUntil(formatMoscowTime(invitation.expiresAt));
+  return invitation.mail === 'failed' ? `${until}; ${words.mailFailed}` : invitation.mail === 'pending' ? `${until}; ${words.mailPending}` : until;
 }
 
 /** What a dialog on this screen is doing. */
 type Open =
-  | { kind: 'operation'; action: ClientAction; clients: ReadonlyMap<string, string> }
+  | { kind: 'operation'; action: ClientAction; clients: ReadonlyMap<string, string>; results?: OperationResults }
   | { kind: 'add' }
   | { kind: 'cancel-invitation'; client: ClientItem }
   | null;
@@ -57,14 +65,24 @@ function filtersFromUrl(query: URLSearchParams): ClientFilters {
   };
 }
 
+/** Which selected clients an action applies to (delete applies to every one). */
+function applicable(action: ClientAction, chosen: ReadonlyMap<string, ClientItem>): Map<string, string> {
+  const fits = (client: ClientItem) => action === 'delete' || (action === 'block' ? client.status === 'active' : client.status === 'blocked');
+  return new Map([...chosen.values()].filter(fits).map((client) => [client.id, clientLabel(client)]));
+}
+
 /** The screen. */
 export function Clients() {
+  const words = t.value;
   const filters = filtersFromUrl(route.value.query);
   const [searchText, setSearchText] = useState(filters.search ?? '');
   const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, so it follows a language switch.
+  const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
+  const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const reload = () => void loadClients(filtersFromUrl(route.value.query));
+  const slow = useSlow(loading.value);
 
   useEffect(reload, [filters.status, filters.search, filters.cursor]);
   useEffect(() => {
@@ -77,136 +95,164 @@ export function Clients() {
   }, [searchText]);
 
   const go = (next: ClientFilters) => navigate(withQuery('/clients', { status: next.status, search: next.search, cursor: next.cursor }));
-  const say = (text: string) => {
+  const say = (text: (words: Catalogue) => string) => {
     setActionProblem(null);
-    setNotice(text);
+    setLastOperation(null);
+    setNotice(() => text);
   };
   const operate = (action: ClientAction, ids: ReadonlyMap<string, string>) => setOpen({ kind: 'operation', action, clients: ids });
   const resend = async (client: ClientItem) => {
     const outcome = await attempt(api().POST('/clients/{id}/invitation/resend', {
       params: { path: { id: client.id }, header: { 'Idempotency-Key': idempotencyKey() } },
     }));
-    if (outcome.ok) say(`A new invitation link was sent to ${client.email}. The previous link no longer works.`);
+    if (outcome.ok) say((w) => w.clients.resent(client.email));
     else setActionProblem(outcome.problem);
     reload();
   };
   const exportCsv = async () => {
     const outcome = await allClients({ status: filters.status, search: filters.search });
     if (!outcome.ok) return setActionProblem(outcome.problem);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([clientsCsv(outcome.data)], { type: 'text/csv;charset=utf-8' }));
-    link.download = `clients${filters.status ? `-${filters.status}` : ''}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-    say(`Exported ${outcome.data.length} client${outcome.data.length === 1 ? '' : 's'} as CSV.`);
+    downloadCsv(`${words.clients.csvFile}${filters.status ? `-${filters.status}` : ''}`, clientsCsv(outcome.data, language.value));
+    say((w) => w.common.exported(outcome.data.length));
   };
 
   const menuItems = (client: ClientItem): MenuItem[] => {
     const one = new Map([[client.id, clientLabel(client)]]);
-    const items: MenuItem[] = [];
-    if (client.status === 'active' || client.status === 'blocked') {
-      items.push({ label: 'Balance', run: () => navigate(`/clients/${encodeURIComponent(client.id)}/balance`) });
-    }
-    if (client.status === 'active') items.push({ label: 'Block', run: () => operate('block', one) });
-    if (client.status === 'blocked') items.push({ label: 'Unblock', run: () => operate('unblock', one) });
+    const menu = words.clients.menu;
+    const items: MenuItem[] = [{ label: menu.open, run: () => navigate(clientPath(client.id)) }];
+    if (client.status === 'active' || client.status === 'blocked') items.push({ label: menu.balance, run: () => navigate(clientPath(client.id, 'detail')) });
+    items.push({ label: menu.history, run: () => navigate(clientPath(client.id, 'history')) });
+    if (client.status === 'active') items.push({ label: menu.block, run: () => operate('block', one) });
+    if (client.status === 'blocked') items.push({ label: menu.unblock, run: () => operate('unblock', one) });
     if (client.status === 'invited') {
-      items.push({ label: 'Resend invitation', run: () => void resend(client) });
-      items.push({ label: 'Cancel invitation', run: () => setOpen({ kind: 'cancel-invitation', client }) });
+      items.push({ label: menu.resend, run: () => void resend(client) });
+      items.push({ label: menu.cancelInvitation, run: () => setOpen({ kind: 'cancel-invitation', client }) });
     }
-    items.push({ label: 'Delete', danger: true, run: () => operate('delete', one) });
+    items.push({ label: menu.delete, danger: true, run: () => operate('delete', one) });
     return items;
   };
 
+  const column = words.clients.columns;
   const columns: Column<ClientItem>[] = [
     {
-      header: 'Name',
-      cell: (client) => (client.status === 'active' || client.status === 'blocked'
-        ? <Link href={`/clients/${encodeURIComponent(client.id)}/balance`}>{client.name ?? client.email}</Link>
-        : client.name ?? '—'),
+      header: column.name,
+      class: 'c-name',
+      cell: (client) => <Link href={clientPath(client.id)} translate={false} title={client.name ?? client.email}>{client.name ?? client.email}</Link>,
     },
-    { header: 'E-mail', cell: (client) => client.email },
-    { header: 'Account', cell: (client) => client.accountId ?? <span class="muted">set when accepted</span> },
-    { header: 'Status', cell: (client) => <span class={`badge status-${client.status}`}>{STATUS_WORDS[client.status]}</span> },
-    { header: 'Invitation', cell: invitationWords },
-    { header: 'Balance', numeric: true, cell: (client) => (client.balance ? formatMoney(client.balance) : '—') },
-    { header: 'Created', nowrap: true, cell: (client) => formatMoscow(client.createdAt) },
-    { header: 'Actions', cell: (client) => <Menu label={`Actions for ${clientLabel(client)}`} items={menuItems(client)} /> },
+    { header: column.email, class: 'c-email', cell: (client) => <span translate={false} title={client.email}>{client.email}</span> },
+    { header: column.account, class: 'c-account', cell: (client) => (client.accountId ? <Id value={client.accountId} /> : <span class="muted">{words.clients.setWhenAccepted}</span>) },
+    { header: column.status, class: 'c-status', cell: (client) => <span class={`badge status-${client.status}`}>{words.clientStatus[client.status]}</span> },
+    { header: column.invitation, class: 'c-invitation', cell: (client) => <span title={invitationWords(client)}>{invitationWords(client)}</span> },
+    { header: column.balance, class: 'c-balance', numeric: true, cell: (client) => (client.balance ? <BalanceFigure money={client.balance} /> : words.common.none) },
+    { header: column.created, class: 'c-created', nowrap: true, cell: (client) => <span title={formatMoscowTime(client.createdAt)}>{formatDay(moscowDay(new Date(client.createdAt)))}</span> },
+    { header: column.actions, hideHeader: true, class: 'c-actions', cell: (client) => <Menu label={words.clients.actionsFor(clientLabel(client))} items={menuItems(client)} /> },
   ];
 
   const selection = selected.value;
+  const filtered = Boolean(filters.status || (filters.search ?? '').trim());
+  const pageStart = earlierCursors.value.length * PAGE_SIZE;
+  const bar = (['block', 'unblock', 'delete'] as const).map((action) => ({ action, ids: applicable(action, selection) }));
+  const problem = listProblem.value;
   return (
-    <AppShell title="Clients">
-      <div class="screen-head">
-        <h1 tabIndex={-1}>Clients</h1>
+    <AppShell title={words.clients.title}>
+      <div class="screen-head list-head">
+        <h1 tabIndex={-1}>{words.clients.title}</h1>
+        <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+          <div class="field">
+            <label for="client-status">{words.clients.status}</label>
+            <select id="client-status" value={filters.status ?? ''} onChange={(event) => {
+              earlierCursors.value = [];
+              go({ status: (event.currentTarget.value || undefined) as ClientStatus | undefined, search: filters.search });
+            }}>
+              <option value="">{words.clients.allStatuses}</option>
+              {CLIENT_STATUSES.map((status) => <option value={status}>{words.clientStatus[status]}</option>)}
+            </select>
+          </div>
+          <div class="field grow">
+            <label for="client-search">{words.clients.search}</label>
+            <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
+              aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
+            <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
+          </div>
+        </form>
         <div class="actions">
-          <button type="button" onClick={() => setOpen({ kind: 'add' })}>Add client</button>
-          <button type="button" class="secondary" onClick={() => void exportCsv()}>Export CSV</button>
+          <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>
+          <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
         </div>
       </div>
-      <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div class="field">
-          <label for="client-status">Status</label>
-          <select id="client-status" value={filters.status ?? ''} onChange={(event) => {
-            earlierCursors.value = [];
-            go({ status: (event.currentTarget.value || undefined) as ClientStatus | undefined, search: filters.search });
-          }}>
-            <option value="">All statuses</option>
-            {CLIENT_STATUSES.map((status) => <option value={status}>{STATUS_WORDS[status]}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="client-search">Search</label>
-          <input id="client-search" type="search" value={searchText} placeholder="E-mail, name or account"
-            aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
-          <p class="hint" id="client-search-hint">The start of an e-mail, of a word of the name or of an account id (a word of 2 characters or more).</p>
-        </div>
-      </form>
-      {notice && <p class="notice" role="status">{notice}</p>}
-      <ProblemMessage problem={actionProblem ?? listProblem.value} />
+      {notice && <p class="notice" role="status">{notice(words)}</p>}
+      {lastOperation && (
+        <p class="notice" role="status">
+          {words.operation.resultSummary[lastOperation.action](lastOperation.results.summary.done, lastOperation.results.summary.skipped,
+            lastOperation.results.summary.notFound, lastOperation.results.summary.failed)}{' '}
+          <button type="button" class="link" onClick={() => setOpen({ kind: 'operation', ...lastOperation })}>{words.operation.showReport}</button>
+        </p>
+      )}
+      <ProblemMessage problem={actionProblem} />
       {selection.size > 0 && (
-        <div class="selection-bar" role="region" aria-label="Selected clients">
-          <span>{selection.size} selected</span>
-          <button type="button" onClick={() => operate('block', new Map(selectedLabels))}>Block</button>
-          <button type="button" onClick={() => operate('unblock', new Map(selectedLabels))}>Unblock</button>
-          <button type="button" class="danger" onClick={() => operate('delete', new Map(selectedLabels))}>Delete</button>
-          <button type="button" class="quiet" onClick={clearSelection}>Clear selection</button>
+        <div class="selection-bar" role="region" aria-label={words.clients.selectedRegion}>
+          <span class="selection-count">{words.clients.selected(selection.size)}</span>
+          {bar.filter(({ ids }) => ids.size > 0).map(({ action, ids }) => (
+            <button type="button" class={action === 'delete' ? 'danger' : undefined} disabled={loading.value} onClick={() => operate(action, ids)}>
+              {ids.size === selection.size ? words.operation.title[action] : words.clients.applies(words.operation.title[action], ids.size)}
+            </button>
+          ))}
+          <button type="button" class="quiet" onClick={clearSelection}>{words.clients.clearSelection}</button>
+          {bar.filter(({ action, ids }) => action !== 'delete' && ids.size > 0 && ids.size < selection.size).map(({ action, ids }) => (
+            <p class="hint">
+              {words.operation.title[action]}: {words.clients.willSkip(selection.size - ids.size, action === 'block' ? words.clients.skipBlock : words.clients.skipUnblock)}
+            </p>
+          ))}
         </div>
       )}
-      <div aria-busy={loading.value}>
-        <DataTable
-          caption="Your clients"
-          columns={columns}
-          rows={clients.value}
-          rowKey={(client) => client.id}
-          empty={loading.value ? 'Loading…' : 'No clients match.'}
-          selection={{
-            selected: selection,
-            toggle: (id) => {
-              const client = clients.value.find((candidate) => candidate.id === id);
-              if (client) toggleSelected(client);
-            },
-            toggleAll: (_, on) => setPageSelected(on),
-            label: clientLabel,
-          }}
-        />
-      </div>
+      {problem ? <ProblemMessage problem={problem} onRetry={reload} /> : (
+        <div class={loading.value && !slow ? 'stale' : undefined} inert={loading.value && !slow}>
+          <DataTable
+            caption={words.clients.caption}
+            layout="dense clients-table"
+            columns={columns}
+            rows={clients.value}
+            rowKey={(client) => client.id}
+            onRowClick={(client) => navigate(clientPath(client.id))}
+            loading={slow}
+            empty={loading.value ? words.clients.loadingRows : filtered ? words.clients.noMatch : (
+              <>
+                <p>{words.clients.noneYet}</p>
+                <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>
+              </>
+            )}
+            selection={{
+              selected: new Set(selection.keys()),
+              toggle: (id) => {
+                const client = clients.value.find((candidate) => candidate.id === id);
+                if (client) toggleSelected(client);
+              },
+              toggleAll: (_, on) => setPageSelected(on),
+              label: clientLabel,
+            }}
+          />
+        </div>
+      )}
       <Pager
+        position={!loading.value && !problem && clients.value.length > 0 ? { first: pageStart + 1, last: pageStart + clients.value.length } : undefined}
         onPrevious={filters.cursor ? () => {
           const earlier = [...earlierCursors.value];
           const previous = earlier.pop();
           earlierCursors.value = earlier;
           go({ ...filters, cursor: previous || undefined });
         } : undefined}
-        onNext={nextCursor.value ? () => {
+        onNext={nextCursor.value && !loading.value ? () => {
           earlierCursors.value = [...earlierCursors.value, filters.cursor ?? ''];
           go({ ...filters, cursor: nextCursor.value ?? undefined });
         } : undefined}
       />
       {open?.kind === 'operation' && (
-        <OperationDialog action={open.action} clients={open.clients} onClose={(changed) => {
+        <OperationDialog action={open.action} clients={open.clients} {...(open.results && { results: open.results })} onClose={(results) => {
           setOpen(null);
-          if (changed) {
+          if (results && !open.results) {
             clearSelection();
+            setNotice(null);
+            setLastOperation({ action: open.action, clients: open.clients, results });
             reload();
           }
         }} />
@@ -215,14 +261,14 @@ export function Clients() {
         <AddClientDialog onClose={(invited) => {
           setOpen(null);
           if (!invited) return;
-          say(`Invitation sent to ${invited}.`);
+          say((w) => w.clients.invited(invited));
           reload();
         }} />
       )}
       {open?.kind === 'cancel-invitation' && (
         <ConfirmDialog
-          title="Cancel the invitation?"
-          confirmLabel="Cancel invitation"
+          title={words.clients.cancelTitle}
+          confirmLabel={words.clients.cancelConfirm}
           danger
           onClose={() => setOpen(null)}
           onConfirm={async () => {
@@ -230,12 +276,12 @@ export function Clients() {
               params: { path: { id: open.client.id }, header: { 'Idempotency-Key': idempotencyKey() } },
             }));
             if (!outcome.ok) return outcome.problem;
-            say(`The invitation to ${open.client.email} was cancelled.`);
+            say((w) => w.clients.cancelled(open.client.email));
             reload();
             return null;
           }}
         >
-          <p>The link sent to <strong>{open.client.email}</strong> stops working. You may invite the client again later.</p>
+          <p>{words.clients.cancelText(open.client.email)}</p>
         </ConfirmDialog>
       )}
     </AppShell>

@@ -3,60 +3,41 @@
  * will change, what is skipped and why), runs the operation with the preview's confirmation token
  * when the partner confirms, and shows the result per client.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import type { ClientAction, OperationAnswer } from '../../api/types';
+import { t } from '../../i18n/catalogue';
 import { Dialog } from '../../ui/Dialog';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 type Preview = Extract<OperationAnswer, { confirmationRequired: boolean }>;
-type Results = Extract<OperationAnswer, { results: unknown }>;
+/** The per-client results of a confirmed operation. */
+export type OperationResults = Extract<OperationAnswer, { results: unknown }>;
 
-const VERB: Record<ClientAction, { title: string; past: string; means: string }> = {
-  block: {
-    title: 'Block',
-    past: 'blocked',
-    means: 'A blocked client can no longer sign in to the cloud console. Its resources keep running and it stays your client.',
-  },
-  unblock: { title: 'Unblock', past: 'unblocked', means: 'An unblocked client can sign in to the cloud console again.' },
-  delete: {
-    title: 'Delete',
-    past: 'deleted',
-    means: 'A deleted client is detached from you: it leaves your list and you no longer see its balance. '
-      + 'Its cloud account and resources stay, and you may invite it again. A pending invitation is cancelled.',
-  },
-};
-
-const SKIP_REASONS: Record<string, string> = {
-  already_blocked: 'already blocked',
-  already_active: 'already active',
-  not_active: 'not active (only active clients can be blocked)',
-  not_blocked: 'not blocked',
-};
+function reasonWords(reason: string | undefined): string {
+  const reasons = t.value.operation.reasons as Record<string, string>;
+  return reasons[reason ?? ''] ?? reasons.other ?? '';
+}
 
 function previewWords(outcome: Preview['clients'][number], action: ClientAction): string {
-  if (outcome.outcome === 'not_found') return 'Not found — it is not (or no longer) your client';
-  if (outcome.outcome === 'skipped') return `Skipped — ${SKIP_REASONS[outcome.reason ?? ''] ?? outcome.reason ?? 'nothing to change'}`;
-  return `Will be ${VERB[action].past}`;
+  const words = t.value.operation;
+  if (outcome.outcome === 'not_found') return words.notFound;
+  if (outcome.outcome === 'skipped') return words.skipped(reasonWords(outcome.reason));
+  return words.will[action];
 }
 
-function capitalised(word: string): string {
-  return `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
-}
-
-function resultWords(result: Results['results'][number], action: ClientAction): string {
+function resultWords(result: OperationResults['results'][number], action: ClientAction): string {
+  const words = t.value.operation;
   switch (result.result) {
     case 'done':
-      return result.signIn === undefined
-        ? capitalised(VERB[action].past)
-        : `${capitalised(VERB[action].past)}; console sign-in ${result.signIn === 'refused' ? 'refused' : 'allowed'}`;
+      return result.signIn === undefined ? words.done[action] : words.doneWithSignIn(words.done[action], words.signIn[result.signIn]);
     case 'skipped':
-      return `Skipped — ${SKIP_REASONS[result.reason ?? ''] ?? result.reason ?? 'nothing to change'}`;
+      return words.skipped(reasonWords(result.reason));
     case 'not_found':
-      return 'Not found';
+      return words.notFoundShort;
     case 'failed':
-      return `Failed — ${result.reason ?? 'please try again'}`;
+      return words.failed(words.tryAgain);
   }
 }
 
@@ -65,20 +46,24 @@ export interface OperationDialogProps {
   readonly action: ClientAction;
   /** The clients, by id, with the names the partner knows them by. */
   readonly clients: ReadonlyMap<string, string>;
-  /** Called when the dialog closes; `changed` after a confirmed operation. */
-  readonly onClose: (changed: boolean) => void;
+  /** Results of an operation already run (the per-client report shown again). */
+  readonly results?: OperationResults;
+  /** Called when the dialog closes, with the results of a confirmed operation. */
+  readonly onClose: (results: OperationResults | null) => void;
 }
 
 /** Preview → confirm → results. */
-export function OperationDialog({ action, clients, onClose }: OperationDialogProps) {
-  const verb = VERB[action];
+export function OperationDialog({ action, clients, results: earlier, onClose }: OperationDialogProps) {
+  const words = t.value.operation;
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [results, setResults] = useState<Results | null>(null);
+  const [results, setResults] = useState<OperationResults | null>(earlier ?? null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(true);
+  const [busy, setBusy] = useState(!earlier);
   const [key] = useState(idempotencyKey);
+  const confirmButton = useRef<HTMLButtonElement>(null);
   const clientIds = [...clients.keys()];
   const name = (id: string) => clients.get(id) ?? id;
+  const title = words.title[action];
 
   const askPreview = async () => {
     setBusy(true);
@@ -88,7 +73,11 @@ export function OperationDialog({ action, clients, onClose }: OperationDialogPro
     if (!outcome.ok) return setProblem(outcome.problem);
     if ('confirmationRequired' in outcome.data) setPreview(outcome.data);
   };
-  useEffect(() => void askPreview(), []);
+  useEffect(() => {
+    if (!earlier) void askPreview();
+  }, []);
+  // The preview arrives after the dialog opened: its primary action takes the focus.
+  useEffect(() => confirmButton.current?.focus(), [preview !== null]);
 
   const confirm = async () => {
     const token = preview?.confirmation?.token;
@@ -108,56 +97,53 @@ export function OperationDialog({ action, clients, onClose }: OperationDialogPro
     if ('results' in outcome.data) setResults(outcome.data);
   };
 
-  const count = `${clientIds.length} client${clientIds.length === 1 ? '' : 's'}`;
   return (
-    <Dialog title={results ? `${verb.title}: results` : `${verb.title} ${count}?`} onClose={() => onClose(results !== null)}>
+    <Dialog title={results ? words.resultsTitle(title) : words.ask(title, clientIds.length)} onClose={() => onClose(results)}>
       <ProblemMessage problem={problem} />
-      {!preview && !results && busy && <p role="status">Checking what would change…</p>}
+      {!preview && !results && busy && <p role="status">{words.checking}</p>}
       {!preview && !results && !busy && problem && (
         <div class="actions">
-          <button type="button" onClick={() => void askPreview()}>Preview again</button>
-          <button type="button" class="secondary" onClick={() => onClose(false)}>Close</button>
+          <button type="button" onClick={() => void askPreview()}>{words.previewAgain}</button>
+          <button type="button" class="secondary" onClick={() => onClose(null)}>{t.value.common.close}</button>
         </div>
       )}
       {preview && !results && (
         <>
-          <p>{verb.means}</p>
-          <ul class="outcomes" aria-label="What will happen">
+          <p>{words.means[action]}</p>
+          <ul class="outcomes" aria-label={words.whatWillHappen}>
             {preview.clients.map((client) => (
               <li key={client.clientId} class={`outcome-${client.outcome}`}>
-                <strong>{name(client.clientId)}</strong>: {previewWords(client, action)}
+                <strong translate={false}>{name(client.clientId)}</strong>: {previewWords(client, action)}
               </li>
             ))}
           </ul>
-          <p class="summary">
-            {preview.summary.willChange} will be {verb.past}, {preview.summary.skipped} skipped, {preview.summary.notFound} not found.
-          </p>
+          <p class="summary">{words.summary[action](preview.summary.willChange, preview.summary.skipped, preview.summary.notFound)}</p>
           <div class="actions">
             {preview.confirmation ? (
-              <button type="button" class={action === 'delete' ? 'danger' : undefined} disabled={busy} onClick={() => void confirm()}>
-                Confirm: {action} {preview.summary.willChange} client{preview.summary.willChange === 1 ? '' : 's'}
+              <button ref={confirmButton} type="button" class={action === 'delete' ? 'danger' : undefined} disabled={busy} onClick={() => void confirm()}>
+                {words.confirm[action](preview.summary.willChange)}
               </button>
             ) : (
-              <p>Nothing to {action}.</p>
+              <p>{words.nothing[action]}</p>
             )}
-            <button type="button" class="secondary" onClick={() => onClose(false)}>Cancel</button>
+            <button type="button" class="secondary" onClick={() => onClose(null)}>{t.value.common.cancel}</button>
           </div>
         </>
       )}
       {results && (
         <>
-          <ul class="outcomes" aria-label="Results">
+          <ul class="outcomes" aria-label={words.results}>
             {results.results.map((result) => (
               <li key={result.clientId} class={`result-${result.result}`}>
-                <strong>{name(result.clientId)}</strong>: {resultWords(result, action)}
+                <strong translate={false}>{name(result.clientId)}</strong>: {resultWords(result, action)}
               </li>
             ))}
           </ul>
           <p class="summary" role="status">
-            {results.summary.done} {verb.past}, {results.summary.skipped} skipped, {results.summary.notFound} not found, {results.summary.failed} failed.
+            {words.resultSummary[action](results.summary.done, results.summary.skipped, results.summary.notFound, results.summary.failed)}
           </p>
           <div class="actions">
-            <button type="button" onClick={() => onClose(true)}>Close</button>
+            <button type="button" onClick={() => onClose(results)}>{t.value.common.close}</button>
           </div>
         </>
       )}

@@ -1,25 +1,21 @@
-/** CSV export of the partner's filtered clients list (`allClients` reads every page of it). */
+/** CSV export of the partner's filtered clients list (`allClients` reads every page of it), in the page's language. */
 import type { ClientItem } from '../../api/types';
-import { formatMoscow } from '../../ui/moscowTime';
+import { CATALOGUES } from '../../i18n/catalogue';
+import { formatMoscowClock, formatPlainAmount } from '../../i18n/format';
+import type { Language } from '../../i18n/language';
+import { toCsv } from '../../ui/csv';
 
-const HEADER = ['id', 'name', 'email', 'phone', 'accountId', 'status', 'invitation', 'balance', 'currency', 'created (Moscow)'];
-
-/**
- * One CSV cell: quoted when needed, and text starting with `=`, `+`, `-`, `@` neutralised so a
- * spreadsheet never runs a client-typed name as a formula (plain numbers such as `-12.50` stay numbers).
- */
-export function csvCell(value: string): string {
-  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value);
-  const safe = formula ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The rows of the export (RFC 4180, CRLF line ends; balance in major units with two decimals). */
-export function clientsCsv(items: readonly ClientItem[]): string {
-  const rows = items.map((client) => [
-    client.id, client.name ?? '', client.email, client.phone ?? '', client.accountId ?? '', client.status,
-    client.invitation.status, client.balance ? (client.balance.amount / 100).toFixed(2) : '', client.balance?.currency ?? '',
-    formatMoscow(client.createdAt),
-  ]);
-  return [HEADER, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** The file: a header in `lang`, one row per client; balance as a plain number in major units. */
+export function clientsCsv(items: readonly ClientItem[], lang: Language): string {
+  const words = CATALOGUES[lang];
+  const header = words.csv.clients;
+  return toCsv(
+    [header.id, header.name, header.email, header.phone, header.accountId, header.status, header.invitation, header.balance, header.currency, header.created],
+    items.map((client) => [
+      client.id, client.name ?? '', client.email, client.phone ?? '', client.accountId ?? '', words.clientStatus[client.status],
+      words.invitationStatus[client.invitation.status], client.balance ? formatPlainAmount(client.balance.amount, lang) : '',
+      client.balance?.currency ?? '', formatMoscowClock(client.createdAt, lang),
+    ]),
+    lang,
+  );
 }

@@ -1,75 +1,118 @@
 /**
- * Contact sales (public): a reseller or integrator applies to become a partner. Field-level errors
- * come from the API; one Idempotency-Key per filled-in form makes a double submit or a retry
- * after a lost answer create one application.
+ * Contact sales (public): a reseller or integrator applies to become a partner. The browser checks
+ * each field first (the API's rules), the API's field errors come back by field, and focus goes to
+ * the first field in error. One Idempotency-Key per filled-in form, kept with the "Thank you" page
+ * for the browser session: a reload shows the page again and a resubmit cannot create a second application.
  */
 import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
+import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import { t } from '../../i18n/catalogue';
+import { formatMoscowTime } from '../../i18n/format';
 import { AppShell } from '../../ui/AppShell';
 import { Field } from '../../ui/Field';
-import { formatMoscow } from '../../ui/moscowTime';
+import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 const EMPTY = { name: '', email: '', phone: '', company: '', message: '' };
+type FieldName = keyof typeof EMPTY;
+
+const RULES: Record<FieldName, FieldRule> = {
+  name: { required: true, maxLength: 200 },
+  email: { required: true, kind: 'email' },
+  phone: { required: true, kind: 'phone' },
+  company: { required: true, maxLength: 200 },
+  message: { required: true, maxLength: 5000 },
+};
+
+/** What this browser session remembers of the form: its key, and the answer once sent. */
+interface Remembered {
+  readonly key: string;
+  readonly sent?: { readonly email: string; readonly contactDueAt: string };
+}
+
+const STORAGE_KEY = 'partnerdesk.application';
+
+function remembered(): Remembered {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Remembered | null;
+    if (value && typeof value.key === 'string') return value;
+  } catch {
+    // Nothing usable stored: a new form.
+  }
+  return { key: idempotencyKey() };
+}
+
+function remember(value: Remembered): Remembered {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+  return value;
+}
 
 /** The form, then the confirmation. */
 export function ContactSales() {
+  const words = t.value;
+  const page = words.contactSales;
   const [form, setForm] = useState(EMPTY);
-  const [key, setKey] = useState(idempotencyKey);
+  const [state, setState] = useState(remembered);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<{ contactDueAt: string } | null>(null);
-  const set = (field: keyof typeof EMPTY) => (value: string) => setForm({ ...form, [field]: value });
+  const set = (field: FieldName) => (value: string) => setForm({ ...form, [field]: value });
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
+    const wrong = fieldsInError(form, RULES);
+    if (wrong.length > 0) {
+      setProblem(localProblem('validation_failed', wrong));
+      return focusFirstField(wrong);
+    }
     setBusy(true);
+    remember(state);
     const outcome = await attempt(api().POST('/partner-applications', {
       body: form,
-      params: { header: { 'Idempotency-Key': key } },
+      params: { header: { 'Idempotency-Key': state.key } },
     }));
     setBusy(false);
-    if (!outcome.ok) return setProblem(outcome.problem);
+    if (!outcome.ok) {
+      setProblem(outcome.problem);
+      return focusFirstField(outcome.problem.fields);
+    }
     setProblem(null);
-    setSent({ contactDueAt: outcome.data.contactDueAt });
+    setState(remember({ key: state.key, sent: { email: form.email.trim(), contactDueAt: outcome.data.contactDueAt } }));
   };
 
-  if (sent) {
+  if (state.sent) {
     return (
-      <AppShell title="Application sent">
-        <h1 tabIndex={-1}>Thank you — your application is in</h1>
-        <p role="status">
-          We have sent a confirmation to <strong>{form.email}</strong>. A manager of the partner department will contact you
-          by <strong>{formatMoscow(sent.contactDueAt)}</strong> (Moscow time).
-        </p>
+      <AppShell title={page.sentTitle}>
+        <h1 tabIndex={-1}>{page.sentHeading}</h1>
+        <p role="status">{page.sentText(state.sent.email, formatMoscowTime(state.sent.contactDueAt))}</p>
         <button type="button" class="secondary" onClick={() => {
           setForm(EMPTY);
-          setKey(idempotencyKey());
-          setSent(null);
+          sessionStorage.removeItem(STORAGE_KEY);
+          setState({ key: idempotencyKey() });
         }}>
-          Send another application
+          {page.another}
         </button>
       </AppShell>
     );
   }
 
-  const fields = problem?.fields ?? {};
+  const error = (name: FieldName) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);
   return (
-    <AppShell title="Contact sales">
-      <h1 tabIndex={-1}>Become a partner</h1>
-      <p>Resellers and integrators of our cloud: tell us about your company. A manager contacts you within 48 hours.</p>
+    <AppShell title={page.title}>
+      <h1 tabIndex={-1}>{page.heading}</h1>
+      <p>{page.intro}</p>
       <form class="panel narrow" onSubmit={(event) => void submit(event)} noValidate>
         <ProblemMessage problem={problem} />
-        <Field label="Your name" name="name" required autoComplete="name" value={form.name} onValue={set('name')} error={fields.name} />
-        <Field label="E-mail" name="email" type="email" required autoComplete="email" value={form.email} onValue={set('email')} error={fields.email} />
-        <Field label="Phone" name="phone" type="tel" required autoComplete="tel" value={form.phone} onValue={set('phone')} error={fields.phone}
-          hint="International format, e.g. +7 495 123-45-67" />
-        <Field label="Company" name="company" required autoComplete="organization" value={form.company} onValue={set('company')} error={fields.company} />
-        <Field label="Message" name="message" required multiline value={form.message} onValue={set('message')} error={fields.message}
-          hint="What you do and how you would work with our cloud." />
-        <button type="submit" disabled={busy}>{busy ? 'Sending…' : 'Send application'}</button>
+        <Field label={page.name} name="name" required autoComplete="name" value={form.name} onValue={set('name')} error={error('name')} maxLength={200} />
+        <Field label={page.email} name="email" type="email" required autoComplete="email" value={form.email} onValue={set('email')} error={error('email')} />
+        <Field label={page.phone} name="phone" type="tel" required autoComplete="tel" value={form.phone} onValue={set('phone')} error={error('phone')}
+          hint={page.phoneHint} />
+        <Field label={page.company} name="company" required autoComplete="organization" value={form.company} onValue={set('company')} error={error('company')}
+          maxLength={200} />
+        <Field label={page.message} name="message" required multiline value={form.message} onValue={set('message')} error={error('message')}
+          hint={page.messageHint} maxLength={5000} />
+        <button type="submit" disabled={busy}>{busy ? page.sending : page.submit}</button>
       </form>
     </AppShell>
   );

@@ -5,42 +5,50 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
-import type { Problem } from '../../api/errorMessages';
+import { type Problem, problemWords } from '../../api/errorMessages';
 import type { InvitationView } from '../../api/types';
 import { end, session } from '../../auth/session';
 import { AppShell } from '../../ui/AppShell';
-import { formatMoscow } from '../../ui/moscowTime';
+import { t } from '../../i18n/catalogue';
+import { Sentence } from '../../i18n/Sentence';
+import { formatMoscowTime } from '../../i18n/format';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { CloudAccountSignIn } from '../SignIn/CloudAccountSignIn';
 
-const CLOSED: Record<Exclude<InvitationView['status'], 'pending'>, { title: string; text: string }> = {
-  accepted: { title: 'Invitation accepted', text: 'This invitation has been accepted. Nothing more to do.' },
-  declined: { title: 'Invitation declined', text: 'This invitation has been declined. The partner has been told.' },
-  cancelled: { title: 'Invitation withdrawn', text: 'The partner withdrew this invitation, or sent a newer one. Use the link in the latest e-mail.' },
-  expired: { title: 'Invitation expired', text: 'This invitation has expired. Ask the partner to send a new one.' },
-};
-
 /** Codes that mean the invitation can no longer be answered: shown as a page, not as an error next to buttons. */
-const FINAL_CODES = new Set(['invitation_expired', 'invitation_closed', 'invitation_superseded', 'not_found']);
+const FINAL_CODES = new Set(['invitation_expired', 'invitation_closed', 'invitation_superseded']);
+/** Codes that mean the link itself is broken (unknown or malformed token). */
+const INVALID_LINK_CODES = new Set(['not_found', 'validation_failed']);
+
+/** A page with a title and its text: what an invitation that cannot be answered shows. */
+type Final = { readonly kind: 'invalid' } | { readonly kind: 'closed'; readonly problem: Problem };
 
 /** The screen for one invitation token. */
 export function Invitation({ token }: { readonly token: string }) {
+  const words = t.value;
+  const page = words.invitation;
   const [view, setView] = useState<InvitationView | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [final, setFinal] = useState<{ title: string; text: string } | null>(null);
+  const [final, setFinal] = useState<Final | null>(null);
   const [busy, setBusy] = useState(false);
+  const [attemptNo, setAttemptNo] = useState(0);
   const [key] = useState(idempotencyKey);
   const signedIn = session.value;
+  const settle = (failed: Problem) => {
+    if (INVALID_LINK_CODES.has(failed.code)) setFinal({ kind: 'invalid' });
+    else if (FINAL_CODES.has(failed.code)) setFinal({ kind: 'closed', problem: failed });
+    else setProblem(failed);
+  };
 
   useEffect(() => {
+    setProblem(null);
     // Asked for JSON: the same route answers HTML to a browser that follows the link to the API itself.
     void attempt(api().GET('/invitations/{token}', { params: { path: { token } }, headers: { accept: 'application/json' } })).then((outcome) => {
       if (outcome.ok) {
         if (typeof outcome.data !== 'string') setView(outcome.data);
-      } else if (FINAL_CODES.has(outcome.problem.code)) setFinal({ title: 'Invitation not available', text: outcome.problem.message });
-      else setProblem(outcome.problem);
+      } else settle(outcome.problem);
     });
-  }, [token]);
+  }, [token, attemptNo]);
 
   const answer = async (choice: 'accept' | 'decline') => {
     setBusy(true);
@@ -50,30 +58,30 @@ export function Invitation({ token }: { readonly token: string }) {
     if (outcome.ok) {
       setView(outcome.data);
       setProblem(null);
-    } else if (FINAL_CODES.has(outcome.problem.code)) setFinal({ title: 'Invitation not available', text: outcome.problem.message });
-    else setProblem(outcome.problem);
+    } else settle(outcome.problem);
   };
 
   if (final) {
+    const title = final.kind === 'invalid' ? page.invalidTitle : page.unavailable;
     return (
-      <AppShell title={final.title}>
-        <h1 tabIndex={-1}>{final.title}</h1>
-        <p>{final.text}</p>
+      <AppShell title={title}>
+        <h1 tabIndex={-1}>{title}</h1>
+        <p>{final.kind === 'invalid' ? page.invalidText : problemWords(final.problem, words)}</p>
       </AppShell>
     );
   }
   if (!view) {
     return (
-      <AppShell title="Invitation">
-        <h1 tabIndex={-1}>Invitation</h1>
-        {problem ? <ProblemMessage problem={problem} /> : <p role="status">Loading the invitation…</p>}
+      <AppShell title={page.title}>
+        <h1 tabIndex={-1}>{page.title}</h1>
+        {problem ? <ProblemMessage problem={problem} onRetry={() => setAttemptNo((n) => n + 1)} /> : <p role="status">{page.loading}</p>}
       </AppShell>
     );
   }
   if (view.status !== 'pending') {
     const closed = view.status === 'accepted' && signedIn?.role === 'client'
-      ? { title: 'Invitation accepted', text: `${view.partnerName} now serves your cloud account ${view.accountId ?? signedIn.accountId ?? ''}.` }
-      : CLOSED[view.status];
+      ? { title: page.closed.accepted.title, text: <Sentence words={page.nowServes} values={[view.partnerName, view.accountId ?? signedIn.accountId ?? '']} /> }
+      : page.closed[view.status];
     return (
       <AppShell title={closed.title}>
         <h1 tabIndex={-1}>{closed.title}</h1>
@@ -82,31 +90,31 @@ export function Invitation({ token }: { readonly token: string }) {
     );
   }
   return (
-    <AppShell title="Invitation">
-      <h1 tabIndex={-1}>{view.partnerName} invites you</h1>
+    <AppShell title={page.title}>
+      <h1 tabIndex={-1}><Sentence words={page.invites} values={[view.partnerName]} /></h1>
       <section class="panel">
-        <p>{view.acceptingMeans}</p>
+        <p>{page.acceptingMeans}</p>
         <p>
-          {view.accountId ? <>For cloud account <strong>{view.accountId}</strong>. </> : <>For the cloud account you sign in with. </>}
-          Answer by <strong>{formatMoscow(view.expiresAt)}</strong> (Moscow time).
+          {view.accountId ? page.forAccount(view.accountId) : page.forSignedIn}{' '}
+          <strong>{page.answerBy(formatMoscowTime(view.expiresAt))}</strong>
         </p>
       </section>
       <ProblemMessage problem={problem} />
       {signedIn?.role === 'client' ? (
         <section class="panel" aria-labelledby="answer-heading">
-          <h2 id="answer-heading">Your answer</h2>
-          <p>Signed in to the cloud console as <strong>{signedIn.accountId}</strong>.</p>
+          <h2 id="answer-heading">{page.answerHeading}</h2>
+          <p>{page.signedInAs(signedIn.accountId ?? '')}</p>
           <div class="actions">
-            <button type="button" disabled={busy} onClick={() => void answer('accept')}>Accept invitation</button>
-            <button type="button" class="secondary" disabled={busy} onClick={() => void answer('decline')}>Decline</button>
-            <button type="button" class="quiet" onClick={() => end()}>Use another account</button>
+            <button type="button" disabled={busy} onClick={() => void answer('accept')}>{page.accept}</button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => void answer('decline')}>{page.decline}</button>
+            <button type="button" class="quiet" onClick={() => end()}>{page.otherAccount}</button>
           </div>
         </section>
       ) : (
         <section class="panel" aria-labelledby="sign-in-heading">
-          <h2 id="sign-in-heading">Sign in to answer</h2>
-          <p>Only the owner of the cloud account can accept. Sign in to your cloud console, or sign up if you have no account yet.</p>
-          {signedIn && <p class="notice">You are signed in as a {signedIn.role}; the invitation needs a cloud console account.</p>}
+          <h2 id="sign-in-heading">{page.signInHeading}</h2>
+          <p>{page.signInText}</p>
+          {signedIn && <p class="notice">{page.wrongRole}</p>}
           <CloudAccountSignIn />
         </section>
       )}

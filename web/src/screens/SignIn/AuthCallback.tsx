@@ -4,13 +4,16 @@ import type { Problem } from '../../api/errorMessages';
 import { completeSignIn } from '../../auth/cognito';
 import { start } from '../../auth/session';
 import { consoleConfig } from '../../config';
+import { t } from '../../i18n/catalogue';
 import { navigate, route } from '../../router';
+import { returnPath } from '../../screenPaths';
 import { AppShell } from '../../ui/AppShell';
 import { Link } from '../../ui/Link';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
 /** Finishes a hosted sign-in. */
 export function AuthCallback() {
+  const words = t.value.signIn;
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
     const auth = consoleConfig().auth;
@@ -18,15 +21,15 @@ export function AuthCallback() {
     void completeSignIn(auth, route.value.query).then((outcome) => {
       if ('session' in outcome) {
         start(outcome.session);
-        navigate(outcome.next, { replace: true });
+        navigate(returnPath(outcome.next, window.location.origin), { replace: true });
       } else setProblem(outcome);
     });
   }, []);
   return (
-    <AppShell title="Signing in">
-      <h1 tabIndex={-1}>Signing in…</h1>
+    <AppShell title={words.callbackTitle}>
+      <h1 tabIndex={-1}>{words.callbackHeading}</h1>
       <ProblemMessage problem={problem} />
-      {problem && <p><Link href="/sign-in">Sign in again</Link></p>}
+      {problem && <p><Link href="/sign-in">{words.again}</Link></p>}
     </AppShell>
   );
 }

@@ -9,6 +9,7 @@ import { authorizationUrl } from '../../auth/cognito';
 import { isSession, signInCloudAccount, signUpCloudAccount } from '../../auth/localSignIn';
 import { start } from '../../auth/session';
 import { consoleConfig } from '../../config';
+import { t } from '../../i18n/catalogue';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 
@@ -19,6 +20,7 @@ function here(): string {
 
 /** Both ways in for a cloud-console user. */
 export function CloudAccountSignIn() {
+  const words = t.value.signIn.cloud;
   const auth = consoleConfig().auth;
   const [accountId, setAccountId] = useState('');
   const [email, setEmail] = useState('');
@@ -28,13 +30,13 @@ export function CloudAccountSignIn() {
   if (auth.mode === 'cognito') {
     const pool = auth.console;
     if (!pool) {
-      return <p class="notice">Cloud console users sign in with the cloud's own sign-in, which this console does not offer yet.</p>;
+      return <p class="notice">{words.notOffered}</p>;
     }
     const go = async (signUp: boolean) => window.location.assign(await authorizationUrl(pool, 'console', here(), signUp));
     return (
       <div class="actions">
-        <button type="button" onClick={() => void go(false)}>Sign in to your cloud console</button>
-        <button type="button" class="secondary" onClick={() => void go(true)}>Create a cloud account</button>
+        <button type="button" onClick={() => void go(false)}>{words.hostedSignIn}</button>
+        <button type="button" class="secondary" onClick={() => void go(true)}>{words.hostedSignUp}</button>
       </div>
     );
   }
@@ -51,16 +53,16 @@ export function CloudAccountSignIn() {
     <div class="cloud-sign-in">
       <ProblemMessage problem={problem} />
       <form onSubmit={(event) => void submit(event, () => signInCloudAccount(accountId.trim()))}>
-        <h3>I have a cloud account</h3>
-        <Field label="Cloud account id" name="cloud-account-id" required value={accountId} placeholder="acc-…"
+        <h3>{words.haveAccount}</h3>
+        <Field label={words.accountId} name="cloud-account-id" required value={accountId} placeholder="acc-…"
           onValue={setAccountId} />
-        <button type="submit" disabled={busy}>Sign in to the cloud console</button>
+        <button type="submit" disabled={busy}>{words.signIn}</button>
       </form>
       <form onSubmit={(event) => void submit(event, () => signUpCloudAccount(email.trim()))}>
-        <h3>I have no cloud account yet</h3>
-        <Field label="Your e-mail" name="sign-up-email" type="email" required value={email} autoComplete="email"
+        <h3>{words.noAccount}</h3>
+        <Field label={words.yourEmail} name="sign-up-email" type="email" required value={email} autoComplete="email"
           onValue={setEmail} />
-        <button type="submit" class="secondary" disabled={busy}>Sign up for a cloud account</button>
+        <button type="submit" class="secondary" disabled={busy}>{words.signUp}</button>
       </form>
     </div>
   );

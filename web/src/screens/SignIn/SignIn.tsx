@@ -9,7 +9,9 @@ import { authorizationUrl } from '../../auth/cognito';
 import { DEMO_STAFF, isSession, signInStaff } from '../../auth/localSignIn';
 import { session, signInNotice, start } from '../../auth/session';
 import { consoleConfig } from '../../config';
+import { t } from '../../i18n/catalogue';
 import { navigate, route } from '../../router';
+import { returnPath } from '../../screenPaths';
 import { AppShell } from '../../ui/AppShell';
 import { Field } from '../../ui/Field';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -18,13 +20,12 @@ import { CloudAccountSignIn } from './CloudAccountSignIn';
 /** Where to go after signing in: `?next=` on the sign-in page, else the page that asked for it. */
 function nextPath(): string {
   const { path, query } = route.value;
-  if (path !== '/sign-in') return `${path}${window.location.search}`;
-  const next = query.get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return returnPath(path === '/sign-in' ? query.get('next') : `${path}${window.location.search}`, window.location.origin);
 }
 
 /** The sign-in page (also shown in place of a screen that needs a signed-in person). */
 export function SignIn() {
+  const words = t.value.signIn;
   const auth = consoleConfig().auth;
   const notice = signInNotice.value;
   const [email, setEmail] = useState('');
@@ -46,14 +47,14 @@ export function SignIn() {
   };
 
   return (
-    <AppShell title="Sign in">
-      <h1 tabIndex={-1}>Sign in</h1>
-      {notice && <p class="notice" role="status">{notice}</p>}
+    <AppShell title={words.title}>
+      <h1 tabIndex={-1}>{words.title}</h1>
+      {notice && <p class="notice" role="status">{words[notice]}</p>}
       <section aria-labelledby="staff-heading" class="panel narrow">
-        <h2 id="staff-heading">Partners and managers</h2>
+        <h2 id="staff-heading">{words.staffHeading}</h2>
         {auth.mode === 'cognito' ? (
           <button type="button" onClick={async () => window.location.assign(await authorizationUrl(auth.staff, 'staff', nextPath()))}>
-            Sign in with your partnerdesk login
+            {words.hostedStaff}
           </button>
         ) : (
           <>
@@ -62,18 +63,18 @@ export function SignIn() {
               event.preventDefault();
               void signIn(email);
             }}>
-              <Field label="E-mail" name="email" type="email" required autoComplete="username" value={email}
+              <Field label={words.email} name="email" type="email" required autoComplete="username" value={email}
                 onValue={setEmail} />
-              <button type="submit" disabled={busy}>Sign in</button>
+              <button type="submit" disabled={busy}>{words.submit}</button>
             </form>
-            <p>Demo logins of the local stack:</p>
+            <p>{words.demoLogins}</p>
             <ul class="demo-logins">
               {DEMO_STAFF.map((login) => (
                 <li key={login.email}>
                   <button type="button" class="secondary" disabled={busy} onClick={() => void signIn(login.email)}>
-                    Sign in as {login.email}
+                    {words.demoAs(login.email)}
                   </button>
-                  <span> — {login.who}</span>
+                  <span> — {words.demoWho[login.role]}</span>
                 </li>
               ))}
             </ul>
@@ -81,8 +82,8 @@ export function SignIn() {
         )}
       </section>
       <section aria-labelledby="client-heading" class="panel narrow">
-        <h2 id="client-heading">Clients of a partner</h2>
-        <p>Sign in to your cloud console account to answer an invitation.</p>
+        <h2 id="client-heading">{words.clientsHeading}</h2>
+        <p>{words.clientsText}</p>
         <CloudAccountSignIn />
       </section>
     </AppShell>

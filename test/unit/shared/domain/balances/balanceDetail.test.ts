@@ -9,6 +9,9 @@ import { money } from '../../../../../shared/domain/Money';
 import type { ClientRef } from '../../../../../shared/domain/clients/ClientRef';
 import { deliveryArb, inMemoryBalanceDeps, periodArb, plainDetail, recomputeDetail } from '../../../../support/balances';
 
+/** A page large enough for every movement these tests record. */
+const EVERY_MOVEMENT = { limit: 500 };
+
 const ACCOUNT = 'acc-00000000000000000001';
 const clock = new FixedClock('2026-03-10T12:00:00Z');
 /** Served since long before any generated day, so that whole periods are shown. */
@@ -24,7 +27,7 @@ describe('balanceDetail', () => {
       const d = deps();
       await recordBillingEvents(d, delivered);
 
-      const detail = await balanceDetail(d, 'ptn_1', 'cli_1', period);
+      const detail = await balanceDetail(d, 'ptn_1', 'cli_1', period, EVERY_MOVEMENT);
 
       expect(plainDetail(detail)).toEqual(recomputeDetail(delivered, period));
     }), { numRuns: 100 });
@@ -50,7 +53,7 @@ describe('balanceDetail', () => {
       transactionId: 'dep-1', accountId: ACCOUNT, type: 'deposit', amount: money(5_000_00, 'RUB'), occurredAt: new Date('2026-03-01T21:30:00Z'),
     }]);
 
-    const detail = await balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-03-01', to: '2026-03-02' });
+    const detail = await balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-03-01', to: '2026-03-02' }, EVERY_MOVEMENT);
 
     expect(detail.days.map((day) => [day.day, day.deposits.amount, day.closing.amount])).toEqual([['2026-03-01', 0, 0], ['2026-03-02', 5_000_00, 5_000_00]]);
     expect(detail.movements).toEqual([expect.objectContaining({ transactionId: 'dep-1', type: 'deposit' })]);
@@ -64,14 +67,14 @@ describe('balanceDetail', () => {
     const d = deps([client, blocked, invited, cancelled, detached]);
     const period = { from: '2026-03-01', to: '2026-03-01' };
 
-    await expect(balanceDetail(d, 'ptn_1', 'cli_blocked', period)).resolves.toMatchObject({ clientId: 'cli_blocked' });
+    await expect(balanceDetail(d, 'ptn_1', 'cli_blocked', period, EVERY_MOVEMENT)).resolves.toMatchObject({ clientId: 'cli_blocked' });
     for (const [clientId, status] of [['cli_invited', 'invited'], ['cli_cancelled', 'cancelled']] as const) {
       const notActive = { constructor: ConflictError, code: 'client_not_active', details: { clientId, status } };
-      await expect(balanceDetail(d, 'ptn_1', clientId, period)).rejects.toMatchObject(notActive);
+      await expect(balanceDetail(d, 'ptn_1', clientId, period, EVERY_MOVEMENT)).rejects.toMatchObject(notActive);
       await expect(clientBalance(d, 'ptn_1', clientId)).rejects.toMatchObject(notActive);
     }
     for (const [partnerId, clientId] of [['ptn_1', 'cli_detached'], ['ptn_1', 'cli_none'], ['ptn_2', 'cli_1'], ['ptn_2', 'cli_invited']] as const) {
-      await expect(balanceDetail(d, partnerId, clientId, period)).rejects.toThrow(NotFoundError);
+      await expect(balanceDetail(d, partnerId, clientId, period, EVERY_MOVEMENT)).rejects.toThrow(NotFoundError);
       await expect(clientBalance(d, partnerId, clientId)).rejects.toThrow(NotFoundError);
     }
   });
@@ -86,7 +89,7 @@ describe('balance of a client served since a day', () => {
     const d = deps([lateClient]);
     await recordBillingEvents(d, [event('before', '2026-02-10T10:00:00Z', 'deposit'), event('debit-before', '2026-02-11T10:00:00Z', 'debit'), event('after', '2026-03-06T10:00:00Z', 'deposit')]);
 
-    const detail = await balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-09' });
+    const detail = await balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-09' }, EVERY_MOVEMENT);
     const expenses = await expensesOnServices(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-09' });
     const current = await clientBalance(d, 'ptn_1', 'cli_1');
 
@@ -99,7 +102,7 @@ describe('balance of a client served since a day', () => {
 
   it('refuses a period wholly before the acceptance day (period_before_client)', async () => {
     const d = deps([lateClient]);
-    await expect(balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-04' })).rejects.toMatchObject({ code: 'period_before_client' });
+    await expect(balanceDetail(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-04' }, EVERY_MOVEMENT)).rejects.toMatchObject({ code: 'period_before_client' });
     await expect(expensesOnServices(d, 'ptn_1', 'cli_1', { from: '2026-02-01', to: '2026-03-04' })).rejects.toMatchObject({ code: 'period_before_client' });
   });
 });

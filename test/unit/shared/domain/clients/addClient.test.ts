@@ -1,4 +1,4 @@
-import { addClient } from '../../../../../shared/domain/clients/addClient';
+import { addClient, DEFAULT_INVITATIONS_PER_DAY, invitationLimit } from '../../../../../shared/domain/clients/addClient';
 import { acceptInvitation } from '../../../../../shared/domain/clients/answerInvitation';
 import type { Client } from '../../../../../shared/domain/clients/Client';
 import { clientOperationChange } from '../../../../../shared/domain/clients/decideClientOperation';
@@ -176,3 +176,63 @@ describe('addClient', () => {
     expect(w.mailer.sent).toHaveLength(1);
   });
 });
+
+describe('addClient, limits on invitations (issue 26)', () => {
+  it('refuses a second pending invitation to one address (any case) with the pending client\'s id, and takes it again once that one closed', async () => {
+    const w = world();
+    const { client: first } = await addClient(w.deps, 'ptn_1', actor, { email: 'victim1@example.com' });
+    const before = snapshotOf(w);
+
+    await expect(addClient(w.deps, 'ptn_1', actor, { email: 'Victim1@Example.com', name: 'Another name' }))
+      .rejects.toMatchObject({ constructor: ConflictError, code: 'invitation_pending', details: { clientId: first.id } });
+    expect(snapshotOf(w)).toEqual(before);
+    expect(w.mailer.to('victim1@example.com')).toHaveLength(1);
+
+    const current = await w.clients.get('ptn_1', first.id);
+    const invitation = await w.clients.getInvitation(first.invitation.id);
+    await w.clients.save(closeInvitation(current!, invitation!, 'cancel', { at: w.clock.now(), actor, auditId: w.ids.next('aud') }));
+    await expect(addClient(w.deps, 'ptn_1', actor, { email: 'victim1@example.com' })).resolves.toMatchObject({ created: true });
+  });
+
+  it('of two concurrent invitations to one address stores one; the other answers invitation_pending', async () => {
+    const w = world();
+
+    const answers = await Promise.allSettled([1, 2].map(() => addClient(w.deps, 'ptn_1', actor, { email: 'same@example.com' })));
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(answers.find((answer) => answer.status === 'rejected')).toMatchObject({ reason: { code: 'invitation_pending' } });
+    expect([...w.tables.clients.values()].filter((client) => client.email === 'same@example.com')).toHaveLength(1);
+  });
+
+  it('lets another partner invite the same address', async () => {
+    const w = world();
+    addPartner(w, 'ptn_2', 'Other IT');
+    await addClient(w.deps, 'ptn_1', actor, { email: 'shared@example.com' });
+
+    await expect(addClient(w.deps, 'ptn_2', partnerActor('ptn_2'), { email: 'shared@example.com' })).resolves.toMatchObject({ created: true });
+  });
+
+  it('counts new invitations per partner per day: over the limit rate_limited (nothing stored, no mail), the next day again', async () => {
+    const w = world();
+    const deps = { ...w.deps, invitationsPerDay: 3 };
+    for (const n of [1, 2, 3]) await addClient(deps, 'ptn_1', actor, { email: `c${n}@example.com` });
+    const before = snapshotOf(w);
+
+    await expect(addClient(deps, 'ptn_1', actor, { email: 'c4@example.com' })).rejects.toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: expect.any(Number) } });
+    expect(snapshotOf(w)).toEqual(before);
+    expect(w.mailer.to('c4@example.com')).toEqual([]);
+
+    w.clock.advance(24 * 60 * 60 * 1000);
+    await expect(addClient(deps, 'ptn_1', actor, { email: 'c4@example.com' })).resolves.toMatchObject({ created: true });
+  });
+
+  it('allows 200 new invitations a day by default', () => {
+    expect(invitationLimit()).toEqual({ limit: DEFAULT_INVITATIONS_PER_DAY, windowMs: 24 * 60 * 60 * 1000 });
+    expect(DEFAULT_INVITATIONS_PER_DAY).toBe(200);
+  });
+});
+
+/** What the clients store holds, to compare before and after a refused request. */
+function snapshotOf(w: InMemoryClientWorld) {
+  return { clients: [...w.tables.clients.values()], invitations: [...w.tables.invitations.values()], invitees: [...w.tables.invitees], audit: [...w.tables.audit] };
+}

@@ -43,6 +43,18 @@ describe('renewInvitation', () => {
   });
 });
 
+describe('renewInvitation, however often', () => {
+  it('never moves the expiry beyond 30 days from the first issue', () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const first = invited(clock);
+    clock.advance(27 * DAY);
+    const change = renewInvitation(first.after, first.invitation!.after, 'hash-2', { at: clock.now(), actor: partner, auditId: 'aud_2' });
+
+    expect(change.invitation?.after.expiresAt).toEqual(new Date('2026-03-31T10:00:00Z'));
+    expect(change.after.invitation.expiresAt).toEqual(new Date('2026-03-31T10:00:00Z'));
+  });
+});
+
 describe('closeInvitation', () => {
   it.each([
     ['accept', 'active', 'accepted'],
@@ -74,12 +86,24 @@ describe('closeInvitation', () => {
     expect(again.after.servedSince).toBeUndefined();
   });
 
-  it('refuses to close an invitation twice', () => {
+  it('refuses to close an invitation twice, in the invitation\'s words (invitation_closed), never the state machine\'s', () => {
     const clock = new FixedClock('2026-03-01T10:00:00Z');
     const first = invited(clock);
     const accepted = closeInvitation(first.after, first.invitation!.after, 'accept', { at: clock.now(), actor: partner, auditId: 'aud_2' });
     expect(() => closeInvitation(accepted.after, accepted.invitation!.after, 'decline', { at: clock.now(), actor: partner, auditId: 'aud_3' }))
-      .toThrow(InvalidTransitionError);
+      .toThrow(expect.objectContaining({ code: 'invitation_closed', details: { status: 'accepted' } }));
+  });
+
+  it('answers invitation_closed when its reads straddle another answer: the invitation read pending, the client read after', () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const first = invited(clock);
+    const accepted = closeInvitation(first.after, first.invitation!.after, 'accept', { at: clock.now(), actor: partner, auditId: 'aud_2' });
+    for (const action of ['accept', 'decline', 'cancel', 'expire'] as const) {
+      expect(() => closeInvitation(accepted.after, first.invitation!.after, action, { at: clock.now(), actor: partner, auditId: 'aud_3' }))
+        .toThrow(expect.objectContaining({ code: 'invitation_closed', details: { status: 'accepted' } }));
+    }
+    expect(() => renewInvitation(accepted.after, first.invitation!.after, 'hash-3', { at: clock.now(), actor: partner, auditId: 'aud_4' }))
+      .toThrow(expect.objectContaining({ code: 'invitation_closed' }));
   });
 });
 

@@ -10,7 +10,10 @@ function department() {
   const world = inMemoryClientWorld();
   const partners = new InMemoryPartnerRecords(world.tables);
   const closed: string[] = [];
-  const directory: AccountDirectory = { createPartnerLogin: async () => undefined, closePartnerLogin: async ({ email }) => void closed.push(email) };
+  const directory: AccountDirectory = {
+    createPartnerLogin: async () => undefined, closePartnerLogin: async ({ email }) => void closed.push(email),
+    reopenPartnerLogin: async () => undefined, findStaffLogin: async () => undefined,
+  };
   const deps: PartnerStandingDeps = { partners, confirmations: world.confirmations, mailer: world.mailer, failures: world.failures, clock: world.clock, ids: world.ids };
   const endingDeps: PartnerEndingDeps = { ...world.operationDeps, partners, endings: partners, directory };
   const partner = partners.add({ partnerId: 'ptn_a', name: 'Volkova IT', email: 'ptn_a@partners.example.com', applicationId: 'app_a', createdAt: world.clock.now() });

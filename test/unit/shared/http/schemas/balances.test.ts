@@ -1,7 +1,8 @@
 import { ValidationError } from '../../../../../shared/domain/errors';
 import { money } from '../../../../../shared/domain/Money';
 import { billingEventsBody, toBillingEvent } from '../../../../../shared/http/schemas/balances';
-import { periodQuery } from '../../../../../shared/http/schemas/periodQuery';
+import { balanceDetailQuery, LAMBDA_RESPONSE_LIMIT_BYTES, MAX_MOVEMENTS_PER_PAGE, periodQuery } from '../../../../../shared/http/schemas/periodQuery';
+import { eachMoscowDay } from '../../../../../shared/domain/moscowTime';
 import { toBalanceDetailView } from '../../../../../shared/http/views/balances';
 import { parseWith } from '../../../../../shared/http/validation';
 
@@ -70,5 +71,37 @@ describe('toBalanceDetailView', () => {
     });
     expect(view.movements).toEqual([{ transactionId: 'd1', type: 'deposit', amount: { amount: 100, currency: 'RUB' }, occurredAt: '2026-03-02T00:30:00.000+03:00', day: '2026-03-02' }]);
     expect(view).toMatchObject({ from: '2026-03-02', to: '2026-03-02', timeZone: 'Europe/Moscow', currency: 'RUB' });
+  });
+});
+
+describe('"Detail" answers (issue 26)', () => {
+  it('stays well under Lambda\'s 6 MB response limit at its worst: 366 days and a full page of movements with the longest values', () => {
+    const huge = money(-Number.MAX_SAFE_INTEGER, 'RUB');
+    const days = eachMoscowDay('2025-01-01', '2026-01-01');
+    const detail = {
+      clientId: `cli_${'f'.repeat(124)}`,
+      period: { from: days[0]!, to: days.at(-1)! },
+      clientSince: days[0]!,
+      opening: huge, closing: huge,
+      totals: { debits: huge, deposits: huge, withdrawals: huge },
+      days: days.map((day) => ({ day, opening: huge, debits: huge, deposits: huge, withdrawals: huge, closing: huge })),
+      movements: Array.from({ length: MAX_MOVEMENTS_PER_PAGE }, (_, n) => ({
+        transactionId: `${n}`.padStart(128, 'x'), type: 'withdrawal' as const, amount: huge, occurredAt: new Date('2025-12-31T23:59:59.999Z'),
+      })),
+      nextCursor: 'c'.repeat(2048),
+    };
+
+    const bytes = Buffer.byteLength(JSON.stringify(toBalanceDetailView(detail)));
+
+    expect(days).toHaveLength(366);
+    expect(bytes).toBeLessThan(LAMBDA_RESPONSE_LIMIT_BYTES / 20);
+  });
+
+  it('takes a movements page size of 1–500 (default 100) and a cursor', () => {
+    expect(parseWith(balanceDetailQuery, { from: '2026-03-01', to: '2026-03-31' }, 'query')).toEqual({ from: '2026-03-01', to: '2026-03-31', limit: 100 });
+    expect(parseWith(balanceDetailQuery, { from: '2026-03-01', to: '2026-03-31', limit: '500', cursor: 'abc' }, 'query')).toMatchObject({ limit: 500, cursor: 'abc' });
+    for (const limit of ['0', '501', '1.5', 'all']) {
+      expect(issuesOf(() => parseWith(balanceDetailQuery, { from: '2026-03-01', to: '2026-03-31', limit }, 'query'))[0]?.path).toBe('query.limit');
+    }
   });
 });

@@ -29,6 +29,19 @@ describe('free text', () => {
     expect(issuesOf(multilineText(5000), value)).toEqual({ issues: [{ path: 'body', message: expect.stringMatching(/control characters/) }] });
   });
 
+  it.each(['\u2028', '\u2029', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u061C', '\u{E0000}', '\u{E0041}', '\u{E007F}'])(
+    'refuses separator or invisible character %j inside one-line text (names, companies, searches)',
+    (character) => {
+      expect(issuesOf(text(200), `Ann${character}Lee`)).toEqual({ issues: [{ path: 'body', message: expect.stringMatching(/invisible characters/) }] });
+    },
+  );
+
+  it('says in its message exactly the ranges it refuses', () => {
+    const message = (issuesOf(text(200), 'a\u200Bb') as { issues: Array<{ message: string }> }).issues[0]?.message;
+    expect(message).toBe('Expected one line of text without control characters, line or paragraph separators (U+2028, U+2029), ' +
+      'bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069) or invisible characters (U+200B–U+200F, U+2060, U+FEFF, U+061C, U+E0000–U+E007F)');
+  });
+
   it('refuses line breaks and tabs in one-line text, keeps them in a message', () => {
     for (const value of ['Ann\nLee', 'Ann\r\nLee', 'Ann\tLee']) {
       expect(issuesOf(text(200), value)).toBeDefined();
@@ -37,7 +50,7 @@ describe('free text', () => {
   });
 
   it('takes any well-formed text otherwise: other scripts, emoji (surrogate pairs), marks', () => {
-    for (const value of ['Анна Ли', 'شركة', '李', 'Cloud 😀 partner', 'O\u2019Brien', 'a\u200Eb']) {
+    for (const value of ['Анна Ли', 'شركة', '李', 'Cloud 😀 partner', 'O\u2019Brien', 'e\u0301te', 'Ann\u00A0Lee', '\u{E0100}']) {
       expect(parseWith(text(200), value, 'body')).toBe(value);
     }
   });

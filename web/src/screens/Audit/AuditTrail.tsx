@@ -1,0 +1,92 @@
+/** The audit trail of a period, newest first, with client names, paging and CSV export: the Audit screen's and a client page's history. */
+import { useEffect } from 'preact/hooks';
+import { api, attempt } from '../../api/client';
+import type { AuditEntry } from '../../api/types';
+import { useLoaded } from '../../api/useLoaded';
+import { t } from '../../i18n/catalogue';
+import { formatMoscowClock } from '../../i18n/format';
+import { language } from '../../i18n/language';
+import { downloadCsv } from '../../ui/downloadCsv';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { Icon } from '../../ui/Icon';
+import { Link } from '../../ui/Link';
+import { moscowDayStart, nextDay } from '../../ui/moscowTime';
+import { Pager } from '../../ui/Pager';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { auditCsv } from './auditCsv';
+import { clientNames, loadNames } from './clientNames';
+
+/** Props of `AuditTrail`. */
+export interface AuditTrailProps {
+  /** One client's history, or every client's. */
+  readonly clientId?: string | undefined;
+  /** Moscow days, both included; empty for no bound. */
+  readonly from: string;
+  readonly to: string;
+  readonly cursor: string;
+  /** Goes to another page (undefined: the first). */
+  readonly onPage: (cursor: string | undefined) => void;
+}
+
+/** The table with its states. */
+export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailProps) {
+  const words = t.value;
+  const page = words.audit;
+  const loaded = useLoaded(() => attempt(api().GET('/audit', {
+    params: {
+      query: {
+        ...(clientId && { clientId }),
+        ...(from && { from: moscowDayStart(from) }),
+        ...(to && { to: moscowDayStart(nextDay(to)) }),
+        ...(cursor && { cursor }),
+        limit: '50',
+      },
+    },
+  })), [clientId, from, to, cursor]);
+  const items = loaded.data?.items;
+  useEffect(() => {
+    if (items) loadNames(items.map((entry) => entry.clientId));
+  }, [items]);
+  const names = clientNames.value;
+  const next = loaded.data?.nextCursor;
+  const status = (value: AuditEntry['after'] | null) => (value ? words.clientStatus[value] : words.common.none);
+  const clientCell = (entry: AuditEntry) => {
+    const name = names.get(entry.clientId);
+    if (name === null) return <span class="muted" title={entry.clientId}>{page.deletedClient}</span>;
+    return <Link href={`/clients/${encodeURIComponent(entry.clientId)}?tab=history`} translate={false} title={entry.clientId}>{name ?? entry.clientId}</Link>;
+  };
+  const columns: Column<AuditEntry>[] = [
+    { header: page.columns.time, nowrap: true, cell: (entry) => formatMoscowClock(entry.at) },
+    ...(clientId ? [] : [{ header: page.columns.client, cell: clientCell }]),
+    { header: page.columns.what, cell: (entry) => page.actions[entry.action] },
+    { header: page.columns.who, cell: (entry) => page.actors[entry.actor.kind] },
+    { header: page.columns.status, nowrap: true, cell: (entry) => page.change(status(entry.before), status(entry.after)) },
+  ];
+
+  return (
+    <>
+      <div class="table-tools">
+        <button type="button" class="secondary" disabled={!items?.length}
+          onClick={() => items && downloadCsv(`${page.csvFile}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`, auditCsv(items, names, language.value))}>
+          <Icon name="download" />{words.common.exportCsv}
+        </button>
+      </div>
+      <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} />
+      {(loaded.data || loaded.slow) && (
+        <DataTable
+          caption={page.caption}
+          layout="dense"
+          rows={items ?? []}
+          loading={!loaded.data}
+          rowKey={(entry) => entry.id}
+          empty={page.empty}
+          columns={columns}
+        />
+      )}
+      <Pager
+        onFirst={cursor ? () => onPage(undefined) : undefined}
+        onNext={next ? () => onPage(next) : undefined}
+      />
+    </>
+  );
+}

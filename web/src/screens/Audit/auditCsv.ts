@@ -1,0 +1,21 @@
+/** CSV export of an audit page in the page's language. */
+import type { AuditEntry } from '../../api/types';
+import { CATALOGUES } from '../../i18n/catalogue';
+import { formatMoscowClock } from '../../i18n/format';
+import type { Language } from '../../i18n/language';
+import { toCsv } from '../../ui/csv';
+
+/** The file: time, client id and name, what, who, status before and after. */
+export function auditCsv(entries: readonly AuditEntry[], names: ReadonlyMap<string, string | null>, lang: Language): string {
+  const words = CATALOGUES[lang];
+  const header = words.csv.audit;
+  const status = (value: AuditEntry['after'] | null) => (value ? words.clientStatus[value] : '');
+  return toCsv(
+    [header.time, header.clientId, header.client, header.action, header.actor, header.before, header.after],
+    entries.map((entry) => [
+      formatMoscowClock(entry.at, lang), entry.clientId, names.get(entry.clientId) ?? '', words.audit.actions[entry.action],
+      words.audit.actors[entry.actor.kind], status(entry.before), status(entry.after),
+    ]),
+    lang,
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Partner → one client: a header with the figures that matter first (status, balance), and tabs —
+ * Profile (contact details, account and ids with copy buttons, the invitation), History (its audit
+ * trail), and for a client who accepted, the balance's Detail and Expenses on services for a
+ * period of Moscow days. Tab, period and grouping live in the URL.
+ */
+import { api, attempt } from '../../api/client';
+import { useLoaded } from '../../api/useLoaded';
+import { t } from '../../i18n/catalogue';
+import { formatMoscowTime } from '../../i18n/format';
+import { navigate, route, withQuery } from '../../router';
+import { AppShell } from '../../ui/AppShell';
+import { BalanceFigure } from '../../ui/BalanceFigure';
+import { Id } from '../../ui/CopyButton';
+import { Link } from '../../ui/Link';
+import { currentMoscowMonth } from '../../ui/moscowTime';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { Tabs } from '../../ui/Tabs';
+import { AuditTrail } from '../Audit/AuditTrail';
+import { DetailTab } from './DetailTab';
+import { ExpensesTab } from './ExpensesTab';
+import { type Grouping, GROUPINGS } from './expenseGroups';
+import { PeriodPicker } from './PeriodPicker';
+
+type Tab = 'profile' | 'history' | 'detail' | 'expenses';
+
+/** The screen for one client. */
+export function ClientPage({ clientId }: { readonly clientId: string }) {
+  const words = t.value;
+  const page = words.client;
+  const { query } = route.value;
+  const month = currentMoscowMonth();
+  const from = query.get('from') ?? month.from;
+  const to = query.get('to') ?? month.to;
+  const grouping = GROUPINGS.find((known) => known === query.get('group')) ?? 'day';
+  const client = useLoaded(() => attempt(api().GET('/clients/{id}', { params: { path: { id: clientId } } })), [clientId]);
+  const accepted = client.data?.status === 'active' || client.data?.status === 'blocked';
+  const balance = useLoaded(
+    () => (accepted ? attempt(api().GET('/clients/{id}/balance', { params: { path: { id: clientId } } })) : Promise.resolve({ ok: true as const, data: null })),
+    [clientId, accepted],
+  );
+  const tabs: Array<{ id: Tab; label: string }> = [
+    { id: 'profile', label: page.tab.profile },
+    { id: 'history', label: page.tab.history },
+    ...(accepted ? [{ id: 'detail' as const, label: page.tab.detail }, { id: 'expenses' as const, label: page.tab.expenses }] : []),
+  ];
+  const tab = tabs.find((known) => known.id === query.get('tab'))?.id ?? 'profile';
+  const go = (next: { tab?: string; from?: string; to?: string; group?: string; cursor?: string | undefined }) =>
+    navigate(withQuery(route.value.path, {
+      tab: next.tab ?? tab, from: next.from ?? query.get('from'), to: next.to ?? query.get('to'), group: next.group ?? query.get('group'), cursor: next.cursor,
+    }), { replace: true });
+  const data = client.data;
+  const name = data ? data.name ?? data.email : null;
+
+  return (
+    <AppShell title={name ? page.title(name) : page.fallbackTitle}>
+      <p class="breadcrumb"><Link href="/clients">← {page.back}</Link></p>
+      <div class="screen-head">
+        <h1 tabIndex={-1} translate={name ? false : undefined}>{name ?? page.fallbackTitle}</h1>
+        {data && (
+          <dl class="key-figures">
+            <div><dt>{page.profile.status}</dt><dd><span class={`badge status-${data.status}`}>{words.clientStatus[data.status]}</span></dd></div>
+            {balance.data && (
+              <div>
+                <dt>{page.balance}</dt>
+                <dd><BalanceFigure money={balance.data.balance} /> <span class="muted">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></dd>
+              </div>
+            )}
+          </dl>
+        )}
+      </div>
+      <ProblemMessage problem={client.problem ?? balance.problem} onRetry={() => {
+        client.retry();
+        balance.retry();
+      }} />
+      {client.slow && <p role="status" class="loading-line">{words.common.loading}</p>}
+      {data && (
+        <Tabs label={page.tabs} tabs={tabs} selected={tab} onSelect={(id) => go({ tab: id })}>
+          {tab === 'profile' && (
+            <dl class="details">
+              <div><dt>{page.profile.email}</dt><dd translate={false}>{data.email}</dd></div>
+              <div><dt>{page.profile.phone}</dt><dd translate={false}>{data.phone ?? words.common.none}</dd></div>
+              <div><dt>{page.profile.account}</dt><dd>{data.accountId ? <Id value={data.accountId} /> : <span class="muted">{words.clients.setWhenAccepted}</span>}</dd></div>
+              <div><dt>{page.profile.id}</dt><dd><Id value={data.id} /></dd></div>
+              <div><dt>{page.profile.invitation}</dt><dd>{words.invitationStatus[data.invitation.status]}</dd></div>
+              {data.invitation.status === 'pending' && (
+                <>
+                  <div><dt>{page.profile.expires}</dt><dd>{formatMoscowTime(data.invitation.expiresAt)}</dd></div>
+                  <div><dt>{page.profile.mail}</dt><dd>{page.mail[data.invitation.mail]}</dd></div>
+                </>
+              )}
+              <div><dt>{page.profile.created}</dt><dd>{formatMoscowTime(data.createdAt)}</dd></div>
+            </dl>
+          )}
+          {tab === 'history' && (
+            <AuditTrail clientId={clientId} from="" to="" cursor={query.get('cursor') ?? ''} onPage={(cursor) => go({ cursor })} />
+          )}
+          {(tab === 'detail' || tab === 'expenses') && (
+            <>
+              <PeriodPicker from={from} to={to} onChange={(period) => go(period)} />
+              {tab === 'detail'
+                ? <DetailTab clientId={clientId} from={from} to={to} />
+                : <ExpensesTab clientId={clientId} from={from} to={to} grouping={grouping} onGrouping={(group: Grouping) => go({ group })} />}
+            </>
+          )}
+        </Tabs>
+      )}
+    </AppShell>
+  );
+}
