@@ -34,9 +34,11 @@ export interface ApplicationRepository extends ApplicationQueries {
    * Approves and creates the partner account in one transaction (the e-mail may belong to one partner
    * only: `email_already_partner`; to an ended partner, `email_of_ended_partner` unless
    * `reapproveEndedPartner`, which moves the e-mail to the new partner; the ended record stays).
-   * `endedPartnerId`: the partner whose login the e-mail has; the override then moves the e-mail only from that partner.
+   * `loginPartnerId`: the partner whose login the e-mail already is. Then nothing is written unless the
+   * override moves the e-mail from that very partner, ended: `email_already_partner` /
+   * `email_of_ended_partner` as above, `staff_login_exists` when that partner does not hold the e-mail.
    */
-  approve(change: ApplicationChange, partner: Partner, options?: { reapproveEndedPartner: boolean; endedPartnerId?: string }): Promise<PartnerApplication>;
+  approve(change: ApplicationChange, partner: Partner, options?: { reapproveEndedPartner: boolean; loginPartnerId?: string }): Promise<PartnerApplication>;
   /**
    * A manager takes the application: it is held by `managerId` from `at`. Written only while it is
    * open and still held by `heldBy` (as read); `ConcurrentChangeError` otherwise.

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import * as z from 'zod/mini';
 import type { ApplicationNotice, ApplicationStatus, ContactAttempt, NoticeFailure, PartnerApplication } from '../../domain/applications/PartnerApplication';
 import { allowedFrom, MAX_CONTACT_ATTEMPTS, OPEN_APPLICATION_STATUSES } from '../../domain/applications/PartnerApplication';
+import { staffLoginExists } from '../../domain/applications/staffLogin';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import { ConflictError, InvalidTransitionError, RuleViolationError } from '../../domain/errors';
 import type { ApplicationChange, ApplicationRepository } from '../../ports/ApplicationRepository';
@@ -85,14 +86,19 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
   }
 
   public async approve(
-    change: ApplicationChange, partner: Partner, options: { reapproveEndedPartner: boolean; endedPartnerId?: string } = { reapproveEndedPartner: false },
+    change: ApplicationChange, partner: Partner, options: { reapproveEndedPartner: boolean; loginPartnerId?: string } = { reapproveEndedPartner: false },
   ): Promise<PartnerApplication> {
     const update = this.changeUpdate(change, partner.partnerId);
     const partners = physicalTableName('partners');
     const holder = await this.emailHolder(partner.email);
     // Only the manager's explicit override moves an ended partner's e-mail to a new partner.
-    const replacing = options.reapproveEndedPartner && holder?.state === 'ended' && (options.endedPartnerId ?? holder.partnerId) === holder.partnerId
+    const replacing = options.reapproveEndedPartner && holder?.state === 'ended' && (options.loginPartnerId ?? holder.partnerId) === holder.partnerId
       ? holder.partnerId : undefined;
+    if (options.loginPartnerId && !replacing) {
+      // The e-mail already is a partner's login: never approved past it but by the override, from that very ended partner.
+      if (holder?.partnerId !== options.loginPartnerId) throw staffLoginExists(partner.email);
+      throw this.emailRefusal(holder.state);
+    }
     try {
       await this.client.send(new TransactWriteCommand({
         TransactItems: [
@@ -116,16 +122,21 @@ export class DynamoApplicationRepository extends DynamoApplicationQueries implem
       const [applicationReason, , emailReason] = cancellationCodes(error);
       if (applicationReason === CONDITION_FAILED) throw await this.transitionError(change);
       if (emailReason === CONDITION_FAILED) {
-        if ((await this.emailHolder(partner.email))?.state === 'ended') {
-          throw new ConflictError('email_of_ended_partner', 'This e-mail belonged to a partner whose partnership ended; approve again with reapproveEndedPartner to admit it anew');
-        }
-        throw new ConflictError('email_already_partner', 'This e-mail already belongs to a partner account');
+        throw this.emailRefusal((await this.emailHolder(partner.email))?.state);
       }
       throw error;
     }
     const approved = await this.get(change.id);
     if (!approved) throw new Error(`application ${change.id} vanished after approval`);
     return approved;
+  }
+
+  /** The refusal of an e-mail that belongs to a partner in `state`. */
+  private emailRefusal(state: string | undefined): ConflictError {
+    if (state === 'ended') {
+      return new ConflictError('email_of_ended_partner', 'This e-mail belonged to a partner whose partnership ended; approve again with reapproveEndedPartner to admit it anew');
+    }
+    return new ConflictError('email_already_partner', 'This e-mail already belongs to a partner account');
   }
 
   public async take(id: string, managerId: string, at: Date, seen: { status: ApplicationStatus; heldBy?: string; createdAt: Date }): Promise<PartnerApplication> {

@@ -27,9 +27,10 @@ const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefin
  * 3. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
  *    creates the partner account bound to the application e-mail in the same transaction
  *    (a conflict if that e-mail already belongs to a partner; one whose partnership ended only with the
- *    manager's explicit `reapproveEndedPartner`, which moves the e-mail to the new partner). With the
- *    override, the ended partner's own login is no refusal of step 2: it is reopened for the new partner
- *    (`reopenPartnerLogin`, never any other login) once the approval is written.
+ *    manager's explicit `reapproveEndedPartner`, which moves the e-mail to the new partner). A partner's
+ *    login is left to this step's refusals (`email_already_partner`, `email_of_ended_partner`, else
+ *    `staff_login_exists`); admitted with the override, the ended partner's own login is reopened for
+ *    the new partner (`reopenPartnerLogin`, never any other login) once the approval is written.
  * 4. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
  *    delivery stays in the outbox for the job to retry; the decision itself stands.
  */
@@ -57,11 +58,10 @@ export async function decideApplication(
   if (decision.action === 'approve') {
     const email = current.email.toLowerCase();
     if (!deps.directory) throw new Error('approving needs the account directory');
-    const reapproveEndedPartner = decision.reapproveEndedPartner === true;
     const login = await deps.directory.findStaffLogin(email);
-    // Only the override may get past a partner's login, and only that partner's ending (the approval checks the e-mail's holder ended).
-    const endedPartnerId = reapproveEndedPartner && login?.role === 'partner' ? login.partnerId : undefined;
-    if (login && !endedPartnerId) throw staffLoginExists(email);
+    if (login && (login.role !== 'partner' || !login.partnerId)) throw staffLoginExists(email);
+    // A partner's login: the approval refuses it (or, with the override, takes over only that partner's ended e-mail).
+    const loginPartnerId = login?.partnerId;
     const partnerId = deps.ids.next('ptn');
     updated = await deps.applications.approve(change, {
       partnerId,
@@ -69,8 +69,8 @@ export async function decideApplication(
       email,
       applicationId: id,
       createdAt: now,
-    }, { reapproveEndedPartner, ...(endedPartnerId && { endedPartnerId }) });
-    if (endedPartnerId) await deps.directory.reopenPartnerLogin({ email, partnerId, endedPartnerId });
+    }, { reapproveEndedPartner: decision.reapproveEndedPartner === true, ...(loginPartnerId && { loginPartnerId }) });
+    if (loginPartnerId) await deps.directory.reopenPartnerLogin({ email, partnerId, endedPartnerId: loginPartnerId });
   } else {
     updated = await deps.applications.apply(change);
   }
