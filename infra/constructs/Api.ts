@@ -174,7 +174,10 @@ export class Api extends Construct {
       const area = routeArea(route);
       let areaStack = areaStacks.get(area);
       if (!areaStack) {
-        areaStack = new NestedStack(this, `${area}Routes`, { description: `partnerdesk API routes under /${route.path.split('/')[1] ?? ''}` });
+        // Unindented: CloudFormation's 1 MB template limit (see PartnerdeskStack's nested stacks).
+        areaStack = new NestedStack(this, `${area}Routes`, {
+          description: `partnerdesk API routes under /${route.path.split('/')[1] ?? ''}`, suppressTemplateIndentation: true,
+        });
         // The stage names the public routes in its RouteSettings: it is updated after the routes exist.
         this.stage.node.addDependency(areaStack);
         areaStacks.set(area, areaStack);

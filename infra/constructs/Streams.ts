@@ -19,6 +19,12 @@ export interface StreamsProps {
   readonly environment: Readonly<Record<string, string>>;
   /** Prefix of the alarms' names (the stage's stack name), as monitoring names its own. */
   readonly alarmNamePrefix: string;
+  /**
+   * Where the alarms are created: the monitoring stack, which holds the alarm topic (an alarm here,
+   * in the jobs' stack, acting on that topic would make the two nested stacks depend on each other,
+   * a cycle CloudFormation refuses).
+   */
+  readonly alarmScope: Construct;
 }
 
 /** What the event source mapping reads of a stream, granted on that stream alone (DynamoDB developer guide, "IAM policy to allow a Lambda function to access DynamoDB stream records"). */
@@ -99,7 +105,7 @@ export class Streams extends Construct {
       // Lambda checks the role's stream permissions when it creates the mapping: the grants first.
       mapping.node.addDependency(service.role);
       alarms.push(
-        new Alarm(this, `${spec.handler}IteratorAge`, {
+        new Alarm(props.alarmScope, `Stream${spec.handler}IteratorAge`, {
           alarmName: `${props.alarmNamePrefix}-Stream-${spec.handler}-IteratorAge`,
           actionsEnabled: true,
           alarmDescription: `${spec.handler} is more than ${STREAM_ITERATOR_AGE_ALARM.toHumanString()} behind the ${spec.table} table's changes (docs/operations.md)`,
@@ -110,7 +116,7 @@ export class Streams extends Construct {
           datapointsToAlarm: 3,
           treatMissingData: TreatMissingData.NOT_BREACHING,
         }),
-        new Alarm(this, `${spec.handler}FailedRecords`, {
+        new Alarm(props.alarmScope, `Stream${spec.handler}FailedRecords`, {
           alarmName: `${props.alarmNamePrefix}-Stream-${spec.handler}-FailedRecords`,
           actionsEnabled: true,
           alarmDescription: `${spec.handler} gave up on changes of the ${spec.table} table (its failure queue; docs/operations.md)`,

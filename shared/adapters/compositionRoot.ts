@@ -337,6 +337,7 @@ export function ingestDeps(requestId?: string): IngestDeps {
       ledger: new DynamoLedgerQueries(documentClient()),
       partners: partners(),
       mailer: mailer(),
+      mail: mailSettingsFromEnv(process.env),
       events: eventPublisher(),
       failures: operations.failures,
       clock,

@@ -97,7 +97,11 @@ function expectEveryDestinationAndSourceGranted(resources: Record<string, Templa
   }
   for (const [id, mapping] of Object.entries(resources).filter(([, resource]) => resource.Type === 'AWS::Lambda::EventSourceMapping')) {
     const fn = functionOf(mapping.Properties.FunctionName);
-    expect([id, allows(resources, fn, 'sqs:ReceiveMessage', mapping.Properties.EventSourceArn)]).toEqual([id, true]);
+    // A DynamoDB stream is read with GetRecords (and its failed records sent to the failure queue), a queue with ReceiveMessage.
+    const fromStream = JSON.stringify(mapping.Properties.EventSourceArn).includes('StreamArn');
+    expect([id, allows(resources, fn, fromStream ? 'dynamodb:GetRecords' : 'sqs:ReceiveMessage', mapping.Properties.EventSourceArn)]).toEqual([id, true]);
+    const onFailure = mapping.Properties.DestinationConfig?.OnFailure?.Destination;
+    if (onFailure) expect([id, allows(resources, fn, 'sqs:SendMessage', onFailure)]).toEqual([id, true]);
     checked += 1;
   }
   return checked;
@@ -164,7 +168,7 @@ describe('the prod stack, as a first deploy creates it', () => {
     });
 
     it('grants sqs:SendMessage on every job\'s failure destination to that job\'s function', () => {
-      expect(expectEveryDestinationAndSourceGranted(resources)).toBe(stack.jobs.deadLetterQueues.size);
+      expect(expectEveryDestinationAndSourceGranted(resources)).toBe(stack.jobs.deadLetterQueues.size + stack.streams.mappings.size);
     });
 
     it.each(functions.map(([id]) => id))('creates %s after every policy of its role (Lambda checks tracing and destinations at create)', (id) => {
@@ -274,9 +278,9 @@ describe('a grant made after a function exists', () => {
     const resources = flattenedResources(stack);
     const fn = resources[logicalId(stack.api.functions.get('listClients') ?? stack)];
     if (!fn) throw new Error('listClients missing');
-    const queueArn = Object.values(resources).find((resource) => resource.Type === 'AWS::Lambda::EventSourceMapping')?.Properties.EventSourceArn;
+    const queueArn = Object.values(resources).find((resource) => resource.Type === 'AWS::Lambda::EventSourceMapping' && !JSON.stringify(resource.Properties.EventSourceArn).includes('StreamArn'))?.Properties.EventSourceArn;
     for (const action of ['sqs:GetQueueUrl', 'sqs:SendMessage', 'sqs:ReceiveMessage']) expect([action, allows(resources, fn, action, queueArn)]).toEqual([action, true]);
-    expect(expectEveryDestinationAndSourceGranted(resources)).toBe(1 + stack.jobs.deadLetterQueues.size);
+    expect(expectEveryDestinationAndSourceGranted(resources)).toBe(1 + stack.jobs.deadLetterQueues.size + stack.streams.mappings.size);
   });
 
   it('stops the synth when it allows anything but X-Ray on Resource "*"', () => {

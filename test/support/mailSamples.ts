@@ -9,6 +9,9 @@ import { consoleAddress } from '../../shared/domain/mails/mailContent';
 import { renderMail } from '../../shared/domain/mails/renderMail';
 import { moscowTimeWords } from '../../shared/domain/moscowTime';
 import type { Mail } from '../../shared/ports/Mailer';
+import { money } from '../../shared/domain/Money';
+import type { SpendAlert } from '../../shared/domain/spend/SpendAlert';
+import { spendAlertMail } from '../../shared/domain/spend/spendAlertMail';
 
 /** Every kind of mail, by the name its screenshot and test carry. */
 export const MAIL_KINDS = [
@@ -21,6 +24,7 @@ export const MAIL_KINDS = [
   'invitation-accepted',
   'invitation-declined',
   'invitation-expired',
+  'spend-alert',
 ] as const;
 
 /** A kind of mail. */
@@ -82,6 +86,12 @@ function client(typed: Typed, accountId: string | undefined): Client {
   };
 }
 
+/** A threshold alert of a sample client: 80 % of its monthly budget reached. */
+const SAMPLE_SPEND_ALERT = {
+  partnerId: 'ptn_1', clientId: 'cli_7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d', month: '2026-12', kind: 'threshold', key: 'threshold:actual:80',
+  facts: { threshold: { percent: 80, basis: 'actual' }, budget: money(10_000_000, 'RUB'), spend: money(8_000_050, 'RUB') },
+} as unknown as SpendAlert;
+
 /** The link the sample invitation mail of a language carries. */
 export function sampleInvitationLink(language: Language): string {
   return invitationLink(SAMPLE_CONSOLE, SAMPLE_TOKEN, language);
@@ -123,5 +133,8 @@ export function sampleMail(kind: MailKind, language: Language, typed: Typed, set
       return partnerNoticeMail(partner, 'declined', client(typed, undefined), answeredAt, SAMPLE_CONSOLE, settings);
     case 'invitation-expired':
       return partnerNoticeMail(partner, 'expired', client(typed, undefined), answeredAt, SAMPLE_CONSOLE, settings);
+    case 'spend-alert':
+      // A spend alert names the client by id and amounts only: nothing a person typed goes in.
+      return spendAlertMail(partner.email, SAMPLE_SPEND_ALERT, language, settings);
   }
 }

@@ -12,6 +12,8 @@ import { DEFAULT_CURRENCY } from '../balances/BalanceDeps';
 import { addMoscowDays, type MoscowDay, moscowDay } from '../moscowTime';
 import { alertsCalledFor, ANOMALY_WINDOW_DAYS, type DaySpend, type SpendAlert } from './SpendAlert';
 import { spendAlertMail } from './spendAlertMail';
+import { DEFAULT_LANGUAGE } from '../Language';
+import type { MailSettings } from '../mails/MailSettings';
 
 /** Who blocks a client at its budget's limit, in the audit trail. */
 export const BUDGET_ACTOR: Actor = { kind: 'system', id: 'budget' };
@@ -26,6 +28,8 @@ export interface SpendEvaluationDeps {
   readonly ledger: Pick<LedgerQueries, 'balances' | 'dailyTotals'>;
   readonly partners: Pick<PartnerRepository, 'get'>;
   readonly mailer: Mailer;
+  /** What every mail shows of the cloud (name, colour, support). */
+  readonly mail: MailSettings;
   readonly events: EventPublisher;
   readonly blockClient: BlockClient;
   readonly failures: FailureLog;
@@ -107,7 +111,9 @@ async function deliver(deps: SpendEvaluationDeps, alert: SpendAlert, alertEmails
     if (alert.kind === 'budget_block') await deps.blockClient(alert.partnerId, alert.clientId);
     const partner = await deps.partners.get(alert.partnerId);
     const recipients = [...new Set([...(partner ? [partner.email] : []), ...alertEmails])];
-    for (const to of recipients) await deps.mailer.send(spendAlertMail(to, alert));
+    // Every address gets the partner's language: the budget's extra addresses are the partner's people.
+    const language = partner?.language ?? DEFAULT_LANGUAGE;
+    for (const to of recipients) await deps.mailer.send(spendAlertMail(to, alert, language, deps.mail));
     await deps.events.publish({
       id: notificationId,
       type: EVENT_TYPES[alert.kind],

@@ -1,41 +1,93 @@
 import type { Mail } from '../../ports/Mailer';
+import type { Language } from '../Language';
+import { facts, type MailContent, type MailTemplate, words } from '../mails/mailContent';
+import type { MailSettings } from '../mails/MailSettings';
+import { renderMail } from '../mails/renderMail';
 import type { Money } from '../Money';
 import type { SpendAlert } from './SpendAlert';
 
-/** An amount as the partner reads it in a mail: `1 234.50 RUB`. */
-function shown(value: Money | undefined): string {
+/** An amount as a partner reads it in a mail of its language: `1 234.50 RUB`, `1 234,50 RUB`; `—` when absent. */
+export function amountWords(value: Money | undefined, language: Language): string {
   if (!value) return '—';
-  const sign = value.amount < 0 ? '-' : '';
+  const sign = value.amount < 0 ? '−' : '';
   const units = Math.abs(value.amount);
-  return `${sign}${Math.floor(units / 100).toLocaleString('en').replaceAll(',', ' ')}.${String(units % 100).padStart(2, '0')} ${value.currency}`;
+  const whole = Math.floor(units / 100).toLocaleString('en').replaceAll(',', '\u00a0');
+  return `${sign}${whole}${language === 'ru' ? ',' : '.'}${String(units % 100).padStart(2, '0')}\u00a0${value.currency}`;
 }
 
-/** What the alert says, in one sentence (mail subject and first line). */
-export function alertSentence(alert: SpendAlert): string {
-  const { facts } = alert;
-  switch (alert.kind) {
-    case 'threshold':
-      return `Client ${alert.clientId}: ${facts.threshold?.basis === 'forecast' ? 'forecast month-end spend' : 'spend this month'} ` +
-        `reached ${facts.threshold?.percent} % of its budget of ${shown(facts.budget)}`;
-    case 'budget_block':
-      return `Client ${alert.clientId} reached its budget of ${shown(facts.budget)}: its console sign-in is blocked`;
-    case 'anomaly':
-      return `Client ${alert.clientId} spent ${shown(facts.daySpend)} on ${facts.day}, over 3× its usual day (${shown(facts.median)})`;
-    case 'low_balance':
-      return `The balance of client ${alert.clientId} is below zero: ${shown(facts.balance)}`;
-  }
+/** The one sentence an alert says (subject and first line), in each language: only our words, ids and amounts. */
+const SENTENCES: Readonly<Record<Language, (alert: SpendAlert) => string>> = {
+  en: (alert) => {
+    const { facts: f } = alert;
+    const amount = (value: Money | undefined) => amountWords(value, 'en');
+    switch (alert.kind) {
+      case 'threshold':
+        return `Client ${alert.clientId}: ${f.threshold?.basis === 'forecast' ? 'forecast month-end spend' : 'spend this month'} reached ${f.threshold?.percent} % of its budget of ${amount(f.budget)}`;
+      case 'budget_block':
+        return `Client ${alert.clientId} reached its budget of ${amount(f.budget)}: its console sign-in is blocked`;
+      case 'anomaly':
+        return `Client ${alert.clientId} spent ${amount(f.daySpend)} on ${f.day}, over 3× its usual day (${amount(f.median)})`;
+      case 'low_balance':
+        return `The balance of client ${alert.clientId} is below zero: ${amount(f.balance)}`;
+    }
+  },
+  ru: (alert) => {
+    const { facts: f } = alert;
+    const amount = (value: Money | undefined) => amountWords(value, 'ru');
+    switch (alert.kind) {
+      case 'threshold':
+        return `Клиент ${alert.clientId}: ${f.threshold?.basis === 'forecast' ? 'прогноз расходов на конец месяца' : 'расходы в этом месяце'} достигли ${f.threshold?.percent} % бюджета ${amount(f.budget)}`;
+      case 'budget_block':
+        return `Клиент ${alert.clientId} исчерпал бюджет ${amount(f.budget)}: вход в консоль заблокирован`;
+      case 'anomaly':
+        return `Клиент ${alert.clientId} потратил ${amount(f.daySpend)} за ${f.day} — больше чем втрое против обычного дня (${amount(f.median)})`;
+      case 'low_balance':
+        return `Баланс клиента ${alert.clientId} ниже нуля: ${amount(f.balance)}`;
+    }
+  },
+};
+
+/** The alert's sentence in a language (mail subject, console and tests). */
+export function alertSentence(alert: SpendAlert, language: Language = 'en'): string {
+  return SENTENCES[language](alert);
 }
 
-/** The alert mail to one address. */
-export function spendAlertMail(to: string, alert: SpendAlert): Mail {
-  const { facts } = alert;
-  const lines = [
-    `${alertSentence(alert)}.`,
-    '',
-    ...(facts.spend ? [`Spend in ${alert.month}: ${shown(facts.spend)}`] : []),
-    ...(facts.forecast ? [`Forecast for the month (linear, from the days so far): ${shown(facts.forecast)}`] : []),
-    ...(alert.kind === 'budget_block' ? ['Its resources keep running; you may unblock the client in the partner console.'] : []),
-    'The alert is in your partner console under Notifications.',
-  ];
-  return { to, subject: alertSentence(alert), text: lines.join('\n') };
+/** A spend alert mail in each language: the sentence, the month's figures, what a block means, where the alert is. */
+export const spendAlertMails: MailTemplate<SpendAlert> = {
+  en: (alert) => alertContent(alert, 'en', {
+    hello: 'Hello,', spend: `Spend in ${alert.month}`, forecast: 'Forecast for the month (linear, from the days so far)',
+    block: 'Its resources keep running; you may unblock the client in the partner console.',
+    where: 'The alert is in your partner console under Notifications.',
+  }),
+  ru: (alert) => alertContent(alert, 'ru', {
+    hello: 'Здравствуйте!', spend: `Расходы за ${alert.month}`, forecast: 'Прогноз на месяц (линейный, по прошедшим дням)',
+    block: 'Ресурсы клиента продолжают работать; разблокировать клиента можно в консоли партнёра.',
+    where: 'Уведомление есть в консоли партнёра в разделе «Уведомления».',
+  }),
+};
+
+function alertContent(
+  alert: SpendAlert,
+  language: Language,
+  labels: { hello: string; spend: string; forecast: string; block: string; where: string },
+): MailContent {
+  const sentence = alertSentence(alert, language);
+  return {
+    subject: sentence,
+    blocks: [
+      { p: [labels.hello] },
+      { p: words`${sentence}.` },
+      facts(
+        [labels.spend, alert.facts.spend && amountWords(alert.facts.spend, language)],
+        [labels.forecast, alert.facts.forecast && amountWords(alert.facts.forecast, language)],
+      ),
+      ...(alert.kind === 'budget_block' ? [{ p: [labels.block] }] : []),
+      { small: [labels.where] },
+    ],
+  };
+}
+
+/** The alert mail to one address, in the partner's language, with a text and an HTML part. */
+export function spendAlertMail(to: string, alert: SpendAlert, language: Language, settings: MailSettings): Mail {
+  return renderMail(to, language, spendAlertMails[language](alert, settings), settings);
 }

@@ -3,30 +3,18 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { FixedClock } from '../../../../shared/domain/Clock';
 import { JobMadeNoProgressError, type JobRun } from '../../../../shared/domain/JobRun';
 import { JOB_TIME_RESERVE_MS, scheduledJob } from '../../../../shared/observability/scheduledJob';
+import { withEmfDocuments } from '../../../support/emfDocuments';
 
 const event = { id: 'schedule-event-1', 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} } as ScheduledEvent;
 const clock = new FixedClock('2026-12-01T12:00:00Z');
 
 /** The EMF documents the job printed, as CloudWatch would read them from the log. */
-async function emfOf(run: () => Promise<JobRun>): Promise<{ outcome: unknown; documents: Record<string, unknown>[] }> {
-  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-  const lines: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
+function emfOf(run: () => Promise<JobRun>): Promise<{ outcome: unknown; documents: Record<string, unknown>[] }> {
+  // Metrics reads POWERTOOLS_METRICS_DISABLED when it is made: inside, where it is off.
+  return withEmfDocuments(() => {
     const metrics = new Metrics({ namespace: 'partnerdesk/test', serviceName: 'partnerdesk', defaultDimensions: { job: 'testJob' } });
-    const handler = scheduledJob({ job: 'testJob', clock, run, metrics });
-    const outcome = await handler(event).catch((error: unknown) => error);
-    const documents = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    return { outcome, documents };
-  } finally {
-    write.mockRestore();
-    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
-  }
+    return scheduledJob({ job: 'testJob', clock, run, metrics })(event);
+  });
 }
 
 describe('scheduledJob', () => {
@@ -107,27 +95,14 @@ describe('scheduledJob time budget', () => {
   });
 
   it('flushes the metrics of a run the budget cut short', async () => {
-    const previous = process.env.POWERTOOLS_METRICS_DISABLED;
-    process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-    const lines: string[] = [];
-    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    try {
-      const handler = scheduledJob({
-        job: 'testJob',
-        clock,
-        metrics: new Metrics({ namespace: 'partnerdesk/test', serviceName: 'partnerdesk' }),
-        run: async (budget) => ({ processed: budget.hasTimeLeft() ? 1 : 0, failed: 0 }),
-      });
-      await handler(event, contextWith(5_000));
-    } finally {
-      write.mockRestore();
-      if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-      else process.env.POWERTOOLS_METRICS_DISABLED = previous;
-    }
-    const documents = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"_aws"'));
-    expect(documents.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([expect.objectContaining({ processed: 0, failed: 0 })]);
+    const { documents } = await withEmfDocuments(() => scheduledJob({
+      job: 'testJob',
+      clock,
+      metrics: new Metrics({ namespace: 'partnerdesk/test', serviceName: 'partnerdesk' }),
+      run: async (budget) => ({ processed: budget.hasTimeLeft() ? 1 : 0, failed: 0 }),
+    })(event, contextWith(5_000)));
+
+    expect(documents).toEqual([expect.objectContaining({ processed: 0, failed: 0 })]);
   });
+
 });

@@ -1,26 +1,13 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { NotPermittedError } from '../../../../shared/domain/errors';
 import { SIGN_IN_METRICS, signInTrigger } from '../../../../shared/observability/signInTrigger';
+import { withEmfDocuments } from '../../../support/emfDocuments';
 
-/** Runs one trigger invocation and returns its outcome and the EMF documents it printed, as CloudWatch reads them. */
-async function invoke(admit: (event: { n: number }) => Promise<{ n: number }>): Promise<{ outcome: unknown; documents: Record<string, unknown>[] }> {
-  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = 'false';
-  const lines: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  try {
-    const handler = signInTrigger({ name: 'consoleSignInGate', admit, metrics: new Metrics({ namespace: 'partnerdesk/test', serviceName: 'consoleSignInGate' }) });
-    const outcome = await handler({ n: 1 }).catch((error: unknown) => error);
-    const documents = lines.flatMap((line) => line.split('\n')).filter((line) => line.includes('"_aws"')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    return { outcome, documents };
-  } finally {
-    write.mockRestore();
-    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
-  }
+/** Runs one trigger invocation and returns its outcome and the EMF documents it printed. */
+function invoke(admit: (event: { n: number }) => Promise<{ n: number }>): Promise<{ outcome: unknown; documents: Record<string, unknown>[] }> {
+  // Metrics reads POWERTOOLS_METRICS_DISABLED when it is made: inside, where it is off.
+  return withEmfDocuments(() =>
+    signInTrigger({ name: 'consoleSignInGate', admit, metrics: new Metrics({ namespace: 'partnerdesk/test', serviceName: 'consoleSignInGate' }) })({ n: 1 }));
 }
 
 describe('signInTrigger', () => {

@@ -29,6 +29,10 @@ const SUBJECTS: Readonly<Record<MailKind, Readonly<Record<Language, string>>>> =
   'invitation-accepted': { ru: 'Клиент принял приглашение', en: 'Your client accepted the invitation' },
   'invitation-declined': { ru: 'Клиент отклонил приглашение', en: 'Your client declined the invitation' },
   'invitation-expired': { ru: 'Срок приглашения клиента истёк', en: 'An invitation to your client expired' },
+  'spend-alert': {
+    ru: 'Клиент cli_7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d: расходы в этом месяце достигли 80 % бюджета 100\u00a0000,00\u00a0RUB',
+    en: 'Client cli_7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d: spend this month reached 80 % of its budget of 100\u00a0000.00\u00a0RUB',
+  },
 };
 
 /** Where each kind's link (button) leads, if it has one. */

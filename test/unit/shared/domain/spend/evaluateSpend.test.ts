@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_MAIL_SETTINGS } from '../../../../../shared/domain/mails/MailSettings';
 import type { BillingEvent } from '../../../../../shared/domain/balances/BillingEvent';
 import { recordBillingEvents } from '../../../../../shared/domain/balances/recordBillingEvents';
 import { FixedClock } from '../../../../../shared/domain/Clock';
@@ -42,7 +43,7 @@ function world(given: Budget | undefined = budget(), funded = true) {
   const deps: IngestDeps = {
     ledger: spend, clock, owners: spend,
     spend: {
-      budgets: spend, alerts: spend, ledger: spend, partners, mailer, events, clock,
+      budgets: spend, alerts: spend, ledger: spend, partners, mailer, mail: DEFAULT_MAIL_SETTINGS, events, clock,
       blockClient: async (_partnerId, clientId) => {
         blocked.push(clientId);
       },
