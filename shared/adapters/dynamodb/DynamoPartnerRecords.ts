@@ -58,8 +58,8 @@ function noClients(): Record<(typeof CLIENT_STATUSES)[number], number> {
 
 /**
  * The partner department's records on DynamoDB: partner items (`partners`), the listing and
- * search entries and the ending queue (`departmentIndex`), the client counts shards (`clients`, kept
- * by the client change transactions) and what managers did (`audit`, partition `MANAGED#p`).
+ * search entries and the ending queue (`departmentIndex`), the client counts (`clients`, kept by the
+ * consumer of the clients' change stream, `functions/indexClients.ts`) and what managers did (`audit`, partition `MANAGED#p`).
  * Every read is a key read or one query page, never a scan.
  */
 export class DynamoPartnerRecords extends DynamoPartnerRepository implements PartnerRecords, PartnerEndings {

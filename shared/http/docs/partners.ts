@@ -122,7 +122,7 @@ export const partnerOperations: OperationDocs = {
       'and when), its clients by status, and what managers did to it, newest first (`limit`, `cursor` page it).',
     tag: 'Partners', query: partnerPageQuery, response: partnerPageView,
     success: { 200: 'The partner' },
-    examples: { response: { partner: partnerExample, stateReason: null, application: { id: 'app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f', status: 'approved', name: 'Ann Lee', email: 'ann@lee-it.example', phone: '+74950000000', company: 'Lee IT', message: 'We resell cloud.', createdAt: '2026-12-01T09:15:00.000Z', updatedAt: '2026-12-02T08:00:00.000Z', contactDueAt: '2026-12-03T09:15:00.000Z', contactedAt: '2026-12-01T11:02:00.000Z', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: PARTNER_ID, contactAttempts: [] }, clientsByStatus: countsExample, audit: { items: [], nextCursor: null } } },
+    examples: { response: { partner: partnerExample, stateReason: null, application: { id: 'app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f', status: 'approved', name: 'Ann Lee', email: 'ann@lee-it.example', phone: '+74950000000', company: 'Lee IT', message: 'We resell cloud.', language: 'ru', createdAt: '2026-12-01T09:15:00.000Z', updatedAt: '2026-12-02T08:00:00.000Z', contactDueAt: '2026-12-03T09:15:00.000Z', contactedAt: '2026-12-01T11:02:00.000Z', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: PARTNER_ID, contactAttempts: [] }, clientsByStatus: countsExample, audit: { items: [], nextCursor: null } } },
     errors: ['not_found'],
   },
   'POST /partners/{id}/suspend': stateOperation('suspend', 'Suspend a partner',

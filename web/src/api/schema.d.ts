@@ -6013,6 +6013,7 @@ export interface operations {
                      *         "phone": "+74950000000",
                      *         "company": "Lee IT",
                      *         "message": "We resell cloud.",
+                     *         "language": "ru",
                      *         "createdAt": "2026-12-01T09:15:00.000Z",
                      *         "updatedAt": "2026-12-02T08:00:00.000Z",
                      *         "contactDueAt": "2026-12-03T09:15:00.000Z",
