@@ -143,9 +143,12 @@ const ROLES = {
   spend: ['owner', 'admin', 'operations', 'finance'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
-/** What suspend and resume touch: the partner, its index entries, its client counts, the managers' audit, the confirmation tokens, the mail. */
+/**
+ * What suspend and resume touch: the partner, its index entries, its client counts, the managers'
+ * audit (a repeated confirmation reads its change's entry by key), the confirmation tokens, the mail.
+ */
 const PARTNER_STATE_USES: Uses = {
-  tables: { partners: 'readWrite', departmentIndex: 'readWriteDelete', clients: 'read', audit: 'append', operationConfirmations: 'readWrite' },
+  tables: { partners: 'readWrite', departmentIndex: 'readWriteDelete', clients: 'read', audit: 'getPut', operationConfirmations: 'readWrite' },
   mail: true,
 };
 

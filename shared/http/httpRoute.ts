@@ -128,9 +128,10 @@ export function httpRoute<A extends Exclude<AuthKind, 'public' | 'partner'>, B =
 }
 
 /**
- * The stack of a partner route: the token check, then the membership check (`partnerMembership`:
+ * The stack of a partner route: the token check, the partner's standing (`partnerStanding`: a
+ * suspended or ended partner's people are refused), then the membership check (`partnerMembership`:
  * a member of the partner, in a role the route table allows), then the route's own middlewares.
- * The only way to declare a partner route, so none can skip the membership check.
+ * The only way to declare a partner route, so none can skip the standing or membership check.
  *
  * @example
  * export const handler = partnerRoute({ params: idParams, middlewares: [partnerRateLimit()] }, async ({ principal, params }) => {

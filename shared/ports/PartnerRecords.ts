@@ -35,6 +35,8 @@ export interface PartnerRecords {
   clientCounts(partnerIds: readonly string[]): Promise<Map<string, ClientCounts>>;
   /** What managers did to the partner, newest first. */
   history(partnerId: string, query: { limit: number; cursor?: string }): Promise<Page<PartnerAuditEntry>>;
+  /** The audit entry `auditId` of the partner dated `at`, or `undefined` (a key read: was this change made?). */
+  recordedChange(partnerId: string, at: Date, auditId: string): Promise<PartnerAuditEntry | undefined>;
   /** Writes a state change with its audit entry in one transaction; `ConcurrentChangeError` when the record moved meanwhile. */
   changeState(change: PartnerStateChange): Promise<void>;
 }

@@ -99,6 +99,9 @@ describe('the partner department over HTTP', () => {
     ]);
     // The answer's counts are as the stream had them; the page read after it caught up shows the detached clients.
     expect(ended.confirmed).toMatchObject({ action: 'end', partner: { state: 'ended' }, endingFinished: true });
+    // The same confirmation sent again (its answer lost) answers the ended partner and goes on closing it.
+    const repeated = await asManager('POST', `/partners/${partner.partnerId}/end`, { reason: 'Contract terminated.', confirm: ended.preview.confirmation.token });
+    expect([repeated.status, repeated.body.partner.state, repeated.body.endingFinished]).toEqual([200, 'ended', true]);
     await local.stack.drainStreams();
     for (const clientId of [active, invited]) {
       const stored = await local.db.send(new GetCommand({ TableName: physicalTableName('clients'), Key: clientKey(partner.partnerId, clientId) }));

@@ -86,6 +86,8 @@ describe('DynamoPartnerRecords', () => {
     expect((await records.list({ state: 'ended', limit: 100 })).items.map((p) => p.partnerId)).toContain(partner.partnerId);
     expect((await records.list({ state: 'active', limit: 100 })).items.map((p) => p.partnerId)).not.toContain(partner.partnerId);
     expect((await records.history(partner.partnerId, { limit: 10 })).items).toEqual([{ ...audit }]);
+    expect(await records.recordedChange(partner.partnerId, audit.at, audit.id)).toEqual(audit);
+    expect(await records.recordedChange(partner.partnerId, audit.at, 'pau_2')).toBeUndefined();
     expect(await records.unfinished(100)).toContainEqual({ partnerId: partner.partnerId, endedBy: 'mgr_1' });
     await records.finish(partner.partnerId);
     expect(await records.unfinished(100)).not.toContainEqual({ partnerId: partner.partnerId, endedBy: 'mgr_1' });

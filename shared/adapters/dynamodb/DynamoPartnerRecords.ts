@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import { keyWordOf, matchesSearch, MAX_INDEXED_PREFIX, normalizeSearch, searchPartitionPrefix, searchWords } from '../../domain/clients/clientSearch';
@@ -42,6 +42,12 @@ const partnerAuditItem = z.object({
   after: z.enum(PARTNER_STATES),
   reason: storedText,
 });
+
+/** An audit item as the domain's entry. */
+function toPartnerAuditEntry(item: Record<string, unknown>): PartnerAuditEntry {
+  const { auditId, ...entry } = partnerAuditItem.parse(item);
+  return { id: auditId, ...entry };
+}
 
 /** The tables partner records live in. */
 interface PartnerTables {
@@ -123,6 +129,11 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
     return new DynamoClientCounts(this.client, this.tableOf('clients')).countsOf(partnerIds);
   }
 
+  public async recordedChange(partnerId: string, at: Date, auditId: string): Promise<PartnerAuditEntry | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tableOf('audit'), Key: partnerAuditKey(partnerId, at, auditId) }));
+    return result.Item && toPartnerAuditEntry(result.Item);
+  }
+
   public async history(partnerId: string, query: { limit: number; cursor?: string }): Promise<Page<PartnerAuditEntry>> {
     const partition = partnerAuditPartition(partnerId);
     const listing = `partner-audit|${partition}`;
@@ -136,10 +147,7 @@ export class DynamoPartnerRecords extends DynamoPartnerRepository implements Par
     }));
     const { shown, nextCursor } = await pageOfOneMore(result.Items ?? [], query.limit, CURSOR_ATTRIBUTES, listing);
     return {
-      items: shown.map((item) => {
-        const { auditId, ...entry } = partnerAuditItem.parse(item);
-        return { id: auditId, ...entry };
-      }),
+      items: shown.map(toPartnerAuditEntry),
       ...(nextCursor && { nextCursor }),
     };
   }

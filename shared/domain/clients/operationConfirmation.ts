@@ -3,7 +3,7 @@ import type { OperationConfirmation, OperationConfirmations } from '../../ports/
 import { ConflictError, RuleViolationError } from '../errors';
 import type { PartnerAction } from '../partners/PartnerStanding';
 import { CLIENT_OPERATIONS, type ClientOperation } from './decideClientOperation';
-import { hashSecretToken, SECRET_TOKEN_PATTERN, issueSecretToken } from './secretToken';
+import { SECRET_TOKEN_PATTERN, issueSecretToken } from './secretToken';
 
 /** How long a preview's confirmation token may be used. */
 export const CONFIRMATION_LIFETIME_MS = 5 * 60 * 1000;
@@ -118,18 +118,4 @@ export async function spendConfirmation(
   assertScope(again, scope);
   if (again.usedAt) return resumed(again.usedAt, now);
   throw new RuleViolationError('confirmation_expired', 'This confirmation token has expired; ask for a new preview');
-}
-
-/**
- * Spends a confirmation token on `scope` once, for a single state transition (a partner's suspend,
- * resume or end): as `spendConfirmation`, and a token spent before is `confirmation_used`.
- */
-export async function consumeConfirmation(
-  confirmations: OperationConfirmations,
-  token: string,
-  scope: ConfirmationScope,
-  now: Date,
-): Promise<void> {
-  const spent = await spendConfirmation(confirmations, hashSecretToken(token), scope, now);
-  if (spent.resumed) throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
 }

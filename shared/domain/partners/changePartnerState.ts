@@ -4,8 +4,10 @@ import type { OperationConfirmations } from '../../ports/OperationConfirmations'
 import type { ClientCounts, PartnerRecords } from '../../ports/PartnerRecords';
 import type { Clock } from '../Clock';
 import { ConcurrentChangeError } from '../ConcurrentChange';
-import { consumeConfirmation, issueConfirmation, type PartnerOperation } from '../clients/operationConfirmation';
-import { NotFoundError } from '../errors';
+import { createHash } from 'node:crypto';
+import { issueConfirmation, type PartnerOperation, spendConfirmation } from '../clients/operationConfirmation';
+import { hashSecretToken } from '../clients/secretToken';
+import { ConflictError, NotFoundError } from '../errors';
 import type { IdGenerator } from '../IdGenerator';
 import type { PartnerRecord } from './Partner';
 import { partnerStandingMail } from './partnerMails';
@@ -110,14 +112,27 @@ export async function previewPartnerState(
 }
 
 /**
+ * The id of the audit entry of the change confirmed with `tokenHash`: derived, so that a repeated
+ * confirmation names the same entry, and that entry (written in the change's transaction, once) is
+ * the record that the change is made.
+ */
+export function partnerAuditId(tokenHash: string): string {
+  return `pau_${createHash('sha256').update(tokenHash, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
+/**
  * Step two: the manager confirms with the preview's token.
  *
  * Input: the request, the manager, the token. Output: the partner as it now stands.
- * 1. Load the partner and check the transition again (it may have moved since the preview).
- * 2. Spend the token (invalid, mismatched or expired break a rule; used is a conflict).
- * 3. Write the new state with the audit entry in one transaction, onto the version read (a
+ * 1. Load the partner; spend the token (invalid, mismatched or expired break a rule), or find it
+ *    spent by an earlier request of this confirmation (`spendConfirmation`).
+ * 2. A repeated confirmation whose change is recorded (its audit entry, dated when the token was
+ *    spent, under an id derived from the token) answers the partner again while it still stands in
+ *    that state (the end goes on closing the partnership); once it moved on, `confirmation_used`.
+ * 3. Check the transition (it may have moved since the preview): a conflict if not allowed.
+ * 4. Write the new state with the audit entry in one transaction, onto the version read (a
  *    concurrent change is a conflict). An end also queues the closing work (`completePartnerEnding`).
- * 4. Mail the partner; a failed mail is logged for operators, the change stands.
+ * 5. Mail the partner; a failed mail is logged for operators, the change stands.
  */
 export async function confirmPartnerState(
   deps: PartnerStandingDeps,
@@ -126,13 +141,20 @@ export async function confirmPartnerState(
   token: string,
 ): Promise<PartnerRecord> {
   const before = await recordOf(deps.partners, request.partnerId);
+  const tokenHash = hashSecretToken(token);
+  const spent = await spendConfirmation(deps.confirmations, tokenHash, scopeOf(request), deps.clock.now());
+  const auditId = partnerAuditId(tokenHash);
+  if (spent.resumed) {
+    const recorded = await deps.partners.recordedChange(before.partnerId, spent.usedAt, auditId);
+    if (recorded) {
+      if (before.state === recorded.after) return before;
+      throw new ConflictError('confirmation_used', 'This confirmation token was already used; ask for a new preview');
+    }
+  }
   const to = nextPartnerState(before.state, request.action);
-  const at = deps.clock.now();
-  await consumeConfirmation(deps.confirmations, token, scopeOf(request), at);
+  const at = spent.usedAt;
   const after: PartnerRecord = { ...before, state: to, stateSince: at, stateReason: request.reason, version: before.version + 1 };
-  const audit = {
-    id: deps.ids.next('pau'), partnerId: before.partnerId, at, managerId, action: request.action, before: before.state, after: to, reason: request.reason,
-  };
+  const audit = { id: auditId, partnerId: before.partnerId, at, managerId, action: request.action, before: before.state, after: to, reason: request.reason };
   try {
     await deps.partners.changeState({ before, after, audit, ending: request.action === 'end' });
   } catch (error) {

@@ -51,6 +51,10 @@ export class InMemoryPartnerRecords implements PartnerRecords, PartnerEndings {
     return { items: this.audit.filter((entry) => entry.partnerId === partnerId).reverse().slice(0, query.limit) };
   }
 
+  public async recordedChange(partnerId: string, at: Date, auditId: string): Promise<PartnerAuditEntry | undefined> {
+    return this.audit.find((entry) => entry.partnerId === partnerId && entry.id === auditId && entry.at.getTime() === at.getTime());
+  }
+
   public async changeState(change: PartnerStateChange): Promise<void> {
     const current = this.partners.get(change.before.partnerId);
     if (current?.version !== change.before.version) throw new ConcurrentChangeError('partner');

@@ -60,8 +60,13 @@ describe('suspend / resume / end a partner', () => {
     await expect(confirmPartnerState(deps, request('end'), 'mgr_1', confirmation.token)).rejects.toMatchObject({ code: 'confirmation_mismatch' });
     await expect(confirmPartnerState(deps, { ...request('suspend'), partnerId: 'ptn_b' }, 'mgr_1', confirmation.token)).rejects.toThrow(RuleViolationError);
     await confirmPartnerState(deps, request('suspend'), 'mgr_1', confirmation.token);
-    await expect(confirmPartnerState(deps, request('suspend'), 'mgr_1', confirmation.token)).rejects.toThrow(InvalidTransitionError);
     await expect(previewPartnerState(deps, request('suspend'), 'mgr_1')).rejects.toMatchObject({ code: 'invalid_transition' });
+    const fresh = await previewPartnerState(deps, request('resume'), 'mgr_1');
+    await confirmPartnerState(deps, request('resume'), 'mgr_1', fresh.confirmation.token);
+    const stale = await previewPartnerState(deps, request('suspend'), 'mgr_1');
+    const other = await previewPartnerState(deps, request('end'), 'mgr_2');
+    await confirmPartnerState(deps, request('end'), 'mgr_2', other.confirmation.token);
+    await expect(confirmPartnerState(deps, request('suspend'), 'mgr_1', stale.confirmation.token)).rejects.toThrow(InvalidTransitionError);
   });
 
   it('spends a token once', async () => {
@@ -72,6 +77,32 @@ describe('suspend / resume / end a partner', () => {
     await confirmPartnerState(deps, request('resume'), 'mgr_1', resume.confirmation.token);
 
     await expect(confirmPartnerState(deps, request('suspend'), 'mgr_1', suspend.confirmation.token)).rejects.toThrow(ConflictError);
+  });
+
+  it('answers a repeated confirmation (its answer was lost) with the partner as it stands, changing and mailing nothing again', async () => {
+    const { world, deps, partners } = department();
+    const { confirmation } = await previewPartnerState(deps, request('suspend'), 'mgr_1');
+    const first = await confirmPartnerState(deps, request('suspend'), 'mgr_1', confirmation.token);
+    world.clock.advance(30_000);
+
+    await expect(confirmPartnerState(deps, request('suspend'), 'mgr_1', confirmation.token)).resolves.toEqual(first);
+
+    expect(partners.audit).toHaveLength(1);
+    expect(world.mailer.to('ptn_a@partners.example.com')).toHaveLength(1);
+  });
+
+  it('goes on with a confirmation whose request stopped after spending the token, dated when it was spent', async () => {
+    const { world, deps, partners } = department();
+    const { confirmation } = await previewPartnerState(deps, request('suspend'), 'mgr_1');
+    const spentAt = world.clock.now();
+    const crashing = { ...deps, partners: Object.assign(Object.create(partners) as InMemoryPartnerRecords, { changeState: async () => { throw new Error('crashed'); } }) };
+    await expect(confirmPartnerState(crashing, request('suspend'), 'mgr_1', confirmation.token)).rejects.toThrow('crashed');
+    world.clock.advance(30_000);
+
+    const suspended = await confirmPartnerState(deps, request('suspend'), 'mgr_1', confirmation.token);
+
+    expect(suspended).toMatchObject({ state: 'suspended', stateSince: spentAt });
+    expect(partners.audit).toEqual([expect.objectContaining({ at: spentAt, action: 'suspend' })]);
   });
 
   it('keeps the change when the mail fails, and logs it', async () => {
@@ -127,5 +158,37 @@ describe('ending a partnership', () => {
     expect([...world.tables.clients.values()].every((client) => client.status === 'detached')).toBe(true);
     expect((await partners.clientCounts(['ptn_a'])).get('ptn_a')).toMatchObject({ active: 0, detached: 30 });
     expect(closed).toEqual(['ptn_a@partners.example.com']);
+  });
+
+  it('leaves clients whose detach failed attached, the login open and the end queued; a later run finishes it', async () => {
+    const { world, deps, endingDeps, partners, closed } = department();
+    const clients = [];
+    for (let i = 0; i < 4; i += 1) clients.push(await storedClient(world, 'ptn_a', 'active'));
+    const preview = await previewPartnerState(deps, request('end'), 'mgr_1');
+    await confirmPartnerState(deps, request('end'), 'mgr_1', preview.confirmation.token);
+    world.operations.unavailable.add(clients[1]!.id);
+
+    expect(await completePartnerEnding(endingDeps, { partnerId: 'ptn_a', endedBy: 'mgr_1' }, UNLIMITED_TIME)).toBe(false);
+    expect(clients.map((client) => world.tables.client('ptn_a', client.id)?.status)).toEqual(['detached', 'active', 'detached', 'detached']);
+    expect(closed).toEqual([]);
+    expect(await partners.unfinished(10)).toEqual([{ partnerId: 'ptn_a', endedBy: 'mgr_1' }]);
+    world.operations.unavailable.clear();
+
+    expect(await finishPartnerEndings(endingDeps, UNLIMITED_TIME)).toEqual({ processed: 1, failed: 0 });
+    expect(clients.map((client) => world.tables.client('ptn_a', client.id)?.status)).toEqual(['detached', 'detached', 'detached', 'detached']);
+    expect(closed).toEqual(['ptn_a@partners.example.com']);
+  });
+
+  it('a repeated confirmation of the end answers the ended partner and goes on closing it', async () => {
+    const { world, deps, endingDeps, partners } = department();
+    await storedClient(world, 'ptn_a', 'active');
+    const preview = await previewPartnerState(deps, request('end'), 'mgr_1');
+    await confirmPartnerState(deps, request('end'), 'mgr_1', preview.confirmation.token);
+
+    const again = await confirmPartnerState(deps, request('end'), 'mgr_1', preview.confirmation.token);
+
+    expect(again.state).toBe('ended');
+    expect(await completePartnerEnding(endingDeps, { partnerId: 'ptn_a', endedBy: 'mgr_1' }, UNLIMITED_TIME)).toBe(true);
+    expect(partners.audit).toHaveLength(1);
   });
 });
