@@ -349,8 +349,8 @@ export function ingestDeps(requestId?: string): IngestDeps {
 }
 
 /** What changing the partner's default budget needs: the budgets only. */
-export function defaultBudgetDeps(): Pick<BudgetDeps, 'budgets' | 'clock'> {
-  return { budgets: spendStore(), clock };
+export function defaultBudgetDeps(): Pick<BudgetDeps, 'budgets' | 'clock' | 'ids'> {
+  return { budgets: spendStore(), clock, ids };
 }
 
 /** What reading a client's budget needs: budgets and the partner's clients only. */

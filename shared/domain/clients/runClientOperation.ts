@@ -4,7 +4,7 @@ import type { EventPublisher } from '../../ports/EventPublisher';
 import type { FailureLog } from '../../ports/FailureLog';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';
 import { createHash } from 'node:crypto';
-import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import type { Actor, ClientAuditEntry } from '../audit/AuditEntry';
 import type { Clock } from '../Clock';
 import { ConcurrentChangeError, retryOnConcurrentChange } from '../ConcurrentChange';
 import type { IdGenerator } from '../IdGenerator';
@@ -79,7 +79,7 @@ function unchanged(clientId: string, decision: Exclude<ClientDecision, { kind: '
 }
 
 /** The result of a change that is done, from its audit entry (status before and after). */
-function done(entry: Pick<AuditEntry, 'clientId' | 'before' | 'after'>): ClientOperationResult {
+function done(entry: Pick<ClientAuditEntry, 'clientId' | 'before' | 'after'>): ClientOperationResult {
   const before = entry.before && signInFor(entry.before);
   const after = signInFor(entry.after);
   return { clientId: entry.clientId, result: 'done', status: entry.after, ...(before !== after && { signIn: after }) };

@@ -971,7 +971,7 @@ export interface components {
         };
         AuditEntry: {
             id: string;
-            clientId: string;
+            clientId: string | null;
             /** Format: date-time */
             at: string;
             actor: {
@@ -981,11 +981,11 @@ export interface components {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget";
+            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget" | "set_default_budget" | "remove_default_budget";
             /** @enum {string|null} */
             before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
-            /** @enum {string} */
-            after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+            /** @enum {string|null} */
+            after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
         };
         Balance: {
             clientId: string;
