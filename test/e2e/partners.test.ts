@@ -111,6 +111,7 @@ describe('the partner department over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.body.partner).toMatchObject({ state: 'ended', clients: 0 });
     expect(page.body.clientsByStatus).toMatchObject({ active: 0, invited: 0, detached: 2 });
+    expect(page.body.members).toEqual([expect.objectContaining({ email: partner.email, role: 'owner' })]);
     expect(page.body.application).toMatchObject({ status: 'approved', partnerId: partner.partnerId, contactedBy: 'mgr_department', decidedBy: 'mgr_department' });
     expect(page.body.audit.items.map((entry: { action: string; managerId: string }) => [entry.action, entry.managerId]))
       .toEqual([['end', 'mgr_department'], ['resume', 'mgr_department'], ['suspend', 'mgr_department']]);

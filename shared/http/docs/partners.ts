@@ -8,6 +8,7 @@ import { idParams } from '../schemas/idParams';
 import { listPartnersQuery, partnerPageQuery, partnerStateBody } from '../schemas/partners';
 import { applicationView } from './applications';
 import { pageOf } from './common';
+import { memberView } from './team';
 
 const state = z.enum(PARTNER_STATES);
 
@@ -39,12 +40,14 @@ export const partnerAuditEntryView = z.object({
   reason: z.string(),
 });
 
-/** A partner's page: its record, the application it came from, its clients by status and what managers did to it. */
+/** A partner's page: its record, the application it came from, its members, its clients by status and what managers did to it. */
 export const partnerPageView = z.object({
   partner: partnerSummaryView,
   stateReason: z.nullable(z.string()),
   /** The application the partner was approved from, with who contacted and approved it, and when. */
   application: applicationView,
+  /** The partner's team: the owner the approval created and the members it invited. */
+  members: z.array(memberView),
   clientsByStatus: clientCountsView,
   audit: pageOf(partnerAuditEntryView),
 });
@@ -82,7 +85,8 @@ const TWO_STEPS =
   'Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. ' +
   'With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. ' +
   'Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; ' +
-  'a state that does not allow the action: 409 `invalid_transition`.';
+  'a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner ' +
+  'while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.';
 
 const CONFIRMATION_ERRORS = ['confirmation_invalid', 'confirmation_mismatch', 'confirmation_expired', 'confirmation_used'] as const;
 
@@ -122,7 +126,7 @@ export const partnerOperations: OperationDocs = {
       'and when), its clients by status, and what managers did to it, newest first (`limit`, `cursor` page it).',
     tag: 'Partners', query: partnerPageQuery, response: partnerPageView,
     success: { 200: 'The partner' },
-    examples: { response: { partner: partnerExample, stateReason: null, application: { id: 'app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f', status: 'approved', name: 'Ann Lee', email: 'ann@lee-it.example', phone: '+74950000000', company: 'Lee IT', message: 'We resell cloud.', language: 'ru', createdAt: '2026-12-01T09:15:00.000Z', updatedAt: '2026-12-02T08:00:00.000Z', contactDueAt: '2026-12-03T09:15:00.000Z', contactedAt: '2026-12-01T11:02:00.000Z', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: PARTNER_ID, contactAttempts: [] }, clientsByStatus: countsExample, audit: { items: [], nextCursor: null } } },
+    examples: { response: { partner: partnerExample, stateReason: null, application: { id: 'app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f', status: 'approved', name: 'Ann Lee', email: 'ann@lee-it.example', phone: '+74950000000', company: 'Lee IT', message: 'We resell cloud.', language: 'ru', createdAt: '2026-12-01T09:15:00.000Z', updatedAt: '2026-12-02T08:00:00.000Z', contactDueAt: '2026-12-03T09:15:00.000Z', contactedAt: '2026-12-01T11:02:00.000Z', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: PARTNER_ID, contactAttempts: [] }, members: [{ memberId: `mbr_${PARTNER_ID}`, email: 'ann@lee-it.example', role: 'owner', status: 'active', invitedAt: '2026-12-02T08:00:00.000Z', invitedBy: null, lastSignInAt: '2026-12-05T07:30:00.000Z' }], clientsByStatus: countsExample, audit: { items: [], nextCursor: null } } },
     errors: ['not_found'],
   },
   'POST /partners/{id}/suspend': stateOperation('suspend', 'Suspend a partner',

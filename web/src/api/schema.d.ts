@@ -867,7 +867,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend a partner
-         * @description Suspend a partner: within a minute its people are refused on every partner route (403 `partner_suspended`); its clients are untouched (their accounts, sign-in and resources keep working, invitations already sent stay answerable). Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`.
+         * @description Suspend a partner: within a minute its people are refused on every partner route (403 `partner_suspended`); its clients are untouched (their accounts, sign-in and resources keep working, invitations already sent stay answerable). Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
          */
         post: operations["suspendPartner"];
         delete?: never;
@@ -887,7 +887,7 @@ export interface paths {
         put?: never;
         /**
          * Resume a partner
-         * @description Resume a suspended partner: its people may use the partner routes again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`.
+         * @description Resume a suspended partner: its people may use the partner routes again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
          */
         post: operations["resumePartner"];
         delete?: never;
@@ -907,7 +907,7 @@ export interface paths {
         put?: never;
         /**
          * End a partnership
-         * @description End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), pending invitations are cancelled, the partner's login is closed; its people are refused with 403 `partner_ended`. The record and its audit stay, read-only, and its e-mail cannot be approved again without the manager's explicit `reapproveEndedPartner`. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`.
+         * @description End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), pending invitations are cancelled, the partner's login is closed; its people are refused with 403 `partner_ended`. The record and its audit stay, read-only, and its e-mail cannot be approved again without the manager's explicit `reapproveEndedPartner`. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
          */
         post: operations["endPartner"];
         delete?: never;
@@ -1286,6 +1286,7 @@ export interface components {
             partner: components["schemas"]["Partner"];
             stateReason: string | null;
             application: components["schemas"]["Application"];
+            members: components["schemas"]["Member"][];
             clientsByStatus: {
                 invited: number;
                 active: number;
@@ -6022,6 +6023,17 @@ export interface operations {
                      *         "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
                      *         "contactAttempts": []
                      *       },
+                     *       "members": [
+                     *         {
+                     *           "memberId": "mbr_ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *           "email": "ann@lee-it.example",
+                     *           "role": "owner",
+                     *           "status": "active",
+                     *           "invitedAt": "2026-12-02T08:00:00.000Z",
+                     *           "invitedBy": null,
+                     *           "lastSignInAt": "2026-12-05T07:30:00.000Z"
+                     *         }
+                     *       ],
                      *       "clientsByStatus": {
                      *         "invited": 2,
                      *         "active": 9,
