@@ -12,8 +12,8 @@ export type AuditAction = ClientAction | (typeof BUDGET_ACTIONS)[number] | (type
 /** Every `AuditAction`, for parsers. */
 export const AUDIT_ACTIONS: readonly [AuditAction, ...AuditAction[]] = [...CLIENT_ACTIONS, ...BUDGET_ACTIONS, ...DEFAULT_BUDGET_ACTIONS];
 
-/** Kinds of actors: a partner's member (id = member id), the invitee answering through the link (id = client id), a scheduled job (id = job name). */
-export const ACTOR_KINDS = ['partner', 'invitee', 'system'] as const;
+/** Kinds of actors: a partner's member (id = member id), the invitee answering through the link (id = client id), a scheduled job (id = job name), a manager ending the partnership (id = the manager's user id). */
+export const ACTOR_KINDS = ['partner', 'invitee', 'system', 'manager'] as const;
 
 /** Who made a change. */
 export interface Actor {
