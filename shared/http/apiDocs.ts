@@ -9,6 +9,7 @@ import { budgetView, portfolioView, spendOperations } from './docs/spend';
 import { apiKeyListView, apiKeyOperations, apiKeyView, createdApiKeyView } from './docs/apiKeys';
 import { deliveryAttemptView, deliveryLogView, webhookEndpointListView, webhookEndpointView, webhookEndpointWithSecretView, webhookOperations } from './docs/webhooks';
 import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
+import { partnerAuditEntryView, partnerOperations, partnerPageView, partnerStatePreviewView, partnerStateResultView, partnerSummaryView } from './docs/partners';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
@@ -30,6 +31,7 @@ export const operationDocs: OperationDocs = {
   ...teamOperations,
   ...apiKeyOperations,
   ...webhookOperations,
+  ...partnerOperations,
 };
 
 /** The response schemas the document names (and generated clients with it). */
@@ -61,4 +63,9 @@ export const namedSchemas: NamedSchemas = {
   WebhookEndpointWithSecret: webhookEndpointWithSecretView,
   DeliveryAttempt: deliveryAttemptView,
   DeliveryLog: deliveryLogView,
+  Partner: partnerSummaryView,
+  PartnerPage: partnerPageView,
+  PartnerAuditEntry: partnerAuditEntryView,
+  PartnerStatePreview: partnerStatePreviewView,
+  PartnerStateResult: partnerStateResultView,
 };

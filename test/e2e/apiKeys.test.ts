@@ -1,3 +1,6 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { partnerKey } from '../../shared/adapters/dynamodb/partnerKeys';
+import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import { registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
 import { useLocalStack } from '../support/localStackFixture';
@@ -53,5 +56,22 @@ it('lets a partner\'s key do what its scopes allow, and refuses it when revoked,
   expect(await call(api, 'GET', '/clients', { token: writer.body.key as string })).toMatchObject({ status: 401, body: errorWithCode('api_key_expired') });
 });
 
-// dept2's partner-standing step (issue 32) is not on main yet: once merged it reads only `principal.partnerId`, which a key's principal carries.
-it.todo('refuses the keys of a suspended partner with 403 partner_suspended (needs dept2\'s partnerStanding on main)');
+it('refuses the keys of a suspended partner, as it refuses its people (the standing step reads the key\'s partner)', async () => {
+  const api = local.stack.apiUrl;
+  process.env.PARTNER_STANDING_CACHE_SECONDS = '0';
+  try {
+    const { partner, token: owner } = await local.partnerWithToken();
+    const expiresAt = new Date(local.stack.clockNow().getTime() + 30 * DAY_MS).toISOString();
+    const key = (await call(api, 'POST', '/api-keys', { token: owner, body: { name: 'CRM', scopes: ['clients:read'], expiresAt } })).body.key as string;
+    expect((await call(api, 'GET', '/clients', { token: key })).status).toBe(200);
+
+    await local.db.send(new UpdateCommand({
+      TableName: physicalTableName('partners'), Key: partnerKey(partner.partnerId),
+      UpdateExpression: 'SET #state = :state', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':state': 'suspended' },
+    }));
+
+    expect(await call(api, 'GET', '/clients', { token: key })).toMatchObject({ status: 403, body: errorWithCode('partner_suspended') });
+  } finally {
+    delete process.env.PARTNER_STANDING_CACHE_SECONDS;
+  }
+});

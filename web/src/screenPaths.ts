@@ -13,6 +13,8 @@ export const SCREEN_PATHS = [
   '/audit',
   '/applications',
   '/applications/:id',
+  '/partners',
+  '/partners/:id',
   '/api-keys',
 ] as const;
 
