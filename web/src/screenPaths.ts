@@ -13,6 +13,10 @@ export const SCREEN_PATHS = [
   '/audit',
   '/applications',
   '/applications/:id',
+  '/home',
+  '/budgets',
+  '/notifications',
+  '/team',
 ] as const;
 
 /** A path made of printable ASCII other than `\` (no tab, line break, space or backslash the URL parser would bend). */
