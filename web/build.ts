@@ -37,6 +37,8 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     assetNames: '[name]-[hash]',
     metafile: true,
     legalComments: 'none',
+    // Module scripts are always read as UTF-8: the Russian catalogue stays in letters, not \u escapes (a third of its bytes).
+    charset: 'utf8',
     logLevel: 'warning',
   });
   const outputs = Object.entries(result.metafile.outputs);

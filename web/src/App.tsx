@@ -19,7 +19,7 @@ import { Invitation } from './screens/Invitation/Invitation';
 import { AuthCallback } from './screens/SignIn/AuthCallback';
 import { SignIn } from './screens/SignIn/SignIn';
 import { AppShell } from './ui/AppShell';
-import { lazyScreen } from './ui/lazyScreen';
+import { lazyScreen } from './ui/lazy';
 import { Link } from './ui/Link';
 
 // The spend and team screens load when first shown (their own chunks).

@@ -16,13 +16,16 @@ import { Id } from '../../ui/CopyButton';
 import { Link } from '../../ui/Link';
 import { currentMoscowMonth } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { lazyPart, waitingInPlace } from '../../ui/lazy';
 import { Tabs } from '../../ui/Tabs';
 import { AuditTrail } from '../Audit/AuditTrail';
-import { ClientBudget } from '../Budgets/ClientBudget';
 import { DetailTab } from './DetailTab';
 import { ExpensesTab } from './ExpensesTab';
 import { type Grouping, GROUPINGS } from './expenseGroups';
 import { PeriodPicker } from './PeriodPicker';
+
+// The Budget tab loads when first shown (its own chunk, with the budget form).
+const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((module) => module.ClientBudget), waitingInPlace);
 
 type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
