@@ -9,6 +9,7 @@ import type { Problem } from '../../api/errorMessages';
 import { t } from '../../i18n/catalogue';
 import { Dialog } from '../../ui/Dialog';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { currencySymbol } from './currencySymbol';
 import { type Basis, BUDGET_LIMITS, type BudgetBody, type BudgetDraft, budgetBody, draftProblems } from './budgetForm';
 
 /** Props of `BudgetDialog`. */
@@ -53,7 +54,7 @@ export function BudgetDialog({ title, initial, fixedCurrency, onSave, onClose }:
       <form class="budget-form" noValidate onSubmit={(event) => void submit(event)}>
         <ProblemMessage problem={problem} />
         <div class={`field${wrong.includes('amount') ? ' has-error' : ''}`}>
-          <label for="budget-amount">{words.amount(draft.currency)}</label>
+          <label for="budget-amount">{words.amount(currencySymbol(draft.currency))}</label>
           <input id="budget-amount" inputMode="decimal" autoComplete="off" value={draft.amount} aria-invalid={invalid('amount')}
             aria-describedby={wrong.includes('amount') ? 'budget-amount-hint budget-amount-error' : 'budget-amount-hint'}
             onInput={(event) => setDraft({ ...draft, amount: event.currentTarget.value })} />

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
 import { allowed } from '../../auth/membership';
-import { t } from '../../i18n/catalogue';
+import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatMoney } from '../../i18n/format';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
@@ -28,7 +28,8 @@ export function Budgets() {
   const cursor = route.value.query.get('cursor') ?? '';
   const [earlier, setEarlier] = useState<string[]>([]);
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, so it follows a language switch.
+  const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const loaded = useLoaded(() => attempt(api().GET('/budgets', { params: { query: { limit: '50', ...(cursor && { cursor }) } } })), [cursor]);
   const items = loaded.data?.items ?? [];
   const perClient = items.filter((each): each is Budget & { clientId: string } => each.scope === 'client' && each.clientId !== null);
@@ -44,7 +45,7 @@ export function Budgets() {
   return (
     <AppShell title={page.title}>
       <div class="screen-head"><h1 tabIndex={-1}>{page.title}</h1></div>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && <p class="notice" role="status">{notice(words)}</p>}
       <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} />
       <section aria-labelledby="default-budget">
         <h2 id="default-budget">{page.defaultTitle}</h2>
@@ -93,7 +94,7 @@ export function Budgets() {
             const outcome = await attempt(api().PUT('/budgets/default', { body }));
             if (!outcome.ok) return outcome.problem;
             setFallback(outcome.data);
-            setNotice(t.value.budget.saved);
+            setNotice(() => (w: Catalogue) => w.budget.saved);
             return null;
           }}
         />
@@ -103,7 +104,7 @@ export function Budgets() {
           const outcome = await attempt(api().DELETE('/budgets/default'));
           if (!outcome.ok) return outcome.problem;
           setFallback(null);
-          setNotice(t.value.budget.removed);
+          setNotice(() => (w: Catalogue) => w.budget.removed);
           return null;
         }}>
           <p>{page.removeDefaultText}</p>

@@ -7,7 +7,7 @@ import { api, attempt, idempotencyKey, type Outcome } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useLoaded } from '../../api/useLoaded';
 import { allowed } from '../../auth/membership';
-import { t } from '../../i18n/catalogue';
+import { type Catalogue, t } from '../../i18n/catalogue';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { BudgetDialog } from './BudgetDialog';
@@ -28,7 +28,8 @@ export function ClientBudget({ clientId, currency }: ClientBudgetProps) {
   const words = t.value;
   const page = words.budget;
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, so it follows a language switch.
+  const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   // No budget (neither its own nor a default) answers 404: the tab then offers to set one.
   const loaded = useLoaded(async (): Promise<Outcome<EffectiveBudget | null>> => {
     const outcome = await attempt(api().GET('/clients/{id}/budget', { params: { path: { id: clientId } } }));
@@ -42,7 +43,7 @@ export function ClientBudget({ clientId, currency }: ClientBudgetProps) {
   return (
     <section aria-labelledby="budget-heading">
       <h2 id="budget-heading">{page.title}</h2>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && <p class="notice" role="status">{notice(words)}</p>}
       <p>{!effective ? page.none : effective.inherited ? page.inherited : page.own}</p>
       {effective && <BudgetSummary budget={effective.budget} />}
       <div class="actions">
@@ -60,7 +61,7 @@ export function ClientBudget({ clientId, currency }: ClientBudgetProps) {
               params: { path: { id: clientId }, header: { 'Idempotency-Key': idempotencyKey() } }, body,
             }));
             if (!outcome.ok) return outcome.problem;
-            setNotice(t.value.budget.saved);
+            setNotice(() => (w: Catalogue) => w.budget.saved);
             loaded.replace({ clientId, inherited: false, budget: outcome.data });
             return null;
           }}
@@ -70,7 +71,7 @@ export function ClientBudget({ clientId, currency }: ClientBudgetProps) {
         <ConfirmDialog title={page.removeTitle} confirmLabel={page.remove} danger onClose={() => setOpen(null)} onConfirm={async () => {
           const outcome = await attempt(api().DELETE('/clients/{id}/budget', { params: { path: { id: clientId }, header: { 'Idempotency-Key': idempotencyKey() } } }));
           if (!outcome.ok) return outcome.problem;
-          setNotice(t.value.budget.removed);
+          setNotice(() => (w: Catalogue) => w.budget.removed);
           loaded.retry();
           return null;
         }}>

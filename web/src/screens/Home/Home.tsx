@@ -21,6 +21,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { clientNames, loadNames, rememberName } from '../Audit/clientNames';
 import { clientPath } from '../Clients/Clients';
 import { CLIENT_STATUSES } from '../Clients/clientList';
+import { currencySymbol } from '../Budgets/currencySymbol';
 import { alertWords } from '../Notifications/alertWords';
 
 type Portfolio = paths['/portfolio']['get']['responses'][200]['content']['application/json'];
@@ -42,12 +43,13 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
   const host = useRef<HTMLDivElement>(null);
   const words = t.value.home;
   const days = chartDays(spend, today);
+  const symbol = currencySymbol(spend.currency);
   useEffect(() => {
     let disposed = false;
     let dispose: (() => void) | undefined;
     void import('./spendChart').then(({ drawSpendChart }) => {
       if (disposed || !host.current) return;
-      dispose = drawSpendChart(host.current, { currency: spend.currency, days, locale: t.value.locale, label: t.value.home.spend, dayLabel: t.value.home.day });
+      dispose = drawSpendChart(host.current, { currency: currencySymbol(spend.currency), days, locale: t.value.locale, label: t.value.home.spend, dayLabel: t.value.home.day });
     });
     return () => {
       disposed = true;
@@ -60,13 +62,13 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
   const money = (amount: number) => formatMoney({ amount, currency: spend.currency });
   return (
     <section class="home-chart" aria-labelledby={`chart-${spend.currency}`}>
-      <h2 id={`chart-${spend.currency}`}>{words.chart(spend.currency)}</h2>
-      <div class="chart" ref={host} role="img" aria-label={words.chart(spend.currency)} />
+      <h2 id={`chart-${spend.currency}`}>{words.chart(symbol)}</h2>
+      <div class="chart" ref={host} role="img" aria-label={words.chart(symbol)} />
       <p class="hint">{highest ? words.chartSummary(spent.length, money(total), money(highest.amount), formatDay(highest.day)) : words.noSpend}</p>
       <details>
         <summary>{words.showTable}</summary>
         <DataTable
-          caption={words.dailyTable(spend.currency)}
+          caption={words.dailyTable(symbol)}
           layout="dense"
           rows={[...spent].reverse()}
           rowKey={(each) => each.day}
@@ -128,8 +130,8 @@ export function Home() {
             </div>
           ))}
           <div class="home-columns">
-            <section aria-labelledby="top-spenders">
-              <h2 id="top-spenders">{page.topSpenders}</h2>
+            <section>
+              <h2>{page.topSpenders}</h2>
               <DataTable
                 caption={page.topSpenders}
                 layout="dense"

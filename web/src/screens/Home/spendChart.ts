@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 
 /** What the chart draws. */
 export interface SpendChartInput {
+  /** The currency's symbol (the y axis label). */
   readonly currency: string;
   /** Every day of the window (`YYYY-MM-DD`, Moscow) with its spend in minor units. */
   readonly days: ReadonlyArray<{ readonly day: string; readonly amount: number }>;

@@ -10,7 +10,7 @@ import type { paths } from '../../api/schema';
 import { useLoaded } from '../../api/useLoaded';
 import { membership } from '../../auth/membership';
 import type { MemberRole } from '../../auth/routeRoles';
-import { t } from '../../i18n/catalogue';
+import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -105,7 +105,8 @@ export function Team() {
   const page = words.team;
   const loaded = useLoaded(() => attempt(api().GET('/team/members')), []);
   const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, so it follows a language switch.
+  const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const me = membership.value?.member;
   const team = loaded.data;
 
@@ -126,7 +127,7 @@ export function Team() {
           <button type="button" onClick={() => setOpen({ kind: 'invite' })}><Icon name="plus" />{page.invite}</button>
         </div>
       </div>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {notice && <p class="notice" role="status">{notice(words)}</p>}
       {loaded.problem ? <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} /> : (
         <DataTable
           caption={page.caption}
@@ -162,7 +163,7 @@ export function Team() {
         <InviteDialog onClose={(invited) => {
           setOpen(null);
           if (!invited) return;
-          setNotice(t.value.team.invited(invited.email));
+          setNotice(() => (w: Catalogue) => w.team.invited(invited.email));
           loaded.retry();
         }} />
       )}
@@ -170,7 +171,7 @@ export function Team() {
         <RoleDialog member={open.member} onClose={(changed) => {
           setOpen(null);
           if (!changed) return;
-          setNotice(t.value.team.roleChanged(changed.email, t.value.team.roles[changed.role]));
+          setNotice(() => (w: Catalogue) => w.team.roleChanged(changed.email, w.team.roles[changed.role]));
           loaded.retry();
         }} />
       )}
@@ -178,7 +179,7 @@ export function Team() {
         <ConfirmDialog title={page.handOverTitle(open.member.email)} confirmLabel={page.handOverConfirm} onClose={() => setOpen(null)} onConfirm={async () => {
           const outcome = await attempt(api().PATCH('/team/members/{memberId}', { params: { path: { memberId: open.member.memberId } }, body: { role: 'owner' } }));
           if (!outcome.ok) return outcome.problem;
-          setNotice(t.value.team.handedOver(open.member.email));
+          setNotice(() => (w: Catalogue) => w.team.handedOver(open.member.email));
           // The caller became an admin: the console shows from now on what an admin may do.
           if (membership.value) membership.value = { ...membership.value, member: { ...membership.value.member, role: 'admin' } };
           loaded.retry();
@@ -191,7 +192,7 @@ export function Team() {
         <ConfirmDialog title={page.removeTitle(open.member.email)} confirmLabel={page.remove} danger onClose={() => setOpen(null)} onConfirm={async () => {
           const outcome = await attempt(api().DELETE('/team/members/{memberId}', { params: { path: { memberId: open.member.memberId } } }));
           if (!outcome.ok) return outcome.problem;
-          setNotice(t.value.team.removed(open.member.email));
+          setNotice(() => (w: Catalogue) => w.team.removed(open.member.email));
           loaded.retry();
           return null;
         }}>
