@@ -17,6 +17,8 @@ export const SCREEN_PATHS = [
   '/budgets',
   '/notifications',
   '/team',
+  '/partners',
+  '/partners/:id',
 ] as const;
 
 /** A path made of printable ASCII other than `\` (no tab, line break, space or backslash the URL parser would bend). */

@@ -16,18 +16,19 @@ export function auditTransactItem(entry: AuditEntry, table = physicalTableName('
       TableName: table,
       Item: {
         ...auditKey(entry.partnerId, entry.at, entry.id),
-        partnerClient: auditClientKey(entry.partnerId, entry.clientId),
+        // Sparse `byClient` index: an entry about the partner's own settings names no client.
+        ...(entry.clientId !== null && { partnerClient: auditClientKey(entry.partnerId, entry.clientId) }),
         ...(entry.actor.kind === 'partner' && { partnerActor: auditActorKey(entry.partnerId, entry.actor.id) }),
         auditId: entry.id,
         partnerId: entry.partnerId,
-        clientId: entry.clientId,
+        ...(entry.clientId !== null && { clientId: entry.clientId }),
         at: entry.at.toISOString(),
         actorKind: entry.actor.kind,
         actorId: entry.actor.id,
         actorEmail: entry.actor.email,
         action: entry.action,
         before: entry.before,
-        after: entry.after,
+        ...(entry.after !== null && { after: entry.after }),
       },
       // Invariant: an audit entry is written once and never overwritten.
       ConditionExpression: 'attribute_not_exists(pk)',

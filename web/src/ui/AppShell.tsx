@@ -15,7 +15,7 @@ import { unreadCount, useUnreadPolling } from '../screens/Notifications/unread';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-type NavKey = 'clients' | 'audit' | 'applications' | 'contactSales' | 'signIn';
+type NavKey = 'clients' | 'audit' | 'applications' | 'partners' | 'contactSales' | 'signIn';
 type SpendNavKey = 'home' | 'budgets' | 'notifications' | 'team';
 /** One entry; `route`: shown only to a member whose role may use it (the route the screen reads). */
 interface NavEntry {
@@ -33,7 +33,7 @@ const NAVIGATION: Record<'partner' | 'manager' | 'client' | 'none', readonly Nav
     { href: '/notifications', key: 'notifications', icon: 'bell', route: 'GET /notifications' },
     { href: '/team', key: 'team', icon: 'users', route: 'GET /team/members' },
   ],
-  manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }],
+  manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }, { href: '/partners', key: 'partners', icon: 'users' }],
   client: [],
   none: [{ href: '/contact-sales', key: 'contactSales', icon: 'users' }, { href: '/sign-in', key: 'signIn', icon: 'users' }],
 };

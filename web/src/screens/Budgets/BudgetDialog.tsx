@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Problem } from '../../api/errorMessages';
 import { t } from '../../i18n/catalogue';
 import { Dialog } from '../../ui/Dialog';
+import { meetsRule } from '../../ui/formChecks';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { currencySymbol } from './currencySymbol';
 import { type Basis, BUDGET_LIMITS, type BudgetBody, type BudgetDraft, budgetBody, draftProblems } from './budgetForm';
@@ -35,7 +36,7 @@ export function BudgetDialog({ title, initial, fixedCurrency, onSave, onClose }:
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const problems = draftProblems(draft);
+    const problems = draftProblems(draft, (text) => meetsRule(text, { kind: 'email' }));
     setWrong(problems);
     if (problems.length > 0) {
       setTimeout(() => document.getElementById(`budget-${problems[0]}`)?.focus(), 0);

@@ -1,6 +1,5 @@
 /** What the budget form holds and how it becomes the API's body (amounts typed in major units, sent in minor units). */
 import type { paths } from '../../api/schema';
-import { meetsRule } from '../../ui/formChecks';
 
 /** A budget as the API answers it. */
 export type Budget = paths['/budgets']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -52,8 +51,11 @@ export function draftOf(budget: Budget | null, currency: string): BudgetDraft {
   };
 }
 
-/** What is wrong with the form, by field (`amount`, `thresholds`, `emails`); empty when it may be sent. */
-export function draftProblems(draft: BudgetDraft): Array<'amount' | 'currency' | 'thresholds' | 'emails'> {
+/**
+ * What is wrong with the form, by field; empty when it may be sent. `isEmail` is the console's one
+ * e-mail rule (`ui/formChecks`), passed in so this module stays free of the browser.
+ */
+export function draftProblems(draft: BudgetDraft, isEmail: (text: string) => boolean): Array<'amount' | 'currency' | 'thresholds' | 'emails'> {
   const problems: Array<'amount' | 'currency' | 'thresholds' | 'emails'> = [];
   if (minorUnits(draft.amount) === null) problems.push('amount');
   if (!/^[A-Z]{3}$/.test(draft.currency)) problems.push('currency');
@@ -64,7 +66,7 @@ export function draftProblems(draft: BudgetDraft): Array<'amount' | 'currency' |
   });
   if (draft.thresholds.length < 1 || draft.thresholds.length > BUDGET_LIMITS.thresholds || !percentOk || new Set(keys).size !== keys.length) problems.push('thresholds');
   const emails = emailList(draft.emails);
-  if (emails.length > BUDGET_LIMITS.emails || !emails.every((email) => meetsRule(email, { kind: 'email' }))) problems.push('emails');
+  if (emails.length > BUDGET_LIMITS.emails || !emails.every(isEmail)) problems.push('emails');
   return problems;
 }
 
