@@ -9,15 +9,11 @@ import { t } from './i18n/catalogue';
 import { addressIn, startLanguage } from './i18n/chooseLanguage';
 import { language } from './i18n/language';
 import { localized, matchPath, navigate, route } from './router';
-import { ApplicationDetail } from './screens/Applications/ApplicationDetail';
-import { Applications } from './screens/Applications/Applications';
 import { Audit } from './screens/Audit/Audit';
 import { ClientPage } from './screens/Client/ClientPage';
 import { Clients } from './screens/Clients/Clients';
 import { ContactSales } from './screens/ContactSales/ContactSales';
 import { Invitation } from './screens/Invitation/Invitation';
-import { PartnerPage } from './screens/Partners/PartnerPage';
-import { Partners } from './screens/Partners/Partners';
 import { AuthCallback } from './screens/SignIn/AuthCallback';
 import { SignIn } from './screens/SignIn/SignIn';
 import { AppShell } from './ui/AppShell';
@@ -29,6 +25,11 @@ const Home = lazyScreen(() => import('./screens/Home/Home').then((module) => mod
 const Budgets = lazyScreen(() => import('./screens/Budgets/Budgets').then((module) => module.Budgets));
 const Notifications = lazyScreen(() => import('./screens/Notifications/Notifications').then((module) => module.Notifications));
 const Team = lazyScreen(() => import('./screens/Team/Team').then((module) => module.Team));
+// The partner department's screens are for its managers only: partners never download them.
+const Applications = lazyScreen(() => import('./screens/Applications/Applications').then((module) => module.Applications));
+const ApplicationDetail = lazyScreen(() => import('./screens/Applications/ApplicationDetail').then((module) => module.ApplicationDetail));
+const Partners = lazyScreen(() => import('./screens/Partners/Partners').then((module) => module.Partners));
+const PartnerPage = lazyScreen(() => import('./screens/Partners/PartnerPage').then((module) => module.PartnerPage));
 
 interface Screen {
   readonly pattern: string;

@@ -19,13 +19,13 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { lazyPart, waitingInPlace } from '../../ui/lazy';
 import { Tabs } from '../../ui/Tabs';
 import { AuditTrail } from '../Audit/AuditTrail';
-import { DetailTab } from './DetailTab';
-import { ExpensesTab } from './ExpensesTab';
 import { type Grouping, GROUPINGS } from './expenseGroups';
 import { PeriodPicker } from './PeriodPicker';
 
-// The Budget tab loads when first shown (its own chunk, with the budget form).
+// The Budget, Detail and Expenses tabs load when first shown (their own chunks), so the console's first download stays small.
 const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((module) => module.ClientBudget), waitingInPlace);
+const DetailTab = lazyPart(() => import('./DetailTab').then((module) => module.DetailTab), waitingInPlace);
+const ExpensesTab = lazyPart(() => import('./ExpensesTab').then((module) => module.ExpensesTab), waitingInPlace);
 
 type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
