@@ -1,7 +1,7 @@
 /**
  * Partner → API keys (issue 33): the owner and admins create keys for their own systems (a name,
  * scopes, a lifetime), see the new key's value once with a copy button, see every key's prefix,
- * scopes, creation, expiry and last use, and revoke one. Other roles are told the screen is not theirs.
+ * scopes, creation, expiry and last use, and revoke one. (`App.tsx` tells other roles the screen is not theirs.)
  */
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
@@ -84,19 +84,13 @@ function CreateKey({ onCreated }: { readonly onCreated: () => void }) {
 /** The screen. */
 export function ApiKeys() {
   const words = t.value.apiKeys;
-  const membership = useLoaded(() => attempt(api().GET('/team/me')), []);
   const keys = useLoaded(() => attempt(api().GET('/api-keys')), []);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
-  const role = membership.data?.member.role;
-  const manages = role === 'owner' || role === 'admin';
   return (
     <AppShell title={words.title}>
       <h1 tabIndex={-1}>{words.title}</h1>
       <p>{words.intro}</p>
-      <ProblemMessage problem={membership.problem} onRetry={membership.retry} />
-      {role && !manages && <p>{words.notYours}</p>}
-      {manages && (
-        <>
+      <>
           <CreateKey onCreated={keys.retry} />
           <section aria-labelledby="keys-title">
             <h2 id="keys-title">{words.listTitle}</h2>
@@ -136,8 +130,7 @@ export function ApiKeys() {
               </div>
             )}
           </section>
-        </>
-      )}
+      </>
       {revoking && (
         <ConfirmDialog title={words.revokeTitle} confirmLabel={words.revoke} danger onClose={() => setRevoking(null)} onConfirm={async () => {
           const outcome = await attempt(api().DELETE('/api-keys/{id}', { params: { path: { id: revoking.id } } }));
