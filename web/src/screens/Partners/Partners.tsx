@@ -65,7 +65,7 @@ export function Partners() {
   const cursor = query.get('cursor') ?? undefined;
   const [searchText, setSearchText] = useState(search ?? '');
   const [exportProblem, setExportProblem] = useState<Problem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [exported, setExported] = useState<number | null>(null);
   const loaded = useLoaded(
     () => partnersPage({ state, search, cursor }, 50),
     [state, search, cursor],
@@ -79,7 +79,7 @@ export function Partners() {
   const column = page.columns;
 
   const exportCsv = async () => {
-    setNotice(null);
+    setExported(null);
     const outcome = await allPartners({ state, search });
     if (!outcome.ok) return setExportProblem(outcome.problem);
     setExportProblem(null);
@@ -90,7 +90,7 @@ export function Partners() {
         String(partner.clients), String(partner.activeClients)]),
       lang,
     ));
-    setNotice(words.common.exported(outcome.data.length));
+    setExported(outcome.data.length);
   };
 
   return (
@@ -117,7 +117,7 @@ export function Partners() {
           <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
         </div>
       </div>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {exported !== null && <p class="notice" role="status">{words.common.exported(exported)}</p>}
       <ProblemMessage problem={exportProblem} />
       <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} />
       {(loaded.data || loaded.slow) && (
