@@ -157,4 +157,32 @@ describe('the partner department over HTTP', () => {
     const accountId = await registerCloudAccount(local.db);
     expect((await api('GET', '/partners', { token: await local.consoleToken(accountId) })).status).toBe(401);
   });
+
+  it('applications: taken ("mine"), attempts with notes, searched, and the overdue view shows who holds each', async () => {
+    const other = await local.stack.tokens.personToken({ sub: 'mgr_other', email: 'other@example.com', role: 'manager' });
+    const company = `Halcyon ${randomBytes(3).toString('hex')} Systems`;
+    const submitted = await api('POST', '/partner-applications', { body: { name: 'Ann Lee', email: `halcyon-${randomBytes(4).toString('hex')}@example.com`, phone: '+7 495 000-00-00', company, message: 'We resell cloud' } });
+    const id = submitted.body.id as string;
+
+    const taken = await asManager('POST', `/partner-applications/${id}/take`);
+    expect([taken.status, taken.body.assignedTo]).toEqual([200, 'mgr_department']);
+    const mine = (token: string) => api('GET', '/partner-applications?mine=true&limit=100', { token }).then((answer) => answer.body.items.map((a: { id: string }) => a.id));
+    expect(await mine(managerToken)).toContain(id);
+    expect(await mine(other)).not.toContain(id);
+    const missed = await asManager('POST', `/partner-applications/${id}/contact-attempts`, { note: 'No answer; left a voicemail.', reached: false });
+    expect(missed.body).toMatchObject({ status: 'new', contactAttempts: [{ by: 'mgr_department', reached: false, note: 'No answer; left a voicemail.' }] });
+    expect((await asManager('POST', `/partner-applications/${id}/contact-attempts`, { reached: false })).status).toBe(400);
+
+    const found = await asManager('GET', `/partner-applications?search=${encodeURIComponent(company.split(' ')[1]!)}`);
+    expect(found.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+
+    // A missed attempt does not stop the clock: 49 hours on, the escalation lists it as overdue, with its holder.
+    local.stack.advanceClock(49 * 60 * 60 * 1000);
+    await local.stack.runJob('escalateApplications');
+    const overdue = await asManager('GET', '/partner-applications?status=escalated&limit=100');
+    expect(overdue.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'escalated', assignedTo: 'mgr_department' });
+    const reached = await api('POST', `/partner-applications/${id}/contact-attempts`, { token: other, body: { note: 'Spoke with Ann.', reached: true } });
+    expect(reached.body).toMatchObject({ status: 'contacted', contactedBy: 'mgr_other' });
+    expect(reached.body.contactAttempts).toHaveLength(2);
+  });
 });
