@@ -30,7 +30,7 @@ async function approvedPartner(company: string): Promise<{ partnerId: string; em
 }
 
 /** A client of the partner: invited, and accepted when `accept`. */
-async function clientOf(token: string, accept: boolean): Promise<string> {
+async function clientOf(token: string, accept: boolean): Promise<{ id: string; email: string; accountId: string }> {
   const email = uniqueClientEmail();
   const accountId = await registerCloudAccount(local.db);
   const added = await api('POST', '/clients', { token, body: { email, accountId } });
@@ -40,7 +40,7 @@ async function clientOf(token: string, accept: boolean): Promise<string> {
     if (!mail) throw new Error('no invitation mail');
     expect((await api('POST', `/invitations/${tokenFromMail(mail)}/accept`, { token: await local.consoleToken(accountId) })).status).toBe(200);
   }
-  return added.body.id as string;
+  return { id: added.body.id as string, email, accountId };
 }
 
 /** Previews then confirms a manager's action on a partner. */
@@ -83,7 +83,11 @@ describe('the partner department over HTTP', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual(errorWithCode('partner_suspended'));
     expect((await mailsTo(partner.email, local.stack.inboxUrl)).map((mail) => mail.subject)).toContain('Your partner account is suspended');
-    // Its clients are untouched: the active client's owner still signs in.
+    // Its clients are untouched: the active client's owner still signs in, the pending invitation's link still answers.
+    expect((await api('POST', '/__local/login', { body: { accountId: active.accountId } })).status).toBe(200);
+    const invitationMail = (await mailsTo(invited.email, local.stack.inboxUrl)).at(-1);
+    if (!invitationMail) throw new Error('no invitation mail');
+    expect((await api('GET', `/invitations/${tokenFromMail(invitationMail)}`)).status).toBe(200);
     const again = await asManager('POST', `/partners/${partner.partnerId}/suspend`, { reason: 'Twice' });
     expect(again.status).toBe(409);
     expect(again.body).toEqual(errorWithCode('invalid_transition'));
@@ -103,7 +107,7 @@ describe('the partner department over HTTP', () => {
     const repeated = await asManager('POST', `/partners/${partner.partnerId}/end`, { reason: 'Contract terminated.', confirm: ended.preview.confirmation.token });
     expect([repeated.status, repeated.body.partner.state, repeated.body.endingFinished]).toEqual([200, 'ended', true]);
     await local.stack.drainStreams();
-    for (const clientId of [active, invited]) {
+    for (const clientId of [active.id, invited.id]) {
       const stored = await local.db.send(new GetCommand({ TableName: physicalTableName('clients'), Key: clientKey(partner.partnerId, clientId) }));
       expect(stored.Item?.status).toBe('detached');
     }
