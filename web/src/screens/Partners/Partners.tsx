@@ -9,13 +9,13 @@ import { formatCount, formatMoscowClock } from '../../i18n/format';
 import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
-import { toCsv } from '../../ui/csv';
 import { DataTable } from '../../ui/DataTable';
 import { downloadCsv } from '../../ui/downloadCsv';
 import { Icon } from '../../ui/Icon';
 import { Link } from '../../ui/Link';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { partnersCsv } from './partnersCsv';
 
 /** Every state a partner can be in, in the order the filter lists them. */
 export const PARTNER_STATES: readonly PartnerState[] = ['active', 'suspended', 'ended'];
@@ -77,19 +77,12 @@ export function Partners() {
   }, [searchText]);
   const next = loaded.data?.nextCursor;
   const column = page.columns;
-
   const exportCsv = async () => {
     setExported(null);
     const outcome = await allPartners({ state, search });
     if (!outcome.ok) return setExportProblem(outcome.problem);
     setExportProblem(null);
-    const lang = language.value;
-    downloadCsv(`${page.csvFile}${state ? `-${state}` : ''}`, toCsv(
-      [column.company, column.email, column.state, column.since, column.clients, column.activeClients],
-      outcome.data.map((partner) => [partner.company, partner.email, words.department.partnerState[partner.state], formatMoscowClock(partner.since, lang),
-        String(partner.clients), String(partner.activeClients)]),
-      lang,
-    ));
+    downloadCsv(`${page.csvFile}${state ? `-${state}` : ''}`, partnersCsv(outcome.data, language.value));
     setExported(outcome.data.length);
   };
 
