@@ -497,7 +497,7 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'finishPartnerEndings',
     everyMinutes: 5,
-    // Goes on with ended partnerships the confirming request could not finish: detaches the clients left, closes the login.
+    // Goes on with ended partnerships the confirming request could not finish: detaches the clients left, closes the logins.
     uses: PARTNER_ENDING_USES,
   },
   {

@@ -415,6 +415,7 @@ export function partnerEndingDeps(requestId?: string): PartnerEndingDeps {
     failures: loggedFailures(requestId),
     partners: records,
     endings: records,
+    team: teamStore(),
     directory: accountDirectory(),
   };
 }

@@ -23,6 +23,7 @@ const SCREEN_CALLS: ReadonlyArray<readonly [string, string]> = [
   ['Client → Balance', 'GET /clients/{id}, GET /clients/{id}/balance, then GET …/balance/detail or GET …/expenses per tab and period'],
   ['Partner → Audit', 'GET /audit — one call per page'],
   ['Manager → Applications', 'GET /partner-applications — one call per page; detail: GET /partner-applications/{id}'],
+  ['Manager → Partners', 'GET /partners — one call per page; CSV: one call per 100 partners; page: GET /partners/{id}; POST /partners/{id}/suspend | resume | end (preview, then confirm)'],
   ['Invitation', 'GET /invitations/{token}; POST …/accept or …/decline'],
 ];
 
