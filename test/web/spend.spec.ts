@@ -5,7 +5,8 @@
  * count rises, the notifications list shows the crossings and one is marked read; the home screen
  * shows this month's spend, the 90-day chart with its table, and the client among the top spenders;
  * the budgets list and the clients list ordered by spend show the budget and its use; the partner
- * sets its default budget, and one budget on a selection of the list.
+ * sets its default budget and one budget on a selection of the list, and removes a client's own
+ * budget (the default then applies).
  */
 import { expect, test } from './support/test';
 import { call } from '../support/http';
@@ -152,4 +153,11 @@ test('a threshold crossed by billing events alerts the partner in the header and
     expect((await apiGet<{ inherited: boolean; budget: { amount: { amount: number } } }>(`/clients/${other.id}/budget`, token)))
       .toMatchObject({ inherited: false, budget: { amount: { amount: 250_050 } } });
   }
+
+  // Removing a client's own budget leaves the default to apply to it.
+  await page.getByRole('link', { name: others[0]!.name!, exact: true }).click();
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  await page.getByRole('button', { name: 'Remove budget' }).click();
+  await page.getByRole('dialog', { name: 'Remove the budget?' }).getByRole('button', { name: 'Remove budget' }).click();
+  await expect(page.getByText('Your default budget applies to this client.')).toBeVisible();
 });

@@ -1,6 +1,6 @@
 /**
  * Journey: the demo partner's owner invites a finance member and a sales member from the Team
- * screen; the sales member (signed in in its own browser) adds a client and sees only it, with no
+ * screen and changes a role; the sales member (signed in in its own browser) adds a client and sees only it, with no
  * navigation to spend, audit or team; the finance member sees balances but no Add client and no
  * Block; the owner assigns another client to the sales member from the clients list's selection;
  * the owner removes the sales member, whose next request is refused and shown as a clear message
@@ -53,6 +53,14 @@ test('an owner builds a team; sales sees only its clients, finance balances with
   await invite(page, financeEmail, 'Finance');
   await invite(page, salesEmail, 'Sales');
   await checkScreen(page, 'team');
+  // A role changes from the member's menu (and back).
+  for (const role of ['Operations', 'Finance']) {
+    await page.getByRole('button', { name: `Actions for ${financeEmail}` }).click();
+    await page.getByRole('menuitem', { name: 'Change role' }).click();
+    await page.getByRole('dialog', { name: `Change the role of ${financeEmail}` }).getByLabel('Role').selectOption({ label: role });
+    await page.getByRole('dialog').getByRole('button', { name: 'Save role' }).click();
+    await expect(page.getByRole('region', { name: 'Members of your team' }).getByRole('row').filter({ hasText: financeEmail })).toContainText(role);
+  }
 
   // The sales member adds a client and sees only the clients it added; spend, audit and team are not offered.
   const sales = await signedInElsewhere(browser, salesEmail);
