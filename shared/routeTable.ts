@@ -228,6 +228,15 @@ export const routes: readonly RouteSpec[] = [
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
+    method: 'PATCH',
+    path: '/clients/{id}',
+    handler: 'editClient',
+    auth: 'partner',
+    // Whoever may add a client may correct its details; a sales member only those of its own clients.
+    roles: ROLES.addClients,
+    uses: { tables: { clients: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES } },
+  },
+  {
     method: 'POST',
     path: '/clients/{id}/invitation/resend',
     handler: 'resendInvitation',

@@ -142,6 +142,40 @@ describe('partners\' clients over HTTP', () => {
     expect(oneLetterWords.body).toEqual(errorWithCode('validation_failed'));
   });
 
+  it('edits a client\'s name and phone (audited, found by the new name), a repeat changes nothing, bad input and another partner\'s client change nothing', async () => {
+    const { token } = await partnerWithToken();
+    const intruder = await partnerWithToken();
+    const { response } = await addClientOverHttp(token, { name: 'Ivan Petrov' });
+    const path = `/clients/${response.body.id}`;
+    const headers = { 'idempotency-key': `edit-${response.body.id}` };
+
+    const edited = await call(local.stack.apiUrl, 'PATCH', path, { token, body: { name: 'Olga Vodkina', phone: '+7 (495) 765-43-21' }, headers });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: response.body.id, name: 'Olga Vodkina', phone: '+74957654321', status: 'invited', email: response.body.email });
+    const replayed = await call(local.stack.apiUrl, 'PATCH', path, { token, body: { name: 'Olga Vodkina', phone: '+7 (495) 765-43-21' }, headers });
+    expect(replayed.body).toEqual(edited.body);
+    const same = await call(local.stack.apiUrl, 'PATCH', path, { token, body: { name: 'Olga Vodkina' } });
+    expect([same.status, same.body]).toEqual([200, edited.body]);
+
+    for (const body of [{ name: '' }, { phone: '12' }, { email: 'x@example.com' }, { name: 'a\u202Eb' }]) {
+      const refused = await call(local.stack.apiUrl, 'PATCH', path, { token, body });
+      expect([refused.status, refused.body]).toEqual([400, errorWithCode('validation_failed')]);
+    }
+    const foreign = await call(local.stack.apiUrl, 'PATCH', path, { token: intruder.token, body: { name: 'Mallory' } });
+    expect([foreign.status, foreign.body]).toEqual([404, errorWithCode('not_found')]);
+    expect((await call(local.stack.apiUrl, 'GET', path, { token })).body).toEqual(edited.body);
+
+    const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${response.body.id}`, { token });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['edit', 'invite']);
+    expect(audit.body.items[0].changes).toEqual([
+      { field: 'name', before: 'Ivan Petrov', after: 'Olga Vodkina' }, { field: 'phone', before: null, after: '+74957654321' },
+    ]);
+    await local.stack.drainStreams();
+    const found = async (search: string) => (await call(local.stack.apiUrl, 'GET', `/clients?search=${search}`, { token })).body.items.map((item: { id: string }) => item.id);
+    expect(await found('vodk')).toEqual([response.body.id]);
+    expect(await found('petrov')).toEqual([]);
+  });
+
   it('replays the first response for a repeated Idempotency-Key and sends one mail', async () => {
     const { token } = await partnerWithToken();
     const body = { email: uniqueClientEmail(), accountId: await registerCloudAccount(local.db) };

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry } from '../../domain/audit/AuditEntry';
+import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry, EDITABLE_CLIENT_FIELDS } from '../../domain/audit/AuditEntry';
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
@@ -24,6 +24,7 @@ const auditItem = z.object({
   action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(status),
   after: status,
+  changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(storedText), after: z.nullable(storedText) }))),
 });
 
 /** Parses a stored audit item. */
@@ -38,6 +39,7 @@ export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
     action: parsed.action,
     before: parsed.before,
     after: parsed.after,
+    ...(parsed.changes && { changes: parsed.changes }),
   };
 }
 

@@ -28,6 +28,7 @@ export function auditTransactItem(entry: AuditEntry, table = physicalTableName('
         action: entry.action,
         before: entry.before,
         after: entry.after,
+        ...(entry.changes && { changes: entry.changes }),
       },
       // Invariant: an audit entry is written once and never overwritten.
       ConditionExpression: 'attribute_not_exists(pk)',

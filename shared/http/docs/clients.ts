@@ -1,12 +1,12 @@
 /** Response schemas and OpenAPI docs of the clients, invitation and audit routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
-import { ACTOR_KINDS, AUDIT_ACTIONS } from '../../domain/audit/AuditEntry';
+import { ACTOR_KINDS, AUDIT_ACTIONS, EDITABLE_CLIENT_FIELDS } from '../../domain/audit/AuditEntry';
 import { CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import type { OperationDoc, OperationDocs } from '../openapi';
 import { auditQuery } from '../schemas/auditQuery';
-import { addClientBody } from '../schemas/clients';
+import { addClientBody, editClientBody } from '../schemas/clients';
 import { invitationTokenParams } from '../schemas/invitationTokenParams';
 import { listClientsQuery } from '../schemas/listClientsQuery';
 import { idParams } from '../schemas/idParams';
@@ -63,6 +63,8 @@ export const auditEntryView = z.object({
   action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(z.enum(CLIENT_STATUSES)),
   after: z.enum(CLIENT_STATUSES),
+  /** Only on `edit`: each contact detail that changed, before and after (`null`: not set). */
+  changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(z.string()), after: z.nullable(z.string()) }))),
 });
 
 const clientPage = pageOf(listedClientView);
@@ -150,6 +152,18 @@ export const clientOperations: OperationDocs = {
     summary: 'Get a client',
     description: 'One of your clients',
     tag: 'Clients', response: clientView, success: { 200: 'The client' }, examples: { response: clientExample }, errors: ['not_found'],
+  },
+  'PATCH /clients/{id}': {
+    params: idParams,
+    summary: 'Edit a client',
+    description: 'Change your client\'s name or phone with the same rules as when adding it; `null` clears a field, a field left ' +
+      'out stays (the e-mail and the cloud account belong to the invitation and cannot be edited). Audited as `edit` with each ' +
+      'changed field before and after; sending values equal to the stored ones changes and records nothing (200 with the client ' +
+      'as it is). Send an `Idempotency-Key` to repeat a request safely. Search follows a new name within seconds',
+    tag: 'Clients', body: editClientBody, response: clientView,
+    success: { 200: 'The client as it is now' },
+    examples: { body: { name: 'Ivan Petrov-Vodkin', phone: '+7 (495) 765-43-21' }, response: { ...clientExample, name: 'Ivan Petrov-Vodkin', phone: '+74957654321', updatedAt: '2026-12-02T11:00:00.000Z' } },
+    errors: ['not_found', 'concurrent_change'],
   },
   'POST /clients/{id}/invitation/resend': {
     params: idParams,

@@ -233,7 +233,11 @@ export interface paths {
         delete: operations["deleteClient"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a client
+         * @description Change your client's name or phone with the same rules as when adding it; `null` clears a field, a field left out stays (the e-mail and the cloud account belong to the invitation and cannot be edited). Audited as `edit` with each changed field before and after; sending values equal to the stored ones changes and records nothing (200 with the client as it is). Send an `Idempotency-Key` to repeat a request safely. Search follows a new name within seconds
+         */
+        patch: operations["editClient"];
         trace?: never;
     };
     "/clients/{id}/invitation/resend": {
@@ -829,11 +833,17 @@ export interface components {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget";
+            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget" | "edit";
             /** @enum {string|null} */
             before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
             /** @enum {string} */
             after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+            changes?: {
+                /** @enum {string} */
+                field: "name" | "phone";
+                before: string | null;
+                after: string | null;
+            }[];
         };
         Balance: {
             clientId: string;
@@ -2040,6 +2050,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `request_in_progress`, `concurrent_change` */
+        RequestInProgressOrConcurrentChange: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `request_in_progress`, `confirmation_used` */
         RequestInProgressOrConfirmationUsed: {
             headers: {
@@ -3237,6 +3277,77 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    editClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ivan Petrov-Vodkin",
+                 *       "phone": "+7 (495) 765-43-21"
+                 *     }
+                 */
+                "application/json": {
+                    name?: string | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The client as it is now */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov-Vodkin",
+                     *       "phone": "+74957654321",
+                     *       "status": "invited",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-02T11:00:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "pending",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];

@@ -338,7 +338,7 @@ export const en = {
     actions: {
       invite: 'Invited', reinvite: 'Invited again', resend: 'Invitation resent', accept: 'Accepted', decline: 'Declined',
       cancel: 'Invitation cancelled', expire: 'Invitation expired', block: 'Blocked', unblock: 'Unblocked', detach: 'Deleted (detached)',
-      set_budget: 'Budget set', remove_budget: 'Budget removed',
+      set_budget: 'Budget set', remove_budget: 'Budget removed', edit: 'Details changed',
     },
     actors: { partner: 'You', invitee: 'The client', system: 'The system' },
     deletedClient: 'a deleted client',

@@ -340,7 +340,7 @@ export const ru: Catalogue = {
     actions: {
       invite: 'Приглашён', reinvite: 'Приглашён повторно', resend: 'Приглашение отправлено снова', accept: 'Принял приглашение', decline: 'Отклонил приглашение',
       cancel: 'Приглашение отменено', expire: 'Приглашение истекло', block: 'Заблокирован', unblock: 'Разблокирован', detach: 'Удалён (отвязан)',
-      set_budget: 'Бюджет задан', remove_budget: 'Бюджет удалён',
+      set_budget: 'Бюджет задан', remove_budget: 'Бюджет удалён', edit: 'Данные изменены',
     },
     actors: { partner: 'Вы', invitee: 'Клиент', system: 'Система' },
     deletedClient: 'удалённый клиент',
