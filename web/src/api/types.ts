@@ -25,3 +25,5 @@ export type Expenses = Json<paths['/clients/{id}/expenses']['get']['responses'][
 export type Me = Json<paths['/me']['get']['responses'][200]>;
 /** What an invitation link shows. */
 export type InvitationView = Json<paths['/invitations/{token}']['get']['responses'][200]>;
+/** One client as `GET /clients/{id}` answers it (and `PATCH /clients/{id}` after a change). */
+export type Client = Json<paths['/clients/{id}']['get']['responses'][200]>;

@@ -407,6 +407,28 @@ export const en = {
     expenses: { period: 'Period (Moscow)', service: 'Service', amount: 'Amount', currency: 'Currency' },
     audit: { time: 'Time (Moscow)', clientId: 'Client id', client: 'Client', action: 'What', actor: 'Who', before: 'Status before', after: 'Status after' },
   },
+  // clients28
+  clientEdit: {
+    edit: 'Edit details',
+    title: 'Edit client details',
+    fixed: 'The e-mail and the cloud account belong to the invitation and cannot be changed here.',
+    phoneHint: 'International format, e.g. +7 495 123-45-67. Leave empty to remove the phone.',
+    save: 'Save',
+    saved: 'Details saved.',
+    fields: { name: 'Name', phone: 'Phone' },
+    notSet: 'not set',
+    change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  },
+  clientCounts: {
+    statuses: 'Statuses',
+    statusCount: (status: string, count: string) => `${status} (${count})`,
+    shownOf: (first: number, last: number, total: number) => `${first}–${last} of ${total}`,
+    attention: 'Needs attention',
+    attentionHint: 'Clients with a negative balance, an invitation expiring within 48 hours, or an invitation mail that failed.',
+    reasons: { negativeBalance: 'Negative balance', expiringInvitation: 'Invitation expires soon', mailFailed: 'Invitation mail failed' },
+    noneNeedAttention: 'No client needs attention.',
+    all: 'All clients',
+  },
 };
 
 /** The shape every catalogue has: the same keys and parameters in every language. */

@@ -409,4 +409,26 @@ export const ru: Catalogue = {
     expenses: { period: 'Период (по Москве)', service: 'Сервис', amount: 'Сумма', currency: 'Валюта' },
     audit: { time: 'Время (по Москве)', clientId: 'Идентификатор клиента', client: 'Клиент', action: 'Что', actor: 'Кто', before: 'Статус до', after: 'Статус после' },
   },
+  // clients28
+  clientEdit: {
+    edit: 'Изменить данные',
+    title: 'Изменить данные клиента',
+    fixed: 'Адрес эл. почты и облачный аккаунт относятся к приглашению, их здесь изменить нельзя.',
+    phoneHint: 'В международном формате, например +7 495 123-45-67. Оставьте пустым, чтобы удалить телефон.',
+    save: 'Сохранить',
+    saved: 'Данные сохранены.',
+    fields: { name: 'Имя', phone: 'Телефон' },
+    notSet: 'не задано',
+    change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  },
+  clientCounts: {
+    statuses: 'Статусы',
+    statusCount: (status: string, count: string) => `${status} (${count})`,
+    shownOf: (first: number, last: number, total: number) => `${first}–${last} из ${total}`,
+    attention: 'Требуют внимания',
+    attentionHint: 'Клиенты с отрицательным балансом, с приглашением, срок которого истекает в ближайшие 48 часов, или с недоставленным письмом-приглашением.',
+    reasons: { negativeBalance: 'Отрицательный баланс', expiringInvitation: 'Приглашение скоро истечёт', mailFailed: 'Письмо-приглашение не доставлено' },
+    noneNeedAttention: 'Нет клиентов, требующих внимания.',
+    all: 'Все клиенты',
+  },
 };
