@@ -123,6 +123,26 @@ describe('partners\' clients over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'GET', '/clients/summary')).status).toBe(401);
   });
 
+  it('lists several statuses at once, as a comma list or a repeated parameter, paged exactly; an unknown status is a 400', async () => {
+    const { token } = await partnerWithToken();
+    const added = [await addClientOverHttp(token), await addClientOverHttp(token), await addClientOverHttp(token)];
+    await call(local.stack.apiUrl, 'POST', `/clients/${added[1]!.response.body.id}/invitation/cancel`, { token });
+    const ids = (response: { body: { items: Array<{ id: string }> } }) => response.body.items.map((item) => item.id);
+    const newestFirst = added.map(({ response }) => response.body.id as string).reverse();
+
+    const first = await call(local.stack.apiUrl, 'GET', '/clients?status=invited,cancelled&limit=2', { token });
+    expect(ids(first)).toEqual(newestFirst.slice(0, 2));
+    const second = await call(local.stack.apiUrl, 'GET', `/clients?status=invited,cancelled&limit=2&cursor=${first.body.nextCursor}`, { token });
+    expect([ids(second), second.body.nextCursor]).toEqual([newestFirst.slice(2), null]);
+    const repeated = await call(local.stack.apiUrl, 'GET', '/clients?status=cancelled&status=invited', { token });
+    expect(ids(repeated)).toEqual(newestFirst);
+    expect(ids(await call(local.stack.apiUrl, 'GET', '/clients?status=cancelled', { token }))).toEqual([added[1]!.response.body.id]);
+    for (const status of ['detached', 'invited,', 'invited,bogus']) {
+      const refused = await call(local.stack.apiUrl, 'GET', `/clients?status=${status}`, { token });
+      expect([refused.status, refused.body]).toEqual([400, errorWithCode('validation_failed')]);
+    }
+  });
+
   it('finds a client by the start of a word of its name, without accents, combined with the status filter', async () => {
     const { token } = await partnerWithToken();
     const { response } = await addClientOverHttp(token, { name: 'Élodie Ворошилова' });

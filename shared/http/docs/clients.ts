@@ -124,7 +124,8 @@ export const clientOperations: OperationDocs = {
   },
   'GET /clients': {
     summary: 'List your clients',
-    description: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
+    description: 'List your clients, newest first; filter by one status or several (`status=invited,expired`, or `status` repeated; ' +
+      'one query per status, merged, so every page is exact); search by the start of the e-mail, of a word of the name or of ' +
       'the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
       'current balance of an active or blocked client (`null` for the others)',
     tag: 'Clients', query: listClientsQuery, response: clientPage,

@@ -177,7 +177,7 @@ export interface paths {
         };
         /**
          * List your clients
-         * @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
+         * @description List your clients, newest first; filter by one status or several (`status=invited,expired`, or `status` repeated; one query per status, merged, so every page is exact); search by the start of the e-mail, of a word of the name or of the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
          */
         get: operations["listClients"];
         put?: never;
@@ -2936,7 +2936,7 @@ export interface operations {
     listClients: {
         parameters: {
             query?: {
-                status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
+                status?: string;
                 search?: string;
                 limit?: string;
                 cursor?: string;

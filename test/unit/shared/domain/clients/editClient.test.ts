@@ -70,21 +70,12 @@ describe('editClient', () => {
   it('applies on top of a change made meanwhile (a block), keeping that change', async () => {
     const w = world();
     const client = await storedClient(w, 'ptn_1', 'active');
-    let raced = false;
-    const clients = {
-      ...w.clients,
-      get: async (partnerId: string, clientId: string) => {
-        const read = await w.clients.get(partnerId, clientId);
-        if (!raced && read) {
-          raced = true;
-          await w.clients.save(clientOperationChange('block', read, undefined, { at: w.clock.now(), actor: partnerActor('ptn_1'), auditId: w.ids.next('aud') }));
-        }
-        return read;
-      },
-      save: w.clients.save.bind(w.clients),
-    };
+    w.clients.beforeNextSave(async () => {
+      const read = w.tables.client('ptn_1', client.id)!;
+      await w.clients.save(clientOperationChange('block', read, undefined, { at: w.clock.now(), actor: partnerActor('ptn_1'), auditId: w.ids.next('aud') }));
+    });
 
-    const edited = await editClient({ ...w.deps, clients }, 'ptn_1', client.id, actor, { name: 'Olga' });
+    const edited = await editClient(w.deps, 'ptn_1', client.id, actor, { name: 'Olga' });
 
     expect([edited.status, edited.name]).toEqual(['blocked', 'Olga']);
     expect(w.tables.auditOf(client.id).slice(-2).map((entry) => [entry.action, entry.after])).toEqual([['block', 'blocked'], ['edit', 'blocked']]);
