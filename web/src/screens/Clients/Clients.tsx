@@ -10,7 +10,7 @@ import type { Problem } from '../../api/errorMessages';
 import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
 import { type Catalogue, t } from '../../i18n/catalogue';
-import { formatDay, formatMoscowTime } from '../../i18n/format';
+import { formatCount, formatDay, formatMoscowTime } from '../../i18n/format';
 import { moscowDay } from '../../ui/moscowTime';
 import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
@@ -27,8 +27,8 @@ import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AddClientDialog } from './AddClientDialog';
 import {
-  allClients, CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, listProblem, loadClients,
-  loading, nextCursor, PAGE_SIZE, selected, setPageSelected, toggleSelected,
+  allClients, CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, filteredTotal, listProblem, loadClients,
+  loadStatusCounts, loading, nextCursor, PAGE_SIZE, selected, setPageSelected, statusCounts, toggleSelected,
 } from './clientList';
 import { clientsCsv } from './clientsCsv';
 import { OperationDialog, type OperationResults } from './OperationDialog';
@@ -57,9 +57,9 @@ type Open =
 
 /** The filters as they are in the URL. */
 function filtersFromUrl(query: URLSearchParams): ClientFilters {
-  const status = query.get('status');
+  const named = (query.get('status') ?? '').split(',');
   return {
-    status: CLIENT_STATUSES.find((known) => known === status),
+    statuses: CLIENT_STATUSES.filter((known) => named.includes(known)),
     search: query.get('search') ?? undefined,
     cursor: query.get('cursor') ?? undefined,
   };
@@ -81,20 +81,24 @@ export function Clients() {
   const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
-  const reload = () => void loadClients(filtersFromUrl(route.value.query));
+  const reload = () => {
+    void loadClients(filtersFromUrl(route.value.query));
+    void loadStatusCounts();
+  };
   const slow = useSlow(loading.value);
+  const statusParam = filters.statuses?.join(',') ?? '';
 
-  useEffect(reload, [filters.status, filters.search, filters.cursor]);
+  useEffect(reload, [statusParam, filters.search, filters.cursor]);
   useEffect(() => {
     if ((filters.search ?? '') === searchText) return;
     const timer = setTimeout(() => {
       earlierCursors.value = [];
-      navigate(withQuery('/clients', { status: filters.status, search: searchText }), { replace: true });
+      navigate(withQuery('/clients', { status: statusParam, search: searchText }), { replace: true });
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const go = (next: ClientFilters) => navigate(withQuery('/clients', { status: next.status, search: next.search, cursor: next.cursor }));
+  const go = (next: ClientFilters) => navigate(withQuery('/clients', { status: next.statuses?.join(','), search: next.search, cursor: next.cursor }));
   const say = (text: (words: Catalogue) => string) => {
     setActionProblem(null);
     setLastOperation(null);
@@ -110,9 +114,9 @@ export function Clients() {
     reload();
   };
   const exportCsv = async () => {
-    const outcome = await allClients({ status: filters.status, search: filters.search });
+    const outcome = await allClients({ statuses: filters.statuses, search: filters.search });
     if (!outcome.ok) return setActionProblem(outcome.problem);
-    downloadCsv(`${words.clients.csvFile}${filters.status ? `-${filters.status}` : ''}`, clientsCsv(outcome.data, language.value));
+    downloadCsv(`${words.clients.csvFile}${statusParam ? `-${statusParam.replaceAll(',', '-')}` : ''}`, clientsCsv(outcome.data, language.value));
     say((w) => w.common.exported(outcome.data.length));
   };
 
@@ -149,7 +153,14 @@ export function Clients() {
   ];
 
   const selection = selected.value;
-  const filtered = Boolean(filters.status || (filters.search ?? '').trim());
+  const filtered = Boolean(filters.statuses?.length || (filters.search ?? '').trim());
+  const counts = statusCounts.value;
+  const total = filteredTotal(filters);
+  const toggleStatus = (status: ClientStatus, on: boolean) => {
+    earlierCursors.value = [];
+    const chosen = on ? [...(filters.statuses ?? []), status] : (filters.statuses ?? []).filter((each) => each !== status);
+    go({ statuses: CLIENT_STATUSES.filter((known) => chosen.includes(known)), search: filters.search });
+  };
   const pageStart = earlierCursors.value.length * PAGE_SIZE;
   const bar = (['block', 'unblock', 'delete'] as const).map((action) => ({ action, ids: applicable(action, selection) }));
   const problem = listProblem.value;
@@ -158,16 +169,15 @@ export function Clients() {
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{words.clients.title}</h1>
         <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-          <div class="field">
-            <label for="client-status">{words.clients.status}</label>
-            <select id="client-status" value={filters.status ?? ''} onChange={(event) => {
-              earlierCursors.value = [];
-              go({ status: (event.currentTarget.value || undefined) as ClientStatus | undefined, search: filters.search });
-            }}>
-              <option value="">{words.clients.allStatuses}</option>
-              {CLIENT_STATUSES.map((status) => <option value={status}>{words.clientStatus[status]}</option>)}
-            </select>
-          </div>
+          <fieldset class="status-chips">
+            <legend>{words.clients.status}</legend>
+            {CLIENT_STATUSES.map((status) => (
+              <label class={`chip${filters.statuses?.includes(status) ? ' on' : ''}`}>
+                <input type="checkbox" checked={filters.statuses?.includes(status) ?? false} onChange={(event) => toggleStatus(status, event.currentTarget.checked)} />
+                {counts ? words.clientCounts.statusCount(words.clientStatus[status], formatCount(counts.counts[status])) : words.clientStatus[status]}
+              </label>
+            ))}
+          </fieldset>
           <div class="field grow">
             <label for="client-search">{words.clients.search}</label>
             <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
@@ -234,7 +244,12 @@ export function Clients() {
         </div>
       )}
       <Pager
-        position={!loading.value && !problem && clients.value.length > 0 ? { first: pageStart + 1, last: pageStart + clients.value.length } : undefined}
+        position={!loading.value && !problem && clients.value.length > 0 ? {
+          first: pageStart + 1,
+          last: pageStart + clients.value.length,
+          // The counts follow the clients within seconds: never say fewer than the rows already shown.
+          ...(total !== undefined && { total: Math.max(total, pageStart + clients.value.length) }),
+        } : undefined}
         onPrevious={filters.cursor ? () => {
           const earlier = [...earlierCursors.value];
           const previous = earlier.pop();

@@ -10,7 +10,8 @@ import type { ClientItem, ClientStatus } from '../../api/types';
 
 /** Filters of the list, as they stand in the URL. */
 export interface ClientFilters {
-  readonly status?: ClientStatus | undefined;
+  /** The statuses shown; none: every status. */
+  readonly statuses?: readonly ClientStatus[] | undefined;
   readonly search?: string | undefined;
   readonly cursor?: string | undefined;
 }
@@ -42,7 +43,7 @@ export function clientLabel(client: Pick<ClientItem, 'name' | 'email'>): string 
 export function listQuery(filters: ClientFilters, limit = PAGE_SIZE) {
   const search = filters.search?.trim();
   return {
-    ...(filters.status && { status: filters.status }),
+    ...(filters.statuses?.length && { status: filters.statuses.join(',') }),
     ...(search && search.length >= 2 && { search }),
     ...(filters.cursor && { cursor: filters.cursor }),
     limit: String(limit),
@@ -69,10 +70,26 @@ export function showAdded(client: ClientItem): void {
 function withJustAdded(items: readonly ClientItem[], filters: ClientFilters): readonly ClientItem[] {
   if (filters.cursor || filters.search?.trim()) return items;
   const missing = [...justAdded.values()]
-    .filter(({ client, at }) => Date.now() - at < ADDED_SHOWN_MS && (!filters.status || filters.status === client.status))
+    .filter(({ client, at }) => Date.now() - at < ADDED_SHOWN_MS && (!filters.statuses?.length || filters.statuses.includes(client.status)))
     .map(({ client }) => client)
     .filter((client) => !items.some((each) => each.id === client.id));
   return [...missing, ...items];
+}
+
+/** How many clients the partner has per status, kept by the API as clients change (null: not loaded, or not for this role). */
+export const statusCounts = signal<{ readonly counts: Readonly<Record<ClientStatus, number>>; readonly total: number } | null>(null);
+
+/** Reloads the counts per status (a sales member, who sees only its own clients, gets none: the counts span every client). */
+export async function loadStatusCounts(): Promise<void> {
+  const outcome = await attempt(api().GET('/clients/summary'));
+  statusCounts.value = outcome.ok ? outcome.data : null;
+}
+
+/** How many clients the filters show in all, when the counts tell (not while searching). */
+export function filteredTotal(filters: ClientFilters): number | undefined {
+  const known = statusCounts.value;
+  if (!known || filters.search?.trim()) return undefined;
+  return filters.statuses?.length ? filters.statuses.reduce((sum, status) => sum + known.counts[status], 0) : known.total;
 }
 
 /** Loads one page; an answer to an older request (typing fast) is dropped. */
