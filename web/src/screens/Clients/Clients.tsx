@@ -179,7 +179,8 @@ export function Clients() {
             ))}
           </fieldset>
           <div class="field grow">
-            <label for="client-search">{words.clients.search}</label>
+            {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
+            <label for="client-search" class="visually-hidden">{words.clients.search}</label>
             <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
               aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
             <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
