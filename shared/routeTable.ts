@@ -220,6 +220,16 @@ export const routes: readonly RouteSpec[] = [
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
+    // Before `/clients/{id}`, as the summary.
+    method: 'GET',
+    path: '/clients/attention',
+    handler: 'listClientsNeedingAttention',
+    auth: 'partner',
+    // Over every client of the partner, like the counts: not for sales, who see only their own clients.
+    roles: ROLES.spend,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
     method: 'GET',
     path: '/clients/{id}',
     handler: 'getClient',

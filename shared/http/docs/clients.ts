@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ACTOR_KINDS, AUDIT_ACTIONS, EDITABLE_CLIENT_FIELDS } from '../../domain/audit/AuditEntry';
 import { CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
+import { ATTENTION_REASONS } from '../../domain/clients/clientAttention';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import type { OperationDoc, OperationDocs } from '../openapi';
 import { auditQuery } from '../schemas/auditQuery';
@@ -34,6 +35,12 @@ export const clientView = z.object({
 
 /** One item of `GET /clients`: the client and its current balance, `null` unless it is active or blocked. */
 export const listedClientView = z.extend(clientView, { balance: z.nullable(money) });
+
+/** The clients that need the partner's attention, each with why; `truncated` when there were more than the view reads. */
+export const clientAttentionView = z.object({
+  items: z.array(z.extend(listedClientView, { reasons: z.array(z.enum(ATTENTION_REASONS)) })),
+  truncated: z.boolean(),
+});
 
 /** How many of the partner's clients are in each status it can see, and all of them. */
 export const clientSummaryView = z.object({
@@ -146,6 +153,27 @@ export const clientOperations: OperationDocs = {
       'never counted by reading the list',
     tag: 'Clients', response: clientSummaryView, success: { 200: 'Your clients per status' },
     examples: { response: { counts: { invited: 12, active: 240, blocked: 3, declined: 4, cancelled: 1, expired: 6 }, total: 266 } },
+    errors: [],
+  },
+  'GET /clients/attention': {
+    summary: 'Clients that need attention',
+    description: 'Your clients that need attention now: a negative balance (`negative_balance`), an invitation expiring within ' +
+      '48 hours (`invitation_expiring`), an invitation mail that failed (`mail_failed`: resend it). Read from two indexes, never by ' +
+      'reading the list: up to 100 pending invitations and 100 negative balances; `truncated` when there were more. Most reasons first, ' +
+      'then the soonest expiry, then the lowest balance',
+    tag: 'Clients', response: clientAttentionView, success: { 200: 'The clients that need attention, each with its reasons' },
+    examples: {
+      response: {
+        items: [
+          { ...clientExample, invitation: { ...clientExample.invitation, mail: 'failed' }, balance: null, reasons: ['invitation_expiring', 'mail_failed'] },
+          {
+            ...clientExample, id: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', status: 'active', invitation: { ...clientExample.invitation, status: 'accepted' },
+            balance: { amount: -4_085_660, currency: 'RUB' }, reasons: ['negative_balance'],
+          },
+        ],
+        truncated: false,
+      },
+    },
     errors: [],
   },
   'GET /clients/{id}': {

@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients that need attention
+         * @description Your clients that need attention now: a negative balance (`negative_balance`), an invitation expiring within 48 hours (`invitation_expiring`), an invitation mail that failed (`mail_failed`: resend it). Read from two indexes, never by reading the list: up to 100 pending invitations and 100 negative balances; `truncated` when there were more. Most reasons first, then the soonest expiry, then the lowest balance
+         */
+        get: operations["listClientsNeedingAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}": {
         parameters: {
             query?: never;
@@ -3154,6 +3174,112 @@ export interface operations {
                             expired: number;
                         };
                         total: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listClientsNeedingAttention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clients that need attention, each with its reasons */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "name": "Ivan Petrov",
+                     *           "phone": "+74951234567",
+                     *           "status": "invited",
+                     *           "createdAt": "2026-12-01T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitation": {
+                     *             "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *             "status": "pending",
+                     *             "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *             "mail": "failed"
+                     *           },
+                     *           "balance": null,
+                     *           "reasons": [
+                     *             "invitation_expiring",
+                     *             "mail_failed"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d",
+                     *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "name": "Ivan Petrov",
+                     *           "phone": "+74951234567",
+                     *           "status": "active",
+                     *           "createdAt": "2026-12-01T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitation": {
+                     *             "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *             "status": "accepted",
+                     *             "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *             "mail": "sent"
+                     *           },
+                     *           "balance": {
+                     *             "amount": -4085660,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "reasons": [
+                     *             "negative_balance"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "truncated": false
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            accountId: string | null;
+                            email: string;
+                            name?: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            invitation: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** @enum {string} */
+                                mail: "pending" | "sent" | "failed";
+                            };
+                            balance: {
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            reasons: ("negative_balance" | "invitation_expiring" | "mail_failed")[];
+                        }[];
+                        truncated: boolean;
                     };
                 };
             };
