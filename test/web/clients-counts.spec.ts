@@ -1,7 +1,7 @@
 /**
  * Journey: the demo partner's clients list counts its clients per status in the status toggles
  * (the counts the API keeps, `GET /clients/summary`), shows several statuses at once (kept in the
- * address), and says where the page is: "1–20 of N".
+ * address), says where the page is ("1–20 of N"), and shows the clients that need attention with why.
  */
 import type { ClientItem } from '../../web/src/api/types';
 import { call } from '../support/http';
@@ -48,4 +48,19 @@ test('the clients list counts each status, shows several at once and says "1–2
   await page.reload();
   await expect(statuses.getByRole('checkbox', { checked: true })).toHaveCount(2);
   await expect(pages).toContainText(`of ${shown}`);
+
+  // "Needs attention": the clients the API names (the demo's overdrawn client among them), each with its reasons.
+  const attention = await apiGet<{ items: Array<ClientItem & { reasons: string[] }> }>('/clients/attention', token);
+  expect(attention.items.some((item) => item.reasons.includes('negative_balance'))).toBe(true);
+  const toggle = page.getByRole('button', { name: `Needs attention (${attention.items.length})` });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/view=attention/);
+  await expect(table.locator('tbody tr')).toHaveCount(attention.items.length);
+  const overdrawn = attention.items.find((item) => item.reasons.includes('negative_balance'))!;
+  await expect(table.getByRole('row').filter({ hasText: overdrawn.name ?? overdrawn.email })).toContainText('Negative balance');
+  await expect(pages).toContainText(`of ${attention.items.length}`);
+  await checkScreen(page, 'clients-attention');
+  await toggle.click();
+  await expect(page).not.toHaveURL(/view=attention/);
 });

@@ -27,3 +27,5 @@ export type Me = Json<paths['/me']['get']['responses'][200]>;
 export type InvitationView = Json<paths['/invitations/{token}']['get']['responses'][200]>;
 /** One client as `GET /clients/{id}` answers it (and `PATCH /clients/{id}` after a change). */
 export type Client = Json<paths['/clients/{id}']['get']['responses'][200]>;
+/** Why a client needs attention (`GET /clients/attention`). */
+export type AttentionReason = Json<paths['/clients/attention']['get']['responses'][200]>['items'][number]['reasons'][number];

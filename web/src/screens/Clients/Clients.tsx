@@ -27,13 +27,16 @@ import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AddClientDialog } from './AddClientDialog';
 import {
-  allClients, CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, filteredTotal, listProblem, loadClients,
+  allClients, attentionCount, attentionReasons, CLIENT_STATUSES, loadAttentionCount, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, filteredTotal, listProblem, loadClients,
   loadStatusCounts, loading, nextCursor, PAGE_SIZE, selected, setPageSelected, statusCounts, toggleSelected,
 } from './clientList';
 import { clientsCsv } from './clientsCsv';
 import { OperationDialog, type OperationResults } from './OperationDialog';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+/** The catalogue's word for each reason a client needs attention. */
+const REASON_WORDS = { negative_balance: 'negativeBalance', invitation_expiring: 'expiringInvitation', mail_failed: 'mailFailed' } as const;
 
 /** The address of a client's page (its tab optional). */
 export function clientPath(id: string, tab?: string): string {
@@ -62,6 +65,7 @@ function filtersFromUrl(query: URLSearchParams): ClientFilters {
     statuses: CLIENT_STATUSES.filter((known) => named.includes(known)),
     search: query.get('search') ?? undefined,
     cursor: query.get('cursor') ?? undefined,
+    attention: query.get('view') === 'attention',
   };
 }
 
@@ -82,13 +86,15 @@ export function Clients() {
   const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const reload = () => {
-    void loadClients(filtersFromUrl(route.value.query));
+    const current = filtersFromUrl(route.value.query);
+    void loadClients(current);
     void loadStatusCounts();
+    if (!current.attention) void loadAttentionCount();
   };
   const slow = useSlow(loading.value);
   const statusParam = filters.statuses?.join(',') ?? '';
 
-  useEffect(reload, [statusParam, filters.search, filters.cursor]);
+  useEffect(reload, [statusParam, filters.search, filters.cursor, filters.attention]);
   useEffect(() => {
     if ((filters.search ?? '') === searchText) return;
     const timer = setTimeout(() => {
@@ -98,7 +104,9 @@ export function Clients() {
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const go = (next: ClientFilters) => navigate(withQuery('/clients', { status: next.statuses?.join(','), search: next.search, cursor: next.cursor }));
+  const go = (next: ClientFilters) => navigate(withQuery('/clients', {
+    status: next.statuses?.join(','), search: next.search, cursor: next.cursor, view: next.attention ? 'attention' : undefined,
+  }));
   const say = (text: (words: Catalogue) => string) => {
     setActionProblem(null);
     setLastOperation(null);
@@ -149,17 +157,27 @@ export function Clients() {
     { header: column.invitation, class: 'c-invitation', cell: (client) => <span title={invitationWords(client)}>{invitationWords(client)}</span> },
     { header: column.balance, class: 'c-balance', numeric: true, cell: (client) => (client.balance ? <BalanceFigure money={client.balance} /> : words.common.none) },
     { header: column.created, class: 'c-created', nowrap: true, cell: (client) => <span title={formatMoscowTime(client.createdAt)}>{formatDay(moscowDay(new Date(client.createdAt)))}</span> },
+    ...(filters.attention ? [{
+      header: words.clientCounts.attention,
+      class: 'c-reasons',
+      cell: (client: ClientItem) => (attentionReasons.value.get(client.id) ?? []).map((reason) => <span class="badge attention">{words.clientCounts.reasons[REASON_WORDS[reason]]}</span>),
+    }] : []),
     { header: column.actions, hideHeader: true, class: 'c-actions', cell: (client) => <Menu label={words.clients.actionsFor(clientLabel(client))} items={menuItems(client)} /> },
   ];
 
   const selection = selected.value;
   const filtered = Boolean(filters.statuses?.length || (filters.search ?? '').trim());
   const counts = statusCounts.value;
-  const total = filteredTotal(filters);
+  const needing = attentionCount.value;
+  const total = filters.attention ? needing?.count : filteredTotal(filters);
   const toggleStatus = (status: ClientStatus, on: boolean) => {
     earlierCursors.value = [];
     const chosen = on ? [...(filters.statuses ?? []), status] : (filters.statuses ?? []).filter((each) => each !== status);
     go({ statuses: CLIENT_STATUSES.filter((known) => chosen.includes(known)), search: filters.search });
+  };
+  const toggleAttention = () => {
+    earlierCursors.value = [];
+    go(filters.attention ? { statuses: filters.statuses, search: filters.search } : { attention: true });
   };
   const pageStart = earlierCursors.value.length * PAGE_SIZE;
   const bar = (['block', 'unblock', 'delete'] as const).map((action) => ({ action, ids: applicable(action, selection) }));
@@ -177,6 +195,12 @@ export function Clients() {
                 {counts ? words.clientCounts.statusCount(words.clientStatus[status], formatCount(counts.counts[status])) : words.clientStatus[status]}
               </label>
             ))}
+            {needing && (
+              <button type="button" class={`chip attention-toggle${filters.attention ? ' on' : ''}`} aria-pressed={filters.attention} title={words.clientCounts.attentionHint}
+                onClick={toggleAttention}>
+                <Icon name="warning" />{words.clientCounts.statusCount(words.clientCounts.attention, `${formatCount(needing.count)}${needing.truncated ? '+' : ''}`)}
+              </button>
+            )}
           </fieldset>
           <div class="field grow">
             {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
@@ -226,7 +250,7 @@ export function Clients() {
             rowKey={(client) => client.id}
             onRowClick={(client) => navigate(clientPath(client.id))}
             loading={slow}
-            empty={loading.value ? words.clients.loadingRows : filtered ? words.clients.noMatch : (
+            empty={loading.value ? words.clients.loadingRows : filters.attention ? words.clientCounts.noneNeedAttention : filtered ? words.clients.noMatch : (
               <>
                 <p>{words.clients.noneYet}</p>
                 <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>

@@ -6,7 +6,7 @@
 import { signal } from '@preact/signals';
 import { api, attempt, type Outcome } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
-import type { ClientItem, ClientStatus } from '../../api/types';
+import type { AttentionReason, ClientItem, ClientStatus } from '../../api/types';
 
 /** Filters of the list, as they stand in the URL. */
 export interface ClientFilters {
@@ -14,6 +14,8 @@ export interface ClientFilters {
   readonly statuses?: readonly ClientStatus[] | undefined;
   readonly search?: string | undefined;
   readonly cursor?: string | undefined;
+  /** The "needs attention" view instead of the list (statuses and search do not apply). */
+  readonly attention?: boolean | undefined;
 }
 
 /** Statuses the filter offers, in the order a partner meets them. */
@@ -68,7 +70,7 @@ export function showAdded(client: ClientItem): void {
 
 /** A first page as answered, with the clients just added that it does not hold yet and that its filter shows. */
 function withJustAdded(items: readonly ClientItem[], filters: ClientFilters): readonly ClientItem[] {
-  if (filters.cursor || filters.search?.trim()) return items;
+  if (filters.cursor || filters.attention || filters.search?.trim()) return items;
   const missing = [...justAdded.values()]
     .filter(({ client, at }) => Date.now() - at < ADDED_SHOWN_MS && (!filters.statuses?.length || filters.statuses.includes(client.status)))
     .map(({ client }) => client)
@@ -92,12 +94,32 @@ export function filteredTotal(filters: ClientFilters): number | undefined {
   return filters.statuses?.length ? filters.statuses.reduce((sum, status) => sum + known.counts[status], 0) : known.total;
 }
 
+/** Why each client of the "needs attention" view needs it (empty outside that view). */
+export const attentionReasons = signal<ReadonlyMap<string, readonly AttentionReason[]>>(new Map());
+/** How many clients need attention, and whether there are more than the view shows (null: unknown, or not for this role). */
+export const attentionCount = signal<{ readonly count: number; readonly truncated: boolean } | null>(null);
+
+/** The "needs attention" clients as a page (one answer, no cursor), remembering each one's reasons and their number. */
+async function attentionPage(): Promise<Outcome<{ items: ClientItem[]; nextCursor: null }>> {
+  const outcome = await attempt(api().GET('/clients/attention'));
+  if (!outcome.ok) return outcome;
+  attentionReasons.value = new Map(outcome.data.items.map((item) => [item.id, item.reasons]));
+  attentionCount.value = { count: outcome.data.items.length, truncated: outcome.data.truncated };
+  return { ok: true, data: { items: outcome.data.items.map(({ reasons: _reasons, ...client }) => client), nextCursor: null } };
+}
+
+/** Reloads how many clients need attention (for the view's toggle). */
+export async function loadAttentionCount(): Promise<void> {
+  const outcome = await attempt(api().GET('/clients/attention'));
+  attentionCount.value = outcome.ok ? { count: outcome.data.items.length, truncated: outcome.data.truncated } : null;
+}
+
 /** Loads one page; an answer to an older request (typing fast) is dropped. */
 export async function loadClients(filters: ClientFilters): Promise<void> {
   const request = ++latest;
   loading.value = true;
   listProblem.value = null;
-  const outcome = await attempt(api().GET('/clients', { params: { query: listQuery(filters) } }));
+  const outcome = filters.attention ? await attentionPage() : await attempt(api().GET('/clients', { params: { query: listQuery(filters) } }));
   if (request !== latest) return;
   loading.value = false;
   if (!outcome.ok) {
