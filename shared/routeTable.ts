@@ -41,6 +41,10 @@ export interface Uses {
   readonly accountDirectory?: boolean;
   /** Deletes partners' logins from the staff directory (a member removed from its team). */
   readonly removesLogins?: boolean;
+  /** Closes partners' logins in the staff directory (Cognito: disable, sign out everywhere): an ended partnership. */
+  readonly closesLogins?: boolean;
+  /** Reopens an ended partner's closed login for the partner re-admitted with the manager's override (Cognito: update its partner id, enable). */
+  readonly reopensLogins?: boolean;
   /** Hands out and reads page cursors: may read the key they are signed with (the stack's secret, `CURSOR_KEY_SECRET_ARN`). */
   readonly cursors?: boolean;
 }
@@ -139,8 +143,39 @@ const ROLES = {
   spend: ['owner', 'admin', 'operations', 'finance'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
+/**
+ * What suspend and resume touch: the partner, its index entries, its client counts, the managers'
+ * audit (a repeated confirmation reads its change's entry by key), the confirmation tokens, the mail.
+ */
+const PARTNER_STATE_USES: Uses = {
+  tables: { partners: 'readWrite', departmentIndex: 'readWriteDelete', clients: 'read', audit: 'getPut', operationConfirmations: 'readWrite' },
+  mail: true,
+};
+
+/**
+ * What closing an ended partnership touches besides: the clients (detached with the client
+ * operations' batch machinery, their invitations, audit and follow-ups), the event bus and the
+ * login directory (the partner's login is closed); the ending queue entry is deleted when done.
+ */
+const PARTNER_ENDING_USES: Uses = {
+  tables: {
+    partners: 'read', departmentIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+  },
+  events: true,
+  closesLogins: true,
+};
+
+/**
+ * Every partner route checks its caller's standing first (`shared/http/partnerStanding.ts`): it
+ * reads the partner's record, so each gets `partners: read` here, declared once.
+ */
+function withPartnerStanding(route: RouteSpec): RouteSpec {
+  if (route.auth !== 'partner') return route;
+  return { ...route, uses: { ...route.uses, tables: { partners: 'read', ...route.uses.tables } } };
+}
+
 /** Every HTTP route of the API. */
-export const routes: readonly RouteSpec[] = [
+export const routes: readonly RouteSpec[] = ([
   { method: 'GET', path: '/openapi.json', handler: 'getOpenApiDocument', auth: 'public', uses: {} },
   // The language is kept on the partner item (a partner's) or a manager-preferences item, both in `partners`.
   { method: 'GET', path: '/me', handler: 'getMe', auth: 'staff', uses: { tables: { partners: 'read' } } },
@@ -150,14 +185,14 @@ export const routes: readonly RouteSpec[] = [
     path: '/partner-applications',
     handler: 'createPartnerApplication',
     auth: 'public',
-    uses: { tables: { applications: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete' }, mail: true },
+    uses: { tables: { applications: 'readWrite', departmentIndex: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete' }, mail: true },
   },
   {
     method: 'GET',
     path: '/partner-applications',
     handler: 'listPartnerApplications',
     auth: 'manager',
-    uses: { tables: { applications: 'read' }, cursors: true },
+    uses: { tables: { applications: 'read', departmentIndex: 'read' }, cursors: true },
   },
   {
     method: 'GET',
@@ -175,10 +210,24 @@ export const routes: readonly RouteSpec[] = [
   },
   {
     method: 'POST',
+    path: '/partner-applications/{id}/take',
+    handler: 'takePartnerApplication',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite', departmentIndex: 'readWriteDelete' } },
+  },
+  {
+    method: 'POST',
+    path: '/partner-applications/{id}/contact-attempts',
+    handler: 'recordContactAttempt',
+    auth: 'manager',
+    uses: { tables: { applications: 'readWrite' } },
+  },
+  {
+    method: 'POST',
     path: '/partner-applications/{id}/approve',
     handler: 'approvePartnerApplication',
     auth: 'manager',
-    uses: { tables: { applications: 'readWrite', partners: 'readWrite' }, mail: true, accountDirectory: true },
+    uses: { tables: { applications: 'readWrite', partners: 'readWrite', departmentIndex: 'readWrite' }, mail: true, accountDirectory: true, reopensLogins: true },
   },
   {
     method: 'POST',
@@ -418,7 +467,30 @@ export const routes: readonly RouteSpec[] = [
     // Frees the e-mail's marker item and deletes the member's staff login.
     uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, removesLogins: true },
   },
-];
+  {
+    method: 'GET',
+    path: '/partners',
+    handler: 'listPartners',
+    auth: 'manager',
+    uses: { tables: { departmentIndex: 'read', partners: 'read', clients: 'read' }, cursors: true },
+  },
+  {
+    method: 'GET',
+    path: '/partners/{id}',
+    handler: 'getPartner',
+    auth: 'manager',
+    uses: { tables: { partners: 'read', clients: 'read', applications: 'read', audit: 'read' }, cursors: true },
+  },
+  { method: 'POST', path: '/partners/{id}/suspend', handler: 'suspendPartner', auth: 'manager', uses: PARTNER_STATE_USES },
+  { method: 'POST', path: '/partners/{id}/resume', handler: 'resumePartner', auth: 'manager', uses: PARTNER_STATE_USES },
+  {
+    method: 'POST',
+    path: '/partners/{id}/end',
+    handler: 'endPartner',
+    auth: 'manager',
+    uses: { ...PARTNER_ENDING_USES, tables: { ...PARTNER_ENDING_USES.tables, ...PARTNER_STATE_USES.tables, clients: 'readWriteDelete' }, mail: true },
+  },
+] satisfies RouteSpec[]).map(withPartnerStanding);
 
 /** Every scheduled job. */
 export const jobs: readonly JobSpec[] = [
@@ -440,6 +512,12 @@ export const jobs: readonly JobSpec[] = [
     everyMinutes: 5,
     // Publishes the events that block / unblock / delete requests left undone.
     uses: { tables: { clientFollowUps: 'readWriteDelete' }, events: true },
+  },
+  {
+    handler: 'finishPartnerEndings',
+    everyMinutes: 5,
+    // Goes on with ended partnerships the confirming request could not finish: detaches the clients left, closes the login.
+    uses: PARTNER_ENDING_USES,
   },
   {
     handler: 'backfillClientSearch',

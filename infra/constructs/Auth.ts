@@ -36,6 +36,14 @@ const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:A
 
 /** What removing a team member's login takes (and nothing that creates one). */
 const LOGIN_REMOVAL_ACTIONS = ['cognito-idp:AdminDeleteUser'];
+/** What closing a partner's login takes (an ended partnership): disable it, sign it out everywhere. */
+const LOGIN_CLOSING_ACTIONS = ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'];
+
+/**
+ * What reopening an ended partner's closed login for the partner a manager admitted again with the
+ * explicit override takes (`reopenPartnerLogin`): point it at the new partner, enable it. The approve route only.
+ */
+const LOGIN_REOPENING_ACTIONS = ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminEnableUser'];
 
 /**
  * Who may call the API: a Cognito user pool for people (managers, partners; e-mail sign-in, the
@@ -150,5 +158,15 @@ export class Auth extends Construct {
   /** Lets a function delete partners' logins (a member removed from its team). */
   public grantLoginRemoval(grantee: IGrantable): Grant {
     return this.userPool.grant(grantee, ...LOGIN_REMOVAL_ACTIONS);
+  }
+
+  /** Lets a function close partners' logins (an ended partnership), and nothing else of the directory. */
+  public grantLoginClosing(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...LOGIN_CLOSING_ACTIONS);
+  }
+
+  /** Lets a function reopen an ended partner's closed login for its re-admitted successor, and nothing else of the directory. */
+  public grantLoginReopening(grantee: IGrantable): Grant {
+    return this.userPool.grant(grantee, ...LOGIN_REOPENING_ACTIONS);
   }
 }

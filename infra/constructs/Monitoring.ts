@@ -57,6 +57,11 @@ export interface MonitoringProps {
   readonly jobMetricsNamespace: string;
   /** The account's SES sending quota (mails per 24 hours), for the quota alarm. */
   readonly sesDailySendingQuota: number;
+  /**
+   * Where the dashboard is created (a nested stack of its own): its body grows with every function
+   * and is most of a template's size, CloudFormation's limit being 1 MB. Default: beside the alarms.
+   */
+  readonly dashboardScope?: Construct;
 }
 
 /** Where an operator who got an alarm reads what to do (named in every alarm's description). */
@@ -122,7 +127,7 @@ export class Monitoring extends Construct {
         runbookLink: RUNBOOK,
       },
       metricFactoryDefaults: {},
-      dashboardFactory: new DefaultDashboardFactory(this, 'Dashboards', {
+      dashboardFactory: new DefaultDashboardFactory(props.dashboardScope ?? this, 'Dashboards', {
         dashboardNamePrefix: props.namePrefix,
         createDashboard: true,
         createSummaryDashboard: false,

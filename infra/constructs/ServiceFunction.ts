@@ -162,6 +162,14 @@ export class ServiceFunction extends Construct {
       resources.auth.grantLoginRemoval(this.role);
       environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
     }
+    if (uses.closesLogins) {
+      resources.auth.grantLoginClosing(this.role);
+      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
+    }
+    if (uses.reopensLogins) {
+      resources.auth.grantLoginReopening(this.role);
+      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
+    }
     if (uses.events) {
       resources.eventBus.grantPutEventsTo(this.role);
       environment.EVENT_BUS_NAME = resources.eventBus.eventBusName;

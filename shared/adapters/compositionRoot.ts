@@ -59,6 +59,12 @@ import type { PortfolioDeps } from '../domain/spend/portfolio';
 import { runSystemClientOperation } from '../domain/clients/runClientOperation';
 import { BUDGET_ACTOR } from '../domain/spend/evaluateSpend';
 
+import { DynamoPartnerRecords } from './dynamodb/DynamoPartnerRecords';
+import type { PartnerStandingDeps } from '../domain/partners/changePartnerState';
+import type { PartnerEndingDeps } from '../domain/partners/completePartnerEnding';
+
+import type { ApplicationWorkDeps } from '../domain/applications/workOnApplication';
+
 let sharedDocumentClient: DynamoDBDocumentClient | undefined;
 
 /** The container's DynamoDB DocumentClient. */
@@ -349,8 +355,8 @@ export function ingestDeps(requestId?: string): IngestDeps {
 }
 
 /** What changing the partner's default budget needs: the budgets only. */
-export function defaultBudgetDeps(): Pick<BudgetDeps, 'budgets' | 'clock'> {
-  return { budgets: spendStore(), clock };
+export function defaultBudgetDeps(): Pick<BudgetDeps, 'budgets' | 'clock' | 'ids'> {
+  return { budgets: spendStore(), clock, ids };
 }
 
 /** What reading a client's budget needs: budgets and the partner's clients only. */
@@ -385,4 +391,41 @@ export function portfolioDeps(): PortfolioDeps {
 /** What the signed-in staff's own profile and language choice need. */
 export function staffDeps(): { preferences: DynamoStaffPreferences } {
   return { preferences: new DynamoStaffPreferences(documentClient()) };
+}
+
+/** The partner department's records of partners: list, counts, history, state changes, the ending queue. */
+export function partnerRecords(): DynamoPartnerRecords {
+  return new DynamoPartnerRecords(documentClient());
+}
+
+/** What suspend / resume / end need (lines of the failure log carry `requestId`). */
+export function partnerStandingDeps(requestId?: string): PartnerStandingDeps {
+  return {
+    partners: partnerRecords(),
+    confirmations: new DynamoOperationConfirmations(documentClient()),
+    mailer: mailer(),
+    failures: loggedFailures(requestId),
+    clock,
+    ids,
+  };
+}
+
+/** What closing an ended partnership needs: the clients' batch machinery, the records, the login directory. */
+export function partnerEndingDeps(requestId?: string): PartnerEndingDeps {
+  const records = partnerRecords();
+  return {
+    operations: new DynamoClientBatchStore(documentClient()),
+    events: eventPublisher(),
+    clock,
+    ids,
+    failures: loggedFailures(requestId),
+    partners: records,
+    endings: records,
+    directory: accountDirectory(),
+  };
+}
+
+/** What taking an application and recording contact attempts need: the repository and the clock, no mail. */
+export function applicationWorkDeps(): ApplicationWorkDeps {
+  return { applications: new DynamoApplicationRepository(documentClient()), clock };
 }

@@ -7,6 +7,7 @@ import { meOperations, meView } from './docs/me';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 import { budgetView, portfolioView, spendOperations } from './docs/spend';
 import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
+import { partnerAuditEntryView, partnerOperations, partnerPageView, partnerStatePreviewView, partnerStateResultView, partnerSummaryView } from './docs/partners';
 
 /** The document as `GET /openapi.json` serves it: an OpenAPI 3.0 object, described by that standard rather than here. */
 const openApiObject = z.looseObject({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) });
@@ -26,6 +27,7 @@ export const operationDocs: OperationDocs = {
   ...balanceOperations,
   ...spendOperations,
   ...teamOperations,
+  ...partnerOperations,
 };
 
 /** The response schemas the document names (and generated clients with it). */
@@ -49,4 +51,9 @@ export const namedSchemas: NamedSchemas = {
   Team: teamView,
   MyMembership: myMembershipView,
   Assignment: assignmentView,
+  Partner: partnerSummaryView,
+  PartnerPage: partnerPageView,
+  PartnerAuditEntry: partnerAuditEntryView,
+  PartnerStatePreview: partnerStatePreviewView,
+  PartnerStateResult: partnerStateResultView,
 };

@@ -10,6 +10,7 @@ import { partnerMembership } from './partnerMembership';
 import { type Principal, principalOf } from './Principal';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
 import { parseWith } from './validation';
+import { partnerStanding } from './partnerStanding';
 
 /** The principal a route sees, narrowed by its auth kind. */
 export type PrincipalFor<A extends AuthKind> = A extends 'public'
@@ -35,6 +36,8 @@ export interface RouteResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** A body sent as it is instead of JSON (a CSV export); `headers` name its `content-type`. */
+  readonly text?: string;
 }
 
 /** How a route is declared: its auth kind, input schemas, and extra middlewares (e.g. idempotency). */
@@ -107,8 +110,9 @@ function readJsonBody(event: APIGatewayProxyEventV2): unknown {
 
 /**
  * Wraps a route handler in the one middy stack: error responder → authentication (JWT) →
- * route middlewares (idempotency) → input validation → handler → JSON response. Partner routes use
- * `partnerRoute`, which adds the membership check.
+ * route middlewares (rate limit, idempotency) → input validation → handler → JSON response. Partner
+ * routes use `partnerRoute`, which adds the partner's standing (suspended or ended partners are
+ * refused) and the membership check.
  *
  * @example
  * export const handler = httpRoute({ auth: 'manager', params: idParams }, async ({ principal, params }) => {
@@ -124,9 +128,10 @@ export function httpRoute<A extends Exclude<AuthKind, 'public' | 'partner'>, B =
 }
 
 /**
- * The stack of a partner route: the token check, then the membership check (`partnerMembership`:
+ * The stack of a partner route: the token check, the partner's standing (`partnerStanding`: a
+ * suspended or ended partner's people are refused), then the membership check (`partnerMembership`:
  * a member of the partner, in a role the route table allows), then the route's own middlewares.
- * The only way to declare a partner route, so none can skip the membership check.
+ * The only way to declare a partner route, so none can skip the standing or membership check.
  *
  * @example
  * export const handler = partnerRoute({ params: idParams, middlewares: [partnerRateLimit()] }, async ({ principal, params }) => {
@@ -139,7 +144,7 @@ export function partnerRoute<B = undefined, Q = undefined, P = undefined>(
   options: Omit<RouteOptions<'partner', B, Q, P>, 'auth'>,
   handle: (request: RouteRequest<'partner', B, Q, P>) => Promise<RouteResult>,
 ): HttpHandler {
-  return routeStack({ ...options, auth: 'partner' }, handle, [authenticate('partner'), partnerMembership()]);
+  return routeStack({ ...options, auth: 'partner' }, handle, [authenticate('partner'), partnerStanding(), partnerMembership()]);
 }
 
 /**
@@ -189,6 +194,7 @@ function routeStack<A extends AuthKind, B, Q, P>(
       requestId: requestIdOf(event, context),
       event,
     });
+    if (result.text !== undefined) return { statusCode: result.status, headers: { ...result.headers }, body: result.text };
     return jsonResponse(result.status, result.body, result.headers);
   };
   const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(requestIdOnEveryResponse)

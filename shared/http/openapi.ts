@@ -18,6 +18,7 @@ export const TAGS = {
   'Client operations': 'Block, unblock and delete clients, one or up to 500 at once: a preview, then a confirmation.',
   'Spend control': "Budgets per client with alerts, the partner's notifications, and the portfolio of every client's spend.",
   Team: "A partner's team: members with roles (owner, admin, operations, finance, sales), invitations, and clients assigned to sales members.",
+  Partners: 'The partner department running the program: the partners list, a partner\'s page, suspend, resume, end (managers).',
 } as const;
 
 /** One of the tags. */
@@ -43,6 +44,8 @@ export interface OperationDoc {
   readonly location?: true;
   /** A browser that asks for `text/html` gets a page instead of JSON, errors included. */
   readonly html?: true;
+  /** `Accept: text/csv` gets the success answer as CSV (a page of a listing, the next page's cursor in `x-next-cursor`). */
+  readonly csv?: true;
   /**
    * Error codes of this operation beyond those its route-table entry implies (see `impliedErrors`);
    * each is answered with the status `errorStatus` gives it.
@@ -106,6 +109,8 @@ function impliedErrors(route: RouteSpec, doc: OperationDoc): ApiErrorCode[] {
     ...(route.auth !== 'public' ? ['unauthorized' as const, 'forbidden' as const] : []),
     // The membership check of every partner route (`partnerMembership.ts`).
     ...(route.auth === 'partner' ? ['not_a_member' as const, 'role_not_allowed' as const] : []),
+    // Every partner route checks that the caller's partner is active (`partnerStanding.ts`).
+    ...(route.auth === 'partner' ? ['partner_suspended' as const, 'partner_ended' as const] : []),
     ...(doc.body ? ['payload_too_large' as const, 'unsupported_media_type' as const] : []),
     ...(tables.rateLimits ? ['rate_limited' as const] : []),
     ...(isIdempotent(route) ? ['request_in_progress' as const, 'idempotency_key_reused' as const] : []),
@@ -178,6 +183,7 @@ function responseHeaders(status: number, doc: OperationDoc): Record<string, unkn
     [REQUEST_ID_HEADER]: ref('headers', 'RequestId'),
     ...((status === HttpStatus.TOO_MANY_REQUESTS || status === HttpStatus.SERVICE_UNAVAILABLE) && { 'Retry-After': ref('headers', 'RetryAfter') }),
     ...(doc.location && status < 300 && { Location: ref('headers', 'Location') }),
+    ...(doc.csv && status < 300 && { 'x-next-cursor': ref('headers', 'NextCursor') }),
     ...(doc.html && {
       'Referrer-Policy': ref('headers', 'ReferrerPolicy'),
       'Content-Security-Policy': ref('headers', 'ContentSecurityPolicy'),
@@ -187,6 +193,11 @@ function responseHeaders(status: number, doc: OperationDoc): Record<string, unkn
 }
 
 const HTML_PAGE = { schema: { type: 'string' }, example: '<!doctype html><html lang="en">…</html>' };
+
+const CSV_PAGE = {
+  schema: { type: 'string' },
+  example: 'id,company,email,state,since,created_at,clients,active_clients\r\nptn_9d8c…,Lee IT,ann@lee-it.example,active,2026-12-02T08:00:00.000Z,2026-12-02T08:00:00.000Z,12,9\r\n',
+};
 
 /** The one error shape, its `code` narrowed to the given codes. */
 function errorSchema(codes: readonly ApiErrorCode[]): Record<string, unknown> {
@@ -241,6 +252,7 @@ function successResponses(doc: OperationDoc, output: (type: z.ZodMiniType) => Re
         content: {
           'application/json': { schema: output(doc.response), example: doc.examples.response },
           ...(doc.html && { 'text/html': HTML_PAGE }),
+          ...(doc.csv && { 'text/csv': CSV_PAGE }),
         },
       }),
     }];
@@ -332,6 +344,7 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
         ReferrerPolicy: { description: 'On the text/html page: the link (which holds the token) is never sent on', schema: { type: 'string' } },
         ContentSecurityPolicy: { description: 'On the text/html page: no scripts, no framing', schema: { type: 'string' } },
         CacheControl: { description: 'On the text/html page: `no-store`', schema: { type: 'string' } },
+        NextCursor: { description: 'On a CSV page: the cursor of the next page (absent on the last)', schema: { type: 'string' } },
       },
     },
   };

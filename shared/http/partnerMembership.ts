@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { clock, teamStore } from '../adapters/compositionRoot';
 import { NotPermittedError } from '../domain/errors';
 import { memberByEmail, type Team } from '../domain/team/Member';
+import { countPartnerRequest } from './partnerRateLimit';
 import { type Principal, principalOf } from './Principal';
 import { rolesOfRoute } from './routeRoles';
 
@@ -52,7 +53,12 @@ export function partnerMembership(): MiddlewareObj<APIGatewayProxyEventV2, APIGa
   const partnerMembershipBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const principal = principalOf(request.event);
     if (principal.kind !== 'partner') return;
-    const team = await currentTeam(principal.partnerId);
+    // The team read (on a cache miss) and the partner's rate-limit count are independent: made together,
+    // a cache miss costs one more request but no more time than the count alone. A refusal of the
+    // membership check still comes first, as when the two ran one after the other.
+    const [read, count] = await Promise.allSettled([currentTeam(principal.partnerId), countPartnerRequest(request.event, principal.partnerId)]);
+    if (read.status === 'rejected') throw read.reason;
+    const team = read.value;
     const member = team && memberByEmail(team, principal.email);
     if (!member) throw new NotPermittedError('not_a_member', 'You are not a member of this partner\'s team', {});
     if (!rolesOfRoute(request.event.routeKey).includes(member.role)) {
@@ -60,6 +66,7 @@ export function partnerMembership(): MiddlewareObj<APIGatewayProxyEventV2, APIGa
     }
     const authorizer = (request.event.requestContext as unknown as { authorizer: { principal: Principal } }).authorizer;
     authorizer.principal = { ...principal, memberId: member.memberId, role: member.role };
+    if (count.status === 'rejected') throw count.reason;
   };
   return { before: partnerMembershipBefore };
 }

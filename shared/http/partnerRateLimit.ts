@@ -20,9 +20,18 @@ export const DEFAULT_PARTNER_REQUESTS_PER_MINUTE = 120;
 export function partnerRateLimit(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const partnerRateLimitBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const principal = principalOf(request.event);
-    if (principal.kind !== 'partner') return;
-    const limit = Number(process.env.PARTNER_REQUESTS_PER_MINUTE ?? DEFAULT_PARTNER_REQUESTS_PER_MINUTE);
-    await rateLimiter().take(`partner:${principal.partnerId}`, { limit, windowMs: 60_000 }, clock.now());
+    if (principal.kind !== 'partner' || counted.has(request.event)) return;
+    await countPartnerRequest(request.event, principal.partnerId);
   };
   return { before: partnerRateLimitBefore };
+}
+
+/** Requests already counted against their partner's limit (by the membership step, which counts in parallel with its read). */
+const counted = new WeakSet<APIGatewayProxyEventV2>();
+
+/** Counts one request against its partner's per-minute limit (429 `rate_limited` over it), once per request. */
+export async function countPartnerRequest(event: APIGatewayProxyEventV2, partnerId: string): Promise<void> {
+  counted.add(event);
+  const limit = Number(process.env.PARTNER_REQUESTS_PER_MINUTE ?? DEFAULT_PARTNER_REQUESTS_PER_MINUTE);
+  await rateLimiter().take(`partner:${partnerId}`, { limit, windowMs: 60_000 }, clock.now());
 }

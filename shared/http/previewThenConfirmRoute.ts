@@ -1,8 +1,13 @@
-import { clientOperationDeps } from '../adapters/compositionRoot';
+import { clientOperationDeps, partnerStandingDeps } from '../adapters/compositionRoot';
+import { confirmPartnerState, previewPartnerState } from '../domain/partners/changePartnerState';
+import type { PartnerRecord } from '../domain/partners/Partner';
+import type { PartnerAction } from '../domain/partners/PartnerStanding';
+import { partnerStateBody } from './schemas/partners';
+import { toPartnerStatePreviewView, toPartnerStateResultView } from './views/partners';
 import type { ClientOperation } from '../domain/clients/decideClientOperation';
 import { confirmClientOperation, type ClientOperationRequest, previewClientOperation } from '../domain/clients/runClientOperation';
 import { NotFoundError } from '../domain/errors';
-import { partnerRoute, type RouteResult } from './httpRoute';
+import { httpRoute, partnerRoute, type RouteResult } from './httpRoute';
 import { idempotentRequests } from './idempotentRequests';
 import { partnerRateLimit } from './partnerRateLimit';
 import { memberActor, type Principal } from './Principal';
@@ -52,4 +57,29 @@ export function bulkClientOperationRoute() {
   return partnerRoute({ body: bulkOperationBody, middlewares: [partnerRateLimit(), ...idempotentRequests()] },
     ({ principal, requestId, body }) => previewOrConfirm({ principal, requestId }, { operation: body.action, clientIds: body.clientIds }, body.confirm, false),
   );
+}
+
+/**
+ * The handler of a manager's action on a partner (`POST /partners/{id}/suspend`, `/resume`, `/end`):
+ * the same two steps as the client operations. Without `confirm` the preview (and its token), with it
+ * the action; `afterConfirm` runs once it is committed (the end of a partnership starts closing it
+ * there) and says whether that work is finished.
+ *
+ * @example
+ * export const handler = partnerStateRoute('suspend');
+ */
+export function partnerStateRoute(
+  action: PartnerAction,
+  afterConfirm?: (partner: PartnerRecord, managerId: string, requestId: string) => Promise<boolean>,
+) {
+  return httpRoute({ auth: 'manager', params: idParams, body: partnerStateBody }, async ({ principal, params, body, requestId }) => {
+    const deps = partnerStandingDeps(requestId);
+    const request = { partnerId: params.id, action, reason: body.reason };
+    if (!body.confirm) return { status: 200, body: toPartnerStatePreviewView(await previewPartnerState(deps, request, principal.userId)) };
+    const partner = await confirmPartnerState(deps, request, principal.userId, body.confirm);
+    const finished = afterConfirm && await afterConfirm(partner, principal.userId, requestId);
+    const counts = (await deps.partners.clientCounts([partner.partnerId])).get(partner.partnerId);
+    if (!counts) throw new Error(`no client counts for partner ${partner.partnerId}`);
+    return { status: 200, body: toPartnerStateResultView(action, partner, counts, finished) };
+  });
 }

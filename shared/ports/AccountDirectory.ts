@@ -12,6 +12,18 @@ export interface AccountDirectory {
   createPartnerLogin(login: { email: string; partnerId: string; name: string }): Promise<void>;
   /** Deletes the partner login of `email` (a member removed from its team); nothing when there is none. Idempotent. */
   removePartnerLogin(email: string): Promise<void>;
+  /**
+   * Closes the partner's login for good (an ended partnership): disabled, its sessions signed out.
+   * Idempotent; a login that does not exist is nothing to close.
+   */
+  closePartnerLogin(login: { email: string; partnerId: string }): Promise<void>;
+  /**
+   * Reopens the closed login of the ended partner `endedPartnerId` for the partner a manager admitted
+   * again with the explicit override (`partnerId`): it now carries that partner id, and is enabled.
+   * Only that login: any other login with this e-mail (a manager's, another partner's) is a
+   * `ConflictError` (`staff_login_exists`); one already moved to `partnerId` is success (idempotent).
+   */
+  reopenPartnerLogin(login: { email: string; partnerId: string; endedPartnerId: string }): Promise<void>;
   /** The staff login of `email` (case-insensitive), if there is one: its role, and for a partner its partner id. */
   findStaffLogin(email: string): Promise<StaffLogin | undefined>;
 }

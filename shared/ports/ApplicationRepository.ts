@@ -1,4 +1,5 @@
 import type {
+  ContactAttempt,
   ApplicationAction,
   ApplicationNotice,
   NoticeFailure,
@@ -29,8 +30,26 @@ export interface ApplicationRepository extends ApplicationQueries {
   create(application: PartnerApplication, fingerprint: string, dedupUntil: Date): Promise<{ application: PartnerApplication; created: boolean }>;
   /** Applies a manager's change; throws `InvalidTransitionError` if the status moved meanwhile. */
   apply(change: ApplicationChange): Promise<PartnerApplication>;
-  /** Approves and creates the partner account in one transaction (the e-mail may belong to one partner only). */
-  approve(change: ApplicationChange, partner: Partner): Promise<PartnerApplication>;
+  /**
+   * Approves and creates the partner account in one transaction (the e-mail may belong to one partner
+   * only: `email_already_partner`; to an ended partner, `email_of_ended_partner` unless
+   * `reapproveEndedPartner`, which moves the e-mail to the new partner; the ended record stays).
+   * `loginPartnerId`: the partner whose login the e-mail already is. Then nothing is written unless the
+   * override moves the e-mail from that very partner, ended: `email_already_partner` /
+   * `email_of_ended_partner` as above, `staff_login_exists` when that partner does not hold the e-mail.
+   */
+  approve(change: ApplicationChange, partner: Partner, options?: { reapproveEndedPartner: boolean; loginPartnerId?: string }): Promise<PartnerApplication>;
+  /**
+   * A manager takes the application: it is held by `managerId` from `at`. Written only while it is
+   * open and still held by `heldBy` (as read); `ConcurrentChangeError` otherwise.
+   */
+  take(id: string, managerId: string, at: Date, seen: { status: ApplicationStatus; heldBy?: string; createdAt: Date }): Promise<PartnerApplication>;
+  /**
+   * Records a contact attempt. One that `reached` the applicant of a `new` or `escalated` application
+   * also makes it `contacted` (the 48-hour clock stops) in the same write. Written only onto the status
+   * read; `ConcurrentChangeError` when it moved, `RuleViolationError` past `MAX_CONTACT_ATTEMPTS`.
+   */
+  recordContactAttempt(id: string, attempt: ContactAttempt, seenStatus: ApplicationStatus): Promise<PartnerApplication>;
   /** Applications still `new` whose contact deadline is at or before `now` (reads only those). */
   overdue(now: Date, limit: number): Promise<PartnerApplication[]>;
   /** Marks an overdue application `escalated` exactly once; false if someone else got there first. */

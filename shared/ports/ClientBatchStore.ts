@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../domain/audit/AuditEntry';
+import type { ClientAuditEntry } from '../domain/audit/AuditEntry';
 import type { Client } from '../domain/clients/Client';
 import type { ClientFollowUp } from '../domain/clients/decideClientOperation';
 import type { Invitation } from '../domain/clients/Invitation';
@@ -39,7 +39,7 @@ export interface ClientBatchStore {
    * The partner's audit entries at `at` with these ids that exist: what a confirmed operation
    * recorded as done (it writes each client's entry in the same transaction as the change).
    */
-  recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<AuditEntry[]>;
+  recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<ClientAuditEntry[]>;
   /**
    * Writes the changes, each client's atomically and only onto the version it was decided on,
    * several transactions at a time. One client's conflict or failure never stops the others. Keyed by client id.

@@ -1,11 +1,11 @@
-import type { ClientOperation } from '../domain/clients/decideClientOperation';
+import type { ConfirmableOperation } from '../domain/clients/operationConfirmation';
 
 /** A stored confirmation of a previewed operation on clients (the token itself is never stored). */
 export interface OperationConfirmation {
   /** SHA-256 of the token handed out with the preview. */
   readonly tokenHash: string;
   readonly partnerId: string;
-  readonly operation: ClientOperation;
+  readonly operation: ConfirmableOperation;
   /** Digest of the sorted set of client ids the preview covered (`clientSetDigest`). */
   readonly clientSetDigest: string;
   /** The partner's user who asked for the preview. */

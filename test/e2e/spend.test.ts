@@ -151,5 +151,12 @@ describe('spend control over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'DELETE', `/clients/${clientId}/budget`, { token })).status).toBe(404);
     expect((await call(local.stack.apiUrl, 'DELETE', '/budgets/default', { token })).status).toBe(204);
     expect((await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/budget`, { token })).status).toBe(404);
+    // Every change is audited, the default budget's too: entries about no client, newest first.
+    const audit = await call(local.stack.apiUrl, 'GET', '/audit', { token });
+    const actions = audit.body.items.map((entry: { action: string; clientId: string | null }) => [entry.action, entry.clientId]);
+    expect(actions.slice(0, 4)).toEqual([['remove_default_budget', null], ['remove_budget', clientId], ['set_default_budget', null], ['set_budget', clientId]]);
+    // The client's own history holds only the entries about it.
+    const history = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${clientId}`, { token });
+    expect(history.body.items.every((entry: { clientId: string }) => entry.clientId === clientId)).toBe(true);
   });
 });

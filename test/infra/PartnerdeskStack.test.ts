@@ -37,6 +37,8 @@ const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
 const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
 const LOGIN_REMOVAL_ACTIONS = ['cognito-idp:AdminDeleteUser'];
+const LOGIN_CLOSING_ACTIONS = ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut'];
+const LOGIN_REOPENING_ACTIONS = ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminEnableUser'];
 
 const tableSpecs: Readonly<Record<TableName, TableSpec>> = tables;
 const awsTables = Object.keys(tableSpecs).filter(isTableName).filter((name) => !tableSpecs[name].localOnly);
@@ -237,7 +239,7 @@ describe('PartnerdeskStack', () => {
         expect(environment[tableEnvVar(name)]).toEqual(stack.resolve(stack.tables.table(name).tableName));
       }
       expect(environment.MAIL_FROM).toBe(uses.mail ? stackSettings.senderEmail : undefined);
-      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory || uses.removesLogins ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
+      expect(environment.USER_POOL_ID).toEqual(uses.accountDirectory || uses.removesLogins || uses.closesLogins || uses.reopensLogins ? stack.resolve(stack.auth.userPool.userPoolId) : undefined);
       expect(environment.EVENT_BUS_NAME).toEqual(uses.events ? stack.resolve(stack.eventBus.eventBusName) : undefined);
       expect(environment.CURSOR_KEY_SECRET_ARN).toEqual(uses.cursors ? stack.resolve(stack.cursorSigningKey.secretArn) : undefined);
       expect(environment.CURSOR_SIGNING_KEY).toBeUndefined();
@@ -278,7 +280,7 @@ describe('PartnerdeskStack', () => {
       for (const { handler, uses } of functionSpecs) {
         const audit = tableGrantsOf(handler).get('audit');
         if (!audit) continue;
-        expect([handler, [...audit].filter((action) => WRITE_ACTIONS.includes(action))]).toEqual([handler, uses.tables?.audit === 'append' ? ['dynamodb:PutItem'] : []]);
+        expect([handler, [...audit].filter((action) => WRITE_ACTIONS.includes(action))]).toEqual([handler, uses.tables?.audit === 'append' || uses.tables?.audit === 'getPut' ? ['dynamodb:PutItem'] : []]);
       }
     });
 
@@ -319,12 +321,13 @@ describe('PartnerdeskStack', () => {
       }
     });
 
-    it.each(functionSpecs)('lets $handler create partner logins only if it uses the account directory', ({ handler, uses }) => {
+    it.each(functionSpecs)('lets $handler create partner logins only if it uses the account directory, close them only if it closes logins', ({ handler, uses }) => {
       const cognitoStatements = statementsOf(handler).filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('cognito-idp:')),
       );
-      const expected = [...(uses.accountDirectory ? [ACCOUNT_DIRECTORY_ACTIONS] : []), ...(uses.removesLogins ? [LOGIN_REMOVAL_ACTIONS] : [])];
-      expect(cognitoStatements.map((statement) => actionsOf(statement).sort())).toEqual(expected.map((actions) => [...actions].sort()));
+      const expected = [...(uses.accountDirectory ? [ACCOUNT_DIRECTORY_ACTIONS] : []), ...(uses.removesLogins ? [LOGIN_REMOVAL_ACTIONS] : []),
+        ...(uses.closesLogins ? [LOGIN_CLOSING_ACTIONS] : []), ...(uses.reopensLogins ? [LOGIN_REOPENING_ACTIONS] : [])];
+      expect(cognitoStatements.map((statement) => actionsOf(statement).sort()).sort()).toEqual(expected.map((actions) => [...actions].sort()).sort());
       for (const statement of cognitoStatements) {
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(stack.auth.userPool), 'Arn'] });
       }

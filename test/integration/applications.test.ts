@@ -141,6 +141,21 @@ describe('decideApplication', () => {
     expect(await directory.findLogin(managerEmail)).toMatchObject({ role: 'manager', enabled: true });
     expect(await directory.findLogin(managerEmail)).not.toHaveProperty('partnerId');
   });
+
+  it('refuses even with the ended-partner override an e-mail that is a login of a partner who does not hold it: nothing changes, that login stays its partner\'s', async () => {
+    const clock = new FixedClock('2026-03-01T10:00:00Z');
+    const directory = new LocalAccountDirectory(tables.documentClient());
+    const email = uniqueEmail();
+    await directory.createPartnerLogin({ email, partnerId: 'ptn_elsewhere', name: 'Elsewhere' });
+    const { application } = await submitApplication(deps(clock), form(email));
+    await decideApplication(deps(clock), application.id, 'mgr_1', { action: 'contact' });
+
+    await expect(decideApplication(deps(clock), application.id, 'mgr_1', { action: 'approve', reapproveEndedPartner: true }))
+      .rejects.toMatchObject({ constructor: ConflictError, code: 'staff_login_exists' });
+
+    expect(await deps(clock).applications.get(application.id)).toMatchObject({ status: 'contacted' });
+    expect(await directory.findLogin(email)).toMatchObject({ role: 'partner', partnerId: 'ptn_elsewhere', enabled: true });
+  });
 });
 
 describe('the account directory (local twin of the staff pool)', () => {

@@ -21,7 +21,7 @@ import { hashSecretToken } from '../../shared/domain/clients/secretToken';
 import { newCloudAccountId } from '../../shared/domain/clients/cloudAccountId';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { Mailer } from '../../shared/ports/Mailer';
-import type { Partner } from '../../shared/domain/partners/Partner';
+import { newPartnerRecord, type Partner } from '../../shared/domain/partners/Partner';
 import { mailsTo } from './sesInbox';
 
 /** Where invitation links point in tests. */
@@ -43,7 +43,7 @@ export async function createPartner(client: DynamoDBDocumentClient, name = 'Volk
   const partner: Partner = {
     partnerId: `ptn_${suffix}`, name, email: `ptn_${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(), language,
   };
-  await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(partner) }));
+  await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(newPartnerRecord(partner)) }));
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId } }));
   return partner;
 }

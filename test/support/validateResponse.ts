@@ -51,10 +51,10 @@ const templates = Object.keys(paths)
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv);
+// The document's named schemas, for the `$ref`s of response schemas (`#/components/schemas/Client` → `components#/definitions/Client`).
 const withComponentRefs = (schema: Record<string, unknown>) =>
   JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"components#/definitions/')) as Record<string, unknown>;
-// The document's named schemas, for the `$ref`s of response schemas (`#/components/schemas/Client` → `components#/definitions/Client`),
-// and of named schemas that hold others (`Team` holds `Member`).
+// Named schemas may name others (a partner's page holds a `Partner`): their `$ref`s are rewritten alike.
 ajv.addSchema(withComponentRefs({ $id: 'components', definitions: (document.components as unknown as { schemas: object }).schemas }));
 const validators = new Map<string, ValidateFunction>();
 

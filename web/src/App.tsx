@@ -14,6 +14,8 @@ import { ClientPage } from './screens/Client/ClientPage';
 import { Clients } from './screens/Clients/Clients';
 import { ContactSales } from './screens/ContactSales/ContactSales';
 import { Invitation } from './screens/Invitation/Invitation';
+import { PartnerPage } from './screens/Partners/PartnerPage';
+import { Partners } from './screens/Partners/Partners';
 import { AuthCallback } from './screens/SignIn/AuthCallback';
 import { SignIn } from './screens/SignIn/SignIn';
 import { AppShell } from './ui/AppShell';
@@ -38,6 +40,8 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/audit', role: 'partner', render: () => <Audit /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
+  { pattern: '/partners', role: 'manager', render: () => <Partners /> },
+  { pattern: '/partners/:id', role: 'manager', render: ({ id }) => <PartnerPage partnerId={id ?? ''} /> },
 ];
 
 function balanceTab(id: string): string {

@@ -13,6 +13,8 @@ export const SCREEN_PATHS = [
   '/audit',
   '/applications',
   '/applications/:id',
+  '/partners',
+  '/partners/:id',
 ] as const;
 
 /** A path made of printable ASCII other than `\` (no tab, line break, space or backslash the URL parser would bend). */

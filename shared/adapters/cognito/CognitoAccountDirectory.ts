@@ -1,8 +1,11 @@
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
-  AdminUpdateUserAttributesCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
   UserNotFoundException,
@@ -49,6 +52,33 @@ export class CognitoAccountDirectory implements AccountDirectory {
       const existing = await this.findStaffLogin(login.email);
       if (existing?.role !== 'partner' || existing.partnerId !== login.partnerId) throw staffLoginExists(login.email);
     }
+  }
+
+  /** Disables the login and signs it out everywhere (its refresh tokens stop working; ID tokens already issued are refused by the partner-standing check). */
+  public async closePartnerLogin(login: { email: string; partnerId: string }): Promise<void> {
+    try {
+      await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: login.email }));
+      await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: login.email }));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
+    }
+  }
+
+  /**
+   * Moves the ended partner's own login to the re-admitted partner (its partner id only), then enables
+   * it; a retry finds it moved already and enables it again.
+   */
+  public async reopenPartnerLogin(login: { email: string; partnerId: string; endedPartnerId: string }): Promise<void> {
+    const existing = await this.findStaffLogin(login.email);
+    if (existing?.role !== 'partner' || (existing.partnerId !== login.endedPartnerId && existing.partnerId !== login.partnerId)) {
+      throw staffLoginExists(login.email);
+    }
+    if (existing.partnerId !== login.partnerId) {
+      await this.client.send(new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.userPoolId, Username: login.email, UserAttributes: [{ Name: PARTNER_ID, Value: login.partnerId }],
+      }));
+    }
+    await this.client.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: login.email }));
   }
 
   public async findStaffLogin(email: string): Promise<StaffLogin | undefined> {

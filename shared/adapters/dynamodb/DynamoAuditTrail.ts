@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry, EDITABLE_CLIENT_FIELDS } from '../../domain/audit/AuditEntry';
+import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry, type ClientAuditEntry, EDITABLE_CLIENT_FIELDS, isDefaultBudgetAction } from '../../domain/audit/AuditEntry';
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
@@ -16,31 +16,38 @@ const status = z.enum(CLIENT_STATUSES);
 const auditItem = z.object({
   auditId: storedText,
   partnerId: storedText,
-  clientId: storedText,
+  /** Absent on an entry about the partner's own settings (its default budget). */
+  clientId: z.optional(storedText),
   at: isoDate,
   actorKind: z.enum(ACTOR_KINDS),
   actorId: storedText,
   actorEmail: optionalStoredText,
   action: z.enum(AUDIT_ACTIONS),
-  before: z.nullable(status),
-  after: status,
+  before: z.nullish(status),
+  after: z.optional(status),
   changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(storedText), after: z.nullable(storedText) }))),
 });
 
 /** Parses a stored audit item. */
 export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
   const parsed = auditItem.parse(item);
-  return {
+  const common = {
     id: parsed.auditId,
     partnerId: parsed.partnerId,
-    clientId: parsed.clientId,
     at: parsed.at,
     actor: { kind: parsed.actorKind, id: parsed.actorId, ...(parsed.actorEmail && { email: parsed.actorEmail }) },
-    action: parsed.action,
-    before: parsed.before,
-    after: parsed.after,
-    ...(parsed.changes && { changes: parsed.changes }),
   };
+  const { action, clientId, after } = parsed;
+  if (isDefaultBudgetAction(action)) return { ...common, clientId: null, action, before: null, after: null };
+  if (clientId === undefined || after === undefined) throw new Error(`Audit entry ${parsed.auditId} names no client or status`);
+  return { ...common, clientId, action, before: parsed.before ?? null, after, ...(parsed.changes && { changes: parsed.changes }) };
+}
+
+/** Parses a stored audit item about a client (an operation's recorded result). */
+export function toClientAuditEntry(item: Record<string, unknown>): ClientAuditEntry {
+  const entry = toAuditEntry(item);
+  if (entry.clientId === null) throw new Error(`Audit entry ${entry.id} is not about a client`);
+  return entry;
 }
 
 /** A partner's audit trail on DynamoDB: a Query on the partner's partition (or its client index), never a Scan. */

@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../../domain/audit/AuditEntry';
+import type { ClientAuditEntry } from '../../domain/audit/AuditEntry';
 import type { Client } from '../../domain/clients/Client';
 import type { ClientFollowUp } from '../../domain/clients/decideClientOperation';
 import type { Invitation } from '../../domain/clients/Invitation';
@@ -12,7 +12,7 @@ import { DynamoClientFollowUps, toFollowUpEntry } from './DynamoClientFollowUps'
 import { readClientsByIds } from './DynamoClientsByIds';
 import { invitationKey } from './invitationKeys';
 import { auditKey } from './auditKeys';
-import { toAuditEntry } from './DynamoAuditTrail';
+import { toClientAuditEntry } from './DynamoAuditTrail';
 import { lostRace } from './lostRace';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
@@ -51,8 +51,8 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     return (await batchGetAll(this.client, this.tables.invitations, invitationIds.map(invitationKey))).map(toInvitation);
   }
 
-  public async recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<AuditEntry[]> {
-    return (await batchGetAll(this.client, this.tables.audit, auditIds.map((auditId) => auditKey(partnerId, at, auditId)))).map(toAuditEntry);
+  public async recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<ClientAuditEntry[]> {
+    return (await batchGetAll(this.client, this.tables.audit, auditIds.map((auditId) => auditKey(partnerId, at, auditId)))).map(toClientAuditEntry);
   }
 
   public async saveAll(changes: readonly OperationChange[]): Promise<Map<string, SaveOutcome>> {

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { CLIENT_OPERATIONS } from '../../domain/clients/decideClientOperation';
+import { CONFIRMABLE_OPERATIONS } from '../../domain/clients/operationConfirmation';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { conditionalUpdate } from './conditionalUpdate';
 import { confirmationKey, confirmationTimeToLive } from './confirmationKeys';
@@ -12,7 +12,7 @@ import { storedText } from './storedFields';
 const confirmationItem = z.object({
   tokenHash: storedText,
   partnerId: storedText,
-  operation: z.enum(CLIENT_OPERATIONS),
+  operation: z.enum(CONFIRMABLE_OPERATIONS),
   clientSetDigest: storedText,
   issuedBy: storedText,
   expiresAt: isoDate,

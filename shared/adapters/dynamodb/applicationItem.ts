@@ -31,6 +31,9 @@ const applicationItem = z.object({
   rejectionReason: optionalStoredText,
   partnerId: optionalStoredText,
   noticeFailed: z.optional(z.object({ notice: noticeName, attempts: storedNumber, at: isoDate })),
+  assignedTo: optionalStoredText,
+  assignedAt: optionalDate,
+  contactAttempts: z.optional(z.array(z.object({ at: isoDate, by: storedText, reached: z.boolean(), note: storedText }))),
 });
 
 /** The application an item holds (throws if the item is not one). */

@@ -10,6 +10,16 @@ export function auditKey(partnerId: string, at: Date, auditId: string): { pk: st
   return { pk: auditPartitionKey(partnerId), sk: `${at.toISOString()}#${auditId}` };
 }
 
+/** Key of an entry of what managers did to a partner (suspend, resume, end): its own partition, sorted by time, then id. */
+export function partnerAuditKey(partnerId: string, at: Date, auditId: string): { pk: string; sk: string } {
+  return { pk: partnerAuditPartition(partnerId), sk: `${at.toISOString()}#${auditId}` };
+}
+
+/** Partition of what managers did to a partner (apart from the partner's own trail of its clients). */
+export function partnerAuditPartition(partnerId: string): string {
+  return `MANAGED#${partnerId}`;
+}
+
 /** `partnerClient`: partition of the `byClient` index. */
 export function auditClientKey(partnerId: string, clientId: string): string {
   return `${partnerId}#${clientId}`;

@@ -63,6 +63,18 @@ export const tables = {
     indexes: [],
   },
   /**
+   * The partner department's indexes, newest first by `createdAt#id`: every partner (`PARTNERS`),
+   * per state (`PARTNERS#state`), per search prefix (`SEARCH#prefix`), the work queue of ended
+   * partnerships still being closed (`ENDING`); applications per search prefix (`APPSEARCH#prefix`)
+   * and per manager holding them (`ASSIGNED#managerId`). Written in the transactions that create or
+   * change what they index. Keys: `departmentIndexKeys.ts`.
+   */
+  departmentIndex: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+  },
+  /**
    * Local stand-in for the Cognito user pool (logins and whether they are enabled). `localOnly`:
    * the CDK stack does not create it; in AWS the account directory is Cognito.
    */

@@ -62,6 +62,25 @@ export class LocalAccountDirectory implements AccountDirectory {
     await this.client.send(new DeleteCommand({ TableName: this.table, Key: loginKey(email) }));
   }
 
+  public async closePartnerLogin(login: { email: string; partnerId: string }): Promise<void> {
+    const existing = await this.findLogin(login.email);
+    if (!existing || existing.partnerId !== login.partnerId) return;
+    await this.client.send(new PutCommand({ TableName: this.table, Item: { ...loginKey(login.email), ...existing, enabled: false } }));
+  }
+
+  /** As Cognito's: only the ended partner's own login (or one already moved) is moved to the re-admitted partner and enabled. */
+  public async reopenPartnerLogin(login: { email: string; partnerId: string; endedPartnerId: string }): Promise<void> {
+    const existing = await this.findLogin(login.email);
+    if (existing?.role !== 'partner' || (existing.partnerId !== login.endedPartnerId && existing.partnerId !== login.partnerId)) {
+      throw staffLoginExists(login.email);
+    }
+    // Invariant: only the login read above is moved (a login changed meanwhile is not overwritten).
+    await this.client.send(new PutCommand({
+      TableName: this.table, Item: { ...loginKey(login.email), ...existing, partnerId: login.partnerId, enabled: true },
+      ConditionExpression: 'partnerId = :seen', ExpressionAttributeValues: { ':seen': existing.partnerId },
+    }));
+  }
+
   /** Creates a manager login (seed only). */
   public async createManagerLogin(email: string, name: string): Promise<void> {
     const item: LocalLogin = { email: email.toLowerCase(), role: 'manager', name, enabled: true };

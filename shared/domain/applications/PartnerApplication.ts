@@ -38,6 +38,31 @@ export interface PartnerApplication extends ApplicationForm {
   readonly partnerId?: string;
   /** The last notice that could not be delivered after every attempt (a manager should reach the applicant another way). */
   readonly noticeFailed?: NoticeFailure;
+  /** The manager who holds the application (took it), and since when. */
+  readonly assignedTo?: string;
+  readonly assignedAt?: Date;
+  /** Every recorded attempt to reach the applicant, oldest first. */
+  readonly contactAttempts?: readonly ContactAttempt[];
+}
+
+/** A manager's attempt to reach the applicant: when, who, whether it reached them, and a note. */
+export interface ContactAttempt {
+  readonly at: Date;
+  readonly by: string;
+  /** True when the manager spoke with the applicant: a first such attempt stops the 48-hour clock (`contacted`). */
+  readonly reached: boolean;
+  readonly note: string;
+}
+
+/** Most attempts one application keeps (each note is at most 1,000 characters: far below DynamoDB's 400 KB per item). */
+export const MAX_CONTACT_ATTEMPTS = 100;
+
+/** Statuses in which the department still works on an application: it can be taken and attempts recorded. */
+export const OPEN_APPLICATION_STATUSES = ['new', 'escalated', 'contacted'] as const satisfies readonly ApplicationStatus[];
+
+/** Throws `InvalidTransitionError` unless the application is still open (taking it, recording an attempt). */
+export function assertOpen(status: ApplicationStatus, action: 'take' | 'record a contact attempt on'): void {
+  if (!(OPEN_APPLICATION_STATUSES as readonly ApplicationStatus[]).includes(status)) throw new InvalidTransitionError('partner application', status, action);
 }
 
 /** A notice given up after its last attempt. */

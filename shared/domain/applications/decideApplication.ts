@@ -7,7 +7,8 @@ import { type ApplicationNotice, assertTransition, type PartnerApplication } fro
 /** A manager's decision on an application. */
 export type Decision =
   | { readonly action: 'contact' }
-  | { readonly action: 'approve' }
+  /** `reapproveEndedPartner`: the manager's explicit override to admit again an e-mail whose partnership ended. */
+  | { readonly action: 'approve'; readonly reapproveEndedPartner?: boolean }
   | { readonly action: 'reject'; readonly reason: string };
 
 const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefined>> = {
@@ -25,7 +26,11 @@ const NOTICE_OF: Readonly<Record<Decision['action'], ApplicationNotice | undefin
  *    (`staff_login_exists`) and changes nothing: the partner login it would create is that login.
  * 3. Write the change conditionally on the status just read (a conflict if it moved meanwhile). Approval
  *    creates the partner account bound to the application e-mail in the same transaction
- *    (a conflict if that e-mail already belongs to a partner).
+ *    (a conflict if that e-mail already belongs to a partner; one whose partnership ended only with the
+ *    manager's explicit `reapproveEndedPartner`, which moves the e-mail to the new partner). A partner's
+ *    login is left to this step's refusals (`email_already_partner`, `email_of_ended_partner`, else
+ *    `staff_login_exists`); admitted with the override, the ended partner's own login is reopened for
+ *    the new partner (`reopenPartnerLogin`, never any other login) once the approval is written.
  * 4. Deliver the notice the decision owes (approval: the partner login and welcome mail). A failed
  *    delivery stays in the outbox for the job to retry; the decision itself stands.
  */
@@ -53,15 +58,20 @@ export async function decideApplication(
   if (decision.action === 'approve') {
     const email = current.email.toLowerCase();
     if (!deps.directory) throw new Error('approving needs the account directory');
-    if (await deps.directory.findStaffLogin(email)) throw staffLoginExists(email);
+    const login = await deps.directory.findStaffLogin(email);
+    if (login && (login.role !== 'partner' || !login.partnerId)) throw staffLoginExists(email);
+    // A partner's login: the approval refuses it (or, with the override, takes over only that partner's ended e-mail).
+    const loginPartnerId = login?.partnerId;
+    const partnerId = deps.ids.next('ptn');
     updated = await deps.applications.approve(change, {
-      partnerId: deps.ids.next('ptn'),
+      partnerId,
       name: current.company,
       email,
       applicationId: id,
       createdAt: now,
       language: current.language,
-    });
+    }, { reapproveEndedPartner: decision.reapproveEndedPartner === true, ...(loginPartnerId && { loginPartnerId }) });
+    if (loginPartnerId) await deps.directory.reopenPartnerLogin({ email, partnerId, endedPartnerId: loginPartnerId });
   } else {
     updated = await deps.applications.apply(change);
   }

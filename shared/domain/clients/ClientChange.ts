@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../audit/AuditEntry';
+import type { ClientAuditEntry } from '../audit/AuditEntry';
 import type { Client } from './Client';
 import type { Invitation, InvitationStatus } from './Invitation';
 
@@ -18,7 +18,7 @@ export interface ClientChange {
    * while it is still pending, so an answer that came first wins and the change is decided again.
    */
   readonly closesInvitation?: { readonly id: string; readonly status: InvitationStatus; readonly at: Date };
-  readonly audit: AuditEntry;
+  readonly audit: ClientAuditEntry;
   /**
    * Present when the change binds the cloud account to a client created without one: the
    * partner's marker of that account moves to this client (from `replaces`, when the partner had

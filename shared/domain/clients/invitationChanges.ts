@@ -1,4 +1,4 @@
-import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import type { Actor, ClientAuditEntry } from '../audit/AuditEntry';
 import { DEFAULT_LANGUAGE, type Language } from '../Language';
 import { ConflictError } from '../errors';
 import type { ClientChange } from './ClientChange';
@@ -35,7 +35,7 @@ export interface NewInvitation {
 }
 
 /** The audit entry that records a change of `before` into `after` (no `before` for a creation). */
-export function audit(before: Client | undefined, after: Client, action: ClientAction, context: ChangeContext): AuditEntry {
+export function audit(before: Client | undefined, after: Client, action: ClientAction, context: ChangeContext): ClientAuditEntry {
   return {
     id: context.auditId,
     partnerId: after.partnerId,

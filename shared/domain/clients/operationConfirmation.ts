@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { OperationConfirmation, OperationConfirmations } from '../../ports/OperationConfirmations';
 import { ConflictError, RuleViolationError } from '../errors';
-import type { ClientOperation } from './decideClientOperation';
+import type { PartnerAction } from '../partners/PartnerStanding';
+import { CLIENT_OPERATIONS, type ClientOperation } from './decideClientOperation';
 import { SECRET_TOKEN_PATTERN, issueSecretToken } from './secretToken';
 
 /** How long a preview's confirmation token may be used. */
@@ -10,10 +11,22 @@ export const CONFIRMATION_LIFETIME_MS = 5 * 60 * 1000;
 /** The shape of a confirmation token: a secret token like an invitation link's. */
 export const CONFIRMATION_TOKEN_PATTERN = SECRET_TOKEN_PATTERN;
 
-/** What a confirmation is bound to: exactly one partner, one operation, one set of clients. */
+/** A manager's operation on a partner, as a confirmation names it. */
+export type PartnerOperation = `partner_${PartnerAction}`;
+
+/** Every operation a confirmation token can be issued for: a partner's on its clients, a manager's on a partner. */
+export const CONFIRMABLE_OPERATIONS = [...CLIENT_OPERATIONS, 'partner_suspend', 'partner_resume', 'partner_end'] as const satisfies ReadonlyArray<ClientOperation | PartnerOperation>;
+
+/** An operation a confirmation token can be issued for. */
+export type ConfirmableOperation = (typeof CONFIRMABLE_OPERATIONS)[number];
+
+/**
+ * What a confirmation is bound to: exactly one partner, one operation, one set of clients. A
+ * manager's operation on a partner is bound to that partner, with its id as the one "client".
+ */
 export interface ConfirmationScope {
   readonly partnerId: string;
-  readonly operation: ClientOperation;
+  readonly operation: ConfirmableOperation;
   readonly clientIds: readonly string[];
 }
 

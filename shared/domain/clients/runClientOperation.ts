@@ -4,7 +4,7 @@ import type { EventPublisher } from '../../ports/EventPublisher';
 import type { FailureLog } from '../../ports/FailureLog';
 import type { OperationConfirmations } from '../../ports/OperationConfirmations';
 import { createHash } from 'node:crypto';
-import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import type { Actor, ClientAuditEntry } from '../audit/AuditEntry';
 import type { Clock } from '../Clock';
 import { ConcurrentChangeError, retryOnConcurrentChange } from '../ConcurrentChange';
 import type { IdGenerator } from '../IdGenerator';
@@ -79,7 +79,7 @@ function unchanged(clientId: string, decision: Exclude<ClientDecision, { kind: '
 }
 
 /** The result of a change that is done, from its audit entry (status before and after). */
-function done(entry: Pick<AuditEntry, 'clientId' | 'before' | 'after'>): ClientOperationResult {
+function done(entry: Pick<ClientAuditEntry, 'clientId' | 'before' | 'after'>): ClientOperationResult {
   const before = entry.before && signInFor(entry.before);
   const after = signInFor(entry.after);
   return { clientId: entry.clientId, result: 'done', status: entry.after, ...(before !== after && { signIn: after }) };
@@ -195,6 +195,33 @@ export async function confirmClientOperation(
     const recorded = await deps.operations.recordedChanges(partnerId, spent.usedAt, clientIds.map((clientId) => operationAuditId(tokenHash, clientId)));
     for (const entry of recorded) results.set(entry.clientId, done(entry));
   }
+  return applyConfirmed(deps, confirmed, clientIds, results);
+}
+
+/**
+ * The operation without a partner's confirmation: the end of a partnership detaches the partner's
+ * clients page by page (each page is named by who acts and when; a page cut short is read again
+ * from the clients still attached).
+ */
+export async function applyClientOperation(
+  deps: Omit<ClientOperationDeps, 'confirmations'>,
+  partnerId: string,
+  actor: Actor,
+  request: ClientOperationRequest,
+): Promise<ClientOperationResult[]> {
+  const at = deps.clock.now();
+  const confirmed: Confirmed = { partnerId, operation: request.operation, actor, tokenHash: `run:${actor.kind}:${actor.id}:${at.toISOString()}`, at };
+  return applyConfirmed(deps, confirmed, distinct(request.clientIds), new Map());
+}
+
+/** Steps 3–5 of a confirmed operation: decide, write, deliver, for the clients without a recorded result. */
+async function applyConfirmed(
+  deps: Omit<ClientOperationDeps, 'confirmations'>,
+  confirmed: Confirmed,
+  clientIds: readonly string[],
+  results: Map<string, ClientOperationResult>,
+): Promise<ClientOperationResult[]> {
+  const { partnerId, operation } = confirmed;
   const pending = clientIds.filter((clientId) => !results.has(clientId));
   const byId = new Map((pending.length > 0 ? await deps.operations.clientsByIds(partnerId, pending) : []).map((client) => [client.id, client]));
   const changes: OperationChange[] = [];

@@ -2,7 +2,7 @@ import type { LedgerQueries } from '../../ports/BalanceLedger';
 import type { ClientBatchStore } from '../../ports/ClientBatchStore';
 import type { Page } from '../../ports/Page';
 import type { BudgetStore } from '../../ports/SpendStore';
-import type { Actor, AuditEntry } from '../audit/AuditEntry';
+import type { Actor, ClientAuditEntry, PartnerSettingAuditEntry } from '../audit/AuditEntry';
 import type { Client } from '../clients/Client';
 import type { Clock } from '../Clock';
 import { CurrencyMismatchError } from '../Money';
@@ -41,7 +41,7 @@ async function partnerClients(deps: Pick<BudgetDeps, 'clients'>, partnerId: stri
   return new Map(found.filter((client) => client.partnerId === partnerId && client.status !== 'detached').map((client) => [client.id, client]));
 }
 
-function budgetAudit(deps: Pick<BudgetDeps, 'ids'>, client: Client, action: AuditEntry['action'], actor: Actor, at: Date): AuditEntry {
+function budgetAudit(deps: Pick<BudgetDeps, 'ids'>, client: Client, action: ClientAuditEntry['action'], actor: Actor, at: Date): ClientAuditEntry {
   return { id: deps.ids.next('aud'), partnerId: client.partnerId, clientId: client.id, at, actor, action, before: client.status, after: client.status };
 }
 
@@ -93,10 +93,16 @@ export async function setClientBudget(deps: BudgetDeps, partnerId: string, actor
   return clients.get(clientId)!;
 }
 
-/** Sets the partner's default budget: for every client without its own (in the default's currency). */
-export async function setDefaultBudget(deps: Pick<BudgetDeps, 'budgets' | 'clock'>, partnerId: string, actor: Actor, settings: BudgetSettings): Promise<Budget> {
-  const budget: Budget = { ...checkedBudgetSettings(settings), partnerId, scope: { kind: 'default' }, updatedAt: deps.clock.now(), updatedBy: actor.id };
-  await deps.budgets.save([{ budget }]);
+/** The audit entry of a change to the partner's default budget: about no client. */
+function defaultBudgetAudit(deps: Pick<BudgetDeps, 'ids'>, partnerId: string, action: PartnerSettingAuditEntry['action'], actor: Actor, at: Date): PartnerSettingAuditEntry {
+  return { id: deps.ids.next('aud'), partnerId, clientId: null, at, actor, action, before: null, after: null };
+}
+
+/** Sets the partner's default budget: for every client without its own (in the default's currency); audited (`set_default_budget`) in the same transaction. */
+export async function setDefaultBudget(deps: Pick<BudgetDeps, 'budgets' | 'clock' | 'ids'>, partnerId: string, actor: Actor, settings: BudgetSettings): Promise<Budget> {
+  const at = deps.clock.now();
+  const budget: Budget = { ...checkedBudgetSettings(settings), partnerId, scope: { kind: 'default' }, updatedAt: at, updatedBy: actor.id };
+  await deps.budgets.save([{ budget, audit: defaultBudgetAudit(deps, partnerId, 'set_default_budget', actor, at) }]);
   return budget;
 }
 
@@ -119,9 +125,10 @@ export async function removeClientBudget(deps: BudgetDeps, partnerId: string, ac
   if (!removed) throw new NotFoundError('Budget', { clientId });
 }
 
-/** Removes the partner's default budget; not found when there is none. */
-export async function removeDefaultBudget(deps: Pick<BudgetDeps, 'budgets'>, partnerId: string): Promise<void> {
-  if (!(await deps.budgets.remove({ partnerId }))) throw new NotFoundError('Budget', { scope: 'default' });
+/** Removes the partner's default budget (audited: `remove_default_budget`); not found when there is none. */
+export async function removeDefaultBudget(deps: Pick<BudgetDeps, 'budgets' | 'clock' | 'ids'>, partnerId: string, actor: Actor): Promise<void> {
+  const audit = defaultBudgetAudit(deps, partnerId, 'remove_default_budget', actor, deps.clock.now());
+  if (!(await deps.budgets.remove({ partnerId, audit }))) throw new NotFoundError('Budget', { scope: 'default' });
 }
 
 /** The partner's budgets, a page at a time: clients' by client id, the default last. */

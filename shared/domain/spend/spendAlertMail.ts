@@ -1,6 +1,6 @@
 import type { Mail } from '../../ports/Mailer';
 import type { Language } from '../Language';
-import { facts, type MailContent, type MailTemplate, words } from '../mails/mailContent';
+import { facts, type MailContent, type MailTemplate, words, type Words } from '../mails/mailContent';
 import type { MailSettings } from '../mails/MailSettings';
 import { renderMail } from '../mails/renderMail';
 import type { Money } from '../Money';
@@ -15,20 +15,23 @@ export function amountWords(value: Money | undefined, language: Language): strin
   return `${sign}${whole}${language === 'ru' ? ',' : '.'}${String(units % 100).padStart(2, '0')}\u00a0${value.currency}`;
 }
 
-/** The one sentence an alert says (subject and first line), in each language: only our words, ids and amounts. */
-const SENTENCES: Readonly<Record<Language, (alert: SpendAlert) => string>> = {
+/** The one sentence an alert says (subject and first line), in each language: our words, with the ids and amounts marked as values. */
+const SENTENCES: Readonly<Record<Language, (alert: SpendAlert) => Words>> = {
   en: (alert) => {
     const { facts: f } = alert;
     const amount = (value: Money | undefined) => amountWords(value, 'en');
     switch (alert.kind) {
       case 'threshold':
-        return `Client ${alert.clientId}: ${f.threshold?.basis === 'forecast' ? 'forecast month-end spend' : 'spend this month'} reached ${f.threshold?.percent} % of its budget of ${amount(f.budget)}`;
+        return [
+          ...words`Client ${alert.clientId}: `, f.threshold?.basis === 'forecast' ? 'forecast month-end spend' : 'spend this month',
+          ...words` reached ${`${f.threshold?.percent} %`} of its budget of ${amount(f.budget)}`,
+        ];
       case 'budget_block':
-        return `Client ${alert.clientId} reached its budget of ${amount(f.budget)}: its console sign-in is blocked`;
+        return words`Client ${alert.clientId} reached its budget of ${amount(f.budget)}: its console sign-in is blocked`;
       case 'anomaly':
-        return `Client ${alert.clientId} spent ${amount(f.daySpend)} on ${f.day}, over 3× its usual day (${amount(f.median)})`;
+        return words`Client ${alert.clientId} spent ${amount(f.daySpend)} on ${f.day ?? ''}, over 3× its usual day (${amount(f.median)})`;
       case 'low_balance':
-        return `The balance of client ${alert.clientId} is below zero: ${amount(f.balance)}`;
+        return words`The balance of client ${alert.clientId} is below zero: ${amount(f.balance)}`;
     }
   },
   ru: (alert) => {
@@ -36,20 +39,23 @@ const SENTENCES: Readonly<Record<Language, (alert: SpendAlert) => string>> = {
     const amount = (value: Money | undefined) => amountWords(value, 'ru');
     switch (alert.kind) {
       case 'threshold':
-        return `Клиент ${alert.clientId}: ${f.threshold?.basis === 'forecast' ? 'прогноз расходов на конец месяца' : 'расходы в этом месяце'} достигли ${f.threshold?.percent} % бюджета ${amount(f.budget)}`;
+        return [
+          ...words`Клиент ${alert.clientId}: `, f.threshold?.basis === 'forecast' ? 'прогноз расходов на конец месяца' : 'расходы в этом месяце',
+          ...words` достигли ${`${f.threshold?.percent} %`} бюджета ${amount(f.budget)}`,
+        ];
       case 'budget_block':
-        return `Клиент ${alert.clientId} исчерпал бюджет ${amount(f.budget)}: вход в консоль заблокирован`;
+        return words`Клиент ${alert.clientId} исчерпал бюджет ${amount(f.budget)}: вход в консоль заблокирован`;
       case 'anomaly':
-        return `Клиент ${alert.clientId} потратил ${amount(f.daySpend)} за ${f.day} — больше чем втрое против обычного дня (${amount(f.median)})`;
+        return words`Клиент ${alert.clientId} потратил ${amount(f.daySpend)} за ${f.day ?? ''} — больше чем втрое против обычного дня (${amount(f.median)})`;
       case 'low_balance':
-        return `Баланс клиента ${alert.clientId} ниже нуля: ${amount(f.balance)}`;
+        return words`Баланс клиента ${alert.clientId} ниже нуля: ${amount(f.balance)}`;
     }
   },
 };
 
 /** The alert's sentence in a language (mail subject, console and tests). */
 export function alertSentence(alert: SpendAlert, language: Language = 'en'): string {
-  return SENTENCES[language](alert);
+  return SENTENCES[language](alert).map((part) => (typeof part === 'string' ? part : part.value)).join('');
 }
 
 /** A spend alert mail in each language: the sentence, the month's figures, what a block means, where the alert is. */
@@ -71,12 +77,11 @@ function alertContent(
   language: Language,
   labels: { hello: string; spend: string; forecast: string; block: string; where: string },
 ): MailContent {
-  const sentence = alertSentence(alert, language);
   return {
-    subject: sentence,
+    subject: alertSentence(alert, language),
     blocks: [
       { p: [labels.hello] },
-      { p: words`${sentence}.` },
+      { p: [...SENTENCES[language](alert), '.'] },
       facts(
         [labels.spend, alert.facts.spend && amountWords(alert.facts.spend, language)],
         [labels.forecast, alert.facts.forecast && amountWords(alert.facts.forecast, language)],

@@ -1,7 +1,7 @@
 /** Response schemas and OpenAPI docs of the partner-application routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
 import type { OperationDocs } from '../openapi';
-import { applicationForm } from '../schemas/applications';
+import { applicationForm, approveBody, contactAttemptBody } from '../schemas/applications';
 import { rejectBody } from '../schemas/rejectApplicationBody';
 import { applicationStatus, listApplicationsQuery } from '../schemas/listApplicationsQuery';
 import { idParams } from '../schemas/idParams';
@@ -29,6 +29,14 @@ export const applicationView = z.object({
   partnerId: z.optional(z.string()),
   /** A mail the applicant or the department is owed that could not be sent after every attempt: reach them another way. */
   noticeFailed: z.optional(z.object({ notice: z.enum(['received', 'escalated', 'approved', 'rejected']), attempts: z.number(), at: z.iso.datetime() })),
+  /** The manager who recorded the contact, and the one who approved or rejected it. */
+  contactedBy: z.optional(z.string()),
+  decidedBy: z.optional(z.string()),
+  /** The manager who holds the application (took it), and since when. */
+  assignedTo: z.optional(z.string()),
+  assignedAt: z.optional(z.iso.datetime()),
+  /** Every recorded attempt to reach the applicant, oldest first. */
+  contactAttempts: z.array(z.object({ at: z.iso.datetime(), by: z.string(), reached: z.boolean(), note: z.string() })),
 });
 
 /** The public answer to a submitted form: no personal data echoed back. */
@@ -49,6 +57,13 @@ const applicationExample = {
   updatedAt: '2026-12-01T11:02:00.000Z',
   contactDueAt: '2026-12-03T09:15:00.000Z',
   contactedAt: '2026-12-01T11:02:00.000Z',
+  contactedBy: 'mgr_7c1d',
+  assignedTo: 'mgr_7c1d',
+  assignedAt: '2026-12-01T10:00:00.000Z',
+  contactAttempts: [
+    { at: '2026-12-01T10:05:00.000Z', by: 'mgr_7c1d', reached: false, note: 'No answer; left a voicemail.' },
+    { at: '2026-12-01T11:02:00.000Z', by: 'mgr_7c1d', reached: true, note: 'Spoke with Ann: 40 clients, wants a demo.' },
+  ],
 };
 
 /** OpenAPI docs of the partner-application routes. */
@@ -68,7 +83,8 @@ export const applicationOperations: OperationDocs = {
   },
   'GET /partner-applications': {
     summary: 'List applications',
-    description: 'List applications, newest first, optionally by status (managers)',
+    description: 'List applications, newest first, optionally by status (managers); `mine=true`: only those you hold; `search`: by the start ' +
+      'of a word of the company name or of the e-mail (one word of at least 2 characters, case- and accent-insensitive). Each shows who holds it.',
     tag: 'Partner applications', query: listApplicationsQuery, response: applicationPage,
     success: { 200: 'A page of applications; `nextCursor` fetches the next one' },
     examples: { response: { items: [applicationExample], nextCursor: null } },
@@ -88,15 +104,39 @@ export const applicationOperations: OperationDocs = {
     success: { 200: 'The application, now `contacted`' }, examples: { response: applicationExample },
     errors: ['not_found', 'invalid_transition'],
   },
+  'POST /partner-applications/{id}/take': {
+    params: idParams,
+    summary: 'Take an application',
+    description: 'Take an application: you hold it (it shows in your `mine=true` list and, overdue, with your name). Open applications only ' +
+      '(new, escalated, contacted); taking one you hold changes nothing.',
+    tag: 'Partner applications', response: applicationView,
+    success: { 200: 'The application, held by you' }, examples: { response: applicationExample },
+    errors: ['not_found', 'invalid_transition', 'concurrent_change'],
+  },
+  'POST /partner-applications/{id}/contact-attempts': {
+    params: idParams,
+    summary: 'Record a contact attempt',
+    description: 'Record an attempt to reach the applicant, with a note. One that `reached` the applicant of a new or escalated application ' +
+      'makes it `contacted` (the 48-hour escalation stops); one that did not leaves the clock running. At most 100 per application.',
+    tag: 'Partner applications', body: contactAttemptBody, response: applicationView,
+    success: { 200: 'The application with the attempt' },
+    examples: { body: { note: 'Spoke with Ann: 40 clients, wants a demo.', reached: true }, response: applicationExample },
+    errors: ['not_found', 'invalid_transition', 'concurrent_change', 'too_many_contact_attempts'],
+  },
   'POST /partner-applications/{id}/approve': {
     params: idParams,
     summary: 'Approve an application',
-    description: 'Approve a contacted application: creates the partner account bound to its e-mail, and its partner login; 409 ' +
-      '`staff_login_exists` when that e-mail already signs in to partnerdesk (a manager or a partner): nothing changes, an existing login is never altered',
-    tag: 'Partner applications', response: applicationView,
+    description: 'Approve a contacted application: creates the partner account bound to its e-mail, and its partner login. An e-mail whose ' +
+      'partnership ended answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and ' +
+      'its audit stay; that partner\'s own closed login is reopened for the new partner); 409 `staff_login_exists` when that e-mail ' +
+      'otherwise already signs in to partnerdesk (a manager or a partner): nothing changes, such a login is never altered',
+    tag: 'Partner applications', body: approveBody, response: applicationView,
     success: { 200: 'The application, now `approved`, with its `partnerId`' },
-    examples: { response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' } },
-    errors: ['not_found', 'invalid_transition', 'email_already_partner', 'staff_login_exists'],
+    examples: {
+      body: { reapproveEndedPartner: true },
+      response: { ...applicationExample, status: 'approved', decidedAt: '2026-12-02T08:00:00.000Z', partnerId: 'ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a' },
+    },
+    errors: ['not_found', 'invalid_transition', 'email_already_partner', 'email_of_ended_partner', 'staff_login_exists'],
   },
   'POST /partner-applications/{id}/reject': {
     params: idParams,

@@ -63,13 +63,15 @@ export const invitationView = z.object({
 /** An audit entry as the partner sees it. */
 export const auditEntryView = z.object({
   id: z.string(),
-  clientId: z.string(),
+  /** `null` on an entry about the partner's own settings (`set_default_budget`, `remove_default_budget`). */
+  clientId: z.nullable(z.string()),
   at: z.iso.datetime(),
   /** `id` is the member id for a partner's member (older entries: the login's user id); `email` the member's e-mail at the time, `null` for others and older entries. */
   actor: z.object({ kind: z.enum(ACTOR_KINDS), id: z.string(), email: z.nullable(z.string()) }),
   action: z.enum(AUDIT_ACTIONS),
   before: z.nullable(z.enum(CLIENT_STATUSES)),
-  after: z.enum(CLIENT_STATUSES),
+  /** The client's status after the change; `null` when the entry is about no client. */
+  after: z.nullable(z.enum(CLIENT_STATUSES)),
   /** Only on `edit`: each contact detail that changed, before and after (`null`: not set). */
   changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(z.string()), after: z.nullable(z.string()) }))),
 });

@@ -24,5 +24,10 @@ export function toApplicationView(application: PartnerApplication): z.infer<type
     rejectionReason: application.rejectionReason,
     partnerId: application.partnerId,
     noticeFailed: application.noticeFailed && { ...application.noticeFailed, at: application.noticeFailed.at.toISOString() },
+    contactedBy: application.contactedBy,
+    decidedBy: application.decidedBy,
+    assignedTo: application.assignedTo,
+    assignedAt: iso(application.assignedAt),
+    contactAttempts: (application.contactAttempts ?? []).map((attempt) => ({ ...attempt, at: attempt.at.toISOString() })),
   };
 }

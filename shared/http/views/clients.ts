@@ -57,7 +57,7 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
     action: entry.action,
     before: entry.before,
     after: entry.after,
-    ...(entry.changes && { changes: entry.changes.map(({ field, before, after }) => ({ field, before, after })) }),
+    ...('changes' in entry && entry.changes && { changes: entry.changes.map(({ field, before, after }) => ({ field, before, after })) }),
   };
 }
 

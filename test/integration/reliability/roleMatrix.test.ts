@@ -1,4 +1,7 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { teamDeps } from '../../../shared/adapters/compositionRoot';
+import { partnerKey } from '../../../shared/adapters/dynamodb/partnerKeys';
+import { physicalTableName } from '../../../shared/adapters/dynamodb/tables';
 import { inviteMember } from '../../../shared/domain/team/manageTeam';
 import { founderMemberId, GRANTABLE_ROLES, MEMBER_ROLES, type MemberRole } from '../../../shared/domain/team/Member';
 import { type RouteSpec, routes } from '../../../shared/routeTable';
@@ -13,7 +16,9 @@ import { useLocalTables } from '../../support/localTables';
  * member of every role, by a login of the partner that is not a member, and by another partner's
  * owner. A role the route does not give → 403 `role_not_allowed`; a non-member → 403
  * `not_a_member`; an allowed role passes the check; a client outside a sales member's assignment
- * and another partner's client → 404. Each answer is also checked against the OpenAPI document.
+ * and another partner's client → 404. A member of a suspended partner is refused on every partner
+ * route with 403 `partner_suspended`, whatever its role (the standing step comes before membership).
+ * Each answer is also checked against the OpenAPI document.
  */
 
 const tables = useLocalTables();
@@ -31,6 +36,8 @@ const BUDGET = { amount: 100_000_00, currency: 'RUB' };
 
 let clientId: string;
 let tokenOf: Record<Caller, string>;
+/** A member of a partner suspended before any of its people called (no container remembers it active). */
+let suspendedMemberToken: string;
 
 function requestTo(route: RouteSpec, token: string): ApiRequest {
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
@@ -62,6 +69,13 @@ beforeAll(async () => {
     nonMember: await tokenFor(partner.partnerId, `stranger-${partner.partnerId}@example.com`),
     otherPartnerOwner: await issuer.partner(other.partnerId),
   } as Record<Caller, string>;
+  const suspended = await createPartner(tables.documentClient());
+  const suspendedMember = await inviteMember(teamDeps(), suspended.partnerId, founderMemberId(suspended.partnerId), { email: `operations-${suspended.partnerId}@example.com`, role: 'operations' });
+  suspendedMemberToken = await tokenFor(suspended.partnerId, suspendedMember.email);
+  await tables.documentClient().send(new UpdateCommand({
+    TableName: physicalTableName('partners'), Key: partnerKey(suspended.partnerId),
+    UpdateExpression: 'SET #state = :state', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':state': 'suspended' },
+  }));
   const accountId = await registerCloudAccount(tables.documentClient());
   const added = await invokeRoute(routeOf(routes, 'POST', '/clients'), { ...jsonBody({ email: uniqueClientEmail(), accountId }), token: tokenOf.owner });
   clientId = String((JSON.parse(added.body ?? '{}') as { id: string }).id);
@@ -89,5 +103,10 @@ describe('the route × role matrix of partner routes', () => {
     } else {
       expect([401, 403]).not.toContain(response.statusCode);
     }
+  });
+
+  it.each(partnerRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s refuses a suspended partner\'s member', async (_key, route) => {
+    const response = await invokeRoute(route, requestTo(route, suspendedMemberToken));
+    expect([response.statusCode, errorCode(response.body)]).toEqual([403, 'partner_suspended']);
   });
 });

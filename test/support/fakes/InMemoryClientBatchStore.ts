@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
+import type { ClientAuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import type { Client } from '../../../shared/domain/clients/Client';
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import type { ClientBatchStore, ClientFollowUpOutbox, OperationChange, SaveOutcome, StoredFollowUp } from '../../../shared/ports/ClientBatchStore';
@@ -43,7 +43,7 @@ export class InMemoryClientBatchStore implements ClientBatchStore, ClientFollowU
     return invitationIds.flatMap((invitationId) => this.tables.invitation(invitationId) ?? []);
   }
 
-  public async recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<AuditEntry[]> {
+  public async recordedChanges(partnerId: string, at: Date, auditIds: readonly string[]): Promise<ClientAuditEntry[]> {
     const ids = new Set(auditIds);
     return structuredClone(this.tables.audit.filter((entry) => entry.partnerId === partnerId && entry.at.getTime() === at.getTime() && ids.has(entry.id)));
   }

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../shared/domain/audit/AuditEntry';
+import type { ClientAuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import { normalizedEmail } from '../../../shared/domain/accounts/emailAddress';
 import { type Client, holdsAccount } from '../../../shared/domain/clients/Client';
 import type { ClientChange, InviteeMarker } from '../../../shared/domain/clients/ClientChange';
@@ -59,7 +59,7 @@ export class InMemoryClientTables {
   /** The `due` index of invitations, by invitation id. */
   public readonly due = new Map<string, DueEntry>();
   /** The audit trail, in the order written. */
-  public readonly audit: AuditEntry[] = [];
+  public readonly audit: ClientAuditEntry[] = [];
   private readonly followUpGroups = new Map<string, FollowUpGroup>();
 
   /** The stored client record in any status, as a copy. */
@@ -85,7 +85,7 @@ export class InMemoryClientTables {
   }
 
   /** The audit entries of one client, oldest first. */
-  public auditOf(clientId: string): AuditEntry[] {
+  public auditOf(clientId: string): ClientAuditEntry[] {
     return structuredClone(this.audit.filter((entry) => entry.clientId === clientId));
   }
 

@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * List applications
-         * @description List applications, newest first, optionally by status (managers)
+         * @description List applications, newest first, optionally by status (managers); `mine=true`: only those you hold; `search`: by the start of a word of the company name or of the e-mail (one word of at least 2 characters, case- and accent-insensitive). Each shows who holds it.
          */
         get: operations["listPartnerApplications"];
         put?: never;
@@ -128,6 +128,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner-applications/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an application
+         * @description Take an application: you hold it (it shows in your `mine=true` list and, overdue, with your name). Open applications only (new, escalated, contacted); taking one you hold changes nothing.
+         */
+        post: operations["takePartnerApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-applications/{id}/contact-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a contact attempt
+         * @description Record an attempt to reach the applicant, with a note. One that `reached` the applicant of a new or escalated application makes it `contacted` (the 48-hour escalation stops); one that did not leaves the clock running. At most 100 per application.
+         */
+        post: operations["recordContactAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partner-applications/{id}/approve": {
         parameters: {
             query?: never;
@@ -139,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Approve an application
-         * @description Approve a contacted application: creates the partner account bound to its e-mail, and its partner login; 409 `staff_login_exists` when that e-mail already signs in to partnerdesk (a manager or a partner): nothing changes, an existing login is never altered
+         * @description Approve a contacted application: creates the partner account bound to its e-mail, and its partner login. An e-mail whose partnership ended answers 409 `email_of_ended_partner` unless the body says `{"reapproveEndedPartner": true}` (the ended record and its audit stay; that partner's own closed login is reopened for the new partner); 409 `staff_login_exists` when that e-mail otherwise already signs in to partnerdesk (a manager or a partner): nothing changes, such a login is never altered
          */
         post: operations["approvePartnerApplication"];
         delete?: never;
@@ -800,6 +840,106 @@ export interface paths {
         patch: operations["changeTeamMemberRole"];
         trace?: never;
     };
+    "/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners
+         * @description List partners, newest first (managers): company, contact e-mail, state (active, suspended, ended) and since when, clients and active clients (counts kept as clients change). Filter by state; search by the start of a word of the company name or of the e-mail (one word of at least 2 characters, case- and accent-insensitive). `Accept: text/csv` gets the page as CSV (the next page's cursor in the `x-next-cursor` header).
+         */
+        get: operations["listPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a partner
+         * @description A partner's page (managers): its record, the application it was approved from (with who contacted and approved it, and when), its clients by status, and what managers did to it, newest first (`limit`, `cursor` page it).
+         */
+        get: operations["getPartner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a partner
+         * @description Suspend a partner: within a minute its people are refused on every partner route (403 `partner_suspended`); its clients are untouched (their accounts, sign-in and resources keep working, invitations already sent stay answerable). Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
+         */
+        post: operations["suspendPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a partner
+         * @description Resume a suspended partner: its people may use the partner routes again. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
+         */
+        post: operations["resumePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partners/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a partnership
+         * @description End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), pending invitations are cancelled, the partner's login is closed; its people are refused with 403 `partner_ended`. The record and its audit stay, read-only, and its e-mail cannot be approved again without the manager's explicit `reapproveEndedPartner`. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
+         */
+        post: operations["endPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -836,6 +976,18 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             };
+            contactedBy?: string;
+            decidedBy?: string;
+            assignedTo?: string;
+            /** Format: date-time */
+            assignedAt?: string;
+            contactAttempts: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reached: boolean;
+                note: string;
+            }[];
         };
         Assignment: {
             assigned: string[];
@@ -843,21 +995,21 @@ export interface components {
         };
         AuditEntry: {
             id: string;
-            clientId: string;
+            clientId: string | null;
             /** Format: date-time */
             at: string;
             actor: {
                 /** @enum {string} */
-                kind: "partner" | "invitee" | "system";
+                kind: "partner" | "invitee" | "system" | "manager";
                 id: string;
                 email: string | null;
             };
             /** @enum {string} */
-            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget" | "edit";
+            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget" | "edit" | "set_default_budget" | "remove_default_budget";
             /** @enum {string|null} */
             before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
-            /** @enum {string} */
-            after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached";
+            /** @enum {string|null} */
+            after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
             changes?: {
                 /** @enum {string} */
                 field: "name" | "phone";
@@ -1134,6 +1286,84 @@ export interface components {
                 failed: number;
             };
         };
+        Partner: {
+            id: string;
+            company: string;
+            email: string;
+            /** @enum {string} */
+            state: "active" | "suspended" | "ended";
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            createdAt: string;
+            clients: number;
+            activeClients: number;
+        };
+        PartnerAuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            managerId: string;
+            /** @enum {string} */
+            action: "suspend" | "resume" | "end";
+            /** @enum {string} */
+            before: "active" | "suspended" | "ended";
+            /** @enum {string} */
+            after: "active" | "suspended" | "ended";
+            reason: string;
+        };
+        PartnerPage: {
+            partner: components["schemas"]["Partner"];
+            stateReason: string | null;
+            application: components["schemas"]["Application"];
+            members: components["schemas"]["Member"][];
+            clientsByStatus: {
+                invited: number;
+                active: number;
+                blocked: number;
+                declined: number;
+                cancelled: number;
+                expired: number;
+                detached: number;
+            };
+            audit: {
+                items: components["schemas"]["PartnerAuditEntry"][];
+                nextCursor: string | null;
+            };
+        };
+        PartnerStatePreview: {
+            confirmationRequired: boolean;
+            /** @enum {string} */
+            action: "suspend" | "resume" | "end";
+            partner: components["schemas"]["Partner"];
+            /** @enum {string} */
+            to: "active" | "suspended" | "ended";
+            clientsByStatus: {
+                invited: number;
+                active: number;
+                blocked: number;
+                declined: number;
+                cancelled: number;
+                expired: number;
+                detached: number;
+            };
+            effects: {
+                /** @enum {string} */
+                effect: "partner_people_refused" | "partner_people_allowed" | "clients_untouched" | "clients_detached" | "invitations_cancelled" | "logins_closed" | "record_read_only" | "email_reserved" | "partner_mailed";
+                count?: number;
+            }[];
+            confirmation: {
+                token: string;
+                /** Format: date-time */
+                expiresAt: string;
+            };
+        };
+        PartnerStateResult: {
+            /** @enum {string} */
+            action: "suspend" | "resume" | "end";
+            partner: components["schemas"]["Partner"];
+            endingFinished?: boolean;
+        };
         Portfolio: {
             month: string;
             today: string;
@@ -1334,6 +1564,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `confirmation_invalid`, `confirmation_mismatch`, `confirmation_expired` */
+        ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "confirmation_invalid",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "confirmation_invalid" | "confirmation_mismatch" | "confirmation_expired";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `email_already_partner`, `staff_login_exists`, `concurrent_change` */
         EmailAlreadyPartnerOrStaffLoginExistsOrConcurrentChange: {
             headers: {
@@ -1394,8 +1654,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed` */
-        ForbiddenOrNotAMemberOrRoleNotAllowed: {
+        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed`, `partner_suspended`, `partner_ended` */
+        ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1414,7 +1674,7 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "forbidden" | "not_a_member" | "role_not_allowed";
+                        code: "forbidden" | "not_a_member" | "role_not_allowed" | "partner_suspended" | "partner_ended";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -1729,8 +1989,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `invalid_transition`, `email_already_partner`, `staff_login_exists` */
-        InvalidTransitionOrEmailAlreadyPartnerOrStaffLoginExists: {
+        /** @description `error.code`: `invalid_transition`, `concurrent_change` */
+        InvalidTransitionOrConcurrentChange: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1749,7 +2009,67 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "invalid_transition" | "email_already_partner" | "staff_login_exists";
+                        code: "invalid_transition" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `invalid_transition`, `concurrent_change`, `confirmation_used` */
+        InvalidTransitionOrConcurrentChangeOrConfirmationUsed: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_transition",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invalid_transition" | "concurrent_change" | "confirmation_used";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `invalid_transition`, `email_already_partner`, `email_of_ended_partner`, `staff_login_exists` */
+        InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartnerOrStaffLoginExists: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "invalid_transition",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "invalid_transition" | "email_already_partner" | "email_of_ended_partner" | "staff_login_exists";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2317,6 +2637,36 @@ export interface components {
                 "text/html": string;
             };
         };
+        /** @description `error.code`: `too_many_contact_attempts` */
+        TooManyContactAttempts: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "too_many_contact_attempts",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "too_many_contact_attempts";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `unauthorized` */
         Unauthorized: {
             headers: {
@@ -2503,6 +2853,8 @@ export interface components {
         ContentSecurityPolicy: string;
         /** @description On the text/html page: `no-store` */
         CacheControl: string;
+        /** @description On a CSV page: the cursor of the next page (absent on the last) */
+        NextCursor: string;
     };
     pathItems: never;
 }
@@ -2639,6 +2991,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "new" | "escalated" | "contacted" | "approved" | "rejected";
+                mine?: "true" | "false";
+                search?: string;
                 limit?: string;
                 cursor?: string;
             };
@@ -2670,7 +3024,24 @@ export interface operations {
                      *           "createdAt": "2026-12-01T09:15:00.000Z",
                      *           "updatedAt": "2026-12-01T11:02:00.000Z",
                      *           "contactDueAt": "2026-12-03T09:15:00.000Z",
-                     *           "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *           "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *           "contactedBy": "mgr_7c1d",
+                     *           "assignedTo": "mgr_7c1d",
+                     *           "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *           "contactAttempts": [
+                     *             {
+                     *               "at": "2026-12-01T10:05:00.000Z",
+                     *               "by": "mgr_7c1d",
+                     *               "reached": false,
+                     *               "note": "No answer; left a voicemail."
+                     *             },
+                     *             {
+                     *               "at": "2026-12-01T11:02:00.000Z",
+                     *               "by": "mgr_7c1d",
+                     *               "reached": true,
+                     *               "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -2784,7 +3155,24 @@ export interface operations {
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
-                     *       "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Application"];
@@ -2829,7 +3217,24 @@ export interface operations {
                      *       "createdAt": "2026-12-01T09:15:00.000Z",
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
-                     *       "contactedAt": "2026-12-01T11:02:00.000Z"
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Application"];
@@ -2844,7 +3249,7 @@ export interface operations {
             503: components["responses"]["TemporarilyUnavailable"];
         };
     };
-    approvePartnerApplication: {
+    takePartnerApplication: {
         parameters: {
             query?: never;
             header?: never;
@@ -2854,6 +3259,159 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description The application, held by you */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "contacted",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "language": "ru",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChange"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    recordContactAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Spoke with Ann: 40 clients, wants a demo.",
+                 *       "reached": true
+                 *     }
+                 */
+                "application/json": {
+                    note: string;
+                    reached: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The application with the attempt */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *       "status": "contacted",
+                     *       "name": "Ann Lee",
+                     *       "email": "ann@lee-it.example",
+                     *       "phone": "+74950000000",
+                     *       "company": "Lee IT",
+                     *       "message": "We resell cloud to 40 small businesses in Kazan.",
+                     *       "language": "ru",
+                     *       "createdAt": "2026-12-01T09:15:00.000Z",
+                     *       "updatedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["TooManyContactAttempts"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    approvePartnerApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reapproveEndedPartner": true
+                 *     }
+                 */
+                "application/json": {
+                    reapproveEndedPartner?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description The application, now `approved`, with its `partnerId` */
             200: {
@@ -2876,6 +3434,23 @@ export interface operations {
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
                      *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ],
                      *       "decidedAt": "2026-12-02T08:00:00.000Z",
                      *       "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a"
                      *     }
@@ -2887,7 +3462,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartnerOrStaffLoginExists"];
+            409: components["responses"]["InvalidTransitionOrEmailAlreadyPartnerOrEmailOfEndedPartnerOrStaffLoginExists"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };
@@ -2935,6 +3512,23 @@ export interface operations {
                      *       "updatedAt": "2026-12-01T11:02:00.000Z",
                      *       "contactDueAt": "2026-12-03T09:15:00.000Z",
                      *       "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *       "contactedBy": "mgr_7c1d",
+                     *       "assignedTo": "mgr_7c1d",
+                     *       "assignedAt": "2026-12-01T10:00:00.000Z",
+                     *       "contactAttempts": [
+                     *         {
+                     *           "at": "2026-12-01T10:05:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": false,
+                     *           "note": "No answer; left a voicemail."
+                     *         },
+                     *         {
+                     *           "at": "2026-12-01T11:02:00.000Z",
+                     *           "by": "mgr_7c1d",
+                     *           "reached": true,
+                     *           "note": "Spoke with Ann: 40 clients, wants a demo."
+                     *         }
+                     *       ],
                      *       "decidedAt": "2026-12-02T08:00:00.000Z",
                      *       "rejectionReason": "We work only with companies registered in Russia."
                      *     }
@@ -3024,7 +3618,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3124,7 +3718,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3178,7 +3772,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3284,7 +3878,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3331,7 +3925,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3397,7 +3991,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3468,7 +4062,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3526,7 +4120,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReusedOrInvitationExpired"];
@@ -3582,7 +4176,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -3776,7 +4370,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3932,7 +4526,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             429: components["responses"]["RateLimited"];
@@ -4061,7 +4655,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -4144,7 +4738,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -4212,7 +4806,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4281,7 +4875,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4365,7 +4959,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4440,7 +5034,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4555,7 +5149,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4593,7 +5187,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -4702,7 +5296,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4812,7 +5406,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -4838,7 +5432,7 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4911,7 +5505,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5018,7 +5612,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5051,7 +5645,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5078,7 +5672,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -5195,7 +5789,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5274,7 +5868,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5324,7 +5918,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["AssigneeNotSales"];
@@ -5367,7 +5961,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5409,7 +6003,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5461,7 +6055,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["EmailAlreadyPartnerOrStaffLoginExistsOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5492,7 +6086,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConcurrentChange"];
             422: components["responses"]["OwnerProtected"];
@@ -5547,13 +6141,342 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowed"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["OwnerProtectedOrOwnershipNeedsAdmin"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: {
+                state?: "active" | "suspended" | "ended";
+                search?: string;
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of partners; `nextCursor` fetches the next one */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    "x-next-cursor": components["headers"]["NextCursor"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *           "company": "Lee IT",
+                     *           "email": "ann@lee-it.example",
+                     *           "state": "active",
+                     *           "since": "2026-12-02T08:00:00.000Z",
+                     *           "createdAt": "2026-12-02T08:00:00.000Z",
+                     *           "clients": 12,
+                     *           "activeClients": 9
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Partner"][];
+                        nextCursor: string | null;
+                    };
+                    /**
+                     * @example id,company,email,state,since,created_at,clients,active_clients
+                     *     ptn_9d8c…,Lee IT,ann@lee-it.example,active,2026-12-02T08:00:00.000Z,2026-12-02T08:00:00.000Z,12,9
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    getPartner: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "active",
+                     *         "since": "2026-12-02T08:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       },
+                     *       "stateReason": null,
+                     *       "application": {
+                     *         "id": "app_4f9c2b7e1d0a4c3b8e6f5a2d1c0b9e8f",
+                     *         "status": "approved",
+                     *         "name": "Ann Lee",
+                     *         "email": "ann@lee-it.example",
+                     *         "phone": "+74950000000",
+                     *         "company": "Lee IT",
+                     *         "message": "We resell cloud.",
+                     *         "language": "ru",
+                     *         "createdAt": "2026-12-01T09:15:00.000Z",
+                     *         "updatedAt": "2026-12-02T08:00:00.000Z",
+                     *         "contactDueAt": "2026-12-03T09:15:00.000Z",
+                     *         "contactedAt": "2026-12-01T11:02:00.000Z",
+                     *         "decidedAt": "2026-12-02T08:00:00.000Z",
+                     *         "partnerId": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "contactAttempts": []
+                     *       },
+                     *       "members": [
+                     *         {
+                     *           "memberId": "mbr_ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *           "email": "ann@lee-it.example",
+                     *           "role": "owner",
+                     *           "status": "active",
+                     *           "invitedAt": "2026-12-02T08:00:00.000Z",
+                     *           "invitedBy": null,
+                     *           "lastSignInAt": "2026-12-05T07:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "clientsByStatus": {
+                     *         "invited": 2,
+                     *         "active": 9,
+                     *         "blocked": 1,
+                     *         "declined": 0,
+                     *         "cancelled": 0,
+                     *         "expired": 0,
+                     *         "detached": 3
+                     *       },
+                     *       "audit": {
+                     *         "items": [],
+                     *         "nextCursor": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerPage"];
+                };
+            };
+            400: components["responses"]["ValidationFailedOrInvalidCursor"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    suspendPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Unpaid invoices for October and November.",
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    confirm?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Without `confirm`: the preview and its token; with it: the partner as it now stands */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "suspend",
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "suspended",
+                     *         "since": "2026-12-06T09:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerStatePreview"] | components["schemas"]["PartnerStateResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChangeOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    resumePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Unpaid invoices for October and November.",
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    confirm?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Without `confirm`: the preview and its token; with it: the partner as it now stands */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "resume",
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "active",
+                     *         "since": "2026-12-06T09:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerStatePreview"] | components["schemas"]["PartnerStateResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChangeOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    endPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Unpaid invoices for October and November.",
+                 *       "confirm": "pQ3v8Zr1YkT0bN6wXe2LcJ5uHs9AaFd4GmK7iOy_E-c"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                    confirm?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Without `confirm`: the preview and its token; with it: the partner as it now stands */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "end",
+                     *       "partner": {
+                     *         "id": "ptn_9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a",
+                     *         "company": "Lee IT",
+                     *         "email": "ann@lee-it.example",
+                     *         "state": "ended",
+                     *         "since": "2026-12-06T09:00:00.000Z",
+                     *         "createdAt": "2026-12-02T08:00:00.000Z",
+                     *         "clients": 12,
+                     *         "activeClients": 9
+                     *       },
+                     *       "endingFinished": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerStatePreview"] | components["schemas"]["PartnerStateResult"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["InvalidTransitionOrConcurrentChangeOrConfirmationUsed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
         };

@@ -29,3 +29,15 @@ export type InvitationView = Json<paths['/invitations/{token}']['get']['response
 export type Client = Json<paths['/clients/{id}']['get']['responses'][200]>;
 /** Why a client needs attention (`GET /clients/attention`). */
 export type AttentionReason = Json<paths['/clients/attention']['get']['responses'][200]>['items'][number]['reasons'][number];
+/** A page of the managers' list of partners (as JSON: the route also answers CSV to `Accept: text/csv`). */
+export type PartnerPage = Exclude<Json<paths['/partners']['get']['responses'][200]>, string>;
+/** A partner as the managers' list shows it. */
+export type PartnerItem = PartnerPage['items'][number];
+/** A partner's state. */
+export type PartnerState = PartnerItem['state'];
+/** A partner's page. */
+export type PartnerPageView = Json<paths['/partners/{id}']['get']['responses'][200]>;
+/** Suspend, resume or end. */
+export type PartnerAction = 'suspend' | 'resume' | 'end';
+/** The preview, or the result, of a manager's action on a partner. */
+export type PartnerActionAnswer = Json<paths['/partners/{id}/suspend']['post']['responses'][200]>;

@@ -12,10 +12,10 @@ import { navigate, route } from '../router';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-type NavKey = 'clients' | 'audit' | 'applications' | 'contactSales' | 'signIn';
+type NavKey = 'clients' | 'audit' | 'applications' | 'partners' | 'contactSales' | 'signIn';
 const NAVIGATION: Record<'partner' | 'manager' | 'client' | 'none', ReadonlyArray<{ href: string; key: NavKey; icon: IconName }>> = {
   partner: [{ href: '/clients', key: 'clients', icon: 'users' }, { href: '/audit', key: 'audit', icon: 'history' }],
-  manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }],
+  manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }, { href: '/partners', key: 'partners', icon: 'users' }],
   client: [],
   none: [{ href: '/contact-sales', key: 'contactSales', icon: 'users' }, { href: '/sign-in', key: 'signIn', icon: 'users' }],
 };

@@ -47,7 +47,10 @@ describe('compositionRoot', () => {
 
   it('uses the installed stand-ins, created once per container, even where the settings are absent', () => {
     const root = freshContainer();
-    const directory: AccountDirectory = { createPartnerLogin: async () => undefined, findStaffLogin: async () => undefined, removePartnerLogin: async () => undefined };
+    const directory: AccountDirectory = {
+      createPartnerLogin: async () => undefined, closePartnerLogin: async () => undefined,
+      reopenPartnerLogin: async () => undefined, findStaffLogin: async () => undefined, removePartnerLogin: async () => undefined,
+    };
     const events: EventPublisher = { publish: async () => undefined };
     const created = { directory: 0, events: 0 };
 

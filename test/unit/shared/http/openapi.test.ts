@@ -61,9 +61,9 @@ describe('openApiDocument', () => {
     expect(codes('/clients/{id}/balance', 'get', '409')).toEqual(['client_not_active']);
     expect(codes('/invitations/{token}/accept', 'post', '403')).toEqual(['forbidden', 'wrong_account']);
     expect(codes('/invitations/{token}/accept', 'post', '409')).toEqual(['request_in_progress', 'invitation_closed', 'concurrent_change', 'already_client', 'account_served']);
-    // Manager routes neither rate-limit nor honour Idempotency-Key: no 429, no idempotency codes.
-    expect(Object.keys(responses('/partner-applications/{id}/approve', 'post')).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500', '503']);
-    expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner', 'staff_login_exists']);
+    // Manager routes neither rate-limit nor honour Idempotency-Key: no 429, no idempotency codes (413 / 415: approval takes an optional body).
+    expect(Object.keys(responses('/partner-applications/{id}/approve', 'post')).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '500', '503']);
+    expect(codes('/partner-applications/{id}/approve', 'post', '409')).toEqual(['invalid_transition', 'email_already_partner', 'email_of_ended_partner', 'staff_login_exists']);
   });
 
   it('documents x-request-id on every answer, Retry-After on 429 and 503, Location where the answer names a resource, and the HTML page of invitations', () => {

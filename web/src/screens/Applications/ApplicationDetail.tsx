@@ -1,4 +1,4 @@
-/** Manager → one application: everything the applicant wrote, the deadline, and contact / approve / reject (with a reason), each confirmed first. */
+/** Manager → one application: everything the applicant wrote, the deadline, who holds it and each contact attempt; take it, record an attempt, contact / approve / reject (with a reason), each confirmed first. */
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
@@ -31,6 +31,42 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
   const [reason, setReason] = useState('');
   const [reasonWrong, setReasonWrong] = useState(false);
   const [notice, setNotice] = useState<ApplicationStatus | null>(null);
+  const [workNotice, setWorkNotice] = useState<string | null>(null);
+  const [workProblem, setWorkProblem] = useState<Problem | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [note, setNote] = useState('');
+  const [reached, setReached] = useState(false);
+  const [noteWrong, setNoteWrong] = useState(false);
+  const work = words.department.applications;
+
+  const take = async () => {
+    const outcome = await attempt(api().POST('/partner-applications/{id}/take', { params: { path: { id: applicationId } } }));
+    if (!outcome.ok) return setWorkProblem(outcome.problem);
+    setWorkProblem(null);
+    replace(outcome.data);
+    setWorkNotice(work.taken);
+  };
+
+  const recordAttempt = async (): Promise<Problem | null> => {
+    if (!meetsRule(note, REASON_RULE)) {
+      setNoteWrong(true);
+      focusFirstField(['note']);
+      return localProblem('validation_failed', ['note']);
+    }
+    const outcome = await attempt(api().POST('/partner-applications/{id}/contact-attempts', {
+      params: { path: { id: applicationId } }, body: { note: note.trim(), reached },
+    }));
+    if (!outcome.ok) {
+      setNoteWrong(outcome.problem.fields.includes('note'));
+      return outcome.problem;
+    }
+    setNoteWrong(false);
+    setNote('');
+    setReached(false);
+    replace(outcome.data);
+    setWorkNotice(work.attemptRecorded);
+    return null;
+  };
 
   const decide = async (decision: Decision): Promise<Problem | null> => {
     if (decision === 'reject' && !meetsRule(reason, REASON_RULE)) {
@@ -62,6 +98,8 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
       <ProblemMessage problem={problem} onRetry={retry} />
       {slow && <p role="status" class="loading-line">{words.common.loading}</p>}
       {notice && <p class="notice" role="status">{page.nowStatus(words.applicationStatus[notice])}</p>}
+      {workNotice && <p class="notice" role="status">{workNotice}</p>}
+      <ProblemMessage problem={workProblem} />
       {application && (
         <>
           <dl class={`details${isOverdue(application) ? ' overdue' : ''}`}>
@@ -74,11 +112,26 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
             {application.contactedAt && <div><dt>{page.details.contacted}</dt><dd>{formatMoscow(application.contactedAt)}</dd></div>}
             {application.decidedAt && <div><dt>{page.details.decided}</dt><dd>{formatMoscow(application.decidedAt)}</dd></div>}
             {application.rejectionReason && <div><dt>{page.details.reason}</dt><dd translate={false}>{application.rejectionReason}</dd></div>}
-            {application.partnerId && <div><dt>{page.details.partner}</dt><dd><Id value={application.partnerId} /></dd></div>}
+            {application.partnerId && <div><dt>{page.details.partner}</dt><dd><Link href={`/partners/${encodeURIComponent(application.partnerId)}`}><Id value={application.partnerId} /></Link></dd></div>}
+            <div><dt>{work.holder}</dt><dd translate={false}>{application.assignedTo ?? work.nobody}</dd></div>
           </dl>
           <h2>{page.message}</h2>
           <p class="message" translate={false}>{application.message}</p>
+          <h2>{work.attempts}</h2>
+          {application.contactAttempts.length === 0 ? <p class="muted">{work.noAttempts}</p> : (
+            <ol class="timeline">
+              {application.contactAttempts.map((contact) => (
+                <li><span>{work.attemptLine(formatMoscow(contact.at), contact.by, contact.reached)}</span> — <span translate={false}>{contact.note}</span></li>
+              ))}
+            </ol>
+          )}
           <div class="actions">
+            {(status === 'new' || status === 'escalated' || status === 'contacted') && (
+              <button type="button" class="secondary" onClick={() => void take()}>{work.take}</button>
+            )}
+            {(status === 'new' || status === 'escalated' || status === 'contacted') && (
+              <button type="button" class="secondary" onClick={() => setRecording(true)}>{work.recordAttempt}</button>
+            )}
             {(status === 'new' || status === 'escalated') && <button type="button" onClick={() => setDeciding('contact')}>{page.recordContact}</button>}
             {status === 'contacted' && <button type="button" onClick={() => setDeciding('approve')}>{page.approve}</button>}
             {(status === 'new' || status === 'escalated' || status === 'contacted') && (
@@ -86,6 +139,16 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
             )}
           </div>
         </>
+      )}
+      {recording && (
+        <ConfirmDialog title={work.attemptTitle} confirmLabel={work.attemptSave} onConfirm={recordAttempt} onClose={() => setRecording(false)}>
+          <Field label={work.attemptNote} name="note" required multiline value={note} onValue={setNote} maxLength={1000}
+            error={noteWrong ? fieldWords('note', words) : undefined} />
+          <div class="field checkbox">
+            <input id="attempt-reached" type="checkbox" checked={reached} onChange={(event) => setReached(event.currentTarget.checked)} />
+            <label for="attempt-reached">{work.attemptReached}</label>
+          </div>
+        </ConfirmDialog>
       )}
       {deciding && (
         <ConfirmDialog

@@ -1,9 +1,10 @@
-/** Manager → Applications: the "contact sales" applications by status, newest first, with the 48-hour deadline; overdue ones stand out. */
+/** Manager → Applications: the "contact sales" applications by status, held by me or searched, newest first, with the 48-hour deadline and who holds each; overdue ones stand out. */
 import { api, attempt } from '../../api/client';
 import type { ApplicationStatus } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
+import { useEffect, useState } from 'preact/hooks';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { DataTable } from '../../ui/DataTable';
@@ -12,6 +13,8 @@ import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { APPLICATION_STATUSES, deadlineWords, isOverdue } from './applicationStatus';
 
+const SEARCH_DEBOUNCE_MS = 300;
+
 /** The screen. */
 export function Applications() {
   const words = t.value;
@@ -19,11 +22,22 @@ export function Applications() {
   const { query } = route.value;
   const status = APPLICATION_STATUSES.find((known) => known === query.get('status'));
   const cursor = query.get('cursor') ?? undefined;
+  const mine = query.get('mine') === 'true' ? 'true' : undefined;
+  const search = query.get('search')?.trim() || undefined;
+  const [searchText, setSearchText] = useState(search ?? '');
   const loaded = useLoaded(
-    () => attempt(api().GET('/partner-applications', { params: { query: { ...(status && { status }), ...(cursor && { cursor }), limit: '50' } } })),
-    [status, cursor],
+    () => attempt(api().GET('/partner-applications', {
+      params: { query: { ...(status && { status }), ...(mine && { mine }), ...(search && { search }), ...(cursor && { cursor }), limit: '50' } },
+    })),
+    [status, mine, search, cursor],
   );
+  useEffect(() => {
+    if (searchText.trim() === (search ?? '')) return;
+    const timer = setTimeout(() => navigate(withQuery('/applications', { status, mine, search: searchText.trim() }), { replace: true }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
   const next = loaded.data?.nextCursor;
+  const work = words.department.applications;
 
   return (
     <AppShell title={page.title}>
@@ -32,10 +46,20 @@ export function Applications() {
         <div class="field">
           <label for="application-status">{page.status}</label>
           <select id="application-status" value={status ?? ''}
-            onChange={(event) => navigate(withQuery('/applications', { status: event.currentTarget.value as ApplicationStatus }))}>
+            onChange={(event) => navigate(withQuery('/applications', { status: event.currentTarget.value as ApplicationStatus, mine, search }))}>
             <option value="">{page.allStatuses}</option>
             {APPLICATION_STATUSES.map((known) => <option value={known}>{words.applicationStatus[known]}</option>)}
           </select>
+        </div>
+        <div class="field grow">
+          <label for="application-search">{work.search}</label>
+          <input id="application-search" type="search" value={searchText} placeholder={work.searchPlaceholder}
+            onInput={(event) => setSearchText(event.currentTarget.value)} />
+        </div>
+        <div class="field checkbox">
+          <input id="application-mine" type="checkbox" checked={mine === 'true'}
+            onChange={(event) => navigate(withQuery('/applications', { status, search, mine: event.currentTarget.checked ? 'true' : undefined }))} />
+          <label for="application-mine">{work.mine}</label>
         </div>
       </div>
       <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} />
@@ -59,13 +83,14 @@ export function Applications() {
                 ? <strong class="overdue-text">{deadlineWords(application)}</strong>
                 : deadlineWords(application)),
             },
+            { header: work.holder, cell: (application) => (application.assignedTo ? <span translate={false}>{application.assignedTo}</span> : <span class="muted">{work.nobody}</span>) },
             { header: page.columns.received, nowrap: true, cell: (application) => formatMoscowClock(application.createdAt) },
           ]}
         />
       )}
       <Pager
-        onFirst={cursor ? () => navigate(withQuery('/applications', { status })) : undefined}
-        onNext={next ? () => navigate(withQuery('/applications', { status, cursor: next })) : undefined}
+        onFirst={cursor ? () => navigate(withQuery('/applications', { status, mine, search })) : undefined}
+        onNext={next ? () => navigate(withQuery('/applications', { status, mine, search, cursor: next })) : undefined}
       />
     </AppShell>
   );

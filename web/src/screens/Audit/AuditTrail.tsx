@@ -45,12 +45,13 @@ export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailPro
   })), [clientId, from, to, cursor]);
   const items = loaded.data?.items;
   useEffect(() => {
-    if (items) loadNames(items.map((entry) => entry.clientId));
+    if (items) loadNames(items.flatMap((entry) => (entry.clientId === null ? [] : [entry.clientId])));
   }, [items]);
   const names = clientNames.value;
   const next = loaded.data?.nextCursor;
   const status = (value: AuditEntry['after'] | null) => (value ? words.clientStatus[value] : words.common.none);
   const clientCell = (entry: AuditEntry) => {
+    if (entry.clientId === null) return <span class="muted">{page.allClients}</span>;
     const name = names.get(entry.clientId);
     if (name === null) return <span class="muted" title={entry.clientId}>{page.deletedClient}</span>;
     return <Link href={`/clients/${encodeURIComponent(entry.clientId)}?tab=history`} translate={false} title={entry.clientId}>{name ?? entry.clientId}</Link>;

@@ -19,7 +19,8 @@ export function auditCsv(entries: readonly AuditEntry[], names: ReadonlyMap<stri
   return toCsv(
     [header.time, header.clientId, header.client, header.action, header.actor, header.before, header.after],
     entries.map((entry) => [
-      formatMoscowClock(entry.at, lang), entry.clientId, names.get(entry.clientId) ?? '', [words.audit.actions[entry.action], ...(entry.changes ?? []).map((change) => fieldChange(change, words))].join('; '),
+      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : names.get(entry.clientId) ?? '',
+      [words.audit.actions[entry.action], ...(('changes' in entry && entry.changes) || []).map((change) => fieldChange(change, words))].join('; '),
       entry.actor.email ?? words.audit.actors[entry.actor.kind], status(entry.before), status(entry.after),
     ]),
     lang,

@@ -1,6 +1,8 @@
 import {
   AdminCreateUserCommand,
+  AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
   type CognitoIdentityProviderClient,
   UsernameExistsException,
   UserNotFoundException,
@@ -22,6 +24,15 @@ function pool(users: Record<string, Record<string, string>>) {
         const email = String(command.input.Username).toLowerCase();
         if (users[email]) throw new UsernameExistsException({ message: 'An account with the given email already exists.', $metadata: {} });
         users[email] = Object.fromEntries((command.input.UserAttributes ?? []).map(({ Name, Value }) => [Name ?? '', Value ?? '']));
+        return {};
+      }
+      if (command instanceof AdminUpdateUserAttributesCommand) {
+        const user = users[String(command.input.Username).toLowerCase()]!;
+        for (const { Name, Value } of command.input.UserAttributes ?? []) user[Name ?? ''] = Value ?? '';
+        return {};
+      }
+      if (command instanceof AdminEnableUserCommand) {
+        users[String(command.input.Username).toLowerCase()]!.enabled = 'true';
         return {};
       }
       throw new Error(`the directory may not call ${(command as object).constructor.name}`);
@@ -61,5 +72,23 @@ describe('CognitoAccountDirectory', () => {
 
     expect(await directory.findStaffLogin('Manager@PartnerDesk.local')).toEqual({ role: 'manager', partnerId: undefined });
     expect(await directory.findStaffLogin('nobody@example.com')).toBeUndefined();
+  });
+
+  it('reopens only the ended partner\'s own login, for the re-admitted partner; a retry finds it moved; any other login is refused unchanged', async () => {
+    const { directory, users, sent } = pool({
+      'lee@example.com': { email: 'lee@example.com', 'custom:role': 'partner', 'custom:partnerId': 'ptn_ended', enabled: 'false' },
+      'manager@partnerdesk.local': { email: 'manager@partnerdesk.local', 'custom:role': 'manager' },
+    });
+
+    await directory.reopenPartnerLogin({ email: 'lee@example.com', partnerId: 'ptn_new', endedPartnerId: 'ptn_ended' });
+    await directory.reopenPartnerLogin({ email: 'lee@example.com', partnerId: 'ptn_new', endedPartnerId: 'ptn_ended' });
+
+    expect(users['lee@example.com']).toMatchObject({ 'custom:role': 'partner', 'custom:partnerId': 'ptn_new', enabled: 'true' });
+    expect(sent.filter((name) => name === 'AdminUpdateUserAttributesCommand')).toHaveLength(1);
+    await expect(directory.reopenPartnerLogin({ email: 'lee@example.com', partnerId: 'ptn_other', endedPartnerId: 'ptn_ended' }))
+      .rejects.toMatchObject({ code: 'staff_login_exists' });
+    await expect(directory.reopenPartnerLogin({ email: 'manager@partnerdesk.local', partnerId: 'ptn_new', endedPartnerId: 'ptn_ended' }))
+      .rejects.toMatchObject({ code: 'staff_login_exists' });
+    expect(users['manager@partnerdesk.local']).toEqual({ email: 'manager@partnerdesk.local', 'custom:role': 'manager' });
   });
 });

@@ -20,6 +20,9 @@ describe('spendAlertMail', () => {
       expect(mail.html).toContain('cli_1');
       expect(mail.html).not.toMatch(/<script|src=/i);
     }
+    // Only the values stand out in HTML (the client, the percentage, the amount), not the whole sentence.
+    expect(en.html).toContain('Client <strong>cli_1</strong>: spend this month reached <strong>80 %</strong> of its budget of <strong>100\u00a0000.00\u00a0RUB</strong>.');
+    expect(ru.html).toContain('Клиент <strong>cli_1</strong>: расходы в этом месяце достигли <strong>80 %</strong> бюджета');
     expect(ru.text).toContain('80\u00a0000,50\u00a0RUB');
     expect(en.text).toContain('80\u00a0000.50\u00a0RUB');
   });

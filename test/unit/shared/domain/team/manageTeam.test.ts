@@ -27,6 +27,8 @@ function world(maxMembers = 50) {
       createPartnerLogin: async ({ email }) => void logins.created.push(email),
       removePartnerLogin: async (email) => void logins.removed.push(email),
       findStaffLogin: async () => undefined,
+      closePartnerLogin: async () => undefined,
+      reopenPartnerLogin: async () => undefined,
     },
     clock: new FixedClock('2026-12-01T09:00:00Z'),
     ids: new SequentialIds(),
