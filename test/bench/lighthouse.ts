@@ -11,6 +11,7 @@
  * Data: the demo seed plus invited clients up to `BENCH_LIGHTHOUSE_CLIENTS` (default 100) for the
  * demo partner; the balance screen shows a 90-day period of a demo client with months of billing.
  */
+import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import { markdownTable } from './markdownTable';
 
@@ -108,23 +109,28 @@ async function main(): Promise<void> {
     const day = (offset: number) => new Date(today.getTime() + offset * DAY).toISOString().slice(0, 10);
     const applications = (await (await fetch(`${stack.apiUrl}/partner-applications?limit=1`, { headers: { authorization: `Bearer ${managerToken}` } })).json()) as { items: { id: string }[] };
 
+    const loadAtStart = loadavg()[0]!;
     browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
     const scores = [
       ...(await measure(browser, consoleUrl, [
-        { name: 'Contact sales (public form)', path: '/contact-sales' },
-        { name: 'Sign-in', path: '/sign-in' },
+        { name: 'Contact sales (public form)', path: '/en/contact-sales' },
+        { name: 'Sign-in', path: '/en/sign-in' },
       ], undefined)),
       ...(await measure(browser, consoleUrl, [
-        { name: `Clients (${clientCount} clients)`, path: '/clients', as: 'partner' },
-        { name: 'Client balance, 90-day period', path: `/clients/${balanceClient}/balance?from=${day(-89)}&to=${day(0)}`, as: 'partner' },
-        { name: 'Audit', path: '/audit', as: 'partner' },
+        { name: `Clients (${clientCount} clients)`, path: '/en/clients', as: 'partner' },
+        { name: 'Client page (profile)', path: `/en/clients/${balanceClient}`, as: 'partner' },
+        { name: 'Client balance, 90-day period', path: `/en/clients/${balanceClient}?tab=detail&from=${day(-89)}&to=${day(0)}`, as: 'partner' },
+        { name: 'Clients in Russian, needing attention', path: '/ru/clients?view=attention', as: 'partner' },
+        { name: 'Audit', path: '/en/audit', as: 'partner' },
       ], consoleSession(partnerToken))),
       ...(await measure(browser, consoleUrl, [
-        { name: 'Applications', path: '/applications', as: 'manager' },
-        { name: 'Application detail', path: `/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
+        { name: 'Applications', path: '/en/applications', as: 'manager' },
+        { name: 'Application detail', path: `/en/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
+        { name: 'Partners', path: '/en/partners', as: 'manager' },
       ], consoleSession(managerToken))),
     ];
-    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium\n`);
+    const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores`;
+    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium (${new Date().toISOString().slice(0, 16)} UTC, ${load})\n`);
     console.log(markdownTable(
       ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP'],
       scores.map((score) => [
