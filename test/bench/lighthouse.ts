@@ -33,6 +33,10 @@ interface ScreenScore {
   readonly accessibility: number;
   readonly bestPractices: number;
   readonly lcpMs: number;
+  /** Total blocking time: what a busy machine inflates first. */
+  readonly tbtMs: number;
+  /** The accessibility and best-practice audits that failed (their ids), to fix. */
+  readonly failed: readonly string[];
   /** The path the page ended on: a signed-in screen that shows the sign-in page was not measured. */
   readonly shown: string;
 }
@@ -50,6 +54,12 @@ function consoleSession(idToken: string): string {
     pool: 'staff',
     displayName: String(claims.email ?? 'signed in'),
   });
+}
+
+/** Whether the page ended on the screen asked for, in whichever language (the console follows the person's stored one). */
+function sameScreen(shown: string, asked: string): boolean {
+  const screen = (path: string) => path.split('?')[0]!.replace(/^\/(ru|en)(?=\/|$)/, '');
+  return screen(shown) === screen(asked);
 }
 
 async function signIn(apiUrl: string, email: string): Promise<string> {
@@ -88,6 +98,9 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
     accessibility: Math.round((step.lhr.categories.accessibility?.score ?? 0) * 100),
     bestPractices: Math.round((step.lhr.categories['best-practices']?.score ?? 0) * 100),
     lcpMs: Math.round(step.lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+    tbtMs: Math.round(step.lhr.audits['total-blocking-time']?.numericValue ?? 0),
+    failed: (['accessibility', 'best-practices'] as const).flatMap((category) => (step.lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (step.lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id)),
     shown: new URL(step.lhr.finalDisplayedUrl).pathname,
   }));
 }
@@ -132,10 +145,11 @@ async function main(): Promise<void> {
     const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores`;
     console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium (${new Date().toISOString().slice(0, 16)} UTC, ${load})\n`);
     console.log(markdownTable(
-      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP'],
+      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP', 'TBT', 'failed audits'],
       scores.map((score) => [
-        score.screen.name, score.screen.as ?? '—', score.shown === score.screen.path.split('?')[0] ? 'the screen' : score.shown,
+        score.screen.name, score.screen.as ?? '—', sameScreen(score.shown, score.screen.path) ? 'the screen' : score.shown,
         String(score.performance), String(score.accessibility), String(score.bestPractices), `${(score.lcpMs / 1000).toFixed(2)} s`,
+        `${score.tbtMs} ms`, score.failed.join(', ') || '—',
       ]),
     ));
   } finally {
