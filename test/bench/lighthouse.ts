@@ -35,6 +35,8 @@ interface ScreenScore {
   readonly lcpMs: number;
   /** Total blocking time: what a busy machine inflates first. */
   readonly tbtMs: number;
+  /** Cumulative layout shift. */
+  readonly cls: number;
   /** The accessibility and best-practice audits that failed (their ids), to fix. */
   readonly failed: readonly string[];
   /** The path the page ended on: a signed-in screen that shows the sign-in page was not measured. */
@@ -99,6 +101,7 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
     bestPractices: Math.round((step.lhr.categories['best-practices']?.score ?? 0) * 100),
     lcpMs: Math.round(step.lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
     tbtMs: Math.round(step.lhr.audits['total-blocking-time']?.numericValue ?? 0),
+    cls: step.lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
     failed: (['accessibility', 'best-practices'] as const).flatMap((category) => (step.lhr.categories[category]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (step.lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id)),
     shown: new URL(step.lhr.finalDisplayedUrl).pathname,
@@ -145,11 +148,11 @@ async function main(): Promise<void> {
     const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores`;
     console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium (${new Date().toISOString().slice(0, 16)} UTC, ${load})\n`);
     console.log(markdownTable(
-      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP', 'TBT', 'failed audits'],
+      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP', 'TBT', 'CLS', 'failed audits'],
       scores.map((score) => [
         score.screen.name, score.screen.as ?? '—', sameScreen(score.shown, score.screen.path) ? 'the screen' : score.shown,
         String(score.performance), String(score.accessibility), String(score.bestPractices), `${(score.lcpMs / 1000).toFixed(2)} s`,
-        `${score.tbtMs} ms`, score.failed.join(', ') || '—',
+        `${score.tbtMs} ms`, score.cls.toFixed(3), score.failed.join(', ') || '—',
       ]),
     ));
   } finally {

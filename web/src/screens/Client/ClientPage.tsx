@@ -64,10 +64,13 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
         {data && (
           <dl class="key-figures">
             <div><dt>{page.profile.status}</dt><dd><span class={`badge status-${data.status}`}>{words.clientStatus[data.status]}</span></dd></div>
-            {balance.data && (
+            {accepted && (
+              // Its place is kept while the balance loads, so the tabs below do not move when it comes.
               <div>
                 <dt>{page.balance}</dt>
-                <dd><BalanceFigure money={balance.data.balance} /> <span class="muted">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></dd>
+                <dd>{balance.data
+                  ? <><BalanceFigure money={balance.data.balance} /> <span class="muted">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></>
+                  : <span class="muted" aria-hidden="true">…</span>}</dd>
               </div>
             )}
           </dl>
