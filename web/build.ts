@@ -37,11 +37,14 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     assetNames: '[name]-[hash]',
     metafile: true,
     legalComments: 'none',
+    // Module scripts are always read as UTF-8: the Russian catalogue stays in letters, not \u escapes (a third of its bytes).
+    charset: 'utf8',
     logLevel: 'warning',
   });
   const outputs = Object.entries(result.metafile.outputs);
   const entryOf = (extension: string): string => {
-    const found = outputs.find(([path, output]) => output.entryPoint !== undefined && path.endsWith(extension))
+    // Lazily imported chunks are entry points too in esbuild's account: the console's entry is the one of `src/main.tsx`.
+    const found = outputs.find(([path, output]) => output.entryPoint?.endsWith('src/main.tsx') === true && path.endsWith(extension))
       ?? outputs.find(([path]) => /\/main-[^/]+$/.test(path) && path.endsWith(extension));
     if (!found) throw new Error(`build:web produced no ${extension} entry`);
     return relative(outdir, found[0]).split('\\').join('/');

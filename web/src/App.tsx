@@ -1,30 +1,42 @@
 /** Which screen a URL shows, and who may see it; an address without a language gets the reader's one. */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { allowed, loadMembership, membership } from './auth/membership';
 import { loadMe } from './auth/me';
+import type { PartnerRoute } from './auth/routeRoles';
 import { type Role, session } from './auth/session';
 import { t } from './i18n/catalogue';
 import { addressIn, startLanguage } from './i18n/chooseLanguage';
 import { language } from './i18n/language';
 import { localized, matchPath, navigate, route } from './router';
-import { ApplicationDetail } from './screens/Applications/ApplicationDetail';
-import { Applications } from './screens/Applications/Applications';
 import { Audit } from './screens/Audit/Audit';
 import { ClientPage } from './screens/Client/ClientPage';
 import { Clients } from './screens/Clients/Clients';
 import { ContactSales } from './screens/ContactSales/ContactSales';
 import { Invitation } from './screens/Invitation/Invitation';
-import { PartnerPage } from './screens/Partners/PartnerPage';
-import { Partners } from './screens/Partners/Partners';
 import { AuthCallback } from './screens/SignIn/AuthCallback';
 import { SignIn } from './screens/SignIn/SignIn';
 import { AppShell } from './ui/AppShell';
+import { lazyScreen } from './ui/lazy';
 import { Link } from './ui/Link';
+
+// The spend and team screens load when first shown (their own chunks).
+const Home = lazyScreen(() => import('./screens/Home/Home').then((module) => module.Home));
+const Budgets = lazyScreen(() => import('./screens/Budgets/Budgets').then((module) => module.Budgets));
+const Notifications = lazyScreen(() => import('./screens/Notifications/Notifications').then((module) => module.Notifications));
+const Team = lazyScreen(() => import('./screens/Team/Team').then((module) => module.Team));
+// The partner department's screens are for its managers only: partners never download them.
+const Applications = lazyScreen(() => import('./screens/Applications/Applications').then((module) => module.Applications));
+const ApplicationDetail = lazyScreen(() => import('./screens/Applications/ApplicationDetail').then((module) => module.ApplicationDetail));
+const Partners = lazyScreen(() => import('./screens/Partners/Partners').then((module) => module.Partners));
+const PartnerPage = lazyScreen(() => import('./screens/Partners/PartnerPage').then((module) => module.PartnerPage));
 
 interface Screen {
   readonly pattern: string;
   /** Who may see it; public screens omit it. */
   readonly role?: Role;
+  /** A partner screen whose data this route gives: a member whose role may not use it is told so. */
+  readonly member?: PartnerRoute;
   readonly render: (params: Record<string, string>) => ComponentChildren;
 }
 
@@ -38,6 +50,10 @@ const SCREENS: readonly Screen[] = [
   // The balance's old address: the client page's Detail tab, with the period it named.
   { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={balanceTab(id ?? '')} /> },
   { pattern: '/audit', role: 'partner', render: () => <Audit /> },
+  { pattern: '/home', role: 'partner', member: 'GET /portfolio', render: () => <Home /> },
+  { pattern: '/budgets', role: 'partner', member: 'GET /budgets', render: () => <Budgets /> },
+  { pattern: '/notifications', role: 'partner', member: 'GET /notifications', render: () => <Notifications /> },
+  { pattern: '/team', role: 'partner', member: 'GET /team/members', render: () => <Team /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
   { pattern: '/partners', role: 'manager', render: () => <Partners /> },
@@ -79,6 +95,7 @@ export function App() {
     void loadMe().then((stored) => {
       if (stored && stored !== language.value && route.value.language) navigate(addressIn(stored), { replace: true });
     });
+    void loadMembership();
   }, [current?.idToken]);
   if (!inAddress) return <Redirect to={localized(`${path}${window.location.search}${window.location.hash}`, startLanguage())} />;
   if (path === '/') {
@@ -100,6 +117,14 @@ export function App() {
       return (
         <Message title={words.app.notAvailable}>
           <p>{words.app.forRole[screen.role]} {words.app.youAre[current.role]}</p>
+          <p><Link href="/">{words.app.goStart}</Link></p>
+        </Message>
+      );
+    }
+    if (screen.member && membership.value && !allowed(screen.member)) {
+      return (
+        <Message title={words.app.notAvailable}>
+          <p>{words.roleNotice.notAvailable} {words.team.rolesMean[membership.value.member.role]}</p>
           <p><Link href="/">{words.app.goStart}</Link></p>
         </Message>
       );

@@ -13,6 +13,10 @@ export const SCREEN_PATHS = [
   '/audit',
   '/applications',
   '/applications/:id',
+  '/home',
+  '/budgets',
+  '/notifications',
+  '/team',
   '/partners',
   '/partners/:id',
 ] as const;

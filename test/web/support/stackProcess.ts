@@ -4,7 +4,9 @@
  * data of `npm start`. Prints one JSON line with the addresses, then runs until SIGTERM.
  */
 import { startLocalStack } from '../../../infra/local/localStack';
+import { LOCAL_MACHINE_CLIENT } from '../../../infra/local/localAuth';
 import { seedDemoData } from '../../../infra/local/seed';
+import { BILLING_WRITE_SCOPE } from '../../../shared/http/Principal';
 
 /** What the suite learns from the stack process. */
 export interface BrowserSuiteStack {
@@ -15,6 +17,8 @@ export interface BrowserSuiteStack {
   readonly managerEmail: string;
   /** Cloud accounts that exist and no partner serves (free to invite with an identifier). */
   readonly freeAccounts: readonly string[];
+  /** The local billing system's access token (`POST /billing-events`), as the billing system holds one in AWS. */
+  readonly billingToken: string;
 }
 
 /** Signs a staff login in locally and stores its language choice through the API. */
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     partnerEmail: demo.partner.email,
     managerEmail: demo.manager.email,
     freeAccounts: demo.clients.registeredAccounts.slice(5),
+    billingToken: await stack.tokens.machineToken(LOCAL_MACHINE_CLIENT, [BILLING_WRITE_SCOPE]),
   };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
   const stop = () => void stack.stop().finally(() => process.exit(0));

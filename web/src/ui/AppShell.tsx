@@ -2,19 +2,37 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signOutUrl } from '../auth/cognito';
+import { allowed } from '../auth/membership';
 import { me } from '../auth/me';
+import type { PartnerRoute } from '../auth/routeRoles';
 import { end, session } from '../auth/session';
 import { consoleConfig } from '../config';
 import { t } from '../i18n/catalogue';
 import { addressIn, chooseLanguage } from '../i18n/chooseLanguage';
 import { language } from '../i18n/language';
 import { navigate, route } from '../router';
+import { unreadCount, useUnreadPolling } from '../screens/Notifications/unread';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
 type NavKey = 'clients' | 'audit' | 'applications' | 'partners' | 'contactSales' | 'signIn';
-const NAVIGATION: Record<'partner' | 'manager' | 'client' | 'none', ReadonlyArray<{ href: string; key: NavKey; icon: IconName }>> = {
-  partner: [{ href: '/clients', key: 'clients', icon: 'users' }, { href: '/audit', key: 'audit', icon: 'history' }],
+type SpendNavKey = 'home' | 'budgets' | 'notifications' | 'team';
+/** One entry; `route`: shown only to a member whose role may use it (the route the screen reads). */
+interface NavEntry {
+  readonly href: string;
+  readonly key: NavKey | SpendNavKey;
+  readonly icon: IconName;
+  readonly route?: PartnerRoute;
+}
+const NAVIGATION: Record<'partner' | 'manager' | 'client' | 'none', readonly NavEntry[]> = {
+  partner: [
+    { href: '/home', key: 'home', icon: 'home', route: 'GET /portfolio' },
+    { href: '/clients', key: 'clients', icon: 'users' },
+    { href: '/audit', key: 'audit', icon: 'history', route: 'GET /audit' },
+    { href: '/budgets', key: 'budgets', icon: 'gauge', route: 'GET /budgets' },
+    { href: '/notifications', key: 'notifications', icon: 'bell', route: 'GET /notifications' },
+    { href: '/team', key: 'team', icon: 'users', route: 'GET /team/members' },
+  ],
   manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }, { href: '/partners', key: 'partners', icon: 'users' }],
   client: [],
   none: [{ href: '/contact-sales', key: 'contactSales', icon: 'users' }, { href: '/sign-in', key: 'signIn', icon: 'users' }],
@@ -35,6 +53,9 @@ export function AppShell({ title, children }: { readonly title: string; readonly
   const path = route.value.path;
   const words = t.value;
   const other = language.value === 'ru' ? 'en' : 'ru';
+  const entries = NAVIGATION[current?.role ?? 'none'].filter((item) => !item.route || allowed(item.route));
+  useUnreadPolling(path, current?.role === 'partner' && allowed('GET /notifications/unread-count'));
+  const unread = unreadCount.value;
   useEffect(() => {
     document.title = words.shell.titleSuffix(title);
   }, [title]);
@@ -48,11 +69,17 @@ export function AppShell({ title, children }: { readonly title: string; readonly
         <Link class="brand" href="/" translate={false}>{words.shell.product}</Link>
         <nav aria-label={words.shell.mainNavigation}>
           <ul>
-            {NAVIGATION[current?.role ?? 'none'].map((item) => (
+            {entries.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={path.startsWith(item.href) ? 'page' : undefined}>
                   <Icon name={item.icon} />
-                  {words.shell.nav[item.key]}
+                  {item.key in words.spendNav ? words.spendNav[item.key as SpendNavKey] : words.shell.nav[item.key as NavKey]}
+                  {item.key === 'notifications' && unread !== null && unread > 0 && (
+                    <span class="unread-count" title={words.spendNav.unread(unread)}>{' '}
+                      <span aria-hidden="true">{unread}</span>
+                      <span class="visually-hidden">{words.spendNav.unread(unread)}</span>
+                    </span>
+                  )}
                 </Link>
               </li>
             ))}

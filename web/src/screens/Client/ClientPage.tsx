@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
+import { allowed } from '../../auth/membership';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { navigate, route, withQuery } from '../../router';
@@ -16,15 +17,19 @@ import { Id } from '../../ui/CopyButton';
 import { Link } from '../../ui/Link';
 import { currentMoscowMonth } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { lazyPart, waitingInPlace } from '../../ui/lazy';
 import { Tabs } from '../../ui/Tabs';
 import { AuditTrail } from '../Audit/AuditTrail';
-import { DetailTab } from './DetailTab';
 import { EditClientDialog } from './EditClientDialog';
-import { ExpensesTab } from './ExpensesTab';
 import { type Grouping, GROUPINGS } from './expenseGroups';
 import { PeriodPicker } from './PeriodPicker';
 
-type Tab = 'profile' | 'history' | 'detail' | 'expenses';
+// The Budget, Detail and Expenses tabs load when first shown (their own chunks), so the console's first download stays small.
+const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((module) => module.ClientBudget), waitingInPlace);
+const DetailTab = lazyPart(() => import('./DetailTab').then((module) => module.DetailTab), waitingInPlace);
+const ExpensesTab = lazyPart(() => import('./ExpensesTab').then((module) => module.ExpensesTab), waitingInPlace);
+
+type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
 /** The screen for one client. */
 export function ClientPage({ clientId }: { readonly clientId: string }) {
@@ -41,10 +46,13 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
     () => (accepted ? attempt(api().GET('/clients/{id}/balance', { params: { path: { id: clientId } } })) : Promise.resolve({ ok: true as const, data: null })),
     [clientId, accepted],
   );
+  // A tab shows only when the member's role may read what it shows.
   const tabs: Array<{ id: Tab; label: string }> = [
     { id: 'profile', label: page.tab.profile },
-    { id: 'history', label: page.tab.history },
-    ...(accepted ? [{ id: 'detail' as const, label: page.tab.detail }, { id: 'expenses' as const, label: page.tab.expenses }] : []),
+    ...(allowed('GET /audit') ? [{ id: 'history' as const, label: page.tab.history }] : []),
+    ...(accepted && allowed('GET /clients/{id}/balance/detail') ? [{ id: 'detail' as const, label: page.tab.detail }] : []),
+    ...(accepted && allowed('GET /clients/{id}/expenses') ? [{ id: 'expenses' as const, label: page.tab.expenses }] : []),
+    ...(allowed('GET /clients/{id}/budget') ? [{ id: 'budget' as const, label: words.budget.tab }] : []),
   ];
   const tab = tabs.find((known) => known.id === query.get('tab'))?.id ?? 'profile';
   const go = (next: { tab?: string; from?: string; to?: string; group?: string; cursor?: string | undefined }) =>
@@ -85,12 +93,14 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
         <Tabs label={page.tabs} tabs={tabs} selected={tab} onSelect={(id) => go({ tab: id })}>
           {tab === 'profile' && (
             <>
-            <div class="table-tools">
-              <button type="button" class="secondary" onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}>{words.clientEdit.edit}</button>
-            </div>
+            {allowed('PATCH /clients/{id}') && (
+              <div class="table-tools">
+                <button type="button" class="secondary" onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}>{words.clientEdit.edit}</button>
+              </div>
+            )}
             {saved && <p class="notice" role="status">{words.clientEdit.saved}</p>}
             <dl class="details">
               <div><dt>{words.clientEdit.fields.name}</dt><dd translate={false}>{data.name ?? words.common.none}</dd></div>
@@ -112,6 +122,7 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
           {tab === 'history' && (
             <AuditTrail clientId={clientId} from="" to="" cursor={query.get('cursor') ?? ''} onPage={(cursor) => go({ cursor })} />
           )}
+          {tab === 'budget' && <ClientBudget clientId={clientId} currency={balance.data?.balance.currency} />}
           {(tab === 'detail' || tab === 'expenses') && (
             <>
               <PeriodPicker from={from} to={to} onChange={(period) => go(period)} />

@@ -9,6 +9,7 @@ import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
+import { allowed } from '../../auth/membership';
 import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatCount, formatDay, formatMoscowTime } from '../../i18n/format';
 import { moscowDay } from '../../ui/moscowTime';
@@ -32,6 +33,14 @@ import {
 } from './clientList';
 import { clientsCsv } from './clientsCsv';
 import { OperationDialog, type OperationResults } from './OperationDialog';
+import { lazyPart, waitingInPlace } from '../../ui/lazy';
+
+/** The spend order of the list (`GET /portfolio/clients`). */
+const SPEND_ORDERS = ['spend', 'balance'] as const;
+// The spend and team parts load when first used (their own chunks).
+const SpendOrderedList = lazyPart(() => import('./SpendOrderedList').then((module) => module.SpendOrderedList), waitingInPlace);
+const SelectionBudgetDialog = lazyPart(() => import('../Budgets/SelectionBudgetDialog').then((module) => module.SelectionBudgetDialog), waitingInPlace);
+const AssignDialog = lazyPart(() => import('../Team/AssignDialog').then((module) => module.AssignDialog), waitingInPlace);
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -56,6 +65,7 @@ type Open =
   | { kind: 'operation'; action: ClientAction; clients: ReadonlyMap<string, string>; results?: OperationResults }
   | { kind: 'add' }
   | { kind: 'cancel-invitation'; client: ClientItem }
+  | { kind: 'budget' | 'assign'; clientIds: readonly string[] }
   | null;
 
 /** The filters as they are in the URL. */
@@ -79,6 +89,8 @@ function applicable(action: ClientAction, chosen: ReadonlyMap<string, ClientItem
 export function Clients() {
   const words = t.value;
   const filters = filtersFromUrl(route.value.query);
+  // Ordered by spend or balance, the list is the portfolio's (its own columns, no filters); only for roles that see spend.
+  const order = allowed('GET /portfolio/clients') ? SPEND_ORDERS.find((known) => known === route.value.query.get('order')) : undefined;
   const [searchText, setSearchText] = useState(filters.search ?? '');
   const [open, setOpen] = useState<Open>(null);
   // A notice is kept as words to say, so it follows a language switch.
@@ -88,8 +100,9 @@ export function Clients() {
   const reload = () => {
     const current = filtersFromUrl(route.value.query);
     void loadClients(current);
-    void loadStatusCounts();
-    if (!current.attention) void loadAttentionCount();
+    // Counts and the attention view span every client of the partner: not asked for a role that sees only its own.
+    if (allowed('GET /clients/summary')) void loadStatusCounts();
+    if (!current.attention && allowed('GET /clients/attention')) void loadAttentionCount();
   };
   const slow = useSlow(loading.value);
   const statusParam = filters.statuses?.join(',') ?? '';
@@ -132,15 +145,18 @@ export function Clients() {
     const one = new Map([[client.id, clientLabel(client)]]);
     const menu = words.clients.menu;
     const items: MenuItem[] = [{ label: menu.open, run: () => navigate(clientPath(client.id)) }];
-    if (client.status === 'active' || client.status === 'blocked') items.push({ label: menu.balance, run: () => navigate(clientPath(client.id, 'detail')) });
-    items.push({ label: menu.history, run: () => navigate(clientPath(client.id, 'history')) });
-    if (client.status === 'active') items.push({ label: menu.block, run: () => operate('block', one) });
-    if (client.status === 'blocked') items.push({ label: menu.unblock, run: () => operate('unblock', one) });
-    if (client.status === 'invited') {
+    // Only what the member's role may do is offered.
+    const accepted = client.status === 'active' || client.status === 'blocked';
+    if (accepted && allowed('GET /clients/{id}/balance/detail')) items.push({ label: menu.balance, run: () => navigate(clientPath(client.id, 'detail')) });
+    if (allowed('GET /audit')) items.push({ label: menu.history, run: () => navigate(clientPath(client.id, 'history')) });
+    const operates = allowed('POST /clients/bulk');
+    if (operates && client.status === 'active') items.push({ label: menu.block, run: () => operate('block', one) });
+    if (operates && client.status === 'blocked') items.push({ label: menu.unblock, run: () => operate('unblock', one) });
+    if (client.status === 'invited' && allowed('POST /clients/{id}/invitation/resend')) {
       items.push({ label: menu.resend, run: () => void resend(client) });
       items.push({ label: menu.cancelInvitation, run: () => setOpen({ kind: 'cancel-invitation', client }) });
     }
-    items.push({ label: menu.delete, danger: true, run: () => operate('delete', one) });
+    if (operates) items.push({ label: menu.delete, danger: true, run: () => operate('delete', one) });
     return items;
   };
 
@@ -180,13 +196,25 @@ export function Clients() {
     go(filters.attention ? { statuses: filters.statuses, search: filters.search } : { attention: true });
   };
   const pageStart = earlierCursors.value.length * PAGE_SIZE;
-  const bar = (['block', 'unblock', 'delete'] as const).map((action) => ({ action, ids: applicable(action, selection) }));
+  const bar = allowed('POST /clients/bulk') ? (['block', 'unblock', 'delete'] as const).map((action) => ({ action, ids: applicable(action, selection) })) : [];
+  const selectedIds = [...selection.keys()];
+  const currencies = new Set([...selection.values()].flatMap((client) => (client.balance ? [client.balance.currency] : [])));
   const problem = listProblem.value;
   return (
     <AppShell title={words.clients.title}>
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{words.clients.title}</h1>
         <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+          {allowed('GET /portfolio/clients') && (
+            <div class="field">
+              <label for="client-order">{words.spendSort.label}</label>
+              <select id="client-order" value={order ?? ''} onChange={(event) => navigate(withQuery('/clients', { order: event.currentTarget.value }))}>
+                <option value="">{words.spendSort.default}</option>
+                {SPEND_ORDERS.map((each) => <option value={each}>{words.spendSort[each]}</option>)}
+              </select>
+            </div>
+          )}
+          {!order && <>
           <fieldset class="status-chips">
             <legend>{words.clients.status}</legend>
             {CLIENT_STATUSES.map((status) => (
@@ -208,10 +236,10 @@ export function Clients() {
             <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
               aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
             <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
-          </div>
+          </div></>}
         </form>
         <div class="actions">
-          <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>
+          {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
           <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
         </div>
       </div>
@@ -232,6 +260,12 @@ export function Clients() {
               {ids.size === selection.size ? words.operation.title[action] : words.clients.applies(words.operation.title[action], ids.size)}
             </button>
           ))}
+          {allowed('POST /budgets/bulk') && (
+            <button type="button" class="secondary" onClick={() => setOpen({ kind: 'budget', clientIds: selectedIds })}>{words.budgets.forSelection(selection.size)}</button>
+          )}
+          {allowed('POST /clients/assignments') && (
+            <button type="button" class="secondary" onClick={() => setOpen({ kind: 'assign', clientIds: selectedIds })}>{words.team.assign}</button>
+          )}
           <button type="button" class="quiet" onClick={clearSelection}>{words.clients.clearSelection}</button>
           {bar.filter(({ action, ids }) => action !== 'delete' && ids.size > 0 && ids.size < selection.size).map(({ action, ids }) => (
             <p class="hint">
@@ -240,7 +274,7 @@ export function Clients() {
           ))}
         </div>
       )}
-      {problem ? <ProblemMessage problem={problem} onRetry={reload} /> : (
+      {order ? <SpendOrderedList order={order} /> : problem ? <ProblemMessage problem={problem} onRetry={reload} /> : (
         <div class={loading.value && !slow ? 'stale' : undefined} inert={loading.value && !slow}>
           <DataTable
             caption={words.clients.caption}
@@ -253,7 +287,7 @@ export function Clients() {
             empty={loading.value ? words.clients.loadingRows : filters.attention ? words.clientCounts.noneNeedAttention : filtered ? words.clients.noMatch : (
               <>
                 <p>{words.clients.noneYet}</p>
-                <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>
+                {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
               </>
             )}
             selection={{
@@ -268,7 +302,7 @@ export function Clients() {
           />
         </div>
       )}
-      <Pager
+      {!order && <Pager
         position={!loading.value && !problem && clients.value.length > 0 ? {
           first: pageStart + 1,
           last: pageStart + clients.value.length,
@@ -285,7 +319,7 @@ export function Clients() {
           earlierCursors.value = [...earlierCursors.value, filters.cursor ?? ''];
           go({ ...filters, cursor: nextCursor.value ?? undefined });
         } : undefined}
-      />
+      />}
       {open?.kind === 'operation' && (
         <OperationDialog action={open.action} clients={open.clients} {...(open.results && { results: open.results })} onClose={(results) => {
           setOpen(null);
@@ -295,6 +329,18 @@ export function Clients() {
             setLastOperation({ action: open.action, clients: open.clients, results });
             reload();
           }
+        }} />
+      )}
+      {open?.kind === 'budget' && (
+        <SelectionBudgetDialog clientIds={open.clientIds} currency={currencies.size === 1 ? [...currencies][0] : undefined} onClose={(result) => {
+          setOpen(null);
+          if (result) say((w) => w.budgets.selectionResult(result.set, result.skipped, result.notFound));
+        }} />
+      )}
+      {open?.kind === 'assign' && (
+        <AssignDialog clientIds={open.clientIds} onClose={(done) => {
+          setOpen(null);
+          if (done) say((w) => w.team.assigned(done.assigned, done.notFound));
         }} />
       )}
       {open?.kind === 'add' && (

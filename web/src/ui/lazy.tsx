@@ -1,0 +1,51 @@
+/**
+ * Parts of the console loaded when first shown (their own chunks), so its first download stays
+ * small: whole screens, and the spend and team parts of the clients list and client page. A chunk
+ * that cannot be fetched shows the one problem message with Retry.
+ */
+import { type ComponentChildren, type ComponentType, h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { UNREACHABLE } from '../api/errorMessages';
+import { SHOW_LOADING_AFTER_MS } from '../api/useLoaded';
+import { t } from '../i18n/catalogue';
+import { AppShell } from './AppShell';
+import { ProblemMessage } from './ProblemMessage';
+
+/** What shows while the chunk loads slowly, or after it failed to load. */
+type Waiting = (state: { readonly failed: boolean; readonly retry: () => void }) => ComponentChildren;
+
+/** A component that renders the one `load` answers once it has arrived, and `waiting` until then (after a moment). */
+export function lazyPart<Props extends object>(load: () => Promise<ComponentType<Props>>, waiting: Waiting): ComponentType<Props> {
+  let loaded: ComponentType<Props> | undefined;
+  let pending: Promise<ComponentType<Props>> | undefined;
+  return function LazyPart(props: Props) {
+    const [, setArrived] = useState(0);
+    const [failed, setFailed] = useState(false);
+    const [slow, setSlow] = useState(false);
+    useEffect(() => {
+      if (loaded || failed) return;
+      const timer = setTimeout(() => setSlow(true), SHOW_LOADING_AFTER_MS);
+      pending ??= load();
+      pending.then((component) => {
+        loaded = component;
+        setArrived((n) => n + 1);
+      }, () => {
+        pending = undefined;
+        setFailed(true);
+      }).finally(() => clearTimeout(timer));
+      return () => clearTimeout(timer);
+    }, [failed]);
+    if (loaded) return h(loaded, props);
+    return failed || slow ? <>{waiting({ failed, retry: () => setFailed(false) })}</> : null;
+  };
+}
+
+/** Loading, or the problem with Retry, in the page. */
+export function waitingInPlace({ failed, retry }: { readonly failed: boolean; readonly retry: () => void }) {
+  return failed ? <ProblemMessage problem={UNREACHABLE} onRetry={retry} /> : <p role="status" class="loading-line">{t.value.common.loading}</p>;
+}
+
+/** A whole screen loaded when first shown (the frame with loading, or the problem, until then). */
+export function lazyScreen<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+  return lazyPart(load, (state) => <AppShell title={t.value.common.loading}>{waitingInPlace(state)}</AppShell>);
+}
