@@ -269,12 +269,31 @@ export const routes: readonly RouteSpec[] = ([
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
+    // Before `/clients/{id}`, as the summary.
+    method: 'GET',
+    path: '/clients/attention',
+    handler: 'listClientsNeedingAttention',
+    auth: 'partner',
+    // Over every client of the partner, like the counts: not for sales, who see only their own clients.
+    roles: ROLES.spend,
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
     method: 'GET',
     path: '/clients/{id}',
     handler: 'getClient',
     auth: 'partner',
     roles: ROLES.everyone,
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
+    method: 'PATCH',
+    path: '/clients/{id}',
+    handler: 'editClient',
+    auth: 'partner',
+    // Whoever may add a client may correct its details; a sales member only those of its own clients.
+    roles: ROLES.addClients,
+    uses: { tables: { clients: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'POST',
