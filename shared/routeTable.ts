@@ -284,6 +284,17 @@ export const routes: readonly RouteSpec[] = ([
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
+    // Before `/clients/{id}`, as the summary.
+    method: 'GET',
+    path: '/clients/attention',
+    handler: 'listClientsNeedingAttention',
+    auth: 'partner',
+    // Over every client of the partner, like the counts: not for sales, who see only their own clients.
+    roles: ROLES.spend,
+    scope: 'clients:read',
+    uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
     method: 'GET',
     path: '/clients/{id}',
     handler: 'getClient',
@@ -291,6 +302,16 @@ export const routes: readonly RouteSpec[] = ([
     roles: ROLES.everyone,
     scope: 'clients:read',
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
+  },
+  {
+    method: 'PATCH',
+    path: '/clients/{id}',
+    handler: 'editClient',
+    auth: 'partner',
+    // Whoever may add a client may correct its details; a sales member only those of its own clients.
+    roles: ROLES.addClients,
+    scope: 'clients:write',
+    uses: { tables: { clients: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES } },
   },
   {
     method: 'POST',
@@ -538,7 +559,7 @@ export const jobs: readonly JobSpec[] = [
   {
     handler: 'finishPartnerEndings',
     everyMinutes: 5,
-    // Goes on with ended partnerships the confirming request could not finish: detaches the clients left, closes the login.
+    // Goes on with ended partnerships the confirming request could not finish: detaches the clients left, closes the logins.
     uses: PARTNER_ENDING_USES,
   },
   {

@@ -1,4 +1,5 @@
-import { approvalDeps, documentClient, partners, teamDeps } from '../../shared/adapters/compositionRoot';
+import { approvalDeps, billingDeps, documentClient, partners, teamDeps } from '../../shared/adapters/compositionRoot';
+import { DynamoAccountOwners } from '../../shared/adapters/dynamodb/DynamoAccountOwners';
 import { founderMemberId } from '../../shared/domain/team/Member';
 import { inviteMember } from '../../shared/domain/team/manageTeam';
 import { LocalAccountDirectory } from '../../shared/adapters/local/LocalAccountDirectory';
@@ -66,6 +67,7 @@ export async function seedDemoData(apiUrl: string, now = new Date()): Promise<De
     await inviteMember(teamDeps(), partner.partnerId, founderMemberId(partner.partnerId), { email, role });
   }
   const clients = await seedClients(partner.partnerId, apiUrl, new Date(now.getTime() - CLIENTS_DAYS_AGO * DAY));
-  const billing = await seedBalances(clients.activeAccounts, { now, months: BILLING_MONTHS });
+  const served = await new DynamoAccountOwners(documentClient()).servedAccounts(clients.activeAccounts);
+  const billing = await seedBalances(clients.activeAccounts, { now, months: BILLING_MONTHS }, billingDeps(), served);
   return { manager, partner, clients, billingEvents: billing.recorded };
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { billingDeps } from '../../shared/adapters/compositionRoot';
 import type { BillingEvent } from '../../shared/domain/balances/BillingEvent';
-import { type RecordDeps, recordBillingEvents } from '../../shared/domain/balances/recordBillingEvents';
+import { type RecordDeps, recordBillingEvents, type ServedAccounts } from '../../shared/domain/balances/recordBillingEvents';
 import { money } from '../../shared/domain/Money';
 import { addMoscowDays, eachMoscowDay, moscowDay, moscowDayStart } from '../../shared/domain/moscowTime';
 
@@ -83,10 +83,19 @@ export function demoBillingEvents(accountIds: readonly string[], options: DemoBi
   });
 }
 
-/** Generates the demo events and imports them (idempotently) through the batch importer. */
-export async function seedBalances(accountIds: readonly string[], options: DemoBillingOptions, deps: RecordDeps = billingDeps()): Promise<SeedSummary> {
+/**
+ * Generates the demo events and imports them (idempotently) through the batch importer, each posted
+ * as served by the client that serves its account (`served`), as the billing route posts them: so
+ * the balances are in the ledger's per-partner balance index (sort by balance, "needs attention").
+ */
+export async function seedBalances(
+  accountIds: readonly string[],
+  options: DemoBillingOptions,
+  deps: RecordDeps = billingDeps(),
+  served: ServedAccounts = new Map(),
+): Promise<SeedSummary> {
   const events = demoBillingEvents(accountIds, options);
-  const results = await recordBillingEvents(deps, events);
+  const results = await recordBillingEvents(deps, events, served);
   const count = (status: string) => results.filter((result) => result.status === status).length;
   return { events: events.length, recorded: count('recorded'), duplicates: count('duplicate'), rejected: count('rejected') };
 }

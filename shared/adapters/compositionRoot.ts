@@ -33,6 +33,7 @@ import type { AnswerDeps, InvitationViewDeps } from '../domain/clients/answerInv
 import type { ExpiryDeps } from '../domain/clients/expireInvitations';
 import type { EventPublisher } from '../ports/EventPublisher';
 import { DynamoAuditTrail } from './dynamodb/DynamoAuditTrail';
+import { DynamoClientAttention } from './dynamodb/DynamoClientAttention';
 import { DynamoClientListing } from './dynamodb/DynamoClientListing';
 import { DynamoClientQueries } from './dynamodb/DynamoClientQueries';
 import { DynamoClientSearchBackfill } from './dynamodb/DynamoClientSearchBackfill';
@@ -230,6 +231,11 @@ export function clientIndex(): DynamoClientIndex {
 }
 
 /** Each partner's client counts per status, as the consumer of the clients' change stream keeps them. */
+/** The candidates of the "needs attention" view: the clients' attention index and the ledger's balances below zero. */
+export function clientAttention(): DynamoClientAttention {
+  return new DynamoClientAttention(documentClient());
+}
+
 export function clientCounts(): DynamoClientCounts {
   return new DynamoClientCounts(documentClient());
 }
@@ -441,6 +447,7 @@ export function partnerEndingDeps(requestId?: string): PartnerEndingDeps {
     failures: loggedFailures(requestId),
     partners: records,
     endings: records,
+    team: teamStore(),
     directory: accountDirectory(),
   };
 }

@@ -1,5 +1,5 @@
 import type { ClientIndex } from './ClientIndex';
-import type { Client, ClientStatus, MailDelivery } from '../domain/clients/Client';
+import type { Client, MailDelivery, VisibleClientStatus } from '../domain/clients/Client';
 import type { ClientChange, InviteeMarker } from '../domain/clients/ClientChange';
 import type { Invitation } from '../domain/clients/Invitation';
 import type { ClientLookup } from './ClientLookup';
@@ -7,7 +7,8 @@ import type { Page } from './Page';
 
 /** How to list a partner's clients. */
 export interface ClientListQuery {
-  readonly status?: ClientStatus;
+  /** Only clients in one of these statuses (absent: every status a partner sees). */
+  readonly statuses?: readonly VisibleClientStatus[];
   /** The start of the e-mail, of a word of the name or of the account id (case- and accent-insensitive). */
   readonly search?: string;
   readonly limit: number;

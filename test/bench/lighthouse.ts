@@ -8,9 +8,14 @@
  * clear and a new tab would not share, so the session of a local sign-in is put in each document
  * before the console's script runs, and the flow keeps storage (`disableStorageReset`).
  *
+ * Signed-in screens are asked for in the person's own language (the demo people read Russian): an
+ * address in another language is switched after \`GET /me\` answers, and the page's words moving then
+ * would be measured as layout shift.
+ *
  * Data: the demo seed plus invited clients up to `BENCH_LIGHTHOUSE_CLIENTS` (default 100) for the
  * demo partner; the balance screen shows a 90-day period of a demo client with months of billing.
  */
+import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import { markdownTable } from './markdownTable';
 
@@ -32,6 +37,12 @@ interface ScreenScore {
   readonly accessibility: number;
   readonly bestPractices: number;
   readonly lcpMs: number;
+  /** Total blocking time: what a busy machine inflates first. */
+  readonly tbtMs: number;
+  /** Cumulative layout shift. */
+  readonly cls: number;
+  /** The accessibility and best-practice audits that failed (their ids), to fix. */
+  readonly failed: readonly string[];
   /** The path the page ended on: a signed-in screen that shows the sign-in page was not measured. */
   readonly shown: string;
 }
@@ -49,6 +60,12 @@ function consoleSession(idToken: string): string {
     pool: 'staff',
     displayName: String(claims.email ?? 'signed in'),
   });
+}
+
+/** Whether the page ended on the screen asked for, in whichever language (the console follows the person's stored one). */
+function sameScreen(shown: string, asked: string): boolean {
+  const screen = (path: string) => path.split('?')[0]!.replace(/^\/(ru|en)(?=\/|$)/, '');
+  return screen(shown) === screen(asked);
 }
 
 async function signIn(apiUrl: string, email: string): Promise<string> {
@@ -87,6 +104,10 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
     accessibility: Math.round((step.lhr.categories.accessibility?.score ?? 0) * 100),
     bestPractices: Math.round((step.lhr.categories['best-practices']?.score ?? 0) * 100),
     lcpMs: Math.round(step.lhr.audits['largest-contentful-paint']?.numericValue ?? 0),
+    tbtMs: Math.round(step.lhr.audits['total-blocking-time']?.numericValue ?? 0),
+    cls: step.lhr.audits['cumulative-layout-shift']?.numericValue ?? 0,
+    failed: (['accessibility', 'best-practices'] as const).flatMap((category) => (step.lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (step.lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id)),
     shown: new URL(step.lhr.finalDisplayedUrl).pathname,
   }));
 }
@@ -108,28 +129,34 @@ async function main(): Promise<void> {
     const day = (offset: number) => new Date(today.getTime() + offset * DAY).toISOString().slice(0, 10);
     const applications = (await (await fetch(`${stack.apiUrl}/partner-applications?limit=1`, { headers: { authorization: `Bearer ${managerToken}` } })).json()) as { items: { id: string }[] };
 
+    const loadAtStart = loadavg()[0]!;
     browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
     const scores = [
       ...(await measure(browser, consoleUrl, [
-        { name: 'Contact sales (public form)', path: '/contact-sales' },
-        { name: 'Sign-in', path: '/sign-in' },
+        { name: 'Contact sales (public form)', path: '/en/contact-sales' },
+        { name: 'Sign-in', path: '/en/sign-in' },
       ], undefined)),
       ...(await measure(browser, consoleUrl, [
-        { name: `Clients (${clientCount} clients)`, path: '/clients', as: 'partner' },
-        { name: 'Client balance, 90-day period', path: `/clients/${balanceClient}/balance?from=${day(-89)}&to=${day(0)}`, as: 'partner' },
-        { name: 'Audit', path: '/audit', as: 'partner' },
+        { name: `Clients (${clientCount} clients)`, path: '/ru/clients', as: 'partner' },
+        { name: 'Client page (profile)', path: `/ru/clients/${balanceClient}`, as: 'partner' },
+        { name: 'Client balance, 90-day period', path: `/ru/clients/${balanceClient}?tab=detail&from=${day(-89)}&to=${day(0)}`, as: 'partner' },
+        { name: 'Clients needing attention', path: '/ru/clients?view=attention', as: 'partner' },
+        { name: 'Audit', path: '/ru/audit', as: 'partner' },
       ], consoleSession(partnerToken))),
       ...(await measure(browser, consoleUrl, [
-        { name: 'Applications', path: '/applications', as: 'manager' },
-        { name: 'Application detail', path: `/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
+        { name: 'Applications', path: '/ru/applications', as: 'manager' },
+        { name: 'Application detail', path: `/ru/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
+        { name: 'Partners', path: '/ru/partners', as: 'manager' },
       ], consoleSession(managerToken))),
     ];
-    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium\n`);
+    const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores`;
+    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium (${new Date().toISOString().slice(0, 16)} UTC, ${load})\n`);
     console.log(markdownTable(
-      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP'],
+      ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP', 'TBT', 'CLS', 'failed audits'],
       scores.map((score) => [
-        score.screen.name, score.screen.as ?? '—', score.shown === score.screen.path.split('?')[0] ? 'the screen' : score.shown,
+        score.screen.name, score.screen.as ?? '—', sameScreen(score.shown, score.screen.path) ? 'the screen' : score.shown,
         String(score.performance), String(score.accessibility), String(score.bestPractices), `${(score.lcpMs / 1000).toFixed(2)} s`,
+        `${score.tbtMs} ms`, score.cls.toFixed(3), score.failed.join(', ') || '—',
       ]),
     ));
   } finally {

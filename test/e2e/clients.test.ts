@@ -123,6 +123,26 @@ describe('partners\' clients over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'GET', '/clients/summary')).status).toBe(401);
   });
 
+  it('lists several statuses at once, as a comma list or a repeated parameter, paged exactly; an unknown status is a 400', async () => {
+    const { token } = await partnerWithToken();
+    const added = [await addClientOverHttp(token), await addClientOverHttp(token), await addClientOverHttp(token)];
+    await call(local.stack.apiUrl, 'POST', `/clients/${added[1]!.response.body.id}/invitation/cancel`, { token });
+    const ids = (response: { body: { items: Array<{ id: string }> } }) => response.body.items.map((item) => item.id);
+    const newestFirst = added.map(({ response }) => response.body.id as string).reverse();
+
+    const first = await call(local.stack.apiUrl, 'GET', '/clients?status=invited,cancelled&limit=2', { token });
+    expect(ids(first)).toEqual(newestFirst.slice(0, 2));
+    const second = await call(local.stack.apiUrl, 'GET', `/clients?status=invited,cancelled&limit=2&cursor=${first.body.nextCursor}`, { token });
+    expect([ids(second), second.body.nextCursor]).toEqual([newestFirst.slice(2), null]);
+    const repeated = await call(local.stack.apiUrl, 'GET', '/clients?status=cancelled&status=invited', { token });
+    expect(ids(repeated)).toEqual(newestFirst);
+    expect(ids(await call(local.stack.apiUrl, 'GET', '/clients?status=cancelled', { token }))).toEqual([added[1]!.response.body.id]);
+    for (const status of ['detached', 'invited,', 'invited,bogus']) {
+      const refused = await call(local.stack.apiUrl, 'GET', `/clients?status=${status}`, { token });
+      expect([refused.status, refused.body]).toEqual([400, errorWithCode('validation_failed')]);
+    }
+  });
+
   it('finds a client by the start of a word of its name, without accents, combined with the status filter', async () => {
     const { token } = await partnerWithToken();
     const { response } = await addClientOverHttp(token, { name: 'Élodie Ворошилова' });
@@ -140,6 +160,40 @@ describe('partners\' clients over HTTP', () => {
     const oneLetterWords = await call(local.stack.apiUrl, 'GET', '/clients?search=e%20b', { token });
     expect(oneLetterWords.status).toBe(400);
     expect(oneLetterWords.body).toEqual(errorWithCode('validation_failed'));
+  });
+
+  it('edits a client\'s name and phone (audited, found by the new name), a repeat changes nothing, bad input and another partner\'s client change nothing', async () => {
+    const { token } = await partnerWithToken();
+    const intruder = await partnerWithToken();
+    const { response } = await addClientOverHttp(token, { name: 'Ivan Petrov' });
+    const path = `/clients/${response.body.id}`;
+    const headers = { 'idempotency-key': `edit-${response.body.id}` };
+
+    const edited = await call(local.stack.apiUrl, 'PATCH', path, { token, body: { name: 'Olga Vodkina', phone: '+7 (495) 765-43-21' }, headers });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: response.body.id, name: 'Olga Vodkina', phone: '+74957654321', status: 'invited', email: response.body.email });
+    const replayed = await call(local.stack.apiUrl, 'PATCH', path, { token, body: { name: 'Olga Vodkina', phone: '+7 (495) 765-43-21' }, headers });
+    expect(replayed.body).toEqual(edited.body);
+    const same = await call(local.stack.apiUrl, 'PATCH', path, { token, body: { name: 'Olga Vodkina' } });
+    expect([same.status, same.body]).toEqual([200, edited.body]);
+
+    for (const body of [{ name: '' }, { phone: '12' }, { email: 'x@example.com' }, { name: 'a\u202Eb' }]) {
+      const refused = await call(local.stack.apiUrl, 'PATCH', path, { token, body });
+      expect([refused.status, refused.body]).toEqual([400, errorWithCode('validation_failed')]);
+    }
+    const foreign = await call(local.stack.apiUrl, 'PATCH', path, { token: intruder.token, body: { name: 'Mallory' } });
+    expect([foreign.status, foreign.body]).toEqual([404, errorWithCode('not_found')]);
+    expect((await call(local.stack.apiUrl, 'GET', path, { token })).body).toEqual(edited.body);
+
+    const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${response.body.id}`, { token });
+    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['edit', 'invite']);
+    expect(audit.body.items[0].changes).toEqual([
+      { field: 'name', before: 'Ivan Petrov', after: 'Olga Vodkina' }, { field: 'phone', before: null, after: '+74957654321' },
+    ]);
+    await local.stack.drainStreams();
+    const found = async (search: string) => (await call(local.stack.apiUrl, 'GET', `/clients?search=${search}`, { token })).body.items.map((item: { id: string }) => item.id);
+    expect(await found('vodk')).toEqual([response.body.id]);
+    expect(await found('petrov')).toEqual([]);
   });
 
   it('replays the first response for a repeated Idempotency-Key and sends one mail', async () => {

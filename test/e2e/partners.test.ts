@@ -30,7 +30,7 @@ async function approvedPartner(company: string): Promise<{ partnerId: string; em
 }
 
 /** A client of the partner: invited, and accepted when `accept`. */
-async function clientOf(token: string, accept: boolean): Promise<string> {
+async function clientOf(token: string, accept: boolean): Promise<{ id: string; email: string; accountId: string }> {
   const email = uniqueClientEmail();
   const accountId = await registerCloudAccount(local.db);
   const added = await api('POST', '/clients', { token, body: { email, accountId } });
@@ -40,7 +40,7 @@ async function clientOf(token: string, accept: boolean): Promise<string> {
     if (!mail) throw new Error('no invitation mail');
     expect((await api('POST', `/invitations/${tokenFromMail(mail)}/accept`, { token: await local.consoleToken(accountId) })).status).toBe(200);
   }
-  return added.body.id as string;
+  return { id: added.body.id as string, email, accountId };
 }
 
 /** Previews then confirms a manager's action on a partner. */
@@ -83,7 +83,11 @@ describe('the partner department over HTTP', () => {
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual(errorWithCode('partner_suspended'));
     expect((await mailsTo(partner.email, local.stack.inboxUrl)).map((mail) => mail.subject)).toContain('Your partner account is suspended');
-    // Its clients are untouched: the active client's owner still signs in.
+    // Its clients are untouched: the active client's owner still signs in, the pending invitation's link still answers.
+    expect((await api('POST', '/__local/login', { body: { accountId: active.accountId } })).status).toBe(200);
+    const invitationMail = (await mailsTo(invited.email, local.stack.inboxUrl)).at(-1);
+    if (!invitationMail) throw new Error('no invitation mail');
+    expect((await api('GET', `/invitations/${tokenFromMail(invitationMail)}`)).status).toBe(200);
     const again = await asManager('POST', `/partners/${partner.partnerId}/suspend`, { reason: 'Twice' });
     expect(again.status).toBe(409);
     expect(again.body).toEqual(errorWithCode('invalid_transition'));
@@ -103,7 +107,7 @@ describe('the partner department over HTTP', () => {
     const repeated = await asManager('POST', `/partners/${partner.partnerId}/end`, { reason: 'Contract terminated.', confirm: ended.preview.confirmation.token });
     expect([repeated.status, repeated.body.partner.state, repeated.body.endingFinished]).toEqual([200, 'ended', true]);
     await local.stack.drainStreams();
-    for (const clientId of [active, invited]) {
+    for (const clientId of [active.id, invited.id]) {
       const stored = await local.db.send(new GetCommand({ TableName: physicalTableName('clients'), Key: clientKey(partner.partnerId, clientId) }));
       expect(stored.Item?.status).toBe('detached');
     }
@@ -156,5 +160,33 @@ describe('the partner department over HTTP', () => {
     expect((await api('GET', '/partners', { token: partner.token })).status).toBe(403);
     const accountId = await registerCloudAccount(local.db);
     expect((await api('GET', '/partners', { token: await local.consoleToken(accountId) })).status).toBe(401);
+  });
+
+  it('applications: taken ("mine"), attempts with notes, searched, and the overdue view shows who holds each', async () => {
+    const other = await local.stack.tokens.personToken({ sub: 'mgr_other', email: 'other@example.com', role: 'manager' });
+    const company = `Halcyon ${randomBytes(3).toString('hex')} Systems`;
+    const submitted = await api('POST', '/partner-applications', { body: { name: 'Ann Lee', email: `halcyon-${randomBytes(4).toString('hex')}@example.com`, phone: '+7 495 000-00-00', company, message: 'We resell cloud' } });
+    const id = submitted.body.id as string;
+
+    const taken = await asManager('POST', `/partner-applications/${id}/take`);
+    expect([taken.status, taken.body.assignedTo]).toEqual([200, 'mgr_department']);
+    const mine = (token: string) => api('GET', '/partner-applications?mine=true&limit=100', { token }).then((answer) => answer.body.items.map((a: { id: string }) => a.id));
+    expect(await mine(managerToken)).toContain(id);
+    expect(await mine(other)).not.toContain(id);
+    const missed = await asManager('POST', `/partner-applications/${id}/contact-attempts`, { note: 'No answer; left a voicemail.', reached: false });
+    expect(missed.body).toMatchObject({ status: 'new', contactAttempts: [{ by: 'mgr_department', reached: false, note: 'No answer; left a voicemail.' }] });
+    expect((await asManager('POST', `/partner-applications/${id}/contact-attempts`, { reached: false })).status).toBe(400);
+
+    const found = await asManager('GET', `/partner-applications?search=${encodeURIComponent(company.split(' ')[1]!)}`);
+    expect(found.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+
+    // A missed attempt does not stop the clock: 49 hours on, the escalation lists it as overdue, with its holder.
+    local.stack.advanceClock(49 * 60 * 60 * 1000);
+    await local.stack.runJob('escalateApplications');
+    const overdue = await asManager('GET', '/partner-applications?status=escalated&limit=100');
+    expect(overdue.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ status: 'escalated', assignedTo: 'mgr_department' });
+    const reached = await api('POST', `/partner-applications/${id}/contact-attempts`, { token: other, body: { note: 'Spoke with Ann.', reached: true } });
+    expect(reached.body).toMatchObject({ status: 'contacted', contactedBy: 'mgr_other' });
+    expect(reached.body.contactAttempts).toHaveLength(2);
   });
 });

@@ -2,11 +2,13 @@ import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startStreamPollers } from '../../infra/local/streamPoller';
 import { DynamoClientCounts } from '../../shared/adapters/dynamodb/DynamoClientCounts';
 import { DynamoClientIndex } from '../../shared/adapters/dynamodb/DynamoClientIndex';
+import { DynamoClientListing } from '../../shared/adapters/dynamodb/DynamoClientListing';
 import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoClientRepository';
 import { DynamoClientSearchBackfill } from '../../shared/adapters/dynamodb/DynamoClientSearchBackfill';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
 import { backfillClientSearch } from '../../shared/domain/clients/backfillClientSearch';
 import { clientOperationChange } from '../../shared/domain/clients/decideClientOperation';
+import { editClient } from '../../shared/domain/clients/editClient';
 import { indexClientChanges } from '../../shared/domain/clients/indexClients';
 import { inviteNewClient, reinviteClient } from '../../shared/domain/clients/invitationChanges';
 import { FixedClock } from '../../shared/domain/Clock';
@@ -73,6 +75,27 @@ describe('indexClients, the consumer of the clients\' change stream', () => {
     await repository.save(clientOperationChange('delete', renamed.after, renamed.invitation?.after, context()));
     await stream.drain();
     expect((await derivedItems(partner.partnerId)).filter((item) => String(item.pk).startsWith('SEARCH#'))).toEqual([]);
+  });
+
+  it('follows an edit of the name: the old prefixes go, the new ones come, and search finds the client by its new name only', async () => {
+    const partner = await createPartner(tables.documentClient());
+    const repository = new DynamoClientRepository(tables.documentClient());
+    const issued = { id: randomIds.next('inv'), tokenHash: randomIds.next('hash'), partnerName: 'Volkova IT' };
+    const added = inviteNewClient(partner.partnerId, randomIds.next('cli'), { email: uniqueClientEmail(), name: 'Anna Petrova' }, issued, context());
+    await repository.save(added);
+    await stream.drain();
+
+    const edited = await editClient({ clients: repository, clock, ids: randomIds }, partner.partnerId, added.after.id, actor, { name: 'Olga Ivanova' });
+    await stream.drain();
+
+    const pks = (await derivedItems(partner.partnerId)).map((item) => String(item.pk)).filter((pk) => pk.startsWith('SEARCH#'));
+    expect(pks.filter((pk) => /#(an|ann|anna|pe|pet|petr|petro|petrov)$/.test(pk))).toEqual([]);
+    expect(pks.filter((pk) => /#(ol|olg|olga|iv|iva|ivan)$/.test(pk)).length).toBe(6);
+    const listing = new DynamoClientListing(tables.documentClient());
+    const found = async (search: string) => (await listing.list(partner.partnerId, { search, limit: 20 })).items.map((client) => client.id);
+    expect(await found('ivan')).toEqual([edited.id]);
+    expect(await found('petrov')).toEqual([]);
+    expect(await counts(partner.partnerId)).toMatchObject({ invited: 1 });
   });
 
   it('changes nothing when a shard is replayed from its start, or an older change arrives after a newer one', async () => {

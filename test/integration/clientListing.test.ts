@@ -1,3 +1,4 @@
+import type { ClientListQuery } from '../../shared/ports/ClientRepository';
 import { DynamoClientListing } from '../../shared/adapters/dynamodb/DynamoClientListing';
 import { DynamoClientSearchBackfill } from '../../shared/adapters/dynamodb/DynamoClientSearchBackfill';
 import { DynamoAuditTrail } from '../../shared/adapters/dynamodb/DynamoAuditTrail';
@@ -53,7 +54,7 @@ beforeAll(async () => {
   await stream.drain();
 });
 
-async function allPages(query: { status?: Client['status']; search?: string; limit: number }): Promise<string[]> {
+async function allPages(query: { statuses?: ClientListQuery['statuses']; search?: string; limit: number }): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
@@ -77,8 +78,23 @@ describe('DynamoClientRepository.list', () => {
   it('filters by status', async () => {
     const active = added.filter((_, i) => i % 3 === 0).map(({ client }) => client.id).reverse();
     const declined = added.filter((_, i) => i % 3 === 1).map(({ client }) => client.id).reverse();
-    expect(await allPages({ status: 'active', limit: 2 })).toEqual(active);
-    expect(await allPages({ status: 'declined', limit: 1 })).toEqual(declined);
+    expect(await allPages({ statuses: ['active'], limit: 2 })).toEqual(active);
+    expect(await allPages({ statuses: ['declined'], limit: 1 })).toEqual(declined);
+  });
+
+  it('filters by several statuses at once: one query per status merged newest first, every page exact, each client once', async () => {
+    const activeOrInvited = added.filter((_, i) => i % 3 !== 1).map(({ client }) => client.id).reverse();
+    for (const limit of [1, 2, 3, 5, 20]) {
+      expect(await allPages({ statuses: ['active', 'invited'], limit })).toEqual(activeOrInvited);
+    }
+    expect(await allPages({ statuses: ['active', 'invited', 'declined', 'blocked'], limit: 3 })).toEqual(added.map(({ client }) => client.id).reverse());
+    expect(await allPages({ statuses: ['blocked', 'expired'], limit: 3 })).toEqual([]);
+    const first = await listing().list(partner.partnerId, { statuses: ['active', 'invited'], limit: 2 });
+    expect(first.items).toHaveLength(2);
+    // A cursor is bound to its set of statuses (in any order) and its partner.
+    await expect(listing().list(partner.partnerId, { statuses: ['invited', 'active'], limit: 2, cursor: first.nextCursor })).resolves.toBeDefined();
+    await expect(listing().list(partner.partnerId, { statuses: ['active', 'declined'], limit: 2, cursor: first.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    await expect(listing().list(other.partnerId, { statuses: ['active', 'invited'], limit: 2, cursor: first.nextCursor })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('searches by the start of the e-mail, of any word of the name or of the account id, case- and accent-insensitively', async () => {
@@ -98,21 +114,21 @@ describe('DynamoClientRepository.list', () => {
 
   it('combines a search with the status filter', async () => {
     const active = added.filter((_, i) => i % 3 === 0).map(({ client }) => client.id).reverse();
-    expect(await allPages({ search: 'client', status: 'active', limit: 3 })).toEqual(active);
-    expect(await allPages({ search: 'zhanna', status: 'active', limit: 3 })).toEqual([added[3]!.client.id]);
-    expect(await allPages({ search: 'zhanna', status: 'invited', limit: 3 })).toEqual([]);
+    expect(await allPages({ search: 'client', statuses: ['active'], limit: 3 })).toEqual(active);
+    expect(await allPages({ search: 'zhanna', statuses: ['active'], limit: 3 })).toEqual([added[3]!.client.id]);
+    expect(await allPages({ search: 'zhanna', statuses: ['invited'], limit: 3 })).toEqual([]);
   });
 
   it('refuses a cursor from another partner\'s listing or from another filter', async () => {
     const foreign = await listing().list(other.partnerId, { limit: 1 });
     const otherPage = await listing().list(partner.partnerId, { limit: 1 });
-    const ownActive = await listing().list(partner.partnerId, { status: 'active', limit: 1 });
+    const ownActive = await listing().list(partner.partnerId, { statuses: ['active'], limit: 1 });
     expect(otherPage.nextCursor).toBeDefined();
     expect(ownActive.nextCursor).toBeDefined();
 
     const forged = Buffer.from(JSON.stringify({ pk: `PARTNER#${other.partnerId}`, sk: 'CLIENT#x', listKey: 'x', clientsOf: other.partnerId })).toString('base64url');
     await expect(listing().list(partner.partnerId, { limit: 1, cursor: forged })).rejects.toBeInstanceOf(ValidationError);
-    await expect(listing().list(partner.partnerId, { status: 'declined', limit: 1, cursor: ownActive.nextCursor })).rejects.toBeInstanceOf(ValidationError);
+    await expect(listing().list(partner.partnerId, { statuses: ['declined'], limit: 1, cursor: ownActive.nextCursor })).rejects.toBeInstanceOf(ValidationError);
     const searched = await listing().list(partner.partnerId, { search: 'client', limit: 1 });
     expect(searched.nextCursor).toBeDefined();
     await expect(listing().list(partner.partnerId, { search: 'zhanna', limit: 1, cursor: searched.nextCursor })).rejects.toBeInstanceOf(ValidationError);

@@ -280,7 +280,7 @@ describe.each(implementations)('client ports: %s', (_, portsOf) => {
     expect(ids(first)).toEqual([sidorova!.id, ivanov!.id]);
     expect(ids(second)).toEqual([petrova!.id]);
     expect(second.nextCursor).toBeUndefined();
-    expect(ids(await ports.listing.list(partnerId, { limit: 10, status: 'declined' }))).toEqual([ivanov!.id]);
+    expect(ids(await ports.listing.list(partnerId, { limit: 10, statuses: ['declined'] }))).toEqual([ivanov!.id]);
     await ports.settle();
     expect(ids(await ports.listing.list(partnerId, { limit: 10, search: 'ANNA' }))).toEqual([sidorova!.id, petrova!.id]);
     expect(ids(await ports.listing.list(partnerId, { limit: 10, search: 'anna  sid' }))).toEqual([sidorova!.id]);

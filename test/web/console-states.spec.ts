@@ -8,6 +8,7 @@
 import type { Page, Route } from '@playwright/test';
 import { call } from '../support/http';
 import { checkScreen } from './support/checkScreen';
+import { showOnlyStatus } from './support/clientFilters';
 import { apiGet, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 import { expect, test } from './support/test';
 
@@ -53,7 +54,7 @@ test('the clients list never leaves stale rows actionable and puts a failed load
 
   // A slow answer: the old rows go inert at once, then skeleton rows replace them.
   const release = await holdCalls(page, /\/clients\?.*status=blocked/);
-  await page.getByLabel('Status').selectOption('blocked');
+  await showOnlyStatus(page, 'Blocked');
   await expect(page.locator('.stale')).toHaveAttribute('inert', '');
   await expect(table).toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('.stale')).toHaveCount(0);
@@ -64,10 +65,10 @@ test('the clients list never leaves stale rows actionable and puts a failed load
 
   // A 503 with Retry-After: the error stands where the rows were, counts down and tries again by itself.
   const recover = await failCalls(page, /\/clients\?.*status=expired/, 503, 3);
-  await page.getByLabel('Status').selectOption('expired');
+  await showOnlyStatus(page, 'Expired');
   await expect(page.getByRole('alert')).toHaveText('The service is busy right now.');
   await expect(page.getByText(/Trying again in \d s/)).toBeVisible();
-  await expect(page.getByRole('checkbox')).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /^Select/ })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Selected clients' })).toHaveCount(0);
   await checkScreen(page, 'clients-error');
   await recover();
@@ -75,7 +76,7 @@ test('the clients list never leaves stale rows actionable and puts a failed load
 
   // A failure without Retry-After: the Retry button loads again.
   const fixed = await failCalls(page, /\/clients\?.*status=declined/, 500);
-  await page.getByLabel('Status').selectOption('declined');
+  await showOnlyStatus(page, 'Declined');
   await expect(page.getByRole('alert')).toHaveText('Something went wrong on our side. Please try again in a moment.');
   await fixed();
   await page.getByRole('button', { name: 'Retry' }).click();
@@ -165,9 +166,9 @@ test('the selection bar offers only what applies and says what will be skipped; 
   await page.getByRole('checkbox', { name: 'Select all on this page' }).uncheck();
 
   // A mix: Block applies to the active one only, and the bar says the other will be skipped.
-  await page.getByLabel('Status').selectOption('active');
+  await showOnlyStatus(page, 'Active');
   await page.getByRole('checkbox', { name: /^Select Pavel/ }).check();
-  await page.getByLabel('Status').selectOption('declined');
+  await showOnlyStatus(page, 'Declined');
   await page.getByRole('checkbox', { name: /^Select / }).nth(1).check();
   await expect(bar.getByRole('button', { name: 'Block (1)' })).toBeVisible();
   await expect(bar).toContainText('Block: 1 client will be skipped: only active clients can be blocked.');
@@ -179,7 +180,7 @@ test('the selection bar offers only what applies and says what will be skipped; 
   await bar.getByRole('button', { name: 'Clear selection' }).click();
 
   // A phone: each client is at most two lines, select-all and the row menus are reachable, ids are never broken.
-  await page.getByLabel('Status').selectOption('');
+  await showOnlyStatus(page, '');
   await page.setViewportSize({ width: 360, height: 740 });
   const rows = table.locator('tbody tr');
   await expect(rows).toHaveCount(20);

@@ -4,7 +4,9 @@
  * and the clock moves, so the client crosses 50 % and then 80 % of the budget; the header's unread
  * count rises, the notifications list shows the crossings and one is marked read; the home screen
  * shows this month's spend, the 90-day chart with its table, and the client among the top spenders;
- * the budgets list and the clients list ordered by spend show the budget and its use.
+ * the budgets list and the clients list ordered by spend show the budget and its use; the partner
+ * sets its default budget and one budget on a selection of the list, and removes a client's own
+ * budget (the default then applies).
  */
 import { expect, test } from './support/test';
 import { call } from '../support/http';
@@ -123,9 +125,39 @@ test('a threshold crossed by billing events alerts the partner in the header and
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Budgets' }).click();
   await expect(page.getByRole('region', { name: 'Your budgets' }).getByRole('link', { name: clientName })).toBeVisible();
   await checkScreen(page, 'budgets');
+  // The default budget applies to every client without its own.
+  await page.getByRole('button', { name: /^(Set|Change) default budget$/ }).click();
+  const defaults = page.getByRole('dialog', { name: /default budget$/ });
+  await defaults.getByLabel(/Monthly amount/).fill('1 000');
+  await defaults.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('region', { name: 'Default budget' })).toContainText('₽1,000.00');
+  expect((await apiGet<{ items: Array<{ scope: string; amount: { amount: number } }> }>('/budgets?limit=100', token)).items)
+    .toEqual(expect.arrayContaining([expect.objectContaining({ scope: 'default', amount: expect.objectContaining({ amount: 100_000 }) })]));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
   await page.getByLabel('Order').selectOption('spend');
   const row = page.getByRole('region', { name: 'Your clients by spend' }).getByRole('row').filter({ hasText: clientName });
   await expect(row).toContainText(/8\d %|9\d %|100 %/);
   await checkScreen(page, 'clients-by-spend');
+
+  // A budget for a selection of the list: the same budget on each selected client.
+  const others = items.filter((each) => each.id !== client.id && each.name).slice(0, 2);
+  await page.getByLabel('Order').selectOption('');
+  await page.getByLabel('Status').selectOption('active');
+  for (const other of others) await page.getByRole('checkbox', { name: `Select ${other.name} (${other.email})` }).check();
+  await page.getByRole('region', { name: 'Selected clients' }).getByRole('button', { name: `Budget for ${others.length} clients` }).click();
+  const selectionForm = page.getByRole('dialog', { name: `Budget for ${others.length} clients` });
+  await selectionForm.getByLabel(/Monthly amount/).fill('2500,50');
+  await selectionForm.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Budget set on ${others.length} clients` })).toBeVisible();
+  for (const other of others) {
+    expect((await apiGet<{ inherited: boolean; budget: { amount: { amount: number } } }>(`/clients/${other.id}/budget`, token)))
+      .toMatchObject({ inherited: false, budget: { amount: { amount: 250_050 } } });
+  }
+
+  // Removing a client's own budget leaves the default to apply to it.
+  await page.getByRole('link', { name: others[0]!.name!, exact: true }).click();
+  await page.getByRole('tab', { name: 'Budget' }).click();
+  await page.getByRole('button', { name: 'Remove budget' }).click();
+  await page.getByRole('dialog', { name: 'Remove the budget?' }).getByRole('button', { name: 'Remove budget' }).click();
+  await expect(page.getByText('Your default budget applies to this client.')).toBeVisible();
 });

@@ -1,9 +1,10 @@
 /**
  * Journey: the demo partner's owner invites a finance member and a sales member from the Team
- * screen; the sales member (signed in in its own browser) adds a client and sees only it, with no
+ * screen and changes a role; the sales member (signed in in its own browser) adds a client and sees only it, with no
  * navigation to spend, audit or team; the finance member sees balances but no Add client and no
- * Block; the owner removes the sales member, whose next request is refused and shown as a clear
- * message on the screen it is on.
+ * Block; the owner assigns another client to the sales member from the clients list's selection;
+ * the owner removes the sales member, whose next request is refused and shown as a clear message
+ * on the screen it is on.
  */
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, watchApiAnswers } from './support/test';
@@ -52,13 +53,22 @@ test('an owner builds a team; sales sees only its clients, finance balances with
   await invite(page, financeEmail, 'Finance');
   await invite(page, salesEmail, 'Sales');
   await checkScreen(page, 'team');
+  // A role changes from the member's menu (and back).
+  for (const role of ['Operations', 'Finance']) {
+    await page.getByRole('button', { name: `Actions for ${financeEmail}` }).click();
+    await page.getByRole('menuitem', { name: 'Change role' }).click();
+    await page.getByRole('dialog', { name: `Change the role of ${financeEmail}` }).getByLabel('Role').selectOption({ label: role });
+    await page.getByRole('dialog').getByRole('button', { name: 'Save role' }).click();
+    await expect(page.getByRole('region', { name: 'Members of your team' }).getByRole('row').filter({ hasText: financeEmail })).toContainText(role);
+  }
 
   // The sales member adds a client and sees only the clients it added; spend, audit and team are not offered.
   const sales = await signedInElsewhere(browser, salesEmail);
   const nav = sales.page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link')).toHaveText(['Clients']);
   const clientEmail = uniqueEmail('sales-client');
-  await sales.page.getByRole('button', { name: 'Add client' }).click();
+  // With no client yet, the empty list offers Add client too: the header's button is the first.
+  await sales.page.getByRole('button', { name: 'Add client' }).first().click();
   await sales.page.getByRole('dialog').getByLabel('E-mail').fill(clientEmail);
   await sales.page.getByRole('dialog').getByLabel('Name').fill('Lena Sales');
   await sales.page.getByRole('dialog').getByRole('button', { name: 'Add', exact: true }).click();
@@ -88,7 +98,23 @@ test('an owner builds a team; sales sees only its clients, finance balances with
   await expect(finance.page.getByRole('region', { name: 'Selected clients' }).getByRole('button', { name: 'Block' })).toHaveCount(0);
   await checkScreen(finance.page, 'clients-finance');
 
+  // The owner assigns one more client to the sales member from the clients list's selection: sales sees it too.
+  const { items: active } = await apiGet<{ items: ClientItem[] }>('/clients?status=active', await staffToken(partnerEmail));
+  const assigned = active.find((each) => each.name)!;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+  await page.getByLabel('Status').selectOption('active');
+  await page.getByRole('checkbox', { name: `Select ${assigned.name} (${assigned.email})` }).check();
+  await page.getByRole('region', { name: 'Selected clients' }).getByRole('button', { name: 'Assign to sales' }).click();
+  const assign = page.getByRole('dialog', { name: 'Assign 1 client to a sales member' });
+  await assign.getByLabel('Sales member').selectOption({ label: salesEmail });
+  await checkScreen(page, 'assign-to-sales');
+  await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Assigned 1 client; not found: 0.' })).toBeVisible();
+  await expect.poll(async () => (await apiGet<{ items: ClientItem[] }>('/clients', salesToken)).items.map((each) => each.email).sort())
+    .toEqual([clientEmail, assigned.email].sort());
+
   // The owner removes the sales member; its next request is refused and said in words, on the screen it is on.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
   await page.getByRole('button', { name: `Actions for ${salesEmail}` }).click();
   await page.getByRole('menuitem', { name: 'Remove' }).click();
   await page.getByRole('dialog', { name: `Remove ${salesEmail} from the team?` }).getByRole('button', { name: 'Remove' }).click();

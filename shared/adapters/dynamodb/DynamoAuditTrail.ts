@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry, type ClientAuditEntry, isDefaultBudgetAction } from '../../domain/audit/AuditEntry';
+import { ACTOR_KINDS, AUDIT_ACTIONS, type AuditEntry, type ClientAuditEntry, EDITABLE_CLIENT_FIELDS, isDefaultBudgetAction } from '../../domain/audit/AuditEntry';
 import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import type { AuditQuery, AuditTrail } from '../../ports/AuditTrail';
 import type { Page } from '../../ports/Page';
@@ -25,6 +25,7 @@ const auditItem = z.object({
   action: z.enum(AUDIT_ACTIONS),
   before: z.nullish(status),
   after: z.optional(status),
+  changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(storedText), after: z.nullable(storedText) }))),
 });
 
 /** Parses a stored audit item. */
@@ -39,7 +40,7 @@ export function toAuditEntry(item: Record<string, unknown>): AuditEntry {
   const { action, clientId, after } = parsed;
   if (isDefaultBudgetAction(action)) return { ...common, clientId: null, action, before: null, after: null };
   if (clientId === undefined || after === undefined) throw new Error(`Audit entry ${parsed.auditId} names no client or status`);
-  return { ...common, clientId, action, before: parsed.before ?? null, after };
+  return { ...common, clientId, action, before: parsed.before ?? null, after, ...(parsed.changes && { changes: parsed.changes }) };
 }
 
 /** Parses a stored audit item about a client (an operation's recorded result). */

@@ -6,7 +6,7 @@ import type { ClientChange, InviteeMarker } from '../../domain/clients/ClientCha
 import type { ClientRepository, PartnerNotice } from '../../ports/ClientRepository';
 import { saveClientChange } from './clientChangeTransaction';
 import { toClient } from './clientItems';
-import { clientKey, partnerInviteeKey } from './clientKeys';
+import { attentionKey, clientKey, partnerInviteeKey } from './clientKeys';
 import { conditionalUpdate } from './conditionalUpdate';
 import { DynamoClientQueries } from './DynamoClientQueries';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
@@ -41,12 +41,14 @@ export class DynamoClientRepository extends DynamoClientQueries implements Clien
       // (an acceptance). The version moves, so a writer that read the client before loses its race instead of
       // writing `pending` back.
       ConditionExpression: 'invitationId = :invitation AND invitationExpiresAt = :expiresAt AND invitationMail = :pending',
-      UpdateExpression: 'SET invitationMail = :mail, version = version + :one',
+      // `attentionKey` follows the mail (a failed one needs attention); it indexes only while the invitation is pending.
+      UpdateExpression: 'SET invitationMail = :mail, attentionKey = :attention, version = version + :one',
       ExpressionAttributeValues: {
         ':invitation': client.invitation.id,
         ':expiresAt': client.invitation.expiresAt.toISOString(),
         ':pending': 'pending',
         ':mail': mail,
+        ':attention': attentionKey(mail, client.invitation.expiresAt),
         ':one': 1,
       },
       ReturnValues: 'ALL_NEW',

@@ -29,6 +29,7 @@ export function auditTransactItem(entry: AuditEntry, table = physicalTableName('
         action: entry.action,
         before: entry.before,
         ...(entry.after !== null && { after: entry.after }),
+        ...('changes' in entry && entry.changes && { changes: entry.changes }),
       },
       // Invariant: an audit entry is written once and never overwritten.
       ConditionExpression: 'attribute_not_exists(pk)',

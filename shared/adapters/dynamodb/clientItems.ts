@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CLIENT_STATUSES, type Client, isAttached } from '../../domain/clients/Client';
 import { INVITATION_STATUSES, type Invitation } from '../../domain/clients/Invitation';
 import { LANGUAGES } from '../../domain/Language';
-import { clientKey, clientListKey, partnerAssigneeKey, partnerStatusKey } from './clientKeys';
+import { attentionKey, clientKey, clientListKey, partnerAssigneeKey, partnerStatusKey } from './clientKeys';
 import { INVITATION_QUEUES, invitationKey } from './invitationKeys';
 import { isoDate, optionalIsoDate } from './storedDate';
 import { optionalStoredText, storedNumber, storedText } from './storedFields';
@@ -83,7 +83,7 @@ export function toInvitation(item: Record<string, unknown>): Invitation {
 /** How an invitation may end that its partner is told of by mail (a cancellation is the partner's own doing). */
 const TOLD_TO_PARTNER: ReadonlySet<string> = new Set(['accepted', 'declined', 'expired']);
 
-/** The stored item of a client, with its index attributes (a detached client leaves both listing indexes). */
+/** The stored item of a client, with its index attributes (a detached client leaves the listing indexes; only a pending invitation is in `byAttention`). */
 export function clientToItem(client: Client): Record<string, unknown> {
   return {
     ...clientKey(client.partnerId, client.id),
@@ -91,6 +91,10 @@ export function clientToItem(client: Client): Record<string, unknown> {
       clientsOf: client.partnerId,
       clientsOfStatus: partnerStatusKey(client.partnerId, client.status),
       ...(client.assignee && { clientsOfAssignee: partnerAssigneeKey(client.partnerId, client.assignee) }),
+    }),
+    ...(client.status === 'invited' && client.invitation.status === 'pending' && {
+      attentionOf: client.partnerId,
+      attentionKey: attentionKey(client.invitation.mail, client.invitation.expiresAt),
     }),
     listKey: clientListKey(client.createdAt, client.id),
     clientId: client.id,

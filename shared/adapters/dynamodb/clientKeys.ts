@@ -63,4 +63,18 @@ export function clientSearchPartition(partnerId: string, prefix: string): string
 }
 
 /** The index names of the table. */
-export const CLIENT_INDEXES = { byPartner: 'byPartner', byPartnerStatus: 'byPartnerStatus', byAssignee: 'byAssignee' } as const;
+export const CLIENT_INDEXES = { byPartner: 'byPartner', byPartnerStatus: 'byPartnerStatus', byAssignee: 'byAssignee', byAttention: 'byAttention' } as const;
+
+/**
+ * `attentionKey`: sort key of the sparse `byAttention` index, present while the client's invitation
+ * is pending: `0#…` when its mail failed (always needs attention), else `1#<expiresAt>` (needs it from
+ * 48 hours before the expiry). Every key below `attentionBound(t)` needs attention at `t - 48 h`.
+ */
+export function attentionKey(mail: string, expiresAt: Date): string {
+  return `${mail === 'failed' ? '0' : '1'}#${expiresAt.toISOString()}`;
+}
+
+/** The exclusive upper bound of the `byAttention` keys of the invitations failed or expiring before `expiringBefore`. */
+export function attentionBound(expiringBefore: Date): string {
+  return `1#${expiringBefore.toISOString()}`;
+}

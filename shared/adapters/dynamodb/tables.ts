@@ -97,6 +97,9 @@ export const tables = {
       { indexName: 'byPartnerStatus', partitionKey: S('clientsOfStatus'), sortKey: S('listKey') },
       // Only attached clients assigned to a sales member carry `clientsOfAssignee`.
       { indexName: 'byAssignee', partitionKey: S('clientsOfAssignee'), sortKey: S('listKey') },
+      // Sparse: only invited clients with a pending invitation carry `attentionOf`; `attentionKey` puts a failed mail
+      // first, then the invitations by expiry, so "needs attention" reads one key range (`attentionKeys`).
+      { indexName: 'byAttention', partitionKey: S('attentionOf'), sortKey: S('attentionKey') },
     ],
     // The search index (`SEARCH#partner#prefix`) and each partner's counts (`CLIENT_COUNTS`, `COUNTED#c`) follow the clients through it.
     stream: 'NEW_AND_OLD_IMAGES',

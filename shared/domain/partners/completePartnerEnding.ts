@@ -1,12 +1,14 @@
 import type { AccountDirectory } from '../../ports/AccountDirectory';
 import type { PartnerEndings, PartnerRecords } from '../../ports/PartnerRecords';
+import type { TeamStore } from '../../ports/TeamStore';
 import { applyClientOperation, type ClientOperationDeps } from '../clients/runClientOperation';
 import type { JobRun } from '../JobRun';
 import type { TimeBudget } from '../TimeBudget';
 
-/** What closing an ended partnership needs: the clients' batch machinery, the partner's records, the login directory. */
+/** What closing an ended partnership needs: the clients' batch machinery, the partner's records and team, the login directory. */
 export interface PartnerEndingDeps extends Omit<ClientOperationDeps, 'confirmations'> {
   readonly partners: Pick<PartnerRecords, 'get'>;
+  readonly team: Pick<TeamStore, 'team'>;
   readonly endings: PartnerEndings;
   readonly directory: AccountDirectory;
 }
@@ -17,7 +19,7 @@ export const CLIENTS_PER_ROUND = 25;
 /**
  * Closes an ended partnership, resumably: detaches the partner's clients page by page (a pending
  * invitation is cancelled with its client, as a partner's own delete does), then closes the
- * partner's login and takes it off the work queue. Stops when `budget` runs out and returns false with the
+ * logins of the partner and of every member of its team and takes it off the work queue. Stops when `budget` runs out and returns false with the
  * rest left for the next run (the job, `finishPartnerEndings`); each client's detach is its own
  * atomic change, so whatever point it stops at, nothing is half written and the next run goes on.
  * A round in which every client failed also stops it (the next run retries).
@@ -36,8 +38,9 @@ export async function completePartnerEnding(
     const results = await applyClientOperation(deps, partnerId, actor, { operation: 'delete', clientIds });
     if (!results.some((result) => result.result === 'done' || result.result === 'not_found')) return false;
   }
-  const partner = await deps.partners.get(partnerId);
-  if (partner) await deps.directory.closePartnerLogin({ email: partner.email, partnerId });
+  const [partner, team] = await Promise.all([deps.partners.get(partnerId), deps.team.team(partnerId)]);
+  const emails = new Set([...(partner ? [partner.email] : []), ...(team?.members ?? []).map((member) => member.email)]);
+  for (const email of emails) await deps.directory.closePartnerLogin({ email, partnerId });
   await deps.endings.finish(partnerId);
   return true;
 }

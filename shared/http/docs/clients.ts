@@ -1,12 +1,13 @@
 /** Response schemas and OpenAPI docs of the clients, invitation and audit routes (build time only: no route bundles them). */
 import * as z from 'zod/mini';
-import { ACTOR_KINDS, AUDIT_ACTIONS } from '../../domain/audit/AuditEntry';
+import { ACTOR_KINDS, AUDIT_ACTIONS, EDITABLE_CLIENT_FIELDS } from '../../domain/audit/AuditEntry';
 import { CLIENT_STATUSES, VISIBLE_CLIENT_STATUSES } from '../../domain/clients/Client';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
+import { ATTENTION_REASONS } from '../../domain/clients/clientAttention';
 import { INVITATION_STATUSES } from '../../domain/clients/Invitation';
 import type { OperationDoc, OperationDocs } from '../openapi';
 import { auditQuery } from '../schemas/auditQuery';
-import { addClientBody } from '../schemas/clients';
+import { addClientBody, editClientBody } from '../schemas/clients';
 import { invitationTokenParams } from '../schemas/invitationTokenParams';
 import { listClientsQuery } from '../schemas/listClientsQuery';
 import { idParams } from '../schemas/idParams';
@@ -34,6 +35,12 @@ export const clientView = z.object({
 
 /** One item of `GET /clients`: the client and its current balance, `null` unless it is active or blocked. */
 export const listedClientView = z.extend(clientView, { balance: z.nullable(money) });
+
+/** The clients that need the partner's attention, each with why; `truncated` when there were more than the view reads. */
+export const clientAttentionView = z.object({
+  items: z.array(z.extend(listedClientView, { reasons: z.array(z.enum(ATTENTION_REASONS)) })),
+  truncated: z.boolean(),
+});
 
 /** How many of the partner's clients are in each status it can see, and all of them. */
 export const clientSummaryView = z.object({
@@ -65,6 +72,8 @@ export const auditEntryView = z.object({
   before: z.nullable(z.enum(CLIENT_STATUSES)),
   /** The client's status after the change; `null` when the entry is about no client. */
   after: z.nullable(z.enum(CLIENT_STATUSES)),
+  /** Only on `edit`: each contact detail that changed, before and after (`null`: not set). */
+  changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(z.string()), after: z.nullable(z.string()) }))),
 });
 
 const clientPage = pageOf(listedClientView);
@@ -124,7 +133,8 @@ export const clientOperations: OperationDocs = {
   },
   'GET /clients': {
     summary: 'List your clients',
-    description: 'List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of ' +
+    description: 'List your clients, newest first; filter by one status or several (`status=invited,expired`, or `status` repeated; ' +
+      'one query per status, merged, so every page is exact); search by the start of the e-mail, of a word of the name or of ' +
       'the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the ' +
       'current balance of an active or blocked client (`null` for the others)',
     tag: 'Clients', query: listClientsQuery, response: clientPage,
@@ -147,11 +157,44 @@ export const clientOperations: OperationDocs = {
     examples: { response: { counts: { invited: 12, active: 240, blocked: 3, declined: 4, cancelled: 1, expired: 6 }, total: 266 } },
     errors: [],
   },
+  'GET /clients/attention': {
+    summary: 'Clients that need attention',
+    description: 'Your clients that need attention now: a negative balance (`negative_balance`), an invitation expiring within ' +
+      '48 hours (`invitation_expiring`), an invitation mail that failed (`mail_failed`: resend it). Read from two indexes, never by ' +
+      'reading the list: up to 100 pending invitations and 100 negative balances; `truncated` when there were more. Most reasons first, ' +
+      'then the soonest expiry, then the lowest balance',
+    tag: 'Clients', response: clientAttentionView, success: { 200: 'The clients that need attention, each with its reasons' },
+    examples: {
+      response: {
+        items: [
+          { ...clientExample, invitation: { ...clientExample.invitation, mail: 'failed' }, balance: null, reasons: ['invitation_expiring', 'mail_failed'] },
+          {
+            ...clientExample, id: 'cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d', status: 'active', invitation: { ...clientExample.invitation, status: 'accepted' },
+            balance: { amount: -4_085_660, currency: 'RUB' }, reasons: ['negative_balance'],
+          },
+        ],
+        truncated: false,
+      },
+    },
+    errors: [],
+  },
   'GET /clients/{id}': {
     params: idParams,
     summary: 'Get a client',
     description: 'One of your clients',
     tag: 'Clients', response: clientView, success: { 200: 'The client' }, examples: { response: clientExample }, errors: ['not_found'],
+  },
+  'PATCH /clients/{id}': {
+    params: idParams,
+    summary: 'Edit a client',
+    description: 'Change your client\'s name or phone with the same rules as when adding it; `null` clears a field, a field left ' +
+      'out stays (the e-mail and the cloud account belong to the invitation and cannot be edited). Audited as `edit` with each ' +
+      'changed field before and after; sending values equal to the stored ones changes and records nothing (200 with the client ' +
+      'as it is). Send an `Idempotency-Key` to repeat a request safely. Search follows a new name within seconds',
+    tag: 'Clients', body: editClientBody, response: clientView,
+    success: { 200: 'The client as it is now' },
+    examples: { body: { name: 'Ivan Petrov-Vodkin', phone: '+7 (495) 765-43-21' }, response: { ...clientExample, name: 'Ivan Petrov-Vodkin', phone: '+74957654321', updatedAt: '2026-12-02T11:00:00.000Z' } },
+    errors: ['not_found', 'concurrent_change'],
   },
   'POST /clients/{id}/invitation/resend': {
     params: idParams,

@@ -135,6 +135,6 @@ export const partnerOperations: OperationDocs = {
   'POST /partners/{id}/resume': stateOperation('resume', 'Resume a partner', 'Resume a suspended partner: its people may use the partner routes again.', 'active'),
   'POST /partners/{id}/end': stateOperation('end', 'End a partnership',
     'End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), ' +
-    'pending invitations are cancelled, the partner\'s login is closed; its people are refused with 403 `partner_ended`. The record and its ' +
+    'pending invitations are cancelled, the logins of the partner and its members are closed; its people are refused with 403 `partner_ended`. The record and its ' +
     'audit stay, read-only, and its e-mail cannot be approved again without the manager\'s explicit `reapproveEndedPartner`.', 'ended'),
 };

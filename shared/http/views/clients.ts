@@ -5,7 +5,8 @@ import { type Client, isAttached } from '../../domain/clients/Client';
 import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
-import type { auditEntryView, clientSummaryView, clientView, invitationView, listedClientView } from '../docs/clients';
+import type { ClientNeedingAttention } from '../../domain/clients/clientAttention';
+import type { auditEntryView, clientAttentionView, clientSummaryView, clientView, invitationView, listedClientView } from '../docs/clients';
 import type { ClientCounts } from '../../ports/ClientIndex';
 
 /** Renders a client for its partner (never a detached one: the use cases answer 404 for it). */
@@ -56,6 +57,7 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
     action: entry.action,
     before: entry.before,
     after: entry.after,
+    ...('changes' in entry && entry.changes && { changes: entry.changes.map(({ field, before, after }) => ({ field, before, after })) }),
   };
 }
 
@@ -63,4 +65,9 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
 export function toClientSummaryView(counts: ClientCounts): z.infer<typeof clientSummaryView> {
   const { invited, active, blocked, declined, cancelled, expired } = counts;
   return { counts: { invited, active, blocked, declined, cancelled, expired }, total: invited + active + blocked + declined + cancelled + expired };
+}
+
+/** Renders the "needs attention" view. */
+export function toClientAttentionView(view: { items: readonly ClientNeedingAttention[]; truncated: boolean }): z.infer<typeof clientAttentionView> {
+  return { items: view.items.map((each) => ({ ...toListedClientView(each), reasons: [...each.reasons] })), truncated: view.truncated };
 }

@@ -57,7 +57,7 @@ export class InMemoryClientRepository implements ClientRepository, ClientListing
   public async list(partnerId: string, query: ClientListQuery): Promise<Page<Client>> {
     const words = query.search === undefined ? [] : searchWords(normalizeSearch(query.search));
     const matching = [...this.tables.clients.values()]
-      .filter((client) => client.partnerId === partnerId && isAttached(client.status) && (!query.status || client.status === query.status))
+      .filter((client) => client.partnerId === partnerId && isAttached(client.status) && (!query.statuses || query.statuses.some((status) => status === client.status)))
       .filter((client) => words.every((word) => matchesSearch(clientSearchTerms(client), word)))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
     const start = query.cursor ? Number(query.cursor) : 0;

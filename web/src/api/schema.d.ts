@@ -217,7 +217,7 @@ export interface paths {
         };
         /**
          * List your clients
-         * @description List your clients, newest first; filter by status; search by the start of the e-mail, of a word of the name or of the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
+         * @description List your clients, newest first; filter by one status or several (`status=invited,expired`, or `status` repeated; one query per status, merged, so every page is exact); search by the start of the e-mail, of a word of the name or of the account id (a word of at least 2 characters, case- and accent-insensitive; one query of a prefix index whatever your size). Each item carries the current balance of an active or blocked client (`null` for the others)
          */
         get: operations["listClients"];
         put?: never;
@@ -252,6 +252,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients that need attention
+         * @description Your clients that need attention now: a negative balance (`negative_balance`), an invitation expiring within 48 hours (`invitation_expiring`), an invitation mail that failed (`mail_failed`: resend it). Read from two indexes, never by reading the list: up to 100 pending invitations and 100 negative balances; `truncated` when there were more. Most reasons first, then the soonest expiry, then the lowest balance
+         */
+        get: operations["listClientsNeedingAttention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}": {
         parameters: {
             query?: never;
@@ -273,7 +293,11 @@ export interface paths {
         delete: operations["deleteClient"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a client
+         * @description Change your client's name or phone with the same rules as when adding it; `null` clears a field, a field left out stays (the e-mail and the cloud account belong to the invitation and cannot be edited). Audited as `edit` with each changed field before and after; sending values equal to the stored ones changes and records nothing (200 with the client as it is). Send an `Idempotency-Key` to repeat a request safely. Search follows a new name within seconds
+         */
+        patch: operations["editClient"];
         trace?: never;
     };
     "/clients/{id}/invitation/resend": {
@@ -1055,7 +1079,7 @@ export interface paths {
         put?: never;
         /**
          * End a partnership
-         * @description End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), pending invitations are cancelled, the partner's login is closed; its people are refused with 403 `partner_ended`. The record and its audit stay, read-only, and its e-mail cannot be approved again without the manager's explicit `reapproveEndedPartner`. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
+         * @description End a partnership: every client of the partner is detached (resumably, client by client; the job finishes what the request could not), pending invitations are cancelled, the logins of the partner and its members are closed; its people are refused with 403 `partner_ended`. The record and its audit stay, read-only, and its e-mail cannot be approved again without the manager's explicit `reapproveEndedPartner`. Without `confirm`: a preview of what would happen and a confirmation token, valid 5 minutes, single use, bound to this partner and action. With `{"reason", "confirm": token}`: does it, audited with the manager and the reason, and mails the partner. A reason is required in both steps. Token errors: 422 `confirmation_invalid` / `confirmation_mismatch` / `confirmation_expired`, 409 `confirmation_used`; a state that does not allow the action: 409 `invalid_transition`. The same confirmation sent again (its answer was lost) answers the partner while it still stands in the state it took it to (an end goes on closing); once it moved on, 409 `confirmation_used`.
          */
         post: operations["endPartner"];
         delete?: never;
@@ -1150,11 +1174,17 @@ export interface components {
                 email: string | null;
             };
             /** @enum {string} */
-            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget" | "set_default_budget" | "remove_default_budget";
+            action: "invite" | "reinvite" | "resend" | "accept" | "decline" | "cancel" | "expire" | "block" | "unblock" | "detach" | "set_budget" | "remove_budget" | "edit" | "set_default_budget" | "remove_default_budget";
             /** @enum {string|null} */
             before: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
             /** @enum {string|null} */
             after: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired" | "detached" | null;
+            changes?: {
+                /** @enum {string} */
+                field: "name" | "phone";
+                before: string | null;
+                after: string | null;
+            }[];
         };
         Balance: {
             clientId: string;
@@ -2653,6 +2683,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `request_in_progress`, `concurrent_change` */
+        RequestInProgressOrConcurrentChange: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "request_in_progress",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "request_in_progress" | "concurrent_change";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `request_in_progress`, `confirmation_used` */
         RequestInProgressOrConfirmationUsed: {
             headers: {
@@ -3843,7 +3903,7 @@ export interface operations {
     listClients: {
         parameters: {
             query?: {
-                status?: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
+                status?: string;
                 search?: string;
                 limit?: string;
                 cursor?: string;
@@ -4071,6 +4131,112 @@ export interface operations {
             503: components["responses"]["TemporarilyUnavailable"];
         };
     };
+    listClientsNeedingAttention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clients that need attention, each with its reasons */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "name": "Ivan Petrov",
+                     *           "phone": "+74951234567",
+                     *           "status": "invited",
+                     *           "createdAt": "2026-12-01T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitation": {
+                     *             "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *             "status": "pending",
+                     *             "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *             "mail": "failed"
+                     *           },
+                     *           "balance": null,
+                     *           "reasons": [
+                     *             "invitation_expiring",
+                     *             "mail_failed"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "cli_7a5c3e1b9d8f4a2c6e0b8d6f4a2c0e9d",
+                     *           "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *           "email": "ivan@petrov-bakery.example",
+                     *           "name": "Ivan Petrov",
+                     *           "phone": "+74951234567",
+                     *           "status": "active",
+                     *           "createdAt": "2026-12-01T09:30:00.000Z",
+                     *           "updatedAt": "2026-12-01T09:30:00.000Z",
+                     *           "invitation": {
+                     *             "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *             "status": "accepted",
+                     *             "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *             "mail": "sent"
+                     *           },
+                     *           "balance": {
+                     *             "amount": -4085660,
+                     *             "currency": "RUB"
+                     *           },
+                     *           "reasons": [
+                     *             "negative_balance"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "truncated": false
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            accountId: string | null;
+                            email: string;
+                            name?: string;
+                            phone?: string;
+                            /** @enum {string} */
+                            status: "invited" | "active" | "blocked" | "declined" | "cancelled" | "expired";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            invitation: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "cancelled" | "expired";
+                                /** Format: date-time */
+                                expiresAt: string;
+                                /** @enum {string} */
+                                mail: "pending" | "sent" | "failed";
+                            };
+                            balance: {
+                                amount: number;
+                                currency: string;
+                            } | null;
+                            reasons: ("negative_balance" | "invitation_expiring" | "mail_failed")[];
+                        }[];
+                        truncated: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
     getClient: {
         parameters: {
             query?: never;
@@ -4184,6 +4350,77 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReusedOrConfirmationInvalidOrConfirmationMismatchOrConfirmationExpired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    editClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the first successful response to a key is stored for 24 hours and returned again to a retry with the same key from the same caller, without doing anything twice. The same key with another method, path or body answers 422 `idempotency_key_reused`; while the first request still runs, 409 `request_in_progress`. Failed requests are not stored (retry them with the same key). An empty key is no key.
+                 * @example add-client-7f3k9q2m
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ivan Petrov-Vodkin",
+                 *       "phone": "+7 (495) 765-43-21"
+                 *     }
+                 */
+                "application/json": {
+                    name?: string | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The client as it is now */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
+                     *       "accountId": "acc-7f3k9q2m4x8b1n5c6v0z",
+                     *       "email": "ivan@petrov-bakery.example",
+                     *       "name": "Ivan Petrov-Vodkin",
+                     *       "phone": "+74957654321",
+                     *       "status": "invited",
+                     *       "createdAt": "2026-12-01T09:30:00.000Z",
+                     *       "updatedAt": "2026-12-02T11:00:00.000Z",
+                     *       "invitation": {
+                     *         "id": "inv_5c1e9a7b3d2f4e6a8b0c2d4e6f8a0b1c",
+                     *         "status": "pending",
+                     *         "expiresAt": "2026-12-08T09:30:00.000Z",
+                     *         "mail": "sent"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RequestInProgressOrConcurrentChange"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];

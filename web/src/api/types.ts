@@ -25,6 +25,10 @@ export type Expenses = Json<paths['/clients/{id}/expenses']['get']['responses'][
 export type Me = Json<paths['/me']['get']['responses'][200]>;
 /** What an invitation link shows. */
 export type InvitationView = Json<paths['/invitations/{token}']['get']['responses'][200]>;
+/** One client as `GET /clients/{id}` answers it (and `PATCH /clients/{id}` after a change). */
+export type Client = Json<paths['/clients/{id}']['get']['responses'][200]>;
+/** Why a client needs attention (`GET /clients/attention`). */
+export type AttentionReason = Json<paths['/clients/attention']['get']['responses'][200]>['items'][number]['reasons'][number];
 /** A page of the managers' list of partners (as JSON: the route also answers CSV to `Accept: text/csv`). */
 export type PartnerPage = Exclude<Json<paths['/partners']['get']['responses'][200]>, string>;
 /** A partner as the managers' list shows it. */

@@ -30,6 +30,8 @@ export const PARTNER_ROUTE_ROLES = {
   'POST /clients': 'addClients',
   'GET /clients': 'everyone',
   'GET /clients/summary': 'spend',
+  'GET /clients/attention': 'spend',
+  'PATCH /clients/{id}': 'addClients',
   'GET /clients/{id}': 'everyone',
   'POST /clients/{id}/invitation/resend': 'addClients',
   'POST /clients/{id}/invitation/cancel': 'addClients',

@@ -352,7 +352,7 @@ export const en = {
       invite: 'Invited', reinvite: 'Invited again', resend: 'Invitation resent', accept: 'Accepted', decline: 'Declined',
       cancel: 'Invitation cancelled', expire: 'Invitation expired', block: 'Blocked', unblock: 'Unblocked', detach: 'Deleted (detached)',
       set_budget: 'Budget set', remove_budget: 'Budget removed',
-      set_default_budget: 'Default budget set', remove_default_budget: 'Default budget removed',
+      set_default_budget: 'Default budget set', remove_default_budget: 'Default budget removed', edit: 'Details changed',
     },
     actors: { partner: 'You', invitee: 'The client', system: 'The system', manager: 'The partner department' },
     deletedClient: 'a deleted client',
@@ -658,6 +658,25 @@ export const en = {
       noAttempts: 'No attempt recorded yet.',
       attemptLine: (at: string, by: string, reached: boolean) => `${at}, ${by}: ${reached ? 'reached' : 'not reached'}`,
     },
+  },
+  // clients28
+  clientEdit: {
+    edit: 'Edit details',
+    title: 'Edit client details',
+    fixed: 'The e-mail and the cloud account belong to the invitation and cannot be changed here.',
+    phoneHint: 'International format, e.g. +7 495 123-45-67. Leave empty to remove the phone.',
+    save: 'Save',
+    saved: 'Details saved.',
+    fields: { name: 'Name', phone: 'Phone' },
+    notSet: 'not set',
+    change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  },
+  clientCounts: {
+    statusCount: (status: string, count: string) => `${status} (${count})`,
+    attention: 'Needs attention',
+    attentionHint: 'Clients with a negative balance, an invitation expiring within 48 hours, or an invitation mail that failed.',
+    reasons: { negativeBalance: 'Negative balance', expiringInvitation: 'Invitation expires soon', mailFailed: 'Invitation mail failed' },
+    noneNeedAttention: 'No client needs attention.',
   },
   // keys (issue 33): the API keys screen
   apiKeys: {

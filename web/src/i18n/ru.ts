@@ -354,7 +354,7 @@ export const ru: Catalogue = {
       invite: 'Приглашён', reinvite: 'Приглашён повторно', resend: 'Приглашение отправлено снова', accept: 'Принял приглашение', decline: 'Отклонил приглашение',
       cancel: 'Приглашение отменено', expire: 'Приглашение истекло', block: 'Заблокирован', unblock: 'Разблокирован', detach: 'Удалён (отвязан)',
       set_budget: 'Бюджет задан', remove_budget: 'Бюджет удалён',
-      set_default_budget: 'Бюджет по умолчанию задан', remove_default_budget: 'Бюджет по умолчанию удалён',
+      set_default_budget: 'Бюджет по умолчанию задан', remove_default_budget: 'Бюджет по умолчанию удалён', edit: 'Данные изменены',
     },
     actors: { partner: 'Вы', invitee: 'Клиент', system: 'Система', manager: 'Отдел партнёров' },
     deletedClient: 'удалённый клиент',
@@ -660,6 +660,25 @@ export const ru: Catalogue = {
       noAttempts: 'Попыток пока нет.',
       attemptLine: (at, by, reached) => `${at}, ${by}: ${reached ? 'связался' : 'не дозвонился'}`,
     },
+  },
+  // clients28
+  clientEdit: {
+    edit: 'Изменить данные',
+    title: 'Изменить данные клиента',
+    fixed: 'Адрес эл. почты и облачный аккаунт относятся к приглашению, их здесь изменить нельзя.',
+    phoneHint: 'В международном формате, например +7 495 123-45-67. Оставьте пустым, чтобы удалить телефон.',
+    save: 'Сохранить',
+    saved: 'Данные сохранены.',
+    fields: { name: 'Имя', phone: 'Телефон' },
+    notSet: 'не задано',
+    change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  },
+  clientCounts: {
+    statusCount: (status: string, count: string) => `${status} (${count})`,
+    attention: 'Требуют внимания',
+    attentionHint: 'Клиенты с отрицательным балансом, с приглашением, срок которого истекает в ближайшие 48 часов, или с недоставленным письмом-приглашением.',
+    reasons: { negativeBalance: 'Отрицательный баланс', expiringInvitation: 'Приглашение скоро истечёт', mailFailed: 'Письмо-приглашение не доставлено' },
+    noneNeedAttention: 'Нет клиентов, требующих внимания.',
   },
   // keys (issue 33): экран API-ключей
   apiKeys: {

@@ -31,7 +31,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
   const [reason, setReason] = useState('');
   const [reasonWrong, setReasonWrong] = useState(false);
   const [notice, setNotice] = useState<ApplicationStatus | null>(null);
-  const [workNotice, setWorkNotice] = useState<string | null>(null);
+  const [workNotice, setWorkNotice] = useState<'taken' | 'attemptRecorded' | null>(null);
   const [workProblem, setWorkProblem] = useState<Problem | null>(null);
   const [recording, setRecording] = useState(false);
   const [note, setNote] = useState('');
@@ -44,7 +44,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
     if (!outcome.ok) return setWorkProblem(outcome.problem);
     setWorkProblem(null);
     replace(outcome.data);
-    setWorkNotice(work.taken);
+    setWorkNotice('taken');
   };
 
   const recordAttempt = async (): Promise<Problem | null> => {
@@ -64,7 +64,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
     setNote('');
     setReached(false);
     replace(outcome.data);
-    setWorkNotice(work.attemptRecorded);
+    setWorkNotice('attemptRecorded');
     return null;
   };
 
@@ -98,7 +98,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
       <ProblemMessage problem={problem} onRetry={retry} />
       {slow && <p role="status" class="loading-line">{words.common.loading}</p>}
       {notice && <p class="notice" role="status">{page.nowStatus(words.applicationStatus[notice])}</p>}
-      {workNotice && <p class="notice" role="status">{workNotice}</p>}
+      {workNotice && <p class="notice" role="status">{work[workNotice]}</p>}
       <ProblemMessage problem={workProblem} />
       {application && (
         <>

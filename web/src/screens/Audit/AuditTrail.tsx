@@ -13,7 +13,7 @@ import { Link } from '../../ui/Link';
 import { moscowDayStart, nextDay } from '../../ui/moscowTime';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { auditCsv } from './auditCsv';
+import { auditCsv, fieldChange } from './auditCsv';
 import { clientNames, loadNames } from './clientNames';
 
 /** Props of `AuditTrail`. */
@@ -59,8 +59,8 @@ export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailPro
   const columns: Column<AuditEntry>[] = [
     { header: page.columns.time, nowrap: true, cell: (entry) => formatMoscowClock(entry.at) },
     ...(clientId ? [] : [{ header: page.columns.client, cell: clientCell }]),
-    { header: page.columns.what, cell: (entry) => page.actions[entry.action] },
-    { header: page.columns.who, cell: (entry) => page.actors[entry.actor.kind] },
+    { header: page.columns.what, cell: (entry) => <>{page.actions[entry.action]}{entry.changes?.map((change) => <div class="muted" translate={false}>{fieldChange(change, words)}</div>)}</> },
+    { header: page.columns.who, cell: (entry) => (entry.actor.email ? <span translate={false} title={entry.actor.email}>{entry.actor.email}</span> : page.actors[entry.actor.kind]) },
     { header: page.columns.status, nowrap: true, cell: (entry) => page.change(status(entry.before), status(entry.after)) },
   ];
 

@@ -1,9 +1,15 @@
 /** CSV export of an audit page in the page's language. */
 import type { AuditEntry } from '../../api/types';
-import { CATALOGUES } from '../../i18n/catalogue';
+import { type Catalogue, CATALOGUES } from '../../i18n/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import { toCsv } from '../../ui/csv';
+
+/** One changed contact detail of an `edit` in words: "Name: Ivan → Olga". */
+export function fieldChange(change: NonNullable<AuditEntry['changes']>[number], words: Catalogue): string {
+  const edit = words.clientEdit;
+  return edit.change(edit.fields[change.field], change.before ?? edit.notSet, change.after ?? edit.notSet);
+}
 
 /** The file: time, client id and name, what, who, status before and after. */
 export function auditCsv(entries: readonly AuditEntry[], names: ReadonlyMap<string, string | null>, lang: Language): string {
@@ -13,8 +19,9 @@ export function auditCsv(entries: readonly AuditEntry[], names: ReadonlyMap<stri
   return toCsv(
     [header.time, header.clientId, header.client, header.action, header.actor, header.before, header.after],
     entries.map((entry) => [
-      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : names.get(entry.clientId) ?? '', words.audit.actions[entry.action],
-      words.audit.actors[entry.actor.kind], status(entry.before), status(entry.after),
+      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : names.get(entry.clientId) ?? '',
+      [words.audit.actions[entry.action], ...(('changes' in entry && entry.changes) || []).map((change) => fieldChange(change, words))].join('; '),
+      entry.actor.email ?? words.audit.actors[entry.actor.kind], status(entry.before), status(entry.after),
     ]),
     lang,
   );

@@ -4,6 +4,7 @@
  * trail), and for a client who accepted, the balance's Detail and Expenses on services for a
  * period of Moscow days. Tab, period and grouping live in the URL.
  */
+import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
 import { allowed } from '../../auth/membership';
@@ -19,6 +20,7 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { lazyPart, waitingInPlace } from '../../ui/lazy';
 import { Tabs } from '../../ui/Tabs';
 import { AuditTrail } from '../Audit/AuditTrail';
+import { EditClientDialog } from './EditClientDialog';
 import { type Grouping, GROUPINGS } from './expenseGroups';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -59,6 +61,8 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
     }), { replace: true });
   const data = client.data;
   const name = data ? data.name ?? data.email : null;
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
 
   return (
     <AppShell title={name ? page.title(name) : page.fallbackTitle}>
@@ -68,10 +72,13 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
         {data && (
           <dl class="key-figures">
             <div><dt>{page.profile.status}</dt><dd><span class={`badge status-${data.status}`}>{words.clientStatus[data.status]}</span></dd></div>
-            {balance.data && (
+            {accepted && (
+              // Its place is kept while the balance loads, so the tabs below do not move when it comes.
               <div>
                 <dt>{page.balance}</dt>
-                <dd><BalanceFigure money={balance.data.balance} /> <span class="muted">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></dd>
+                <dd>{balance.data
+                  ? <><BalanceFigure money={balance.data.balance} /> <span class="muted">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></>
+                  : <span class="muted" aria-hidden="true">…</span>}</dd>
               </div>
             )}
           </dl>
@@ -85,7 +92,18 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
       {data && (
         <Tabs label={page.tabs} tabs={tabs} selected={tab} onSelect={(id) => go({ tab: id })}>
           {tab === 'profile' && (
+            <>
+            {allowed('PATCH /clients/{id}') && (
+              <div class="table-tools">
+                <button type="button" class="secondary" onClick={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}>{words.clientEdit.edit}</button>
+              </div>
+            )}
+            {saved && <p class="notice" role="status">{words.clientEdit.saved}</p>}
             <dl class="details">
+              <div><dt>{words.clientEdit.fields.name}</dt><dd translate={false}>{data.name ?? words.common.none}</dd></div>
               <div><dt>{page.profile.email}</dt><dd translate={false}>{data.email}</dd></div>
               <div><dt>{page.profile.phone}</dt><dd translate={false}>{data.phone ?? words.common.none}</dd></div>
               <div><dt>{page.profile.account}</dt><dd>{data.accountId ? <Id value={data.accountId} /> : <span class="muted">{words.clients.setWhenAccepted}</span>}</dd></div>
@@ -99,6 +117,7 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
               )}
               <div><dt>{page.profile.created}</dt><dd>{formatMoscowTime(data.createdAt)}</dd></div>
             </dl>
+            </>
           )}
           {tab === 'history' && (
             <AuditTrail clientId={clientId} from="" to="" cursor={query.get('cursor') ?? ''} onPage={(cursor) => go({ cursor })} />
@@ -113,6 +132,14 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
             </>
           )}
         </Tabs>
+      )}
+      {editing && data && (
+        <EditClientDialog client={data} onClose={(edited) => {
+          setEditing(false);
+          if (!edited) return;
+          client.replace(edited);
+          setSaved(true);
+        }} />
       )}
     </AppShell>
   );

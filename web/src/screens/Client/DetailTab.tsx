@@ -54,7 +54,7 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
         <div><dt>{page.figures.debits}</dt><dd>{formatMoney(detail.totals.debits)}</dd></div>
         <div><dt>{page.figures.closing}</dt><dd><BalanceFigure money={detail.closing} /></dd></div>
       </dl>
-      <h3>{page.perDay}</h3>
+      <h2 class="section-title">{page.perDay}</h2>
       <DataTable
         caption={page.perDayCaption}
         layout="dense"
@@ -70,7 +70,7 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
           { header: page.figures.closing, numeric: true, cell: (day) => <BalanceFigure money={day.closing} /> },
         ]}
       />
-      <h3>{page.movements}</h3>
+      <h2 class="section-title">{page.movements}</h2>
       <DataTable
         caption={page.movements}
         layout="dense"

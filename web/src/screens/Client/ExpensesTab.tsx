@@ -100,7 +100,7 @@ export function ExpensesTab({ clientId, from, to, grouping, onGrouping }: Expens
       </div>
       {expenses.services.length > 0 && <ExpensesChart expenses={expenses} groups={groups} grouping={grouping} />}
       {partial && expenses.services.length > 0 && <p class="hint partial-note">{page.partialToday}</p>}
-      <h3>{page.perService}</h3>
+      <h2 class="section-title">{page.perService}</h2>
       <DataTable
         caption={page.perServiceCaption}
         layout="dense"
@@ -112,7 +112,7 @@ export function ExpensesTab({ clientId, from, to, grouping, onGrouping }: Expens
           { header: page.totalColumn, numeric: true, cell: (service) => formatMoney(service.total) },
         ]}
       />
-      <h3>{page.perGroup[grouping]}</h3>
+      <h2 class="section-title">{page.perGroup[grouping]}</h2>
       <DataTable
         caption={page.groupCaption[grouping]}
         layout="dense"

@@ -11,7 +11,7 @@ import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
 import { allowed } from '../../auth/membership';
 import { type Catalogue, t } from '../../i18n/catalogue';
-import { formatDay, formatMoscowTime } from '../../i18n/format';
+import { formatCount, formatDay, formatMoscowTime } from '../../i18n/format';
 import { moscowDay } from '../../ui/moscowTime';
 import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
@@ -28,8 +28,8 @@ import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { AddClientDialog } from './AddClientDialog';
 import {
-  allClients, CLIENT_STATUSES, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, listProblem, loadClients,
-  loading, nextCursor, PAGE_SIZE, selected, setPageSelected, toggleSelected,
+  allClients, attentionCount, attentionReasons, CLIENT_STATUSES, loadAttentionCount, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, filteredTotal, listProblem, loadClients,
+  loadStatusCounts, loading, nextCursor, PAGE_SIZE, selected, setPageSelected, statusCounts, toggleSelected,
 } from './clientList';
 import { clientsCsv } from './clientsCsv';
 import { OperationDialog, type OperationResults } from './OperationDialog';
@@ -43,6 +43,9 @@ const SelectionBudgetDialog = lazyPart(() => import('../Budgets/SelectionBudgetD
 const AssignDialog = lazyPart(() => import('../Team/AssignDialog').then((module) => module.AssignDialog), waitingInPlace);
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+/** The catalogue's word for each reason a client needs attention. */
+const REASON_WORDS = { negative_balance: 'negativeBalance', invitation_expiring: 'expiringInvitation', mail_failed: 'mailFailed' } as const;
 
 /** The address of a client's page (its tab optional). */
 export function clientPath(id: string, tab?: string): string {
@@ -67,11 +70,12 @@ type Open =
 
 /** The filters as they are in the URL. */
 function filtersFromUrl(query: URLSearchParams): ClientFilters {
-  const status = query.get('status');
+  const named = (query.get('status') ?? '').split(',');
   return {
-    status: CLIENT_STATUSES.find((known) => known === status),
+    statuses: CLIENT_STATUSES.filter((known) => named.includes(known)),
     search: query.get('search') ?? undefined,
     cursor: query.get('cursor') ?? undefined,
+    attention: query.get('view') === 'attention',
   };
 }
 
@@ -93,20 +97,29 @@ export function Clients() {
   const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
-  const reload = () => void loadClients(filtersFromUrl(route.value.query));
+  const reload = () => {
+    const current = filtersFromUrl(route.value.query);
+    void loadClients(current);
+    // Counts and the attention view span every client of the partner: not asked for a role that sees only its own.
+    if (allowed('GET /clients/summary')) void loadStatusCounts();
+    if (!current.attention && allowed('GET /clients/attention')) void loadAttentionCount();
+  };
   const slow = useSlow(loading.value);
+  const statusParam = filters.statuses?.join(',') ?? '';
 
-  useEffect(reload, [filters.status, filters.search, filters.cursor]);
+  useEffect(reload, [statusParam, filters.search, filters.cursor, filters.attention]);
   useEffect(() => {
     if ((filters.search ?? '') === searchText) return;
     const timer = setTimeout(() => {
       earlierCursors.value = [];
-      navigate(withQuery('/clients', { status: filters.status, search: searchText }), { replace: true });
+      navigate(withQuery('/clients', { status: statusParam, search: searchText }), { replace: true });
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const go = (next: ClientFilters) => navigate(withQuery('/clients', { status: next.status, search: next.search, cursor: next.cursor }));
+  const go = (next: ClientFilters) => navigate(withQuery('/clients', {
+    status: next.statuses?.join(','), search: next.search, cursor: next.cursor, view: next.attention ? 'attention' : undefined,
+  }));
   const say = (text: (words: Catalogue) => string) => {
     setActionProblem(null);
     setLastOperation(null);
@@ -122,9 +135,9 @@ export function Clients() {
     reload();
   };
   const exportCsv = async () => {
-    const outcome = await allClients({ status: filters.status, search: filters.search });
+    const outcome = await allClients({ statuses: filters.statuses, search: filters.search });
     if (!outcome.ok) return setActionProblem(outcome.problem);
-    downloadCsv(`${words.clients.csvFile}${filters.status ? `-${filters.status}` : ''}`, clientsCsv(outcome.data, language.value));
+    downloadCsv(`${words.clients.csvFile}${statusParam ? `-${statusParam.replaceAll(',', '-')}` : ''}`, clientsCsv(outcome.data, language.value));
     say((w) => w.common.exported(outcome.data.length));
   };
 
@@ -160,11 +173,28 @@ export function Clients() {
     { header: column.invitation, class: 'c-invitation', cell: (client) => <span title={invitationWords(client)}>{invitationWords(client)}</span> },
     { header: column.balance, class: 'c-balance', numeric: true, cell: (client) => (client.balance ? <BalanceFigure money={client.balance} /> : words.common.none) },
     { header: column.created, class: 'c-created', nowrap: true, cell: (client) => <span title={formatMoscowTime(client.createdAt)}>{formatDay(moscowDay(new Date(client.createdAt)))}</span> },
+    ...(filters.attention ? [{
+      header: words.clientCounts.attention,
+      class: 'c-reasons',
+      cell: (client: ClientItem) => (attentionReasons.value.get(client.id) ?? []).map((reason) => <span class="badge attention">{words.clientCounts.reasons[REASON_WORDS[reason]]}</span>),
+    }] : []),
     { header: column.actions, hideHeader: true, class: 'c-actions', cell: (client) => <Menu label={words.clients.actionsFor(clientLabel(client))} items={menuItems(client)} /> },
   ];
 
   const selection = selected.value;
-  const filtered = Boolean(filters.status || (filters.search ?? '').trim());
+  const filtered = Boolean(filters.statuses?.length || (filters.search ?? '').trim());
+  const counts = statusCounts.value;
+  const needing = attentionCount.value;
+  const total = filters.attention ? needing?.count : filteredTotal(filters);
+  const toggleStatus = (status: ClientStatus, on: boolean) => {
+    earlierCursors.value = [];
+    const chosen = on ? [...(filters.statuses ?? []), status] : (filters.statuses ?? []).filter((each) => each !== status);
+    go({ statuses: CLIENT_STATUSES.filter((known) => chosen.includes(known)), search: filters.search });
+  };
+  const toggleAttention = () => {
+    earlierCursors.value = [];
+    go(filters.attention ? { statuses: filters.statuses, search: filters.search } : { attention: true });
+  };
   const pageStart = earlierCursors.value.length * PAGE_SIZE;
   const bar = allowed('POST /clients/bulk') ? (['block', 'unblock', 'delete'] as const).map((action) => ({ action, ids: applicable(action, selection) })) : [];
   const selectedIds = [...selection.keys()];
@@ -184,18 +214,25 @@ export function Clients() {
               </select>
             </div>
           )}
-          {!order && <><div class="field">
-            <label for="client-status">{words.clients.status}</label>
-            <select id="client-status" value={filters.status ?? ''} onChange={(event) => {
-              earlierCursors.value = [];
-              go({ status: (event.currentTarget.value || undefined) as ClientStatus | undefined, search: filters.search });
-            }}>
-              <option value="">{words.clients.allStatuses}</option>
-              {CLIENT_STATUSES.map((status) => <option value={status}>{words.clientStatus[status]}</option>)}
-            </select>
-          </div>
+          {!order && <>
+          <fieldset class="status-chips">
+            <legend>{words.clients.status}</legend>
+            {CLIENT_STATUSES.map((status) => (
+              <label class={`chip${filters.statuses?.includes(status) ? ' on' : ''}`}>
+                <input type="checkbox" checked={filters.statuses?.includes(status) ?? false} onChange={(event) => toggleStatus(status, event.currentTarget.checked)} />
+                {counts ? words.clientCounts.statusCount(words.clientStatus[status], formatCount(counts.counts[status])) : words.clientStatus[status]}
+              </label>
+            ))}
+            {needing && (
+              <button type="button" class={`chip attention-toggle${filters.attention ? ' on' : ''}`} aria-pressed={filters.attention} title={words.clientCounts.attentionHint}
+                onClick={toggleAttention}>
+                <Icon name="warning" />{words.clientCounts.statusCount(words.clientCounts.attention, `${formatCount(needing.count)}${needing.truncated ? '+' : ''}`)}
+              </button>
+            )}
+          </fieldset>
           <div class="field grow">
-            <label for="client-search">{words.clients.search}</label>
+            {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
+            <label for="client-search" class="visually-hidden">{words.clients.search}</label>
             <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
               aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
             <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
@@ -247,7 +284,7 @@ export function Clients() {
             rowKey={(client) => client.id}
             onRowClick={(client) => navigate(clientPath(client.id))}
             loading={slow}
-            empty={loading.value ? words.clients.loadingRows : filtered ? words.clients.noMatch : (
+            empty={loading.value ? words.clients.loadingRows : filters.attention ? words.clientCounts.noneNeedAttention : filtered ? words.clients.noMatch : (
               <>
                 <p>{words.clients.noneYet}</p>
                 {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
@@ -266,7 +303,12 @@ export function Clients() {
         </div>
       )}
       {!order && <Pager
-        position={!loading.value && !problem && clients.value.length > 0 ? { first: pageStart + 1, last: pageStart + clients.value.length } : undefined}
+        position={!loading.value && !problem && clients.value.length > 0 ? {
+          first: pageStart + 1,
+          last: pageStart + clients.value.length,
+          // The counts follow the clients within seconds: never say fewer than the rows already shown.
+          ...(total !== undefined && { total: Math.max(total, pageStart + clients.value.length) }),
+        } : undefined}
         onPrevious={filters.cursor ? () => {
           const earlier = [...earlierCursors.value];
           const previous = earlier.pop();

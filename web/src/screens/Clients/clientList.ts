@@ -6,13 +6,16 @@
 import { signal } from '@preact/signals';
 import { api, attempt, type Outcome } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
-import type { ClientItem, ClientStatus } from '../../api/types';
+import type { AttentionReason, ClientItem, ClientStatus } from '../../api/types';
 
 /** Filters of the list, as they stand in the URL. */
 export interface ClientFilters {
-  readonly status?: ClientStatus | undefined;
+  /** The statuses shown; none: every status. */
+  readonly statuses?: readonly ClientStatus[] | undefined;
   readonly search?: string | undefined;
   readonly cursor?: string | undefined;
+  /** The "needs attention" view instead of the list (statuses and search do not apply). */
+  readonly attention?: boolean | undefined;
 }
 
 /** Statuses the filter offers, in the order a partner meets them. */
@@ -42,7 +45,7 @@ export function clientLabel(client: Pick<ClientItem, 'name' | 'email'>): string 
 export function listQuery(filters: ClientFilters, limit = PAGE_SIZE) {
   const search = filters.search?.trim();
   return {
-    ...(filters.status && { status: filters.status }),
+    ...(filters.statuses?.length && { status: filters.statuses.join(',') }),
     ...(search && search.length >= 2 && { search }),
     ...(filters.cursor && { cursor: filters.cursor }),
     limit: String(limit),
@@ -67,12 +70,48 @@ export function showAdded(client: ClientItem): void {
 
 /** A first page as answered, with the clients just added that it does not hold yet and that its filter shows. */
 function withJustAdded(items: readonly ClientItem[], filters: ClientFilters): readonly ClientItem[] {
-  if (filters.cursor || filters.search?.trim()) return items;
+  if (filters.cursor || filters.attention || filters.search?.trim()) return items;
   const missing = [...justAdded.values()]
-    .filter(({ client, at }) => Date.now() - at < ADDED_SHOWN_MS && (!filters.status || filters.status === client.status))
+    .filter(({ client, at }) => Date.now() - at < ADDED_SHOWN_MS && (!filters.statuses?.length || filters.statuses.includes(client.status)))
     .map(({ client }) => client)
     .filter((client) => !items.some((each) => each.id === client.id));
   return [...missing, ...items];
+}
+
+/** How many clients the partner has per status, kept by the API as clients change (null: not loaded, or not for this role). */
+export const statusCounts = signal<{ readonly counts: Readonly<Record<ClientStatus, number>>; readonly total: number } | null>(null);
+
+/** Reloads the counts per status (a sales member, who sees only its own clients, gets none: the counts span every client). */
+export async function loadStatusCounts(): Promise<void> {
+  const outcome = await attempt(api().GET('/clients/summary'));
+  statusCounts.value = outcome.ok ? outcome.data : null;
+}
+
+/** How many clients the filters show in all, when the counts tell (not while searching). */
+export function filteredTotal(filters: ClientFilters): number | undefined {
+  const known = statusCounts.value;
+  if (!known || filters.search?.trim()) return undefined;
+  return filters.statuses?.length ? filters.statuses.reduce((sum, status) => sum + known.counts[status], 0) : known.total;
+}
+
+/** Why each client of the "needs attention" view needs it (empty outside that view). */
+export const attentionReasons = signal<ReadonlyMap<string, readonly AttentionReason[]>>(new Map());
+/** How many clients need attention, and whether there are more than the view shows (null: unknown, or not for this role). */
+export const attentionCount = signal<{ readonly count: number; readonly truncated: boolean } | null>(null);
+
+/** The "needs attention" clients as a page (one answer, no cursor), remembering each one's reasons and their number. */
+async function attentionPage(): Promise<Outcome<{ items: ClientItem[]; nextCursor: null }>> {
+  const outcome = await attempt(api().GET('/clients/attention'));
+  if (!outcome.ok) return outcome;
+  attentionReasons.value = new Map(outcome.data.items.map((item) => [item.id, item.reasons]));
+  attentionCount.value = { count: outcome.data.items.length, truncated: outcome.data.truncated };
+  return { ok: true, data: { items: outcome.data.items.map(({ reasons: _reasons, ...client }) => client), nextCursor: null } };
+}
+
+/** Reloads how many clients need attention (for the view's toggle). */
+export async function loadAttentionCount(): Promise<void> {
+  const outcome = await attempt(api().GET('/clients/attention'));
+  attentionCount.value = outcome.ok ? { count: outcome.data.items.length, truncated: outcome.data.truncated } : null;
 }
 
 /** Loads one page; an answer to an older request (typing fast) is dropped. */
@@ -80,7 +119,7 @@ export async function loadClients(filters: ClientFilters): Promise<void> {
   const request = ++latest;
   loading.value = true;
   listProblem.value = null;
-  const outcome = await attempt(api().GET('/clients', { params: { query: listQuery(filters) } }));
+  const outcome = filters.attention ? await attentionPage() : await attempt(api().GET('/clients', { params: { query: listQuery(filters) } }));
   if (request !== latest) return;
   loading.value = false;
   if (!outcome.ok) {

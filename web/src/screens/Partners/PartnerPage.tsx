@@ -78,6 +78,7 @@ export function PartnerPage({ partnerId }: { readonly partnerId: string }) {
             <div><dt>{page.detached}</dt><dd>{formatCount(view.clientsByStatus.detached)}</dd></div>
           </dl>
 
+          <h2>{page.members}</h2>
           <DataTable
             caption={page.members}
             layout="dense"
@@ -92,6 +93,7 @@ export function PartnerPage({ partnerId }: { readonly partnerId: string }) {
             ]}
           />
 
+          <h2>{page.audit}</h2>
           <DataTable
             caption={page.audit}
             layout="dense"

@@ -9,13 +9,13 @@ import { formatCount, formatMoscowClock } from '../../i18n/format';
 import { language } from '../../i18n/language';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
-import { toCsv } from '../../ui/csv';
 import { DataTable } from '../../ui/DataTable';
 import { downloadCsv } from '../../ui/downloadCsv';
 import { Icon } from '../../ui/Icon';
 import { Link } from '../../ui/Link';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { partnersCsv } from './partnersCsv';
 
 /** Every state a partner can be in, in the order the filter lists them. */
 export const PARTNER_STATES: readonly PartnerState[] = ['active', 'suspended', 'ended'];
@@ -65,7 +65,7 @@ export function Partners() {
   const cursor = query.get('cursor') ?? undefined;
   const [searchText, setSearchText] = useState(search ?? '');
   const [exportProblem, setExportProblem] = useState<Problem | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [exported, setExported] = useState<number | null>(null);
   const loaded = useLoaded(
     () => partnersPage({ state, search, cursor }, 50),
     [state, search, cursor],
@@ -77,20 +77,13 @@ export function Partners() {
   }, [searchText]);
   const next = loaded.data?.nextCursor;
   const column = page.columns;
-
   const exportCsv = async () => {
-    setNotice(null);
+    setExported(null);
     const outcome = await allPartners({ state, search });
     if (!outcome.ok) return setExportProblem(outcome.problem);
     setExportProblem(null);
-    const lang = language.value;
-    downloadCsv(`${page.csvFile}${state ? `-${state}` : ''}`, toCsv(
-      [column.company, column.email, column.state, column.since, column.clients, column.activeClients],
-      outcome.data.map((partner) => [partner.company, partner.email, words.department.partnerState[partner.state], formatMoscowClock(partner.since, lang),
-        String(partner.clients), String(partner.activeClients)]),
-      lang,
-    ));
-    setNotice(words.common.exported(outcome.data.length));
+    downloadCsv(`${page.csvFile}${state ? `-${state}` : ''}`, partnersCsv(outcome.data, language.value));
+    setExported(outcome.data.length);
   };
 
   return (
@@ -117,7 +110,7 @@ export function Partners() {
           <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
         </div>
       </div>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {exported !== null && <p class="notice" role="status">{words.common.exported(exported)}</p>}
       <ProblemMessage problem={exportProblem} />
       <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} />
       {(loaded.data || loaded.slow) && (

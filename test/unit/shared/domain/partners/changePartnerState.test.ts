@@ -4,6 +4,7 @@ import { ConflictError, InvalidTransitionError, NotFoundError, RuleViolationErro
 import { UNLIMITED_TIME } from '../../../../../shared/domain/TimeBudget';
 import type { AccountDirectory } from '../../../../../shared/ports/AccountDirectory';
 import { InMemoryPartnerRecords } from '../../../../support/fakes/InMemoryPartnerRecords';
+import { InMemoryTeamStore } from '../../../../support/fakes/InMemoryTeamStore';
 import { inMemoryClientWorld, storedClient } from '../../../../support/fakes/inMemoryClientWorld';
 
 function department() {
@@ -15,9 +16,11 @@ function department() {
     reopenPartnerLogin: async () => undefined, findStaffLogin: async () => undefined, removePartnerLogin: async () => undefined,
   };
   const deps: PartnerStandingDeps = { partners, confirmations: world.confirmations, mailer: world.mailer, failures: world.failures, clock: world.clock, ids: world.ids };
-  const endingDeps: PartnerEndingDeps = { ...world.operationDeps, partners, endings: partners, directory };
+  const team = new InMemoryTeamStore();
+  const endingDeps: PartnerEndingDeps = { ...world.operationDeps, partners, endings: partners, team, directory };
   const partner = partners.add({ partnerId: 'ptn_a', name: 'Volkova IT', email: 'ptn_a@partners.example.com', applicationId: 'app_a', createdAt: world.clock.now(), language: 'en' });
-  return { world, partners, deps, endingDeps, partner, closed };
+  team.addPartner(partner);
+  return { world, partners, deps, endingDeps, partner, closed, team };
 }
 
 const request = (action: 'suspend' | 'resume' | 'end', reason = 'Unpaid invoices') => ({ partnerId: 'ptn_a', action, reason });
@@ -122,8 +125,11 @@ describe('suspend / resume / end a partner', () => {
 });
 
 describe('ending a partnership', () => {
-  it('previews every consequence, then detaches every client, cancels pending invitations and closes the login', async () => {
-    const { world, deps, endingDeps, partners, closed } = department();
+  it('previews every consequence, then detaches every client, cancels pending invitations and closes every member\'s login', async () => {
+    const { world, deps, endingDeps, partners, closed, team } = department();
+    const before = await team.team('ptn_a');
+    const member = { memberId: 'mbr_ops', email: 'ops@volkova.example', role: 'operations', invitedAt: world.clock.now(), invitedBy: before!.members[0]!.memberId } as const;
+    await team.save({ before: before!, members: [...before!.members, member], added: member });
     const clients = [await storedClient(world, 'ptn_a', 'active'), await storedClient(world, 'ptn_a', 'blocked'), await storedClient(world, 'ptn_a', 'invited')];
     const preview = await previewPartnerState(deps, request('end'), 'mgr_1');
     expect(preview.effects).toEqual([
@@ -139,7 +145,7 @@ describe('ending a partnership', () => {
     expect(clients.map((client) => world.tables.client('ptn_a', client.id)?.status)).toEqual(['detached', 'detached', 'detached']);
     expect(world.tables.invitation(clients[2]!.invitation.id)?.status).toBe('cancelled');
     expect(world.tables.auditOf(clients[0]!.id).at(-1)).toMatchObject({ action: 'detach', actor: { kind: 'manager', id: 'mgr_1' } });
-    expect(closed).toEqual(['ptn_a@partners.example.com']);
+    expect(closed).toEqual(['ptn_a@partners.example.com', 'ops@volkova.example']);
     expect(await partners.unfinished(10)).toEqual([]);
     await expect(previewPartnerState(deps, request('resume'), 'mgr_1')).rejects.toThrow(InvalidTransitionError);
   });

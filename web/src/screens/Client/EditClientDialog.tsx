@@ -1,0 +1,79 @@
+/**
+ * "Edit details": the partner corrects its client's name and phone (the e-mail and the cloud
+ * account belong to the invitation and are not editable). Checked in the browser with the same
+ * rules as adding a client; an emptied field is cleared; unchanged values are not sent at all.
+ */
+import { useState } from 'preact/hooks';
+import { api, attempt, idempotencyKey } from '../../api/client';
+import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import type { Client } from '../../api/types';
+import { t } from '../../i18n/catalogue';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+
+const RULES: Record<'name' | 'phone', FieldRule> = { name: { maxLength: 200 }, phone: { kind: 'phone' } };
+
+/** Props of `EditClientDialog`. */
+export interface EditClientDialogProps {
+  readonly client: Client;
+  /** Called with the client as stored after a change, or with null when the partner cancels (or changed nothing). */
+  readonly onClose: (edited: Client | null) => void;
+}
+
+/** The edit form in a dialog. */
+export function EditClientDialog({ client, onClose }: EditClientDialogProps) {
+  const words = t.value;
+  const dialog = words.clientEdit;
+  const [form, setForm] = useState({ name: client.name ?? '', phone: client.phone ?? '' });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One intent, one key: a double click or a retry after a lost answer is one change.
+  const [key] = useState(idempotencyKey);
+  const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const wrong = fieldsInError(form, RULES);
+    if (wrong.length > 0) {
+      setProblem(localProblem('validation_failed', wrong));
+      return focusFirstField(wrong);
+    }
+    // Only what changed is sent; an emptied field is cleared (null).
+    const wanted = (value: string, stored: string | undefined) => {
+      const text = value.trim() || null;
+      return text === (stored ?? null) ? undefined : text;
+    };
+    const body = { name: wanted(form.name, client.name), phone: wanted(form.phone, client.phone) };
+    if (body.name === undefined && body.phone === undefined) return onClose(null);
+    setBusy(true);
+    const outcome = await attempt(api().PATCH('/clients/{id}', {
+      params: { path: { id: client.id }, header: { 'Idempotency-Key': key } },
+      body,
+    }));
+    setBusy(false);
+    if (!outcome.ok) {
+      setProblem(outcome.problem);
+      focusFirstField(outcome.problem.fields);
+      return;
+    }
+    onClose(outcome.data);
+  };
+
+  const error = (name: string) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);
+  return (
+    <Dialog title={dialog.title} onClose={() => onClose(null)}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <ProblemMessage problem={problem} />
+        <p class="hint">{dialog.fixed}</p>
+        <Field label={words.addClient.name} name="name" value={form.name} onValue={set('name')} error={error('name')} maxLength={200} autoComplete="off" />
+        <Field label={words.addClient.phone} name="phone" type="tel" value={form.phone} onValue={set('phone')} error={error('phone')} hint={dialog.phoneHint} autoComplete="off" />
+        <div class="actions">
+          <button type="submit" disabled={busy}>{dialog.save}</button>
+          <button type="button" class="secondary" onClick={() => onClose(null)}>{words.common.cancel}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
