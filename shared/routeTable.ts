@@ -26,9 +26,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  *   record or a stale search index entry, the idempotency record of a failed request);
  * - `backfill`: a one-off task that reads the whole table (the one Scan) and batch-puts what it derives;
  * - `get`: single-item reads by key only (a Cognito trigger's lookups), no query or batch;
- * - `getPut`: single-item reads by key and puts of new items (conditional; alone or in a transaction), no update, query or delete.
+ * - `getPut`: single-item reads by key and puts of new items (conditional; alone or in a transaction), no update, query or delete;
+ * - `appendReadBack`: `append`, and reads of items by key (get, batch get) — the audit trail of the client operations,
+ *   whose resumed confirmations and lost races read back the entries they wrote; no query, update or delete.
  */
-export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill' | 'get' | 'getPut';
+export type TableAccess = 'read' | 'append' | 'readWrite' | 'readWriteDelete' | 'backfill' | 'get' | 'getPut' | 'appendReadBack';
 
 /** What a function needs from the platform; the stack turns it into IAM grants and env vars. */
 export interface Uses {
@@ -117,7 +119,7 @@ const MEMBERSHIP_TABLES = { partners: 'read' } as const satisfies Uses['tables']
  */
 const CLIENT_OPERATION_USES: Uses = {
   tables: {
-    clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+    clients: 'readWriteDelete', invitations: 'readWrite', audit: 'appendReadBack', clientFollowUps: 'readWriteDelete',
     operationConfirmations: 'readWrite', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES,
   },
   events: true,
@@ -171,7 +173,7 @@ const PARTNER_STATE_USES: Uses = {
  */
 const PARTNER_ENDING_USES: Uses = {
   tables: {
-    partners: 'read', departmentIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append', clientFollowUps: 'readWriteDelete',
+    partners: 'read', departmentIndex: 'readWriteDelete', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'appendReadBack', clientFollowUps: 'readWriteDelete',
   },
   events: true,
   closesLogins: true,
@@ -376,7 +378,7 @@ export const routes: readonly RouteSpec[] = ([
     // and may block a client at its budget's limit (the client operation's writes, without confirmations).
     uses: {
       tables: {
-        ledger: 'readWrite', spend: 'readWrite', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'append',
+        ledger: 'readWrite', spend: 'readWrite', clients: 'readWriteDelete', invitations: 'readWrite', audit: 'appendReadBack',
         clientFollowUps: 'readWriteDelete', partners: 'read',
       },
       mail: true,
@@ -531,7 +533,7 @@ export const routes: readonly RouteSpec[] = ([
     path: '/partners/{id}/end',
     handler: 'endPartner',
     auth: 'manager',
-    uses: { ...PARTNER_ENDING_USES, tables: { ...PARTNER_ENDING_USES.tables, ...PARTNER_STATE_USES.tables, clients: 'readWriteDelete' }, mail: true },
+    uses: { ...PARTNER_ENDING_USES, tables: { ...PARTNER_ENDING_USES.tables, ...PARTNER_STATE_USES.tables, clients: 'readWriteDelete', audit: 'appendReadBack' }, mail: true },
   },
 ] satisfies RouteSpec[]).map(withPartnerStanding).map(withKeyCheck);
 

@@ -33,6 +33,7 @@ export const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   backfill: [...WRITE_ACTIONS, 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
   get: ['dynamodb:GetItem'],
   getPut: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  appendReadBack: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
 };
 
 /** Active tracing: the only actions any role of the stack may hold on `*` (X-Ray has no resource-level permissions). */
@@ -146,7 +147,7 @@ export class ServiceFunction extends Construct {
       if (!table) continue;
       this.role.addToPrincipalPolicy(new PolicyStatement({
         actions: [...TABLE_ACTIONS[access]],
-        resources: [table.tableArn, ...(access === 'append' ? [] : indexArns(name, table))],
+        resources: [table.tableArn, ...(access === 'append' || access === 'appendReadBack' ? [] : indexArns(name, table))],
       }));
       environment[tableEnvVar(name)] = table.tableName;
     }

@@ -33,6 +33,7 @@ const TABLE_ACCESS_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
   backfill: [...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Scan', 'dynamodb:BatchWriteItem'],
   get: ['dynamodb:GetItem'],
   getPut: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  appendReadBack: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
 };
 /** What the account directory may do to logins: restated from the requirements, not imported from `Auth`. */
 const ACCOUNT_DIRECTORY_ACTIONS = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'];
@@ -280,7 +281,18 @@ describe('PartnerdeskStack', () => {
       for (const { handler, uses } of functionSpecs) {
         const audit = tableGrantsOf(handler).get('audit');
         if (!audit) continue;
-        expect([handler, [...audit].filter((action) => WRITE_ACTIONS.includes(action))]).toEqual([handler, uses.tables?.audit === 'append' || uses.tables?.audit === 'getPut' ? ['dynamodb:PutItem'] : []]);
+        expect([handler, [...audit].filter((action) => WRITE_ACTIONS.includes(action))]).toEqual([handler, ['append', 'getPut', 'appendReadBack'].includes(uses.tables?.audit ?? '') ? ['dynamodb:PutItem'] : []]);
+      }
+    });
+
+    it('lets every function that applies client operations read back the audit entries they wrote (resumed confirmations, lost races)', () => {
+      // The client operation machinery (runClientOperation: bulk and single operations, budget blocks, partner endings)
+      // writes clients with their follow-ups and reads its own audit entries back by key (BatchGetItem), which no local run checks.
+      const applying = functionSpecs.filter(({ uses }) => uses.tables?.clientFollowUps === 'readWriteDelete' && uses.tables?.clients === 'readWriteDelete' && uses.tables?.audit);
+      expect(applying.map(({ handler }) => handler)).toEqual(expect.arrayContaining(['blockClient', 'bulkClientOperation', 'postBillingEvents', 'finishPartnerEndings']));
+      for (const { handler } of applying) {
+        const audit = tableGrantsOf(handler).get('audit') ?? new Set<string>();
+        expect([handler, ['dynamodb:GetItem', 'dynamodb:BatchGetItem'].filter((action) => !audit.has(action))]).toEqual([handler, []]);
       }
     });
 
