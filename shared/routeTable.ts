@@ -6,6 +6,7 @@
 import { CLIENT_SORT_PREFIX } from './adapters/dynamodb/clientKeys';
 import type { TableName } from './adapters/dynamodb/tables';
 import type { MemberRole } from './domain/team/Member';
+import type { ApiKeyScope } from './domain/apiKeys/ApiKey';
 
 /**
  * Who may call a route: nobody in particular, a partner, a manager, either of them (`staff`: a
@@ -65,6 +66,12 @@ export interface RouteSpec {
    * the function as `PARTNER_ROUTE_ROLES`). The route × role matrix test walks every route from it.
    */
   readonly roles?: readonly MemberRole[];
+  /**
+   * Partner routes only, and required there: the scope an API key needs to call the route (issue 33),
+   * or `null` where no key may (the team, a person's own things, the API keys themselves). A route
+   * that takes keys also reads them and records their last use (`withKeyCheck` adds the table).
+   */
+  readonly scope?: ApiKeyScope | null;
 }
 
 /** One scheduled job, run by an EventBridge rule in AWS and by a timer locally. */
@@ -144,6 +151,11 @@ const ROLES = {
   // Budgets, alerts and the portfolio span every client of the partner: not for sales (issue 30 under issue 31).
   spend: ['owner', 'admin', 'operations', 'finance'],
 } as const satisfies Record<string, readonly MemberRole[]>;
+
+/** A route that takes API keys reads them (the key check) and records their last use: it gets the keys' table from its scope. */
+function withKeyCheck(route: RouteSpec): RouteSpec {
+  return route.scope ? { ...route, uses: { ...route.uses, tables: { ...route.uses.tables, apiKeys: 'readWrite' } } } : route;
+}
 
 /**
  * What suspend and resume touch: the partner, its index entries, its client counts, the managers'
@@ -244,6 +256,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'addClient',
     auth: 'partner',
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: {
       tables: {
         clients: 'readWrite', invitations: 'readWrite', audit: 'append', cloudAccounts: 'read', ...MEMBERSHIP_TABLES,
@@ -258,6 +271,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'listClients',
     auth: 'partner',
     roles: ROLES.everyone,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
@@ -268,6 +282,7 @@ export const routes: readonly RouteSpec[] = ([
     auth: 'partner',
     // Counts over every client of the partner: not for sales, who see only their own clients.
     roles: ROLES.spend,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -278,6 +293,7 @@ export const routes: readonly RouteSpec[] = ([
     auth: 'partner',
     // Over every client of the partner, like the counts: not for sales, who see only their own clients.
     roles: ROLES.spend,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -286,6 +302,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'getClient',
     auth: 'partner',
     roles: ROLES.everyone,
+    scope: 'clients:read',
     uses: { tables: { clients: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -295,6 +312,7 @@ export const routes: readonly RouteSpec[] = ([
     auth: 'partner',
     // Whoever may add a client may correct its details; a sales member only those of its own clients.
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: { tables: { clients: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -303,6 +321,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'resendInvitation',
     auth: 'partner',
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: {
       tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
       mail: true,
@@ -314,6 +333,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'cancelInvitation',
     auth: 'partner',
     roles: ROLES.addClients,
+    scope: 'clients:write',
     uses: {
       tables: { clients: 'readWrite', invitations: 'readWrite', audit: 'append', rateLimits: 'readWrite', idempotency: 'readWriteDelete', ...MEMBERSHIP_TABLES },
     },
@@ -346,6 +366,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'listAudit',
     auth: 'partner',
     roles: ROLES.audit,
+    scope: 'finance:read',
     uses: { tables: { audit: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
@@ -370,6 +391,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'getClientBalance',
     auth: 'partner',
     roles: ROLES.balances,
+    scope: 'finance:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -378,6 +400,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'getClientBalanceDetail',
     auth: 'partner',
     roles: ROLES.balanceDetail,
+    scope: 'finance:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES }, cursors: true },
   },
   {
@@ -386,6 +409,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'getClientExpenses',
     auth: 'partner',
     roles: ROLES.expenses,
+    scope: 'finance:read',
     uses: { tables: { clients: 'read', ledger: 'read', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   ...(['block', 'unblock'] as const).map((operation): RouteSpec => ({
@@ -394,35 +418,38 @@ export const routes: readonly RouteSpec[] = ([
     handler: `${operation}Client`,
     auth: 'partner',
     roles: ROLES.operateClients,
+    scope: 'clients:write',
     uses: CLIENT_OPERATION_USES,
   })),
-  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
-  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', roles: ROLES.operateClients, uses: CLIENT_OPERATION_USES },
-  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
-  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', roles: ROLES.spend, uses: BUDGET_WRITE_USES },
-  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
+  { method: 'DELETE', path: '/clients/{id}', handler: 'deleteClient', auth: 'partner', roles: ROLES.operateClients, scope: 'clients:write', uses: CLIENT_OPERATION_USES },
+  { method: 'POST', path: '/clients/bulk', handler: 'bulkClientOperation', auth: 'partner', roles: ROLES.operateClients, scope: 'clients:write', uses: CLIENT_OPERATION_USES },
+  { method: 'GET', path: '/clients/{id}/budget', handler: 'getClientBudget', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', clients: 'read', rateLimits: 'readWrite' } } },
+  { method: 'PUT', path: '/clients/{id}/budget', handler: 'setClientBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: BUDGET_WRITE_USES },
+  { method: 'DELETE', path: '/clients/{id}/budget', handler: 'removeClientBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: { tables: { ...MEMBERSHIP_TABLES, ...BUDGET_WRITE_USES.tables, spend: 'readWriteDelete' } } },
   {
     method: 'POST',
     path: '/budgets/bulk',
     handler: 'setBudgets',
     auth: 'partner',
     roles: ROLES.spend,
+    scope: 'budgets:write',
     uses: BUDGET_WRITE_USES,
   },
-  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
-  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
-  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
-  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
-  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' } } },
-  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', roles: ROLES.spend, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
-  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', roles: ROLES.spend, uses: PORTFOLIO_USES },
-  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', roles: ROLES.spend, uses: { ...PORTFOLIO_USES, cursors: true } },
+  { method: 'PUT', path: '/budgets/default', handler: 'setDefaultBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/budgets/default', handler: 'removeDefaultBudget', auth: 'partner', roles: ROLES.spend, scope: 'budgets:write', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWriteDelete', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/budgets', handler: 'listBudgets', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications', handler: 'listNotifications', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' }, cursors: true } },
+  { method: 'GET', path: '/notifications/unread-count', handler: 'countUnreadNotifications', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'read', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/notifications/{id}/read', handler: 'markNotificationRead', auth: 'partner', roles: ROLES.spend, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, spend: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/portfolio', handler: 'getPortfolio', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: PORTFOLIO_USES },
+  { method: 'GET', path: '/portfolio/clients', handler: 'listClientsBySpend', auth: 'partner', roles: ROLES.spend, scope: 'finance:read', uses: { ...PORTFOLIO_USES, cursors: true } },
   {
     method: 'POST',
     path: '/clients/assignments',
     handler: 'assignClients',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     uses: { tables: { clients: 'readWrite', rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -431,6 +458,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'getTeamMembership',
     auth: 'partner',
     roles: ROLES.everyone,
+    scope: null,
     // Writes the caller's last sign-in into the partner's item.
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
   },
@@ -440,6 +468,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'listTeamMembers',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     uses: { tables: { rateLimits: 'readWrite', ...MEMBERSHIP_TABLES } },
   },
   {
@@ -448,6 +477,7 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'inviteTeamMember',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     // Binds the e-mail to the partner (a marker item) and creates the member's staff login.
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' }, accountDirectory: true },
   },
@@ -458,6 +488,7 @@ export const routes: readonly RouteSpec[] = ([
     auth: 'partner',
     // Role `owner` hands ownership over: the use case lets only the owner do that (owners and admins share this route).
     roles: ROLES.team,
+    scope: null,
     uses: { tables: { partners: 'readWrite', rateLimits: 'readWrite' } },
   },
   {
@@ -466,9 +497,21 @@ export const routes: readonly RouteSpec[] = ([
     handler: 'removeTeamMember',
     auth: 'partner',
     roles: ROLES.team,
+    scope: null,
     // Frees the e-mail's marker item and deletes the member's staff login.
     uses: { tables: { partners: 'readWriteDelete', rateLimits: 'readWrite' }, removesLogins: true },
   },
+  // API keys (issue 33): the owner and admins manage them; no key manages keys.
+  { method: 'POST', path: '/api-keys', handler: 'createApiKey', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/api-keys', handler: 'listApiKeys', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'read', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/api-keys/{id}', handler: 'revokeApiKey', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, apiKeys: 'readWrite', rateLimits: 'readWrite' } } },
+  // Webhooks (issue 33): the owner and admins manage the partner's endpoints; the test event is sent from the route itself.
+  { method: 'POST', path: '/webhooks', handler: 'createWebhookEndpoint', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/webhooks', handler: 'listWebhookEndpoints', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' } } },
+  { method: 'DELETE', path: '/webhooks/{id}', handler: 'removeWebhookEndpoint', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWriteDelete', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/webhooks/{id}/secret', handler: 'rotateWebhookSecret', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'POST', path: '/webhooks/{id}/test', handler: 'sendWebhookTestEvent', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
+  { method: 'GET', path: '/webhooks/{id}/deliveries', handler: 'listWebhookDeliveries', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' } } },
   {
     method: 'GET',
     path: '/partners',
@@ -492,7 +535,7 @@ export const routes: readonly RouteSpec[] = ([
     auth: 'manager',
     uses: { ...PARTNER_ENDING_USES, tables: { ...PARTNER_ENDING_USES.tables, ...PARTNER_STATE_USES.tables, clients: 'readWriteDelete', audit: 'appendReadBack' }, mail: true },
   },
-] satisfies RouteSpec[]).map(withPartnerStanding);
+] satisfies RouteSpec[]).map(withPartnerStanding).map(withKeyCheck);
 
 /** Every scheduled job. */
 export const jobs: readonly JobSpec[] = [

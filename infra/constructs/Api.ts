@@ -19,6 +19,7 @@ import { corsPolicy } from '../../shared/http/cors';
 import type { RouteSpec } from '../../shared/routeTable';
 import { type SharedResources, ServiceFunction } from './ServiceFunction';
 import { PARTNER_ROUTE_ROLES, routeRolesEnvironment } from '../../shared/http/routeRoles';
+import { PARTNER_ROUTE_SCOPES, routeScopesEnvironment } from '../../shared/http/routeScopes';
 
 /** Why no route has an API Gateway authorizer (the cdk-nag suppression reason). */
 const AUTHORIZATION_IN_FUNCTIONS =
@@ -187,6 +188,8 @@ export class Api extends Construct {
         ...(route.auth === 'console' && props.consoleTokens),
         // The member roles of this function's route (the membership check refuses the others).
         ...(route.auth === 'partner' && { [PARTNER_ROUTE_ROLES]: routeRolesEnvironment([route]) }),
+        // The API-key scope of this function's route, where it takes keys (issue 33).
+        ...(route.auth === 'partner' && route.scope && { [PARTNER_ROUTE_SCOPES]: routeScopesEnvironment([route]) }),
       }, props.resources));
     }
     this.functions = functions;

@@ -9,6 +9,7 @@ import { documentClient } from '../../shared/adapters/compositionRoot';
 import { installLocalStandIns } from '../../shared/adapters/local/installLocalStandIns';
 import { corsPolicy } from '../../shared/http/cors';
 import { PARTNER_ROUTE_ROLES, routeRolesEnvironment } from '../../shared/http/routeRoles';
+import { PARTNER_ROUTE_SCOPES, routeScopesEnvironment } from '../../shared/http/routeScopes';
 import { jobs, routes, streams } from '../../shared/routeTable';
 import { buildConsole, CONSOLE_DIST } from '../../web/build';
 import { startConsoleServer } from './consoleServer';
@@ -100,6 +101,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CLOCK_OFFSET_MS: '0',
     // One process serves every route: it gets the member roles of all of them (a Lambda function only its own route's).
     [PARTNER_ROUTE_ROLES]: routeRolesEnvironment(routes),
+    [PARTNER_ROUTE_SCOPES]: routeScopesEnvironment(routes),
+    // Tests receive webhooks on loopback (issue 33); never set in AWS, where SSRF rules refuse it.
+    WEBHOOK_ALLOW_LOOPBACK: 'true',
     // A new key per start: cursors of an earlier run are refused, as after a key rotation in AWS.
     CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
     // EMF metrics of the jobs mean something in CloudWatch only; locally they would be noise on the console.

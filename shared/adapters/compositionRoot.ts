@@ -19,6 +19,11 @@ import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
 import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
+import { DynamoApiKeyStore } from './dynamodb/DynamoApiKeyStore';
+import type { ApiKeyDeps } from '../domain/apiKeys/manageApiKeys';
+import { DynamoWebhookStore } from './dynamodb/DynamoWebhookStore';
+import { HttpWebhookTransport } from './http/HttpWebhookTransport';
+import type { WebhookDeps } from '../domain/webhooks/manageWebhooks';
 import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
 import type { TeamDeps } from '../domain/team/manageTeam';
@@ -125,6 +130,27 @@ export function partners(): DynamoPartnerRepository {
 /** Partners' teams (the membership check of every partner route reads them). */
 export function teamStore(): DynamoTeamStore {
   return new DynamoTeamStore(documentClient());
+}
+
+/** Partners' API keys (the key check of every partner route that takes keys, and the API-keys routes). */
+export function apiKeyStore(): DynamoApiKeyStore {
+  return new DynamoApiKeyStore(documentClient());
+}
+
+/** What the API-keys routes need. */
+export function apiKeyDeps(): ApiKeyDeps {
+  return { keys: apiKeyStore(), clock, ids };
+}
+
+/** Plain-http loopback webhook endpoints are accepted: `WEBHOOK_ALLOW_LOOPBACK=true`, which only the local stack sets. */
+export function webhookLoopbackAllowed(env = process.env): boolean {
+  return env.WEBHOOK_ALLOW_LOOPBACK === 'true';
+}
+
+/** What the webhook routes need: the endpoints and their logs, the HTTP sender (SSRF-checked). */
+export function webhookDeps(): WebhookDeps {
+  const allowLoopback = webhookLoopbackAllowed();
+  return { store: new DynamoWebhookStore(documentClient()), transport: new HttpWebhookTransport(allowLoopback), clock, ids, allowLoopback };
 }
 
 /** Client assignments to sales members (the assignment route only). */

@@ -1,14 +1,22 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { isCloudAccountId } from '../domain/clients/cloudAccountId';
 import type { Actor } from '../domain/audit/AuditEntry';
+import type { ApiKeyScope } from '../domain/apiKeys/ApiKey';
 import type { MemberRole } from '../domain/team/Member';
 import type { AuthKind } from '../routeTable';
 
 /** Who is calling, as established from a verified JWT (see `authenticate.ts`). */
 export type Principal =
   | { readonly kind: 'anonymous' }
-  /** A partner's person; `memberId` and `role` are set by the membership check (`partnerMembership.ts`) on every partner route. */
-  | { readonly kind: 'partner'; readonly userId: string; readonly partnerId: string; readonly email: string; readonly memberId?: string; readonly role?: MemberRole }
+  /**
+   * A partner's person; `memberId` and `role` are set by the membership check (`partnerMembership.ts`) on every partner route.
+   * Or one of the partner's API keys (`apiKey`, issue 33): then `userId` and `memberId` are `apiKey:<key id>`, `email` is
+   * empty, there is no role and the key's scopes decide (`apiKeyAuthentication.ts`).
+   */
+  | {
+    readonly kind: 'partner'; readonly userId: string; readonly partnerId: string; readonly email: string; readonly memberId?: string; readonly role?: MemberRole;
+    readonly apiKey?: { readonly keyId: string; readonly scopes: readonly ApiKeyScope[] };
+  }
   | { readonly kind: 'manager'; readonly userId: string; readonly email: string }
   | { readonly kind: 'system'; readonly clientId: string; readonly scopes: readonly string[] }
   /**
@@ -109,9 +117,15 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal {
   return authorizer?.principal ?? { kind: 'anonymous' };
 }
 
-/** The member who acts on a partner route, as the audit trail names it: member id and e-mail at this time. */
+/** The member who acts on a partner route, as the audit trail names it: member id and e-mail at this time (an API key: `apiKey:<key id>`, no e-mail). */
 export function memberActor(principal: Extract<Principal, { kind: 'partner' }>): Actor {
+  if (principal.apiKey) return { kind: 'partner', id: apiKeyActorId(principal.apiKey.keyId) };
   return { kind: 'partner', id: principal.memberId ?? principal.userId, email: principal.email };
+}
+
+/** How the audit trail (and the principal's `userId` / `memberId`) names an API key. */
+export function apiKeyActorId(keyId: string): string {
+  return `apiKey:${keyId}`;
 }
 
 /** When the caller signed in, from its verified token's `auth_time`; `undefined` when the token has none. */

@@ -6,6 +6,8 @@ import { auditEntryView, clientOperations, clientView, invitationView, listedCli
 import { meOperations, meView } from './docs/me';
 import { clientOperationOperations, operationPreviewView, operationResultView } from './docs/clientOperations';
 import { budgetView, portfolioView, spendOperations } from './docs/spend';
+import { apiKeyListView, apiKeyOperations, apiKeyView, createdApiKeyView } from './docs/apiKeys';
+import { deliveryAttemptView, deliveryLogView, webhookEndpointListView, webhookEndpointView, webhookEndpointWithSecretView, webhookOperations } from './docs/webhooks';
 import { assignmentView, memberView, myMembershipView, teamOperations, teamView } from './docs/team';
 import { partnerAuditEntryView, partnerOperations, partnerPageView, partnerStatePreviewView, partnerStateResultView, partnerSummaryView } from './docs/partners';
 
@@ -27,6 +29,8 @@ export const operationDocs: OperationDocs = {
   ...balanceOperations,
   ...spendOperations,
   ...teamOperations,
+  ...apiKeyOperations,
+  ...webhookOperations,
   ...partnerOperations,
 };
 
@@ -51,6 +55,14 @@ export const namedSchemas: NamedSchemas = {
   Team: teamView,
   MyMembership: myMembershipView,
   Assignment: assignmentView,
+  ApiKey: apiKeyView,
+  ApiKeys: apiKeyListView,
+  CreatedApiKey: createdApiKeyView,
+  WebhookEndpoint: webhookEndpointView,
+  WebhookEndpoints: webhookEndpointListView,
+  WebhookEndpointWithSecret: webhookEndpointWithSecretView,
+  DeliveryAttempt: deliveryAttemptView,
+  DeliveryLog: deliveryLogView,
   Partner: partnerSummaryView,
   PartnerPage: partnerPageView,
   PartnerAuditEntry: partnerAuditEntryView,

@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { API_KEY_PREFIX } from '../domain/apiKeys/ApiKey';
 import type { AuthKind } from '../routeTable';
 import { HttpError } from './HttpError';
 import { admits, type Claims, CLAIMS, DEFAULT_CONSOLE_SOURCE, principalFromClaims, type TokenSource } from './Principal';
@@ -137,6 +138,9 @@ function issuedForUs(payload: JWTPayload, config: TokenIssuerConfig): boolean {
  * 401/403 answers use the API's one error shape: console routes against the console users'
  * provider, the others against the staff pool. The verified claims are placed where an API Gateway
  * JWT authorizer would put them (`requestContext.authorizer.jwt`), with the principal beside them.
+ * On partner routes a bearer value that starts with `pdk_` is a partner's API key instead (never a
+ * JWT, whose first characters are base64url of `{"`): `apiKeyAuthentication.ts` checks it. A key on
+ * any other route is not a token there (401).
  */
 export function authenticate(
   auth: Exclude<AuthKind, 'public'>,
@@ -145,6 +149,13 @@ export function authenticate(
   const authenticateBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const context = request.event.requestContext as { authorizer?: unknown };
     delete context.authorizer; // never trust claims that arrive with the event itself
+    const presented = /^Bearer\s+(\S+)$/i.exec(request.event.headers?.authorization ?? '')?.[1];
+    if (auth === 'partner' && presented?.startsWith(API_KEY_PREFIX)) {
+      // An API key, not a JWT (issue 33): loaded only here, so other routes' cold starts never evaluate it.
+      const { apiKeyPrincipal } = await import('./apiKeyAuthentication');
+      context.authorizer = { principal: await apiKeyPrincipal(presented, request.event.routeKey) };
+      return;
+    }
     const issuer = config();
     const claims = await verifyBearerToken(request.event.headers?.authorization, issuer);
     const principal = principalFromClaims(claims, issuer.source);

@@ -20,6 +20,12 @@ export const HTTP_ERROR_STATUS = {
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   idempotency_key_reused: HttpStatus.UNPROCESSABLE_ENTITY,
+  // API keys (issue 33): why a presented key does not authenticate, and why a working one may not call a route.
+  api_key_invalid: HttpStatus.UNAUTHORIZED,
+  api_key_expired: HttpStatus.UNAUTHORIZED,
+  api_key_revoked: HttpStatus.UNAUTHORIZED,
+  api_key_not_accepted: HttpStatus.FORBIDDEN,
+  api_key_scope_missing: HttpStatus.FORBIDDEN,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const;
 

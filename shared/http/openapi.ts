@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import { DEFAULT_API_KEY_REQUESTS_PER_MINUTE } from '../domain/apiKeys/ApiKey';
 import type { AuthKind, RouteSpec } from '../routeTable';
 import { type ApiErrorCode, errorStatus } from './errorStatus';
 import { HttpStatus } from './httpStatus';
 import { REQUEST_ID_HEADER } from './requestId';
 import { errorResponse } from './docs/common';
+import { webhookPayloadDocs } from './docs/webhooks';
 
 /** The groups of operations, with what each is about. */
 export const TAGS = {
@@ -18,6 +20,8 @@ export const TAGS = {
   'Client operations': 'Block, unblock and delete clients, one or up to 500 at once: a preview, then a confirmation.',
   'Spend control': "Budgets per client with alerts, the partner's notifications, and the portfolio of every client's spend.",
   Team: "A partner's team: members with roles (owner, admin, operations, finance, sales), invitations, and clients assigned to sales members.",
+  'API keys': "Keys a partner's own systems call the API with, each limited to scopes and an expiry.",
+  Webhooks: "A partner's endpoints that receive its clients' events, signed as Standard Webhooks specifies.",
   Partners: 'The partner department running the program: the partners list, a partner\'s page, suspend, resume, end (managers).',
 } as const;
 
@@ -86,9 +90,23 @@ const SECURITY_SCHEMES: Readonly<Record<Exclude<AuthKind, 'public' | 'staff'>, {
   },
 };
 
-/** Security requirement per auth kind (HTTP bearer schemes take no scopes; the billing scope is in its description). */
-function security(auth: AuthKind): Array<Record<string, string[]>> {
+/** The partners' API keys (issue 33): the scheme every operation that takes a key lists beside the ID token. */
+const API_KEY_SCHEME = {
+  name: 'partnerApiKey',
+  description: 'A partner\'s **API key** (`Authorization: Bearer pdk_<key id>_<secret>`), created by its owner or an admin ' +
+    '(`POST /api-keys`): it acts for that partner only, on the operations whose `x-api-key-scope` it holds (403 ' +
+    '`api_key_scope_missing`; `api_key_not_accepted` where an operation takes no key), at most ' +
+    `${DEFAULT_API_KEY_REQUESTS_PER_MINUTE} requests a minute per key ` +
+    '(429 with `Retry-After`). A wrong key answers 401 `api_key_invalid`, an expired one ' +
+    '`api_key_expired`, a revoked one `api_key_revoked` (within a minute of the revocation). OpenAPI 3.0 lets a bearer scheme ' +
+    'list no scopes, so each operation names its scope in `x-api-key-scope`.',
+};
+
+/** Security requirement per route (HTTP bearer schemes take no scopes; the billing scope is in its description, a key's in `x-api-key-scope`). */
+function security(route: RouteSpec): Array<Record<string, string[]>> {
+  const { auth } = route;
   if (auth === 'public') return [];
+  if (auth === 'partner' && route.scope) return [{ [SECURITY_SCHEMES.partner.name]: [] }, { [API_KEY_SCHEME.name]: [] }];
   // Either token: OpenAPI lists alternatives as separate requirements.
   if (auth === 'staff') return [{ [SECURITY_SCHEMES.partner.name]: [] }, { [SECURITY_SCHEMES.manager.name]: [] }];
   return [{ [SECURITY_SCHEMES[auth].name]: [] }];
@@ -109,6 +127,11 @@ function impliedErrors(route: RouteSpec, doc: OperationDoc): ApiErrorCode[] {
     ...(route.auth !== 'public' ? ['unauthorized' as const, 'forbidden' as const] : []),
     // The membership check of every partner route (`partnerMembership.ts`).
     ...(route.auth === 'partner' ? ['not_a_member' as const, 'role_not_allowed' as const] : []),
+    // The key check of every partner route that takes API keys (`apiKeyAuthentication.ts`).
+    ...(route.auth === 'partner' && route.scope
+      ? ['api_key_invalid' as const, 'api_key_expired' as const, 'api_key_revoked' as const, 'api_key_scope_missing' as const]
+      : []),
+    ...(route.auth === 'partner' && !route.scope ? ['api_key_not_accepted' as const] : []),
     // Every partner route checks that the caller's partner is active (`partnerStanding.ts`).
     ...(route.auth === 'partner' ? ['partner_suspended' as const, 'partner_ended' as const] : []),
     ...(doc.body ? ['payload_too_large' as const, 'unsupported_media_type' as const] : []),
@@ -294,7 +317,8 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
       description: doc.description,
       tags: [doc.tag],
       operationId: route.handler,
-      security: security(route.auth),
+      security: security(route),
+      ...(route.auth === 'partner' && route.scope && { 'x-api-key-scope': route.scope }),
       parameters: [...pathParameters, ...queryParameters(doc.query), ...(isIdempotent(route) ? [ref('parameters', 'IdempotencyKey')] : [])],
       // A body the route accepts absent (e.g. the preview step of a client operation) is not required.
       ...(doc.body && {
@@ -324,10 +348,27 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
     servers: [{ url: serverUrl, description: 'This API (the served document names the address it was fetched from)' }],
     tags: Object.entries(TAGS).filter(([name]) => usedTags.has(name as Tag)).map(([name, description]) => ({ name, description })),
     paths,
+    // OpenAPI 3.1's `webhooks`, as an extension while the document stays 3.0: what partnerdesk POSTs to a partner's endpoints.
+    'x-webhooks': Object.fromEntries(Object.entries(webhookPayloadDocs).map(([type, payload]) => [type, {
+      post: {
+        operationId: `webhook${type.replace(/(^|[._])([a-z])/g, (_, _sep: string, letter: string) => letter.toUpperCase())}`,
+        tags: ['Webhooks'],
+        // Nothing to send: the receiver checks the signature (its own secret), not a token of ours.
+        security: [],
+        summary: payload.summary,
+        description: 'Signed as Standard Webhooks specifies: `webhook-id` (the event\'s id, kept by retries), `webhook-timestamp`, ' +
+          '`webhook-signature` (`v1,<base64 HMAC-SHA256>`, two during a secret rotation). Answer 2xx within 10 s; anything else is retried.',
+        requestBody: { required: true, content: { 'application/json': { schema: schema(payload.schema, 'output'), example: payload.example } } },
+        responses: { '200': { description: 'Received (any 2xx)' } },
+      },
+    }])),
     components: {
-      securitySchemes: Object.fromEntries(Object.values(SECURITY_SCHEMES).map(({ name, description }) => [
-        name, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description },
-      ])),
+      securitySchemes: {
+        ...Object.fromEntries(Object.values(SECURITY_SCHEMES).map(({ name, description }) => [
+          name, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description },
+        ])),
+        [API_KEY_SCHEME.name]: { type: 'http', scheme: 'bearer', bearerFormat: 'pdk_<key id>_<secret>', description: API_KEY_SCHEME.description },
+      },
       parameters: { IdempotencyKey: IDEMPOTENCY_KEY },
       responses: Object.fromEntries(Object.entries(errorAnswers).sort(([a], [b]) => a.localeCompare(b))),
       schemas: Object.fromEntries(Object.entries(responseSchemas.components).sort(([a], [b]) => a.localeCompare(b))),

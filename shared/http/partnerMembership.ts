@@ -53,6 +53,11 @@ export function partnerMembership(): MiddlewareObj<APIGatewayProxyEventV2, APIGa
   const partnerMembershipBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const principal = principalOf(request.event);
     if (principal.kind !== 'partner') return;
+    if (principal.apiKey) {
+      // An API key is no member: its key check already held it to its partner and the route's scope; its partner's limit still counts it.
+      await countPartnerRequest(request.event, principal.partnerId);
+      return;
+    }
     // The team read (on a cache miss) and the partner's rate-limit count are independent: made together,
     // a cache miss costs one more request but no more time than the count alone. A refusal of the
     // membership check still comes first, as when the two ran one after the other.

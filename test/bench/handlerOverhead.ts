@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { LocalStack } from '../../infra/local/localStack';
 import { DynamoApplicationRepository } from '../../shared/adapters/dynamodb/DynamoApplicationRepository';
-import { clientQueries, clock, documentClient, rateLimiter } from '../../shared/adapters/compositionRoot';
+import { apiKeyDeps, clientQueries, clock, documentClient, rateLimiter } from '../../shared/adapters/compositionRoot';
+import { createApiKey } from '../../shared/domain/apiKeys/manageApiKeys';
+import { founderMemberId } from '../../shared/domain/team/Member';
+import { apiKeyActorId } from '../../shared/http/Principal';
 import { DEFAULT_PARTNER_REQUESTS_PER_MINUTE } from '../../shared/http/partnerRateLimit';
 import { countRequests } from '../support/dynamoProbe';
 import { createPartner, registerCloudAccount, uniqueClientEmail } from '../support/clientFixtures';
@@ -75,6 +78,16 @@ export async function measureHandlerOverhead(stack: LocalStack, rounds: number, 
       count.stop();
     }
   };
+  // The same route called by an API key (issue 33): the key is read once per cache time, its own rate limit counted on every call.
+  const created = await createApiKey(apiKeyDeps(), partner.partnerId, founderMemberId(partner.partnerId), {
+    name: 'bench', scopes: ['clients:read'], expiresAt: new Date(clock.now().getTime() + 86_400_000),
+  });
+  process.env.API_KEY_REQUESTS_PER_MINUTE = String(1_000_000);
+  const getClientByKey = () => route('GET', '/clients/{id}', { pathParameters: { id: clientId } }, created.value);
+  const keyBare = async () => {
+    await rateLimiter().take(apiKeyActorId(created.key.keyId), { limit: 1_000_000, windowMs: 60_000 }, clock.now());
+    await partnerBare();
+  };
   // The local stream consumer runs in this process on the same DynamoDB client: it catches up, then waits
   // until the measurement ends, so neither its requests nor its time land in the rows below.
   await stack.drainStreams();
@@ -87,6 +100,7 @@ export async function measureHandlerOverhead(stack: LocalStack, rounds: number, 
 
   async function measurePairs(): Promise<OverheadMeasurement> {
     const [cachedRequests, uncachedRequests, bareRequests] = [await requestsOf(getClient), await requestsOf(withoutCache), await requestsOf(partnerBare)];
+    const [keyRequests, keyBareRequests] = [await requestsOf(getClientByKey), await requestsOf(keyBare)];
     const pairs = [
       {
         name: 'GET /partner-applications/{id} vs repository.get',
@@ -107,6 +121,11 @@ export async function measureHandlerOverhead(stack: LocalStack, rounds: number, 
         name: `GET /clients/{id}, membership read every request (${uncachedRequests} DynamoDB requests) vs rate limit + client read (${bareRequests})`,
         full: withoutCache,
         bare: partnerBare,
+      },
+      {
+        name: `GET /clients/{id} by API key, key cached (${keyRequests} DynamoDB requests) vs both rate limits + client read (${keyBareRequests})`,
+        full: getClientByKey,
+        bare: keyBare,
       },
     ];
     // Tokens never seen before, one per call: what the first call of a session pays for the ES256 check.

@@ -27,6 +27,7 @@ const Notifications = lazyScreen(() => import('./screens/Notifications/Notificat
 const Team = lazyScreen(() => import('./screens/Team/Team').then((module) => module.Team));
 // The partner department's screens are for its managers only: partners never download them.
 const Applications = lazyScreen(() => import('./screens/Applications/Applications').then((module) => module.Applications));
+const ApiKeys = lazyScreen(() => import('./screens/ApiKeys/ApiKeys').then((module) => module.ApiKeys));
 const ApplicationDetail = lazyScreen(() => import('./screens/Applications/ApplicationDetail').then((module) => module.ApplicationDetail));
 const Partners = lazyScreen(() => import('./screens/Partners/Partners').then((module) => module.Partners));
 const PartnerPage = lazyScreen(() => import('./screens/Partners/PartnerPage').then((module) => module.PartnerPage));
@@ -54,6 +55,7 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/budgets', role: 'partner', member: 'GET /budgets', render: () => <Budgets /> },
   { pattern: '/notifications', role: 'partner', member: 'GET /notifications', render: () => <Notifications /> },
   { pattern: '/team', role: 'partner', member: 'GET /team/members', render: () => <Team /> },
+  { pattern: '/api-keys', role: 'partner', member: 'GET /api-keys', render: () => <ApiKeys /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
   { pattern: '/partners', role: 'manager', render: () => <Partners /> },

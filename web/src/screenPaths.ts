@@ -19,6 +19,7 @@ export const SCREEN_PATHS = [
   '/team',
   '/partners',
   '/partners/:id',
+  '/api-keys',
 ] as const;
 
 /** A path made of printable ASCII other than `\` (no tab, line break, space or backslash the URL parser would bend). */

@@ -181,6 +181,24 @@ export const tables = {
     // Sparse: only client month spend items carry `spendOf` (`partner#month`) and `monthSpend`.
     indexes: [{ indexName: 'bySpend', partitionKey: S('spendOf'), sortKey: { name: 'monthSpend', type: 'N' } }],
   },
+  /**
+   * Partners' API keys (`KEY#keyId`: the secret's hash, scopes, expiry, revocation, last use), found by
+   * id on every request a key makes and listed per partner. Keys: `apiKeyKeys.ts`.
+   */
+  apiKeys: {
+    partitionKey: S('pk'),
+    indexes: [{ indexName: 'byPartner', partitionKey: S('keysOf'), sortKey: S('createdAt') }],
+  },
+  /**
+   * Partners' webhook endpoints (`PARTNER#p`/`ENDPOINT#e`, with their signing secrets) and each
+   * endpoint's delivery log (`PARTNER#p`/`ATTEMPT#e#at#…`, removed by TTL). Keys: `webhookKeys.ts`.
+   */
+  webhooks: {
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+    timeToLiveAttribute: 'expiresAt',
+  },
   /** Idempotency records (Powertools layout: `id`, TTL `expiration`). */
   idempotency: {
     partitionKey: S('id'),

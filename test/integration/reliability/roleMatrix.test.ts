@@ -1,5 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { teamDeps } from '../../../shared/adapters/compositionRoot';
+import { apiKeyDeps, teamDeps } from '../../../shared/adapters/compositionRoot';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../../../shared/domain/apiKeys/ApiKey';
+import { createApiKey } from '../../../shared/domain/apiKeys/manageApiKeys';
 import { partnerKey } from '../../../shared/adapters/dynamodb/partnerKeys';
 import { physicalTableName } from '../../../shared/adapters/dynamodb/tables';
 import { inviteMember } from '../../../shared/domain/team/manageTeam';
@@ -19,6 +21,9 @@ import { useLocalTables } from '../../support/localTables';
  * and another partner's client → 404. A member of a suspended partner is refused on every partner
  * route with 403 `partner_suspended`, whatever its role (the standing step comes before membership).
  * Each answer is also checked against the OpenAPI document.
+ * Then every partner route × an API key of the partner holding each one scope (issue 33): a route
+ * that takes no key → 403 `api_key_not_accepted`, a key without the route's scope → 403
+ * `api_key_scope_missing`, the route's own scope passes.
  */
 
 const tables = useLocalTables();
@@ -36,6 +41,7 @@ const BUDGET = { amount: 100_000_00, currency: 'RUB' };
 
 let clientId: string;
 let tokenOf: Record<Caller, string>;
+let keyOf: Record<ApiKeyScope, string>;
 /** A member of a partner suspended before any of its people called (no container remembers it active). */
 let suspendedMemberToken: string;
 
@@ -69,6 +75,9 @@ beforeAll(async () => {
     nonMember: await tokenFor(partner.partnerId, `stranger-${partner.partnerId}@example.com`),
     otherPartnerOwner: await issuer.partner(other.partnerId),
   } as Record<Caller, string>;
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  keyOf = Object.fromEntries(await Promise.all(API_KEY_SCOPES.map(async (scope) =>
+    [scope, (await createApiKey(apiKeyDeps(), partner.partnerId, founderMemberId(partner.partnerId), { name: scope, scopes: [scope], expiresAt })).value]))) as Record<ApiKeyScope, string>;
   const suspended = await createPartner(tables.documentClient());
   const suspendedMember = await inviteMember(teamDeps(), suspended.partnerId, founderMemberId(suspended.partnerId), { email: `operations-${suspended.partnerId}@example.com`, role: 'operations' });
   suspendedMemberToken = await tokenFor(suspended.partnerId, suspendedMember.email);
@@ -108,5 +117,29 @@ describe('the route × role matrix of partner routes', () => {
   it.each(partnerRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s refuses a suspended partner\'s member', async (_key, route) => {
     const response = await invokeRoute(route, requestTo(route, suspendedMemberToken));
     expect([response.statusCode, errorCode(response.body)]).toEqual([403, 'partner_suspended']);
+  });
+});
+
+describe('the route × API key matrix of partner routes', () => {
+  beforeAll(() => {
+    // Every route with every key within a minute: past the partner's own limit, which is not what this walks.
+    process.env.PARTNER_REQUESTS_PER_MINUTE = String(Number.MAX_SAFE_INTEGER);
+  });
+
+  afterAll(() => {
+    delete process.env.PARTNER_REQUESTS_PER_MINUTE;
+  });
+
+  const cases = partnerRoutes.flatMap((route) => API_KEY_SCOPES.map((scope) => [`${route.method} ${route.path}`, scope, route] as const));
+
+  it.each(cases)('%s called with a key holding %s', async (_key, scope, route) => {
+    const response = await invokeRoute(route, requestTo(route, keyOf[scope]));
+    if (!route.scope) {
+      expect([response.statusCode, errorCode(response.body)]).toEqual([403, 'api_key_not_accepted']);
+    } else if (route.scope !== scope) {
+      expect([response.statusCode, errorCode(response.body)]).toEqual([403, 'api_key_scope_missing']);
+    } else {
+      expect([401, 403, 429]).not.toContain(response.statusCode);
+    }
   });
 });

@@ -840,6 +840,154 @@ export interface paths {
         patch: operations["changeTeamMemberRole"];
         trace?: never;
     };
+    "/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your API keys
+         * @description Every key of your partner, newest first, with its prefix, scopes, status, creation, expiry and last use (owner and admins); never a secret.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description Create a key for your own systems (owner and admins): a name, scopes and an expiry at most 730 days ahead. The answer holds the key's whole value (`key`) this once; only its hash is kept. Send it as `Authorization: Bearer <key>`. 422 `api_keys_full` past 20 live keys. Rotate by creating a new key, then revoking the old one.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Revoke a key at once (owner and admins): it is refused with 401 `api_key_revoked` everywhere within a minute. Revoking it again changes nothing; another partner's key answers 404.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your webhook endpoints
+         * @description Every webhook endpoint of your partner with its event types and status (owner and admins); never a secret.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Register an https endpoint for some event types (owner and admins, at most 5: 422 `webhook_endpoints_full`). Its host must resolve only to public addresses (422 `webhook_address_refused`; checked again before each delivery). The answer holds the signing secret (`whsec_…`) this once. Deliveries are signed as Standard Webhooks specifies.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description Remove an endpoint (owner and admins): nothing more is delivered to it.
+         */
+        delete: operations["removeWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's secret
+         * @description Give an endpoint a new signing secret, shown this once (owner and admins). For 24 hours deliveries carry two signatures, by the new and the old secret, so the receiver can switch without losing one.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Send a signed `webhook.test` event to the endpoint now (owner and admins) and answer how it went; the attempt joins the log.
+         */
+        post: operations["sendWebhookTestEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint's delivery log
+         * @description The endpoint's last 100 delivery attempts, newest first, with status, latency and the receiver's answer (owner and admins).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners": {
         parameters: {
             query?: never;
@@ -944,6 +1092,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiKey: {
+            id: string;
+            prefix: string;
+            name: string;
+            scopes: ("clients:read" | "clients:write" | "finance:read" | "budgets:write")[];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        ApiKeys: {
+            items: components["schemas"]["ApiKey"][];
+            maxLive: number;
+        };
         Application: {
             id: string;
             /** @enum {string} */
@@ -1146,6 +1315,39 @@ export interface components {
                 /** @enum {string} */
                 mail: "pending" | "sent" | "failed";
             };
+        };
+        CreatedApiKey: {
+            id: string;
+            prefix: string;
+            name: string;
+            scopes: ("clients:read" | "clients:write" | "finance:read" | "budgets:write")[];
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            key: string;
+        };
+        DeliveryAttempt: {
+            messageId: string;
+            eventType: string;
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed";
+            responseStatus: number | null;
+            latencyMs: number;
+            error: string | null;
+        };
+        DeliveryLog: {
+            items: components["schemas"]["DeliveryAttempt"][];
         };
         Expenses: {
             clientId: string;
@@ -1472,8 +1674,69 @@ export interface components {
             items: components["schemas"]["Member"][];
             maxMembers: number;
         };
+        WebhookEndpoint: {
+            id: string;
+            url: string;
+            events: ("invitation.accepted" | "invitation.declined" | "invitation.expired" | "client.blocked" | "client.unblocked" | "client.deleted" | "budget.threshold_crossed" | "budget.anomaly" | "bulk_operation.completed")[];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            previousSecretUntil: string | null;
+        };
+        WebhookEndpoints: {
+            items: components["schemas"]["WebhookEndpoint"][];
+            maxEndpoints: number;
+        };
+        WebhookEndpointWithSecret: {
+            id: string;
+            url: string;
+            events: ("invitation.accepted" | "invitation.declined" | "invitation.expired" | "client.blocked" | "client.unblocked" | "client.deleted" | "budget.threshold_crossed" | "budget.anomaly" | "bulk_operation.completed")[];
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            previousSecretUntil: string | null;
+            secret: string;
+        };
     };
     responses: {
+        /** @description `error.code`: `api_keys_full` */
+        ApiKeysFull: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "api_keys_full",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "api_keys_full";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `assignee_not_sales` */
         AssigneeNotSales: {
             headers: {
@@ -1654,8 +1917,8 @@ export interface components {
                 };
             };
         };
-        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed`, `partner_suspended`, `partner_ended` */
-        ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded: {
+        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed`, `api_key_not_accepted`, `partner_suspended`, `partner_ended` */
+        ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
                 [name: string]: unknown;
@@ -1674,7 +1937,37 @@ export interface components {
                 "application/json": {
                     error: {
                         /** @enum {string} */
-                        code: "forbidden" | "not_a_member" | "role_not_allowed" | "partner_suspended" | "partner_ended";
+                        code: "forbidden" | "not_a_member" | "role_not_allowed" | "api_key_not_accepted" | "partner_suspended" | "partner_ended";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
+        /** @description `error.code`: `forbidden`, `not_a_member`, `role_not_allowed`, `api_key_scope_missing`, `partner_suspended`, `partner_ended` */
+        ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "forbidden" | "not_a_member" | "role_not_allowed" | "api_key_scope_missing" | "partner_suspended" | "partner_ended";
                         message: string;
                         details: {
                             [key: string]: unknown;
@@ -2697,6 +2990,36 @@ export interface components {
                 };
             };
         };
+        /** @description `error.code`: `unauthorized`, `api_key_invalid`, `api_key_expired`, `api_key_revoked` */
+        UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthorized",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "unauthorized" | "api_key_invalid" | "api_key_expired" | "api_key_revoked";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
+            };
+        };
         /** @description `error.code`: `unsupported_media_type` */
         UnsupportedMediaType: {
             headers: {
@@ -2820,6 +3143,36 @@ export interface components {
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
                 "text/html": string;
+            };
+        };
+        /** @description `error.code`: `webhook_endpoints_full`, `webhook_address_refused` */
+        WebhookEndpointsFullOrWebhookAddressRefused: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "webhook_endpoints_full",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "webhook_endpoints_full" | "webhook_address_refused";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
             };
         };
     };
@@ -3617,8 +3970,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3717,8 +4070,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrClientExistsOrInvitationPendingOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3771,8 +4124,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3877,8 +4230,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -3924,8 +4277,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -3990,8 +4343,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4061,8 +4414,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4119,8 +4472,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReusedOrInvitationExpired"];
@@ -4175,8 +4528,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrInvitationClosedOrConcurrentChange"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -4369,8 +4722,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -4525,8 +4878,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             429: components["responses"]["RateLimited"];
@@ -4654,8 +5007,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -4737,8 +5090,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ClientNotActive"];
             422: components["responses"]["PeriodBeforeClient"];
@@ -4805,8 +5158,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4874,8 +5227,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
@@ -4958,8 +5311,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["RequestInProgressOrConfirmationUsed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5033,8 +5386,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -5148,8 +5501,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
@@ -5186,8 +5539,8 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RequestInProgress"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -5295,8 +5648,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["RequestInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -5405,8 +5758,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailed"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
@@ -5431,8 +5784,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -5504,8 +5857,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5611,8 +5964,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5644,8 +5997,8 @@ export interface operations {
                     };
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5672,7 +6025,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -5788,8 +6141,8 @@ export interface operations {
                     "application/json": components["schemas"]["Portfolio"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5867,8 +6220,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationFailedOrInvalidCursor"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            401: components["responses"]["UnauthorizedOrApiKeyInvalidOrApiKeyExpiredOrApiKeyRevoked"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyScopeMissingOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -5918,7 +6271,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["AssigneeNotSales"];
@@ -5961,7 +6314,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -6003,7 +6356,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];
@@ -6055,7 +6408,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             409: components["responses"]["EmailAlreadyPartnerOrStaffLoginExistsOrConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -6086,7 +6439,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConcurrentChange"];
             422: components["responses"]["OwnerProtected"];
@@ -6141,12 +6494,441 @@ export interface operations {
             };
             400: components["responses"]["ValidationFailed"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrPartnerSuspendedOrPartnerEnded"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConcurrentChange"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["OwnerProtectedOrOwnershipNeedsAdmin"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "prefix": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "name": "CRM sync",
+                     *           "scopes": [
+                     *             "clients:read",
+                     *             "finance:read"
+                     *           ],
+                     *           "status": "active",
+                     *           "createdAt": "2026-12-06T09:30:00.000Z",
+                     *           "createdBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *           "expiresAt": "2027-12-06T09:30:00.000Z",
+                     *           "revokedAt": null,
+                     *           "lastUsedAt": null
+                     *         }
+                     *       ],
+                     *       "maxLive": 20
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeys"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "CRM sync",
+                 *       "scopes": [
+                 *         "clients:read",
+                 *         "finance:read"
+                 *       ],
+                 *       "expiresAt": "2027-12-06T09:30:00.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    scopes: ("clients:read" | "clients:write" | "finance:read" | "budgets:write")[];
+                    /** Format: date-time */
+                    expiresAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The key, with its value shown once */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "prefix": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "name": "CRM sync",
+                     *       "scopes": [
+                     *         "clients:read",
+                     *         "finance:read"
+                     *       ],
+                     *       "status": "active",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "createdBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "expiresAt": "2027-12-06T09:30:00.000Z",
+                     *       "revokedAt": null,
+                     *       "lastUsedAt": null,
+                     *       "key": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f_Xq9vK2mW7tRb4nYc8LpZ1sFd6HgJ3kAe5uQo0iNwT-E"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ApiKeysFull"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "prefix": "pdk_key_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "name": "CRM sync",
+                     *       "scopes": [
+                     *         "clients:read",
+                     *         "finance:read"
+                     *       ],
+                     *       "status": "revoked",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "createdBy": "mbr_ptn_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "expiresAt": "2027-12-06T09:30:00.000Z",
+                     *       "revokedAt": "2026-12-06T10:00:00.000Z",
+                     *       "lastUsedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *           "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *           "events": [
+                     *             "client.blocked",
+                     *             "invitation.accepted"
+                     *           ],
+                     *           "status": "enabled",
+                     *           "createdAt": "2026-12-06T09:30:00.000Z",
+                     *           "failingSince": null,
+                     *           "previousSecretUntil": null
+                     *         }
+                     *       ],
+                     *       "maxEndpoints": 5
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoints"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                 *       "events": [
+                 *         "client.blocked",
+                 *         "invitation.accepted"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    events: ("invitation.accepted" | "invitation.declined" | "invitation.expired" | "client.blocked" | "client.unblocked" | "client.deleted" | "budget.threshold_crossed" | "budget.anomaly" | "bulk_operation.completed")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret shown once */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *       "events": [
+                     *         "client.blocked",
+                     *         "invitation.accepted"
+                     *       ],
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "failingSince": null,
+                     *       "previousSecretUntil": null,
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwXq9vK2mW7tR="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["WebhookEndpointsFullOrWebhookAddressRefused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    removeWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its new secret shown once */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *       "events": [
+                     *         "client.blocked",
+                     *         "invitation.accepted"
+                     *       ],
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "failingSince": null,
+                     *       "previousSecretUntil": "2026-12-07T09:30:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwXq9vK2mW7tR="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    sendWebhookTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "eventType": "webhook.test",
+                     *       "at": "2026-12-06T09:31:00.000Z",
+                     *       "attempt": 1,
+                     *       "outcome": "succeeded",
+                     *       "responseStatus": 204,
+                     *       "latencyMs": 84,
+                     *       "error": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryAttempt"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *           "eventType": "webhook.test",
+                     *           "at": "2026-12-06T09:31:00.000Z",
+                     *           "attempt": 1,
+                     *           "outcome": "succeeded",
+                     *           "responseStatus": 204,
+                     *           "latencyMs": 84,
+                     *           "error": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryLog"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["TemporarilyUnavailable"];

@@ -61,6 +61,15 @@ export const PARTNER_ROUTE_ROLES = {
   'POST /team/members': 'team',
   'PATCH /team/members/{memberId}': 'team',
   'DELETE /team/members/{memberId}': 'team',
+  'POST /api-keys': 'team',
+  'GET /api-keys': 'team',
+  'DELETE /api-keys/{id}': 'team',
+  'POST /webhooks': 'team',
+  'GET /webhooks': 'team',
+  'DELETE /webhooks/{id}': 'team',
+  'POST /webhooks/{id}/secret': 'team',
+  'POST /webhooks/{id}/test': 'team',
+  'GET /webhooks/{id}/deliveries': 'team',
 } as const satisfies Partial<Record<RouteName, keyof typeof ROLE_GROUPS>>;
 
 /** A partner route the console may offer or hide. */

@@ -8,6 +8,8 @@ import { namedSchemas, operationDocs } from '../../../../shared/http/apiDocs';
 import { openApiDocument } from '../../../../shared/http/openapi';
 import { OPENAPI_DOCUMENT_BROTLI_BASE64 } from '../../../../shared/http/openapi.generated.br';
 import { routes } from '../../../../shared/routeTable';
+import { WEBHOOK_EVENT_OF_DOMAIN_EVENT } from '../../../../shared/domain/webhooks/deliverWebhookEvents';
+import { WEBHOOK_TEST_EVENT } from '../../../../shared/domain/webhooks/WebhookEvent';
 
 type Reference = { $ref: string } | Record<string, unknown>;
 
@@ -45,8 +47,24 @@ describe('openApiDocument', () => {
   it('names the token each route needs: none for public routes, the role\'s token for the others', () => {
     expect(document.paths['/partner-applications']?.post?.security).toEqual([]);
     expect(document.paths['/partner-applications']?.get?.security).toEqual([{ managerIdToken: [] }]);
-    expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }]);
+    expect(document.paths['/clients']?.get?.security).toEqual([{ partnerIdToken: [] }, { partnerApiKey: [] }]);
+    expect(document.paths['/team/members']?.get?.security).toEqual([{ partnerIdToken: [] }]);
     expect(document.paths['/billing-events']?.post?.security).toEqual([{ billingAccessToken: [] }]);
+  });
+
+  it('documents the payload of every event delivered to webhook endpoints under x-webhooks', () => {
+    const webhooks = (document as unknown as { 'x-webhooks': Record<string, { post: { requestBody: unknown } }> })['x-webhooks'];
+    expect(Object.keys(webhooks).sort()).toEqual([...new Set([...Object.values(WEBHOOK_EVENT_OF_DOMAIN_EVENT), WEBHOOK_TEST_EVENT])].sort());
+  });
+
+  it('names the API-key scope of every partner operation that takes keys, and the key refusals it may answer', () => {
+    const operation = (path: string, method: string) => document.paths[path]?.[method] as unknown as Record<string, unknown>;
+    expect(operation('/clients', 'get')['x-api-key-scope']).toBe('clients:read');
+    expect(operation('/clients/{id}/block', 'post')['x-api-key-scope']).toBe('clients:write');
+    expect(operation('/api-keys', 'post')['x-api-key-scope']).toBeUndefined();
+    for (const route of routes.filter((r) => r.auth === 'partner')) {
+      expect([route.path, operation(route.path, route.method.toLowerCase())['x-api-key-scope']]).toEqual([route.path, route.scope ?? undefined]);
+    }
   });
 
   it('lists every status an operation answers, with the codes each error status carries, read from the one code table', () => {

@@ -1,0 +1,93 @@
+import type { Clock } from '../Clock';
+import type { DomainEvent } from '../../ports/EventPublisher';
+import type { WebhookStore, WebhookTransport } from '../../ports/WebhookStore';
+import { retryDelaySeconds, endpointToDisable } from './deliverySchedule';
+import { attemptDelivery, type WebhookMessage } from './manageWebhooks';
+import type { WebhookEventType } from './WebhookEvent';
+
+/**
+ * From the domain events on the bus to deliveries at partners' endpoints (issue 33): each event a
+ * partner's endpoint subscribes to becomes one delivery job per endpoint, whose message id is the
+ * event's id (the audit entry's id for client changes), kept by every retry.
+ */
+
+/** The domain event types that become webhook events, and their names there. */
+export const WEBHOOK_EVENT_OF_DOMAIN_EVENT: Readonly<Record<string, WebhookEventType>> = {
+  ClientBlocked: 'client.blocked',
+  ClientUnblocked: 'client.unblocked',
+  ClientDetached: 'client.deleted',
+  ClientInvitationExpired: 'invitation.expired',
+  ClientBudgetThresholdReached: 'budget.threshold_crossed',
+  ClientSpendAnomaly: 'budget.anomaly',
+};
+
+/** One message for one endpoint, and which attempt comes next (queued with a delay until `notBefore`). */
+export interface DeliveryJob {
+  readonly partnerId: string;
+  readonly endpointId: string;
+  readonly message: { readonly messageId: string; readonly type: WebhookEventType; readonly occurredAt: string; readonly data: Readonly<Record<string, unknown>> };
+  readonly attempt: number;
+  /** ISO time before which the attempt is not made (a queue delay is at most 15 minutes; a longer wait is queued again). */
+  readonly notBefore: string;
+}
+
+/** What fan-out and delivery need. */
+export interface DeliveryDeps {
+  readonly store: WebhookStore;
+  readonly transport: WebhookTransport;
+  readonly clock: Clock;
+}
+
+/** The jobs of one domain event: one per enabled endpoint of its partner subscribed to its type; none for an event no webhook carries. */
+export async function deliveryJobsOf(deps: Pick<DeliveryDeps, 'store' | 'clock'>, event: DomainEvent): Promise<DeliveryJob[]> {
+  const type = WEBHOOK_EVENT_OF_DOMAIN_EVENT[event.type];
+  const partnerId = event.detail.partnerId;
+  if (!type || typeof partnerId !== 'string') return [];
+  const endpoints = (await deps.store.endpoints(partnerId)).filter((endpoint) => endpoint.status === 'enabled' && endpoint.events.includes(type));
+  const { partnerId: _partner, ...data } = event.detail;
+  return endpoints.map((endpoint) => ({
+    partnerId,
+    endpointId: endpoint.endpointId,
+    message: { messageId: event.id, type, occurredAt: event.at.toISOString(), data: { eventId: event.id, ...data } },
+    attempt: 1,
+    notBefore: deps.clock.now().toISOString(),
+  }));
+}
+
+/** What became of a job: delivered, dropped (endpoint gone or disabled), retried later, given up, or the endpoint disabled now. */
+export type JobOutcome =
+  | { readonly kind: 'delivered' | 'dropped' | 'gave_up' }
+  | { readonly kind: 'retry'; readonly next: DeliveryJob }
+  | { readonly kind: 'disabled'; readonly partnerId: string; readonly endpointId: string };
+
+/**
+ * Runs one job whose time has come: one attempt (signed, SSRF-checked, logged). A failure is retried
+ * on the backoff schedule; an endpoint that has failed everything for 24 hours is disabled (the
+ * caller mails the partner), and its jobs are dropped from then on.
+ */
+export async function runDeliveryJob(deps: DeliveryDeps, job: DeliveryJob): Promise<JobOutcome> {
+  const endpoint = await deps.store.endpoint(job.partnerId, job.endpointId);
+  if (!endpoint || endpoint.status !== 'enabled') return { kind: 'dropped' };
+  const message: WebhookMessage = { ...job.message, occurredAt: new Date(job.message.occurredAt) };
+  const attempt = await attemptDelivery(deps, endpoint, message, job.attempt);
+  if (attempt.outcome === 'succeeded') return { kind: 'delivered' };
+  const failing = await deps.store.endpoint(job.partnerId, job.endpointId);
+  const now = deps.clock.now();
+  if (failing && endpointToDisable(failing.failingSince, now)) {
+    // Only the endpoint as read is changed; the condition of `update` keeps a removed one removed.
+    await deps.store.update({ ...failing, status: 'disabled' });
+    return { kind: 'disabled', partnerId: job.partnerId, endpointId: job.endpointId };
+  }
+  const delay = retryDelaySeconds(job.attempt);
+  if (delay === undefined) return { kind: 'gave_up' };
+  return { kind: 'retry', next: { ...job, attempt: job.attempt + 1, notBefore: new Date(now.getTime() + delay * 1000).toISOString() } };
+}
+
+/** SQS delays a message by at most 15 minutes (`DelaySeconds` ≤ 900): a longer wait is spent in several hops. */
+export const MAX_QUEUE_DELAY_SECONDS = 900;
+
+/** The delay to queue a job with now: until its `notBefore`, at most one queue hop. */
+export function queueDelaySeconds(job: DeliveryJob, now: Date): number {
+  const seconds = Math.ceil((new Date(job.notBefore).getTime() - now.getTime()) / 1000);
+  return Math.min(Math.max(seconds, 0), MAX_QUEUE_DELAY_SECONDS);
+}
