@@ -20,7 +20,6 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { lazyPart, waitingInPlace } from '../../ui/lazy';
 import { Tabs } from '../../ui/Tabs';
 import { AuditTrail } from '../Audit/AuditTrail';
-import { EditClientDialog } from './EditClientDialog';
 import { type Grouping, GROUPINGS } from './expenseGroups';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -28,6 +27,7 @@ import { PeriodPicker } from './PeriodPicker';
 const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((module) => module.ClientBudget), waitingInPlace);
 const DetailTab = lazyPart(() => import('./DetailTab').then((module) => module.DetailTab), waitingInPlace);
 const ExpensesTab = lazyPart(() => import('./ExpensesTab').then((module) => module.ExpensesTab), waitingInPlace);
+const EditClientDialog = lazyPart(() => import('./EditClientDialog').then((module) => module.EditClientDialog), waitingInPlace);
 
 type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
