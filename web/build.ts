@@ -4,7 +4,7 @@
  * `index.html` naming the hashed entry, and the stylesheet. `npm run build:web`.
  */
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
 /** Where the built console is written. */
@@ -51,11 +51,31 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   };
   const initial = { script: entryOf('.js'), stylesheet: entryOf('.css') };
   const template = await readFile(join(__dirname, 'index.html'), 'utf8');
+  // The chunks the entry imports statically are named in index.html, so the browser fetches them beside
+  // the entry instead of after it (one round trip less before the first screen).
+  const preloads = staticImports(result.metafile, join(outdir, initial.script))
+    .map((path) => `<link rel="modulepreload" href="/${relative(outdir, path).split('\\').join('/')}">`);
   await writeFile(join(outdir, 'index.html'), template
     .replace('%SCRIPT%', `/${initial.script}`)
-    .replace('%STYLESHEET%', `/${initial.stylesheet}`));
+    .replace('%STYLESHEET%', `/${initial.stylesheet}`)
+    .replace('%MODULEPRELOADS%', preloads.join('\n  ')));
   await copyFile(join(__dirname, 'favicon.svg'), join(outdir, 'favicon.svg'));
   return { initial, metafile: result.metafile };
+}
+
+/** The chunks `entry` imports statically, directly or through each other (not the lazily imported ones), in esbuild's paths. */
+export function staticImports(metafile: Metafile, entry: string): string[] {
+  const key = Object.keys(metafile.outputs).find((path) => resolve(path) === resolve(entry)) ?? entry;
+  const found = new Set<string>();
+  const visit = (path: string): void => {
+    for (const imported of metafile.outputs[path]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || found.has(imported.path)) continue;
+      found.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(key);
+  return [...found];
 }
 
 if (require.main === module) {

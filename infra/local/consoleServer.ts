@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { listenLocally, type ListeningServer } from './listenLocally';
 
 /** Content types of the files `npm run build:web` writes. */
@@ -11,6 +12,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json; charset=utf-8',
 };
+
+/** Smaller answers are sent as they are (CloudFront compresses from 1,000 bytes). */
+const MIN_COMPRESSED_BYTES = 1000;
 
 /** What the local console server serves. */
 export interface ConsoleServerOptions {
@@ -48,9 +52,16 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   const server = createServer((request, response) => {
     void (async () => {
       const headers = securityHeaders(options.connectTo());
+      // Text is sent gzipped to a browser that accepts it, as CloudFront does in AWS (its behaviour compresses):
+      // Lighthouse measures the bytes a phone would download.
+      const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
       const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache: string) => {
-        res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': cache });
-        res.end(request.method === 'HEAD' ? undefined : body);
+        const compress = gzip && !type.startsWith('image/') && Buffer.byteLength(body) >= MIN_COMPRESSED_BYTES;
+        const sent = compress ? gzipSync(body) : body;
+        res.writeHead(status, {
+          ...headers, 'content-type': type, 'cache-control': cache, vary: 'accept-encoding', ...(compress && { 'content-encoding': 'gzip' }),
+        });
+        res.end(request.method === 'HEAD' ? undefined : sent);
       };
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed', 'no-store');

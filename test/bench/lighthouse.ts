@@ -12,9 +12,12 @@
  * address in another language is switched after \`GET /me\` answers, and the page's words moving then
  * would be measured as layout shift.
  *
+ * Each screen's whole Lighthouse report is written to `test-results/lighthouse/<screen>.json`.
+ *
  * Data: the demo seed plus invited clients up to `BENCH_LIGHTHOUSE_CLIENTS` (default 100) for the
  * demo partner; the balance screen shows a 90-day period of a demo client with months of billing.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import { markdownTable } from './markdownTable';
@@ -98,6 +101,10 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
   for (const screen of screens) await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
   const result = await flow.createFlowResult();
   await page.close();
+  // Each step's whole report, to trace a miss (layout-shift elements, LCP element, long tasks).
+  const reports = 'test-results/lighthouse';
+  mkdirSync(reports, { recursive: true });
+  result.steps.forEach((step, i) => writeFileSync(`${reports}/${screens[i]!.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`, JSON.stringify(step.lhr)));
   return result.steps.map((step, i) => ({
     screen: screens[i]!,
     performance: Math.round((step.lhr.categories.performance?.score ?? 0) * 100),

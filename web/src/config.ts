@@ -26,7 +26,9 @@ function isCognitoClient(value: unknown): value is CognitoClient {
 
 /** Reads and checks `/config.json`; a console without it cannot work, so this throws with a clear message. */
 export async function loadConfig(): Promise<ConsoleConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
+  // index.html preloads it (same mode and credentials as this fetch, so the browser hands over that answer);
+  // its server says how it is cached: never stored locally, revalidated in AWS, so a deploy shows at once.
+  const response = await fetch('/config.json');
   if (!response.ok) throw new Error(`config.json could not be loaded (HTTP ${response.status})`);
   const raw = (await response.json()) as { apiUrl?: unknown; auth?: { mode?: unknown; staff?: unknown; console?: unknown } };
   if (typeof raw.apiUrl !== 'string') throw new Error('config.json has no apiUrl');

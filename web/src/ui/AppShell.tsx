@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signOutUrl } from '../auth/cognito';
-import { allowed } from '../auth/membership';
+import { allowed, membership, membershipProblem } from '../auth/membership';
 import { me } from '../auth/me';
 import type { PartnerRoute } from '../auth/routeRoles';
 import { end, session } from '../auth/session';
@@ -54,7 +54,10 @@ export function AppShell({ title, children }: { readonly title: string; readonly
   const path = route.value.path;
   const words = t.value;
   const other = language.value === 'ru' ? 'en' : 'ru';
-  const entries = NAVIGATION[current?.role ?? 'none'].filter((item) => !item.route || allowed(item.route));
+  // Until `GET /team/me` answers, a partner's role-gated entries hold their places unseen, so the header
+  // (wrapped on a phone) does not grow and push the screen down when they come (Lighthouse's layout shift).
+  const roleUnknown = current?.role === 'partner' && membership.value === null && membershipProblem.value === null;
+  const entries = NAVIGATION[current?.role ?? 'none'].filter((item) => !item.route || allowed(item.route) || roleUnknown);
   useUnreadPolling(path, current?.role === 'partner' && allowed('GET /notifications/unread-count'));
   const unread = unreadCount.value;
   useEffect(() => {
@@ -62,7 +65,7 @@ export function AppShell({ title, children }: { readonly title: string; readonly
   }, [title]);
   useEffect(() => {
     document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
-  }, [path]);
+  }, [path, roleUnknown]);
   return (
     <>
       <a class="skip-link" href="#main">{words.shell.skipLink}</a>
@@ -70,7 +73,13 @@ export function AppShell({ title, children }: { readonly title: string; readonly
         <Link class="brand" href="/" translate={false}>{words.shell.product}</Link>
         <nav aria-label={words.shell.mainNavigation}>
           <ul>
-            {entries.map((item) => (
+            {entries.map((item) => (item.route && !allowed(item.route)
+              ? (
+                <li key={item.href} class="nav-pending" aria-hidden="true">
+                  <span><Icon name={item.icon} />{item.key in words.spendNav ? words.spendNav[item.key as SpendNavKey] : words.shell.nav[item.key as NavKey]}</span>
+                </li>
+              )
+              : (
               <li key={item.href}>
                 <Link href={item.href} aria-current={path.startsWith(item.href) ? 'page' : undefined}>
                   <Icon name={item.icon} />
@@ -83,7 +92,7 @@ export function AppShell({ title, children }: { readonly title: string; readonly
                   )}
                 </Link>
               </li>
-            ))}
+              )))}
           </ul>
         </nav>
         <div class="who">
@@ -98,14 +107,16 @@ export function AppShell({ title, children }: { readonly title: string; readonly
           </a>
           {current && (
             <>
-              {me.value?.company && <span class="who-company" translate={false}>{me.value.company}</span>}
+              {/* A partner's company has its place before `GET /me` names it, so the name beside it does not move. */}
+              {(current.role === 'partner' || me.value?.company) && <span class="who-company" translate={false}>{me.value?.company}</span>}
               <span class="who-name" translate={false} title={current.displayName}>{current.displayName}</span>
               <button type="button" class="quiet" onClick={signOut}>{words.shell.signOut}</button>
             </>
           )}
         </div>
       </header>
-      <main id="main">{children}</main>
+      {/* The screen loads meanwhile but is shown with the role: its role-gated parts would move it when they came. */}
+      <main id="main" class={roleUnknown ? 'role-pending' : undefined}>{children}</main>
     </>
   );
 }

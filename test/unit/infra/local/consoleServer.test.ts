@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startConsoleServer } from '../../../../infra/local/consoleServer';
 import type { ListeningServer } from '../../../../infra/local/listenLocally';
 
@@ -13,6 +15,7 @@ describe('the local console server', () => {
     await mkdir(join(root, 'assets'));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>console</title>');
     await writeFile(join(root, 'assets', 'main-ABC.js'), 'console.log(1)');
+    await writeFile(join(root, 'assets', 'chunk-BIG.js'), 'console.log("a chunk of the console");\n'.repeat(100));
     await writeFile(join(tmpdir(), 'outside-the-console.txt'), 'secret');
     server = await startConsoleServer({
       root,
@@ -52,6 +55,22 @@ describe('the local console server', () => {
     // An encoded slash keeps `..` inside one URL segment, so neither fetch nor the URL parser removes it.
     const response = await fetch(`${server.url}/%2e%2e%2foutside-the-console.txt`);
     expect(await response.text()).not.toContain('secret');
+  });
+
+  it('sends text gzipped to a browser that accepts it, as CloudFront does, and small answers as they are', async () => {
+    const get = (path: string, acceptEncoding: string) => new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+      request(`${server.url}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], vary: response.headers.vary, body: Buffer.concat(chunks) }));
+      }).on('error', reject).end();
+    });
+    const big = await get('/assets/chunk-BIG.js', 'gzip, deflate, br');
+    expect(big.encoding).toBe('gzip');
+    expect(big.vary).toBe('accept-encoding');
+    expect(gunzipSync(big.body).toString('utf8')).toBe('console.log("a chunk of the console");\n'.repeat(100));
+    expect((await get('/assets/chunk-BIG.js', 'identity')).encoding).toBeUndefined();
+    expect((await get('/assets/main-ABC.js', 'gzip')).encoding).toBeUndefined();
   });
 
   it('refuses methods other than GET and HEAD', async () => {

@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
-import { allowed } from '../../auth/membership';
+import { allowed, membership, membershipProblem } from '../../auth/membership';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { navigate, route, withQuery } from '../../router';
@@ -20,7 +20,6 @@ import { ProblemMessage } from '../../ui/ProblemMessage';
 import { lazyPart, waitingInPlace } from '../../ui/lazy';
 import { Tabs } from '../../ui/Tabs';
 import { AuditTrail } from '../Audit/AuditTrail';
-import { EditClientDialog } from './EditClientDialog';
 import { type Grouping, GROUPINGS } from './expenseGroups';
 import { PeriodPicker } from './PeriodPicker';
 
@@ -28,6 +27,7 @@ import { PeriodPicker } from './PeriodPicker';
 const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((module) => module.ClientBudget), waitingInPlace);
 const DetailTab = lazyPart(() => import('./DetailTab').then((module) => module.DetailTab), waitingInPlace);
 const ExpensesTab = lazyPart(() => import('./ExpensesTab').then((module) => module.ExpensesTab), waitingInPlace);
+const EditClientDialog = lazyPart(() => import('./EditClientDialog').then((module) => module.EditClientDialog), waitingInPlace);
 
 type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
@@ -76,8 +76,8 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
               // Its place is kept while the balance loads, so the tabs below do not move when it comes.
               <div>
                 <dt>{page.balance}</dt>
-                <dd>{balance.data
-                  ? <><BalanceFigure money={balance.data.balance} /> <span class="muted">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></>
+                <dd class="balance-slot">{balance.data
+                  ? <><BalanceFigure money={balance.data.balance} /> <span class="muted as-of">{page.asOf(formatMoscowTime(balance.data.asOf))}</span></>
                   : <span class="muted" aria-hidden="true">…</span>}</dd>
               </div>
             )}
@@ -89,7 +89,8 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
         balance.retry();
       }} />
       {client.slow && <p role="status" class="loading-line">{words.common.loading}</p>}
-      {data && (
+      {/* The tabs wait for the role too: it decides which tabs there are, and the one the address names may be one of them. */}
+      {data && (membership.value !== null || membershipProblem.value !== null) && (
         <Tabs label={page.tabs} tabs={tabs} selected={tab} onSelect={(id) => go({ tab: id })}>
           {tab === 'profile' && (
             <>

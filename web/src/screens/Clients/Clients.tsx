@@ -26,13 +26,12 @@ import { Link } from '../../ui/Link';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { AddClientDialog } from './AddClientDialog';
 import {
   allClients, attentionCount, attentionReasons, CLIENT_STATUSES, loadAttentionCount, type ClientFilters, clearSelection, clientLabel, clients, earlierCursors, filteredTotal, listProblem, loadClients,
   loadStatusCounts, loading, nextCursor, PAGE_SIZE, selected, setPageSelected, statusCounts, toggleSelected,
 } from './clientList';
 import { clientsCsv } from './clientsCsv';
-import { OperationDialog, type OperationResults } from './OperationDialog';
+import type { OperationResults } from './OperationDialog';
 import { lazyPart, waitingInPlace } from '../../ui/lazy';
 
 /** The spend order of the list (`GET /portfolio/clients`). */
@@ -41,6 +40,9 @@ const SPEND_ORDERS = ['spend', 'balance'] as const;
 const SpendOrderedList = lazyPart(() => import('./SpendOrderedList').then((module) => module.SpendOrderedList), waitingInPlace);
 const SelectionBudgetDialog = lazyPart(() => import('../Budgets/SelectionBudgetDialog').then((module) => module.SelectionBudgetDialog), waitingInPlace);
 const AssignDialog = lazyPart(() => import('../Team/AssignDialog').then((module) => module.AssignDialog), waitingInPlace);
+// So are the add and bulk-operation dialogs: the first download holds the list, not what a click opens.
+const AddClientDialog = lazyPart(() => import('./AddClientDialog').then((module) => module.AddClientDialog), waitingInPlace);
+const OperationDialog = lazyPart(() => import('./OperationDialog').then((module) => module.OperationDialog), waitingInPlace);
 
 const SEARCH_DEBOUNCE_MS = 300;
 
