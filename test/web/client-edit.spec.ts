@@ -40,13 +40,15 @@ test('a partner edits a client\'s name and phone from its page and reads the cha
   for (const field of ['name', 'phone']) {
     await page.route(/\/clients\/cli_[^/?]+$/, async (route) => {
       if (route.request().method() !== 'PATCH') return route.fallback();
-      await page.unroute(/\/clients\/cli_[^/?]+$/);
-      return route.fulfill({
+      // Answer first, unroute after: removing the last route turns interception off, which lets a
+      // request still waiting for its handler through to the real API.
+      await route.fulfill({
         status: 400, contentType: 'application/json',
         headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-request-id', 'x-request-id': 'test' },
         body: JSON.stringify({ error: { code: 'validation_failed', message: 'Invalid body', requestId: 'test',
           details: { issues: [{ path: `body.${field}`, message: 'Too small: expected string to have >=1 characters' }] } } }),
       });
+      await page.unroute(/\/clients\/cli_[^/?]+$/);
     });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog.locator(`#field-${field}`)).toBeFocused();
