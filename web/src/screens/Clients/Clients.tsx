@@ -9,7 +9,7 @@ import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
-import { allowed } from '../../auth/membership';
+import { allowed, membership } from '../../auth/membership';
 import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatCount, formatDay, formatMoscowTime } from '../../i18n/format';
 import { moscowDay } from '../../ui/moscowTime';
@@ -97,17 +97,22 @@ export function Clients() {
   const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
-  const reload = () => {
-    const current = filtersFromUrl(route.value.query);
-    void loadClients(current);
+  const reloadCounts = () => {
     // Counts and the attention view span every client of the partner: not asked for a role that sees only its own.
     if (allowed('GET /clients/summary')) void loadStatusCounts();
-    if (!current.attention && allowed('GET /clients/attention')) void loadAttentionCount();
+    if (!filtersFromUrl(route.value.query).attention && allowed('GET /clients/attention')) void loadAttentionCount();
+  };
+  const reload = () => {
+    void loadClients(filtersFromUrl(route.value.query));
+    reloadCounts();
   };
   const slow = useSlow(loading.value);
   const statusParam = filters.statuses?.join(',') ?? '';
+  // Right after sign-in the role is not known yet: the counts are asked for again once it is.
+  const role = membership.value?.member.role;
 
-  useEffect(reload, [statusParam, filters.search, filters.cursor, filters.attention]);
+  useEffect(() => void loadClients(filtersFromUrl(route.value.query)), [statusParam, filters.search, filters.cursor, filters.attention]);
+  useEffect(reloadCounts, [role, statusParam, filters.search, filters.cursor, filters.attention]);
   useEffect(() => {
     if ((filters.search ?? '') === searchText) return;
     const timer = setTimeout(() => {
