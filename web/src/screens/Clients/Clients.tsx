@@ -207,19 +207,36 @@ export function Clients() {
   const problem = listProblem.value;
   return (
     <AppShell title={words.clients.title}>
+      {/* A compact head (issue 28: 20 rows fit a 1280×800 screen): title, order, search and actions on one
+          line, the status toggles on the next. */}
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{words.clients.title}</h1>
         <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
           {allowed('GET /portfolio/clients') && (
             <div class="field">
-              <label for="client-order">{words.spendSort.label}</label>
+              {/* Named for screen readers only: the chosen option says the order. */}
+              <label for="client-order" class="visually-hidden">{words.spendSort.label}</label>
               <select id="client-order" value={order ?? ''} onChange={(event) => navigate(withQuery('/clients', { order: event.currentTarget.value }))}>
                 <option value="">{words.spendSort.default}</option>
                 {SPEND_ORDERS.map((each) => <option value={each}>{words.spendSort[each]}</option>)}
               </select>
             </div>
           )}
-          {!order && <>
+          {!order && (
+            <div class="field grow">
+              {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
+              <label for="client-search" class="visually-hidden">{words.clients.search}</label>
+              <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
+                aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
+              <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
+            </div>
+          )}
+        </form>
+        <div class="actions">
+          {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
+          <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
+        </div>
+        {!order && (
           <fieldset class="status-chips">
             <legend>{words.clients.status}</legend>
             {CLIENT_STATUSES.map((status) => (
@@ -235,18 +252,7 @@ export function Clients() {
               </button>
             )}
           </fieldset>
-          <div class="field grow">
-            {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
-            <label for="client-search" class="visually-hidden">{words.clients.search}</label>
-            <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
-              aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
-            <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
-          </div></>}
-        </form>
-        <div class="actions">
-          {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
-          <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
-        </div>
+        )}
       </div>
       {notice && <p class="notice" role="status">{notice(words)}</p>}
       {lastOperation && (
