@@ -71,7 +71,7 @@ test('take and annotate → approve → listed → suspend refuses the partner �
   await page.getByRole('button', { name: 'Take' }).click();
   await expect(page.getByRole('status')).toHaveText('You hold this application now.');
   for (const [note, reached] of [['No answer, left a voicemail.', false], ['Spoke with Irina: 30 clinics.', true]] as const) {
-    await page.getByRole('button', { name: 'Record contact attempt…' }).click();
+    await page.getByRole('button', { name: 'Log a contact attempt…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record a contact attempt' });
     await dialog.getByLabel(/^Note/).fill(note);
     if (reached) await dialog.getByLabel(/^I reached the applicant/).check();

@@ -9,6 +9,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, watchApiAnswers } from './support/test';
 import { checkScreen } from './support/checkScreen';
+import { showOnlyStatus } from './support/clientFilters';
 import type { ClientItem } from '../../web/src/api/types';
 import { apiGet, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 
@@ -86,7 +87,7 @@ test('an owner builds a team; sales sees only its clients, finance balances with
   const finance = await signedInElsewhere(browser, financeEmail);
   await expect(finance.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' })).toHaveCount(0);
   await expect(finance.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' })).toBeVisible();
-  await finance.page.getByLabel('Status').selectOption('active');
+  await showOnlyStatus(finance.page, 'Active');
   const financeRows = finance.page.getByRole('region', { name: 'Your clients' }).getByRole('row');
   await expect(financeRows.nth(1).locator('td.c-balance')).toContainText('₽');
   await expect(finance.page.getByRole('button', { name: 'Add client' })).toHaveCount(0);
@@ -102,7 +103,7 @@ test('an owner builds a team; sales sees only its clients, finance balances with
   const { items: active } = await apiGet<{ items: ClientItem[] }>('/clients?status=active', await staffToken(partnerEmail));
   const assigned = active.find((each) => each.name)!;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
-  await page.getByLabel('Status').selectOption('active');
+  await showOnlyStatus(page, 'Active');
   await page.getByRole('checkbox', { name: `Select ${assigned.name} (${assigned.email})` }).check();
   await page.getByRole('region', { name: 'Selected clients' }).getByRole('button', { name: 'Assign to sales' }).click();
   const assign = page.getByRole('dialog', { name: 'Assign 1 client to a sales member' });

@@ -648,7 +648,7 @@ export const en = {
       nobody: 'Nobody',
       take: 'Take',
       taken: 'You hold this application now.',
-      recordAttempt: 'Record contact attempt…',
+      recordAttempt: 'Log a contact attempt…',
       attemptTitle: 'Record a contact attempt',
       attemptNote: 'Note',
       attemptReached: 'I reached the applicant (stops the 48-hour clock)',

@@ -9,7 +9,7 @@ import { api, attempt, idempotencyKey } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useSlow } from '../../api/useLoaded';
 import type { ClientAction, ClientItem, ClientStatus } from '../../api/types';
-import { allowed } from '../../auth/membership';
+import { allowed, membership } from '../../auth/membership';
 import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatCount, formatDay, formatMoscowTime } from '../../i18n/format';
 import { moscowDay } from '../../ui/moscowTime';
@@ -99,17 +99,22 @@ export function Clients() {
   const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const [lastOperation, setLastOperation] = useState<{ action: ClientAction; clients: ReadonlyMap<string, string>; results: OperationResults } | null>(null);
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
-  const reload = () => {
-    const current = filtersFromUrl(route.value.query);
-    void loadClients(current);
+  const reloadCounts = () => {
     // Counts and the attention view span every client of the partner: not asked for a role that sees only its own.
     if (allowed('GET /clients/summary')) void loadStatusCounts();
-    if (!current.attention && allowed('GET /clients/attention')) void loadAttentionCount();
+    if (!filtersFromUrl(route.value.query).attention && allowed('GET /clients/attention')) void loadAttentionCount();
+  };
+  const reload = () => {
+    void loadClients(filtersFromUrl(route.value.query));
+    reloadCounts();
   };
   const slow = useSlow(loading.value);
   const statusParam = filters.statuses?.join(',') ?? '';
+  // Right after sign-in the role is not known yet: the counts are asked for again once it is.
+  const role = membership.value?.member.role;
 
-  useEffect(reload, [statusParam, filters.search, filters.cursor, filters.attention]);
+  useEffect(() => void loadClients(filtersFromUrl(route.value.query)), [statusParam, filters.search, filters.cursor, filters.attention]);
+  useEffect(reloadCounts, [role, statusParam, filters.search, filters.cursor, filters.attention]);
   useEffect(() => {
     if ((filters.search ?? '') === searchText) return;
     const timer = setTimeout(() => {
@@ -204,19 +209,36 @@ export function Clients() {
   const problem = listProblem.value;
   return (
     <AppShell title={words.clients.title}>
+      {/* A compact head (issue 28: 20 rows fit a 1280×800 screen): title, order, search and actions on one
+          line, the status toggles on the next. */}
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{words.clients.title}</h1>
         <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
           {allowed('GET /portfolio/clients') && (
             <div class="field">
-              <label for="client-order">{words.spendSort.label}</label>
+              {/* Named for screen readers only: the chosen option says the order. */}
+              <label for="client-order" class="visually-hidden">{words.spendSort.label}</label>
               <select id="client-order" value={order ?? ''} onChange={(event) => navigate(withQuery('/clients', { order: event.currentTarget.value }))}>
                 <option value="">{words.spendSort.default}</option>
                 {SPEND_ORDERS.map((each) => <option value={each}>{words.spendSort[each]}</option>)}
               </select>
             </div>
           )}
-          {!order && <>
+          {!order && (
+            <div class="field grow">
+              {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
+              <label for="client-search" class="visually-hidden">{words.clients.search}</label>
+              <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
+                aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
+              <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
+            </div>
+          )}
+        </form>
+        <div class="actions">
+          {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
+          <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
+        </div>
+        {!order && (
           <fieldset class="status-chips">
             <legend>{words.clients.status}</legend>
             {CLIENT_STATUSES.map((status) => (
@@ -232,18 +254,7 @@ export function Clients() {
               </button>
             )}
           </fieldset>
-          <div class="field grow">
-            {/* Named for screen readers only: the placeholder says what to type, and a list row more fits a desktop. */}
-            <label for="client-search" class="visually-hidden">{words.clients.search}</label>
-            <input id="client-search" type="search" value={searchText} placeholder={words.clients.searchPlaceholder} title={words.clients.searchHint}
-              aria-describedby="client-search-hint" onInput={(event) => setSearchText(event.currentTarget.value)} />
-            <p class="visually-hidden" id="client-search-hint">{words.clients.searchHint}</p>
-          </div></>}
-        </form>
-        <div class="actions">
-          {allowed('POST /clients') && <button type="button" onClick={() => setOpen({ kind: 'add' })}><Icon name="plus" />{words.clients.add}</button>}
-          <button type="button" class="secondary" onClick={() => void exportCsv()}><Icon name="download" />{words.common.exportCsv}</button>
-        </div>
+        )}
       </div>
       {notice && <p class="notice" role="status">{notice(words)}</p>}
       {lastOperation && (
