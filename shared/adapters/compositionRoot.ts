@@ -23,6 +23,8 @@ import { DynamoApiKeyStore } from './dynamodb/DynamoApiKeyStore';
 import type { ApiKeyDeps } from '../domain/apiKeys/manageApiKeys';
 import { DynamoWebhookStore } from './dynamodb/DynamoWebhookStore';
 import { HttpWebhookTransport } from './http/HttpWebhookTransport';
+import { SqsDeliveryQueue } from './sqs/SqsDeliveryQueue';
+import type { ConsumerDeps } from '../domain/webhooks/consumeDeliveryQueue';
 import type { WebhookDeps } from '../domain/webhooks/manageWebhooks';
 import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
@@ -151,6 +153,11 @@ export function webhookLoopbackAllowed(env = process.env): boolean {
 export function webhookDeps(): WebhookDeps {
   const allowLoopback = webhookLoopbackAllowed();
   return { store: new DynamoWebhookStore(documentClient()), transport: new HttpWebhookTransport(allowLoopback), clock, ids, allowLoopback };
+}
+
+/** What the webhook queue's consumer needs: the webhook deps and the queue (`WEBHOOK_QUEUE_URL`) to queue retries on. */
+export function webhookConsumerDeps(): ConsumerDeps {
+  return { ...webhookDeps(), queue: SqsDeliveryQueue.fromEnv() };
 }
 
 /** Client assignments to sales members (the assignment route only). */
