@@ -1,5 +1,7 @@
 import { FixedClock } from '../../../../../shared/domain/Clock';
 import { consumeQueuedMessage, jobMessageBody, queuedMessageOf } from '../../../../../shared/domain/webhooks/consumeDeliveryQueue';
+import { WEBHOOK_EVENT_OF_DOMAIN_EVENT } from '../../../../../shared/domain/webhooks/deliverWebhookEvents';
+import { queues } from '../../../../../shared/routeTable';
 import { registerEndpoint } from '../../../../../shared/domain/webhooks/manageWebhooks';
 import { InMemoryDeliveryQueue } from '../../../../support/fakes/InMemoryDeliveryQueue';
 import { InMemoryWebhookStore, RecordingWebhookTransport } from '../../../../support/fakes/InMemoryWebhookStore';
@@ -78,5 +80,12 @@ describe('consumeQueuedMessage', () => {
   it('reads neither a malformed body nor an unknown shape as a message', () => {
     expect(queuedMessageOf('not json')).toBeUndefined();
     expect(queuedMessageOf('{"hello":1}')).toBeUndefined();
+  });
+});
+
+describe('the webhook queue\'s rule', () => {
+  it('sends the queue exactly the domain events a webhook carries', () => {
+    const spec = queues.find((queue) => queue.handler === 'deliverWebhooks');
+    expect([...spec!.eventTypes].sort()).toEqual(Object.keys(WEBHOOK_EVENT_OF_DOMAIN_EVENT).sort());
   });
 });
