@@ -8,7 +8,7 @@ import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { jobs as jobTable, type JobSpec, type RouteSpec, routes as routeTable, type TriggerSpec, triggers as triggerTable } from '../shared/routeTable';
-import { type StreamSpec, streams as streamTable } from '../shared/routeTable';
+import { type QueueSpec, queues as queueTable, type StreamSpec, streams as streamTable } from '../shared/routeTable';
 import { BRAND_COLOR_PATTERN, DEFAULT_MAIL_SETTINGS } from '../shared/domain/mails/MailSettings';
 import { Api } from './constructs/Api';
 import { Auth } from './constructs/Auth';
@@ -16,6 +16,7 @@ import { Backups } from './constructs/Backups';
 import { assertConsoleBuilt, Console, type ConsoleDomain, type ConsoleSignIn } from './constructs/Console';
 import { ConsoleUsers, type ExternalConsoleIdentity } from './constructs/ConsoleUsers';
 import { Jobs } from './constructs/Jobs';
+import { Queues } from './constructs/Queues';
 import { Streams } from './constructs/Streams';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { configurationSetName, MailSender } from './constructs/Mailer';
@@ -77,6 +78,8 @@ export interface PartnerdeskStackProps extends StackProps {
   readonly triggers?: readonly TriggerSpec[];
   /** Consumers of the tables' change streams; the route table's unless a test passes its own. */
   readonly streams?: readonly StreamSpec[];
+  /** Consumers of queues fed by the event bus; the route table's unless a test passes its own. */
+  readonly queues?: readonly QueueSpec[];
   /** Folder of the built web console; `web/dist` of the repository unless a test passes its own. */
   readonly consoleAssetDir?: string;
 }
@@ -106,6 +109,8 @@ export class PartnerdeskStack extends Stack {
   public readonly jobs: Jobs;
   /** The consumers of the tables' change streams (search index, counts), in the jobs' nested stack. */
   public readonly streams: Streams;
+  /** The queues fed by the event bus and their consumers (webhook deliveries), in the jobs' nested stack. */
+  public readonly queues: Queues;
   /** The nested stacks that keep every template far below CloudFormation's 500 resources. */
   public readonly nestedStacks: { readonly jobs: NestedStack; readonly monitoring: NestedStack; readonly dashboard: NestedStack };
   /** The web console (S3 + CloudFront). */
@@ -205,6 +210,9 @@ export class PartnerdeskStack extends Stack {
     this.streams = new Streams(jobsStack, 'Streams', {
       streams: props.streams ?? streamTable, resources, environment, alarmNamePrefix: stackName(stage.stage), alarmScope: monitoringStack,
     });
+    this.queues = new Queues(jobsStack, 'Queues', {
+      queues: props.queues ?? queueTable, resources, environment, alarmNamePrefix: stackName(stage.stage), alarmScope: monitoringStack,
+    });
     this.console = new Console(this, 'Console', {
       assetDir: consoleAssetDir,
       apiUrl: this.api.httpApi.apiEndpoint,
@@ -231,7 +239,7 @@ export class PartnerdeskStack extends Stack {
       sesDailySendingQuota: settings.sesDailySendingQuota ?? DEFAULT_SES_DAILY_SENDING_QUOTA,
       dashboardScope: dashboardStack,
     });
-    for (const alarm of this.streams.alarms) {
+    for (const alarm of [...this.streams.alarms, ...this.queues.alarms]) {
       alarm.addAlarmAction(new SnsAction(this.monitoring.alarmTopic));
       alarm.addOkAction(new SnsAction(this.monitoring.alarmTopic));
     }

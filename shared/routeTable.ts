@@ -98,6 +98,22 @@ export interface StreamSpec {
   readonly uses: Uses;
 }
 
+/**
+ * One consumer of a queue fed by the domain event bus (issue 33): an EventBridge rule → an SQS queue
+ * with a dead-letter queue → an event source mapping in AWS (`infra/constructs/Queues.ts`). The
+ * handler takes an `SQSEvent`, reports failed messages alone (`ReportBatchItemFailures`) and may send
+ * messages to its own queue (its URL in the variable `queueUrlVariable` names).
+ */
+export interface QueueSpec {
+  /** Module under `functions/` (no extension) that exports `handler`. */
+  readonly handler: string;
+  /** The domain event types (`detail-type` on the bus) the rule sends to the queue. */
+  readonly eventTypes: readonly string[];
+  /** The environment variable that names the queue's URL to the handler (it queues retries on it). */
+  readonly queueUrlVariable: string;
+  readonly uses: Uses;
+}
+
 /** The Cognito triggers of the console users' pool that the stack wires (`CognitoUserPoolTriggerEvent`). */
 export type ConsoleTrigger = 'preAuthentication' | 'preTokenGeneration';
 
@@ -580,6 +596,18 @@ export const streams: readonly StreamSpec[] = [
     sortKeyPrefix: CLIENT_SORT_PREFIX,
     // Writes and removes search index entries, moves the per-partner counts (delete: a client's entries when it is renamed or detached).
     uses: { tables: { clients: 'readWriteDelete' } },
+  },
+];
+
+/** Every consumer of a queue fed by the event bus. */
+export const queues: readonly QueueSpec[] = [
+  {
+    handler: 'deliverWebhooks',
+    // The domain events a webhook carries (WEBHOOK_EVENT_OF_DOMAIN_EVENT; a unit test holds the two lists equal).
+    eventTypes: ['ClientBlocked', 'ClientUnblocked', 'ClientDetached', 'ClientInvitationExpired', 'ClientBudgetThresholdReached', 'ClientSpendAnomaly'],
+    queueUrlVariable: 'WEBHOOK_QUEUE_URL',
+    // Reads the endpoints, logs each attempt, disables an endpoint failing for 24 h (no delete: old log entries expire by TTL).
+    uses: { tables: { webhooks: 'readWrite' } },
   },
 ];
 

@@ -10,7 +10,7 @@ import { installLocalStandIns } from '../../shared/adapters/local/installLocalSt
 import { corsPolicy } from '../../shared/http/cors';
 import { PARTNER_ROUTE_ROLES, routeRolesEnvironment } from '../../shared/http/routeRoles';
 import { PARTNER_ROUTE_SCOPES, routeScopesEnvironment } from '../../shared/http/routeScopes';
-import { jobs, routes, streams } from '../../shared/routeTable';
+import { jobs, queues, routes, streams } from '../../shared/routeTable';
 import { buildConsole, CONSOLE_DIST } from '../../web/build';
 import { startConsoleServer } from './consoleServer';
 import { startDynamoDbLocal } from './dynamoDbLocal';
@@ -19,6 +19,7 @@ import { LOCAL_CONSOLE_AUDIENCE, localConsolePool } from './consoleSignIn';
 import { createLocalTokenIssuer, LOCAL_AUDIENCE, LOCAL_MACHINE_CLIENT, type LocalTokenIssuer } from './localAuth';
 import { startSesLocal } from './sesLocal';
 import { startStreamPollers } from './streamPoller';
+import { startLocalQueues } from './localQueues';
 
 /** How often the local stream consumers poll by default: a change reaches search within a few of these. */
 export const STREAM_POLL_INTERVAL_MS = 200;
@@ -36,6 +37,8 @@ export interface LocalStack {
   readonly consoleTokens: LocalTokenIssuer;
   /** Hands every change written so far to the stream consumers (search index, counts) and waits for them; they also poll on their own. */
   drainStreams(): Promise<void>;
+  /** Consumes every queued message due on the local clock (webhook deliveries and their retries). */
+  drainQueues(): Promise<void>;
   /** Stops the stream consumers' polling on the timer until `resumeStreams` (the bench counts a request without their work). */
   pauseStreams(): Promise<void>;
   resumeStreams(): void;
@@ -111,13 +114,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   useLocalTableNames();
   forgetCursorKeys();
-  installLocalStandIns();
+  const clockNow = (): Date => new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS ?? 0));
+  // SQS's stand-in: in memory, delays on the local clock, drained as often as the streams are polled.
+  const localQueues = startLocalQueues(queues, { now: () => clockNow().getTime(), intervalMs: options.streamIntervalMs ?? STREAM_POLL_INTERVAL_MS });
+  installLocalStandIns({ publish: localQueues.publish, deliveryQueue: () => localQueues.byHandler.get('deliverWebhooks')! });
   const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint });
   await createAllTables(dynamoClient);
   dynamoClient.destroy();
   const streamPollers = startStreamPollers(streams, { endpoint: dynamo.endpoint, intervalMs: options.streamIntervalMs ?? STREAM_POLL_INTERVAL_MS });
 
-  const clockNow = (): Date => new Date(Date.now() + Number(process.env.CLOCK_OFFSET_MS ?? 0));
   const runJob = async (handler: string): Promise<unknown> => {
     const module = (await import(`../../functions/${handler}`)) as { handler: JobHandler };
     const now = clockNow().toISOString();
@@ -161,6 +166,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
       return { status: 200, body: { idToken: token, role: login.role } };
     },
+    // Consumes the queued messages due now (after `POST /__local/clock`, the retries that came due).
+    'POST /__local/queues/drain': async () => {
+      await localQueues.drain();
+      return { status: 200, body: { queues: Object.fromEntries([...localQueues.byHandler].map(([name, queue]) => [name, { depth: queue.depth, deadLetters: queue.deadLetters.length }])) } };
+    },
     'POST /__local/jobs/run': async ({ query }) => {
       const name = query.get('name') ?? '';
       if (!jobs.some((job) => job.handler === name)) {
@@ -200,6 +210,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tokens,
     consoleTokens,
     drainStreams: streamPollers.drain,
+    drainQueues: localQueues.drain,
     pauseStreams: streamPollers.pause,
     resumeStreams: streamPollers.resume,
     runJob,
@@ -207,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clockNow,
     stop: async () => {
       for (const timer of timers) clearInterval(timer);
+      localQueues.stop();
       await Promise.all([gateway.stop(), consoleServer?.stop(), streamPollers.stop()]);
       await Promise.all([dynamo.stop(), ses.stop()]);
     },

@@ -23,6 +23,9 @@ import { DynamoApiKeyStore } from './dynamodb/DynamoApiKeyStore';
 import type { ApiKeyDeps } from '../domain/apiKeys/manageApiKeys';
 import { DynamoWebhookStore } from './dynamodb/DynamoWebhookStore';
 import { HttpWebhookTransport } from './http/HttpWebhookTransport';
+import { SqsDeliveryQueue } from './sqs/SqsDeliveryQueue';
+import type { ConsumerDeps } from '../domain/webhooks/consumeDeliveryQueue';
+import type { DeliveryQueue } from '../ports/DeliveryQueue';
 import type { WebhookDeps } from '../domain/webhooks/manageWebhooks';
 import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
@@ -103,6 +106,8 @@ export const ids: IdGenerator = randomIds;
 export interface StandIns {
   readonly accountDirectory: () => AccountDirectory;
   readonly eventPublisher: () => EventPublisher;
+  /** The webhook delivery queue (the local stack's in-memory queue); SQS when absent. */
+  readonly deliveryQueue?: () => DeliveryQueue;
 }
 
 let standIns: StandIns | undefined;
@@ -151,6 +156,11 @@ export function webhookLoopbackAllowed(env = process.env): boolean {
 export function webhookDeps(): WebhookDeps {
   const allowLoopback = webhookLoopbackAllowed();
   return { store: new DynamoWebhookStore(documentClient()), transport: new HttpWebhookTransport(allowLoopback), clock, ids, allowLoopback };
+}
+
+/** What the webhook queue's consumer needs: the webhook deps and the queue (`WEBHOOK_QUEUE_URL`) to queue retries on. */
+export function webhookConsumerDeps(): ConsumerDeps {
+  return { ...webhookDeps(), queue: standIns?.deliveryQueue?.() ?? SqsDeliveryQueue.fromEnv() };
 }
 
 /** Client assignments to sales members (the assignment route only). */

@@ -1,7 +1,9 @@
 import * as crypto from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
+import { mailsTo } from '../support/sesInbox';
 import { useLocalStack } from '../support/localStackFixture';
 
 /**
@@ -16,6 +18,7 @@ const local = useLocalStack();
 interface Received {
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  readonly path?: string;
 }
 
 /** A receiver's check written from the specification alone: `whsec_` stripped, base64 key, HMAC-SHA256 of id.timestamp.body, any `v1,` entry. */
@@ -35,14 +38,16 @@ let receiver: Server;
 let receiverUrl: string;
 const received: Received[] = [];
 let answer = 204;
+/** Answers by the receiver's path, where a test sets one (else `answer`). */
+const answerFor = new Map<string, number>();
 
 beforeAll(async () => {
   receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(answer).end();
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), path: request.url ?? '' });
+      response.writeHead(answerFor.get(request.url ?? '') ?? answer).end();
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -97,4 +102,72 @@ it('refuses endpoints on private, link-local and metadata addresses, and plain h
   }
   expect(await call(api, 'POST', '/webhooks', { token: owner, body: { url: 'https://no-such-host.invalid/hooks', events: ['client.blocked'] } }))
     .toMatchObject({ status: 422, body: errorWithCode('webhook_address_refused') });
+});
+
+/** Adds a client over HTTP and accepts its invitation: an active client. */
+async function activeClient(token: string): Promise<{ id: string }> {
+  const email = uniqueClientEmail();
+  const accountId = await registerCloudAccount(local.db);
+  const added = await call(local.stack.apiUrl, 'POST', '/clients', { token, body: { email, accountId } });
+  const mail = (await mailsTo(email, local.stack.inboxUrl)).at(-1);
+  if (!mail) throw new Error('no invitation mail');
+  expect((await call(local.stack.apiUrl, 'POST', `/invitations/${tokenFromMail(mail)}/accept`, { token: await local.consoleToken(accountId) })).status).toBe(200);
+  return { id: added.body.id };
+}
+
+/** Previews and confirms a block or unblock of one client. */
+async function change(token: string, clientId: string, action: 'block' | 'unblock'): Promise<void> {
+  const preview = await call(local.stack.apiUrl, 'POST', `/clients/${clientId}/${action}`, { token });
+  const confirmed = await call(local.stack.apiUrl, 'POST', `/clients/${clientId}/${action}`, { token, body: { confirm: preview.body.confirmation.token } });
+  expect(confirmed.status).toBe(200);
+}
+
+/** What reached the receiver at `path` for `clientId`. */
+const deliveriesTo = (path: string, clientId: string): Received[] =>
+  received.filter((entry) => entry.path === path && entry.body.includes(clientId));
+
+it('delivers a client\'s block through the queue once to each subscribed endpoint, signed; a receiver answering 500 gets the same webhook-id after it recovers', async () => {
+  answer = 204;
+  const api = local.stack.apiUrl;
+  const { token: owner } = await local.partnerWithToken();
+  const base = receiverUrl.replace(/\/hooks$/, '');
+  const first = await call(api, 'POST', '/webhooks', { token: owner, body: { url: `${base}/first`, events: ['client.blocked', 'client.unblocked'] } });
+  const second = await call(api, 'POST', '/webhooks', { token: owner, body: { url: `${base}/second`, events: ['client.blocked', 'client.unblocked'] } });
+  await call(api, 'POST', '/webhooks', { token: owner, body: { url: `${base}/other`, events: ['client.deleted'] } });
+  const secrets = new Map([['/first', first.body.secret as string], ['/second', second.body.secret as string]]);
+  const client = await activeClient(owner);
+
+  await change(owner, client.id, 'block');
+  await local.stack.drainQueues();
+
+  for (const path of ['/first', '/second']) {
+    const got = deliveriesTo(path, client.id);
+    expect(got).toHaveLength(1);
+    expect(verified(secrets.get(path)!, got[0]!)).toBe(true);
+    expect(JSON.parse(got[0]!.body)).toMatchObject({ type: 'client.blocked', data: { clientId: client.id, after: 'blocked' } });
+  }
+  expect(deliveriesTo('/other', client.id)).toEqual([]);
+  // The webhook-id is the audit entry's id: the same for both endpoints.
+  const blockId = deliveriesTo('/first', client.id)[0]!.headers['webhook-id'];
+  expect(deliveriesTo('/second', client.id)[0]!.headers['webhook-id']).toBe(blockId);
+
+  answerFor.set('/second', 500);
+  await change(owner, client.id, 'unblock');
+  await local.stack.drainQueues();
+  expect(deliveriesTo('/first', client.id)).toHaveLength(2);
+  expect(deliveriesTo('/second', client.id)).toHaveLength(2);
+  answerFor.delete('/second');
+  // The first retry is due 10 s after the failure (deliverySchedule): the local clock moves on, the queue hands it over.
+  local.stack.advanceClock(11_000);
+  await local.stack.drainQueues();
+
+  const second3 = deliveriesTo('/second', client.id);
+  expect(second3).toHaveLength(3);
+  expect(second3[2]!.headers['webhook-id']).toBe(second3[1]!.headers['webhook-id']);
+  expect(second3[2]!.headers['webhook-id']).not.toBe(blockId);
+  expect(verified(secrets.get('/second')!, second3[2]!)).toBe(true);
+  expect(deliveriesTo('/first', client.id)).toHaveLength(2);
+  const log = await call(api, 'GET', `/webhooks/${second.body.id}/deliveries`, { token: owner });
+  expect(log.body.items.map((attempt: { outcome: string; responseStatus: number | null }) => [attempt.outcome, attempt.responseStatus]))
+    .toEqual([['succeeded', 204], ['failed', 500], ['succeeded', 204]]);
 });

@@ -7,7 +7,8 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IConstruct } from 'constructs';
 import { BILLING_WRITE_SCOPE } from '../../shared/http/Principal';
 import { type KeyAttribute, type TableName, type TableSpec, tableEnvVar, tables } from '../../shared/adapters/dynamodb/tables';
-import { jobs, routes, streams, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
+import { jobs, queues, routes, streams, type TableAccess, triggers, type Uses } from '../../shared/routeTable';
+import { EVENT_SOURCE } from '../../shared/adapters/eventbridge/EventBridgePublisher';
 import { PartnerdeskStack } from '../../infra/PartnerdeskStack';
 import { isTableName } from '../../infra/constructs/Tables';
 import { API_GATEWAY_INTEGRATION_LIMIT, ROUTE_TIMEOUT, routeArea } from '../../infra/constructs/Api';
@@ -48,11 +49,12 @@ const consoleOrigin = stackSettings.consoleOrigin ?? '';
 const configuredOrigins = [consoleOrigin, ...(stackSettings.allowedOrigins ?? '').split(',').map((origin) => origin.trim())];
 
 /** Every function of the stack with what it declares. */
-const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger' | 'stream'; handler: string; uses: Uses }[] = [
+const functionSpecs: readonly { kind: 'route' | 'job' | 'trigger' | 'stream' | 'queue'; handler: string; uses: Uses }[] = [
   ...routes.map((route) => ({ kind: 'route' as const, handler: route.handler, uses: route.uses })),
   ...jobs.map((job) => ({ kind: 'job' as const, handler: job.handler, uses: job.uses })),
   ...triggers.map((trigger) => ({ kind: 'trigger' as const, handler: trigger.handler, uses: trigger.uses })),
   ...streams.map((stream) => ({ kind: 'stream' as const, handler: stream.handler, uses: stream.uses })),
+  ...queues.map((queue) => ({ kind: 'queue' as const, handler: queue.handler, uses: queue.uses })),
 ];
 
 /** Where each kind of function lives in the construct tree (routes by area, jobs and stream consumers in their nested stack), and how long it may run. */
@@ -61,6 +63,7 @@ const PLACE = {
   job: { construct: () => 'JobsStack/Jobs', timeout: 60 },
   trigger: { construct: () => 'ConsoleUsers', timeout: 3 },
   stream: { construct: () => 'JobsStack/Streams', timeout: 60 },
+  queue: { construct: () => 'JobsStack/Queues', timeout: 60 },
 } as const;
 
 /** How many resources of a type the flattened template holds. */
@@ -100,7 +103,7 @@ describe('PartnerdeskStack', () => {
 
   function functionOf(handler: string): NodejsFunction {
     const fn = stack.api.functions.get(handler) ?? stack.jobs.functions.get(handler) ?? stack.consoleUsers.functions.get(handler)
-      ?? stack.streams.functions.get(handler);
+      ?? stack.streams.functions.get(handler) ?? stack.queues.functions.get(handler);
     if (!fn) throw new Error(`No function for handler ${handler}`);
     return fn;
   }
@@ -150,8 +153,8 @@ describe('PartnerdeskStack', () => {
       expect(resourceOf(functionOf('bulkClientOperation')).Properties.Timeout).toBe(ROUTE_TIMEOUT.toSeconds());
     });
 
-    it('creates one Lambda function per route, job, trigger and stream consumer, besides the console deployment provider', () => {
-      expect(countOf(resources, 'AWS::Lambda::Function')).toBe(routes.length + jobs.length + triggers.length + streams.length + 1);
+    it('creates one Lambda function per route, job, trigger, stream and queue consumer, besides the console deployment provider', () => {
+      expect(countOf(resources, 'AWS::Lambda::Function')).toBe(routes.length + jobs.length + triggers.length + streams.length + queues.length + 1);
     });
 
     it.each(functionSpecs)('runs $kind $handler on nodejs22.x, arm64, 512 MB, with active tracing', ({ kind, handler }) => {
@@ -527,6 +530,59 @@ describe('PartnerdeskStack', () => {
     });
   });
 
+  describe('queues fed by the event bus (issue 33)', () => {
+    it.each(queues)('sends $handler its event types from the bus through an encrypted, TLS-only queue with a DLQ', (spec) => {
+      const queue = stack.queues.queues.get(spec.handler)!;
+      const deadLetters = stack.queues.deadLetterQueues.get(spec.handler)!;
+      expect(resourceOf(queue).Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        // AWS: a visibility timeout of at least 6x the function's timeout (60 s).
+        VisibilityTimeout: 360,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [logicalIdOf(deadLetters), 'Arn'] }, maxReceiveCount: 5 },
+      });
+      expect(resourceOf(deadLetters).Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      const queueArn = { 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] };
+      const rules = Object.values(resources).filter((resource) => resource.Type === 'AWS::Events::Rule'
+        && JSON.stringify(resource.Properties.Targets ?? []).includes(JSON.stringify(queueArn)));
+      expect(rules).toHaveLength(1);
+      expect(rules[0]!.Properties.EventPattern).toEqual({ source: [EVENT_SOURCE], 'detail-type': [...spec.eventTypes] });
+      // The queue policy lets EventBridge send (this rule only), and refuses every request without TLS.
+      const policies = Object.values(resources).filter((resource) => resource.Type === 'AWS::SQS::QueuePolicy'
+        && JSON.stringify(resource.Properties.Queues).includes(logicalIdOf(queue)));
+      const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as (Statement & { Principal?: unknown; Condition?: unknown })[]);
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Allow', Action: expect.arrayContaining(['sqs:SendMessage']), Principal: { Service: 'events.amazonaws.com' } }));
+      expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    });
+
+    it.each(queues)('feeds $handler from its queue in batches of 10, reporting failed messages alone; its role consumes and sends to that queue only', (spec) => {
+      const queue = stack.queues.queues.get(spec.handler)!;
+      const queueArn = { 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] };
+      const mappings = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::EventSourceMapping'
+        && JSON.stringify(resource.Properties.EventSourceArn) === JSON.stringify(queueArn));
+      expect(mappings).toHaveLength(1);
+      expect(mappings[0]!.Properties).toMatchObject({
+        FunctionName: { Ref: logicalIdOf(functionOf(spec.handler)) }, BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const statements = statementsOf(spec.handler).filter((statement) => actionsOf(statement).some((action) => action.startsWith('sqs:')));
+      expect(statements.flatMap(actionsOf)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:SendMessage']));
+      expect(new Set(statements.map((statement) => JSON.stringify(statement.Resource)))).toEqual(new Set([JSON.stringify(queueArn)]));
+      expect(environmentOf(spec.handler)[spec.queueUrlVariable]).toEqual({ Ref: logicalIdOf(queue) });
+    });
+
+    it('alarms when a dead-letter queue holds a message, and when a queue\'s oldest message is older than 30 minutes', () => {
+      const alarms = Object.values(resources).filter((resource) => resource.Type === 'AWS::CloudWatch::Alarm');
+      for (const spec of queues) {
+        const queueName = (construct: IConstruct) => [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf(construct), 'QueueName'] } }];
+        expect(alarms).toContainEqual(expect.objectContaining({ Properties: expect.objectContaining({
+          MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0, Dimensions: queueName(stack.queues.deadLetterQueues.get(spec.handler)!),
+        }) }));
+        expect(alarms).toContainEqual(expect.objectContaining({ Properties: expect.objectContaining({
+          MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 1800, Dimensions: queueName(stack.queues.queues.get(spec.handler)!),
+        }) }));
+      }
+    });
+  });
+
   describe('HTTP API', () => {
     it('allows exactly the console origin and the extra origins of the settings', () => {
       const api = resourceOf(stack.api.httpApi);
@@ -703,7 +759,7 @@ describe('PartnerdeskStack', () => {
 
     it.each(functionSpecs)('links mails of $handler to the console origin (PUBLIC_BASE_URL)', ({ handler }) => {
       const fn = defaultStack.api.functions.get(handler) ?? defaultStack.jobs.functions.get(handler) ?? defaultStack.consoleUsers.functions.get(handler)
-        ?? defaultStack.streams.functions.get(handler);
+        ?? defaultStack.streams.functions.get(handler) ?? defaultStack.queues.functions.get(handler);
       if (!fn) throw new Error(`No function for handler ${handler}`);
       expect(defaultResourceOf(fn).Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(distributionOrigin);
     });

@@ -168,7 +168,7 @@ describe('the prod stack, as a first deploy creates it', () => {
     });
 
     it('grants sqs:SendMessage on every job\'s failure destination to that job\'s function', () => {
-      expect(expectEveryDestinationAndSourceGranted(resources)).toBe(stack.jobs.deadLetterQueues.size + stack.streams.mappings.size);
+      expect(expectEveryDestinationAndSourceGranted(resources)).toBe(stack.jobs.deadLetterQueues.size + stack.streams.mappings.size + stack.queues.queues.size);
     });
 
     it.each(functions.map(([id]) => id))('creates %s after every policy of its role (Lambda checks tracing and destinations at create)', (id) => {
@@ -278,9 +278,11 @@ describe('a grant made after a function exists', () => {
     const resources = flattenedResources(stack);
     const fn = resources[logicalId(stack.api.functions.get('listClients') ?? stack)];
     if (!fn) throw new Error('listClients missing');
-    const queueArn = Object.values(resources).find((resource) => resource.Type === 'AWS::Lambda::EventSourceMapping' && !JSON.stringify(resource.Properties.EventSourceArn).includes('StreamArn'))?.Properties.EventSourceArn;
+    // The probe's mapping: the one that feeds listClients (the webhook queue's mapping feeds its own consumer).
+    const listClientsRef = JSON.stringify({ Ref: logicalId(stack.api.functions.get('listClients') ?? stack) });
+    const queueArn = Object.values(resources).find((resource) => resource.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(resource.Properties.FunctionName) === listClientsRef)?.Properties.EventSourceArn;
     for (const action of ['sqs:GetQueueUrl', 'sqs:SendMessage', 'sqs:ReceiveMessage']) expect([action, allows(resources, fn, action, queueArn)]).toEqual([action, true]);
-    expect(expectEveryDestinationAndSourceGranted(resources)).toBe(1 + stack.jobs.deadLetterQueues.size + stack.streams.mappings.size);
+    expect(expectEveryDestinationAndSourceGranted(resources)).toBe(1 + stack.jobs.deadLetterQueues.size + stack.streams.mappings.size + stack.queues.queues.size);
   });
 
   it('stops the synth when it allows anything but X-Ray on Resource "*"', () => {
