@@ -144,11 +144,16 @@ async function main(): Promise<void> {
         { name: 'Sign-in', path: '/en/sign-in' },
       ], undefined)),
       ...(await measure(browser, consoleUrl, [
+        { name: 'Home (portfolio, 90-day chart)', path: '/ru/home', as: 'partner' },
         { name: `Clients (${clientCount} clients)`, path: '/ru/clients', as: 'partner' },
         { name: 'Client page (profile)', path: `/ru/clients/${balanceClient}`, as: 'partner' },
         { name: 'Client balance, 90-day period', path: `/ru/clients/${balanceClient}?tab=detail&from=${day(-89)}&to=${day(0)}`, as: 'partner' },
         { name: 'Clients needing attention', path: '/ru/clients?view=attention', as: 'partner' },
         { name: 'Audit', path: '/ru/audit', as: 'partner' },
+        { name: 'Budgets', path: '/ru/budgets', as: 'partner' },
+        { name: 'Notifications', path: '/ru/notifications', as: 'partner' },
+        { name: 'Team', path: '/ru/team', as: 'partner' },
+        { name: 'API keys', path: '/ru/api-keys', as: 'partner' },
       ], consoleSession(partnerToken))),
       ...(await measure(browser, consoleUrl, [
         { name: 'Applications', path: '/ru/applications', as: 'manager' },
