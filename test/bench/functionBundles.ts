@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { FUNCTION_ESBUILD_OPTIONS } from '../../infra/functionBundling';
 import { dependencies } from '../../package.json';
-import { jobs, routes, triggers } from '../../shared/routeTable';
+import { tableEnvVar } from '../../shared/adapters/dynamodb/tables';
+import { jobs, routes, triggers, type Uses } from '../../shared/routeTable';
+import { isTableName } from '../../infra/constructs/Tables';
 import { type FunctionKind, MAX_KB_OVER_FLOOR, MAX_OVER_FLOOR, peerTargetOf } from './coldStartTargets';
 import { type LibraryFloor, libraryFloorOf, libraryFloorSource } from './libraryFloor';
 import { mark, markdownTable } from './markdownTable';
@@ -106,13 +108,26 @@ export interface ColdStartBudget {
 }
 
 /** Every function of the route table: routes, jobs and the console users' pool triggers. */
-function benchedFunctions(): Array<{ readonly handler: string; readonly kind: FunctionKind }> {
+function benchedFunctions(): Array<{ readonly handler: string; readonly kind: FunctionKind; readonly env: Readonly<Record<string, string>> }> {
   const all = [
-    ...routes.map((route) => ({ handler: route.handler, kind: { kind: 'route', method: route.method } as const })),
-    ...jobs.map((job) => ({ handler: job.handler, kind: { kind: 'job' } as const })),
-    ...triggers.map((trigger) => ({ handler: trigger.handler, kind: { kind: 'trigger' } as const })),
+    ...routes.map((route) => ({ handler: route.handler, kind: { kind: 'route', method: route.method } as const, env: stackEnvironment(route.uses) })),
+    ...jobs.map((job) => ({ handler: job.handler, kind: { kind: 'job' } as const, env: stackEnvironment(job.uses) })),
+    ...triggers.map((trigger) => ({ handler: trigger.handler, kind: { kind: 'trigger' } as const, env: stackEnvironment(trigger.uses) })),
   ];
   return all.filter((fn, index) => all.findIndex((other) => other.handler === fn.handler) === index);
+}
+
+/**
+ * The variables the stack gives a function (`ServiceFunction`'s wiring of its `uses`), with stand-in
+ * values: a module that reads its table's name when it loads must find it, as in Lambda.
+ */
+function stackEnvironment(uses: Uses): Record<string, string> {
+  const tables = Object.keys(uses.tables ?? {}).filter(isTableName);
+  return {
+    ...Object.fromEntries(tables.map((name) => [tableEnvVar(name), `bench-${name}`])),
+    EVENT_BUS_NAME: 'bench-events', MAIL_FROM: 'bench@example.com', USER_POOL_ID: 'eu-central-1_bench',
+    CURSOR_KEY_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:000000000000:secret:bench', WEBHOOK_QUEUE_URL: 'https://sqs.eu-central-1.amazonaws.com/000000000000/bench',
+  };
 }
 
 /**
@@ -131,7 +146,7 @@ export async function benchFunctionBundles(budget: ColdStartBudget): Promise<str
 
     const functions = [];
     for (const fn of benchedFunctions()) {
-      const b = await bundle(fn.handler, { ...STACK_BUNDLING, entryPoints: [path.join(PROJECT_ROOT, 'functions', `${fn.handler}.ts`)] }, outDir);
+      const b = await bundle(fn.handler, { ...STACK_BUNDLING, entryPoints: [path.join(PROJECT_ROOT, 'functions', `${fn.handler}.ts`)] }, outDir, fn.env);
       functions.push({ ...fn, bundle: b, floor: libraryFloorOf(b.libraries) });
     }
     const floors = new Map<string, { readonly floor: LibraryFloor; readonly bundle: Bundle; readonly id: string }>();

@@ -16,6 +16,8 @@ const USES = [
   ['ses', 'SES'],
   ['cognito', 'Cognito'],
   ['eventbridge', 'EventBridge'],
+  ['sqs', 'SQS'],
+  ['secrets', 'Secrets Manager'],
   ['moscowTime', '@date-fns/tz'],
 ] as const;
 
@@ -34,6 +36,10 @@ const USE_OF_PACKAGE: Readonly<Record<string, Exclude<FloorUseModule, 'loggerAtL
   '@aws-sdk/client-ses': 'ses',
   '@aws-sdk/client-cognito-identity-provider': 'cognito',
   '@aws-sdk/client-eventbridge': 'eventbridge',
+  '@aws-sdk/client-sqs': 'sqs',
+  '@aws-sdk/client-secrets-manager': 'secrets',
+  // The stream consumer's unmarshalling: part of the DynamoDB document client's own library.
+  '@aws-sdk/util-dynamodb': 'dynamodb',
   '@date-fns/tz': 'moscowTime',
   '@middy/core': 'middy',
 };
