@@ -1,6 +1,7 @@
 import { apiKeyStore, clock, rateLimiter } from '../adapters/compositionRoot';
 import { type ApiKey, DEFAULT_API_KEY_REQUESTS_PER_MINUTE } from '../domain/apiKeys/ApiKey';
 import { verifyApiKey } from '../domain/apiKeys/manageApiKeys';
+import { ContainerCache } from './containerCache';
 import { HttpError } from './HttpError';
 import { apiKeyActorId, type Principal } from './Principal';
 import { scopeOfRoute } from './routeScopes';
@@ -17,7 +18,7 @@ const LAST_USE_EVERY_MS = 60_000;
 /** Most keys a container remembers (oldest forgotten first); unknown ids are never remembered. */
 const MAX_CACHED_KEYS = 1000;
 
-const keys = new Map<string, { key: ApiKey; readAt: number }>();
+const keys = new ContainerCache<ApiKey>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_KEYS, remembersAbsent: false });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.API_KEY_CACHE_SECONDS ?? MAX_API_KEY_CACHE_SECONDS);
@@ -25,29 +26,20 @@ function cacheMs(env = process.env): number {
 }
 
 /** The key, read at most once per cache time per container. */
-async function cachedKey(keyId: string, now: number): Promise<ApiKey | undefined> {
-  const cached = keys.get(keyId);
-  if (cached && now - cached.readAt < cacheMs()) return cached.key;
-  const key = await apiKeyStore().get(keyId);
-  keys.delete(keyId);
-  if (key) {
-    if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value ?? '');
-    keys.set(keyId, { key, readAt: now });
-  }
-  return key;
+function cachedKey(keyId: string, now: number): Promise<ApiKey | undefined> {
+  return keys.read(keyId, now, () => apiKeyStore().get(keyId));
 }
 
 /** Drops this container's copy of a key, after a revocation here (refused at once in this container). */
 export function forgetApiKey(keyId: string): void {
-  keys.delete(keyId);
+  keys.forget(keyId);
 }
 
 /** Records the use unless this container or the stored key saw one within the last minute: at most one write a minute per key. */
 async function recordUse(key: ApiKey, now: Date): Promise<void> {
   const last = key.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - last < LAST_USE_EVERY_MS) return;
-  const cached = keys.get(key.keyId);
-  if (cached) cached.key = { ...cached.key, lastUsedAt: now };
+  keys.update(key.keyId, (cached) => ({ ...cached, lastUsedAt: now }));
   await apiKeyStore().recordUse(key.keyId, now, new Date(now.getTime() - LAST_USE_EVERY_MS));
 }
 

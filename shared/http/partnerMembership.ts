@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { clock, teamStore } from '../adapters/compositionRoot';
 import { NotPermittedError } from '../domain/errors';
 import { memberByEmail, type Team } from '../domain/team/Member';
+import { ContainerCache } from './containerCache';
 import { countPartnerRequest } from './partnerRateLimit';
 import { type Principal, principalOf } from './Principal';
 import { rolesOfRoute } from './routeRoles';
@@ -16,7 +17,7 @@ export const MAX_MEMBERSHIP_CACHE_SECONDS = 60;
 /** Most teams a container remembers (oldest forgotten first). */
 const MAX_CACHED_TEAMS = 1000;
 
-const teams = new Map<string, { readonly team: Team; readonly readAt: number }>();
+const teams = new ContainerCache<Team>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_TEAMS, remembersAbsent: false });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.MEMBERSHIP_CACHE_SECONDS ?? MAX_MEMBERSHIP_CACHE_SECONDS);
@@ -24,22 +25,13 @@ function cacheMs(env = process.env): number {
 }
 
 /** The partner's team, read at most once per cache time per container. */
-async function currentTeam(partnerId: string): Promise<Team | undefined> {
-  const now = clock.now().getTime();
-  const cached = teams.get(partnerId);
-  if (cached && now - cached.readAt < cacheMs()) return cached.team;
-  const team = await teamStore().team(partnerId);
-  teams.delete(partnerId);
-  if (team) {
-    if (teams.size >= MAX_CACHED_TEAMS) teams.delete(teams.keys().next().value ?? '');
-    teams.set(partnerId, { team, readAt: now });
-  }
-  return team;
+function currentTeam(partnerId: string): Promise<Team | undefined> {
+  return teams.read(partnerId, clock.now().getTime(), () => teamStore().team(partnerId));
 }
 
 /** Drops this container's copy of a team, after a change to it here (the change shows at once in this container). */
 export function forgetTeam(partnerId: string): void {
-  teams.delete(partnerId);
+  teams.forget(partnerId);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { clock, partners } from '../adapters/compositionRoot';
 import { NotPermittedError } from '../domain/errors';
 import type { PartnerState } from '../domain/partners/PartnerStanding';
+import { ContainerCache } from './containerCache';
 import { principalOf } from './Principal';
 
 /**
@@ -15,11 +16,11 @@ export const MAX_STANDING_CACHE_SECONDS = 60;
 /** Default of the cache: half the promise, so a state read just before a change is gone well within it. */
 export const DEFAULT_STANDING_CACHE_SECONDS = 30;
 
-/** Partner states this container read, with the instant (ms) until which each is trusted. */
-const knownStates = new Map<string, { state: PartnerState | undefined; until: number }>();
-
 /** Most partners a container remembers (oldest forgotten first). */
 const MAX_REMEMBERED_PARTNERS = 1000;
+
+/** Partner states this container read (a partner without a record is remembered too: it is refused nothing). */
+const knownStates = new ContainerCache<PartnerState>({ ttlMs: () => cacheMs(), maxEntries: MAX_REMEMBERED_PARTNERS, remembersAbsent: true });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.PARTNER_STANDING_CACHE_SECONDS ?? DEFAULT_STANDING_CACHE_SECONDS);
@@ -28,14 +29,8 @@ function cacheMs(env = process.env): number {
 }
 
 /** The partner's state, from this container's cache while fresh, else one read of its record. */
-async function stateOf(partnerId: string, now: number): Promise<PartnerState | undefined> {
-  const known = knownStates.get(partnerId);
-  if (known && known.until > now) return known.state;
-  const state = (await partners().get(partnerId))?.state;
-  knownStates.delete(partnerId);
-  if (knownStates.size >= MAX_REMEMBERED_PARTNERS) knownStates.delete(knownStates.keys().next().value ?? '');
-  knownStates.set(partnerId, { state, until: now + cacheMs() });
-  return state;
+function stateOf(partnerId: string, now: number): Promise<PartnerState | undefined> {
+  return knownStates.read(partnerId, now, async () => (await partners().get(partnerId))?.state);
 }
 
 /**
