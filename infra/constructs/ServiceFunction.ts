@@ -155,21 +155,18 @@ export class ServiceFunction extends Construct {
       resources.mailer.grantSend(this.role);
       environment.MAIL_FROM = resources.mailer.senderEmail;
     }
-    if (uses.accountDirectory) {
-      resources.auth.grantAccountDirectory(this.role);
-      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
-    }
-    if (uses.removesLogins) {
-      resources.auth.grantLoginRemoval(this.role);
-      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
-    }
-    if (uses.closesLogins) {
-      resources.auth.grantLoginClosing(this.role);
-      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
-    }
-    if (uses.reopensLogins) {
-      resources.auth.grantLoginReopening(this.role);
-      environment.USER_POOL_ID = resources.auth.userPool.userPoolId;
+    // Each use of the staff pool's logins is its own least-privilege grant; all of them name the pool.
+    const { auth } = resources;
+    const loginGrants = [
+      [uses.accountDirectory, () => auth.grantAccountDirectory(this.role)],
+      [uses.removesLogins, () => auth.grantLoginRemoval(this.role)],
+      [uses.closesLogins, () => auth.grantLoginClosing(this.role)],
+      [uses.reopensLogins, () => auth.grantLoginReopening(this.role)],
+    ] as const;
+    for (const [used, grant] of loginGrants) {
+      if (!used) continue;
+      grant();
+      environment.USER_POOL_ID = auth.userPool.userPoolId;
     }
     if (uses.events) {
       resources.eventBus.grantPutEventsTo(this.role);
