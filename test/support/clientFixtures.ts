@@ -8,6 +8,7 @@ import { DynamoClientRepository } from '../../shared/adapters/dynamodb/DynamoCli
 import { DynamoCloudAccountRegistry } from '../../shared/adapters/dynamodb/DynamoCloudAccountRegistry';
 import { DynamoPartnerRepository, partnerItem } from '../../shared/adapters/dynamodb/DynamoPartnerRepository';
 import { partnerEmailKey } from '../../shared/adapters/dynamodb/partnerKeys';
+import { APPLICATION_KIND, applicationKey } from '../../shared/adapters/dynamodb/applicationKeys';
 import { DynamoRateLimiter } from '../../shared/adapters/dynamodb/DynamoRateLimiter';
 import { LocalEventStore } from '../../shared/adapters/local/LocalEventStore';
 import { physicalTableName } from '../../shared/adapters/dynamodb/tables';
@@ -43,6 +44,16 @@ export async function createPartner(client: DynamoDBDocumentClient, name = 'Volk
   const partner: Partner = {
     partnerId: `ptn_${suffix}`, name, email: `ptn_${suffix}@example.com`, applicationId: `app_${suffix}`, createdAt: new Date(), language,
   };
+  const at = partner.createdAt.toISOString();
+  // The approved application it came from: approval creates both, and the partner page reads it.
+  await client.send(new PutCommand({
+    TableName: physicalTableName('applications'),
+    Item: {
+      ...applicationKey(partner.applicationId), kind: APPLICATION_KIND, id: partner.applicationId, status: 'approved',
+      name: 'Irina Volkova', email: partner.email, phone: '+7 495 000-00-00', company: name, message: 'Test partner', language,
+      createdAt: at, updatedAt: at, contactDueAt: at, contactedAt: at, contactedBy: 'mgr_test', decidedAt: at, decidedBy: 'mgr_test', partnerId: partner.partnerId,
+    },
+  }));
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: partnerItem(newPartnerRecord(partner)) }));
   await client.send(new PutCommand({ TableName: physicalTableName('partners'), Item: { ...partnerEmailKey(partner.email), partnerId: partner.partnerId } }));
   return partner;
