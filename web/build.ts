@@ -3,12 +3,32 @@
  * client, every screen but the chart) plus lazily loaded chunks (uPlot on the expenses view),
  * `index.html` naming the hashed entry, and the stylesheet. `npm run build:web`.
  */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
+import type { Prerendered, PrerenderRequest } from './prerender/types';
 
 /** Where the built console is written. */
 export const CONSOLE_DIST = join(__dirname, 'dist');
+
+/**
+ * Public pages written as HTML with their first paint in it (`<address>.html`, e.g. `en/contact-sales.html`):
+ * a visitor from a link reads the page once the HTML and the stylesheet have come, not after the
+ * script, its chunks and `config.json` (issue 28: the contact form's LCP was 2.0 s). They depend on no
+ * setting of `config.json`. The CloudFront viewer-request function and the local console server
+ * serve each for its address.
+ */
+export const PRERENDERED_PAGES: readonly string[] = ['/en/contact-sales', '/ru/contact-sales'];
+
+/** The HTML index.html is written with, which a prerendered page replaces. */
+const TEMPLATE_PARTS = {
+  language: '<html lang="en">',
+  title: '<title>partnerdesk</title>',
+  app: '<div id="app"><p class="loading">partnerdesk…</p></div>',
+} as const;
 
 /** What one build produced: the files the browser loads first, and esbuild's account of every output. */
 export interface ConsoleBuild {
@@ -51,16 +71,61 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   };
   const initial = { script: entryOf('.js'), stylesheet: entryOf('.css') };
   const template = await readFile(join(__dirname, 'index.html'), 'utf8');
+  for (const part of Object.values(TEMPLATE_PARTS)) if (!template.includes(part)) throw new Error(`web/index.html has lost ${part}, which prerendered pages replace`);
   // The chunks the entry imports statically are named in index.html, so the browser fetches them beside
   // the entry instead of after it (one round trip less before the first screen).
   const preloads = staticImports(result.metafile, join(outdir, initial.script))
     .map((path) => `<link rel="modulepreload" href="/${relative(outdir, path).split('\\').join('/')}">`);
-  await writeFile(join(outdir, 'index.html'), template
+  const indexHtml = template
     .replace('%SCRIPT%', `/${initial.script}`)
     .replace('%STYLESHEET%', `/${initial.stylesheet}`)
-    .replace('%MODULEPRELOADS%', preloads.join('\n  ')));
+    .replace('%MODULEPRELOADS%', preloads.join('\n  '));
+  await writeFile(join(outdir, 'index.html'), indexHtml);
+  for (const page of await prerender(PRERENDERED_PAGES)) {
+    const file = join(outdir, `${page.address}.html`);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, indexHtml
+      .replace(TEMPLATE_PARTS.language, `<html lang="${escapeHtml(page.language)}">`)
+      .replace(TEMPLATE_PARTS.title, `<title>${escapeHtml(page.title)}</title>`)
+      // The console's script sees the marker and renders over this markup instead of clearing it.
+      .replace(TEMPLATE_PARTS.app, `<div id="app" data-prerendered="">${page.markup}</div>`));
+  }
   await copyFile(join(__dirname, 'favicon.svg'), join(outdir, 'favicon.svg'));
   return { initial, metafile: result.metafile };
+}
+
+/**
+ * Renders `addresses` with the console's own components and Preact's `render` into a mini document,
+ * in a child process (the console's modules want browser globals, which the build's process must not get).
+ */
+async function prerender(addresses: readonly string[]): Promise<Prerendered[]> {
+  const workdir = await mkdtemp(join(tmpdir(), 'console-prerender-'));
+  try {
+    const script = join(workdir, 'prerender.mjs');
+    await build({
+      entryPoints: [join(__dirname, 'prerender/entry.tsx')],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: ['node20'],
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      logLevel: 'warning',
+    });
+    // No page reads a setting of config.json (see PRERENDERED_PAGES): a local one stands in.
+    const requests: PrerenderRequest[] = addresses.map((address) => ({ address, config: { apiUrl: '', auth: { mode: 'local' } } }));
+    const { stdout } = await promisify(execFile)(process.execPath, [script, JSON.stringify(requests)], { maxBuffer: 16 * 1024 * 1024 });
+    const pages = JSON.parse(stdout) as Prerendered[];
+    for (const page of pages) if (!page.markup || !page.title || !page.language) throw new Error(`the prerender of ${page.address} came out empty`);
+    return pages;
+  } finally {
+    await rm(workdir, { recursive: true, force: true });
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The chunks `entry` imports statically, directly or through each other (not the lazily imported ones), in esbuild's paths. */

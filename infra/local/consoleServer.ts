@@ -43,8 +43,8 @@ function securityHeaders(connectTo: readonly string[]): Record<string, string> {
 }
 
 /**
- * Serves the built web console locally the way CloudFront does in AWS: static files, `index.html`
- * for every other path (the console routes in the browser, e.g. `/invitations/<token>` from a
+ * Serves the built web console locally the way CloudFront does in AWS: static files, a prerendered
+ * page for its address, `index.html` for every other path (the console routes in the browser, e.g. `/invitations/<token>` from a
  * mail), and `config.json` naming the API and the sign-in mode.
  */
 export async function startConsoleServer(options: ConsoleServerOptions): Promise<RunningConsoleServer> {
@@ -78,6 +78,10 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
         return send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), cache);
       }
       if (path.startsWith('/assets/')) return send(response, 404, 'text/plain; charset=utf-8', 'Not found', 'no-store');
+      // A prerendered page (`en/contact-sales.html`, web/build.ts) is served for its address, as the viewer-request function does.
+      const page = normalize(join(root, `${path.replace(/\/+$/, '')}.html`));
+      const prerendered = extname(path) === '' && page.startsWith(root + sep) ? await readFile(page).catch(() => undefined) : undefined;
+      if (prerendered) return send(response, 200, CONTENT_TYPES['.html']!, prerendered, 'no-cache');
       const index = await readFile(join(root, 'index.html')).catch(() => undefined);
       if (!index) return send(response, 503, 'text/plain; charset=utf-8', 'The web console is not built: run npm run build:web', 'no-store');
       return send(response, 200, CONTENT_TYPES['.html']!, index, 'no-cache');

@@ -16,6 +16,13 @@
  *
  * Data: the demo seed plus invited clients up to `BENCH_LIGHTHOUSE_CLIENTS` (default 100) for the
  * demo partner; the balance screen shows a 90-day period of a demo client with months of billing.
+ *
+ * Each public screen is measured in its own flow, with an empty cache, as a visitor from a link
+ * or an ad comes (in one flow the second would find the first's scripts cached).
+ *
+ * `BENCH_LIGHTHOUSE_ONLY=<regular expression>` measures only the screens whose names match;
+ * `BENCH_LIGHTHOUSE_RUNS=<n>` measures each n times and prints the median of each figure (a busy
+ * machine moves single runs by several points: compare medians taken in the same minutes).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -90,17 +97,43 @@ async function addInvitedClients(partnerId: string, apiUrl: string, total: numbe
   }
 }
 
+/** The middle value (the lower of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** One score per screen from several runs of the same screens: each figure's median, the failed audits of any run. */
+function medianScores(runs: readonly (readonly ScreenScore[])[]): ScreenScore[] {
+  return runs[0]!.map((first, i) => {
+    const of = (figure: (score: ScreenScore) => number) => median(runs.map((run) => figure(run[i]!)));
+    return {
+      ...first,
+      performance: of((score) => score.performance),
+      accessibility: of((score) => score.accessibility),
+      bestPractices: of((score) => score.bestPractices),
+      lcpMs: of((score) => score.lcpMs),
+      tbtMs: of((score) => score.tbtMs),
+      cls: of((score) => score.cls),
+      failed: [...new Set(runs.flatMap((run) => run[i]!.failed))],
+      shown: runs.map((run) => run[i]!.shown).find((shown) => !sameScreen(shown, first.screen.path)) ?? first.shown,
+    };
+  });
+}
+
 /** Runs Lighthouse's navigation mode over `screens` in one tab, with the given session (if any) in every document. */
 async function measure(browser: Browser, consoleUrl: string, screens: readonly Screen[], session: string | undefined): Promise<ScreenScore[]> {
   const { startFlow } = await import('lighthouse');
-  const page: Page = await browser.newPage();
+  // A browser context of its own: an empty cache (the browser's cache outlives Lighthouse's storage reset and the flows).
+  const context = await browser.createBrowserContext();
+  const page: Page = await context.newPage();
   if (session) {
     await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), SESSION_STORAGE_KEY, session);
   }
   const flow = await startFlow(page, { flags: { disableStorageReset: true } });
   for (const screen of screens) await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
   const result = await flow.createFlowResult();
-  await page.close();
+  await context.close();
   // Each step's whole report, to trace a miss (layout-shift elements, LCP element, long tasks).
   const reports = 'test-results/lighthouse';
   mkdirSync(reports, { recursive: true });
@@ -121,6 +154,8 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
 
 async function main(): Promise<void> {
   const clientCount = Number(process.env.BENCH_LIGHTHOUSE_CLIENTS ?? 100);
+  const only = new RegExp(process.env.BENCH_LIGHTHOUSE_ONLY ?? '', 'i');
+  const runs = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1));
   const { startLocalStack } = await import('../../infra/local/localStack');
   const { seedDemoData } = await import('../../infra/local/seed');
   const stack = await startLocalStack({ consolePort: 0 });
@@ -129,7 +164,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     const demo = await seedDemoData(stack.apiUrl);
-    await addInvitedClients(demo.partner.partnerId, stack.apiUrl, clientCount, 5);
+    if (only.test(`Clients (${clientCount} clients)`)) await addInvitedClients(demo.partner.partnerId, stack.apiUrl, clientCount, 5);
     const [partnerToken, managerToken] = await Promise.all([signIn(stack.apiUrl, demo.partner.email), signIn(stack.apiUrl, demo.manager.email)]);
     const balanceClient = demo.clients.activeClientIds[0];
     const today = new Date();
@@ -138,31 +173,41 @@ async function main(): Promise<void> {
 
     const loadAtStart = loadavg()[0]!;
     browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
-    const scores = [
-      ...(await measure(browser, consoleUrl, [
-        { name: 'Contact sales (public form)', path: '/en/contact-sales' },
-        { name: 'Sign-in', path: '/en/sign-in' },
-      ], undefined)),
-      ...(await measure(browser, consoleUrl, [
-        { name: 'Home (portfolio, 90-day chart)', path: '/ru/home', as: 'partner' },
-        { name: `Clients (${clientCount} clients)`, path: '/ru/clients', as: 'partner' },
-        { name: 'Client page (profile)', path: `/ru/clients/${balanceClient}`, as: 'partner' },
-        { name: 'Client balance, 90-day period', path: `/ru/clients/${balanceClient}?tab=detail&from=${day(-89)}&to=${day(0)}`, as: 'partner' },
-        { name: 'Clients needing attention', path: '/ru/clients?view=attention', as: 'partner' },
-        { name: 'Audit', path: '/ru/audit', as: 'partner' },
-        { name: 'Budgets', path: '/ru/budgets', as: 'partner' },
-        { name: 'Notifications', path: '/ru/notifications', as: 'partner' },
-        { name: 'Team', path: '/ru/team', as: 'partner' },
-        { name: 'API keys', path: '/ru/api-keys', as: 'partner' },
-      ], consoleSession(partnerToken))),
-      ...(await measure(browser, consoleUrl, [
-        { name: 'Applications', path: '/ru/applications', as: 'manager' },
-        { name: 'Application detail', path: `/ru/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
-        { name: 'Partners', path: '/ru/partners', as: 'manager' },
-      ], consoleSession(managerToken))),
+    const publicScreens: Screen[] = [
+      { name: 'Contact sales (public form)', path: '/en/contact-sales' },
+      { name: 'Sign-in', path: '/en/sign-in' },
     ];
+    const partnerScreens: Screen[] = [
+      { name: 'Home (portfolio, 90-day chart)', path: '/ru/home', as: 'partner' },
+      { name: `Clients (${clientCount} clients)`, path: '/ru/clients', as: 'partner' },
+      { name: 'Client page (profile)', path: `/ru/clients/${balanceClient}`, as: 'partner' },
+      { name: 'Client balance, 90-day period', path: `/ru/clients/${balanceClient}?tab=detail&from=${day(-89)}&to=${day(0)}`, as: 'partner' },
+      { name: 'Clients needing attention', path: '/ru/clients?view=attention', as: 'partner' },
+      { name: 'Audit', path: '/ru/audit', as: 'partner' },
+      { name: 'Budgets', path: '/ru/budgets', as: 'partner' },
+      { name: 'Notifications', path: '/ru/notifications', as: 'partner' },
+      { name: 'Team', path: '/ru/team', as: 'partner' },
+      { name: 'API keys', path: '/ru/api-keys', as: 'partner' },
+    ];
+    const managerScreens: Screen[] = [
+      { name: 'Applications', path: '/ru/applications', as: 'manager' },
+      { name: 'Application detail', path: `/ru/applications/${applications.items[0]?.id ?? ''}`, as: 'manager' },
+      { name: 'Partners', path: '/ru/partners', as: 'manager' },
+    ];
+    const chosen = (screens: readonly Screen[]) => screens.filter((screen) => only.test(screen.name));
+    const measureAll = async (): Promise<ScreenScore[]> => {
+      const scores: ScreenScore[] = [];
+      for (const screen of chosen(publicScreens)) scores.push(...(await measure(browser!, consoleUrl, [screen], undefined)));
+      if (chosen(partnerScreens).length > 0) scores.push(...(await measure(browser!, consoleUrl, chosen(partnerScreens), consoleSession(partnerToken))));
+      if (chosen(managerScreens).length > 0) scores.push(...(await measure(browser!, consoleUrl, chosen(managerScreens), consoleSession(managerToken))));
+      return scores;
+    };
+    const all: ScreenScore[][] = [];
+    for (let run = 0; run < runs; run += 1) all.push(await measureAll());
+    const scores = medianScores(all);
     const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${cpus().length} cores`;
-    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium (${new Date().toISOString().slice(0, 16)} UTC, ${load})\n`);
+    const medians = runs > 1 ? `, medians of ${runs} runs` : '';
+    console.log(`\n## Web console: Lighthouse 12.2.3, mobile profile, Debian's Chromium (${new Date().toISOString().slice(0, 16)} UTC, ${load}${medians})\n`);
     console.log(markdownTable(
       ['screen', 'signed in as', 'ended on', 'performance', 'accessibility', 'best practices', 'LCP', 'TBT', 'CLS', 'failed audits'],
       scores.map((score) => [
