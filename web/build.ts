@@ -72,9 +72,9 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   const initial = { script: entryOf('.js'), stylesheet: entryOf('.css') };
   const template = await readFile(join(__dirname, 'index.html'), 'utf8');
   for (const part of Object.values(TEMPLATE_PARTS)) if (!template.includes(part)) throw new Error(`web/index.html has lost ${part}, which prerendered pages replace`);
-  // The chunks the entry imports statically are named in index.html, so the browser fetches them beside
+  // The chunks of the console the entry starts are named in index.html, so the browser fetches them beside
   // the entry instead of after it (one round trip less before the first screen).
-  const preloads = staticImports(result.metafile, join(outdir, initial.script))
+  const preloads = startChunks(result.metafile, join(outdir, initial.script))
     .map((path) => `<link rel="modulepreload" href="/${relative(outdir, path).split('\\').join('/')}">`);
   const indexHtml = template
     .replace('%SCRIPT%', `/${initial.script}`)
@@ -85,6 +85,9 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     const file = join(outdir, `${page.address}.html`);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, indexHtml
+      // The page is readable without its script: the entry fetches the console's chunks once the page is painted,
+      // so none is preloaded (on a fast network they would come, and run, before the first paint).
+      .replace(`\n  ${preloads.join('\n  ')}`, '')
       .replace(TEMPLATE_PARTS.language, `<html lang="${escapeHtml(page.language)}">`)
       .replace(TEMPLATE_PARTS.title, `<title>${escapeHtml(page.title)}</title>`)
       // The console's script sees the marker and renders over this markup instead of clearing it.
@@ -126,6 +129,16 @@ async function prerender(addresses: readonly string[]): Promise<Prerendered[]> {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The chunks a page that shows the console loads at start: those the entry imports statically, and the
+ * console it imports (`start.tsx`, the entry's one dynamic import) with the chunks that imports statically.
+ */
+export function startChunks(metafile: Metafile, entry: string): string[] {
+  const key = Object.keys(metafile.outputs).find((path) => resolve(path) === resolve(entry)) ?? entry;
+  const started = (metafile.outputs[key]?.imports ?? []).filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path);
+  return [...new Set([...staticImports(metafile, key), ...started.flatMap((chunk) => [chunk, ...staticImports(metafile, chunk)])])];
 }
 
 /** The chunks `entry` imports statically, directly or through each other (not the lazily imported ones), in esbuild's paths. */

@@ -93,7 +93,7 @@ export class Console extends Construct {
 
   public constructor(scope: Construct, id: string, props: ConsoleProps) {
     super(scope, id);
-    const indexHtml = readIndexHtml(props.assetDir);
+    const pages = readHtmlPages(props.assetDir);
     const authDomains = Object.values(props.signIn).map((signIn) => signIn.domain);
 
     this.bucket = new Bucket(this, 'Bucket', {
@@ -167,11 +167,11 @@ export class Console extends Construct {
     this.acknowledgeDistributionFindings(props.customDomain !== undefined);
     this.origin = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;
 
-    this.deploy(props, indexHtml, authDomains);
+    this.deploy(props, pages, authDomains);
   }
 
-  /** Copies the console into the bucket, with the exact-origin CSP in index.html and config.json from deploy-time values. */
-  private deploy(props: ConsoleProps, indexHtml: string, authDomains: readonly string[]): void {
+  /** Copies the console into the bucket, with the exact-origin CSP in every HTML page and config.json from deploy-time values. */
+  private deploy(props: ConsoleProps, pages: ReadonlyMap<string, string>, authDomains: readonly string[]): void {
     const logs = new LogGroup(this, 'DeploymentLogs', { retention: RetentionDays.THREE_MONTHS });
     // An own role instead of AWSLambdaBasicExecutionRole: writing to its own log group only.
     const role = new Role(this, 'DeploymentRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
@@ -180,8 +180,9 @@ export class Console extends Construct {
     const deployment = new BucketDeployment(this, 'Deployment', {
       destinationBucket: this.bucket,
       sources: [
-        Source.asset(props.assetDir, { exclude: ['index.html', 'config.json'] }),
-        Source.data('index.html', withConnectPolicy(indexHtml, [props.apiUrl, ...authDomains])),
+        // index.html and the prerendered pages (`en/contact-sales.html`, web/build.ts) each carry the policy.
+        Source.asset(props.assetDir, { exclude: [...pages.keys(), 'config.json'] }),
+        ...[...pages].map(([file, html]) => Source.data(file, withConnectPolicy(html, [props.apiUrl, ...authDomains]))),
         Source.jsonData('config.json', config),
       ],
       // Browsers and CloudFront revalidate every file (ETag, 304): a deploy is live at once, with no invalidation.
@@ -272,10 +273,14 @@ export function assertConsoleBuilt(assetDir: string): void {
   }
 }
 
-/** The built console's `index.html`. */
-function readIndexHtml(assetDir: string): string {
+/** The built console's HTML pages by path (`index.html`, and the prerendered ones such as `en/contact-sales.html`). */
+function readHtmlPages(assetDir: string): Map<string, string> {
   assertConsoleBuilt(assetDir);
-  return fs.readFileSync(path.join(assetDir, 'index.html'), 'utf8');
+  const pages = new Map<string, string>();
+  for (const file of fs.readdirSync(assetDir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (file.endsWith('.html')) pages.set(file.split(path.sep).join('/'), fs.readFileSync(path.join(assetDir, file), 'utf8'));
+  }
+  return pages;
 }
 
 /** The CSP of every console response; `connect-src` names the API's host pattern and the sign-in domains. */

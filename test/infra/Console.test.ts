@@ -1,3 +1,4 @@
+import { PRERENDERED_PAGES } from '../../web/build';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -29,6 +30,8 @@ describe('Console', () => {
 
   beforeAll(() => {
     assetDir = builtConsoleFixture();
+    fs.mkdirSync(path.join(assetDir, 'en'));
+    fs.writeFileSync(path.join(assetDir, 'en', 'contact-sales.html'), '<!doctype html>\n<html lang="en">\n<head>\n<title>Contact sales</title>\n</head>\n<body></body>\n</html>\n');
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerdesk-console-synth-'));
     stack = new Stack(new App({ outdir }), 'ConsoleTest', { env: stackEnv });
     site = new Console(stack, 'Console', { assetDir, apiUrl: API_URL, signIn: { staff: STAFF, clients: CLIENTS } });
@@ -164,6 +167,14 @@ describe('Console', () => {
       },
     );
 
+    it.each(PRERENDERED_PAGES.flatMap((page) => [page, `${page}/`]))('serves the prerendered page its own HTML for %s', (uri) => {
+      expect(handler(viewerRequest(uri)).uri).toBe(`${uri.replace(/\/$/, '')}.html`);
+    });
+
+    it.each(['/en/contact-sales/more', '/de/contact-sales', '/en/clients', '/contact-sales'])('serves index.html for %s, which is not prerendered', (uri) => {
+      expect(handler(viewerRequest(uri)).uri).toBe('/index.html');
+    });
+
     it.each(['/config.json', '/assets/main.js', '/assets/main-3F2A.css', '/favicon.svg', '/assets/missing.js'])('passes the file %s through as it is', (uri) => {
       expect(handler(viewerRequest(uri)).uri).toBe(uri);
     });
@@ -189,6 +200,12 @@ describe('Console', () => {
         `<head><meta http-equiv="Content-Security-Policy" content="connect-src 'self' ${API_URL} ${STAFF.domain} ${CLIENTS.domain}">\n<meta charset="utf-8">`,
       );
       expect(html).toContain('<script type="module" src="/assets/main.js"></script>');
+    });
+
+    it('narrows connect-src in every prerendered page as in index.html', () => {
+      expect(files().get('en/contact-sales.html')).toContain(
+        `<head><meta http-equiv="Content-Security-Policy" content="connect-src 'self' ${API_URL} ${STAFF.domain} ${CLIENTS.domain}">\n<title>Contact sales</title>`,
+      );
     });
 
     it('deploys into the console bucket with no-cache, so a new build is live without an invalidation', () => {

@@ -1,50 +1,14 @@
 /**
- * Starts the console: reads `config.json`, creates the API client, restores the session and renders.
- * A prerendered page (`data-prerendered` on `#app`, see web/build.ts) is rendered over: Preact reuses
- * its elements, so nothing is painted anew, and what the visitor typed before the script came is kept.
+ * The console's entry, kept tiny: the console itself (`start.tsx` and everything it imports) comes
+ * as its own chunks. A page shown by its script starts it at once (index.html preloads those chunks);
+ * a prerendered page (web/build.ts) is readable already, so it starts the console once the page has
+ * been painted: the script's download and evaluation never hold the first paint (issue 28).
  */
-import { render } from 'preact';
-import { App } from './App';
-import { startApi } from './api/client';
-import { cognitoRefresher } from './auth/cognito';
-import { setRefresher } from './auth/session';
-import { loadConfig, rememberConfig } from './config';
-import { t } from './i18n/catalogue';
 import './styles.css';
 
-async function main(): Promise<void> {
-  const root = document.getElementById('app');
-  if (!root) return;
-  try {
-    const config = await loadConfig();
-    rememberConfig(config);
-    startApi(config.apiUrl);
-    if (config.auth.mode === 'cognito') setRefresher(cognitoRefresher(config.auth));
-    const prerendered = root.hasAttribute('data-prerendered');
-    const typed = prerendered ? typedValues(root) : [];
-    if (!prerendered) root.textContent = '';
-    render(<App />, root);
-    for (const [id, value] of typed) retype(id, value);
-  } catch (error) {
-    root.innerHTML = '<main id="main"><h1></h1><p class="problem" role="alert"></p></main>';
-    root.querySelector('h1')!.textContent = t.value.shell.cannotStart;
-    root.querySelector('.problem')!.textContent = error instanceof Error ? error.message : String(error);
-  }
+function start(): void {
+  void import('./start').then((app) => app.start());
 }
 
-/** The fields of the prerendered page that hold text, by id. */
-function typedValues(root: HTMLElement): [string, string][] {
-  return [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[id], textarea[id]')]
-    .filter((field) => field.value !== '')
-    .map((field) => [field.id, field.value]);
-}
-
-/** Puts text typed into a prerendered field back into the rendered one, as if typed there (its screen's state follows). */
-function retype(id: string, value: string): void {
-  const field = document.getElementById(id);
-  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) || field.value === value) return;
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-void main();
+if (document.getElementById('app')?.hasAttribute('data-prerendered')) requestAnimationFrame(() => setTimeout(start));
+else start();

@@ -14,6 +14,8 @@ describe('the local console server', () => {
     root = await mkdtemp(join(tmpdir(), 'console-'));
     await mkdir(join(root, 'assets'));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>console</title>');
+    await mkdir(join(root, 'en'));
+    await writeFile(join(root, 'en', 'contact-sales.html'), '<!doctype html><title>Contact sales</title>');
     await writeFile(join(root, 'assets', 'main-ABC.js'), 'console.log(1)');
     await writeFile(join(root, 'assets', 'chunk-BIG.js'), 'console.log("a chunk of the console");\n'.repeat(100));
     await writeFile(join(tmpdir(), 'outside-the-console.txt'), 'secret');
@@ -49,6 +51,16 @@ describe('the local console server', () => {
     expect(screen.status).toBe(200);
     expect(await screen.text()).toContain('<title>console</title>');
     expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('serves a prerendered page for its address, with or without a final slash, and index.html beside it', async () => {
+    for (const address of ['/en/contact-sales', '/en/contact-sales/', '/en/contact-sales?from=mail']) {
+      const page = await fetch(`${server.url}${address}`);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(await page.text()).toContain('<title>Contact sales</title>');
+    }
+    expect(await (await fetch(`${server.url}/ru/contact-sales`)).text()).toContain('<title>console</title>');
+    expect(await (await fetch(`${server.url}/en/contact-sales/more`)).text()).toContain('<title>console</title>');
   });
 
   it('never serves a file outside its folder', async () => {
