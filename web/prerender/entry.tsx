@@ -5,6 +5,7 @@
  * the address when they load.
  */
 import { setAddress, miniDocument } from './globals';
+import { MiniElement } from './miniDom';
 import { render } from 'preact';
 import { App } from '../src/App';
 import { rememberConfig } from '../src/config';
@@ -24,6 +25,9 @@ async function prerender(request: PrerenderRequest): Promise<Prerendered> {
   const root = miniDocument.body.appendChild(miniDocument.createElement('div'));
   render(<App />, root as unknown as HTMLElement);
   await new Promise((resolve) => setTimeout(resolve, EFFECTS_MS));
+  // A form cannot be sent before the script has come (the browser would send it itself, its fields in the address):
+  // its submit buttons are disabled in the HTML, and the console's render enables them.
+  for (const button of elements(root)) if (button.localName === 'button' && button.getAttribute('type') === 'submit') button.setAttribute('disabled', '');
   const page = {
     address: request.address,
     markup: root.innerHTML,
@@ -33,6 +37,11 @@ async function prerender(request: PrerenderRequest): Promise<Prerendered> {
   render(null, root as unknown as HTMLElement);
   root.remove();
   return page;
+}
+
+/** `root` and every element inside it. */
+function elements(root: MiniElement): MiniElement[] {
+  return [root, ...root.childNodes.flatMap((child) => (child instanceof MiniElement ? elements(child) : []))];
 }
 
 async function main(): Promise<void> {

@@ -57,7 +57,9 @@ export function ContactSales() {
   const [state, setState] = useState(remembered);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (field: FieldName) => (value: string) => setForm({ ...form, [field]: value });
+  // From the current state, not this render's: the browser's autofill (and the text typed before the script
+  // came, see start.tsx) fills several fields before the form renders again.
+  const set = (field: FieldName) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
 
   const submit = async (event: Event) => {
     event.preventDefault();
