@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import type { Prerendered, PrerenderRequest } from './prerender/types';
+import type { AuthConfig } from './src/config';
 
 /** Where the built console is written. */
 export const CONSOLE_DIST = join(__dirname, 'dist');
@@ -17,11 +18,29 @@ export const CONSOLE_DIST = join(__dirname, 'dist');
 /**
  * Public pages written as HTML with their first paint in it (`<address>.html`, e.g. `en/contact-sales.html`):
  * a visitor from a link reads the page once the HTML and the stylesheet have come, not after the
- * script, its chunks and `config.json` (issue 28: the contact form's LCP was 2.0 s). They depend on no
- * setting of `config.json`. The CloudFront viewer-request function and the local console server
- * serve each for its address.
+ * script, its chunks and `config.json` (issue 28: the contact form's LCP was 2.0 s). The CloudFront
+ * viewer-request function and the local console server serve each for its address.
  */
-export const PRERENDERED_PAGES: readonly string[] = ['/en/contact-sales', '/ru/contact-sales'];
+export const PRERENDERED_PAGES: readonly string[] = ['/en/contact-sales', '/ru/contact-sales', '/en/sign-in', '/ru/sign-in'];
+
+/**
+ * The sign-in page shows what `config.json` offers (the local stand-in's form, or Cognito's buttons with or
+ * without the cloud-console users' pool): `<address>.html` is written for the local stand-in and
+ * `<address>.<way>.html` for each way here; the Console construct deploys the way of its settings as
+ * `<address>.html`. Only the shape of the settings matters to the markup, not their values.
+ */
+export const SIGN_IN_WAYS = {
+  cognito: { mode: 'cognito', staff: { domain: 'https://staff.invalid', clientId: 'prerender' } },
+  'cognito-console': {
+    mode: 'cognito', staff: { domain: 'https://staff.invalid', clientId: 'prerender' }, console: { domain: 'https://console.invalid', clientId: 'prerender' },
+  },
+} as const satisfies Readonly<Record<string, AuthConfig>>;
+
+/** The way of signing in of a console with `auth` (`config.json`), whose prerendered pages it is served; none for the local stand-in. */
+export function signInWay(auth: { readonly mode: string; readonly console?: unknown }): keyof typeof SIGN_IN_WAYS | undefined {
+  if (auth.mode !== 'cognito') return undefined;
+  return auth.console === undefined ? 'cognito' : 'cognito-console';
+}
 
 /** The HTML index.html is written with, which a prerendered page replaces. */
 const TEMPLATE_PARTS = {
@@ -81,8 +100,12 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     .replace('%STYLESHEET%', `/${initial.stylesheet}`)
     .replace('%MODULEPRELOADS%', preloads.join('\n  '));
   await writeFile(join(outdir, 'index.html'), indexHtml);
-  for (const page of await prerender(PRERENDERED_PAGES)) {
-    const file = join(outdir, `${page.address}.html`);
+  const pages = await prerender(PRERENDERED_PAGES);
+  for (const page of pages) {
+    // A way of signing in gets its own file only where the page shows it (the sign-in page, not the contact form).
+    const local = pages.find((other) => other.address === page.address && other.file === `${page.address.slice(1)}.html`);
+    if (local && local !== page && local.markup === page.markup) continue;
+    const file = join(outdir, page.file);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, indexHtml
       // The page is readable without its script: the entry fetches the console's chunks once the page is painted,
@@ -116,8 +139,10 @@ async function prerender(addresses: readonly string[]): Promise<Prerendered[]> {
       jsxImportSource: 'preact',
       logLevel: 'warning',
     });
-    // No page reads a setting of config.json (see PRERENDERED_PAGES): a local one stands in.
-    const requests: PrerenderRequest[] = addresses.map((address) => ({ address, config: { apiUrl: '', auth: { mode: 'local' } } }));
+    const requests: PrerenderRequest[] = addresses.flatMap((address) => [
+      { address, file: `${address.slice(1)}.html`, config: { apiUrl: '', auth: { mode: 'local' } } },
+      ...Object.entries(SIGN_IN_WAYS).map(([way, auth]) => ({ address, file: `${address.slice(1)}.${way}.html`, config: { apiUrl: '', auth } })),
+    ]);
     const { stdout } = await promisify(execFile)(process.execPath, [script, JSON.stringify(requests)], { maxBuffer: 16 * 1024 * 1024 });
     const pages = JSON.parse(stdout) as Prerendered[];
     for (const page of pages) if (!page.markup || !page.title || !page.language) throw new Error(`the prerender of ${page.address} came out empty`);

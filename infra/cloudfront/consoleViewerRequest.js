@@ -5,7 +5,7 @@
 // is a real 404 instead of the console's HTML.
 // The public pages the build prerenders (web/build.ts PRERENDERED_PAGES) are served their own
 // HTML, /en/contact-sales.html, which shows the page before the script has come.
-var PRERENDERED = /^\/(en|ru)\/contact-sales\/?$/;
+var PRERENDERED = /^\/(en|ru)\/(contact-sales|sign-in)\/?$/;
 
 function handler(event) {
   var request = event.request;

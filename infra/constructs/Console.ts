@@ -27,6 +27,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, CfnBucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { SIGN_IN_WAYS, signInWay } from '../../web/build';
 
 /** The viewer-request function that serves `/index.html` for the console's screens (see the file). */
 const VIEWER_REQUEST_FUNCTION = path.resolve(__dirname, '..', 'cloudfront', 'consoleViewerRequest.js');
@@ -93,7 +94,7 @@ export class Console extends Construct {
 
   public constructor(scope: Construct, id: string, props: ConsoleProps) {
     super(scope, id);
-    const pages = readHtmlPages(props.assetDir);
+    const pages = readHtmlPages(props.assetDir, signInWay({ mode: 'cognito', ...props.signIn }));
     const authDomains = Object.values(props.signIn).map((signIn) => signIn.domain);
 
     this.bucket = new Bucket(this, 'Bucket', {
@@ -181,7 +182,7 @@ export class Console extends Construct {
       destinationBucket: this.bucket,
       sources: [
         // index.html and the prerendered pages (`en/contact-sales.html`, web/build.ts) each carry the policy.
-        Source.asset(props.assetDir, { exclude: [...pages.keys(), 'config.json'] }),
+        Source.asset(props.assetDir, { exclude: ['*.html', 'config.json'] }),
         ...[...pages].map(([file, html]) => Source.data(file, withConnectPolicy(html, [props.apiUrl, ...authDomains]))),
         Source.jsonData('config.json', config),
       ],
@@ -273,12 +274,18 @@ export function assertConsoleBuilt(assetDir: string): void {
   }
 }
 
-/** The built console's HTML pages by path (`index.html`, and the prerendered ones such as `en/contact-sales.html`). */
-function readHtmlPages(assetDir: string): Map<string, string> {
+/**
+ * The built console's HTML pages by path (`index.html`, and the prerendered ones such as `en/contact-sales.html`);
+ * a page written for the way people sign in here (`en/sign-in.cognito.html`, web/build.ts) takes its page's path.
+ */
+function readHtmlPages(assetDir: string, way: string | undefined): Map<string, string> {
   assertConsoleBuilt(assetDir);
+  const files = fs.readdirSync(assetDir, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/'));
+  const ways = new RegExp(`\\.(${Object.keys(SIGN_IN_WAYS).join('|')})\\.html$`);
   const pages = new Map<string, string>();
-  for (const file of fs.readdirSync(assetDir, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (file.endsWith('.html')) pages.set(file.split(path.sep).join('/'), fs.readFileSync(path.join(assetDir, file), 'utf8'));
+  for (const file of files.filter((name) => name.endsWith('.html') && !ways.test(name)).sort()) {
+    const forWay = way && file.replace(/\.html$/, `.${way}.html`);
+    pages.set(file, fs.readFileSync(path.join(assetDir, forWay && files.includes(forWay) ? forWay : file), 'utf8'));
   }
   return pages;
 }

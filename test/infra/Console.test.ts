@@ -31,7 +31,11 @@ describe('Console', () => {
   beforeAll(() => {
     assetDir = builtConsoleFixture();
     fs.mkdirSync(path.join(assetDir, 'en'));
-    fs.writeFileSync(path.join(assetDir, 'en', 'contact-sales.html'), '<!doctype html>\n<html lang="en">\n<head>\n<title>Contact sales</title>\n</head>\n<body></body>\n</html>\n');
+    const page = (title: string) => `<!doctype html>\n<html lang="en">\n<head>\n<title>${title}</title>\n</head>\n<body></body>\n</html>\n`;
+    fs.writeFileSync(path.join(assetDir, 'en', 'contact-sales.html'), page('Contact sales'));
+    fs.writeFileSync(path.join(assetDir, 'en', 'sign-in.html'), page('Sign in (local stand-in)'));
+    fs.writeFileSync(path.join(assetDir, 'en', 'sign-in.cognito.html'), page('Sign in (staff pool)'));
+    fs.writeFileSync(path.join(assetDir, 'en', 'sign-in.cognito-console.html'), page('Sign in (both pools)'));
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerdesk-console-synth-'));
     stack = new Stack(new App({ outdir }), 'ConsoleTest', { env: stackEnv });
     site = new Console(stack, 'Console', { assetDir, apiUrl: API_URL, signIn: { staff: STAFF, clients: CLIENTS } });
@@ -206,6 +210,12 @@ describe('Console', () => {
       expect(files().get('en/contact-sales.html')).toContain(
         `<head><meta http-equiv="Content-Security-Policy" content="connect-src 'self' ${API_URL} ${STAFF.domain} ${CLIENTS.domain}">\n<title>Contact sales</title>`,
       );
+    });
+
+    it("deploys the sign-in page written for its way of signing in (Cognito's staff pool) at the page's path, and no other", () => {
+      const deployed = files();
+      expect(deployed.get('en/sign-in.html')).toContain('<title>Sign in (staff pool)</title>');
+      expect([...deployed.keys()].filter((file) => file.startsWith('en/')).sort()).toEqual(['en/contact-sales.html', 'en/sign-in.html']);
     });
 
     it('deploys into the console bucket with no-cache, so a new build is live without an invalidation', () => {

@@ -14,8 +14,9 @@ test('the public form comes in its HTML in the language of its address, and cann
   const russian = await (await request.get('/ru/contact-sales/')).text();
   expect(russian).toContain('<html lang="ru">');
   expect(russian).toContain('<h1 tabindex="-1">Станьте партнёром</h1>');
-  // Every other screen is still index.html, which the script fills.
-  expect(await (await request.get('/en/sign-in')).text()).toContain('<p class="loading">');
+  // The sign-in page too, as the local stand-in offers it; every other screen is index.html, which the script fills.
+  expect(await (await request.get('/en/sign-in')).text()).toContain('Sign in as partner@partnerdesk.local');
+  expect(await (await request.get('/en/clients')).text()).toContain('<p class="loading">');
 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -23,6 +24,8 @@ test('the public form comes in its HTML in the language of its address, and cann
   await expect(page.getByRole('heading', { name: 'Become a partner', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Your name')).toBeEditable();
   await expect(page.getByRole('button', { name: 'Send application' })).toBeDisabled();
+  await page.goto('/en/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in as partner@partnerdesk.local' })).toBeDisabled();
   await context.close();
 });
 

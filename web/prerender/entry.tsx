@@ -25,11 +25,12 @@ async function prerender(request: PrerenderRequest): Promise<Prerendered> {
   const root = miniDocument.body.appendChild(miniDocument.createElement('div'));
   render(<App />, root as unknown as HTMLElement);
   await new Promise((resolve) => setTimeout(resolve, EFFECTS_MS));
-  // A form cannot be sent before the script has come (the browser would send it itself, its fields in the address):
-  // its submit buttons are disabled in the HTML, and the console's render enables them.
-  for (const button of elements(root)) if (button.localName === 'button' && button.getAttribute('type') === 'submit') button.setAttribute('disabled', '');
+  // A button does nothing before the script has come, and a form's would have the browser send it itself (its
+  // fields in the address): buttons are disabled in the HTML, and the console's render enables them.
+  for (const button of elements(root)) if (button.localName === 'button') button.setAttribute('disabled', '');
   const page = {
     address: request.address,
+    file: request.file,
     markup: root.innerHTML,
     title: miniDocument.title,
     language: String((miniDocument.documentElement as unknown as { lang?: string }).lang ?? ''),
