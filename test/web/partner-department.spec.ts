@@ -163,7 +163,10 @@ test('the partner page pages through what managers did, 20 entries at a time', a
   await page.goto('/en/sign-in');
   await page.getByRole('button', { name: `Sign in as ${managerEmail}` }).click();
   await expect(page.getByRole('heading', { name: 'Partner applications', level: 1 })).toBeVisible();
-  await page.goto(`/en/partners/${partnerId}`);
+  await page.getByRole('link', { name: 'Partners' }).click();
+  await page.getByLabel('Search').fill(`paging ${run}`);
+  await page.getByRole('row', { name: new RegExp(company) }).getByRole('link', { name: company }).click();
+  await expect(page).toHaveURL(new RegExp(`/partners/${partnerId}$`));
   const audit = page.getByRole('table', { name: 'What managers did' });
   await expect(audit.getByRole('row')).toHaveCount(21);
   await expect(audit.getByRole('row').nth(1)).toContainText('resume 11');
