@@ -18,7 +18,7 @@ const LAST_USE_EVERY_MS = 60_000;
 /** Most keys a container remembers (oldest forgotten first); unknown ids are never remembered. */
 const MAX_CACHED_KEYS = 1000;
 
-const keys = new ContainerCache<ApiKey>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_KEYS, remembersAbsent: false });
+const keys = /* @__PURE__ */ new ContainerCache<ApiKey>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_KEYS, remembersAbsent: false });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.API_KEY_CACHE_SECONDS ?? MAX_API_KEY_CACHE_SECONDS);

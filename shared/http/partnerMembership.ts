@@ -17,7 +17,7 @@ export const MAX_MEMBERSHIP_CACHE_SECONDS = 60;
 /** Most teams a container remembers (oldest forgotten first). */
 const MAX_CACHED_TEAMS = 1000;
 
-const teams = new ContainerCache<Team>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_TEAMS, remembersAbsent: false });
+const teams = /* @__PURE__ */ new ContainerCache<Team>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_TEAMS, remembersAbsent: false });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.MEMBERSHIP_CACHE_SECONDS ?? MAX_MEMBERSHIP_CACHE_SECONDS);
