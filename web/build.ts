@@ -1,7 +1,8 @@
 /**
- * Builds the web console into `web/dist/`: one ES module entry (Preact, signals, the typed API
- * client, every screen but the chart) plus lazily loaded chunks (uPlot on the expenses view),
- * `index.html` naming the hashed entry, and the stylesheet. `npm run build:web`.
+ * Builds the web console into `web/dist/`: a tiny ES module entry, the console it starts (Preact,
+ * signals, the typed API client, the first screens) plus lazily loaded chunks (screens, uPlot),
+ * `index.html` naming the hashed entry and preloading the console's chunks, the stylesheet, and the
+ * prerendered public pages. `npm run build:web`.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -95,11 +96,8 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   // the entry instead of after it (one round trip less before the first screen).
   const preloads = startChunks(result.metafile, join(outdir, initial.script))
     .map((path) => `<link rel="modulepreload" href="/${relative(outdir, path).split('\\').join('/')}">`);
-  const indexHtml = template
-    .replace('%SCRIPT%', `/${initial.script}`)
-    .replace('%STYLESHEET%', `/${initial.stylesheet}`)
-    .replace('%MODULEPRELOADS%', preloads.join('\n  '));
-  await writeFile(join(outdir, 'index.html'), indexHtml);
+  const withEntry = template.replace('%SCRIPT%', `/${initial.script}`).replace('%STYLESHEET%', `/${initial.stylesheet}`);
+  await writeFile(join(outdir, 'index.html'), withEntry.replace('%MODULEPRELOADS%', preloads.join('\n  ')));
   const pages = await prerender(PRERENDERED_PAGES);
   for (const page of pages) {
     // A way of signing in gets its own file only where the page shows it (the sign-in page, not the contact form).
@@ -107,10 +105,10 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     if (local && local !== page && local.markup === page.markup) continue;
     const file = join(outdir, page.file);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, indexHtml
+    await writeFile(file, withEntry
       // The page is readable without its script: the entry fetches the console's chunks once the page is painted,
       // so none is preloaded (on a fast network they would come, and run, before the first paint).
-      .replace(`\n  ${preloads.join('\n  ')}`, '')
+      .replace('\n  %MODULEPRELOADS%', '')
       .replace(TEMPLATE_PARTS.language, `<html lang="${escapeHtml(page.language)}">`)
       .replace(TEMPLATE_PARTS.title, `<title>${escapeHtml(page.title)}</title>`)
       // The console's script sees the marker and renders over this markup instead of clearing it.

@@ -1,4 +1,3 @@
-import { PRERENDERED_PAGES } from '../../web/build';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +10,7 @@ import { Console } from '../../infra/constructs/Console';
 import { deployedFiles } from './consoleDeployment';
 import { logicalId } from './logicalId';
 import { builtConsoleFixture, stackEnv } from './stackSettings';
+import { PRERENDERED_PAGES } from '../../web/build';
 
 const API_URL = 'https://abc123defg.execute-api.eu-central-1.amazonaws.com';
 const STAFF = { domain: 'https://partnerdesk-staff.auth.eu-central-1.amazoncognito.com', clientId: 'staffclient123' };

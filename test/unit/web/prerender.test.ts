@@ -1,0 +1,56 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildConsole, PRERENDERED_PAGES, SIGN_IN_WAYS, signInWay } from '../../../web/build';
+
+describe('the prerendered public pages of the console build', () => {
+  let outdir: string;
+  const page = (file: string) => readFile(join(outdir, file), 'utf8');
+
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), 'console-build-'));
+    await buildConsole(outdir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(outdir, { recursive: true, force: true });
+  });
+
+  it('writes each page in the language of its address, with its title and the marker the console renders over', async () => {
+    for (const address of PRERENDERED_PAGES) {
+      const html = await page(`${address.slice(1)}.html`);
+      expect(html).toContain(`<html lang="${address.slice(1, 3)}">`);
+      expect(html).toContain('<div id="app" data-prerendered=""><a class="skip-link" href="#main">');
+      expect(html).not.toContain('<p class="loading">');
+      expect(html).not.toContain('<title>partnerdesk</title>');
+    }
+    expect(await page('en/contact-sales.html')).toContain('<h1 tabindex="-1">Become a partner</h1>');
+    expect(await page('ru/contact-sales.html')).toContain('<title>Стать партнёром · partnerdesk</title>');
+  });
+
+  it('preloads none of the console\'s chunks on a prerendered page, all of them on index.html', async () => {
+    expect(await page('index.html')).toContain('rel="modulepreload"');
+    for (const address of PRERENDERED_PAGES) expect(await page(`${address.slice(1)}.html`)).not.toContain('modulepreload');
+  });
+
+  it('disables every button until the console renders, and keeps a translated name out of translation', async () => {
+    const html = await page('en/contact-sales.html');
+    expect(html).toContain('<button type="submit" disabled="">Send application</button>');
+    expect(html).not.toMatch(/<button(?![^>]*disabled)[^>]*>/);
+    expect(html).toContain('<a class="brand" translate="no" href="/en">partnerdesk</a>');
+  });
+
+  it('writes the sign-in page once per way of signing in, and the contact form once', async () => {
+    expect((await readdir(join(outdir, 'en'))).sort()).toEqual(['contact-sales.html', 'sign-in.cognito-console.html', 'sign-in.cognito.html', 'sign-in.html']);
+    expect(await page('en/sign-in.html')).toContain('Sign in as partner@partnerdesk.local');
+    expect(await page('en/sign-in.cognito.html')).not.toContain('partner@partnerdesk.local');
+    expect(await page('en/sign-in.cognito-console.html')).toContain('Create a cloud account');
+    expect(await page('en/sign-in.cognito.html')).not.toContain('Create a cloud account');
+  });
+
+  it('names the way of a console by its settings', () => {
+    expect(signInWay({ mode: 'local' })).toBeUndefined();
+    expect(signInWay(SIGN_IN_WAYS.cognito)).toBe('cognito');
+    expect(signInWay(SIGN_IN_WAYS['cognito-console'])).toBe('cognito-console');
+  });
+});
