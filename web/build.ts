@@ -1,8 +1,8 @@
 /**
- * Builds the web console into `web/dist/`: a tiny ES module entry, the console it starts (Preact,
- * signals, the typed API client, the first screens) plus lazily loaded chunks (screens, uPlot),
- * `index.html` naming the hashed entry and preloading the console's chunks, the stylesheet, and the
- * prerendered public pages. `npm run build:web`.
+ * Builds the web console into `web/dist/`: one ES module entry (Preact, signals, the typed API
+ * client, the first screens) plus lazily loaded chunks (screens, uPlot), `index.html` naming the
+ * hashed entry and preloading its chunks, the stylesheet, and the prerendered public pages with
+ * their own tiny entry (`src/prerendered.tsx`). `npm run build:web`.
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -62,7 +62,7 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const result = await build({
-    entryPoints: { main: join(__dirname, 'src/main.tsx') },
+    entryPoints: { main: join(__dirname, 'src/main.tsx'), prerendered: join(__dirname, 'src/prerendered.tsx') },
     outdir: join(outdir, 'assets'),
     bundle: true,
     splitting: true,
@@ -90,14 +90,16 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     return relative(outdir, found[0]).split('\\').join('/');
   };
   const initial = { script: entryOf('.js'), stylesheet: entryOf('.css') };
+  const prerenderedEntry = outputs.find(([, output]) => output.entryPoint?.endsWith('src/prerendered.tsx') === true)?.[0];
+  if (!prerenderedEntry) throw new Error('build:web produced no entry for the prerendered pages');
   const template = await readFile(join(__dirname, 'index.html'), 'utf8');
   for (const part of Object.values(TEMPLATE_PARTS)) if (!template.includes(part)) throw new Error(`web/index.html has lost ${part}, which prerendered pages replace`);
-  // The chunks of the console the entry starts are named in index.html, so the browser fetches them beside
+  // The chunks the entry imports statically are named in index.html, so the browser fetches them beside
   // the entry instead of after it (one round trip less before the first screen).
-  const preloads = startChunks(result.metafile, join(outdir, initial.script))
+  const preloads = staticImports(result.metafile, join(outdir, initial.script))
     .map((path) => `<link rel="modulepreload" href="/${relative(outdir, path).split('\\').join('/')}">`);
-  const withEntry = template.replace('%SCRIPT%', `/${initial.script}`).replace('%STYLESHEET%', `/${initial.stylesheet}`);
-  await writeFile(join(outdir, 'index.html'), withEntry.replace('%MODULEPRELOADS%', preloads.join('\n  ')));
+  const withStylesheet = template.replace('%STYLESHEET%', `/${initial.stylesheet}`);
+  await writeFile(join(outdir, 'index.html'), withStylesheet.replace('%SCRIPT%', `/${initial.script}`).replace('%MODULEPRELOADS%', preloads.join('\n  ')));
   const pages = await prerender(PRERENDERED_PAGES);
   for (const page of pages) {
     // A way of signing in gets its own file only where the page shows it (the sign-in page, not the contact form).
@@ -105,9 +107,10 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     if (local && local !== page && local.markup === page.markup) continue;
     const file = join(outdir, page.file);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, withEntry
-      // The page is readable without its script: the entry fetches the console's chunks once the page is painted,
+    await writeFile(file, withStylesheet
+      // The page is readable without its script: its entry fetches the console's chunks once the page is painted,
       // so none is preloaded (on a fast network they would come, and run, before the first paint).
+      .replace('%SCRIPT%', `/${relative(outdir, prerenderedEntry).split('\\').join('/')}`)
       .replace('\n  %MODULEPRELOADS%', '')
       .replace(TEMPLATE_PARTS.language, `<html lang="${escapeHtml(page.language)}">`)
       .replace(TEMPLATE_PARTS.title, `<title>${escapeHtml(page.title)}</title>`)
@@ -152,16 +155,6 @@ async function prerender(addresses: readonly string[]): Promise<Prerendered[]> {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * The chunks a page that shows the console loads at start: those the entry imports statically, and the
- * console it imports (`start.tsx`, the entry's one dynamic import) with the chunks that imports statically.
- */
-export function startChunks(metafile: Metafile, entry: string): string[] {
-  const key = Object.keys(metafile.outputs).find((path) => resolve(path) === resolve(entry)) ?? entry;
-  const started = (metafile.outputs[key]?.imports ?? []).filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path);
-  return [...new Set([...staticImports(metafile, key), ...started.flatMap((chunk) => [chunk, ...staticImports(metafile, chunk)])])];
 }
 
 /** The chunks `entry` imports statically, directly or through each other (not the lazily imported ones), in esbuild's paths. */

@@ -1,6 +1,6 @@
 /**
  * Web console budgets: builds the console as `npm run build:web` does and weighs what a browser
- * loads first (the entry script, the console it starts with every chunk that imports statically, and the stylesheet)
+ * loads first (the entry script with every chunk it imports statically, and the stylesheet)
  * against the 60 KB gzip budget, beside the lazily loaded chunks (screens, tabs, the uPlot charts). Then lists the
  * API calls each screen makes.
  */
@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildConsole, startChunks } from '../../web/build';
+import { buildConsole, staticImports } from '../../web/build';
 import { mark, markdownTable } from './markdownTable';
 
 /** Initial JavaScript of the console, gzip -9, in KB. */
@@ -43,8 +43,8 @@ export async function benchConsoleBudget(): Promise<string> {
     const { initial, metafile } = await buildConsole(outdir);
     const outputs = metafile.outputs;
     const key = (path: string) => Object.keys(outputs).find((candidate) => candidate.endsWith(path)) ?? path;
-    // The entry, and the console it starts with every chunk that imports statically (what index.html preloads).
-    const loadedFirst = new Set<string>([key(initial.script), ...startChunks(metafile, key(initial.script))]);
+    // The entry and every chunk it imports statically (what index.html preloads).
+    const loadedFirst = new Set<string>([key(initial.script), ...staticImports(metafile, key(initial.script))]);
     const rows: Array<[string, string, string, string, string]> = [];
     let initialGzip = 0;
     for (const path of Object.keys(outputs).filter((name) => name.endsWith('.js') || name.endsWith('.css')).sort()) {

@@ -1,39 +1,5 @@
-/**
- * The console's entry, kept tiny: the console itself (`start.tsx` and everything it imports) comes
- * as its own chunks. A page shown by its script starts it at once (index.html preloads those chunks);
- * a prerendered page (web/build.ts) is readable already, so it starts the console once the page has
- * painted its content: the script's download and evaluation never hold the first paint (issue 28).
- */
+/** The console's entry on every page but the prerendered ones (those have `prerendered.tsx`): starts the console at once. */
+import { start } from './start';
 import './styles.css';
 
-/** How long a prerendered page waits for the browser to report its first paint before it starts the console anyway. */
-const PAINT_WAIT_MS = 1000;
-
-function start(): void {
-  void import('./start').then((app) => app.start());
-}
-
-/** Calls `then` once, when the page has painted its first content, or after PAINT_WAIT_MS if the browser does not say. */
-function afterFirstPaint(then: () => void): void {
-  let called = false;
-  const once = (): void => {
-    if (called) return;
-    called = true;
-    then();
-  };
-  const painted = (entries: readonly PerformanceEntry[]) => entries.some((entry) => entry.name === 'first-contentful-paint');
-  if (painted(performance.getEntriesByType('paint'))) return once();
-  try {
-    new PerformanceObserver((list, observer) => {
-      if (!painted(list.getEntries())) return;
-      observer.disconnect();
-      once();
-    }).observe({ type: 'paint', buffered: true });
-  } catch {
-    // A browser without paint timing: the timer below starts the console.
-  }
-  setTimeout(once, PAINT_WAIT_MS);
-}
-
-if (document.getElementById('app')?.hasAttribute('data-prerendered')) afterFirstPaint(start);
-else start();
+void start();
