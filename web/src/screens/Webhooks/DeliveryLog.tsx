@@ -1,0 +1,80 @@
+/**
+ * One endpoint's delivery log: its last 100 attempts, newest first (time in Moscow, event in words,
+ * message id, attempt, outcome, the receiver's answer, time taken), 20 a page.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, attempt } from '../../api/client';
+import { useLoaded } from '../../api/useLoaded';
+import { t } from '../../i18n/catalogue';
+import { formatMoscowClock } from '../../i18n/format';
+import { Sentence } from '../../i18n/Sentence';
+import { Id } from '../../ui/CopyButton';
+import { DataTable } from '../../ui/DataTable';
+import { Pager } from '../../ui/Pager';
+import { ProblemMessage } from '../../ui/ProblemMessage';
+import { type Endpoint, eventName, noAnswerReason } from './webhookTypes';
+
+/** Attempts a page (the API answers at most 100: the log pages them here). */
+const PAGE_SIZE = 20;
+
+/** Props of `DeliveryLog`. */
+export interface DeliveryLogProps {
+  readonly endpoint: Endpoint;
+  /** Changes when the log should load again (a test event was sent). */
+  readonly version: number;
+  readonly onClose: () => void;
+}
+
+/** The log's section. */
+export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
+  const words = t.value;
+  const page = words.webhooks;
+  const log = useLoaded(() => attempt(api().GET('/webhooks/{id}/deliveries', { params: { path: { id: endpoint.id } } })), [endpoint.id, version]);
+  const [first, setFirst] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: false }), [endpoint.id]);
+  useEffect(() => setFirst(0), [endpoint.id, version]);
+  const items = log.data?.items ?? [];
+  const shown = items.slice(first, first + PAGE_SIZE);
+  return (
+    <section class="delivery-log" aria-labelledby="delivery-log-title">
+      <div class="screen-head">
+        <h2 id="delivery-log-title" tabIndex={-1} ref={heading}>{page.logTitle}</h2>
+        <div class="actions">
+          <button type="button" class="secondary" onClick={log.retry} disabled={log.loading}>{page.refresh}</button>
+          <button type="button" class="quiet" onClick={onClose}>{page.closeLog}</button>
+        </div>
+      </div>
+      <p class="muted log-of"><Sentence words={page.logOf} values={[endpoint.url]} /></p>
+      {log.problem ? <ProblemMessage problem={log.problem} onRetry={log.retry} /> : (
+        <DataTable
+          caption={page.logCaption}
+          rows={shown}
+          rowKey={(entry) => `${entry.messageId}-${entry.attempt}-${entry.at}`}
+          loading={log.slow}
+          empty={log.loading ? words.common.loading : page.logEmpty}
+          columns={[
+            { header: page.time, nowrap: true, cell: (entry) => formatMoscowClock(entry.at) },
+            { header: page.event, cell: (entry) => eventName(entry.eventType, words) },
+            { header: page.message, class: 'c-message', cell: (entry) => <Id value={entry.messageId} /> },
+            { header: page.attempt, numeric: true, cell: (entry) => entry.attempt },
+            {
+              header: page.outcome,
+              cell: (entry) => <span class={`badge delivery-${entry.outcome}`}>{page.outcomeWords[entry.outcome]}</span>,
+            },
+            { header: page.response, numeric: true, cell: (entry) => entry.responseStatus ?? <span class="muted">{noAnswerReason(entry.error, words)}</span> },
+            { header: page.latency, numeric: true, cell: (entry) => page.milliseconds(entry.latencyMs) },
+          ]}
+        />
+      )}
+      {items.length > PAGE_SIZE && (
+        <Pager
+          onFirst={first > 0 ? () => setFirst(0) : undefined}
+          onPrevious={first > 0 ? () => setFirst(Math.max(0, first - PAGE_SIZE)) : undefined}
+          onNext={first + PAGE_SIZE < items.length ? () => setFirst(first + PAGE_SIZE) : undefined}
+          position={{ first: first + 1, last: Math.min(items.length, first + PAGE_SIZE), total: items.length }}
+        />
+      )}
+    </section>
+  );
+}
