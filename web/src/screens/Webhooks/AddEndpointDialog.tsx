@@ -76,7 +76,7 @@ export function AddEndpointDialog({ onAdded, onClose }: AddEndpointDialogProps) 
   }
   return (
     <Dialog key="form" title={page.addTitle} onClose={onClose}>
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form class="webhook-form" noValidate onSubmit={(event) => void submit(event)}>
         <ProblemMessage problem={problem} />
         <div class={`field${urlWrong ? ' has-error' : ''}`}>
           <label for="field-url">{page.url}<span class="required" aria-hidden="true"> *</span></label>

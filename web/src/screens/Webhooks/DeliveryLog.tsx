@@ -41,7 +41,7 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
       <div class="screen-head">
         <h2 id="delivery-log-title" tabIndex={-1} ref={heading}>{page.logTitle}</h2>
         <div class="actions">
-          <button type="button" class="secondary" onClick={log.retry} disabled={log.loading}>{page.refresh}</button>
+          <button type="button" class="secondary" onClick={log.retry}>{page.refresh}</button>
           <button type="button" class="quiet" onClick={onClose}>{page.closeLog}</button>
         </div>
       </div>

@@ -8,6 +8,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
+import type { Problem } from '../../api/errorMessages';
 import { useLoaded } from '../../api/useLoaded';
 import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatMoscowClock, formatMoscowTime } from '../../i18n/format';
@@ -58,24 +59,29 @@ export function Webhooks() {
   const loaded = useLoaded(() => attempt(api().GET('/webhooks')), []);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // A change from a row's menu that failed (the dialogs show their own).
+  const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const [logVersion, setLogVersion] = useState(0);
   const [testing, setTesting] = useState<string | null>(null);
   const list = loaded.data;
   const logId = route.value.query.get('endpoint');
   const logged = list?.items.find((endpoint) => endpoint.id === logId);
   const full = list !== null && list.items.length >= list.maxEndpoints;
+  // After a change the list is read again in place (rows keep their elements, so focus stays on the row's buttons); a failed re-read keeps what is shown.
+  const refresh = async () => {
+    const outcome = await attempt(api().GET('/webhooks'));
+    if (outcome.ok) loaded.replace(outcome.data);
+  };
 
   const sendTest = async (endpoint: Endpoint) => {
     setTesting(endpoint.id);
     const outcome = await attempt(api().POST('/webhooks/{id}/test', { params: { path: { id: endpoint.id } } }));
     setTesting(null);
-    if (!outcome.ok) {
-      const problem = outcome.problem;
-      setNotice({ warn: true, say: () => <ProblemMessage problem={problem} /> });
-    } else setNotice(testOutcome(outcome.data));
+    setNotice(outcome.ok ? testOutcome(outcome.data) : null);
+    setActionProblem(outcome.ok ? null : outcome.problem);
     // The attempt joins the log, and may start or end the endpoint's failing streak.
     setLogVersion((n) => n + 1);
-    loaded.retry();
+    void refresh();
   };
 
   const menuItems = (endpoint: Endpoint): MenuItem[] => [
@@ -97,7 +103,8 @@ export function Webhooks() {
       </div>
       <p class="intro"><Sentence words={page.intro} values={[STANDARD]} /></p>
       {full && <p class="muted" id="webhooks-full">{page.full}</p>}
-      {notice && (notice.warn ? <div class="notice warn" role="status">{notice.say(words)}</div> : <p class="notice" role="status">{notice.say(words)}</p>)}
+      {notice && <p class={notice.warn ? 'notice warn' : 'notice'} role="status">{notice.say(words)}</p>}
+      <ProblemMessage problem={actionProblem} />
       {testing && <p class="visually-hidden" role="status">{words.common.loading}</p>}
       {loaded.problem ? <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} /> : (
         <DataTable
@@ -147,7 +154,7 @@ export function Webhooks() {
       )}
       {logged && <DeliveryLog endpoint={logged} version={logVersion} onClose={() => navigate('/webhooks')} />}
       {open?.kind === 'add' && (
-        <AddEndpointDialog onAdded={() => loaded.retry()} onClose={() => setOpen(null)} />
+        <AddEndpointDialog onAdded={() => void refresh()} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'rotate' && (
         <ConfirmDialog title={page.rotateTitle} confirmLabel={page.rotateConfirm}
@@ -157,7 +164,7 @@ export function Webhooks() {
             const outcome = await attempt(api().POST('/webhooks/{id}/secret', { params: { path: { id: open.endpoint.id } } }));
             if (!outcome.ok) return outcome.problem;
             setOpen({ kind: 'secret', endpoint: outcome.data });
-            loaded.retry();
+            void refresh();
             return null;
           }}>
           <p>{page.rotateText}</p>
@@ -175,7 +182,7 @@ export function Webhooks() {
           if (!outcome.ok) return outcome.problem;
           setNotice({ say: (w) => <Sentence words={w.webhooks.removed} values={[endpoint.url]} /> });
           if (logId === endpoint.id) navigate('/webhooks', { replace: true });
-          loaded.retry();
+          void refresh();
           return null;
         }}>
           <p><Sentence words={page.removeText} values={[open.endpoint.url]} /></p>
