@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { localProblem, type Problem } from '../../api/errorMessages';
 import { t } from '../../i18n/catalogue';
+import { webhookWords } from '../../i18n/webhooks/catalogue';
 import { Sentence } from '../../i18n/Sentence';
 import { Dialog } from '../../ui/Dialog';
 import { focusFirstField } from '../../ui/formChecks';
@@ -35,7 +36,7 @@ export interface AddEndpointDialogProps {
 /** The dialog: the form, then the secret. */
 export function AddEndpointDialog({ onAdded, onClose }: AddEndpointDialogProps) {
   const words = t.value;
-  const page = words.webhooks;
+  const page = webhookWords.value;
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<readonly EventType[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -98,7 +99,7 @@ export function AddEndpointDialog({ onAdded, onClose }: AddEndpointDialogProps) 
             <label key={type} class="checkbox">
               <input type="checkbox" checked={events.includes(type)}
                 onChange={(event) => setEvents(event.currentTarget.checked ? [...events, type] : events.filter((each) => each !== type))} />
-              {' '}{eventName(type, words)}
+              {' '}{eventName(type, page)}
             </label>
           ))}
           {eventsWrong && <p class="field-error" id="events-error">{page.eventsMissing}</p>}

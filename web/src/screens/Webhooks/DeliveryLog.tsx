@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
+import { webhookWords } from '../../i18n/webhooks/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
 import { Sentence } from '../../i18n/Sentence';
 import { Id } from '../../ui/CopyButton';
@@ -28,7 +29,7 @@ export interface DeliveryLogProps {
 /** The log's section. */
 export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
   const words = t.value;
-  const page = words.webhooks;
+  const page = webhookWords.value;
   const log = useLoaded(() => attempt(api().GET('/webhooks/{id}/deliveries', { params: { path: { id: endpoint.id } } })), [endpoint.id, version]);
   const [first, setFirst] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -55,14 +56,14 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
           empty={log.loading ? words.common.loading : page.logEmpty}
           columns={[
             { header: page.time, nowrap: true, cell: (entry) => formatMoscowClock(entry.at) },
-            { header: page.event, cell: (entry) => eventName(entry.eventType, words) },
+            { header: page.event, cell: (entry) => eventName(entry.eventType, page) },
             { header: page.message, class: 'c-message', cell: (entry) => <Id value={entry.messageId} /> },
             { header: page.attempt, numeric: true, cell: (entry) => entry.attempt },
             {
               header: page.outcome,
               cell: (entry) => <span class={`badge delivery-${entry.outcome}`}>{page.outcomeWords[entry.outcome]}</span>,
             },
-            { header: page.response, numeric: true, cell: (entry) => entry.responseStatus ?? <span class="muted">{noAnswerReason(entry.error, words)}</span> },
+            { header: page.response, numeric: true, cell: (entry) => entry.responseStatus ?? <span class="muted">{noAnswerReason(entry.error, page)}</span> },
             { header: page.latency, numeric: true, cell: (entry) => page.milliseconds(entry.latencyMs) },
           ]}
         />

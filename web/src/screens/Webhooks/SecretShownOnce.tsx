@@ -1,5 +1,6 @@
 /** An endpoint's signing secret, shown this once (after adding the endpoint or rotating its secret), with a copy button. */
 import { t } from '../../i18n/catalogue';
+import { webhookWords } from '../../i18n/webhooks/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { CopyButton } from '../../ui/CopyButton';
 
@@ -14,7 +15,7 @@ export interface SecretShownOnceProps {
 
 /** The warning, the secret with its copy button, the overlap of a rotation, and "I have stored it". */
 export function SecretShownOnce({ secret, previousUntil, onStored }: SecretShownOnceProps) {
-  const words = t.value.webhooks;
+  const words = webhookWords.value;
   return (
     <div class="secret-once">
       <p class="notice warn"><strong>{words.secretShownOnce}</strong></p>

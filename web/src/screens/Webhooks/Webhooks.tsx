@@ -10,9 +10,10 @@ import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useLoaded } from '../../api/useLoaded';
-import { type Catalogue, t } from '../../i18n/catalogue';
+import { t } from '../../i18n/catalogue';
 import { formatMoscowClock, formatMoscowTime } from '../../i18n/format';
 import { Sentence } from '../../i18n/Sentence';
+import { type WebhookCatalogue, webhookWords } from '../../i18n/webhooks/catalogue';
 import { navigate, route, withQuery } from '../../router';
 import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -35,18 +36,18 @@ type Open =
 
 /** A line under the list, kept as words to say so it follows a language switch; `warn` for what did not go well. */
 interface Notice {
-  readonly say: (words: Catalogue) => ComponentChildren;
+  readonly say: (words: WebhookCatalogue) => ComponentChildren;
   readonly warn?: boolean;
 }
 
 /** What a test event's attempt came to, in words. */
 function testOutcome(result: DeliveryAttempt): Notice {
-  if (result.outcome === 'succeeded') return { say: (words) => words.webhooks.testSucceeded(result.responseStatus ?? 0, result.latencyMs) };
+  if (result.outcome === 'succeeded') return { say: (words) => words.testSucceeded(result.responseStatus ?? 0, result.latencyMs) };
   return {
     warn: true,
     say: (words) => (result.responseStatus === null
-      ? words.webhooks.testFailedNoAnswer(noAnswerReason(result.error, words))
-      : words.webhooks.testFailedStatus(result.responseStatus)),
+      ? words.testFailedNoAnswer(noAnswerReason(result.error, words))
+      : words.testFailedStatus(result.responseStatus)),
   };
 }
 
@@ -55,7 +56,7 @@ const STANDARD = 'Standard Webhooks';
 /** The screen. */
 export function Webhooks() {
   const words = t.value;
-  const page = words.webhooks;
+  const page = webhookWords.value;
   const loaded = useLoaded(() => attempt(api().GET('/webhooks')), []);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -103,7 +104,7 @@ export function Webhooks() {
       </div>
       <p class="intro"><Sentence words={page.intro} values={[STANDARD]} /></p>
       {full && <p class="muted" id="webhooks-full">{page.full}</p>}
-      {notice && <p class={notice.warn ? 'notice warn' : 'notice'} role="status">{notice.say(words)}</p>}
+      {notice && <p class={notice.warn ? 'notice warn' : 'notice'} role="status">{notice.say(page)}</p>}
       <ProblemMessage problem={actionProblem} />
       {testing && <p class="visually-hidden" role="status">{words.common.loading}</p>}
       {loaded.problem ? <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} /> : (
@@ -123,7 +124,7 @@ export function Webhooks() {
               header: page.events,
               cell: (endpoint) => (endpoint.events.length === EVENT_TYPES.length
                 ? page.everyEvent
-                : <ul class="event-list">{endpoint.events.map((type) => <li key={type}>{eventName(type, words)}</li>)}</ul>),
+                : <ul class="event-list">{endpoint.events.map((type) => <li key={type}>{eventName(type, page)}</li>)}</ul>),
             },
             {
               header: page.status,
@@ -180,7 +181,7 @@ export function Webhooks() {
           const endpoint = open.endpoint;
           const outcome = await attempt(api().DELETE('/webhooks/{id}', { params: { path: { id: endpoint.id } } }));
           if (!outcome.ok) return outcome.problem;
-          setNotice({ say: (w) => <Sentence words={w.webhooks.removed} values={[endpoint.url]} /> });
+          setNotice({ say: (w) => <Sentence words={w.removed} values={[endpoint.url]} /> });
           if (logId === endpoint.id) navigate('/webhooks', { replace: true });
           void refresh();
           return null;

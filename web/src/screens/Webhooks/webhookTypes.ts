@@ -1,6 +1,6 @@
 /** The webhook shapes the screen shows, from the generated API schema, and the event types in the order the screen lists them. */
 import type { paths } from '../../api/schema';
-import type { Catalogue } from '../../i18n/catalogue';
+import type { WebhookCatalogue } from '../../i18n/webhooks/catalogue';
 
 /** One endpoint as `GET /webhooks` lists it. */
 export type Endpoint = paths['/webhooks']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -25,11 +25,11 @@ export const EVENT_TYPES = Object.keys({
 } satisfies Record<EventType, null>) as EventType[];
 
 /** An event type in plain words (the test event too); a type the catalogue does not know yet stays as the API names it. */
-export function eventName(type: string, words: Catalogue): string {
-  return words.webhooks.eventWords[type] ?? type;
+export function eventName(type: string, words: WebhookCatalogue): string {
+  return words.eventWords[type] ?? type;
 }
 
 /** Why an attempt got no answer, in words (`timeout`, `connection_failed`, `address_refused`). */
-export function noAnswerReason(error: string | null, words: Catalogue): string {
-  return (error && words.webhooks.reasons[error]) || words.webhooks.noAnswer;
+export function noAnswerReason(error: string | null, words: WebhookCatalogue): string {
+  return (error && words.reasons[error]) || words.noAnswer;
 }
