@@ -4,11 +4,13 @@
  * sends a test event the receiver gets, finds the attempt in the endpoint's delivery log, rotates
  * the secret (shown once, with the overlap said) and removes the endpoint; a finance member has no
  * Webhooks entry and its deep link says the page is not available. Each state passes axe in both
- * languages at 1280 and 360 px.
+ * languages at 1280 and 360 px. And the list's slow and failed loads: skeleton rows, Retry-After
+ * counted down, Retry.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { call } from '../support/http';
+import { failCalls, holdCalls } from './support/apiStubs';
 import { checkScreen } from './support/checkScreen';
 import { staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 import { expect, test, watchApiAnswers } from './support/test';
@@ -151,4 +153,40 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await checkScreen(finance, 'webhooks-not-available');
   expect(await answers()).toEqual([]);
   await context.close();
+});
+
+test('the Webhooks list shows skeleton rows while slow, counts down a 503\'s Retry-After and loads by itself, and offers Retry after a failure', async ({ page }) => {
+  test.slow();
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: `Sign in as ${suiteStack().partnerEmail}` }).click();
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const list = page.getByRole('region', { name: 'Your webhook endpoints' });
+
+  const release = await holdCalls(page, /\/webhooks$/);
+  await nav.getByRole('link', { name: 'Webhooks' }).click();
+  await expect(list).toHaveAttribute('aria-busy', 'true');
+  await expect(list.locator('tr.skeleton').first()).toBeVisible();
+  await checkScreen(page, 'webhooks-loading');
+  await release();
+  await expect(page.getByText('No endpoints yet. Add one to receive events.')).toBeVisible();
+
+  const recover = await failCalls(page, /\/webhooks$/, 503, 2);
+  await nav.getByRole('link', { name: 'Clients' }).click();
+  await nav.getByRole('link', { name: 'Webhooks' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The service is busy right now.');
+  await expect(page.getByText(/Trying again in \d s/)).toBeVisible();
+  await checkScreen(page, 'webhooks-error');
+  await recover();
+  await expect(page.getByRole('alert')).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByText('No endpoints yet. Add one to receive events.')).toBeVisible();
+
+  const fixed = await failCalls(page, /\/webhooks$/, 500);
+  await nav.getByRole('link', { name: 'Clients' }).click();
+  await nav.getByRole('link', { name: 'Webhooks' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Something went wrong on our side. Please try again in a moment.');
+  await fixed();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toBeHidden();
+  await expect(page.getByText('No endpoints yet. Add one to receive events.')).toBeVisible();
 });
