@@ -70,14 +70,14 @@ export function AddEndpointDialog({ onAdded, onClose }: AddEndpointDialogProps) 
     return (
       // A dialog of its own (key): it opens on "I have stored it", as the form's dialog opened on its first field.
       <Dialog key="secret" title={page.secretTitle} onClose={onClose}>
-        <p><Sentence words={page.added} values={[added.url]} /></p>
+        <p class="webhook-text"><Sentence words={page.added} values={[added.url]} /></p>
         <SecretShownOnce secret={added.secret} previousUntil={null} onStored={onClose} />
       </Dialog>
     );
   }
   return (
     <Dialog key="form" title={page.addTitle} onClose={onClose}>
-      <form class="webhook-form" noValidate onSubmit={(event) => void submit(event)}>
+      <form class="webhook-text" noValidate onSubmit={(event) => void submit(event)}>
         <ProblemMessage problem={problem} />
         <div class={`field${urlWrong ? ' has-error' : ''}`}>
           <label for="field-url">{page.url}<span class="required" aria-hidden="true"> *</span></label>

@@ -46,7 +46,7 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
           <button type="button" class="quiet" onClick={onClose}>{page.closeLog}</button>
         </div>
       </div>
-      <p class="muted log-of"><Sentence words={page.logOf} values={[endpoint.url]} /></p>
+      <p class="muted webhook-text"><Sentence words={page.logOf} values={[endpoint.url]} /></p>
       {log.problem ? <ProblemMessage problem={log.problem} onRetry={log.retry} /> : (
         <DataTable
           caption={page.logCaption}

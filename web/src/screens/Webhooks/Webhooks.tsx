@@ -104,7 +104,7 @@ export function Webhooks() {
       </div>
       <p class="intro"><Sentence words={page.intro} values={[STANDARD]} /></p>
       {full && <p class="muted" id="webhooks-full">{page.full}</p>}
-      {notice && <p class={notice.warn ? 'notice warn' : 'notice'} role="status">{notice.say(page)}</p>}
+      {notice && <p class={notice.warn ? 'notice warn webhook-text' : 'notice webhook-text'} role="status">{notice.say(page)}</p>}
       <ProblemMessage problem={actionProblem} />
       {testing && <p class="visually-hidden" role="status">{words.common.loading}</p>}
       {loaded.problem ? <ProblemMessage problem={loaded.problem} onRetry={loaded.retry} /> : (
@@ -186,7 +186,7 @@ export function Webhooks() {
           void refresh();
           return null;
         }}>
-          <p><Sentence words={page.removeText} values={[open.endpoint.url]} /></p>
+          <p class="webhook-text"><Sentence words={page.removeText} values={[open.endpoint.url]} /></p>
         </ConfirmDialog>
       )}
     </AppShell>
