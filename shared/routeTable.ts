@@ -366,15 +366,15 @@ export const routes: readonly RouteSpec[] = ([
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
     auth: 'console',
-    // Tells the partner at once (partner-notice outbox: the partner's address and language, the mail).
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
+    // Tells the partner at once (partner-notice outbox: the partner's address and language, the mail, the event).
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true, events: true },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true, events: true },
   },
   {
     method: 'GET',
@@ -604,7 +604,10 @@ export const queues: readonly QueueSpec[] = [
   {
     handler: 'deliverWebhooks',
     // The domain events a webhook carries (WEBHOOK_EVENT_OF_DOMAIN_EVENT; a unit test holds the two lists equal).
-    eventTypes: ['ClientBlocked', 'ClientUnblocked', 'ClientDetached', 'ClientInvitationExpired', 'ClientBudgetThresholdReached', 'ClientSpendAnomaly'],
+    eventTypes: [
+      'ClientBlocked', 'ClientUnblocked', 'ClientDetached', 'ClientInvitationAccepted', 'ClientInvitationDeclined', 'ClientInvitationExpired',
+      'ClientBudgetThresholdReached', 'ClientSpendAnomaly', 'BulkClientOperationCompleted',
+    ],
     queueUrlVariable: 'WEBHOOK_QUEUE_URL',
     // Reads the endpoints, logs each attempt, disables an endpoint failing for 24 h (no delete: old log entries expire by TTL).
     uses: { tables: { webhooks: 'readWrite' } },

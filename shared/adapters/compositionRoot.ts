@@ -292,9 +292,9 @@ export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> 
   return { clients: clientRepository(), clock, ids };
 }
 
-/** What the invitation answers need: the invitation's records, and the partner and the mailer to tell the partner (`notifyPartner`). */
+/** What the invitation answers need: the invitation's records, and the partner, the mailer and the event bus to tell the partner and its systems (`notifyPartner`). */
 export function answerDeps(publicBaseUrl: string): AnswerDeps {
-  return { ...invitationDeps(), partners: partners(), mailer: mailer(), publicBaseUrl, mail: mailSettingsFromEnv(process.env) };
+  return { ...invitationDeps(), partners: partners(), mailer: mailer(), events: eventPublisher(), publicBaseUrl, mail: mailSettingsFromEnv(process.env) };
 }
 
 /** What the public invitation page needs: reads only. */

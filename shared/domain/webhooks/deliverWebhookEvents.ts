@@ -16,9 +16,12 @@ export const WEBHOOK_EVENT_OF_DOMAIN_EVENT: Readonly<Record<string, WebhookEvent
   ClientBlocked: 'client.blocked',
   ClientUnblocked: 'client.unblocked',
   ClientDetached: 'client.deleted',
+  ClientInvitationAccepted: 'invitation.accepted',
+  ClientInvitationDeclined: 'invitation.declined',
   ClientInvitationExpired: 'invitation.expired',
   ClientBudgetThresholdReached: 'budget.threshold_crossed',
   ClientSpendAnomaly: 'budget.anomaly',
+  BulkClientOperationCompleted: 'bulk_operation.completed',
 };
 
 /** One message for one endpoint, and which attempt comes next (queued with a delay until `notBefore`). */
