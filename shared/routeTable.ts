@@ -528,6 +528,12 @@ export const routes: readonly RouteSpec[] = ([
   { method: 'POST', path: '/webhooks/{id}/secret', handler: 'rotateWebhookSecret', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
   { method: 'POST', path: '/webhooks/{id}/test', handler: 'sendWebhookTestEvent', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
   { method: 'GET', path: '/webhooks/{id}/deliveries', handler: 'listWebhookDeliveries', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' } } },
+  // The replay goes on the bus, whose rule feeds the delivery queue (no queue grant on a route).
+  {
+    method: 'POST', path: '/webhooks/{id}/deliveries/{deliveryId}/replay', handler: 'replayWebhookDelivery', auth: 'partner', roles: ROLES.team, scope: null,
+    uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' }, events: true },
+  },
+  { method: 'POST', path: '/webhooks/{id}/enable', handler: 'enableWebhookEndpoint', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
   {
     method: 'GET',
     path: '/partners',
@@ -607,10 +613,13 @@ export const queues: readonly QueueSpec[] = [
     eventTypes: [
       'ClientBlocked', 'ClientUnblocked', 'ClientDetached', 'ClientInvitationAccepted', 'ClientInvitationDeclined', 'ClientInvitationExpired',
       'ClientBudgetThresholdReached', 'ClientSpendAnomaly', 'BulkClientOperationCompleted',
+      // A partner's replay of one logged delivery (`POST /webhooks/{id}/deliveries/{deliveryId}/replay`).
+      'WebhookDeliveryReplayRequested',
     ],
     queueUrlVariable: 'WEBHOOK_QUEUE_URL',
-    // Reads the endpoints, logs each attempt, disables an endpoint failing for 24 h (no delete: old log entries expire by TTL).
-    uses: { tables: { webhooks: 'readWrite' } },
+    // Reads the endpoints, logs each attempt, disables an endpoint failing for 24 h (no delete: old log entries expire by TTL)
+    // and mails its partner (the partner's address and language).
+    uses: { tables: { webhooks: 'readWrite', partners: 'read' }, mail: true },
   },
 ];
 

@@ -15,6 +15,7 @@ import { auditKey } from './auditKeys';
 import { toClientAuditEntry } from './DynamoAuditTrail';
 import { CONDITION_FAILED, cancellationCodes, lostRace } from './lostRace';
 import { confirmationKey } from './confirmationKeys';
+import { physicalTableName } from './tables';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
 /** Most follow-ups in one stored group: an entry takes well under 1 KB, so a group stays far below DynamoDB's 400 KB per item. */
@@ -81,7 +82,7 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
         TransactItems: [
           {
             Update: {
-              TableName: this.tables.confirmations,
+              TableName: this.confirmationsTable ?? physicalTableName('operationConfirmations'),
               Key: confirmationKey(tokenHash),
               UpdateExpression: 'SET completedAt = :at',
               // Invariant: a confirmed operation's completion is announced once (the marker and its follow-up are written together).

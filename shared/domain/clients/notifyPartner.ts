@@ -41,7 +41,7 @@ async function publishOutcome(events: EventPublisher | undefined, invitation: In
       accountId: invitation.accountId,
       ...(outcome === 'expired'
         ? { expiresAt: invitation.expiresAt.toISOString(), expiredAt: closedAt.toISOString() }
-        : { auditId: id, [`${outcome}At`]: closedAt.toISOString() }),
+        : { [`${outcome}At`]: closedAt.toISOString() }),
     },
   });
 }

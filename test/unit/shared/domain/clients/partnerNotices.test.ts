@@ -70,7 +70,7 @@ describe('telling the partner of an answer', () => {
     const entry = w.tables.audit.find((candidate) => candidate.action === 'decline');
     expect(w.events.published).toEqual([{
       id: entry?.id, type: 'ClientInvitationDeclined', at: entry?.at,
-      detail: { partnerId: 'ptn_1', clientId: entry?.clientId, invitationId: expect.any(String), accountId: ACCOUNT, auditId: entry?.id, declinedAt: entry?.at.toISOString() },
+      detail: { partnerId: 'ptn_1', clientId: entry?.clientId, invitationId: expect.any(String), accountId: ACCOUNT, declinedAt: entry?.at.toISOString() },
     }]);
   });
 
@@ -85,7 +85,7 @@ describe('telling the partner of an answer', () => {
     const entry = w.tables.audit.find((candidate) => candidate.action === 'accept');
     expect(w.events.published).toEqual([{
       id: entry?.id, type: 'ClientInvitationAccepted', at: entry?.at,
-      detail: { partnerId: 'ptn_1', clientId: client.id, invitationId: client.invitation.id, accountId: ACCOUNT, auditId: entry?.id, acceptedAt: entry?.at.toISOString() },
+      detail: { partnerId: 'ptn_1', clientId: client.id, invitationId: client.invitation.id, accountId: ACCOUNT, acceptedAt: entry?.at.toISOString() },
     }]);
     expect(JSON.stringify(w.events.published)).not.toContain(token);
   });
