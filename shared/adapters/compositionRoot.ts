@@ -18,8 +18,8 @@ import { CognitoAccountDirectory } from './cognito/CognitoAccountDirectory';
 import { DynamoApplicationQueries } from './dynamodb/DynamoApplicationQueries';
 import { DynamoApplicationRepository } from './dynamodb/DynamoApplicationRepository';
 import { DynamoPartnerRepository } from './dynamodb/DynamoPartnerRepository';
-import { DynamoTeamStore } from './dynamodb/DynamoTeamStore';
-import { DynamoApiKeyStore } from './dynamodb/DynamoApiKeyStore';
+import { DynamoTeamReader, DynamoTeamStore } from './dynamodb/DynamoTeamStore';
+import { DynamoApiKeyLookup, DynamoApiKeyStore } from './dynamodb/DynamoApiKeyStore';
 import type { ApiKeyDeps } from '../domain/apiKeys/manageApiKeys';
 import { DynamoWebhookStore } from './dynamodb/DynamoWebhookStore';
 import { HttpWebhookTransport } from './http/HttpWebhookTransport';
@@ -133,14 +133,24 @@ export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
 }
 
-/** Partners' teams (the membership check of every partner route reads them). */
+/** Partners' teams and their changes. */
 export function teamStore(): DynamoTeamStore {
   return new DynamoTeamStore(documentClient());
+}
+
+/** Partners' teams, read only (the membership check of every partner route). */
+export function teamReader(): DynamoTeamReader {
+  return new DynamoTeamReader(documentClient());
 }
 
 /** Partners' API keys (the key check of every partner route that takes keys, and the API-keys routes). */
 export function apiKeyStore(): DynamoApiKeyStore {
   return new DynamoApiKeyStore(documentClient());
+}
+
+/** Partners' API keys as the key check of every partner route reads them. */
+export function apiKeyLookup(): DynamoApiKeyLookup {
+  return new DynamoApiKeyLookup(documentClient());
 }
 
 /** What the API-keys routes need. */

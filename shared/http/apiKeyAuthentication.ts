@@ -1,4 +1,4 @@
-import { apiKeyStore, clock, rateLimiter } from '../adapters/compositionRoot';
+import { apiKeyLookup, clock, rateLimiter } from '../adapters/compositionRoot';
 import { type ApiKey, DEFAULT_API_KEY_REQUESTS_PER_MINUTE } from '../domain/apiKeys/ApiKey';
 import { verifyApiKey } from '../domain/apiKeys/manageApiKeys';
 import { ContainerCache } from './containerCache';
@@ -18,7 +18,7 @@ const LAST_USE_EVERY_MS = 60_000;
 /** Most keys a container remembers (oldest forgotten first); unknown ids are never remembered. */
 const MAX_CACHED_KEYS = 1000;
 
-const keys = new ContainerCache<ApiKey>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_KEYS, remembersAbsent: false });
+const keys = /* @__PURE__ */ new ContainerCache<ApiKey>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_KEYS, remembersAbsent: false });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.API_KEY_CACHE_SECONDS ?? MAX_API_KEY_CACHE_SECONDS);
@@ -27,7 +27,7 @@ function cacheMs(env = process.env): number {
 
 /** The key, read at most once per cache time per container. */
 function cachedKey(keyId: string, now: number): Promise<ApiKey | undefined> {
-  return keys.read(keyId, now, () => apiKeyStore().get(keyId));
+  return keys.read(keyId, now, () => apiKeyLookup().get(keyId));
 }
 
 /** Drops this container's copy of a key, after a revocation here (refused at once in this container). */
@@ -40,7 +40,7 @@ async function recordUse(key: ApiKey, now: Date): Promise<void> {
   const last = key.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - last < LAST_USE_EVERY_MS) return;
   keys.update(key.keyId, (cached) => ({ ...cached, lastUsedAt: now }));
-  await apiKeyStore().recordUse(key.keyId, now, new Date(now.getTime() - LAST_USE_EVERY_MS));
+  await apiKeyLookup().recordUse(key.keyId, now, new Date(now.getTime() - LAST_USE_EVERY_MS));
 }
 
 const REFUSALS = {

@@ -4,7 +4,7 @@ import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { API_KEY_PREFIX } from '../domain/apiKeys/ApiKey';
 import type { AuthKind } from '../routeTable';
 import { HttpError } from './HttpError';
-import { admits, type Claims, CLAIMS, DEFAULT_CONSOLE_SOURCE, principalFromClaims, type TokenSource } from './Principal';
+import { admits, type Claims, CLAIMS, DEFAULT_CONSOLE_SOURCE, type Principal, principalFromClaims, type TokenSource } from './Principal';
 
 /** Where tokens come from: Cognito in AWS (or the cloud's own OIDC provider for console users), the local issuers locally. */
 export interface TokenIssuerConfig {
@@ -21,6 +21,9 @@ export interface TokenIssuerConfig {
   /** Which provider this is, and for console users the claim that names the cloud account. */
   readonly source: TokenSource;
 }
+
+/** Checks an API key presented on a route and returns the principal it acts as (`apiKeyAuthentication.ts`). */
+export type ApiKeyCheck = (presented: string, routeKey: string) => Promise<Principal>;
 
 const list = (value: string | undefined): string[] => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
@@ -145,15 +148,18 @@ function issuedForUs(payload: JWTPayload, config: TokenIssuerConfig): boolean {
 export function authenticate(
   auth: Exclude<AuthKind, 'public'>,
   config: () => TokenIssuerConfig = auth === 'console' ? consoleIssuerConfigFromEnv : issuerConfigFromEnv,
+  apiKeys?: ApiKeyCheck,
 ): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   const authenticateBefore = async (request: { event: APIGatewayProxyEventV2 }): Promise<void> => {
     const context = request.event.requestContext as { authorizer?: unknown };
     delete context.authorizer; // never trust claims that arrive with the event itself
     const presented = /^Bearer\s+(\S+)$/i.exec(request.event.headers?.authorization ?? '')?.[1];
-    if (auth === 'partner' && presented?.startsWith(API_KEY_PREFIX)) {
-      // An API key, not a JWT (issue 33): loaded only here, so other routes' cold starts never evaluate it.
-      const { apiKeyPrincipal } = await import('./apiKeyAuthentication');
-      context.authorizer = { principal: await apiKeyPrincipal(presented, request.event.routeKey) };
+    if (apiKeys && presented?.startsWith(API_KEY_PREFIX)) {
+      // An API key, not a JWT (issue 33): only partner routes pass the check (`partnerRoute`), so no
+      // other function bundles it. Passed in rather than loaded with a dynamic import(): inside the
+      // one-file bundle that makes esbuild wrap every module behind it lazily, and the SDK's package
+      // index with them, which kept all of DynamoDB's commands, schemas and waiters in every route.
+      context.authorizer = { principal: await apiKeys(presented, request.event.routeKey) };
       return;
     }
     const issuer = config();

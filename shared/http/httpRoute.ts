@@ -5,7 +5,8 @@ import { ValidationError } from '../domain/errors';
 import type { AuthKind } from '../routeTable';
 import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
-import { authenticate } from './authenticate';
+import { apiKeyPrincipal } from './apiKeyAuthentication';
+import { authenticate, issuerConfigFromEnv } from './authenticate';
 import { partnerMembership } from './partnerMembership';
 import { type Principal, principalOf } from './Principal';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
@@ -144,7 +145,7 @@ export function partnerRoute<B = undefined, Q = undefined, P = undefined>(
   options: Omit<RouteOptions<'partner', B, Q, P>, 'auth'>,
   handle: (request: RouteRequest<'partner', B, Q, P>) => Promise<RouteResult>,
 ): HttpHandler {
-  return routeStack({ ...options, auth: 'partner' }, handle, [authenticate('partner'), partnerStanding(), partnerMembership()]);
+  return routeStack({ ...options, auth: 'partner' }, handle, [authenticate('partner', issuerConfigFromEnv, apiKeyPrincipal), partnerStanding(), partnerMembership()]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { clock, teamStore } from '../adapters/compositionRoot';
+import { clock, teamReader } from '../adapters/compositionRoot';
 import { NotPermittedError } from '../domain/errors';
 import { memberByEmail, type Team } from '../domain/team/Member';
 import { ContainerCache } from './containerCache';
@@ -17,7 +17,7 @@ export const MAX_MEMBERSHIP_CACHE_SECONDS = 60;
 /** Most teams a container remembers (oldest forgotten first). */
 const MAX_CACHED_TEAMS = 1000;
 
-const teams = new ContainerCache<Team>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_TEAMS, remembersAbsent: false });
+const teams = /* @__PURE__ */ new ContainerCache<Team>({ ttlMs: () => cacheMs(), maxEntries: MAX_CACHED_TEAMS, remembersAbsent: false });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.MEMBERSHIP_CACHE_SECONDS ?? MAX_MEMBERSHIP_CACHE_SECONDS);
@@ -26,7 +26,7 @@ function cacheMs(env = process.env): number {
 
 /** The partner's team, read at most once per cache time per container. */
 function currentTeam(partnerId: string): Promise<Team | undefined> {
-  return teams.read(partnerId, clock.now().getTime(), () => teamStore().team(partnerId));
+  return teams.read(partnerId, clock.now().getTime(), () => teamReader().team(partnerId));
 }
 
 /** Drops this container's copy of a team, after a change to it here (the change shows at once in this container). */

@@ -20,7 +20,7 @@ export const DEFAULT_STANDING_CACHE_SECONDS = 30;
 const MAX_REMEMBERED_PARTNERS = 1000;
 
 /** Partner states this container read (a partner without a record is remembered too: it is refused nothing). */
-const knownStates = new ContainerCache<PartnerState>({ ttlMs: () => cacheMs(), maxEntries: MAX_REMEMBERED_PARTNERS, remembersAbsent: true });
+const knownStates = /* @__PURE__ */ new ContainerCache<PartnerState>({ ttlMs: () => cacheMs(), maxEntries: MAX_REMEMBERED_PARTNERS, remembersAbsent: true });
 
 function cacheMs(env = process.env): number {
   const configured = Number(env.PARTNER_STANDING_CACHE_SECONDS ?? DEFAULT_STANDING_CACHE_SECONDS);

@@ -137,3 +137,43 @@ test('take and annotate → approve → listed → suspend refuses the partner �
   await checkScreen(page, 'partner-ended');
   expect(await partnerAnswers?.()).toEqual([]);
 });
+
+test('the partner page pages through what managers did, 20 entries at a time', async ({ page }) => {
+  const { apiUrl, managerEmail } = suiteStack();
+  const run = Date.now().toString(36);
+  const company = `Paging ${run} Cloud`;
+  const submitted = await call(apiUrl, 'POST', '/partner-applications', {
+    body: { name: 'Oleg Petrov', email: uniqueEmail('paging'), phone: '+74951112233', company, message: 'We resell cloud.', language: 'en' },
+  });
+  const manager = await staffToken(managerEmail);
+  expect((await call(apiUrl, 'POST', `/partner-applications/${submitted.body.id}/contact`, { token: manager })).status).toBe(200);
+  const approved = await call(apiUrl, 'POST', `/partner-applications/${submitted.body.id}/approve`, { token: manager });
+  expect(approved.status).toBe(200);
+  const partnerId = approved.body.partnerId as string;
+  // 11 suspensions and 11 resumptions: 22 entries, one page of 20 and one of 2.
+  for (let round = 1; round <= 11; round += 1) {
+    for (const action of ['suspend', 'resume']) {
+      const reason = `${action} ${round}`;
+      const preview = await call(apiUrl, 'POST', `/partners/${partnerId}/${action}`, { token: manager, body: { reason } });
+      expect(preview.status).toBe(200);
+      expect((await call(apiUrl, 'POST', `/partners/${partnerId}/${action}`, { token: manager, body: { reason, confirm: preview.body.confirmation.token } })).status).toBe(200);
+    }
+  }
+
+  await page.goto('/en/sign-in');
+  await page.getByRole('button', { name: `Sign in as ${managerEmail}` }).click();
+  await expect(page.getByRole('heading', { name: 'Partner applications', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Partners' }).click();
+  await page.getByLabel('Search').fill(`paging ${run}`);
+  await page.getByRole('row', { name: new RegExp(company) }).getByRole('link', { name: company }).click();
+  await expect(page).toHaveURL(new RegExp(`/partners/${partnerId}$`));
+  const audit = page.getByRole('table', { name: 'What managers did' });
+  await expect(audit.getByRole('row')).toHaveCount(21);
+  await expect(audit.getByRole('row').nth(1)).toContainText('resume 11');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(audit.getByRole('row')).toHaveCount(3);
+  await expect(audit.getByRole('row').nth(2)).toContainText('suspend 1');
+  await expect(page.getByRole('button', { name: 'Next page' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'First page' }).click();
+  await expect(audit.getByRole('row')).toHaveCount(21);
+});

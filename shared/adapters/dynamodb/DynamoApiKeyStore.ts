@@ -29,10 +29,29 @@ function toKey(item: Record<string, unknown>): ApiKey {
   return { ...rest, partnerId: keysOf, ...(revokedAt && { revokedAt }), ...(lastUsedAt && { lastUsedAt }) };
 }
 
-/** API keys on the `apiKeys` table: one item per key, listed per partner through the `byPartner` index. */
-export class DynamoApiKeyStore implements ApiKeyStore {
-  public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('apiKeys')) {}
+/** What the key check of every partner route does with keys (read one, record its use), without the management's code in its bundle. */
+export class DynamoApiKeyLookup implements Pick<ApiKeyStore, 'get' | 'recordUse'> {
+  public constructor(protected readonly client: DynamoDBDocumentClient, protected readonly table = physicalTableName('apiKeys')) {}
 
+  public async get(keyId: string): Promise<ApiKey | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: apiKeyKey(keyId), ConsistentRead: true }));
+    return result.Item ? toKey(result.Item) : undefined;
+  }
+
+  public async recordUse(keyId: string, at: Date, notBefore: Date): Promise<void> {
+    await conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: apiKeyKey(keyId),
+      // Invariant: at most one write per key and minute (`notBefore`), and a use never creates a key item.
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :notBefore)',
+      UpdateExpression: 'SET lastUsedAt = :at',
+      ExpressionAttributeValues: { ':at': at.toISOString(), ':notBefore': notBefore.toISOString() },
+    });
+  }
+}
+
+/** API keys on the `apiKeys` table: one item per key, listed per partner through the `byPartner` index. */
+export class DynamoApiKeyStore extends DynamoApiKeyLookup implements ApiKeyStore {
   public async create(key: ApiKey): Promise<void> {
     await this.client.send(new PutCommand({
       TableName: this.table,
@@ -50,11 +69,6 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       // Invariant: a key id names one key for ever (an existing key is never overwritten, its revocation never undone).
       ConditionExpression: 'attribute_not_exists(pk)',
     }));
-  }
-
-  public async get(keyId: string): Promise<ApiKey | undefined> {
-    const result = await this.client.send(new GetCommand({ TableName: this.table, Key: apiKeyKey(keyId), ConsistentRead: true }));
-    return result.Item ? toKey(result.Item) : undefined;
   }
 
   public async list(partnerId: string): Promise<ApiKey[]> {
@@ -80,16 +94,5 @@ export class DynamoApiKeyStore implements ApiKeyStore {
       ReturnValues: 'ALL_NEW',
     });
     return updated ? toKey(updated) : undefined;
-  }
-
-  public async recordUse(keyId: string, at: Date, notBefore: Date): Promise<void> {
-    await conditionalUpdate(this.client, {
-      TableName: this.table,
-      Key: apiKeyKey(keyId),
-      // Invariant: at most one write per key and minute (`notBefore`), and a use never creates a key item.
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastUsedAt) OR lastUsedAt < :notBefore)',
-      UpdateExpression: 'SET lastUsedAt = :at',
-      ExpressionAttributeValues: { ':at': at.toISOString(), ':notBefore': notBefore.toISOString() },
-    });
   }
 }

@@ -46,18 +46,22 @@ function memberMap(members: readonly Member[]): Record<string, unknown> {
   }]));
 }
 
-/**
- * Teams on DynamoDB: the member list lives in the partner's item — DynamoDB holds at most 400 KB in
- * an item, and a full team (50 members with the longest e-mails) takes ≈ 20 KB of it — so one read gives the membership check the whole team, and each change is one
- * conditional write of the list onto the version read, with the e-mail markers that bind logins to partners.
- */
-export class DynamoTeamStore implements TeamStore {
-  public constructor(private readonly client: DynamoDBDocumentClient, private readonly table = physicalTableName('partners')) {}
+/** Reading a team: all the membership check of every partner route needs, without the writes' code in its bundle. */
+export class DynamoTeamReader implements Pick<TeamStore, 'team'> {
+  public constructor(protected readonly client: DynamoDBDocumentClient, protected readonly table = physicalTableName('partners')) {}
 
   public async team(partnerId: string): Promise<Team | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.table, Key: partnerKey(partnerId), ConsistentRead: true }));
     return result.Item ? toTeam(result.Item) : undefined;
   }
+}
+
+/**
+ * Teams on DynamoDB: the member list lives in the partner's item — DynamoDB holds at most 400 KB in
+ * an item, and a full team (50 members with the longest e-mails) takes ≈ 20 KB of it — so one read gives the membership check the whole team, and each change is one
+ * conditional write of the list onto the version read, with the e-mail markers that bind logins to partners.
+ */
+export class DynamoTeamStore extends DynamoTeamReader implements TeamStore {
 
   public async save(change: TeamChange): Promise<void> {
     const { partnerId, version } = change.before;

@@ -3,15 +3,14 @@
  * account belong to the invitation and are not editable). Checked in the browser with the same
  * rules as adding a client; an emptied field is cleared; unchanged values are not sent at all.
  */
-import { useState } from 'preact/hooks';
-import { api, attempt, idempotencyKey } from '../../api/client';
-import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import { api, attempt } from '../../api/client';
 import type { Client } from '../../api/types';
 import { t } from '../../i18n/catalogue';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
+import type { FieldRule } from '../../ui/formChecks';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 
 const RULES: Record<'name' | 'phone', FieldRule> = { name: { maxLength: 200 }, phone: { kind: 'phone' } };
 
@@ -26,20 +25,11 @@ export interface EditClientDialogProps {
 export function EditClientDialog({ client, onClose }: EditClientDialogProps) {
   const words = t.value;
   const dialog = words.clientEdit;
-  const [form, setForm] = useState({ name: client.name ?? '', phone: client.phone ?? '' });
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One intent, one key: a double click or a retry after a lost answer is one change.
-  const [key] = useState(idempotencyKey);
-  const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value });
+  const { form, set, error, problem, busy, key, passesChecks, send } = useCheckedForm({ name: client.name ?? '', phone: client.phone ?? '' }, RULES);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const wrong = fieldsInError(form, RULES);
-    if (wrong.length > 0) {
-      setProblem(localProblem('validation_failed', wrong));
-      return focusFirstField(wrong);
-    }
+    if (!passesChecks()) return;
     // Only what changed is sent; an emptied field is cleared (null).
     const wanted = (value: string, stored: string | undefined) => {
       const text = value.trim() || null;
@@ -47,21 +37,13 @@ export function EditClientDialog({ client, onClose }: EditClientDialogProps) {
     };
     const body = { name: wanted(form.name, client.name), phone: wanted(form.phone, client.phone) };
     if (body.name === undefined && body.phone === undefined) return onClose(null);
-    setBusy(true);
-    const outcome = await attempt(api().PATCH('/clients/{id}', {
+    const edited = await send(() => attempt(api().PATCH('/clients/{id}', {
       params: { path: { id: client.id }, header: { 'Idempotency-Key': key } },
       body,
-    }));
-    setBusy(false);
-    if (!outcome.ok) {
-      setProblem(outcome.problem);
-      focusFirstField(outcome.problem.fields);
-      return;
-    }
-    onClose(outcome.data);
+    })));
+    if (edited) onClose(edited);
   };
 
-  const error = (name: string) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);
   return (
     <Dialog title={dialog.title} onClose={() => onClose(null)}>
       <form onSubmit={(event) => void submit(event)} noValidate>

@@ -4,16 +4,16 @@
  * signs in with (or signs up for) when accepting.
  */
 import { useState } from 'preact/hooks';
-import { api, attempt, idempotencyKey } from '../../api/client';
-import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
+import { api, attempt } from '../../api/client';
 import { me } from '../../auth/me';
 import { t } from '../../i18n/catalogue';
 import { showAdded } from './clientList';
 import { type Language, LANGUAGES, language } from '../../i18n/language';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
+import type { FieldRule } from '../../ui/formChecks';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 
 const RULES: Record<'email' | 'name' | 'phone' | 'accountId', FieldRule> = {
   email: { required: true, kind: 'email' },
@@ -31,25 +31,15 @@ export interface AddClientDialogProps {
 /** The form in a dialog. */
 export function AddClientDialog({ onClose }: AddClientDialogProps) {
   const words = t.value;
-  const [form, setForm] = useState({ email: '', name: '', phone: '', accountId: '' });
+  const { form, set, error, problem, busy, key, passesChecks, send } = useCheckedForm({ email: '', name: '', phone: '', accountId: '' }, RULES);
   // The invitation's language: the partner's own by default.
   const [mailLanguage, setMailLanguage] = useState<Language>(me.value?.language ?? language.value);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  // One intent, one key: a double click or a retry after a lost answer adds the client once.
-  const [key] = useState(idempotencyKey);
-  const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value });
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const wrong = fieldsInError(form, RULES);
-    if (wrong.length > 0) {
-      setProblem(localProblem('validation_failed', wrong));
-      return focusFirstField(wrong);
-    }
-    setBusy(true);
+    if (!passesChecks()) return;
     const optional = (value: string) => value.trim() || undefined;
-    const outcome = await attempt(api().POST('/clients', {
+    const added = await send(() => attempt(api().POST('/clients', {
       body: {
         email: form.email.trim(),
         name: optional(form.name),
@@ -58,19 +48,13 @@ export function AddClientDialog({ onClose }: AddClientDialogProps) {
         language: mailLanguage,
       },
       params: { header: { 'Idempotency-Key': key } },
-    }));
-    setBusy(false);
-    if (!outcome.ok) {
-      setProblem(outcome.problem);
-      focusFirstField(outcome.problem.fields);
-      return;
-    }
+    })));
+    if (!added) return;
     // A new client has no balance yet (an invited client has none).
-    showAdded({ ...outcome.data, balance: null });
-    onClose(outcome.data.email);
+    showAdded({ ...added, balance: null });
+    onClose(added.email);
   };
 
-  const error = (name: string) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);
   return (
     <Dialog title={words.addClient.title} onClose={() => onClose(null)}>
       <form onSubmit={(event) => void submit(event)} noValidate>

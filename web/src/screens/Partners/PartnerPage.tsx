@@ -8,6 +8,7 @@ import { formatCount, formatMoscowClock, formatMoscowTime } from '../../i18n/for
 import { AppShell } from '../../ui/AppShell';
 import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
+import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
 import { CLIENT_STATUSES } from '../Clients/clientList';
 import { PartnerActionDialog, type PartnerActionResult } from './PartnerActionDialog';
@@ -19,7 +20,12 @@ const ACTIONS = { active: ['suspend', 'end'], suspended: ['resume', 'end'], ende
 export function PartnerPage({ partnerId }: { readonly partnerId: string }) {
   const words = t.value;
   const page = words.department.partner;
-  const loaded = useLoaded(() => attempt(api().GET('/partners/{id}', { params: { path: { id: partnerId } } })), [partnerId]);
+  // The audit of managers' actions is paged with the page itself: the cursor travels with the one request.
+  const [auditCursor, setAuditCursor] = useState<string | undefined>(undefined);
+  const loaded = useLoaded(
+    () => attempt(api().GET('/partners/{id}', { params: { path: { id: partnerId }, query: auditCursor ? { cursor: auditCursor } : {} } })),
+    [partnerId, auditCursor],
+  );
   const [acting, setActing] = useState<PartnerAction | null>(null);
   const [done, setDone] = useState<PartnerActionResult | null>(null);
   const view = loaded.data;
@@ -107,6 +113,10 @@ export function PartnerPage({ partnerId }: { readonly partnerId: string }) {
               { header: page.auditColumns.change, cell: (entry) => `${words.department.partnerState[entry.before]} → ${words.department.partnerState[entry.after]}` },
               { header: page.auditColumns.reason, cell: (entry) => <span translate={false}>{entry.reason}</span> },
             ]}
+          />
+          <Pager
+            onFirst={auditCursor ? () => setAuditCursor(undefined) : undefined}
+            onNext={view.audit.nextCursor ? () => setAuditCursor(view.audit.nextCursor ?? undefined) : undefined}
           />
         </>
       )}
