@@ -263,6 +263,13 @@ export async function applyClientOperation(
   return applyConfirmed(deps, confirmed, distinct(request.clientIds), new Map());
 }
 
+/** Whether a client left alone is already where the operation leads (blocked for a block, active for an unblock, gone for a delete). */
+function inTargetState(operation: ClientOperation, decision: ClientDecision): boolean {
+  if (decision.kind === 'change') return false;
+  if (operation === 'delete') return decision.kind === 'not_found';
+  return decision.kind === 'skipped' && decision.reason === (operation === 'block' ? 'already_blocked' : 'already_active');
+}
+
 /** Steps 3–5 of a confirmed operation: decide, write, deliver, for the clients without a recorded result. */
 async function applyConfirmed(
   deps: Omit<ClientOperationDeps, 'confirmations'>,
@@ -274,10 +281,18 @@ async function applyConfirmed(
   const pending = clientIds.filter((clientId) => !results.has(clientId));
   const byId = new Map((pending.length > 0 ? await deps.operations.clientsByIds(partnerId, pending) : []).map((client) => [client.id, client]));
   const changes: OperationChange[] = [];
+  const maybeDoneMeanwhile: string[] = [];
   for (const clientId of pending) {
     const decision = decideClientOperation(operation, byId.get(clientId));
     if (decision.kind === 'change') changes.push(operationChange(confirmed, decision.client));
     else results.set(clientId, unchanged(clientId, decision));
+    if (inTargetState(operation, decision)) maybeDoneMeanwhile.push(clientId);
+  }
+  // Another request of the same confirmation may have changed a client between this one's reads: its
+  // record (read after the client, and written in the same transaction) says it is done, not skipped.
+  if (maybeDoneMeanwhile.length > 0) {
+    const recorded = await deps.operations.recordedChanges(partnerId, confirmed.at, maybeDoneMeanwhile.map((clientId) => operationAuditId(confirmed.tokenHash, clientId)));
+    for (const entry of recorded) results.set(entry.clientId, done(entry));
   }
 
   const outcomes = await deps.operations.saveAll(changes);
