@@ -1,8 +1,10 @@
 /**
  * Journey (issue 33): the demo partner's owner opens Webhooks, adds an endpoint pointing to a
  * loopback receiver started here (the local stack allows loopback), sees its signing secret once,
- * sends a test event the receiver gets, finds the attempt in the endpoint's delivery log, rotates
- * the secret (shown once, with the overlap said) and removes the endpoint; a finance member has no
+ * sends a test event the receiver gets, finds the attempt in the endpoint's delivery log, replays it
+ * (a second attempt of the same message arrives through the queue), rotates the secret (shown once,
+ * with the overlap said); while the receiver fails for 24 hours (the stack's clock moves) the endpoint
+ * is disabled, and Re-enable brings it back; then it is removed. A finance member has no
  * Webhooks entry and its deep link says the page is not available. Each state passes axe in both
  * languages at 1280 and 360 px. And the list's slow and failed loads: skeleton rows, Retry-After
  * counted down, Retry.
@@ -23,6 +25,8 @@ interface Received {
 let receiver: Server;
 let receiverUrl: string;
 const received: Received[] = [];
+/** What the receiver answers (a test sets 500 for a while). */
+let answer = 204;
 
 test.beforeAll(async () => {
   receiver = createServer((request, response) => {
@@ -30,12 +34,17 @@ test.beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Received['body'] });
-      response.writeHead(204).end();
+      response.writeHead(answer).end();
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/partnerdesk-${Date.now().toString(36)}`;
 });
+
+/** Has the local stack's queue stand-in consume what is due now (the queued replay). */
+async function drainQueues(): Promise<void> {
+  expect((await call(suiteStack().apiUrl, 'POST', '/__local/queues/drain')).status).toBe(200);
+}
 
 test.afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
@@ -108,6 +117,18 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await expect(attempt).toContainText('Delivered');
   await expect(attempt).toContainText('204');
   await expect(attempt.locator('code')).toHaveText(messageId);
+
+  // Replay: queued, then delivered by the queue's consumer as the second attempt of the same message.
+  await attempt.getByRole('button', { name: /^Replay Test event of / }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The delivery is queued again' })).toBeVisible();
+  await drainQueues();
+  await expect.poll(() => received.length).toBe(2);
+  expect(received[1]!.headers['webhook-id']).toBe(messageId);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(log.getByRole('row')).toHaveCount(3);
+  await expect(log.locator('tbody code')).toHaveText([messageId, messageId]);
+  await expect(log.getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText('2');
+  await expect(log.getByRole('row').nth(1)).toContainText('Delivered');
   await checkScreen(page, 'webhooks');
 
   // Rotation: confirmed, the new secret shown once, the old one's overlap said.
@@ -122,6 +143,32 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await checkScreen(page, 'webhooks-rotated');
   await rotated.getByRole('button', { name: 'I have stored it' }).click();
   await expect(row.getByRole('button', { name: `Actions for ${receiverUrl}` })).toBeFocused();
+
+  // The receiver fails: "failing since"; 25 hours later a failed replay disables the endpoint, and Re-enable brings it back.
+  answer = 500;
+  await row.getByRole('button', { name: `Actions for ${receiverUrl}` }).click();
+  await page.getByRole('menuitem', { name: 'Send test event' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Test event not delivered: your receiver answered 500.' })).toBeVisible();
+  await expect(row).toContainText('Failing since');
+  await expect(log.getByRole('row')).toHaveCount(4);
+  expect((await call(suiteStack().apiUrl, 'POST', '/__local/clock', { body: { advanceHours: 25 } })).status).toBe(200);
+  await log.getByRole('row').nth(1).getByRole('button', { name: /^Replay Test event of / }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The delivery is queued again' })).toBeVisible();
+  await drainQueues();
+  await expect.poll(() => received.length).toBe(4);
+  await page.reload();
+  await expect(row).toContainText('Disabled');
+  await expect(log.getByRole('row')).toHaveCount(5);
+  await expect(page.getByText('The endpoint is disabled: re-enable it to replay deliveries.')).toBeVisible();
+  await expect(log.getByRole('button', { name: /^Replay/ })).toHaveCount(0);
+  await checkScreen(page, 'webhooks-disabled');
+  answer = 204;
+  await row.getByRole('button', { name: `Re-enable ${receiverUrl}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${receiverUrl} is enabled again` })).toBeVisible();
+  await expect(row).toContainText('Enabled');
+  await expect(row).not.toContainText('Failing since');
+  await expect(row.getByRole('button', { name: `Delivery log of ${receiverUrl}` })).toBeFocused();
+  await expect(log.getByRole('button', { name: /^Replay/ }).first()).toBeVisible();
 
   // Removal, confirmed: the endpoint and its log go.
   await row.getByRole('button', { name: `Actions for ${receiverUrl}` }).click();
@@ -147,6 +194,8 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   const nav = finance.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Audit' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Webhooks' })).toHaveCount(0);
+  // The address typed in: only once the clients screen's calls have answered (a navigation cuts off the bodies the answer check reads).
+  await finance.waitForLoadState('networkidle');
   await finance.goto('/en/webhooks');
   await expect(finance.getByRole('heading', { name: 'Not available', level: 1 })).toBeVisible();
   await expect(finance.getByRole('button', { name: 'Add endpoint' })).toHaveCount(0);

@@ -85,7 +85,8 @@ export const en = {
   noAnswer: 'no answer',
   replay: 'Replay',
   replayFor: (event: string, time: string) => `Replay ${event} of ${time}`,
-  replayed: 'The delivery is queued again: a new attempt appears in the log within moments.',
+  replayed: 'The delivery is queued again: a new attempt appears in the log within moments (Refresh).',
+  replayNeedsEnabled: 'The endpoint is disabled: re-enable it to replay deliveries.',
 };
 
 /** The shape of the Webhooks screen's words in every language. */

@@ -1,9 +1,11 @@
 /**
  * One endpoint's delivery log: its last 100 attempts, newest first (time in Moscow, event in words,
- * message id, attempt, outcome, the receiver's answer, time taken), 20 a page.
+ * message id, attempt, outcome, the receiver's answer, time taken), 20 a page; Replay queues one
+ * delivery again (the same message id, as the next attempt) while the endpoint is enabled.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
+import type { Problem } from '../../api/errorMessages';
 import { useLoaded } from '../../api/useLoaded';
 import { t } from '../../i18n/catalogue';
 import { webhookWords } from '../../i18n/webhooks/catalogue';
@@ -13,7 +15,7 @@ import { Id } from '../../ui/CopyButton';
 import { DataTable } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { type Endpoint, eventName, noAnswerReason } from './webhookTypes';
+import { type DeliveryAttempt, type Endpoint, eventName, noAnswerReason } from './webhookTypes';
 
 /** Attempts a page (the API answers at most 100: the log pages them here). */
 const PAGE_SIZE = 20;
@@ -35,6 +37,18 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: false }), [endpoint.id]);
   useEffect(() => setFirst(0), [endpoint.id, version]);
+  const [replayed, setReplayed] = useState(false);
+  const [replayProblem, setReplayProblem] = useState<Problem | null>(null);
+  const [replaying, setReplaying] = useState(false);
+  const enabled = endpoint.status === 'enabled';
+  const replay = async (entry: DeliveryAttempt) => {
+    if (replaying) return;
+    setReplaying(true);
+    const outcome = await attempt(api().POST('/webhooks/{id}/deliveries/{deliveryId}/replay', { params: { path: { id: endpoint.id, deliveryId: entry.deliveryId } } }));
+    setReplaying(false);
+    setReplayed(outcome.ok);
+    setReplayProblem(outcome.ok ? null : outcome.problem);
+  };
   const items = log.data?.items ?? [];
   const shown = items.slice(first, first + PAGE_SIZE);
   return (
@@ -42,16 +56,22 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
       <div class="screen-head">
         <h2 id="delivery-log-title" tabIndex={-1} ref={heading}>{page.logTitle}</h2>
         <div class="actions">
-          <button type="button" class="secondary" onClick={log.retry}>{page.refresh}</button>
+          <button type="button" class="secondary" onClick={() => {
+            setReplayed(false);
+            log.retry();
+          }}>{page.refresh}</button>
           <button type="button" class="quiet" onClick={onClose}>{page.closeLog}</button>
         </div>
       </div>
       <p class="muted webhook-text"><Sentence words={page.logOf} values={[endpoint.url]} /></p>
+      {!enabled && <p class="notice warn">{page.replayNeedsEnabled}</p>}
+      {replayed && <p class="notice" role="status">{page.replayed}</p>}
+      <ProblemMessage problem={replayProblem} />
       {log.problem ? <ProblemMessage problem={log.problem} onRetry={log.retry} /> : (
         <DataTable
           caption={page.logCaption}
           rows={shown}
-          rowKey={(entry) => `${entry.messageId}-${entry.attempt}-${entry.at}`}
+          rowKey={(entry) => entry.deliveryId}
           loading={log.slow}
           empty={log.loading ? words.common.loading : page.logEmpty}
           columns={[
@@ -65,6 +85,16 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
             },
             { header: page.response, numeric: true, cell: (entry) => entry.responseStatus ?? <span class="muted">{noAnswerReason(entry.error, page)}</span> },
             { header: page.latency, numeric: true, cell: (entry) => page.milliseconds(entry.latencyMs) },
+            {
+              header: page.actions,
+              hideHeader: true,
+              cell: (entry) => enabled && (
+                <button type="button" class="secondary" aria-label={page.replayFor(eventName(entry.eventType, page), formatMoscowClock(entry.at))}
+                  onClick={() => void replay(entry)}>
+                  {page.replay}
+                </button>
+              ),
+            },
           ]}
         />
       )}

@@ -2,8 +2,9 @@
  * Partner → Webhooks (issue 33): the owner and admins list their endpoints (address, events in
  * words, enabled or disabled and since when deliveries fail), add one (its signing secret shown
  * once), send a test event, rotate the secret (shown once; the old one keeps signing for the
- * overlap), remove one, and read an endpoint's delivery log (`?endpoint=<id>`). (`App.tsx` tells
- * other roles the screen is not theirs.)
+ * overlap), remove one, re-enable one disabled after 24 hours of failures, and read an endpoint's
+ * delivery log (`?endpoint=<id>`) and replay a delivery from it. (`App.tsx` tells other roles the
+ * screen is not theirs.)
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -85,6 +86,17 @@ export function Webhooks() {
     void refresh();
   };
 
+  const reenable = async (endpoint: Endpoint) => {
+    const outcome = await attempt(api().POST('/webhooks/{id}/enable', { params: { path: { id: endpoint.id } } }));
+    setActionProblem(outcome.ok ? null : outcome.problem);
+    if (!outcome.ok || !list) return;
+    const enabled = outcome.data;
+    loaded.replace({ ...list, items: list.items.map((each) => (each.id === enabled.id ? enabled : each)) });
+    setNotice({ say: (w) => <Sentence words={w.reenabled} values={[enabled.url]} /> });
+    // The button is gone with the endpoint's disabled state: focus goes on to the row's log button.
+    requestAnimationFrame(() => document.getElementById(`log-${enabled.id}`)?.focus());
+  };
+
   const menuItems = (endpoint: Endpoint): MenuItem[] => [
     { label: page.sendTest, run: () => void sendTest(endpoint) },
     { label: page.rotate, run: () => setOpen({ kind: 'rotate', endpoint }) },
@@ -132,6 +144,9 @@ export function Webhooks() {
                 <>
                   <span class={`badge webhook-${endpoint.status}`}>{page.statusWords[endpoint.status]}</span>
                   {endpoint.failingSince && <span class="failing-since">{page.failingSince(formatMoscowTime(endpoint.failingSince))}</span>}
+                  {endpoint.status === 'disabled' && (
+                    <button type="button" class="secondary reenable" aria-label={page.reenableFor(endpoint.url)} onClick={() => void reenable(endpoint)}>{page.reenable}</button>
+                  )}
                 </>
               ),
             },
@@ -142,7 +157,7 @@ export function Webhooks() {
               class: 'c-actions',
               cell: (endpoint) => (
                 <span class="row-actions">
-                  <button type="button" class="secondary" aria-label={page.showLogFor(endpoint.url)} aria-pressed={endpoint.id === logId}
+                  <button type="button" id={`log-${endpoint.id}`} class="secondary" aria-label={page.showLogFor(endpoint.url)} aria-pressed={endpoint.id === logId}
                     onClick={() => navigate(withQuery('/webhooks', { endpoint: endpoint.id }))}>
                     {page.showLog}
                   </button>
