@@ -73,7 +73,7 @@ export const en = {
   closeLog: 'Close the log',
   time: 'Time (Moscow)',
   event: 'Event',
-  message: 'Message id',
+  message: 'Message',
   attempt: 'Attempt',
   outcome: 'Outcome',
   outcomeWords: { succeeded: 'Delivered', failed: 'Failed' },

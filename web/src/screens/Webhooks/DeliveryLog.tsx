@@ -85,16 +85,17 @@ export function DeliveryLog({ endpoint, version, onClose }: DeliveryLogProps) {
             },
             { header: page.response, numeric: true, cell: (entry) => entry.responseStatus ?? <span class="muted">{noAnswerReason(entry.error, page)}</span> },
             { header: page.latency, numeric: true, cell: (entry) => page.milliseconds(entry.latencyMs) },
-            {
+            // Replay only while the endpoint is enabled (the API refuses it otherwise); no empty column meanwhile.
+            ...(enabled ? [{
               header: page.actions,
               hideHeader: true,
-              cell: (entry) => enabled && (
+              cell: (entry: DeliveryAttempt) => (
                 <button type="button" class="secondary" aria-label={page.replayFor(eventName(entry.eventType, page), formatMoscowClock(entry.at))}
                   onClick={() => void replay(entry)}>
                   {page.replay}
                 </button>
               ),
-            },
+            }] : []),
           ]}
         />
       )}

@@ -140,14 +140,15 @@ export function Webhooks() {
             },
             {
               header: page.status,
+              // One block: a phone's card lays a cell's children out in a row.
               cell: (endpoint) => (
-                <>
+                <div>
                   <span class={`badge webhook-${endpoint.status}`}>{page.statusWords[endpoint.status]}</span>
                   {endpoint.failingSince && <span class="failing-since">{page.failingSince(formatMoscowTime(endpoint.failingSince))}</span>}
                   {endpoint.status === 'disabled' && (
                     <button type="button" class="secondary reenable" aria-label={page.reenableFor(endpoint.url)} onClick={() => void reenable(endpoint)}>{page.reenable}</button>
                   )}
-                </>
+                </div>
               ),
             },
             { header: page.created, nowrap: true, cell: (endpoint) => formatMoscowClock(endpoint.createdAt) },
