@@ -151,6 +151,8 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await expect(page.getByRole('status').filter({ hasText: 'Test event not delivered: your receiver answered 500.' })).toBeVisible();
   await expect(row).toContainText('Failing since');
   await expect(log.getByRole('row')).toHaveCount(4);
+  // The suite's one stack moves a day ahead: this spec runs last (one worker, files in name order; playwright.config.ts),
+  // so no journey after it sees the clock moved. A spec named after it must not depend on the time.
   expect((await call(suiteStack().apiUrl, 'POST', '/__local/clock', { body: { advanceHours: 25 } })).status).toBe(200);
   await log.getByRole('row').nth(1).getByRole('button', { name: /^Replay Test event of / }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The delivery is queued again' })).toBeVisible();
