@@ -366,15 +366,15 @@ export const routes: readonly RouteSpec[] = ([
     path: '/invitations/{token}/accept',
     handler: 'acceptInvitation',
     auth: 'console',
-    // Tells the partner at once (partner-notice outbox: the partner's address and language, the mail).
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
+    // Tells the partner at once (partner-notice outbox: the partner's address and language, the mail, the event).
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true, events: true },
   },
   {
     method: 'POST',
     path: '/invitations/{token}/decline',
     handler: 'declineInvitation',
     auth: 'console',
-    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true },
+    uses: { tables: { invitations: 'readWrite', clients: 'readWrite', audit: 'append', partners: 'read', idempotency: 'readWriteDelete' }, mail: true, events: true },
   },
   {
     method: 'GET',
@@ -528,6 +528,12 @@ export const routes: readonly RouteSpec[] = ([
   { method: 'POST', path: '/webhooks/{id}/secret', handler: 'rotateWebhookSecret', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
   { method: 'POST', path: '/webhooks/{id}/test', handler: 'sendWebhookTestEvent', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
   { method: 'GET', path: '/webhooks/{id}/deliveries', handler: 'listWebhookDeliveries', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' } } },
+  // The replay goes on the bus, whose rule feeds the delivery queue (no queue grant on a route).
+  {
+    method: 'POST', path: '/webhooks/{id}/deliveries/{deliveryId}/replay', handler: 'replayWebhookDelivery', auth: 'partner', roles: ROLES.team, scope: null,
+    uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'read', rateLimits: 'readWrite' }, events: true },
+  },
+  { method: 'POST', path: '/webhooks/{id}/enable', handler: 'enableWebhookEndpoint', auth: 'partner', roles: ROLES.team, scope: null, uses: { tables: { ...MEMBERSHIP_TABLES, webhooks: 'readWrite', rateLimits: 'readWrite' } } },
   {
     method: 'GET',
     path: '/partners',
@@ -604,10 +610,16 @@ export const queues: readonly QueueSpec[] = [
   {
     handler: 'deliverWebhooks',
     // The domain events a webhook carries (WEBHOOK_EVENT_OF_DOMAIN_EVENT; a unit test holds the two lists equal).
-    eventTypes: ['ClientBlocked', 'ClientUnblocked', 'ClientDetached', 'ClientInvitationExpired', 'ClientBudgetThresholdReached', 'ClientSpendAnomaly'],
+    eventTypes: [
+      'ClientBlocked', 'ClientUnblocked', 'ClientDetached', 'ClientInvitationAccepted', 'ClientInvitationDeclined', 'ClientInvitationExpired',
+      'ClientBudgetThresholdReached', 'ClientSpendAnomaly', 'BulkClientOperationCompleted',
+      // A partner's replay of one logged delivery (`POST /webhooks/{id}/deliveries/{deliveryId}/replay`).
+      'WebhookDeliveryReplayRequested',
+    ],
     queueUrlVariable: 'WEBHOOK_QUEUE_URL',
-    // Reads the endpoints, logs each attempt, disables an endpoint failing for 24 h (no delete: old log entries expire by TTL).
-    uses: { tables: { webhooks: 'readWrite' } },
+    // Reads the endpoints, logs each attempt, disables an endpoint failing for 24 h (no delete: old log entries expire by TTL)
+    // and mails its partner (the partner's address and language).
+    uses: { tables: { webhooks: 'readWrite', partners: 'read' }, mail: true },
   },
 ];
 

@@ -26,7 +26,8 @@ import { HttpWebhookTransport } from './http/HttpWebhookTransport';
 import { SqsDeliveryQueue } from './sqs/SqsDeliveryQueue';
 import type { ConsumerDeps } from '../domain/webhooks/consumeDeliveryQueue';
 import type { DeliveryQueue } from '../ports/DeliveryQueue';
-import type { WebhookDeps } from '../domain/webhooks/manageWebhooks';
+import type { ReplayDeps, WebhookDeps } from '../domain/webhooks/manageWebhooks';
+import { tellEndpointDisabled } from '../domain/webhooks/tellEndpointDisabled';
 import { DynamoClientAssignments } from './dynamodb/DynamoClientAssignments';
 import { DEFAULT_MAX_MEMBERS } from '../domain/team/Member';
 import type { TeamDeps } from '../domain/team/manageTeam';
@@ -168,9 +169,23 @@ export function webhookDeps(): WebhookDeps {
   return { store: new DynamoWebhookStore(documentClient()), transport: new HttpWebhookTransport(allowLoopback), clock, ids, allowLoopback };
 }
 
-/** What the webhook queue's consumer needs: the webhook deps and the queue (`WEBHOOK_QUEUE_URL`) to queue retries on. */
-export function webhookConsumerDeps(): ConsumerDeps {
-  return { ...webhookDeps(), queue: standIns?.deliveryQueue?.() ?? SqsDeliveryQueue.fromEnv() };
+/**
+ * What the webhook queue's consumer needs: the webhook deps, the queue (`WEBHOOK_QUEUE_URL`) to queue
+ * retries on, and the partner's mail when an endpoint is disabled (linking to the console at `consoleUrl`).
+ */
+export function webhookConsumerDeps(consoleUrl: string): ConsumerDeps {
+  const deps = webhookDeps();
+  const notice = { store: deps.store, partners: partners(), mailer: mailer(), consoleUrl, mail: mailSettingsFromEnv(process.env) };
+  return {
+    ...deps,
+    queue: standIns?.deliveryQueue?.() ?? SqsDeliveryQueue.fromEnv(),
+    onDisabled: (partnerId, endpointId) => tellEndpointDisabled(notice, partnerId, endpointId),
+  };
+}
+
+/** What asking for the replay of a delivery needs: the logs, and the bus that carries the request to the delivery queue. */
+export function webhookReplayDeps(): ReplayDeps {
+  return { store: new DynamoWebhookStore(documentClient()), events: eventPublisher(), clock, ids };
 }
 
 /** Client assignments to sales members (the assignment route only). */
@@ -302,9 +317,9 @@ export function invitationDeps(): Pick<ClientDeps, 'clients' | 'clock' | 'ids'> 
   return { clients: clientRepository(), clock, ids };
 }
 
-/** What the invitation answers need: the invitation's records, and the partner and the mailer to tell the partner (`notifyPartner`). */
+/** What the invitation answers need: the invitation's records, and the partner, the mailer and the event bus to tell the partner and its systems (`notifyPartner`). */
 export function answerDeps(publicBaseUrl: string): AnswerDeps {
-  return { ...invitationDeps(), partners: partners(), mailer: mailer(), publicBaseUrl, mail: mailSettingsFromEnv(process.env) };
+  return { ...invitationDeps(), partners: partners(), mailer: mailer(), events: eventPublisher(), publicBaseUrl, mail: mailSettingsFromEnv(process.env) };
 }
 
 /** What the public invitation page needs: reads only. */

@@ -37,6 +37,7 @@ export const DOMAIN_ERROR_CODES = {
   client_not_active: 'conflict',
   invitation_closed: 'conflict',
   confirmation_used: 'conflict',
+  webhook_endpoint_disabled: 'conflict',
   unknown_account: 'rule_violation',
   invitation_expired: 'rule_violation',
   invitation_superseded: 'rule_violation',

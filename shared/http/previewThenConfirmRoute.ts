@@ -31,7 +31,8 @@ async function previewOrConfirm(
   const actor = memberActor(principal);
   const notFound = () => new NotFoundError('Client', { clientId: request.clientIds[0] });
   if (confirm) {
-    const results = await confirmClientOperation(clientOperationDeps(requestId), principal.partnerId, actor, request, confirm);
+    // A bulk operation also announces its completion (`BulkClientOperationCompleted`); one client's change has its own event.
+    const results = await confirmClientOperation(clientOperationDeps(requestId), principal.partnerId, actor, request, confirm, { bulk: !single });
     if (single && results[0]?.result === 'not_found') throw notFound();
     return { status: 200, body: toOperationResultView(request.operation, results) };
   }

@@ -50,6 +50,12 @@ export interface ClientBatchStore {
    * exactly the others, for the follow-up job.
    */
   completeFollowUps(followUps: readonly StoredFollowUp[]): Promise<void>;
+  /**
+   * Stores the follow-up that announces the completion of the operation confirmed with `tokenHash`,
+   * once per confirmation: marks the spent confirmation completed and stores the follow-up atomically.
+   * `undefined` when an earlier request of this confirmation already did (nothing is stored again).
+   */
+  recordCompletion(tokenHash: string, followUp: ClientFollowUp): Promise<StoredFollowUp | undefined>;
 }
 
 /**

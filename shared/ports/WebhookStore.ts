@@ -10,6 +10,8 @@ export interface WebhookStore {
   create(endpoint: WebhookEndpoint): Promise<void>;
   /** Replaces an endpoint that exists (secret rotation, status); `false` when it is gone. */
   update(endpoint: WebhookEndpoint): Promise<boolean>;
+  /** Disables an enabled endpoint; `false` when it is gone or already disabled (of concurrent callers exactly one gets `true`). */
+  disable(partnerId: string, endpointId: string): Promise<boolean>;
   /** Removes an endpoint and its log; `false` when the partner has no such endpoint. */
   remove(partnerId: string, endpointId: string): Promise<boolean>;
   /** Appends an attempt to the endpoint's log. */

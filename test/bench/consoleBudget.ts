@@ -32,6 +32,7 @@ const SCREEN_CALLS: ReadonlyArray<readonly [string, string]> = [
   ['Partner → Notifications', 'GET /notifications — one call per page; POST /notifications/{id}/read'],
   ['Clients by spend / balance', 'GET /portfolio/clients — one call per page'],
   ['Partner → Team', 'GET /team/members; POST /team/members, PATCH | DELETE /team/members/{memberId}; selection: POST /clients/assignments'],
+  ['Partner → Webhooks', 'GET /webhooks; POST /webhooks, DELETE /webhooks/{id}, POST /webhooks/{id}/secret | test; log: GET /webhooks/{id}/deliveries (the last 100, paged in the browser)'],
 ];
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);

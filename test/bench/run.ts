@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const { startLocalStack } = await import('../../infra/local/localStack');
   const { benchConsoleBudget } = await import('./consoleBudget');
   const { benchSpendControl } = await import('./spendControl');
+  const { benchWebhookDelay } = await import('./webhookDelay');
   const spendTitle = '2d. Spend control: write units per billing event, home screen and clients by spend and by balance at 100 and 100 000 clients';
 
   const { benchWritePath } = await import('./writePath');
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
         ...(runs('2.') ? [await measureHandlerOverhead(stack, overheadRounds, 'seeded (after 2 and 2b)')] : []),
       ]),
     );
+    await section('3b. Webhook delivery delay: a client\'s block to a loopback receiver (local stack, as `npm start` runs it)', () => benchWebhookDelay(stack));
     await section('4. HTTP load on the local gateway', () =>
       benchHttpLoad(stack, { connections: setting('BENCH_LOAD_CONNECTIONS', 10), seconds: setting('BENCH_LOAD_SECONDS', 5) }),
     );

@@ -22,8 +22,10 @@ import {
   type ClientOperationDeps,
   confirmClientOperation,
   type ClientOperationRequest,
+  operationConfirmationId,
   previewClientOperation,
 } from '../../shared/domain/clients/runClientOperation';
+import { hashSecretToken } from '../../shared/domain/clients/secretToken';
 import { CONFIRMATION_LIFETIME_MS } from '../../shared/domain/clients/operationConfirmation';
 import { randomIds } from '../../shared/domain/IdGenerator';
 import type { EventPublisher } from '../../shared/ports/EventPublisher';
@@ -465,5 +467,32 @@ describe('DynamoOperationConfirmations', () => {
     await expect(confirmations.issue({
       tokenHash: fresh, partnerId: 'ptn_2', operation: 'delete', clientSetDigest: 'x', issuedBy: 'usr_2', expiresAt: now,
     })).rejects.toThrow();
+  });
+});
+
+describe('the completion of a bulk operation', () => {
+  it('is stored and published once when two requests of one confirmation run at once, with the confirmation marked completed', async () => {
+    const clock = testClock();
+    const partner = await newPartner();
+    const clients = await storedClients(db(), clock, partner.partnerId, 'active', 6);
+    const request = { operation: 'block', clientIds: clients.map((client) => client.id) } as const;
+    const preview = await previewClientOperation(deps(clock), partner.partnerId, partner.actor, request);
+    const token = preview.confirmation?.token ?? '';
+
+    const answers = await Promise.all([1, 2].map(() => confirmClientOperation(deps(clock), partner.partnerId, partner.actor, request, token, { bulk: true })));
+    clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps(jobDeps(clock));
+
+    expect(answers[0]).toEqual(answers[1]);
+    const completions = (await new LocalEventStore(db()).published())
+      .filter((event) => event.type === 'BulkClientOperationCompleted' && event.detail.partnerId === partner.partnerId);
+    expect(completions.map((event) => [event.id, event.detail.counts])).toEqual([
+      [operationConfirmationId(hashSecretToken(token)), { done: 6, skipped: 0, notFound: 0, failed: 0 }],
+    ]);
+    // The confirmation is marked: recording it again stores nothing.
+    const [completion] = completions;
+    const again = { id: `${completion!.id}_again`, partnerId: partner.partnerId, event: completion!, dueAt: clock.now() };
+    expect(await new DynamoClientBatchStore(db()).recordCompletion(hashSecretToken(token), again)).toBeUndefined();
+    expect(await new DynamoClientFollowUpOutbox(db()).dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { Mail } from '../../shared/ports/Mailer';
 import { money } from '../../shared/domain/Money';
 import type { SpendAlert } from '../../shared/domain/spend/SpendAlert';
 import { spendAlertMail } from '../../shared/domain/spend/spendAlertMail';
+import { endpointDisabledMail } from '../../shared/domain/webhooks/endpointDisabledMail';
 
 /** Every kind of mail, by the name its screenshot and test carry. */
 export const MAIL_KINDS = [
@@ -25,6 +26,7 @@ export const MAIL_KINDS = [
   'invitation-declined',
   'invitation-expired',
   'spend-alert',
+  'webhook-endpoint-disabled',
 ] as const;
 
 /** A kind of mail. */
@@ -136,5 +138,10 @@ export function sampleMail(kind: MailKind, language: Language, typed: Typed, set
     case 'spend-alert':
       // A spend alert names the client by id and amounts only: nothing a person typed goes in.
       return spendAlertMail(partner.email, SAMPLE_SPEND_ALERT, language, settings);
+    case 'webhook-endpoint-disabled':
+      // The URL is what the partner typed.
+      return endpointDisabledMail(partner, {
+        endpointId: 'whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f', url: `https://crm.lee-it.example/hooks?from=${typed.company}`, failingSince: SUBMITTED,
+      }, { responseStatus: 503 }, SAMPLE_CONSOLE, settings);
   }
 }

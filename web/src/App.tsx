@@ -29,6 +29,7 @@ const Team = lazyScreen(() => import('./screens/Team/Team').then((module) => mod
 // The partner department's screens are for its managers only: partners never download them.
 const Applications = lazyScreen(() => import('./screens/Applications/Applications').then((module) => module.Applications));
 const ApiKeys = lazyScreen(() => import('./screens/ApiKeys/ApiKeys').then((module) => module.ApiKeys));
+const Webhooks = lazyScreen(() => import('./screens/Webhooks/Webhooks').then((module) => module.Webhooks));
 const ApplicationDetail = lazyScreen(() => import('./screens/Applications/ApplicationDetail').then((module) => module.ApplicationDetail));
 const Partners = lazyScreen(() => import('./screens/Partners/Partners').then((module) => module.Partners));
 const PartnerPage = lazyScreen(() => import('./screens/Partners/PartnerPage').then((module) => module.PartnerPage));
@@ -57,6 +58,7 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/notifications', role: 'partner', member: 'GET /notifications', render: () => <Notifications /> },
   { pattern: '/team', role: 'partner', member: 'GET /team/members', render: () => <Team /> },
   { pattern: '/api-keys', role: 'partner', member: 'GET /api-keys', render: () => <ApiKeys /> },
+  { pattern: '/webhooks', role: 'partner', member: 'GET /webhooks', render: () => <Webhooks /> },
   { pattern: '/applications', role: 'manager', render: () => <Applications /> },
   { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
   { pattern: '/partners', role: 'manager', render: () => <Partners /> },

@@ -20,6 +20,7 @@ export const SCREEN_PATHS = [
   '/partners',
   '/partners/:id',
   '/api-keys',
+  '/webhooks',
 ] as const;
 
 /** A path made of printable ASCII other than `\` (no tab, line break, space or backslash the URL parser would bend). */

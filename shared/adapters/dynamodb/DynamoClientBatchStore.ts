@@ -3,7 +3,7 @@ import type { ClientAuditEntry } from '../../domain/audit/AuditEntry';
 import type { Client } from '../../domain/clients/Client';
 import type { ClientFollowUp } from '../../domain/clients/decideClientOperation';
 import type { Invitation } from '../../domain/clients/Invitation';
-import type { ClientBatchStore, OperationChange, SaveOutcome } from '../../ports/ClientBatchStore';
+import type { ClientBatchStore, OperationChange, SaveOutcome, StoredFollowUp } from '../../ports/ClientBatchStore';
 import { batchGetAll } from './batchCalls';
 import { clientChangeItems } from './clientChangeTransaction';
 import { FOLLOW_UP_QUEUE, followUpGroupKey, followUpGroupRef } from './clientFollowUpKeys';
@@ -13,7 +13,9 @@ import { readClientsByIds } from './DynamoClientsByIds';
 import { invitationKey } from './invitationKeys';
 import { auditKey } from './auditKeys';
 import { toClientAuditEntry } from './DynamoAuditTrail';
-import { lostRace } from './lostRace';
+import { CONDITION_FAILED, cancellationCodes, lostRace } from './lostRace';
+import { confirmationKey } from './confirmationKeys';
+import { physicalTableName } from './tables';
 import { MAX_TRANSACTION_ITEMS, type TransactItem } from './TransactItem';
 
 /** Most follow-ups in one stored group: an entry takes well under 1 KB, so a group stays far below DynamoDB's 400 KB per item. */
@@ -71,6 +73,31 @@ export class DynamoClientBatchStore extends DynamoClientFollowUps implements Cli
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_TRANSACTIONS, groups.length) }, worker));
     return outcomes;
+  }
+
+  public async recordCompletion(tokenHash: string, followUp: ClientFollowUp): Promise<StoredFollowUp | undefined> {
+    const group = this.followUpGroupItem([followUp]);
+    try {
+      await this.client.send(new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.confirmationsTable ?? physicalTableName('operationConfirmations'),
+              Key: confirmationKey(tokenHash),
+              UpdateExpression: 'SET completedAt = :at',
+              // Invariant: a confirmed operation's completion is announced once (the marker and its follow-up are written together).
+              ConditionExpression: 'attribute_exists(usedAt) AND attribute_not_exists(completedAt)',
+              ExpressionAttributeValues: { ':at': followUp.event.at.toISOString() },
+            },
+          },
+          group.item,
+        ],
+      }));
+      return { ...followUp, storedIn: group.storedIn };
+    } catch (error) {
+      if (cancellationCodes(error)[0] === CONDITION_FAILED) return undefined;
+      throw error;
+    }
   }
 
   /** The transaction item that stores the follow-ups of one transaction, as one group. */

@@ -9,7 +9,7 @@ import { optionalStoredText, storedText } from './storedFields';
 /** The stored shape of one follow-up inside its group (written by `toFollowUpEntry`). */
 const followUpEntry = z.object({
   partnerId: storedText,
-  clientId: storedText,
+  clientId: optionalStoredText,
   accountId: optionalStoredText,
   eventType: storedText,
   eventAt: isoDate,

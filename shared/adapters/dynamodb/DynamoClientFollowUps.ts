@@ -30,9 +30,15 @@ export function toFollowUpEntry(followUp: ClientFollowUp): Record<string, unknow
 export class DynamoClientFollowUps implements Pick<ClientBatchStore, 'completeFollowUps'> {
   /** The follow-ups table, and the client tables the changes that write follow-ups go to. */
   protected readonly tables: ClientTables & { readonly followUps: string };
+  /** The confirmations table a bulk operation's completion marks, if given (else named when first used: not every user of the store is wired to it). */
+  protected readonly confirmationsTable: string | undefined;
 
-  public constructor(protected readonly client: DynamoDBDocumentClient, tableNames: Partial<ClientTables> & { followUps?: string } = {}) {
+  public constructor(
+    protected readonly client: DynamoDBDocumentClient,
+    tableNames: Partial<ClientTables> & { followUps?: string; confirmations?: string } = {},
+  ) {
     this.tables = { ...clientTables(tableNames), followUps: tableNames.followUps ?? physicalTableName('clientFollowUps') };
+    this.confirmationsTable = tableNames.confirmations;
   }
 
   public async completeFollowUps(followUps: readonly StoredFollowUp[]): Promise<void> {

@@ -7,6 +7,7 @@ import type { WebhookStore } from '../../ports/WebhookStore';
 import { isoDate, optionalIsoDate } from './storedDate';
 import { optionalStoredText, storedNumber, storedText } from './storedFields';
 import { physicalTableName } from './tables';
+import { conditionalUpdate } from './conditionalUpdate';
 import { attemptKey, attemptSortPrefix, ENDPOINT_SORT_PREFIX, webhookEndpointKey, webhookPartitionKey } from './webhookKeys';
 
 /** How long a logged attempt stays (the log shows the last `MAX_LOGGED_ATTEMPTS`; TTL removes the older ones). */
@@ -34,7 +35,12 @@ const attemptItem = z.object({
   responseStatus: z.nullable(storedNumber),
   latencyMs: storedNumber,
   error: optionalStoredText,
+  occurredAt: optionalIsoDate,
+  /** The message's data as JSON (ids and statuses, well under 1 KB: an attempt stays one small item). */
+  data: optionalStoredText,
 });
+
+const messageData = z.record(z.string(), z.unknown());
 
 function toEndpoint(item: Record<string, unknown>): WebhookEndpoint {
   const { previousSecret, failingSince, ...rest } = endpointItem.parse(item);
@@ -100,6 +106,19 @@ export class DynamoWebhookStore implements WebhookStore {
     }
   }
 
+  public async disable(partnerId: string, endpointId: string): Promise<boolean> {
+    const disabled = await conditionalUpdate(this.client, {
+      TableName: this.table,
+      Key: webhookEndpointKey(partnerId, endpointId),
+      UpdateExpression: 'SET #status = :disabled',
+      // Invariant: an endpoint is disabled once per run of failures (the one disabler mails the partner); a removed one stays removed.
+      ConditionExpression: 'attribute_exists(pk) AND #status = :enabled',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':disabled': 'disabled', ':enabled': 'enabled' },
+    });
+    return disabled !== undefined;
+  }
+
   public async remove(partnerId: string, endpointId: string): Promise<boolean> {
     try {
       await this.client.send(new DeleteCommand({
@@ -130,6 +149,8 @@ export class DynamoWebhookStore implements WebhookStore {
         responseStatus: attempt.responseStatus,
         latencyMs: attempt.latencyMs,
         ...(attempt.error && { error: attempt.error }),
+        ...(attempt.occurredAt && { occurredAt: attempt.occurredAt.toISOString() }),
+        ...(attempt.data && { data: JSON.stringify(attempt.data) }),
         expiresAt: Math.floor(attempt.at.getTime() / 1000) + ATTEMPT_TTL_SECONDS,
       },
     }));
@@ -144,8 +165,8 @@ export class DynamoWebhookStore implements WebhookStore {
       Limit: MAX_LOGGED_ATTEMPTS,
     }));
     return (result.Items ?? []).map((item) => {
-      const { error, ...rest } = attemptItem.parse(item);
-      return { ...rest, ...(error && { error }) };
+      const { error, occurredAt, data, ...rest } = attemptItem.parse(item);
+      return { ...rest, ...(error && { error }), ...(occurredAt && data && { occurredAt, data: messageData.parse(JSON.parse(data)) }) };
     });
   }
 }

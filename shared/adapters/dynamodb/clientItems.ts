@@ -45,6 +45,7 @@ const invitationItem = z.object({
   createdAt: isoDate,
   expiresAt: isoDate,
   closedAt: optionalIsoDate,
+  closingAuditId: optionalStoredText,
   tokenHash: storedText,
   version: storedNumber,
 });
@@ -76,8 +77,8 @@ export function toClient(item: Record<string, unknown>): Client {
 
 /** Parses a stored invitation item. */
 export function toInvitation(item: Record<string, unknown>): Invitation {
-  const { invitationId, ...rest } = invitationItem.parse(item);
-  return { id: invitationId, ...rest };
+  const { invitationId, closingAuditId, ...rest } = invitationItem.parse(item);
+  return { id: invitationId, ...rest, ...(closingAuditId && { closingAuditId }) };
 }
 
 /** How an invitation may end that its partner is told of by mail (a cancellation is the partner's own doing). */
@@ -141,6 +142,7 @@ export function invitationToItem(invitation: Invitation): Record<string, unknown
     createdAt: invitation.createdAt.toISOString(),
     expiresAt: invitation.expiresAt.toISOString(),
     closedAt: invitation.closedAt?.toISOString(),
+    closingAuditId: invitation.closingAuditId,
     tokenHash: invitation.tokenHash,
     version: invitation.version,
   };

@@ -32,6 +32,8 @@ export interface Invitation {
   readonly expiresAt: Date;
   /** When it was accepted, declined, cancelled or expired. */
   readonly closedAt?: Date;
+  /** The id of the audit entry of the change that accepted, declined, cancelled or expired it (absent on invitations closed before it was kept). */
+  readonly closingAuditId?: string;
   /** SHA-256 of the only valid token; the token itself is never stored. A resend replaces it. */
   readonly tokenHash: string;
   /** Optimistic-concurrency counter, as on `Client`. */

@@ -132,12 +132,13 @@ async function answerInvitation(
   });
 }
 
-/** What answering needs: the invitation's records, and what telling the partner needs. */
+/** What answering needs: the invitation's records, and what telling the partner (mail, event) needs. */
 export type AnswerDeps = PartnerNoticeDeps & Pick<ClientDeps, 'ids'>;
 
 /**
- * 5. Tell the partner at once (its notice was queued in the transaction that closed the invitation);
- *    if that fails, the answer stands and the expiry job retries the notice.
+ * 5. Tell the partner at once, by mail and by the `ClientInvitationAccepted` / `Declined` event (its
+ *    notice was queued in the transaction that closed the invitation); if that fails, the answer
+ *    stands and the expiry job retries the notice (the event keeps its id: the audit entry's).
  */
 async function answered(deps: AnswerDeps, closed: Invitation): Promise<InvitationView> {
   await notifyPartner(deps, { invitationId: closed.id, dueAt: closed.closedAt ?? deps.clock.now() }).catch(() => false);

@@ -188,10 +188,11 @@ export const FOLLOW_UP_GRACE_MS = 2 * 60 * 1000;
  * publish the event. The request does it at once; the follow-up job does whatever is left after `dueAt`.
  */
 export interface ClientFollowUp {
-  /** The audit entry's id: one follow-up per change, and the event's stable id. */
+  /** The audit entry's id (a confirmed bulk operation's completion: its confirmation id): one follow-up per change, and the event's stable id. */
   readonly id: string;
   readonly partnerId: string;
-  readonly clientId: string;
+  /** Absent for the completion of a bulk operation (about many clients). */
+  readonly clientId?: string;
   /** Absent for a client invited without an account and deleted before accepting. */
   readonly accountId?: string;
   readonly event: DomainEvent;

@@ -161,6 +161,7 @@ export function closeInvitation(
     ...(accountId && { accountId }),
     status: nextInvitationStatus(invitation.status, action),
     closedAt: context.at,
+    closingAuditId: context.auditId,
     version: invitation.version + 1,
   };
   const after: Client = { ...moved, invitation: { ...client.invitation, status: closed.status } };

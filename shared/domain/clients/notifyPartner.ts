@@ -7,35 +7,48 @@ import type { Invitation } from './Invitation';
 /** How long a sender holds a partner notice before another run may retry it. */
 export const PARTNER_NOTICE_LEASE_MS = 2 * 60 * 1000;
 
-/** What telling a partner needs; the event bus only where expiry notices are delivered (the expiry job). */
+/** What telling a partner needs; the event bus where notices are delivered (the answer routes, the expiry job). */
 export type PartnerNoticeDeps = Pick<ClientDeps, 'clients' | 'partners' | 'mailer' | 'clock' | 'publicBaseUrl' | 'mail'> & {
   readonly events?: EventPublisher;
 };
 
 const OUTCOMES: ReadonlySet<string> = new Set<InvitationOutcome>(['accepted', 'declined', 'expired']);
 
-/** Publishes `ClientInvitationExpired` for an expired invitation (its event id lets consumers drop repeats). */
-async function publishExpiry(events: EventPublisher | undefined, invitation: Invitation): Promise<void> {
-  if (!events) throw new Error('expiry notices are delivered where the event bus is at hand (the expiry job)');
-  const expiredAt = invitation.closedAt ?? invitation.expiresAt;
+/** The event of each way an invitation ends that its partner is told of. */
+const EVENT_OF_OUTCOME: Readonly<Record<InvitationOutcome, string>> = {
+  accepted: 'ClientInvitationAccepted',
+  declined: 'ClientInvitationDeclined',
+  expired: 'ClientInvitationExpired',
+};
+
+/**
+ * Publishes the event of how an invitation ended. Its id lets consumers drop repeats: for an answer,
+ * the audit entry of the change that closed it (the id the audit trail shows); for an expiry, as
+ * before, `<invitation>.expired`. Ids and statuses only: never the token.
+ */
+async function publishOutcome(events: EventPublisher | undefined, invitation: Invitation, outcome: InvitationOutcome): Promise<void> {
+  if (!events) throw new Error('invitation outcomes are published where the event bus is at hand (the answer routes, the expiry job)');
+  const closedAt = invitation.closedAt ?? invitation.expiresAt;
+  const id = outcome === 'expired' ? `${invitation.id}.expired` : (invitation.closingAuditId ?? `${invitation.id}.${outcome}`);
   await events.publish({
-    id: `${invitation.id}.expired`,
-    type: 'ClientInvitationExpired',
-    at: expiredAt,
+    id,
+    type: EVENT_OF_OUTCOME[outcome],
+    at: closedAt,
     detail: {
       partnerId: invitation.partnerId,
       clientId: invitation.clientId,
       invitationId: invitation.id,
       accountId: invitation.accountId,
-      expiresAt: invitation.expiresAt.toISOString(),
-      expiredAt: expiredAt.toISOString(),
+      ...(outcome === 'expired'
+        ? { expiresAt: invitation.expiresAt.toISOString(), expiredAt: closedAt.toISOString() }
+        : { [`${outcome}At`]: closedAt.toISOString() }),
     },
   });
 }
 
 /**
  * Tells the partner, in its language, how one of its invitations ended (accepted, declined,
- * expired), under a lease: the mail, for an expiry the `ClientInvitationExpired` event, then the
+ * expired), under a lease: the mail, the event (`ClientInvitationAccepted` / `Declined` / `Expired`), then the
  * notice leaves the outbox. The notice was queued in the transaction that closed the invitation;
  * the answering request delivers it at once and the expiry job retries whatever failed (at least
  * once). False when another sender holds the lease.
@@ -49,11 +62,12 @@ export async function notifyPartner(deps: PartnerNoticeDeps, notice: PartnerNoti
     deps.clients.get(invitation.partnerId, invitation.clientId),
     deps.partners.get(invitation.partnerId),
   ]);
-  if (client && partner && OUTCOMES.has(invitation.status)) {
+  const outcome = OUTCOMES.has(invitation.status) ? (invitation.status as InvitationOutcome) : undefined;
+  if (outcome && client && partner) {
     const at = invitation.closedAt ?? invitation.expiresAt;
-    await deps.mailer.send(partnerNoticeMail(partner, invitation.status as InvitationOutcome, client, at, deps.publicBaseUrl, deps.mail));
+    await deps.mailer.send(partnerNoticeMail(partner, outcome, client, at, deps.publicBaseUrl, deps.mail));
   }
-  if (invitation.status === 'expired') await publishExpiry(deps.events, invitation);
+  if (outcome) await publishOutcome(deps.events, invitation, outcome);
   await deps.clients.completePartnerNotice(invitation.id, leaseUntil);
   return true;
 }

@@ -12,6 +12,8 @@ import type { Client } from './Client';
 import { deliverFollowUps } from './clientFollowUps';
 import {
   type ClientDecision,
+  type ClientFollowUp,
+  FOLLOW_UP_GRACE_MS,
   type ClientOperation,
   type ClientOperationResult,
   type ClientPreview,
@@ -94,6 +96,42 @@ export function operationAuditId(tokenHash: string, clientId: string): string {
   return `aud_${createHash('sha256').update(`${tokenHash}:${clientId}`, 'utf8').digest('hex').slice(0, 32)}`;
 }
 
+/**
+ * The id of the operation confirmed with `tokenHash`: derived like its audit entries' ids, so every
+ * request of one confirmation names it alike, and the token (or its hash) is never shown.
+ */
+export function operationConfirmationId(tokenHash: string): string {
+  return `opc_${createHash('sha256').update(`confirmation:${tokenHash}`, 'utf8').digest('hex').slice(0, 32)}`;
+}
+
+/** How many clients of an operation ended each way. */
+export function resultCounts(results: readonly ClientOperationResult[]): Readonly<Record<'done' | 'skipped' | 'notFound' | 'failed', number>> {
+  const count = (result: ClientOperationResult['result']) => results.filter((candidate) => candidate.result === result).length;
+  return { done: count('done'), skipped: count('skipped'), notFound: count('not_found'), failed: count('failed') };
+}
+
+/**
+ * The follow-up announcing that a confirmed bulk operation completed (`BulkClientOperationCompleted`):
+ * its id is the confirmation's, its detail the operation and the count of clients per result.
+ */
+export function bulkCompletionFollowUp(confirmed: Confirmed, results: readonly ClientOperationResult[], now: Date): ClientFollowUp {
+  const id = operationConfirmationId(confirmed.tokenHash);
+  return {
+    id,
+    partnerId: confirmed.partnerId,
+    event: {
+      id,
+      type: 'BulkClientOperationCompleted',
+      at: now,
+      detail: {
+        partnerId: confirmed.partnerId, operationId: id, operation: confirmed.operation, actor: confirmed.actor.kind,
+        confirmedAt: confirmed.at.toISOString(), total: results.length, counts: resultCounts(results),
+      },
+    },
+    dueAt: new Date(now.getTime() + FOLLOW_UP_GRACE_MS),
+  };
+}
+
 /** A client whose write failed for another reason than a lost race: `temporarily_unavailable`, the error logged for operators. */
 async function unavailable(
   deps: Pick<ClientOperationDeps, 'failures'>,
@@ -115,7 +153,7 @@ interface SavedChange {
 type Applied = { readonly result: ClientOperationResult } | { readonly saved: SavedChange };
 
 /** What every change of one confirmed operation shares: who, when (the moment it was confirmed), and its token's hash. */
-interface Confirmed {
+export interface Confirmed {
   readonly partnerId: string;
   readonly operation: ClientOperation;
   readonly actor: Actor;
@@ -177,6 +215,10 @@ async function applyAlone(deps: Pick<ClientOperationDeps, 'operations' | 'failur
  *    (`temporarily_unavailable`), its error in the failure log (sending the confirmation again retries it).
  * 5. Publish the events at once; what fails (or a crash before it) is left to the follow-up job. The
  *    sign-in gate needs no call: the console's sign-in reads the status just committed.
+ * 6. A bulk operation (`options.bulk`) then announces its completion, once per confirmation: the first
+ *    request that has a result for every client stores `BulkClientOperationCompleted` (its counts)
+ *    with the confirmation marked completed, and publishes it (the follow-up job if that fails). A
+ *    request resumed after a crash completes it; one sent after the completion announces nothing again.
  */
 export async function confirmClientOperation(
   deps: ClientOperationDeps,
@@ -184,6 +226,7 @@ export async function confirmClientOperation(
   actor: Actor,
   request: ClientOperationRequest,
   token: string,
+  options: { readonly bulk?: boolean } = {},
 ): Promise<ClientOperationResult[]> {
   const { operation } = request;
   const clientIds = distinct(request.clientIds);
@@ -195,7 +238,13 @@ export async function confirmClientOperation(
     const recorded = await deps.operations.recordedChanges(partnerId, spent.usedAt, clientIds.map((clientId) => operationAuditId(tokenHash, clientId)));
     for (const entry of recorded) results.set(entry.clientId, done(entry));
   }
-  return applyConfirmed(deps, confirmed, clientIds, results);
+  const report = await applyConfirmed(deps, confirmed, clientIds, results);
+  if (options.bulk) {
+    const completion = await deps.operations.recordCompletion(tokenHash, bulkCompletionFollowUp(confirmed, report, deps.clock.now()));
+    // Stored: if publishing fails, the follow-up job publishes it (same id).
+    if (completion) await deliverFollowUps(deps, [completion]).catch(() => undefined);
+  }
+  return report;
 }
 
 /**
@@ -214,6 +263,13 @@ export async function applyClientOperation(
   return applyConfirmed(deps, confirmed, distinct(request.clientIds), new Map());
 }
 
+/** Whether a client left alone is already where the operation leads (blocked for a block, active for an unblock, gone for a delete). */
+function inTargetState(operation: ClientOperation, decision: ClientDecision): boolean {
+  if (decision.kind === 'change') return false;
+  if (operation === 'delete') return decision.kind === 'not_found';
+  return decision.kind === 'skipped' && decision.reason === (operation === 'block' ? 'already_blocked' : 'already_active');
+}
+
 /** Steps 3–5 of a confirmed operation: decide, write, deliver, for the clients without a recorded result. */
 async function applyConfirmed(
   deps: Omit<ClientOperationDeps, 'confirmations'>,
@@ -225,10 +281,18 @@ async function applyConfirmed(
   const pending = clientIds.filter((clientId) => !results.has(clientId));
   const byId = new Map((pending.length > 0 ? await deps.operations.clientsByIds(partnerId, pending) : []).map((client) => [client.id, client]));
   const changes: OperationChange[] = [];
+  const maybeDoneMeanwhile: string[] = [];
   for (const clientId of pending) {
     const decision = decideClientOperation(operation, byId.get(clientId));
     if (decision.kind === 'change') changes.push(operationChange(confirmed, decision.client));
     else results.set(clientId, unchanged(clientId, decision));
+    if (inTargetState(operation, decision)) maybeDoneMeanwhile.push(clientId);
+  }
+  // Another request of the same confirmation may have changed a client between this one's reads: its
+  // record (read after the client, and written in the same transaction) says it is done, not skipped.
+  if (maybeDoneMeanwhile.length > 0) {
+    const recorded = await deps.operations.recordedChanges(partnerId, confirmed.at, maybeDoneMeanwhile.map((clientId) => operationAuditId(confirmed.tokenHash, clientId)));
+    for (const entry of recorded) results.set(entry.clientId, done(entry));
   }
 
   const outcomes = await deps.operations.saveAll(changes);

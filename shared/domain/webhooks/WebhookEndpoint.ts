@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WebhookEventType } from './WebhookEvent';
 
 /** Most endpoints a partner may register. */
@@ -19,7 +20,7 @@ export interface WebhookEndpoint {
   readonly secret: string;
   /** The secret a rotation replaced, still signing until `until`. */
   readonly previousSecret?: { readonly secret: string; readonly until: Date };
-  /** `disabled` after 24 hours of failed deliveries (the partner is mailed), until it is registered again. */
+  /** `disabled` after 24 hours of failed deliveries (the partner is mailed), until the partner enables it again. */
   readonly status: 'enabled' | 'disabled';
   readonly createdAt: Date;
   /** The first failure after the last success; absent while deliveries succeed. */
@@ -47,4 +48,16 @@ export interface DeliveryAttempt {
   readonly latencyMs: number;
   /** Why it failed without an answer (`address_refused`, `timeout`, `connection_failed`). */
   readonly error?: string;
+  /** When the event happened and its data: the message, kept so that the delivery can be replayed (absent on entries logged before replays). */
+  readonly occurredAt?: Date;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The stable id of one logged attempt (`dlv_…`), derived from what names it (endpoint, time, message,
+ * attempt number), so an entry logged before the id existed has it too and every read agrees.
+ */
+export function deliveryIdOf(attempt: Pick<DeliveryAttempt, 'endpointId' | 'at' | 'messageId' | 'attempt'>): string {
+  const named = `${attempt.endpointId}#${attempt.at.toISOString()}#${attempt.messageId}#${attempt.attempt}`;
+  return `dlv_${createHash('sha256').update(named, 'utf8').digest('hex').slice(0, 32)}`;
 }

@@ -1,11 +1,13 @@
 import type { DeliveryQueue } from '../../ports/DeliveryQueue';
-import { deliveryJobsOf, type DeliveryDeps, type DeliveryJob, queueDelaySeconds, runDeliveryJob } from './deliverWebhookEvents';
+import { deliveryJobsOf, type DeliveryDeps, type DeliveryJob, queueDelaySeconds, replayJobOf, runDeliveryJob } from './deliverWebhookEvents';
+import { WEBHOOK_REPLAY_EVENT } from './manageWebhooks';
 
 /**
  * The webhook queue's consumer (issue 33). The queue carries two kinds of message: a domain event as
  * the EventBridge rule put it there (fanned out into one job per subscribed endpoint, each queued
  * on its own so that one endpoint's failure never repeats another's delivery), and a job (one
  * attempt at one endpoint; a failure queues the next attempt with its delay, the same `webhook-id`).
+ * A partner's replay of one delivery comes from the bus too (`WEBHOOK_REPLAY_EVENT`): one job, for its endpoint.
  */
 
 /** An EventBridge event as its rule hands it to an SQS target (the whole envelope is the body). */
@@ -52,6 +54,11 @@ export async function consumeQueuedMessage(deps: ConsumerDeps, message: QueuedMe
   if (message.kind === 'event') {
     const { id, ...detail } = message.event.detail;
     if (typeof id !== 'string') return;
+    if (message.event['detail-type'] === WEBHOOK_REPLAY_EVENT) {
+      const replay = replayJobOf(detail, deps.clock.now());
+      if (replay) await deps.queue.enqueue(replay, 0);
+      return;
+    }
     const jobs = await deliveryJobsOf(deps, { id, type: message.event['detail-type'], at: new Date(message.event.time), detail });
     // A failed enqueue throws: the event comes back and is fanned out again (at least once; the same webhook-id).
     for (const job of jobs) await deps.queue.enqueue(job, 0);

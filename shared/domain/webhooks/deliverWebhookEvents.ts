@@ -16,16 +16,19 @@ export const WEBHOOK_EVENT_OF_DOMAIN_EVENT: Readonly<Record<string, WebhookEvent
   ClientBlocked: 'client.blocked',
   ClientUnblocked: 'client.unblocked',
   ClientDetached: 'client.deleted',
+  ClientInvitationAccepted: 'invitation.accepted',
+  ClientInvitationDeclined: 'invitation.declined',
   ClientInvitationExpired: 'invitation.expired',
   ClientBudgetThresholdReached: 'budget.threshold_crossed',
   ClientSpendAnomaly: 'budget.anomaly',
+  BulkClientOperationCompleted: 'bulk_operation.completed',
 };
 
 /** One message for one endpoint, and which attempt comes next (queued with a delay until `notBefore`). */
 export interface DeliveryJob {
   readonly partnerId: string;
   readonly endpointId: string;
-  readonly message: { readonly messageId: string; readonly type: WebhookEventType; readonly occurredAt: string; readonly data: Readonly<Record<string, unknown>> };
+  readonly message: { readonly messageId: string; readonly type: WebhookMessage['type']; readonly occurredAt: string; readonly data: Readonly<Record<string, unknown>> };
   readonly attempt: number;
   /** ISO time before which the attempt is not made (a queue delay is at most 15 minutes; a longer wait is queued again). */
   readonly notBefore: string;
@@ -54,6 +57,20 @@ export async function deliveryJobsOf(deps: Pick<DeliveryDeps, 'store' | 'clock'>
   }));
 }
 
+/**
+ * The job of a replay request (`WEBHOOK_REPLAY_EVENT`, published by `replayDelivery`): the logged
+ * message again, for its one endpoint, as the next attempt; `undefined` for a malformed request.
+ */
+export function replayJobOf(detail: Readonly<Record<string, unknown>>, now: Date): DeliveryJob | undefined {
+  const { partnerId, endpointId, messageId, type, occurredAt, data, attempt } = detail;
+  if (typeof partnerId !== 'string' || typeof endpointId !== 'string' || typeof messageId !== 'string' || typeof type !== 'string'
+    || typeof occurredAt !== 'string' || typeof data !== 'object' || data === null || typeof attempt !== 'number') return undefined;
+  return {
+    partnerId, endpointId, attempt, notBefore: now.toISOString(),
+    message: { messageId, type: type as WebhookMessage['type'], occurredAt, data: data as Readonly<Record<string, unknown>> },
+  };
+}
+
 /** What became of a job: delivered, dropped (endpoint gone or disabled), retried later, given up, or the endpoint disabled now. */
 export type JobOutcome =
   | { readonly kind: 'delivered' | 'dropped' | 'gave_up' }
@@ -74,9 +91,9 @@ export async function runDeliveryJob(deps: DeliveryDeps, job: DeliveryJob): Prom
   const failing = await deps.store.endpoint(job.partnerId, job.endpointId);
   const now = deps.clock.now();
   if (failing && endpointToDisable(failing.failingSince, now)) {
-    // Only the endpoint as read is changed; the condition of `update` keeps a removed one removed.
-    await deps.store.update({ ...failing, status: 'disabled' });
-    return { kind: 'disabled', partnerId: job.partnerId, endpointId: job.endpointId };
+    // Of jobs failing at once, the one that disables it tells the partner; the others are dropped like later ones.
+    if (await deps.store.disable(job.partnerId, job.endpointId)) return { kind: 'disabled', partnerId: job.partnerId, endpointId: job.endpointId };
+    return { kind: 'dropped' };
   }
   const delay = retryDelaySeconds(job.attempt);
   if (delay === undefined) return { kind: 'gave_up' };

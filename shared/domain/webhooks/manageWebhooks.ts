@@ -1,10 +1,11 @@
 import type { Clock } from '../Clock';
-import { NotFoundError, RuleViolationError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors';
+import type { EventPublisher } from '../../ports/EventPublisher';
 import type { IdGenerator } from '../IdGenerator';
 import type { WebhookStore, WebhookTransport } from '../../ports/WebhookStore';
 import { endpointUrlProblem } from './webhookAddress';
-import { type DeliveryAttempt, MAX_WEBHOOK_ENDPOINTS, SECRET_OVERLAP_MS, signingSecrets, type WebhookEndpoint } from './WebhookEndpoint';
-import { WEBHOOK_TEST_EVENT, type WebhookEventType } from './WebhookEvent';
+import { type DeliveryAttempt, deliveryIdOf, MAX_WEBHOOK_ENDPOINTS, SECRET_OVERLAP_MS, signingSecrets, type WebhookEndpoint } from './WebhookEndpoint';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT, type WebhookEventType } from './WebhookEvent';
 import { issueWebhookSecret, webhookHeaders } from './webhookSignature';
 
 /** What managing and delivering webhooks needs. */
@@ -92,6 +93,7 @@ export async function attemptDelivery(deps: Pick<WebhookDeps, 'store' | 'transpo
   const logged: DeliveryAttempt = {
     messageId: message.messageId, endpointId: endpoint.endpointId, eventType: message.type, at, attempt, outcome: succeeded ? 'succeeded' : 'failed',
     responseStatus: result.status, latencyMs: result.latencyMs, ...(result.error && { error: result.error }),
+    occurredAt: message.occurredAt, data: message.data,
   };
   await deps.store.logAttempt(endpoint.partnerId, logged);
   if (succeeded === (endpoint.failingSince !== undefined)) {
@@ -106,4 +108,58 @@ export async function sendTestEvent(deps: WebhookDeps, partnerId: string, endpoi
   const endpoint = await endpointOf(deps, partnerId, endpointId);
   const now = deps.clock.now();
   return attemptDelivery(deps, endpoint, { messageId: deps.ids.next('msg'), type: WEBHOOK_TEST_EVENT, occurredAt: now, data: { endpointId } }, 1);
+}
+
+/**
+ * The partner enables an endpoint again (after it was disabled for 24 hours of failures). Output: the
+ * endpoint, `enabled`, with no `failingSince` (its next failure starts a new 24 hours); one already
+ * enabled is answered as it is. Only events from now on reach it: what was dropped meanwhile can be replayed.
+ */
+export async function enableEndpoint(deps: Pick<WebhookDeps, 'store'>, partnerId: string, endpointId: string): Promise<WebhookEndpoint> {
+  const endpoint = await endpointOf(deps, partnerId, endpointId);
+  if (endpoint.status === 'enabled') return endpoint;
+  const { failingSince: _cleared, ...rest } = endpoint;
+  const enabled: WebhookEndpoint = { ...rest, status: 'enabled' };
+  if (!(await deps.store.update(enabled))) throw new NotFoundError('Webhook endpoint', { endpointId });
+  return enabled;
+}
+
+/** The domain event that asks the webhook queue's consumer to deliver one logged message again (the bus carries it to the queue). */
+export const WEBHOOK_REPLAY_EVENT = 'WebhookDeliveryReplayRequested';
+
+/** What asking for a replay needs: the logs, and the bus that carries the request to the delivery queue. */
+export interface ReplayDeps {
+  readonly store: WebhookStore;
+  readonly events: EventPublisher;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+const REPLAYABLE_TYPES: ReadonlySet<string> = new Set([...WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT]);
+
+/**
+ * Queues one logged delivery again. Input: the partner, the endpoint, the log entry's `deliveryId`.
+ * Output: the message id (the same `webhook-id`) and the endpoint.
+ * 1. The endpoint must be the partner's, and the entry in its log with the message kept (`not_found`).
+ * 2. The endpoint must be enabled (`webhook_endpoint_disabled`: enable it first).
+ * 3. The request goes on the bus to the delivery queue: its consumer makes one more attempt of the
+ *    same message, signed afresh with the endpoint's secrets at that time, logged as a new attempt
+ *    (and retried on the schedule if it fails).
+ */
+export async function replayDelivery(deps: ReplayDeps, partnerId: string, endpointId: string, deliveryId: string): Promise<{ messageId: string; endpointId: string }> {
+  const endpoint = await endpointOf(deps, partnerId, endpointId);
+  const attempts = await deps.store.attempts(partnerId, endpointId);
+  const logged = attempts.find((attempt) => deliveryIdOf(attempt) === deliveryId);
+  if (!logged?.occurredAt || !logged.data || !REPLAYABLE_TYPES.has(logged.eventType)) throw new NotFoundError('Webhook delivery', { deliveryId });
+  if (endpoint.status !== 'enabled') {
+    throw new ConflictError('webhook_endpoint_disabled', 'This endpoint is disabled; enable it before replaying a delivery', { endpointId });
+  }
+  const attempt = Math.max(...attempts.filter((entry) => entry.messageId === logged.messageId).map((entry) => entry.attempt)) + 1;
+  await deps.events.publish({
+    id: deps.ids.next('rpl'),
+    type: WEBHOOK_REPLAY_EVENT,
+    at: deps.clock.now(),
+    detail: { partnerId, endpointId, messageId: logged.messageId, type: logged.eventType, occurredAt: logged.occurredAt.toISOString(), data: logged.data, attempt },
+  });
+  return { messageId: logged.messageId, endpointId };
 }

@@ -1,6 +1,6 @@
 /** How the API shows webhook endpoints and their logs (times in ISO-8601 UTC; a secret only where the caller asked for a new one). */
 import type * as z from 'zod/mini';
-import type { DeliveryAttempt, WebhookEndpoint } from '../../domain/webhooks/WebhookEndpoint';
+import { type DeliveryAttempt, deliveryIdOf, type WebhookEndpoint } from '../../domain/webhooks/WebhookEndpoint';
 import type { deliveryAttemptView, webhookEndpointView } from '../docs/webhooks';
 
 /** Renders an endpoint without its secret. */
@@ -20,6 +20,7 @@ export function toWebhookEndpointView(endpoint: WebhookEndpoint, now: Date): z.i
 /** Renders one attempt of a log. */
 export function toDeliveryAttemptView(attempt: DeliveryAttempt): z.infer<typeof deliveryAttemptView> {
   return {
+    deliveryId: deliveryIdOf(attempt),
     messageId: attempt.messageId,
     eventType: attempt.eventType,
     at: attempt.at.toISOString(),

@@ -47,4 +47,37 @@ describe('DynamoWebhookStore', () => {
     expect(await store.attempts(endpoint.partnerId, endpoint.endpointId)).toEqual([attempt('2026-12-06T09:00:10.000Z', 2), attempt('2026-12-06T09:00:00.000Z', 1)]);
     expect(await store.attempts(endpoint.partnerId, 'whe_other')).toEqual([]);
   });
+
+  it('keeps each attempt\'s message (time and data) for a replay, and reads entries logged without one', async () => {
+    const store = new DynamoWebhookStore(tables.documentClient());
+    const endpoint = endpointOf(`ptn_${randomUUID()}`, '2026-12-01T09:00:00.000Z');
+    await store.create(endpoint);
+    const bare: DeliveryAttempt = {
+      messageId: 'msg_1', endpointId: endpoint.endpointId, eventType: 'client.blocked', at: new Date('2026-12-06T09:00:00.000Z'), attempt: 1,
+      outcome: 'succeeded', responseStatus: 204, latencyMs: 9,
+    };
+    const kept: DeliveryAttempt = {
+      ...bare, messageId: 'aud_2', at: new Date('2026-12-06T09:01:00.000Z'), occurredAt: new Date('2026-12-06T08:59:00.000Z'),
+      data: { eventId: 'aud_2', clientId: 'cli_1', before: 'active', after: 'blocked', counts: { done: 1 } },
+    };
+    await store.logAttempt(endpoint.partnerId, bare);
+    await store.logAttempt(endpoint.partnerId, kept);
+
+    expect(await store.attempts(endpoint.partnerId, endpoint.endpointId)).toEqual([kept, bare]);
+  });
+
+  it('disables an enabled endpoint once: a second disabler, or one of a removed endpoint, gets false', async () => {
+    const store = new DynamoWebhookStore(tables.documentClient());
+    const endpoint = { ...endpointOf(`ptn_${randomUUID()}`, '2026-12-01T09:00:00.000Z'), failingSince: new Date('2026-12-05T09:00:00.000Z') };
+    await store.create(endpoint);
+
+    const outcomes = await Promise.all([store.disable(endpoint.partnerId, endpoint.endpointId), store.disable(endpoint.partnerId, endpoint.endpointId)]);
+
+    expect(outcomes.sort()).toEqual([false, true]);
+    expect(await store.endpoint(endpoint.partnerId, endpoint.endpointId)).toEqual({ ...endpoint, status: 'disabled' });
+    expect(await store.disable('ptn_other', endpoint.endpointId)).toBe(false);
+    await store.remove(endpoint.partnerId, endpoint.endpointId);
+    expect(await store.disable(endpoint.partnerId, endpoint.endpointId)).toBe(false);
+    expect(await store.endpoint(endpoint.partnerId, endpoint.endpointId)).toBeUndefined();
+  });
 });

@@ -7,7 +7,9 @@ import { FixedClock } from '../../../shared/domain/Clock';
 import type { Client } from '../../../shared/domain/clients/Client';
 import { deliverDueFollowUps } from '../../../shared/domain/clients/clientFollowUps';
 import { FOLLOW_UP_GRACE_MS } from '../../../shared/domain/clients/decideClientOperation';
-import { confirmClientOperation, type ClientOperationDeps, previewClientOperation } from '../../../shared/domain/clients/runClientOperation';
+import { confirmClientOperation, type ClientOperationDeps, operationConfirmationId, previewClientOperation } from '../../../shared/domain/clients/runClientOperation';
+import { hashSecretToken } from '../../../shared/domain/clients/secretToken';
+import { LocalEventStore } from '../../../shared/adapters/local/LocalEventStore';
 import { createPartner } from '../../support/clientFixtures';
 import { clientOperationTestDeps, followUpJobTestDeps, storedClients } from '../../support/clientOperationFixtures';
 import { useLocalTables } from '../../support/localTables';
@@ -91,7 +93,7 @@ describe('a confirmed bulk delete that dies mid-way', () => {
     clock.advance(1000);
 
     const dying = dyingProcess(point, clock);
-    const crashed = await confirmClientOperation(dying.deps, partner.partnerId, actor, request, token).catch((error: unknown) => {
+    const crashed = await confirmClientOperation(dying.deps, partner.partnerId, actor, request, token, { bulk: true }).catch((error: unknown) => {
       if (!(error instanceof Crash)) throw error;
       return undefined;
     });
@@ -117,7 +119,7 @@ describe('a confirmed bulk delete that dies mid-way', () => {
     if (crashed) expect(crashed.filter((result) => result.result === 'done').length).toBeLessThanOrEqual(doneBefore);
 
     clock.advance(30_000);
-    const resumed = await confirmClientOperation(healthy, partner.partnerId, actor, request, token);
+    const resumed = await confirmClientOperation(healthy, partner.partnerId, actor, request, token, { bulk: true });
 
     expect(resumed).toEqual(clients.map((client) => ({ clientId: client.id, result: 'done', status: 'detached' })));
     for (const client of clients) {
@@ -125,10 +127,16 @@ describe('a confirmed bulk delete that dies mid-way', () => {
       expect(detaches).toHaveLength(1);
     }
     // Sent once more, it answers the same report and changes nothing.
-    await expect(confirmClientOperation(healthy, partner.partnerId, actor, request, token)).resolves.toEqual(resumed);
+    await expect(confirmClientOperation(healthy, partner.partnerId, actor, request, token, { bulk: true })).resolves.toEqual(resumed);
     // The follow-ups the dead process left are delivered by the job once due; none stays owed.
     clock.advance(FOLLOW_UP_GRACE_MS);
     await deliverDueFollowUps(followUpJobTestDeps(db(), clock));
     expect(await new DynamoClientFollowUpOutbox(db()).dueFollowUps(new Date('2100-01-01T00:00:00Z'), 1000)).toEqual([]);
+    // Its completion is announced exactly once, under the confirmation id, with the whole report's counts.
+    const completions = (await new LocalEventStore(db()).published())
+      .filter((event) => event.type === 'BulkClientOperationCompleted' && event.detail.partnerId === partner.partnerId);
+    expect(completions.map((event) => [event.id, event.detail.counts])).toEqual([
+      [operationConfirmationId(hashSecretToken(token)), { done: clients.length, skipped: 0, notFound: 0, failed: 0 }],
+    ]);
   }, 240_000);
 });

@@ -1,5 +1,6 @@
 import type { ClientAuditEntry } from '../../../shared/domain/audit/AuditEntry';
 import type { Client } from '../../../shared/domain/clients/Client';
+import type { ClientFollowUp } from '../../../shared/domain/clients/decideClientOperation';
 import type { Invitation } from '../../../shared/domain/clients/Invitation';
 import type { ClientBatchStore, ClientFollowUpOutbox, OperationChange, SaveOutcome, StoredFollowUp } from '../../../shared/ports/ClientBatchStore';
 import { InMemoryClientTables } from './InMemoryClientTables';
@@ -16,6 +17,7 @@ type Interleaving = 'invitationsByIds' | 'saveAll';
  *   any failed condition is `conflict` (the adapter's `lostRace`) and never stops the others; the
  *   follow-ups of the changes written in one call are stored together (the adapter's group, one per
  *   transaction; the fake puts one call in one group);
+ * - `recordCompletion` stores a confirmation's completion follow-up once (the adapter marks the confirmation);
  * - `dueFollowUps` returns the follow-ups of the groups due, `completeFollowUps` removes exactly the
  *   delivered ones (the adapter leaves a group emptied in parts to the job, which deletes it when it
  *   reads it; neither is observable through the ports).
@@ -26,6 +28,8 @@ export class InMemoryClientBatchStore implements ClientBatchStore, ClientFollowU
   /** Client ids whose writes fail as a throttled transaction does. */
   public readonly unavailable = new Set<string>();
   private readonly interleaved = new Map<Interleaving, Array<() => Promise<void>>>();
+  /** Confirmations whose completion was recorded (the adapter's `completedAt` on the confirmation). */
+  private readonly completed = new Set<string>();
 
   public constructor(public readonly tables: InMemoryClientTables = new InMemoryClientTables()) {}
 
@@ -70,6 +74,12 @@ export class InMemoryClientBatchStore implements ClientBatchStore, ClientFollowU
       if (followUp) outcomes.set(change.after.id, { kind: 'saved', followUp });
     }
     return outcomes;
+  }
+
+  public async recordCompletion(tokenHash: string, followUp: ClientFollowUp): Promise<StoredFollowUp | undefined> {
+    if (this.completed.has(tokenHash)) return undefined;
+    this.completed.add(tokenHash);
+    return this.tables.storeFollowUps([followUp])[0];
   }
 
   public async dueFollowUps(now: Date, limit: number): Promise<StoredFollowUp[]> {

@@ -26,6 +26,13 @@ export class InMemoryWebhookStore implements WebhookStore {
     return true;
   }
 
+  public async disable(partnerId: string, endpointId: string): Promise<boolean> {
+    const endpoint = this.stored.get(endpointId);
+    if (endpoint?.partnerId !== partnerId || endpoint.status !== 'enabled') return false;
+    this.stored.set(endpointId, { ...endpoint, status: 'disabled' });
+    return true;
+  }
+
   public async remove(partnerId: string, endpointId: string): Promise<boolean> {
     return this.stored.get(endpointId)?.partnerId === partnerId && this.stored.delete(endpointId);
   }

@@ -5,6 +5,8 @@ import { CATALOGUES } from '../../../web/src/i18n/catalogue';
 import { en } from '../../../web/src/i18n/en';
 import { languageFor } from '../../../web/src/i18n/language';
 import { ru } from '../../../web/src/i18n/ru';
+import { WEBHOOK_CATALOGUES } from '../../../web/src/i18n/webhooks/catalogue';
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT } from '../../../shared/domain/webhooks/WebhookEvent';
 
 /** Every `error.code` the OpenAPI document lists in an error answer. */
 function documentedErrorCodes(): string[] {
@@ -41,6 +43,13 @@ describe('the console catalogues', () => {
 
   it('have the same entries with the same parameters in both languages', () => {
     expect(shape(ru)).toEqual(shape(en));
+  });
+
+  it("have the Webhooks screen's words (loaded with the screen) with the same entries in both languages, naming every event type", () => {
+    expect(shape(WEBHOOK_CATALOGUES.ru)).toEqual(shape(WEBHOOK_CATALOGUES.en));
+    for (const words of Object.values(WEBHOOK_CATALOGUES)) {
+      expect(Object.keys(words.eventWords).sort()).toEqual([...WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT].sort());
+    }
   });
 
   it('puts a code into words in the page language, and a code it does not know into a sentence with the status', () => {

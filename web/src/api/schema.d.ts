@@ -988,6 +988,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay one delivery
+         * @description Queue one delivery of the endpoint's log again (owner and admins): the same message with the same `webhook-id`, signed afresh with the endpoint's current secret, delivered within seconds as a new attempt in the log (retried like any other if it fails). An entry not in the log (or another partner's endpoint) is 404; a disabled endpoint is 409 `webhook_endpoint_disabled` (enable it first).
+         */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled endpoint
+         * @description Enable an endpoint disabled after 24 hours of failed deliveries (owner and admins): events from now on reach it again and its failure clock starts anew; deliveries missed meanwhile can be replayed from its log. An endpoint already enabled is answered as it is.
+         */
+        post: operations["enableWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/partners": {
         parameters: {
             query?: never;
@@ -1335,6 +1375,7 @@ export interface components {
             key: string;
         };
         DeliveryAttempt: {
+            deliveryId: string;
             messageId: string;
             eventType: string;
             /** Format: date-time */
@@ -3143,6 +3184,36 @@ export interface components {
                 };
                 /** @example <!doctype html><html lang="en">…</html> */
                 "text/html": string;
+            };
+        };
+        /** @description `error.code`: `webhook_endpoint_disabled` */
+        WebhookEndpointDisabled: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "webhook_endpoint_disabled",
+                 *         "message": "What went wrong, in words a person can read",
+                 *         "details": {},
+                 *         "requestId": "Kq3xWgHoliAEMJw="
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    error: {
+                        /** @enum {string} */
+                        code: "webhook_endpoint_disabled";
+                        message: string;
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        requestId: string;
+                    };
+                };
             };
         };
         /** @description `error.code`: `webhook_endpoints_full`, `webhook_address_refused` */
@@ -6866,6 +6937,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "deliveryId": "dlv_3f8a1c5e7b9d2f4a6c8e0b1d3f5a7c9e",
                      *       "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
                      *       "eventType": "webhook.test",
                      *       "at": "2026-12-06T09:31:00.000Z",
@@ -6910,6 +6982,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "deliveryId": "dlv_3f8a1c5e7b9d2f4a6c8e0b1d3f5a7c9e",
                      *           "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
                      *           "eventType": "webhook.test",
                      *           "at": "2026-12-06T09:31:00.000Z",
@@ -6923,6 +6996,94 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DeliveryLog"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messageId": "msg_2b9d7f5e3c1a4e6b8d0f2a4c6e8b0d1f",
+                     *       "endpointId": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "queued": true
+                     *     }
+                     */
+                    "application/json": {
+                        messageId: string;
+                        endpointId: string;
+                        /** @enum {boolean} */
+                        queued: true;
+                    };
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrNotAMemberOrRoleNotAllowedOrApiKeyNotAcceptedOrPartnerSuspendedOrPartnerEnded"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["WebhookEndpointDisabled"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["TemporarilyUnavailable"];
+        };
+    };
+    enableWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, enabled */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "whe_6a1f0c3e9b7d4a2c8e5f1b3d7a9c0e2f",
+                     *       "url": "https://crm.volkova-it.example/hooks/partnerdesk",
+                     *       "events": [
+                     *         "client.blocked",
+                     *         "invitation.accepted"
+                     *       ],
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-12-06T09:30:00.000Z",
+                     *       "failingSince": null,
+                     *       "previousSecretUntil": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
             400: components["responses"]["ValidationFailed"];

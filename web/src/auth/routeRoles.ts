@@ -70,6 +70,8 @@ export const PARTNER_ROUTE_ROLES = {
   'POST /webhooks/{id}/secret': 'team',
   'POST /webhooks/{id}/test': 'team',
   'GET /webhooks/{id}/deliveries': 'team',
+  'POST /webhooks/{id}/deliveries/{deliveryId}/replay': 'team',
+  'POST /webhooks/{id}/enable': 'team',
 } as const satisfies Partial<Record<RouteName, keyof typeof ROLE_GROUPS>>;
 
 /** A partner route the console may offer or hide. */

@@ -41,7 +41,7 @@ export const en = {
     switchToLabel: 'Переключить на русский язык',
     titleSuffix: (title: string) => `${title} · partnerdesk`,
     cannotStart: 'partnerdesk cannot start',
-    nav: { clients: 'Clients', audit: 'Audit', applications: 'Applications', partners: 'Partners', contactSales: 'Contact sales', signIn: 'Sign in', apiKeys: 'API keys' },
+    nav: { clients: 'Clients', audit: 'Audit', applications: 'Applications', partners: 'Partners', contactSales: 'Contact sales', signIn: 'Sign in', apiKeys: 'API keys', webhooks: 'Webhooks' },
   },
   app: {
     consoleTitle: 'Your cloud console',
@@ -120,6 +120,7 @@ export const en = {
     api_key_scope_missing: 'The API key does not have the scope this action needs.',
     webhook_endpoints_full: 'Your partner already has as many webhook endpoints as it may. Remove one before adding another.',
     webhook_address_refused: "The endpoint's address is private, local or otherwise not reachable from the internet. Use a public https address.",
+    webhook_endpoint_disabled: 'This endpoint is disabled. Enable it before replaying a delivery.',
     unknown: (status: number) => `The service answered with an error (${status}). Please try again.`,
   },
   fields: {

@@ -43,7 +43,7 @@ export const ru: Catalogue = {
     switchToLabel: 'Switch to English',
     titleSuffix: (title) => `${title} · partnerdesk`,
     cannotStart: 'Не удаётся запустить partnerdesk',
-    nav: { clients: 'Клиенты', audit: 'Журнал', applications: 'Заявки', partners: 'Партнёры', contactSales: 'Стать партнёром', signIn: 'Вход', apiKeys: 'API-ключи' },
+    nav: { clients: 'Клиенты', audit: 'Журнал', applications: 'Заявки', partners: 'Партнёры', contactSales: 'Стать партнёром', signIn: 'Вход', apiKeys: 'API-ключи', webhooks: 'Вебхуки' },
   },
   app: {
     consoleTitle: 'Ваша консоль облака',
@@ -122,6 +122,7 @@ export const ru: Catalogue = {
     api_key_scope_missing: 'У API-ключа нет области доступа, нужной для этого действия.',
     webhook_endpoints_full: 'У партнёра уже максимальное число адресов для вебхуков. Удалите один, прежде чем добавлять новый.',
     webhook_address_refused: 'Адрес получателя частный, локальный или недоступен из интернета. Укажите публичный адрес https.',
+    webhook_endpoint_disabled: 'Этот адрес отключён. Включите его, прежде чем повторять доставку.',
     unknown: (status) => `Сервис ответил ошибкой (${status}). Попробуйте снова.`,
   },
   fields: {

@@ -15,7 +15,7 @@ import { unreadCount, useUnreadPolling } from '../screens/Notifications/unread';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
 
-type NavKey = 'clients' | 'audit' | 'applications' | 'partners' | 'contactSales' | 'signIn' | 'apiKeys';
+type NavKey = 'clients' | 'audit' | 'applications' | 'partners' | 'contactSales' | 'signIn' | 'apiKeys' | 'webhooks';
 type SpendNavKey = 'home' | 'budgets' | 'notifications' | 'team';
 /** One entry; `route`: shown only to a member whose role may use it (the route the screen reads). */
 interface NavEntry {
@@ -33,6 +33,7 @@ const NAVIGATION: Record<'partner' | 'manager' | 'client' | 'none', readonly Nav
     { href: '/notifications', key: 'notifications', icon: 'bell', route: 'GET /notifications' },
     { href: '/team', key: 'team', icon: 'users', route: 'GET /team/members' },
     { href: '/api-keys', key: 'apiKeys', icon: 'history', route: 'GET /api-keys' },
+    { href: '/webhooks', key: 'webhooks', icon: 'send', route: 'GET /webhooks' },
   ],
   manager: [{ href: '/applications', key: 'applications', icon: 'inbox' }, { href: '/partners', key: 'partners', icon: 'users' }],
   client: [],

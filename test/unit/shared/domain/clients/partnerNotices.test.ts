@@ -67,7 +67,27 @@ describe('telling the partner of an answer', () => {
     await declineInvitation(w.deps, token, { accountId: ACCOUNT });
 
     expect(w.mailer.to(PARTNER_MAIL).map((mail) => mail.subject)).toEqual(['Клиент отклонил приглашение']);
-    expect(w.events.published).toEqual([]);
+    const entry = w.tables.audit.find((candidate) => candidate.action === 'decline');
+    expect(w.events.published).toEqual([{
+      id: entry?.id, type: 'ClientInvitationDeclined', at: entry?.at,
+      detail: { partnerId: 'ptn_1', clientId: entry?.clientId, invitationId: expect.any(String), accountId: ACCOUNT, declinedAt: entry?.at.toISOString() },
+    }]);
+  });
+
+  it('publishes the acceptance once under the id of its audit entry, without the token', async () => {
+    const w = world();
+    const { client, token } = await invite(w, 'ptn_1', { email: 'ivan@example.com', accountId: ACCOUNT });
+
+    await acceptInvitation(w.deps, token, { accountId: ACCOUNT });
+    w.clock.advance(PARTNER_NOTICE_LEASE_MS);
+    await expireInvitations(w.deps);
+
+    const entry = w.tables.audit.find((candidate) => candidate.action === 'accept');
+    expect(w.events.published).toEqual([{
+      id: entry?.id, type: 'ClientInvitationAccepted', at: entry?.at,
+      detail: { partnerId: 'ptn_1', clientId: client.id, invitationId: client.invitation.id, accountId: ACCOUNT, acceptedAt: entry?.at.toISOString() },
+    }]);
+    expect(JSON.stringify(w.events.published)).not.toContain(token);
   });
 
   it('keeps the answer when the mail fails, and the expiry job sends the notice once the lease ran out', async () => {
@@ -86,6 +106,21 @@ describe('telling the partner of an answer', () => {
     expect(await expireInvitations(w.deps)).toMatchObject({ notified: 1, failed: 0 });
     expect(await expireInvitations(w.deps)).toMatchObject({ notified: 0, failed: 0 });
     expect(w.mailer.to(PARTNER_MAIL).map((mail) => mail.subject)).toEqual(['Клиент принял приглашение']);
-    expect(w.events.published).toEqual([]);
+    expect(w.events.published.map((event) => event.type)).toEqual(['ClientInvitationAccepted']);
+  });
+
+  it('keeps the notice owed while the bus refuses the event, and the expiry job publishes it with the same id', async () => {
+    const w = world();
+    const { token } = await invite(w, 'ptn_1', { email: 'ivan@example.com', accountId: ACCOUNT });
+    w.events.refuseWhen(() => true);
+
+    await acceptInvitation(w.deps, token, { accountId: ACCOUNT });
+    w.events.refuseWhen(() => false);
+    w.clock.advance(PARTNER_NOTICE_LEASE_MS);
+    expect(await expireInvitations(w.deps)).toMatchObject({ notified: 1, failed: 0 });
+    expect(await expireInvitations(w.deps)).toMatchObject({ notified: 0, failed: 0 });
+
+    const entry = w.tables.audit.find((candidate) => candidate.action === 'accept');
+    expect(w.events.published.map((event) => [event.type, event.id])).toEqual([['ClientInvitationAccepted', entry?.id]]);
   });
 });

@@ -12,6 +12,7 @@ import { CONFIRMATION_LIFETIME_MS, CONFIRMATION_RESUMABLE_MS } from '../../../..
 import {
   type ClientOperationRequest,
   confirmClientOperation,
+  operationConfirmationId,
   previewClientOperation,
 } from '../../../../../shared/domain/clients/runClientOperation';
 import { hashSecretToken, issueSecretToken } from '../../../../../shared/domain/clients/secretToken';
@@ -446,5 +447,75 @@ describe('confirmClientOperation', () => {
         expect(w.events.published.map((event) => event.detail.clientId).sort()).toEqual([...done].sort());
       },
     ), { numRuns: 60 });
+  });
+});
+
+describe('confirmClientOperation of a bulk operation', () => {
+  /** Preview, then confirm as a bulk operation; the token too. */
+  async function bulk(w: InMemoryClientWorld, request: ClientOperationRequest) {
+    const token = await previewToken(w, request);
+    return { token, results: await confirmClientOperation(w.operationDeps, 'ptn_1', actor, request, token, { bulk: true }) };
+  }
+  const completions = (w: InMemoryClientWorld) => w.events.published.filter((event) => event.type === 'BulkClientOperationCompleted');
+
+  it('announces its completion once, under the confirmation id, with the operation and the count of clients per result, after the clients\' events', async () => {
+    const w = world();
+    const [active, blocked] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'blocked')];
+    const request = { operation: 'block', clientIds: [active.id, blocked.id, 'cli_unknown'] } as const;
+
+    const { token } = await bulk(w, request);
+
+    const id = operationConfirmationId(hashSecretToken(token));
+    expect(id).toMatch(/^opc_[0-9a-f]{32}$/);
+    expect(w.events.published.map((event) => event.type)).toEqual(['ClientBlocked', 'BulkClientOperationCompleted']);
+    expect(completions(w)).toEqual([{
+      id, type: 'BulkClientOperationCompleted', at: w.clock.now(),
+      detail: {
+        partnerId: 'ptn_1', operationId: id, operation: 'block', actor: 'partner', confirmedAt: w.clock.now().toISOString(), total: 3,
+        counts: { done: 1, skipped: 1, notFound: 1, failed: 0 },
+      },
+    }]);
+    expect(JSON.stringify(w.events.published)).not.toContain(token);
+    expect(JSON.stringify(w.events.published)).not.toContain(hashSecretToken(token));
+  });
+
+  it('counts a client whose write failed as failed, and a resend that mends it announces nothing again', async () => {
+    const w = world();
+    const [unavailable, fine] = [await storedClient(w, 'ptn_1', 'active'), await storedClient(w, 'ptn_1', 'active')];
+    w.operations.unavailable.add(unavailable.id);
+    const request = { operation: 'block', clientIds: [unavailable.id, fine.id] } as const;
+    const logged = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+    const { token } = await bulk(w, request);
+    w.operations.unavailable.clear();
+    const again = await confirmClientOperation(w.operationDeps, 'ptn_1', actor, request, token, { bulk: true });
+    logged.mockRestore();
+
+    expect(again.map((result) => result.result)).toEqual(['done', 'done']);
+    expect(completions(w).map((event) => event.detail.counts)).toEqual([{ done: 1, skipped: 0, notFound: 0, failed: 1 }]);
+  });
+
+  it('keeps the completion owed while the bus is down, and the follow-up job publishes it once', async () => {
+    const w = world();
+    const client = await storedClient(w, 'ptn_1', 'active');
+    w.events.refuseWhen(() => true);
+
+    const { token } = await bulk(w, { operation: 'block', clientIds: [client.id] });
+    w.events.refuseWhen(() => false);
+    w.clock.advance(FOLLOW_UP_GRACE_MS);
+    await deliverDueFollowUps({ ...w.operationDeps, operations: w.operations });
+    await deliverDueFollowUps({ ...w.operationDeps, operations: w.operations });
+
+    expect(completions(w).map((event) => event.id)).toEqual([operationConfirmationId(hashSecretToken(token))]);
+    expect(w.tables.followUpGroupCount).toBe(0);
+  });
+
+  it('is not announced for one client\'s operation (its own event says it all)', async () => {
+    const w = world();
+    const client = await storedClient(w, 'ptn_1', 'active');
+
+    await previewAndConfirm(w, { operation: 'block', clientIds: [client.id] });
+
+    expect(w.events.published.map((event) => event.type)).toEqual(['ClientBlocked']);
   });
 });

@@ -29,6 +29,7 @@ const SUBJECTS: Readonly<Record<MailKind, Readonly<Record<Language, string>>>> =
   'invitation-accepted': { ru: 'Клиент принял приглашение', en: 'Your client accepted the invitation' },
   'invitation-declined': { ru: 'Клиент отклонил приглашение', en: 'Your client declined the invitation' },
   'invitation-expired': { ru: 'Срок приглашения клиента истёк', en: 'An invitation to your client expired' },
+  'webhook-endpoint-disabled': { ru: 'Вебхук отключён: доставки не проходят 24 часа', en: 'Webhook endpoint disabled after 24 hours of failed deliveries' },
   'spend-alert': {
     ru: 'Клиент cli_7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d: расходы в этом месяце достигли 80 % бюджета 100\u00a0000,00\u00a0RUB',
     en: 'Client cli_7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d: spend this month reached 80 % of its budget of 100\u00a0000.00\u00a0RUB',
@@ -44,6 +45,7 @@ function expectedLink(kind: MailKind, language: Language): string | undefined {
     'invitation-accepted': `${SAMPLE_CONSOLE}/${language}/clients`,
     'invitation-declined': `${SAMPLE_CONSOLE}/${language}/clients`,
     'invitation-expired': `${SAMPLE_CONSOLE}/${language}/clients`,
+    'webhook-endpoint-disabled': `${SAMPLE_CONSOLE}/${language}/webhooks`,
   };
   return links[kind];
 }

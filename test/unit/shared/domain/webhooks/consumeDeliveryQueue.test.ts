@@ -2,7 +2,7 @@ import { FixedClock } from '../../../../../shared/domain/Clock';
 import { consumeQueuedMessage, jobMessageBody, queuedMessageOf } from '../../../../../shared/domain/webhooks/consumeDeliveryQueue';
 import { WEBHOOK_EVENT_OF_DOMAIN_EVENT } from '../../../../../shared/domain/webhooks/deliverWebhookEvents';
 import { queues } from '../../../../../shared/routeTable';
-import { registerEndpoint } from '../../../../../shared/domain/webhooks/manageWebhooks';
+import { registerEndpoint, WEBHOOK_REPLAY_EVENT } from '../../../../../shared/domain/webhooks/manageWebhooks';
 import { InMemoryDeliveryQueue } from '../../../../support/fakes/InMemoryDeliveryQueue';
 import { InMemoryWebhookStore, RecordingWebhookTransport } from '../../../../support/fakes/InMemoryWebhookStore';
 import { SequentialIds } from '../../../../support/fakes/SequentialIds';
@@ -84,8 +84,8 @@ describe('consumeQueuedMessage', () => {
 });
 
 describe('the webhook queue\'s rule', () => {
-  it('sends the queue exactly the domain events a webhook carries', () => {
+  it('sends the queue exactly the domain events a webhook carries, and the replay requests', () => {
     const spec = queues.find((queue) => queue.handler === 'deliverWebhooks');
-    expect([...spec!.eventTypes].sort()).toEqual(Object.keys(WEBHOOK_EVENT_OF_DOMAIN_EVENT).sort());
+    expect([...spec!.eventTypes].sort()).toEqual([...Object.keys(WEBHOOK_EVENT_OF_DOMAIN_EVENT), WEBHOOK_REPLAY_EVENT].sort());
   });
 });
