@@ -20,7 +20,8 @@ export function useCheckedForm<Name extends string>(initial: Readonly<Record<Nam
     problem,
     busy,
     key,
-    set: (field: Name) => (value: string) => setForm({ ...form, [field]: value }),
+    // From the current state, not this render's: autofill fills several fields before the next render.
+    set: (field: Name) => (value: string) => setForm((current) => ({ ...current, [field]: value })),
     /** The words under a field the last check or answer named, if it did. */
     error: (field: string) => (problem?.fields.includes(field) ? fieldWords(field, t.value) : undefined),
     /** True when every field meets its rule; otherwise shows which do not and focuses the first. */
