@@ -133,6 +133,11 @@ export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
 }
 
+/** A partner's clients read by id, batched (the names an audit page mentions). */
+export function clientsByIds(): DynamoClientsByIds {
+  return new DynamoClientsByIds(documentClient());
+}
+
 /** Partners' teams and their changes. */
 export function teamStore(): DynamoTeamStore {
   return new DynamoTeamStore(documentClient());

@@ -52,6 +52,10 @@ describe('partners\' clients over HTTP', () => {
     expect(again.body).toEqual(errorWithCode('invitation_closed'));
     const audit = await call(local.stack.apiUrl, 'GET', `/audit?clientId=${response.body.id}`, { token });
     expect(audit.body.items.map((entry: { action: string }) => entry.action)).toEqual(['accept', 'invite']);
+    // Each entry names its client in the same answer (one batched read, never a call per client).
+    expect(audit.body.items.map((entry: { client: unknown }) => entry.client)).toEqual([
+      { name: response.body.name ?? null, email: response.body.email }, { name: response.body.name ?? null, email: response.body.email },
+    ]);
   });
 
   it('answers another partner\'s client with 404 and changes nothing', async () => {

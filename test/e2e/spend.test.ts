@@ -57,7 +57,7 @@ async function bill(
 async function notifications(token: string) {
   const answer = await call(local.stack.apiUrl, 'GET', '/notifications', { token });
   expect(answer.status).toBe(200);
-  return answer.body.items as Array<{ id: string; kind: string; month: string; read: boolean; facts: { threshold?: { percent: number } } }>;
+  return answer.body.items as Array<{ id: string; kind: string; month: string; read: boolean; facts: { threshold?: { percent: number } }; client: unknown }>;
 }
 
 describe('spend control over HTTP', () => {
@@ -81,6 +81,8 @@ describe('spend control over HTTP', () => {
     expect(await bill(accountId, [{ type: 'debit', amount: 6_000, id: firstDebit }], firstAt)).toMatchObject({ duplicates: 1 });
     let listed = await notifications(token);
     expect(listed.map((each) => each.facts.threshold?.percent)).toEqual([50]);
+    const named = (await call(local.stack.apiUrl, 'GET', `/clients/${clientId}`, { token })).body;
+    expect(listed.map((each) => each.client)).toEqual([{ name: named.name ?? null, email: named.email }]);
     expect((await call(local.stack.apiUrl, 'GET', '/notifications/unread-count', { token })).body).toEqual({ unread: 1 });
     expect(await mailsTo('cfo@spend-e2e.example', local.stack.inboxUrl)).toEqual(expect.arrayContaining([expect.objectContaining({ subject: expect.stringContaining('50 %') })]));
     expect((await mailsTo(partner.email, local.stack.inboxUrl)).filter((mail) => mail.subject.includes(clientId))).toHaveLength(1);
@@ -146,6 +148,8 @@ describe('spend control over HTTP', () => {
     expect((await call(local.stack.apiUrl, 'PUT', '/budgets/default', { token, body: { amount: 900, currency: 'RUB' } })).status).toBe(200);
     const listed = await call(local.stack.apiUrl, 'GET', '/budgets', { token });
     expect(listed.body.items.map((each: { scope: string }) => each.scope)).toEqual(['client', 'default']);
+    const stored = (await call(local.stack.apiUrl, 'GET', `/clients/${clientId}`, { token })).body;
+    expect(listed.body.items.map((each: { client: unknown }) => each.client)).toEqual([{ name: stored.name ?? null, email: stored.email }, null]);
     expect((await call(local.stack.apiUrl, 'DELETE', `/clients/${clientId}/budget`, { token })).status).toBe(204);
     expect((await call(local.stack.apiUrl, 'GET', `/clients/${clientId}/budget`, { token })).body).toMatchObject({ inherited: true, budget: { scope: 'default' } });
     expect((await call(local.stack.apiUrl, 'DELETE', `/clients/${clientId}/budget`, { token })).status).toBe(404);

@@ -31,7 +31,7 @@ test('a partner edits a client\'s name and phone from its page and reads the cha
   // Filled as autofill does, both fields in one go before the dialog renders again: neither is lost.
   await dialog.locator('form').evaluate((form) => {
     for (const [name, value] of [['name', 'Oleg Sidorov-Vodkin'], ['phone', '12-34']] as const) {
-      const input = form.querySelector<HTMLInputElement>(`#field-${name}`);
+      const input = (form as unknown as { querySelector(selector: string): { value: string; dispatchEvent(event: Event): boolean } | null }).querySelector(`#field-${name}`);
       if (!input) throw new Error(`no field ${name}`);
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));

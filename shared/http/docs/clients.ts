@@ -11,7 +11,7 @@ import { addClientBody, editClientBody } from '../schemas/clients';
 import { invitationTokenParams } from '../schemas/invitationTokenParams';
 import { listClientsQuery } from '../schemas/listClientsQuery';
 import { idParams } from '../schemas/idParams';
-import { money, pageOf } from './common';
+import { money, namedClient, pageOf } from './common';
 
 /** A client as its partner sees it (times in ISO-8601 UTC). */
 export const clientView = z.object({
@@ -74,6 +74,8 @@ export const auditEntryView = z.object({
   after: z.nullable(z.enum(CLIENT_STATUSES)),
   /** Only on `edit`: each contact detail that changed, before and after (`null`: not set). */
   changes: z.optional(z.array(z.object({ field: z.enum(EDITABLE_CLIENT_FIELDS), before: z.nullable(z.string()), after: z.nullable(z.string()) }))),
+  /** The client's name and e-mail as stored now (also after it was deleted: it is your history); `null` on an entry about no client. */
+  client: namedClient,
 });
 
 const clientPage = pageOf(listedClientView);
@@ -236,7 +238,7 @@ export const clientOperations: OperationDocs = {
   'GET /audit': {
     summary: 'Your audit trail',
     description: 'Your audit trail, newest first; filter by client or by the member who acted (`memberId`), and by period [from, to). ' +
-      'Each entry names the acting member (id and e-mail at the time).',
+      'Each entry names the acting member (id and e-mail at the time) and its client as stored now (`client`: one batched read for the page, so a console never asks per client).',
     tag: 'Audit', query: auditQuery, response: auditPage,
     success: { 200: 'A page of audit entries; `nextCursor` fetches the next one' },
     examples: {
@@ -244,6 +246,7 @@ export const clientOperations: OperationDocs = {
         items: [{
           id: 'aud_3e1c9a7b5d4f4e2a8c0b6d4f2e0a8c6b', clientId: clientExample.id, at: '2026-12-01T09:30:00.000Z',
           actor: { kind: 'partner', id: 'mbr_4d2b0f8e6c4a4b2d9f7e5c3a1b0d8f6e', email: 'anna@volkova-it.example' }, action: 'invite', before: null, after: 'invited',
+          client: { name: clientExample.name, email: clientExample.email },
         }],
         nextCursor: null,
       },

@@ -18,3 +18,6 @@ export const money = z.object({ amount: z.number().check(z.int()), currency: z.s
 export function pageOf(item: z.ZodMiniType) {
   return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 }
+
+/** A client an entry mentions, named as stored now (in the same answer, so a console never asks per client); `null` for no client or one whose record is gone. */
+export const namedClient = z.nullable(z.object({ name: z.nullable(z.string()), email: z.string() }));

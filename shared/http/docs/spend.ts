@@ -6,7 +6,7 @@ import { SPEND_ALERT_KINDS } from '../../domain/spend/SpendAlert';
 import type { OperationDocs } from '../openapi';
 import { idParams } from '../schemas/idParams';
 import { budgetBody, bulkBudgetBody, notificationParams, pageQuery, portfolioClientsQuery } from '../schemas/spend';
-import { money, pageOf } from './common';
+import { money, namedClient, pageOf } from './common';
 
 const threshold = z.object({ percent: z.number(), basis: z.enum(THRESHOLD_BASES) });
 
@@ -56,6 +56,8 @@ export const notificationView = z.object({
   at: z.iso.datetime({ offset: true }),
   read: z.boolean(),
   facts: alertFacts,
+  /** The client as stored now. */
+  client: namedClient,
 });
 
 /** A client with its spend of this month, budget use and balance. */
@@ -88,7 +90,9 @@ export const portfolioView = z.object({
   needsAttention: z.array(notificationView),
 });
 
-const budgetPage = pageOf(budgetView);
+/** A budget in the list, naming its client (`null` for the default). */
+const listedBudgetView = z.extend(budgetView, { client: namedClient });
+const budgetPage = pageOf(listedBudgetView);
 const notificationPage = pageOf(notificationView);
 const clientSpendPage = pageOf(clientSpendView);
 
@@ -104,7 +108,10 @@ const bodyExample = {
   thresholds: [{ percent: 50, basis: 'actual' }, { percent: 80, basis: 'actual' }, { percent: 100, basis: 'actual' }, { percent: 100, basis: 'forecast' }],
   alertEmails: ['finance@volkova.example'], blockAtLimit: false,
 };
+/** How answers name the example client. */
+const NAMED_CLIENT = { name: 'Ivan Petrov', email: 'ivan@petrov-bakery.example' };
 const notificationExample = {
+  client: NAMED_CLIENT,
   id: 'ntf_TiMyMDI2LTEyLTA2VDA5OjAwOjAwLjAwMFojY2xpXzBiN2UjMjAyNi0xMiN0aHJlc2hvbGQjODAtYWN0dWFs', clientId: CLIENT_ID, kind: 'threshold',
   month: '2026-12', at: '2026-12-06T12:00:00.000+03:00', read: false,
   facts: { threshold: { percent: 80, basis: 'actual' }, budget: rub(5_000_000), spend: rub(4_012_000), forecast: rub(20_728_667) },
@@ -168,7 +175,7 @@ export const spendOperations: OperationDocs = {
     summary: 'Your budgets',
     description: "Your clients' budgets by client id, then your default",
     tag: 'Spend control', query: pageQuery, response: budgetPage, success: { 200: 'A page of budgets' },
-    examples: { response: { items: [budgetExample], nextCursor: null } },
+    examples: { response: { items: [{ ...budgetExample, client: NAMED_CLIENT }], nextCursor: null } },
   },
   'GET /notifications': {
     summary: 'Your notifications',

@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import type { AuditEntry } from '../../domain/audit/AuditEntry';
 import { type Client, isAttached } from '../../domain/clients/Client';
+import { type ClientNames, clientNameView } from '../clientNames';
 import type { WithBalance } from '../../domain/balances/withBalances';
 import { ACCEPTING_MEANS } from '../../domain/clients/clientMails';
 import type { InvitationView } from '../../domain/clients/answerInvitation';
@@ -48,7 +49,7 @@ export function toInvitationView(view: InvitationView): z.infer<typeof invitatio
 }
 
 /** Renders an audit entry. */
-export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryView> {
+export function toAuditEntryView(entry: AuditEntry, clients: ClientNames): z.infer<typeof auditEntryView> {
   return {
     id: entry.id,
     clientId: entry.clientId,
@@ -58,6 +59,7 @@ export function toAuditEntryView(entry: AuditEntry): z.infer<typeof auditEntryVi
     before: entry.before,
     after: entry.after,
     ...('changes' in entry && entry.changes && { changes: entry.changes.map(({ field, before, after }) => ({ field, before, after })) }),
+    client: clientNameView(clients, entry.clientId),
   };
 }
 

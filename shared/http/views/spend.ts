@@ -6,6 +6,7 @@ import type { BudgetResult, EffectiveBudget } from '../../domain/spend/budgets';
 import type { ClientSpendRow, Portfolio } from '../../domain/spend/portfolio';
 import type { SpendNotification } from '../../domain/spend/SpendNotification';
 import type { Page } from '../../ports/Page';
+import { type ClientNames, clientNameView } from '../clientNames';
 import type { budgetView, bulkBudgetView, clientSpendView, effectiveBudgetView, notificationView, portfolioView } from '../docs/spend';
 
 /** Renders a budget. */
@@ -33,7 +34,7 @@ export function toBulkBudgetView(results: readonly BudgetResult[]): z.infer<type
 }
 
 /** Renders a notification. */
-export function toNotificationView(notification: SpendNotification): z.infer<typeof notificationView> {
+export function toNotificationView(notification: SpendNotification, clients: ClientNames): z.infer<typeof notificationView> {
   return {
     id: notification.id,
     clientId: notification.clientId,
@@ -42,6 +43,7 @@ export function toNotificationView(notification: SpendNotification): z.infer<typ
     at: toMoscowIso(notification.at),
     read: notification.read,
     facts: { ...notification.facts, ...(notification.facts.threshold && { threshold: { ...notification.facts.threshold } }) },
+    client: clientNameView(clients, notification.clientId),
   };
 }
 
@@ -65,13 +67,18 @@ export function toPageView<T, V>(page: Page<T>, view: (item: T) => V): { items: 
 }
 
 /** Renders the portfolio. */
-export function toPortfolioView(portfolio: Portfolio): z.infer<typeof portfolioView> {
+export function toPortfolioView(portfolio: Portfolio, clients: ClientNames): z.infer<typeof portfolioView> {
   return {
     month: portfolio.month,
     today: portfolio.today,
     timeZone: MOSCOW_TIME_ZONE,
     currencies: portfolio.currencies.map((each) => ({ ...each, days: [...each.days] })),
     topSpenders: portfolio.topSpenders.map(toClientSpendView),
-    needsAttention: portfolio.needsAttention.map(toNotificationView),
+    needsAttention: portfolio.needsAttention.map((notification) => toNotificationView(notification, clients)),
   };
+}
+
+/** Renders a budget in the list, naming its client. */
+export function toListedBudgetView(budget: Budget, clients: ClientNames): z.infer<typeof budgetView> & { client: ReturnType<typeof clientNameView> } {
+  return { ...toBudgetView(budget), client: clientNameView(clients, budget.scope.kind === 'client' ? budget.scope.clientId : null) };
 }

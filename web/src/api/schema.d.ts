@@ -409,7 +409,7 @@ export interface paths {
         };
         /**
          * Your audit trail
-         * @description Your audit trail, newest first; filter by client or by the member who acted (`memberId`), and by period [from, to). Each entry names the acting member (id and e-mail at the time).
+         * @description Your audit trail, newest first; filter by client or by the member who acted (`memberId`), and by period [from, to). Each entry names the acting member (id and e-mail at the time) and its client as stored now (`client`: one batched read for the page, so a console never asks per client).
          */
         get: operations["listAudit"];
         put?: never;
@@ -1225,6 +1225,10 @@ export interface components {
                 before: string | null;
                 after: string | null;
             }[];
+            client: {
+                name: string | null;
+                email: string;
+            } | null;
         };
         Balance: {
             clientId: string;
@@ -1702,6 +1706,10 @@ export interface components {
                         currency: string;
                     };
                 };
+                client: {
+                    name: string | null;
+                    email: string;
+                } | null;
             }[];
         };
         SubmittedApplication: {
@@ -4780,7 +4788,11 @@ export interface operations {
                      *           },
                      *           "action": "invite",
                      *           "before": null,
-                     *           "after": "invited"
+                     *           "after": "invited",
+                     *           "client": {
+                     *             "name": "Ivan Petrov",
+                     *             "email": "ivan@petrov-bakery.example"
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -5915,14 +5927,40 @@ export interface operations {
                      *           ],
                      *           "blockAtLimit": false,
                      *           "updatedAt": "2026-12-01T12:30:00.000+03:00",
-                     *           "updatedBy": "usr_3f9a0c2e"
+                     *           "updatedBy": "usr_3f9a0c2e",
+                     *           "client": {
+                     *             "name": "Ivan Petrov",
+                     *             "email": "ivan@petrov-bakery.example"
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": null
                      *     }
                      */
                     "application/json": {
-                        items: components["schemas"]["Budget"][];
+                        items: {
+                            clientId: string | null;
+                            /** @enum {string} */
+                            scope: "client" | "default";
+                            amount: {
+                                amount: number;
+                                currency: string;
+                            };
+                            thresholds: {
+                                percent: number;
+                                /** @enum {string} */
+                                basis: "actual" | "forecast";
+                            }[];
+                            alertEmails: string[];
+                            blockAtLimit: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            updatedBy: string;
+                            client: {
+                                name: string | null;
+                                email: string;
+                            } | null;
+                        }[];
                         nextCursor: string | null;
                     };
                 };
@@ -5958,6 +5996,10 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "client": {
+                     *             "name": "Ivan Petrov",
+                     *             "email": "ivan@petrov-bakery.example"
+                     *           },
                      *           "id": "ntf_TiMyMDI2LTEyLTA2VDA5OjAwOjAwLjAwMFojY2xpXzBiN2UjMjAyNi0xMiN0aHJlc2hvbGQjODAtYWN0dWFs",
                      *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
                      *           "kind": "threshold",
@@ -6029,6 +6071,10 @@ export interface operations {
                                     currency: string;
                                 };
                             };
+                            client: {
+                                name: string | null;
+                                email: string;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -6181,6 +6227,10 @@ export interface operations {
                      *       ],
                      *       "needsAttention": [
                      *         {
+                     *           "client": {
+                     *             "name": "Ivan Petrov",
+                     *             "email": "ivan@petrov-bakery.example"
+                     *           },
                      *           "id": "ntf_TiMyMDI2LTEyLTA2VDA5OjAwOjAwLjAwMFojY2xpXzBiN2UjMjAyNi0xMiN0aHJlc2hvbGQjODAtYWN0dWFs",
                      *           "clientId": "cli_0b7e3c9a5d1f4e2a8c6b4d2f0e9a7c5b",
                      *           "kind": "threshold",

@@ -1,5 +1,4 @@
 /** The audit trail of a period, newest first, with client names, paging and CSV export: the Audit screen's and a client page's history. */
-import { useEffect } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
@@ -13,8 +12,7 @@ import { Link } from '../../ui/Link';
 import { moscowDayStart, nextDay } from '../../ui/moscowTime';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { auditCsv, fieldChange } from './auditCsv';
-import { clientNames, loadNames } from './clientNames';
+import { auditCsv, clientNameOf, fieldChange } from './auditCsv';
 
 /** Props of `AuditTrail`. */
 export interface AuditTrailProps {
@@ -44,17 +42,14 @@ export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailPro
     },
   })), [clientId, from, to, cursor]);
   const items = loaded.data?.items;
-  useEffect(() => {
-    if (items) loadNames(items.flatMap((entry) => (entry.clientId === null ? [] : [entry.clientId])));
-  }, [items]);
-  const names = clientNames.value;
   const next = loaded.data?.nextCursor;
   const status = (value: AuditEntry['after'] | null) => (value ? words.clientStatus[value] : words.common.none);
   const clientCell = (entry: AuditEntry) => {
     if (entry.clientId === null) return <span class="muted">{page.allClients}</span>;
-    const name = names.get(entry.clientId);
+    // The answer names each entry's client (one batched read on the server, never a call per client).
+    const name = clientNameOf(entry);
     if (name === null) return <span class="muted" title={entry.clientId}>{page.deletedClient}</span>;
-    return <Link href={`/clients/${encodeURIComponent(entry.clientId)}?tab=history`} translate={false} title={entry.clientId}>{name ?? entry.clientId}</Link>;
+    return <Link href={`/clients/${encodeURIComponent(entry.clientId)}?tab=history`} translate={false} title={entry.clientId}>{name}</Link>;
   };
   const columns: Column<AuditEntry>[] = [
     { header: page.columns.time, nowrap: true, cell: (entry) => formatMoscowClock(entry.at) },
@@ -68,7 +63,7 @@ export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailPro
     <>
       <div class="table-tools">
         <button type="button" class="secondary" disabled={!items?.length}
-          onClick={() => items && downloadCsv(`${page.csvFile}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`, auditCsv(items, names, language.value))}>
+          onClick={() => items && downloadCsv(`${page.csvFile}${from ? `-${from}` : ''}${to ? `-${to}` : ''}`, auditCsv(items, language.value))}>
           <Icon name="download" />{words.common.exportCsv}
         </button>
       </div>

@@ -11,15 +11,20 @@ export function fieldChange(change: NonNullable<AuditEntry['changes']>[number], 
   return edit.change(edit.fields[change.field], change.before ?? edit.notSet, change.after ?? edit.notSet);
 }
 
+/** The client an entry names, as the API answers it: its name, else its e-mail; null when the entry is about no client or its record is gone. */
+export function clientNameOf(entry: AuditEntry): string | null {
+  return entry.client ? entry.client.name ?? entry.client.email : null;
+}
+
 /** The file: time, client id and name, what, who, status before and after. */
-export function auditCsv(entries: readonly AuditEntry[], names: ReadonlyMap<string, string | null>, lang: Language): string {
+export function auditCsv(entries: readonly AuditEntry[], lang: Language): string {
   const words = CATALOGUES[lang];
   const header = words.csv.audit;
   const status = (value: AuditEntry['after'] | null) => (value ? words.clientStatus[value] : '');
   return toCsv(
     [header.time, header.clientId, header.client, header.action, header.actor, header.before, header.after],
     entries.map((entry) => [
-      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : names.get(entry.clientId) ?? '',
+      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : clientNameOf(entry) ?? words.audit.deletedClient,
       [words.audit.actions[entry.action], ...(('changes' in entry && entry.changes) || []).map((change) => fieldChange(change, words))].join('; '),
       entry.actor.email ?? words.audit.actors[entry.actor.kind], status(entry.before), status(entry.after),
     ]),

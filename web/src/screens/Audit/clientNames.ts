@@ -27,3 +27,8 @@ export function loadNames(ids: readonly string[]): void {
     });
   }
 }
+
+/** How a screen names a client an answer names (`client`: its name, else its e-mail), falling back to its id. */
+export function labelOf(client: { readonly name: string | null; readonly email: string } | null, clientId: string): string {
+  return client ? client.name ?? client.email : clientId;
+}

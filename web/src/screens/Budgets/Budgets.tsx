@@ -15,10 +15,10 @@ import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { clientNames, loadNames } from '../Audit/clientNames';
 import { clientPath } from '../Clients/Clients';
 import { BudgetDialog } from './BudgetDialog';
-import { type Budget, draftOf } from './budgetForm';
+import { type Budget, draftOf, type ListedBudget } from './budgetForm';
+import { labelOf } from '../Audit/clientNames';
 import { BudgetSummary, thresholdsWords } from './BudgetSummary';
 
 /** The screen. */
@@ -32,16 +32,14 @@ export function Budgets() {
   const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
   const loaded = useLoaded(() => attempt(api().GET('/budgets', { params: { query: { limit: '50', ...(cursor && { cursor }) } } })), [cursor]);
   const items = loaded.data?.items ?? [];
-  const perClient = items.filter((each): each is Budget & { clientId: string } => each.scope === 'client' && each.clientId !== null);
+  const perClient = items.filter((each): each is ListedBudget & { clientId: string } => each.scope === 'client' && each.clientId !== null);
   // The default comes last in the list: it is on the last page only.
   const [fallback, setFallback] = useState<Budget | null>(null);
   useEffect(() => {
     if (!loaded.data) return;
-    loadNames(perClient.map((each) => each.clientId));
     const found = loaded.data.items.find((each) => each.scope === 'default');
     if (found || !loaded.data.nextCursor) setFallback(found ?? null);
   }, [loaded.data]);
-  const names = clientNames.value;
   return (
     <AppShell title={page.title}>
       <div class="screen-head"><h1 tabIndex={-1}>{page.title}</h1></div>
@@ -65,7 +63,7 @@ export function Budgets() {
           loading={loaded.slow}
           empty={loaded.loading ? words.common.loading : page.none}
           columns={[
-            { header: page.client, cell: (each) => <Link href={clientPath(each.clientId, 'budget')} translate={false}>{names.get(each.clientId) ?? each.clientId}</Link> },
+            { header: page.client, cell: (each) => <Link href={clientPath(each.clientId, 'budget')} translate={false}>{labelOf(each.client, each.clientId)}</Link> },
             { header: page.amount, numeric: true, cell: (each) => formatMoney(each.amount) },
             { header: page.thresholds, cell: (each) => thresholdsWords(each) },
             { header: page.block, cell: (each) => (each.blockAtLimit ? page.yes : page.no) },

@@ -1,8 +1,10 @@
 /** What the budget form holds and how it becomes the API's body (amounts typed in major units, sent in minor units). */
-import type { paths } from '../../api/schema';
+import type { components, paths } from '../../api/schema';
 
 /** A budget as the API answers it. */
-export type Budget = paths['/budgets']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Budget = components['schemas']['Budget'];
+/** A budget as the list answers it: with its client named. */
+export type ListedBudget = paths['/budgets']['get']['responses'][200]['content']['application/json']['items'][number];
 /** The body of `PUT /clients/{id}/budget` and `PUT /budgets/default`. */
 export type BudgetBody = paths['/budgets/default']['put']['requestBody']['content']['application/json'];
 /** Actual spend or the month-end forecast. */

@@ -18,7 +18,7 @@ import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
 import { addDays } from '../../ui/moscowTime';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { clientNames, loadNames, rememberName } from '../Audit/clientNames';
+import { labelOf } from '../Audit/clientNames';
 import { clientPath } from '../Clients/Clients';
 import { CLIENT_STATUSES } from '../Clients/clientList';
 import { currencySymbol } from '../Budgets/currencySymbol';
@@ -106,12 +106,6 @@ export function Home() {
     [],
   );
   const data = portfolio.data;
-  useEffect(() => {
-    if (!data) return;
-    for (const row of data.topSpenders) rememberName(row.clientId, row.name ?? row.email);
-    loadNames(data.needsAttention.map((each) => each.clientId));
-  }, [data]);
-  const names = clientNames.value;
   return (
     <AppShell title={page.title}>
       <div class="screen-head">
@@ -152,7 +146,7 @@ export function Home() {
                 <ul class="attention">
                   {data.needsAttention.map((alert) => (
                     <li key={alert.id} class={`attention-${alert.kind}`}>
-                      <Link href={clientPath(alert.clientId)} translate={false}>{names.get(alert.clientId) ?? alert.clientId}</Link>
+                      <Link href={clientPath(alert.clientId)} translate={false}>{labelOf(alert.client, alert.clientId)}</Link>
                       <span>{alertWords(alert)}</span>
                       <span class="muted">{formatMoscowTime(alert.at)}</span>
                     </li>

@@ -14,7 +14,7 @@ import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { clientNames, loadNames } from '../Audit/clientNames';
+import { labelOf } from '../Audit/clientNames';
 import { clientPath } from '../Clients/Clients';
 import { alertWords, type SpendNotification } from './alertWords';
 import { refreshUnread } from './unread';
@@ -28,8 +28,6 @@ export function Notifications() {
   const [actionProblem, setActionProblem] = useState<Problem | null>(null);
   const loaded = useLoaded(() => attempt(api().GET('/notifications', { params: { query: { limit: '20', ...(cursor && { cursor }) } } })), [cursor]);
   const items = loaded.data?.items ?? [];
-  useEffect(() => loadNames(items.map((each) => each.clientId)), [loaded.data]);
-  const names = clientNames.value;
   const markRead = async (notification: SpendNotification) => {
     const outcome = await attempt(api().POST('/notifications/{id}/read', { params: { path: { id: notification.id } } }));
     if (!outcome.ok) return setActionProblem(outcome.problem);
@@ -51,7 +49,7 @@ export function Notifications() {
           empty={loaded.loading ? words.common.loading : page.none}
           columns={[
             { header: page.when, nowrap: true, cell: (each) => formatMoscowTime(each.at) },
-            { header: page.client, cell: (each) => <Link href={clientPath(each.clientId)} translate={false}>{names.get(each.clientId) ?? each.clientId}</Link> },
+            { header: page.client, cell: (each) => <Link href={clientPath(each.clientId)} translate={false}>{labelOf(each.client, each.clientId)}</Link> },
             { header: page.what, cell: (each) => alertWords(each) },
             {
               header: page.state,
