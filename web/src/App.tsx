@@ -41,34 +41,49 @@ interface Screen {
   /** A partner screen whose data this route gives: a member whose role may not use it is told so. */
   readonly member?: PartnerRoute;
   readonly render: (params: Record<string, string>) => ComponentChildren;
+  /** The screen's own chunk, when it is loaded on first show: the entry asks for it at once (`preloadScreen`). */
+  readonly chunk?: { readonly preload: () => void };
 }
 
 const SCREENS: readonly Screen[] = [
   { pattern: '/contact-sales', render: () => <ContactSales /> },
   { pattern: '/sign-in', render: () => <SignIn /> },
   { pattern: '/auth/callback', render: () => <AuthCallback /> },
-  { pattern: '/invitations/:token', render: ({ token }) => <Invitation token={token ?? ''} /> },
+  { pattern: '/invitations/:token', chunk: Invitation, render: ({ token }) => <Invitation token={token ?? ''} /> },
   { pattern: '/clients', role: 'partner', render: () => <Clients /> },
-  { pattern: '/clients/:id', role: 'partner', render: ({ id }) => <ClientPage clientId={id ?? ''} /> },
+  { pattern: '/clients/:id', role: 'partner', chunk: ClientPage, render: ({ id }) => <ClientPage clientId={id ?? ''} /> },
   // The balance's old address: the client page's Detail tab, with the period it named.
   { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={balanceTab(id ?? '')} /> },
-  { pattern: '/audit', role: 'partner', render: () => <Audit /> },
-  { pattern: '/home', role: 'partner', member: 'GET /portfolio', render: () => <Home /> },
-  { pattern: '/budgets', role: 'partner', member: 'GET /budgets', render: () => <Budgets /> },
-  { pattern: '/notifications', role: 'partner', member: 'GET /notifications', render: () => <Notifications /> },
-  { pattern: '/team', role: 'partner', member: 'GET /team/members', render: () => <Team /> },
-  { pattern: '/api-keys', role: 'partner', member: 'GET /api-keys', render: () => <ApiKeys /> },
-  { pattern: '/webhooks', role: 'partner', member: 'GET /webhooks', render: () => <Webhooks /> },
-  { pattern: '/applications', role: 'manager', render: () => <Applications /> },
-  { pattern: '/applications/:id', role: 'manager', render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
-  { pattern: '/partners', role: 'manager', render: () => <Partners /> },
-  { pattern: '/partners/:id', role: 'manager', render: ({ id }) => <PartnerPage partnerId={id ?? ''} /> },
+  { pattern: '/audit', role: 'partner', chunk: Audit, render: () => <Audit /> },
+  { pattern: '/home', role: 'partner', chunk: Home, member: 'GET /portfolio', render: () => <Home /> },
+  { pattern: '/budgets', role: 'partner', chunk: Budgets, member: 'GET /budgets', render: () => <Budgets /> },
+  { pattern: '/notifications', role: 'partner', chunk: Notifications, member: 'GET /notifications', render: () => <Notifications /> },
+  { pattern: '/team', role: 'partner', chunk: Team, member: 'GET /team/members', render: () => <Team /> },
+  { pattern: '/api-keys', role: 'partner', chunk: ApiKeys, member: 'GET /api-keys', render: () => <ApiKeys /> },
+  { pattern: '/webhooks', role: 'partner', chunk: Webhooks, member: 'GET /webhooks', render: () => <Webhooks /> },
+  { pattern: '/applications', role: 'manager', chunk: Applications, render: () => <Applications /> },
+  { pattern: '/applications/:id', role: 'manager', chunk: ApplicationDetail, render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
+  { pattern: '/partners', role: 'manager', chunk: Partners, render: () => <Partners /> },
+  { pattern: '/partners/:id', role: 'manager', chunk: PartnerPage, render: ({ id }) => <PartnerPage partnerId={id ?? ''} /> },
 ];
 
 function balanceTab(id: string): string {
   const query = new URLSearchParams(window.location.search);
   if (query.get('tab') !== 'expenses') query.set('tab', 'detail');
   return `/clients/${encodeURIComponent(id)}?${query.toString()}`;
+}
+
+/**
+ * Starts loading the chunk of the screen the address shows, if it has one and the session may see it:
+ * called by the entry before `config.json` has answered, so the chunk comes beside `/me` and `/team/me`
+ * instead of after the first render (a manager's chunks are still never fetched for a partner).
+ */
+export function preloadScreen(): void {
+  const { path } = route.value;
+  const screen = SCREENS.find((known) => matchPath(known.pattern, path));
+  if (!screen?.chunk) return;
+  if (screen.role && screen.role !== session.value?.role) return;
+  screen.chunk.preload();
 }
 
 const HOME: Record<Role, string> = { partner: '/clients', manager: '/applications', client: '/' };

@@ -4,9 +4,11 @@
  * its elements, so nothing is painted anew, and what the visitor typed before the script came is kept.
  */
 import { render } from 'preact';
-import { App } from './App';
+import { App, preloadScreen } from './App';
 import { startApi } from './api/client';
 import { cognitoRefresher } from './auth/cognito';
+import { loadMembership } from './auth/membership';
+import { loadMe } from './auth/me';
 import { setRefresher } from './auth/session';
 import { loadConfig, rememberConfig } from './config';
 import { t } from './i18n/catalogue';
@@ -15,11 +17,16 @@ import { t } from './i18n/catalogue';
 export async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
+  // The screen's chunk, the session's reads and then the screen's data would otherwise come one after another:
+  // the chunk starts now (the address names the screen), `/me` and `/team/me` together as soon as the API is known.
+  preloadScreen();
   try {
     const config = await loadConfig();
     rememberConfig(config);
     startApi(config.apiUrl);
     if (config.auth.mode === 'cognito') setRefresher(cognitoRefresher(config.auth));
+    void loadMe();
+    void loadMembership();
     const prerendered = root.hasAttribute('data-prerendered');
     const typed = prerendered ? typedValues(root) : [];
     if (!prerendered) root.textContent = '';

@@ -11,22 +11,27 @@ import { session } from './session';
 
 /** What `GET /me` answered for the current staff session, or null. */
 export const me = signal<Me | null>(null);
-let loadedFor: string | undefined;
+let loading: { readonly token: string; readonly stored: Promise<Language | null> } | undefined;
 
-/** Loads `/me` once per staff session; answers the person's stored language (the page then follows it), or null. */
-export async function loadMe(): Promise<Language | null> {
+/**
+ * Loads `/me` once per staff session; answers the person's stored language (the page then follows it), or null.
+ * The entry asks first (beside the screen's chunk), the console again when it renders: both get the one request's answer.
+ */
+export function loadMe(): Promise<Language | null> {
   const current = session.value;
   if (!current || current.pool !== 'staff') {
     me.value = null;
-    loadedFor = undefined;
-    return null;
+    loading = undefined;
+    return Promise.resolve(null);
   }
-  if (loadedFor === current.idToken) return null;
-  loadedFor = current.idToken;
-  const outcome = await attempt(api().GET('/me'));
-  if (!outcome.ok) return null;
-  me.value = outcome.data;
-  return outcome.data.language;
+  if (loading?.token === current.idToken) return loading.stored;
+  const stored = attempt(api().GET('/me')).then((outcome) => {
+    if (!outcome.ok) return null;
+    me.value = outcome.data;
+    return outcome.data.language;
+  });
+  loading = { token: current.idToken, stored };
+  return stored;
 }
 
 /** Stores the person's choice with them (staff only); a failure leaves the choice in the address and this browser. */

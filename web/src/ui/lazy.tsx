@@ -14,11 +14,17 @@ import { ProblemMessage } from './ProblemMessage';
 /** What shows while the chunk loads slowly, or after it failed to load. */
 type Waiting = (state: { readonly failed: boolean; readonly retry: () => void }) => ComponentChildren;
 
+/** A part loaded when first shown, whose chunk can also be asked for before (`preload`). */
+export type LazyComponent<Props extends object> = ComponentType<Props> & {
+  /** Starts loading the chunk now (the entry does it for the address's screen, beside the session's requests); a failure shows when the part renders. */
+  readonly preload: () => void;
+};
+
 /** A component that renders the one `load` answers once it has arrived, and `waiting` until then (after a moment). */
-export function lazyPart<Props extends object>(load: () => Promise<ComponentType<Props>>, waiting: Waiting): ComponentType<Props> {
+export function lazyPart<Props extends object>(load: () => Promise<ComponentType<Props>>, waiting: Waiting): LazyComponent<Props> {
   let loaded: ComponentType<Props> | undefined;
   let pending: Promise<ComponentType<Props>> | undefined;
-  return function LazyPart(props: Props) {
+  function LazyPart(props: Props) {
     const [, setArrived] = useState(0);
     const [failed, setFailed] = useState(false);
     const [slow, setSlow] = useState(false);
@@ -37,7 +43,16 @@ export function lazyPart<Props extends object>(load: () => Promise<ComponentType
     }, [failed]);
     if (loaded) return h(loaded, props);
     return failed || slow ? <>{waiting({ failed, retry: () => setFailed(false) })}</> : null;
+  }
+  const preload = () => {
+    if (loaded || pending) return;
+    pending = load();
+    // Kept as it is: the part's own render handles a failure (Retry), this only keeps it from being reported as unhandled.
+    pending.then((component) => {
+      loaded = component;
+    }, () => undefined);
   };
+  return Object.assign(LazyPart, { preload });
 }
 
 /** Loading, or the problem with Retry, in the page. */
@@ -46,6 +61,6 @@ export function waitingInPlace({ failed, retry }: { readonly failed: boolean; re
 }
 
 /** A whole screen loaded when first shown (the frame with loading, or the problem, until then). */
-export function lazyScreen<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+export function lazyScreen<Props extends object>(load: () => Promise<ComponentType<Props>>): LazyComponent<Props> {
   return lazyPart(load, (state) => <AppShell title={t.value.common.loading}>{waitingInPlace(state)}</AppShell>);
 }

@@ -101,9 +101,11 @@ export function Home() {
   const words = t.value;
   const page = words.home;
   const portfolio = useLoaded(() => attempt(api().GET('/portfolio')), []);
+  // The portfolio does not wait for the role; the counts are asked for once it is known to allow them (the screen may come first).
+  const countsAllowed = allowed('GET /clients/summary');
   const summary = useLoaded(
-    () => (allowed('GET /clients/summary') ? attempt(api().GET('/clients/summary')) : Promise.resolve({ ok: true as const, data: null })),
-    [],
+    () => (countsAllowed ? attempt(api().GET('/clients/summary')) : Promise.resolve({ ok: true as const, data: null })),
+    [countsAllowed],
   );
   const data = portfolio.data;
   return (
