@@ -99,7 +99,9 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
   const preloads = staticImports(result.metafile, join(outdir, initial.script))
     .map((path) => `<link rel="modulepreload" href="/${relative(outdir, path).split('\\').join('/')}">`);
   const withStylesheet = template.replace('%STYLESHEET%', `/${initial.stylesheet}`);
-  await writeFile(join(outdir, 'index.html'), withStylesheet.replace('%SCRIPT%', `/${initial.script}`).replace('%MODULEPRELOADS%', preloads.join('\n  ')));
+  const chunkImports = `<script type="application/json" id="${CHUNK_IMPORTS_ID}">${JSON.stringify(lazyChunkImports(result.metafile, outdir, initial.script))}</script>`;
+  await writeFile(join(outdir, 'index.html'), withStylesheet.replace('%SCRIPT%', `/${initial.script}`)
+    .replace('%MODULEPRELOADS%', [...preloads, chunkImports].join('\n  ')));
   const pages = await prerender(PRERENDERED_PAGES);
   for (const page of pages) {
     // A way of signing in gets its own file only where the page shows it (the sign-in page, not the contact form).
@@ -155,6 +157,29 @@ async function prerender(addresses: readonly string[]): Promise<Prerendered[]> {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The id of index.html's data block naming the chunks each lazily loaded module imports (`lazyChunkImports`). */
+export const CHUNK_IMPORTS_ID = 'chunk-imports';
+
+/**
+ * Per lazily loaded module (by its path under `web/src` without extension, e.g. `screens/Home/Home`), the
+ * chunks its own chunk imports statically that the entry does not: the console's entry asks for them
+ * together with the screen's chunk (`preloadScreen`), instead of after that chunk has come and named
+ * them, one round trip later. A data block (never run, so the CSP's `script-src 'self'` holds).
+ */
+export function lazyChunkImports(metafile: Metafile, outdir: string, entryScript: string): Record<string, string[]> {
+  const initial = new Set([join(outdir, entryScript), ...staticImports(metafile, join(outdir, entryScript))].map((path) => resolve(path)));
+  const sources = join(__dirname, 'src');
+  const found: Record<string, string[]> = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!output.entryPoint || !path.endsWith('.js') || initial.has(resolve(path))) continue;
+    const source = relative(sources, resolve(output.entryPoint)).split('\\').join('/').replace(/\.tsx?$/, '');
+    if (source.startsWith('..')) continue;
+    const imports = staticImports(metafile, path).filter((imported) => !initial.has(resolve(imported)));
+    if (imports.length > 0) found[source] = imports.map((imported) => `/${relative(outdir, imported).split('\\').join('/')}`);
+  }
+  return found;
 }
 
 /** The chunks `entry` imports statically, directly or through each other (not the lazily imported ones), in esbuild's paths. */

@@ -19,20 +19,20 @@ import { Link } from './ui/Link';
 
 // The spend and team screens load when first shown (their own chunks).
 // A client's page, the audit and the invitation page (opened from a mail) load when first shown: the initial JS stays within its 60 KB budget.
-const ClientPage = lazyScreen(() => import('./screens/Client/ClientPage').then((module) => module.ClientPage));
-const Audit = lazyScreen(() => import('./screens/Audit/Audit').then((module) => module.Audit));
-const Invitation = lazyScreen(() => import('./screens/Invitation/Invitation').then((module) => module.Invitation));
-const Home = lazyScreen(() => import('./screens/Home/Home').then((module) => module.Home));
-const Budgets = lazyScreen(() => import('./screens/Budgets/Budgets').then((module) => module.Budgets));
-const Notifications = lazyScreen(() => import('./screens/Notifications/Notifications').then((module) => module.Notifications));
-const Team = lazyScreen(() => import('./screens/Team/Team').then((module) => module.Team));
+const ClientPage = lazyScreen(() => import('./screens/Client/ClientPage').then((module) => module.ClientPage), 'screens/Client/ClientPage');
+const Audit = lazyScreen(() => import('./screens/Audit/Audit').then((module) => module.Audit), 'screens/Audit/Audit');
+const Invitation = lazyScreen(() => import('./screens/Invitation/Invitation').then((module) => module.Invitation), 'screens/Invitation/Invitation');
+const Home = lazyScreen(() => import('./screens/Home/Home').then((module) => module.Home), 'screens/Home/Home');
+const Budgets = lazyScreen(() => import('./screens/Budgets/Budgets').then((module) => module.Budgets), 'screens/Budgets/Budgets');
+const Notifications = lazyScreen(() => import('./screens/Notifications/Notifications').then((module) => module.Notifications), 'screens/Notifications/Notifications');
+const Team = lazyScreen(() => import('./screens/Team/Team').then((module) => module.Team), 'screens/Team/Team');
 // The partner department's screens are for its managers only: partners never download them.
-const Applications = lazyScreen(() => import('./screens/Applications/Applications').then((module) => module.Applications));
-const ApiKeys = lazyScreen(() => import('./screens/ApiKeys/ApiKeys').then((module) => module.ApiKeys));
-const Webhooks = lazyScreen(() => import('./screens/Webhooks/Webhooks').then((module) => module.Webhooks));
-const ApplicationDetail = lazyScreen(() => import('./screens/Applications/ApplicationDetail').then((module) => module.ApplicationDetail));
-const Partners = lazyScreen(() => import('./screens/Partners/Partners').then((module) => module.Partners));
-const PartnerPage = lazyScreen(() => import('./screens/Partners/PartnerPage').then((module) => module.PartnerPage));
+const Applications = lazyScreen(() => import('./screens/Applications/Applications').then((module) => module.Applications), 'screens/Applications/Applications');
+const ApiKeys = lazyScreen(() => import('./screens/ApiKeys/ApiKeys').then((module) => module.ApiKeys), 'screens/ApiKeys/ApiKeys');
+const Webhooks = lazyScreen(() => import('./screens/Webhooks/Webhooks').then((module) => module.Webhooks), 'screens/Webhooks/Webhooks');
+const ApplicationDetail = lazyScreen(() => import('./screens/Applications/ApplicationDetail').then((module) => module.ApplicationDetail), 'screens/Applications/ApplicationDetail');
+const Partners = lazyScreen(() => import('./screens/Partners/Partners').then((module) => module.Partners), 'screens/Partners/Partners');
+const PartnerPage = lazyScreen(() => import('./screens/Partners/PartnerPage').then((module) => module.PartnerPage), 'screens/Partners/PartnerPage');
 
 interface Screen {
   readonly pattern: string;

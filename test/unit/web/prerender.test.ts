@@ -33,6 +33,25 @@ describe('the prerendered public pages of the console build', () => {
     for (const address of PRERENDERED_PAGES) expect(await page(`${address.slice(1)}.html`)).not.toContain('modulepreload');
   });
 
+  it('names in index.html the chunks each lazy screen\'s chunk imports, none the entry already preloads, every one a file', async () => {
+    const html = await page('index.html');
+    const block = /<script type="application\/json" id="chunk-imports">(.*?)<\/script>/.exec(html)?.[1];
+    const imports = JSON.parse(block ?? 'null') as Record<string, string[]>;
+    const preloaded = [...html.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((found) => found[1]);
+    expect(imports['screens/Home/Home']?.length).toBeGreaterThan(0);
+    for (const chunks of Object.values(imports)) {
+      for (const chunk of chunks) {
+        expect(preloaded).not.toContain(chunk);
+        await expect(readFile(join(outdir, chunk))).resolves.toBeDefined();
+      }
+    }
+    // App.tsx names each lazy screen's module twice (the import and the key of this list): a key that drifted would preload nothing.
+    const app = await readFile(join(__dirname, '../../../web/src/App.tsx'), 'utf8');
+    const screens = [...app.matchAll(/lazyScreen\(\(\) => import\('\.\/([^']+)'\)[^\n]*?, '([^']+)'\)/g)];
+    expect(screens.length).toBeGreaterThanOrEqual(10);
+    for (const [, imported, key] of screens) expect(key).toBe(imported);
+  });
+
   it('disables every button until the console renders, and keeps a translated name out of translation', async () => {
     const html = await page('en/contact-sales.html');
     expect(html).toContain('<button type="submit" disabled="">Send application</button>');

@@ -60,7 +60,34 @@ export function waitingInPlace({ failed, retry }: { readonly failed: boolean; re
   return failed ? <ProblemMessage problem={UNREACHABLE} onRetry={retry} /> : <p role="status" class="loading-line">{t.value.common.loading}</p>;
 }
 
-/** A whole screen loaded when first shown (the frame with loading, or the problem, until then). */
-export function lazyScreen<Props extends object>(load: () => Promise<ComponentType<Props>>): LazyComponent<Props> {
-  return lazyPart(load, (state) => <AppShell title={t.value.common.loading}>{waitingInPlace(state)}</AppShell>);
+/**
+ * A whole screen loaded when first shown (the frame with loading, or the problem, until then). `source` is
+ * its module's path under `web/src` (`screens/Home/Home`): `preload` then also asks for the chunks its
+ * chunk imports, which index.html names (web/build.ts `lazyChunkImports`), so they come beside it.
+ */
+export function lazyScreen<Props extends object>(load: () => Promise<ComponentType<Props>>, source?: string): LazyComponent<Props> {
+  const screen = lazyPart(load, (state) => <AppShell title={t.value.common.loading}>{waitingInPlace(state)}</AppShell>);
+  if (!source) return screen;
+  const loadChunk = screen.preload;
+  return Object.assign(screen, {
+    preload: () => {
+      for (const href of chunkImports()[source] ?? []) {
+        const link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.href = href;
+        document.head.append(link);
+      }
+      loadChunk();
+    },
+  });
+}
+
+/** index.html's list of the chunks each lazily loaded module imports (none in a page without it, e.g. a prerendered one). */
+function chunkImports(): Record<string, readonly string[]> {
+  const block = document.getElementById('chunk-imports');
+  try {
+    return block?.textContent ? (JSON.parse(block.textContent) as Record<string, readonly string[]>) : {};
+  } catch {
+    return {};
+  }
 }

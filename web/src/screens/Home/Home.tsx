@@ -159,7 +159,8 @@ export function Home() {
           </div>
         </>
       )}
-      {summary.data && (
+      {/* Under the portfolio and shown with it: counts that came first would be pushed down by it (a layout shift). */}
+      {data && summary.data && (
         <section aria-labelledby="per-status">
           <h2 id="per-status">{page.perStatus}</h2>
           <ul class="status-counts">
