@@ -28,8 +28,11 @@ export function lazyPart<Props extends object>(load: () => Promise<ComponentType
     const [, setArrived] = useState(0);
     const [failed, setFailed] = useState(false);
     const [slow, setSlow] = useState(false);
+    const ready = loaded;
     useEffect(() => {
-      if (loaded || failed) return;
+      if (ready || failed) return;
+      // Arrived between this render and its effect (the entry preloads the address's screen): render it now.
+      if (loaded) return setArrived((n) => n + 1);
       const timer = setTimeout(() => setSlow(true), SHOW_LOADING_AFTER_MS);
       pending ??= load();
       pending.then((component) => {
@@ -41,7 +44,7 @@ export function lazyPart<Props extends object>(load: () => Promise<ComponentType
       }).finally(() => clearTimeout(timer));
       return () => clearTimeout(timer);
     }, [failed]);
-    if (loaded) return h(loaded, props);
+    if (ready) return h(ready, props);
     return failed || slow ? <>{waiting({ failed, retry: () => setFailed(false) })}</> : null;
   }
   const preload = () => {
