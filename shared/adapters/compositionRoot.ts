@@ -62,6 +62,7 @@ import { loggedFailures } from '../observability/loggedFailures';
 import { DynamoSpendStore } from './dynamodb/DynamoSpendStore';
 import { DynamoAccountOwners } from './dynamodb/DynamoAccountOwners';
 import { DynamoClientsByIds } from './dynamodb/DynamoClientsByIds';
+import { DynamoClientNames } from './dynamodb/DynamoClientNames';
 import type { IngestDeps } from '../domain/spend/ingestBillingEvents';
 import type { BudgetDeps } from '../domain/spend/budgets';
 import type { PortfolioDeps } from '../domain/spend/portfolio';
@@ -133,9 +134,9 @@ export function partners(): DynamoPartnerRepository {
   return new DynamoPartnerRepository(documentClient());
 }
 
-/** A partner's clients read by id, batched (the names an audit page mentions). */
-export function clientsByIds(): DynamoClientsByIds {
-  return new DynamoClientsByIds(documentClient());
+/** A partner's clients' names by id, batched (the clients a page mentions). */
+export function clientNames(): DynamoClientNames {
+  return new DynamoClientNames(documentClient());
 }
 
 /** Partners' teams and their changes. */

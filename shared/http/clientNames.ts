@@ -1,4 +1,4 @@
-import { clientsByIds } from '../adapters/compositionRoot';
+import { clientNames } from '../adapters/compositionRoot';
 import type { Client } from '../domain/clients/Client';
 
 /** The clients a page mentions, by id: their name and e-mail as stored now. */
@@ -12,7 +12,7 @@ export type ClientNames = ReadonlyMap<string, Pick<Client, 'name' | 'email'>>;
 export async function clientNamesOf(partnerId: string, ids: Iterable<string | null>): Promise<ClientNames> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  return new Map((await clientsByIds().clientsByIds(partnerId, wanted)).map((client) => [client.id, client]));
+  return clientNames().namesOf(partnerId, wanted);
 }
 
 /** How an answer names one client: `null` for no client or one whose record is gone. */

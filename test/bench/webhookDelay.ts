@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startWebhookReceiver } from '../support/webhookReceiver';
 import { loadavg } from 'node:os';
 import { documentClient } from '../../shared/adapters/compositionRoot';
 import { SystemClock } from '../../shared/domain/Clock';
@@ -24,17 +23,10 @@ const max = (samples: readonly number[]): number => Math.max(...samples);
  * receiver. One block at a time, each waited for, so every delay is measured alone.
  */
 export async function benchWebhookDelay(stack: LocalStack): Promise<string> {
-  const arrived = new Map<string, number>();
-  const receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const { data } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { clientId?: string } };
-      if (data.clientId) arrived.set(data.clientId, performance.now());
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const receiver = await startWebhookReceiver();
+  /** When the event about a client reached the receiver (`performance.now()`), if it has. */
+  const arrivedAt = (clientId: string): number | undefined =>
+    receiver.received.find((message) => (JSON.parse(message.body) as { data?: { clientId?: string } }).data?.clientId === clientId)?.at;
   try {
     const partner = await createPartner(documentClient());
     const token = await stack.tokens.personToken({ sub: `usr_${partner.partnerId}`, email: partner.email, role: 'partner', partnerId: partner.partnerId });
@@ -45,7 +37,7 @@ export async function benchWebhookDelay(stack: LocalStack): Promise<string> {
       });
       return { status: response.status, body: await response.json() };
     };
-    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const url = `${receiver.base}/hooks`;
     const registered = await call('POST', '/webhooks', { url, events: ['client.blocked'] });
     if (registered.status !== 201) throw new Error(`registering the receiver answered ${registered.status}`);
     const clients = await storedClients(documentClient(), new SystemClock(), partner.partnerId, 'active', EVENTS);
@@ -60,12 +52,12 @@ export async function benchWebhookDelay(stack: LocalStack): Promise<string> {
       const confirmed = await call('POST', `/clients/${client.id}/block`, { confirm: preview.body.confirmation.token });
       const answered = performance.now();
       if (confirmed.status !== 200) throw new Error(`the block answered ${confirmed.status}`);
-      while (!arrived.has(client.id)) {
+      while (arrivedAt(client.id) === undefined) {
         if (performance.now() - sent > GIVE_UP_MS) throw new Error(`the block of ${client.id} did not reach the receiver within ${GIVE_UP_MS} ms`);
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
-      fromRequest.push((arrived.get(client.id) ?? 0) - sent);
-      fromAnswer.push((arrived.get(client.id) ?? 0) - answered);
+      fromRequest.push((arrivedAt(client.id) ?? 0) - sent);
+      fromAnswer.push((arrivedAt(client.id) ?? 0) - answered);
     }
     const row = (name: string, samples: readonly number[]) => [name, samples.length, median(samples).toFixed(0), max(samples).toFixed(0)];
     const table = markdownTable(
@@ -75,6 +67,6 @@ export async function benchWebhookDelay(stack: LocalStack): Promise<string> {
     return `${table}\n\nLocal stack as \`npm start\` runs it: the queue stand-in is drained every ${STREAM_POLL_INTERVAL_MS} ms, ` +
       `so a delivery waits up to one interval before the consumer takes it. Load average ${loadavg()[0]?.toFixed(1)} on the machine.`;
   } finally {
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver.close();
   }
 }

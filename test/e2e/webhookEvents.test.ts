@@ -1,6 +1,3 @@
-import * as crypto from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import document from '../../shared/http/openapi.generated.json';
@@ -8,6 +5,7 @@ import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../suppo
 import { call, errorWithCode } from '../support/http';
 import { mailsTo } from '../support/sesInbox';
 import { useLocalStack } from '../support/localStackFixture';
+import { type ReceivedWebhook, signedWith, startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver';
 
 /**
  * The webhook events of issue 33's second round over HTTP on the local stack: invitation accepted /
@@ -18,48 +16,26 @@ import { useLocalStack } from '../support/localStackFixture';
 
 const local = useLocalStack();
 
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-  readonly path: string;
-}
-
-let receiver: Server;
+let receiver: WebhookReceiver;
 let base: string;
-const received: Received[] = [];
-/** Answers by the receiver's path, where a test sets one (else 204). */
-const answerFor = new Map<string, number>();
+let received: ReceivedWebhook[];
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), path: request.url ?? '' });
-      response.writeHead(answerFor.get(request.url ?? '') ?? 204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver();
+  base = receiver.base;
+  received = receiver.received;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => receiver.close(resolve));
-});
+afterAll(() => receiver.close());
 
 /** The Standard Webhooks check, from the specification alone (no time window: the local clock may have moved). */
-function signedBy(secret: string, message: Received): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = crypto.createHmac('sha256', key)
-    .update(`${String(message.headers['webhook-id'])}.${String(message.headers['webhook-timestamp'])}.${message.body}`).digest('base64');
-  return String(message.headers['webhook-signature']).split(' ').includes(`v1,${expected}`);
-}
+const signedBy = (secret: string, message: ReceivedWebhook): boolean => signedWith(secret, message);
 
 /** Each payload checked against the document's `x-webhooks` entry of its type. */
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 ajv.addSchema(document, 'openapi');
-function documented(message: Received): boolean {
+function documented(message: ReceivedWebhook): boolean {
   const { type } = JSON.parse(message.body) as { type: string };
   const validate = ajv.getSchema(`openapi#/x-webhooks/${type}/post/requestBody/content/application~1json/schema`);
   if (!validate) throw new Error(`no x-webhooks entry for ${type}`);
@@ -157,7 +133,7 @@ it('replays one logged delivery: 202, the same webhook-id signed with the curren
 it('disables an endpoint failing for 24 hours and mails its partner once; replay is refused until the partner enables it again', async () => {
   const api = local.stack.apiUrl;
   const { partner, token: owner } = await local.partnerWithToken();
-  answerFor.set('/failing', 500);
+  receiver.answerFor.set('/failing', 500);
   const registered = await call(api, 'POST', '/webhooks', { token: owner, body: { url: `${base}/failing`, events: ['client.blocked'] } });
   const id = registered.body.id as string;
   const tested = await call(api, 'POST', `/webhooks/${id}/test`, { token: owner });
@@ -188,7 +164,7 @@ it('disables an endpoint failing for 24 hours and mails its partner once; replay
   expect(await call(api, 'POST', `/webhooks/${id}/deliveries/${entry.deliveryId}/replay`, { token: owner }))
     .toMatchObject({ status: 409, body: errorWithCode('webhook_endpoint_disabled') });
 
-  answerFor.delete('/failing');
+  receiver.answerFor.delete('/failing');
   const enabled = await call(api, 'POST', `/webhooks/${id}/enable`, { token: owner });
   expect(enabled).toMatchObject({ status: 200, body: { id, status: 'enabled', failingSince: null } });
   expect(await call(api, 'POST', `/webhooks/${id}/enable`, { token: owner })).toMatchObject({ status: 200, body: enabled.body });

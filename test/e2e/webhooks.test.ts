@@ -1,10 +1,9 @@
 import * as crypto from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { registerCloudAccount, tokenFromMail, uniqueClientEmail } from '../support/clientFixtures';
 import { call, errorWithCode } from '../support/http';
 import { mailsTo } from '../support/sesInbox';
 import { useLocalStack } from '../support/localStackFixture';
+import { type ReceivedWebhook, signedWith, startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver';
 
 /**
  * Webhook endpoints over HTTP on the local stack (issue 33): the owner registers a loopback
@@ -15,48 +14,20 @@ import { useLocalStack } from '../support/localStackFixture';
 
 const local = useLocalStack();
 
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-  readonly path?: string;
-}
-
-/** A receiver's check written from the specification alone: `whsec_` stripped, base64 key, HMAC-SHA256 of id.timestamp.body, any `v1,` entry. */
-function verified(secret: string, received: Received): boolean {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const id = String(received.headers['webhook-id']);
-  const timestamp = String(received.headers['webhook-timestamp']);
-  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
-  const expected = crypto.createHmac('sha256', key).update(`${id}.${timestamp}.${received.body}`).digest();
-  return String(received.headers['webhook-signature']).split(' ').some((entry) => {
-    const given = Buffer.from(entry.replace(/^v1,/, ''), 'base64');
-    return entry.startsWith('v1,') && given.length === expected.length && crypto.timingSafeEqual(given, expected);
-  });
-}
-
-let receiver: Server;
+let receiver: WebhookReceiver;
 let receiverUrl: string;
-const received: Received[] = [];
-let answer = 204;
-/** Answers by the receiver's path, where a test sets one (else `answer`). */
-const answerFor = new Map<string, number>();
+let received: ReceivedWebhook[];
+
+/** The receiver's own check (from the specification), refusing a timestamp more than 5 minutes off. */
+const verified = (secret: string, message: ReceivedWebhook): boolean => signedWith(secret, message, 300);
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), path: request.url ?? '' });
-      response.writeHead(answerFor.get(request.url ?? '') ?? answer).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  receiver = await startWebhookReceiver();
+  receiverUrl = `${receiver.base}/hooks`;
+  received = receiver.received;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => receiver.close(resolve));
-});
+afterAll(() => receiver.close());
 
 it('signs a test event a receiver verifies on its own, keeps signing with both secrets during a rotation, and logs each attempt', async () => {
   const api = local.stack.apiUrl;
@@ -78,7 +49,7 @@ it('signs a test event a receiver verifies on its own, keeps signing with both s
   const rotated = await call(api, 'POST', `/webhooks/${id}/secret`, { token: owner });
   const secondSecret = rotated.body.secret as string;
   expect(rotated.body.previousSecretUntil).not.toBeNull();
-  answer = 500;
+  receiver.answer = 500;
   const failed = await call(api, 'POST', `/webhooks/${id}/test`, { token: owner });
   expect(failed.body).toMatchObject({ outcome: 'failed', responseStatus: 500 });
   expect(verified(firstSecret, received[1]!)).toBe(true);
@@ -123,11 +94,11 @@ async function change(token: string, clientId: string, action: 'block' | 'unbloc
 }
 
 /** What reached the receiver at `path` for `clientId`. */
-const deliveriesTo = (path: string, clientId: string): Received[] =>
+const deliveriesTo = (path: string, clientId: string): ReceivedWebhook[] =>
   received.filter((entry) => entry.path === path && entry.body.includes(clientId));
 
 it('delivers a client\'s block through the queue once to each subscribed endpoint, signed; a receiver answering 500 gets the same webhook-id after it recovers', async () => {
-  answer = 204;
+  receiver.answer = 204;
   const api = local.stack.apiUrl;
   const { token: owner } = await local.partnerWithToken();
   const base = receiverUrl.replace(/\/hooks$/, '');
@@ -151,12 +122,12 @@ it('delivers a client\'s block through the queue once to each subscribed endpoin
   const blockId = deliveriesTo('/first', client.id)[0]!.headers['webhook-id'];
   expect(deliveriesTo('/second', client.id)[0]!.headers['webhook-id']).toBe(blockId);
 
-  answerFor.set('/second', 500);
+  receiver.answerFor.set('/second', 500);
   await change(owner, client.id, 'unblock');
   await local.stack.drainQueues();
   expect(deliveriesTo('/first', client.id)).toHaveLength(2);
   expect(deliveriesTo('/second', client.id)).toHaveLength(2);
-  answerFor.delete('/second');
+  receiver.answerFor.delete('/second');
   // The first retry is due 10 s after the failure (deliverySchedule): the local clock moves on, the queue hands it over.
   local.stack.advanceClock(11_000);
   await local.stack.drainQueues();

@@ -9,36 +9,24 @@
  * languages at 1280 and 360 px. And the list's slow and failed loads: skeleton rows, Retry-After
  * counted down, Retry.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { call } from '../support/http';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver';
 import { failCalls, holdCalls } from './support/apiStubs';
 import { checkScreen } from './support/checkScreen';
 import { staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 import { expect, test, watchApiAnswers } from './support/test';
 
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: { type?: string; data?: Record<string, unknown> };
-}
-
-let receiver: Server;
+let receiver: WebhookReceiver;
 let receiverUrl: string;
-const received: Received[] = [];
-/** What the receiver answers (a test sets 500 for a while). */
-let answer = 204;
+/** What reached the receiver, its body parsed. */
+const received = {
+  get length(): number { return receiver.received.length; },
+  at: (index: number) => ({ ...receiver.received[index]!, body: JSON.parse(receiver.received[index]!.body || '{}') as { type?: string } }),
+};
 
 test.beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Received['body'] });
-      response.writeHead(answer).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/partnerdesk-${Date.now().toString(36)}`;
+  receiver = await startWebhookReceiver();
+  receiverUrl = `${receiver.base}/hooks/partnerdesk-${Date.now().toString(36)}`;
 });
 
 /** Has the local stack's queue stand-in consume what is due now (the queued replay). */
@@ -46,9 +34,7 @@ async function drainQueues(): Promise<void> {
   expect((await call(suiteStack().apiUrl, 'POST', '/__local/queues/drain')).status).toBe(200);
 }
 
-test.afterAll(async () => {
-  await new Promise((resolve) => receiver.close(resolve));
-});
+test.afterAll(() => receiver.close());
 
 test('an owner adds an endpoint, sees its secret once, sends a test event that arrives and is logged, rotates the secret and removes the endpoint', async ({ page, browser }) => {
   test.slow();
@@ -102,10 +88,10 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await row.getByRole('button', { name: `Actions for ${receiverUrl}` }).click();
   await page.getByRole('menuitem', { name: 'Send test event' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Test event delivered: your receiver answered 204' })).toBeVisible();
-  expect(received).toHaveLength(1);
-  expect(received[0]!.body.type).toBe('webhook.test');
-  const messageId = String(received[0]!.headers['webhook-id']);
-  expect(received[0]!.headers['webhook-signature']).toMatch(/^v1,/);
+  expect(received.length).toBe(1);
+  expect(received.at(0).body.type).toBe('webhook.test');
+  const messageId = String(received.at(0).headers['webhook-id']);
+  expect(received.at(0).headers['webhook-signature']).toMatch(/^v1,/);
 
   await row.getByRole('button', { name: `Delivery log of ${receiverUrl}` }).click();
   await expect(page).toHaveURL(/\/en\/webhooks\?endpoint=whe_/);
@@ -123,7 +109,7 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await expect(page.getByRole('status').filter({ hasText: 'The delivery is queued again' })).toBeVisible();
   await drainQueues();
   await expect.poll(() => received.length).toBe(2);
-  expect(received[1]!.headers['webhook-id']).toBe(messageId);
+  expect(received.at(1).headers['webhook-id']).toBe(messageId);
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(log.getByRole('row')).toHaveCount(3);
   await expect(log.locator('tbody code')).toHaveText([messageId, messageId]);
@@ -145,7 +131,7 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await expect(row.getByRole('button', { name: `Actions for ${receiverUrl}` })).toBeFocused();
 
   // The receiver fails: "failing since"; 25 hours later a failed replay disables the endpoint, and Re-enable brings it back.
-  answer = 500;
+  receiver.answer = 500;
   await row.getByRole('button', { name: `Actions for ${receiverUrl}` }).click();
   await page.getByRole('menuitem', { name: 'Send test event' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Test event not delivered: your receiver answered 500.' })).toBeVisible();
@@ -164,7 +150,7 @@ test('an owner adds an endpoint, sees its secret once, sends a test event that a
   await expect(page.getByText('The endpoint is disabled: re-enable it to replay deliveries.')).toBeVisible();
   await expect(log.getByRole('button', { name: /^Replay/ })).toHaveCount(0);
   await checkScreen(page, 'webhooks-disabled');
-  answer = 204;
+  receiver.answer = 204;
   await row.getByRole('button', { name: `Re-enable ${receiverUrl}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `${receiverUrl} is enabled again` })).toBeVisible();
   await expect(row).toContainText('Enabled');

@@ -16,14 +16,21 @@ export function pause(round: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
 }
 
+/** Only these attributes of each item (`ProjectionExpression`, with names for reserved words such as `name`). */
+export interface Projection {
+  readonly ProjectionExpression: string;
+  readonly ExpressionAttributeNames?: Record<string, string>;
+}
+
 /**
  * Strongly consistent `BatchGetItem` of any number of keys of one table (100 per call), retrying
- * what DynamoDB left unprocessed; the items found, in no particular order.
+ * what DynamoDB left unprocessed; the items found (whole, or the projection's attributes), in no particular order.
  */
 export async function batchGetAll(
   client: DynamoDBDocumentClient,
   table: string,
   keys: ReadonlyArray<Record<string, unknown>>,
+  projection?: Projection,
 ): Promise<Array<Record<string, unknown>>> {
   const items: Array<Record<string, unknown>> = [];
   for (const chunk of chunks(keys, BATCH_GET_KEYS)) {
@@ -31,7 +38,7 @@ export async function batchGetAll(
     for (let round = 0; pending.length > 0; round += 1) {
       if (round >= UNPROCESSED_ROUNDS) throw new Error(`${pending.length} keys of ${table} stayed unprocessed`);
       if (round > 0) await pause(round);
-      const result = await client.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+      const result = await client.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true, ...projection } } }));
       items.push(...(result.Responses?.[table] ?? []));
       pending = result.UnprocessedKeys?.[table]?.Keys ?? [];
     }
