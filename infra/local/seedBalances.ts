@@ -44,6 +44,9 @@ const PRICES = {
 
 const MINUTES_PER_DAY = 24 * 60;
 
+/** The demo's debtor covers this share of its bill: four months behind by about one and a half monthly bills. */
+const DEBTOR_TOP_UP_PERCENT = 60;
+
 /** One customer's usage: what it runs, how it grows, how it pays. */
 const usageProfile = fc.record({
   vms: fc.integer({ min: 1, max: 12 }),
@@ -77,9 +80,12 @@ export function demoBillingEvents(accountIds: readonly string[], options: DemoBi
   const days = eachMoscowDay(firstDay, today);
   return accountIds.flatMap((accountId, index) => {
     const seed = (options.seed ?? 2026) * 1_000 + index;
-    const [profile] = fc.sample(usageProfile, { seed, numRuns: 1 });
+    const [drawn] = fc.sample(usageProfile, { seed, numRuns: 1 });
+    // The last account tops up less than it spends, so the demo shows a client in debt on any day of the month
+    // ("needs attention", negative balances marked); the others' balances depend on the day and their top-up day.
+    const profile = index === accountIds.length - 1 ? { ...drawn!, topUpPercent: DEBTOR_TOP_UP_PERCENT } : drawn!;
     const noise = fc.sample(dailyNoise, { seed: seed + 500, numRuns: days.length });
-    return accountEvents(accountId, profile!, days.map((day, n) => ({ day, ...noise[n]! })), options.now);
+    return accountEvents(accountId, profile, days.map((day, n) => ({ day, ...noise[n]! })), options.now);
   });
 }
 
