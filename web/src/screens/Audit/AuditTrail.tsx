@@ -12,7 +12,8 @@ import { Link } from '../../ui/Link';
 import { moscowDayStart, nextDay } from '../../ui/moscowTime';
 import { Pager } from '../../ui/Pager';
 import { ProblemMessage } from '../../ui/ProblemMessage';
-import { auditCsv, clientNameOf, fieldChange } from './auditCsv';
+import { auditCsv, fieldChange } from './auditCsv';
+import { nameOf } from './clientNames';
 
 /** Props of `AuditTrail`. */
 export interface AuditTrailProps {
@@ -47,7 +48,7 @@ export function AuditTrail({ clientId, from, to, cursor, onPage }: AuditTrailPro
   const clientCell = (entry: AuditEntry) => {
     if (entry.clientId === null) return <span class="muted">{page.allClients}</span>;
     // The answer names each entry's client (one batched read on the server, never a call per client).
-    const name = clientNameOf(entry);
+    const name = nameOf(entry.client);
     if (name === null) return <span class="muted" title={entry.clientId}>{page.deletedClient}</span>;
     return <Link href={`/clients/${encodeURIComponent(entry.clientId)}?tab=history`} translate={false} title={entry.clientId}>{name}</Link>;
   };

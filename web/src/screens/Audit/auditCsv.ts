@@ -4,16 +4,12 @@ import { type Catalogue, CATALOGUES } from '../../i18n/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import { toCsv } from '../../ui/csv';
+import { nameOf } from './clientNames';
 
 /** One changed contact detail of an `edit` in words: "Name: Ivan → Olga". */
 export function fieldChange(change: NonNullable<AuditEntry['changes']>[number], words: Catalogue): string {
   const edit = words.clientEdit;
   return edit.change(edit.fields[change.field], change.before ?? edit.notSet, change.after ?? edit.notSet);
-}
-
-/** The client an entry names, as the API answers it: its name, else its e-mail; null when the entry is about no client or its record is gone. */
-export function clientNameOf(entry: AuditEntry): string | null {
-  return entry.client ? entry.client.name ?? entry.client.email : null;
 }
 
 /** The file: time, client id and name, what, who, status before and after. */
@@ -24,7 +20,7 @@ export function auditCsv(entries: readonly AuditEntry[], lang: Language): string
   return toCsv(
     [header.time, header.clientId, header.client, header.action, header.actor, header.before, header.after],
     entries.map((entry) => [
-      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : clientNameOf(entry) ?? words.audit.deletedClient,
+      formatMoscowClock(entry.at, lang), entry.clientId ?? '', entry.clientId === null ? words.audit.allClients : nameOf(entry.client) ?? words.audit.deletedClient,
       [words.audit.actions[entry.action], ...(('changes' in entry && entry.changes) || []).map((change) => fieldChange(change, words))].join('; '),
       entry.actor.email ?? words.audit.actors[entry.actor.kind], status(entry.before), status(entry.after),
     ]),

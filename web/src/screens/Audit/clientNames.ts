@@ -28,7 +28,15 @@ export function loadNames(ids: readonly string[]): void {
   }
 }
 
-/** How a screen names a client an answer names (`client`: its name, else its e-mail), falling back to its id. */
-export function labelOf(client: { readonly name: string | null; readonly email: string } | null, clientId: string): string {
-  return client ? client.name ?? client.email : clientId;
+/** A client as an answer names it (`client`: `null` for no client or one whose record is gone). */
+type NamedClient = { readonly name: string | null; readonly email: string } | null;
+
+/** Its name, else its e-mail; null when the answer names none. */
+export function nameOf(client: NamedClient): string | null {
+  return client ? client.name ?? client.email : null;
+}
+
+/** How a screen names a client an answer names, falling back to its id. */
+export function labelOf(client: NamedClient, clientId: string): string {
+  return nameOf(client) ?? clientId;
 }
