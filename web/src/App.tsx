@@ -9,8 +9,10 @@ import { t } from './i18n/catalogue';
 import { addressIn, startLanguage } from './i18n/chooseLanguage';
 import { language } from './i18n/language';
 import { localized, matchPath, navigate, route } from './router';
-import { Clients } from './screens/Clients/Clients';
+import { startClientsReads } from './screens/Clients/clientList';
+import { Clients, filtersFromUrl } from './screens/Clients/Clients';
 import { ContactSales } from './screens/ContactSales/ContactSales';
+import { applicationFilters, applicationRead, applicationsRead, budgetsRead, portfolioRead, startClientReads, webhooksRead } from './screens/firstReads';
 import { AuthCallback } from './screens/SignIn/AuthCallback';
 import { SignIn } from './screens/SignIn/SignIn';
 import { AppShell } from './ui/AppShell';
@@ -43,6 +45,8 @@ interface Screen {
   readonly render: (params: Record<string, string>) => ComponentChildren;
   /** The screen's own chunk, when it is loaded on first show: the entry asks for it at once (`preloadScreen`). */
   readonly chunk?: { readonly preload: () => void };
+  /** Starts the screen's first reads for its address (`earlyRead`): the entry does, beside `/me` (`startScreenReads`). */
+  readonly reads?: (params: Record<string, string>, query: URLSearchParams) => void;
 }
 
 const SCREENS: readonly Screen[] = [
@@ -50,19 +54,19 @@ const SCREENS: readonly Screen[] = [
   { pattern: '/sign-in', render: () => <SignIn /> },
   { pattern: '/auth/callback', render: () => <AuthCallback /> },
   { pattern: '/invitations/:token', chunk: Invitation, render: ({ token }) => <Invitation token={token ?? ''} /> },
-  { pattern: '/clients', role: 'partner', render: () => <Clients /> },
-  { pattern: '/clients/:id', role: 'partner', chunk: ClientPage, render: ({ id }) => <ClientPage clientId={id ?? ''} /> },
+  { pattern: '/clients', role: 'partner', reads: (_, query) => startClientsReads(filtersFromUrl(query), query.has('order')), render: () => <Clients /> },
+  { pattern: '/clients/:id', role: 'partner', chunk: ClientPage, reads: ({ id }, query) => startClientReads(id ?? '', query), render: ({ id }) => <ClientPage clientId={id ?? ''} /> },
   // The balance's old address: the client page's Detail tab, with the period it named.
   { pattern: '/clients/:id/balance', role: 'partner', render: ({ id }) => <Redirect to={balanceTab(id ?? '')} /> },
   { pattern: '/audit', role: 'partner', chunk: Audit, render: () => <Audit /> },
-  { pattern: '/home', role: 'partner', chunk: Home, member: 'GET /portfolio', render: () => <Home /> },
-  { pattern: '/budgets', role: 'partner', chunk: Budgets, member: 'GET /budgets', render: () => <Budgets /> },
+  { pattern: '/home', role: 'partner', chunk: Home, member: 'GET /portfolio', reads: () => portfolioRead.start(), render: () => <Home /> },
+  { pattern: '/budgets', role: 'partner', chunk: Budgets, member: 'GET /budgets', reads: (_, query) => budgetsRead.start(query.get('cursor') ?? ''), render: () => <Budgets /> },
   { pattern: '/notifications', role: 'partner', chunk: Notifications, member: 'GET /notifications', render: () => <Notifications /> },
   { pattern: '/team', role: 'partner', chunk: Team, member: 'GET /team/members', render: () => <Team /> },
   { pattern: '/api-keys', role: 'partner', chunk: ApiKeys, member: 'GET /api-keys', render: () => <ApiKeys /> },
-  { pattern: '/webhooks', role: 'partner', chunk: Webhooks, member: 'GET /webhooks', render: () => <Webhooks /> },
-  { pattern: '/applications', role: 'manager', chunk: Applications, render: () => <Applications /> },
-  { pattern: '/applications/:id', role: 'manager', chunk: ApplicationDetail, render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
+  { pattern: '/webhooks', role: 'partner', chunk: Webhooks, member: 'GET /webhooks', reads: () => webhooksRead.start(), render: () => <Webhooks /> },
+  { pattern: '/applications', role: 'manager', chunk: Applications, reads: (_, query) => applicationsRead.start(applicationFilters(query)), render: () => <Applications /> },
+  { pattern: '/applications/:id', role: 'manager', chunk: ApplicationDetail, reads: ({ id }) => applicationRead.start(id ?? ''), render: ({ id }) => <ApplicationDetail applicationId={id ?? ''} /> },
   { pattern: '/partners', role: 'manager', chunk: Partners, render: () => <Partners /> },
   { pattern: '/partners/:id', role: 'manager', chunk: PartnerPage, render: ({ id }) => <PartnerPage partnerId={id ?? ''} /> },
 ];
@@ -84,6 +88,20 @@ export function preloadScreen(): void {
   if (!screen?.chunk) return;
   if (screen.role && screen.role !== session.value?.role) return;
   screen.chunk.preload();
+}
+
+/**
+ * Starts the first reads of the screen the address shows, for a session that may see it: called by the
+ * entry once the API is known, so they come beside `/me` and the chunk instead of after the first render.
+ */
+export function startScreenReads(): void {
+  const { path, query } = route.value;
+  for (const screen of SCREENS) {
+    const params = matchPath(screen.pattern, path);
+    if (!params) continue;
+    if (screen.reads && screen.role === session.value?.role) screen.reads(params, query);
+    return;
+  }
 }
 
 const HOME: Record<Role, string> = { partner: '/clients', manager: '/applications', client: '/' };

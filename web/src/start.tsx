@@ -4,7 +4,7 @@
  * its elements, so nothing is painted anew, and what the visitor typed before the script came is kept.
  */
 import { render } from 'preact';
-import { App, preloadScreen } from './App';
+import { App, preloadScreen, startScreenReads } from './App';
 import { startApi } from './api/client';
 import { cognitoRefresher } from './auth/cognito';
 import { loadMembership } from './auth/membership';
@@ -18,7 +18,7 @@ export async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
   // The screen's chunk, the session's reads and then the screen's data would otherwise come one after another:
-  // the chunk starts now (the address names the screen), `/me` and `/team/me` together as soon as the API is known.
+  // the chunk starts now (the address names the screen), `/me`, `/team/me` and the screen's first reads together as soon as the API is known.
   preloadScreen();
   try {
     const config = await loadConfig();
@@ -27,6 +27,7 @@ export async function start(): Promise<void> {
     if (config.auth.mode === 'cognito') setRefresher(cognitoRefresher(config.auth));
     void loadMe();
     void loadMembership();
+    startScreenReads();
     const prerendered = root.hasAttribute('data-prerendered');
     const typed = prerendered ? typedValues(root) : [];
     if (!prerendered) root.textContent = '';

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApplicationStatus, PartnerApplication } from '../../domain/applications/PartnerApplication';
+import type { PartnerApplication } from '../../domain/applications/PartnerApplication';
 import * as z from 'zod/mini';
 import { keyWordOf, matchesSearch, MAX_INDEXED_PREFIX, normalizeSearch, searchPartitionPrefix, searchWords } from '../../domain/clients/clientSearch';
 import { partnerSearchTerms } from '../../domain/partners/partnerSearch';

@@ -1,6 +1,5 @@
 import { type DynamoDBDocumentClient, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { CLIENT_STATUSES } from '../../domain/clients/Client';
 import { keyWordOf, matchesSearch, MAX_INDEXED_PREFIX, normalizeSearch, searchPartitionPrefix, searchWords } from '../../domain/clients/clientSearch';
 import { ConcurrentChangeError } from '../../domain/ConcurrentChange';
 import type { PartnerRecord } from '../../domain/partners/Partner';
@@ -55,11 +54,6 @@ interface PartnerTables {
   readonly departmentIndex: string;
   readonly clients: string;
   readonly audit: string;
-}
-
-/** Counts of a partner with no client yet. */
-function noClients(): Record<(typeof CLIENT_STATUSES)[number], number> {
-  return Object.fromEntries(CLIENT_STATUSES.map((status) => [status, 0])) as Record<(typeof CLIENT_STATUSES)[number], number>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { api, attempt } from '../../api/client';
 import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
 import type { ApplicationStatus } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
+import { applicationRead } from '../firstReads';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowTime as formatMoscow } from '../../i18n/format';
 import { AppShell } from '../../ui/AppShell';
@@ -24,7 +25,7 @@ export function ApplicationDetail({ applicationId }: { readonly applicationId: s
   const words = t.value;
   const page = words.application;
   const { data: application, problem, replace, retry, slow } = useLoaded(
-    () => attempt(api().GET('/partner-applications/{id}', { params: { path: { id: applicationId } } })),
+    () => applicationRead.take(applicationId),
     [applicationId],
   );
   const [deciding, setDeciding] = useState<Decision | null>(null);

@@ -1,7 +1,7 @@
 /** Manager → Applications: the "contact sales" applications by status, held by me or searched, newest first, with the 48-hour deadline and who holds each; overdue ones stand out. */
-import { api, attempt } from '../../api/client';
 import type { ApplicationStatus } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
+import { applicationFilters, applicationsRead } from '../firstReads';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
 import { useEffect, useState } from 'preact/hooks';
@@ -20,15 +20,11 @@ export function Applications() {
   const words = t.value;
   const page = words.applications;
   const { query } = route.value;
-  const status = APPLICATION_STATUSES.find((known) => known === query.get('status'));
-  const cursor = query.get('cursor') ?? undefined;
-  const mine = query.get('mine') === 'true' ? 'true' : undefined;
-  const search = query.get('search')?.trim() || undefined;
+  const filters = applicationFilters(query);
+  const { status, cursor, mine, search } = filters;
   const [searchText, setSearchText] = useState(search ?? '');
   const loaded = useLoaded(
-    () => attempt(api().GET('/partner-applications', {
-      params: { query: { ...(status && { status }), ...(mine && { mine }), ...(search && { search }), ...(cursor && { cursor }), limit: '50' } },
-    })),
+    () => applicationsRead.take(filters),
     [status, mine, search, cursor],
   );
   useEffect(() => {

@@ -1,10 +1,10 @@
 /** How an application's status and its 48-hour contact deadline read on screen. */
-import type { Application, ApplicationStatus } from '../../api/types';
+import type { Application } from '../../api/types';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowClock } from '../../i18n/format';
 
-/** Statuses in the order the department works through them. */
-export const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['new', 'escalated', 'contacted', 'approved', 'rejected'];
+/** Statuses in the order the department works through them (kept with the list's first read, which the entry carries). */
+export { APPLICATION_STATUSES } from '../firstReads';
 
 /** True while nobody has contacted the applicant and the 48 hours are over (escalated, or past due now). */
 export function isOverdue(application: Application, now = Date.now()): boolean {

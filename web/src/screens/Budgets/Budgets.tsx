@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
+import { budgetsRead } from '../firstReads';
 import { allowed } from '../../auth/membership';
 import { type Catalogue, t } from '../../i18n/catalogue';
 import { formatMoney } from '../../i18n/format';
@@ -30,7 +31,7 @@ export function Budgets() {
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
   // A notice is kept as words to say, so it follows a language switch.
   const [notice, setNotice] = useState<((words: Catalogue) => string) | null>(null);
-  const loaded = useLoaded(() => attempt(api().GET('/budgets', { params: { query: { limit: '50', ...(cursor && { cursor }) } } })), [cursor]);
+  const loaded = useLoaded(() => budgetsRead.take(cursor), [cursor]);
   const items = loaded.data?.items ?? [];
   const perClient = items.filter((each): each is ListedBudget & { clientId: string } => each.scope === 'client' && each.clientId !== null);
   // The default comes last in the list: it is on the last page only.

@@ -5,8 +5,8 @@
  * period of Moscow days. Tab, period and grouping live in the URL.
  */
 import { useState } from 'preact/hooks';
-import { api, attempt } from '../../api/client';
 import { useLoaded } from '../../api/useLoaded';
+import { balanceRead, clientRead } from '../firstReads';
 import { allowed, membership, membershipProblem } from '../../auth/membership';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
@@ -28,6 +28,10 @@ const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((modu
 const DetailTab = lazyPart(() => import('./DetailTab').then((module) => module.DetailTab), waitingInPlace);
 const ExpensesTab = lazyPart(() => import('./ExpensesTab').then((module) => module.ExpensesTab), waitingInPlace);
 const EditClientDialog = lazyPart(() => import('./EditClientDialog').then((module) => module.EditClientDialog), waitingInPlace);
+// Opened on the Detail or Expenses tab, the page asks for the tab's chunk now, beside its reads, not after its first render.
+const openedOn = route.peek().query.get('tab');
+if (openedOn === 'detail') DetailTab.preload();
+if (openedOn === 'expenses') ExpensesTab.preload();
 
 type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
@@ -40,10 +44,10 @@ export function ClientPage({ clientId }: { readonly clientId: string }) {
   const from = query.get('from') ?? month.from;
   const to = query.get('to') ?? month.to;
   const grouping = GROUPINGS.find((known) => known === query.get('group')) ?? 'day';
-  const client = useLoaded(() => attempt(api().GET('/clients/{id}', { params: { path: { id: clientId } } })), [clientId]);
+  const client = useLoaded(() => clientRead.take(clientId), [clientId]);
   const accepted = client.data?.status === 'active' || client.data?.status === 'blocked';
   const balance = useLoaded(
-    () => (accepted ? attempt(api().GET('/clients/{id}/balance', { params: { path: { id: clientId } } })) : Promise.resolve({ ok: true as const, data: null })),
+    () => (accepted ? balanceRead.take(clientId) : Promise.resolve({ ok: true as const, data: null })),
     [clientId, accepted],
   );
   // A tab shows only when the member's role may read what it shows.

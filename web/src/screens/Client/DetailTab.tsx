@@ -1,8 +1,8 @@
 /** "Detail": per Moscow day the opening, debits, deposits, withdrawals and closing, and every deposit and withdrawal with its Moscow time; exported as CSV. */
 import { useEffect, useState } from 'preact/hooks';
-import { api, attempt } from '../../api/client';
 import type { BalanceDetail } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
+import { detailRead } from '../firstReads';
 import { BalanceFigure } from '../../ui/BalanceFigure';
 import { CATALOGUES, t } from '../../i18n/catalogue';
 import { formatDay, formatMoney, formatMoscowClock, formatPlainAmount } from '../../i18n/format';
@@ -34,7 +34,7 @@ export function DetailTab({ clientId, from, to }: { readonly clientId: string; r
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   useEffect(() => setCursor(undefined), [clientId, from, to]);
   const loaded = useLoaded(
-    () => attempt(api().GET('/clients/{id}/balance/detail', { params: { path: { id: clientId }, query: { from, to, ...(cursor && { cursor }) } } })),
+    () => detailRead.take(clientId, from, to, cursor),
     [clientId, from, to, cursor],
   );
   const detail = loaded.data;

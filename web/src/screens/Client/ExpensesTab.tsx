@@ -4,9 +4,9 @@
  * tables; today's running figures are marked "so far" and left out of the chart's lines.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { api, attempt } from '../../api/client';
 import type { Expenses } from '../../api/types';
 import { useLoaded } from '../../api/useLoaded';
+import { expensesRead } from '../firstReads';
 import { CATALOGUES, t } from '../../i18n/catalogue';
 import { formatDay, formatMoney, formatMonth, formatPlainAmount } from '../../i18n/format';
 import { type Language, language } from '../../i18n/language';
@@ -74,7 +74,7 @@ export function ExpensesTab({ clientId, from, to, grouping, onGrouping }: Expens
   const words = t.value;
   const page = words.expenses;
   const loaded = useLoaded(
-    () => attempt(api().GET('/clients/{id}/expenses', { params: { path: { id: clientId }, query: { from, to } } })),
+    () => expensesRead.take(clientId, from, to),
     [clientId, from, to],
   );
   const expenses = loaded.data;

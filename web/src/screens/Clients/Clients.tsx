@@ -71,7 +71,7 @@ type Open =
   | null;
 
 /** The filters as they are in the URL. */
-function filtersFromUrl(query: URLSearchParams): ClientFilters {
+export function filtersFromUrl(query: URLSearchParams): ClientFilters {
   const named = (query.get('status') ?? '').split(',');
   return {
     statuses: CLIENT_STATUSES.filter((known) => named.includes(known)),

@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { api, attempt, type Outcome } from '../../api/client';
+import { earlyRead } from '../../api/early';
 import type { Problem } from '../../api/errorMessages';
 import type { AttentionReason, ClientItem, ClientStatus } from '../../api/types';
 
@@ -50,6 +51,19 @@ export function listQuery(filters: ClientFilters, limit = PAGE_SIZE) {
     ...(filters.cursor && { cursor: filters.cursor }),
     limit: String(limit),
   };
+}
+
+/** One page of the list (the entry starts the address's first one: `startClientsReads`). */
+export const clientsRead = earlyRead('clients', (query: ReturnType<typeof listQuery>) => attempt(api().GET('/clients', { params: { query } })));
+
+/** The "needs attention" view's clients. */
+const attentionRead = earlyRead('attention', () => attempt(api().GET('/clients/attention')));
+
+/** Starts the list the address shows (ordered by spend, it is another list: nothing is started). */
+export function startClientsReads(filters: ClientFilters, ordered: boolean): void {
+  if (ordered) return;
+  if (filters.attention) attentionRead.start();
+  else clientsRead.start(listQuery(filters));
 }
 
 let latest = 0;
@@ -101,7 +115,7 @@ export const attentionCount = signal<{ readonly count: number; readonly truncate
 
 /** The "needs attention" clients as a page (one answer, no cursor), remembering each one's reasons and their number. */
 async function attentionPage(): Promise<Outcome<{ items: ClientItem[]; nextCursor: null }>> {
-  const outcome = await attempt(api().GET('/clients/attention'));
+  const outcome = await attentionRead.take();
   if (!outcome.ok) return outcome;
   attentionReasons.value = new Map(outcome.data.items.map((item) => [item.id, item.reasons]));
   attentionCount.value = { count: outcome.data.items.length, truncated: outcome.data.truncated };
@@ -119,7 +133,7 @@ export async function loadClients(filters: ClientFilters): Promise<void> {
   const request = ++latest;
   loading.value = true;
   listProblem.value = null;
-  const outcome = filters.attention ? await attentionPage() : await attempt(api().GET('/clients', { params: { query: listQuery(filters) } }));
+  const outcome = filters.attention ? await attentionPage() : await clientsRead.take(listQuery(filters));
   if (request !== latest) return;
   loading.value = false;
   if (!outcome.ok) {

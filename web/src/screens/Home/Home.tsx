@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useLoaded } from '../../api/useLoaded';
+import { portfolioRead } from '../firstReads';
 import { allowed } from '../../auth/membership';
 import { t } from '../../i18n/catalogue';
 import { formatCount, formatDay, formatMoney, formatMonth, formatMoscowTime } from '../../i18n/format';
@@ -100,7 +101,7 @@ function Figures({ spend }: { readonly spend: CurrencySpend }) {
 export function Home() {
   const words = t.value;
   const page = words.home;
-  const portfolio = useLoaded(() => attempt(api().GET('/portfolio')), []);
+  const portfolio = useLoaded(() => portfolioRead.take(), []);
   // The portfolio does not wait for the role; the counts are asked for once it is known to allow them (the screen may come first).
   const countsAllowed = allowed('GET /clients/summary');
   const summary = useLoaded(

@@ -2,7 +2,7 @@
  * Partner → Notifications: the spend alerts of the partner's clients, newest first, one page at a
  * time; each unread one can be marked read (the header's count follows).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useLoaded } from '../../api/useLoaded';

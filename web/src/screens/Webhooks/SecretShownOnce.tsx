@@ -1,5 +1,4 @@
 /** An endpoint's signing secret, shown this once (after adding the endpoint or rotating its secret), with a copy button. */
-import { t } from '../../i18n/catalogue';
 import { webhookWords } from '../../i18n/webhooks/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { CopyButton } from '../../ui/CopyButton';

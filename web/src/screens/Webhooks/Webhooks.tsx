@@ -11,6 +11,7 @@ import { useState } from 'preact/hooks';
 import { api, attempt } from '../../api/client';
 import type { Problem } from '../../api/errorMessages';
 import { useLoaded } from '../../api/useLoaded';
+import { webhooksRead } from '../firstReads';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowClock, formatMoscowTime } from '../../i18n/format';
 import { Sentence } from '../../i18n/Sentence';
@@ -58,7 +59,7 @@ const STANDARD = 'Standard Webhooks';
 export function Webhooks() {
   const words = t.value;
   const page = webhookWords.value;
-  const loaded = useLoaded(() => attempt(api().GET('/webhooks')), []);
+  const loaded = useLoaded(() => webhooksRead.take(), []);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   // A change from a row's menu that failed (the dialogs show their own).
