@@ -83,7 +83,7 @@ function corsHeaders(policy: CorsPolicy, origin: string | undefined): Record<str
   };
 }
 
-function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
   response.writeHead(status, headers);
   response.end(body);
 }
@@ -167,7 +167,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       try {
         const handler = await loadHandler(found.route.handler);
         const result = await handler(event, lambdaContext(found.route.handler, requestId));
-        send(response, result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...cors }, result.body ?? '');
+        // A base64 body is binary (a compressed answer): API Gateway sends its bytes.
+        const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '';
+        send(response, result.statusCode ?? 200, { ...(result.headers as Record<string, string>), ...cors }, body);
       } catch (error) {
         // API Gateway answers 500 when a function crashes outside middy; say nothing more here either.
         console.error(`[gateway] ${found.route.handler} crashed`, error);

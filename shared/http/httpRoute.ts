@@ -7,6 +7,7 @@ import { toHttpError } from './errorMapping';
 import { HttpError } from './HttpError';
 import { apiKeyPrincipal } from './apiKeyAuthentication';
 import { authenticate, issuerConfigFromEnv } from './authenticate';
+import { compressAnswer } from './compressAnswer';
 import { partnerMembership } from './partnerMembership';
 import { type Principal, principalOf } from './Principal';
 import { REQUEST_ID_HEADER, requestIdOf } from './requestId';
@@ -74,11 +75,15 @@ function errorResponder(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxy
 /**
  * A middy plugin that names the request on every response, also on a replay that the idempotency
  * middleware answers early (no `after` middleware runs then): the replay carries this request's id.
+ * Last of all it compresses the answer for a caller that accepts gzip (after the idempotency
+ * middleware has kept it as it was: a replay is compressed for its own caller).
  */
 const requestIdOnEveryResponse = {
   requestEnd: (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 | null>) => {
     if (!request.response) return;
     request.response.headers = { ...request.response.headers, [REQUEST_ID_HEADER]: requestIdOf(request.event, request.context) };
+    // In place: middy has already taken the response object it returns when `requestEnd` runs.
+    Object.assign(request.response, compressAnswer(request.response, request.event?.headers?.['accept-encoding']));
   },
 };
 

@@ -341,7 +341,9 @@ export function openApiDocument(routes: readonly RouteSpec[], docs: OperationDoc
         'Every error is `{"error":{"code","message","details","requestId"}}`; `requestId` is also the `x-request-id` header ' +
         'of every response, the id to quote to support. Each operation lists its error statuses and the codes ' +
         'each can carry. API Gateway itself may also answer, with its own body `{"message"}`: 429 when the stage ' +
-        'is throttled, 413 for a body over 10 MB, 500/503 when a function cannot run.',
+        'is throttled, 413 for a body over 10 MB, 500/503 when a function cannot run.\n\n' +
+        'Answers of 1 KB and more are gzipped for a caller that sends `Accept-Encoding: gzip` (`Content-Encoding: gzip`, ' +
+        '`Vary: Accept-Encoding`).',
       contact: { name: 'partnerdesk team' },
       license: { name: 'Proprietary' },
     },

@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { LOCAL_MACHINE_CLIENT } from '../../infra/local/localAuth';
 import { demoBillingEvents, seedBalances } from '../../infra/local/seedBalances';
 import { addMoscowDays, moscowDay } from '../../shared/domain/moscowTime';
@@ -66,6 +68,34 @@ describe('client balances over HTTP', () => {
     expect(serviceTotals).toEqual([...serviceTotals].sort((a, b) => b - a));
     expect(new Set(expenses.body.services.map((s: { service: string }) => s.service))).toEqual(new Set(events.flatMap((e) => e.service ?? [])));
     local.stack.advanceClock(-SERVED_BEFORE_SEEDING_MS);
+  });
+
+  it('answers a large read gzipped to a caller that accepts it, the same JSON, and as it is to one that does not', async () => {
+    const { token, accountId, clientId } = await partnerWithClient();
+    local.stack.advanceClock(SERVED_BEFORE_SEEDING_MS);
+    const now = local.stack.clockNow();
+    await seedBalances([accountId], { now, months: 2 });
+    const path = `/clients/${clientId}/balance/detail?from=${addMoscowDays(moscowDay(now), -59)}&to=${moscowDay(now)}`;
+    const raw = (acceptEncoding: string) => new Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+      const request = httpGet(`${local.stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, bytes: Buffer.concat(chunks) }));
+      });
+      request.on('error', reject);
+    });
+
+    const zipped = await raw('gzip, deflate, br');
+    const plain = await raw('identity');
+    const refused = await raw('gzip;q=0, identity');
+
+    expect(zipped.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    const answer = JSON.parse(plain.bytes.toString('utf8')) as { days: unknown[] };
+    expect(answer.days).toHaveLength(60);
+    expect(JSON.parse(gunzipSync(zipped.bytes).toString('utf8'))).toEqual(answer);
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 4);
   });
 
   it("shows a new partner nothing of the account's billing before its client accepted: from is moved, an earlier period is 422", async () => {

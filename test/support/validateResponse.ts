@@ -28,7 +28,7 @@ interface Operation {
 
 /** Headers any answer may carry without the document naming them: HTTP itself, CORS, and API Gateway's request id. */
 const TRANSPORT_HEADERS = new Set([
-  'content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'vary', 'apigw-requestid',
+  'content-type', 'content-encoding', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'vary', 'apigw-requestid',
   'access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers',
 ]);
 
