@@ -72,18 +72,22 @@ interface LayoutShift {
   readonly moved: readonly string[];
 }
 
-/** Runs in each document before the console: keeps every layout shift not caused by input in `layoutShifts`. */
-function recordLayoutShifts(): void {
-  const found: unknown[] = [];
-  (globalThis as unknown as { layoutShifts: unknown[] }).layoutShifts = found;
-  type Entry = { startTime: number; value: number; hadRecentInput: boolean; sources?: { node?: { outerHTML?: string } | null }[] };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as unknown as Entry[]) {
-      if (entry.hadRecentInput) continue;
-      found.push({ at: Math.round(entry.startTime), value: entry.value, moved: (entry.sources ?? []).map((source) => source.node?.outerHTML?.slice(0, 120) ?? '(removed)') });
-    }
-  }).observe({ type: 'layout-shift' as 'mark', buffered: true });
-}
+/**
+ * Runs in each document before the console: reports every layout shift not caused by input to
+ * `reportLayoutShift` (exposed by the bench). A string, not a function: tsx would name the function's
+ * inner closures with a helper the page does not have.
+ */
+const RECORD_LAYOUT_SHIFTS = `console.log("probe", typeof globalThis.reportLayoutShift); globalThis.reportLayoutShift?.({ at: -1, value: 0, moved: ["probe"] });
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    globalThis.reportLayoutShift?.({
+      at: Math.round(entry.startTime),
+      value: entry.value,
+      moved: (entry.sources || []).map((source) => (source.node && source.node.outerHTML ? source.node.outerHTML.slice(0, 120) : '(removed)')),
+    });
+  }
+}).observe({ type: 'layout-shift', buffered: true });`;
 
 const DAY = 24 * 60 * 60 * 1000;
 const SESSION_STORAGE_KEY = 'partnerdesk.session';
@@ -179,12 +183,16 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
     await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), SESSION_STORAGE_KEY, session);
   }
   // Lighthouse's own layout-shift audit fails with Debian's Chromium (its RootCauses gatherer): the page reports its shifts itself.
-  await page.evaluateOnNewDocument(recordLayoutShifts);
+  // (Lighthouse leaves each page for about:blank when it is done: the shifts are sent out as they happen.)
+  let reported: LayoutShift[] = [];
+  await page.exposeFunction('reportLayoutShift', (shift: LayoutShift) => void reported.push(shift));
+  await page.evaluateOnNewDocument(RECORD_LAYOUT_SHIFTS);
   const flow = await startFlow(page, { flags: { disableStorageReset: true } });
   const shifts: LayoutShift[][] = [];
   for (const screen of screens) {
+    reported = [];
     await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
-    shifts.push(await page.evaluate(() => (globalThis as unknown as { layoutShifts: LayoutShift[] }).layoutShifts));
+    shifts.push(reported);
   }
   const result = await flow.createFlowResult();
   await context.close();

@@ -122,7 +122,8 @@ export function Team() {
     <AppShell title={page.title}>
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{page.title}</h1>
-        {team && <p class="muted">{page.count(team.items.length, team.maxMembers)}</p>}
+        {/* Its line is there before the count comes (a space): the heading's row never rewraps when it does. */}
+        <p class="muted head-count">{team ? page.count(team.items.length, team.maxMembers) : '\u00a0'}</p>
         <div class="actions">
           <button type="button" onClick={() => setOpen({ kind: 'invite' })}><Icon name="plus" />{page.invite}</button>
         </div>

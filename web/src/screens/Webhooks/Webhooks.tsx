@@ -108,7 +108,8 @@ export function Webhooks() {
     <AppShell title={page.title}>
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{page.title}</h1>
-        {list && <p class="muted">{page.count(list.items.length, list.maxEndpoints)}</p>}
+        {/* Its line is there before the count comes (a space): the heading's row never rewraps when it does. */}
+        <p class="muted head-count">{list ? page.count(list.items.length, list.maxEndpoints) : '\u00a0'}</p>
         <div class="actions">
           <button type="button" disabled={full} aria-describedby={full ? 'webhooks-full' : undefined} onClick={() => setOpen({ kind: 'add' })}>
             <Icon name="plus" />{page.add}
