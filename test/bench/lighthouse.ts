@@ -13,6 +13,8 @@
  * would be measured as layout shift.
  *
  * Each screen's whole Lighthouse report is written to `test-results/lighthouse/<screen>.json`.
+ * Lighthouse's LCP-element and layout-shift audits fail with Debian's Chromium: `screenProbe.ts` says
+ * which element paints last and what moves, under the same conditions.
  *
  * Data: the demo seed plus invited clients up to `BENCH_LIGHTHOUSE_CLIENTS` (default 100) for the
  * demo partner; the balance screen shows a 90-day period of a demo client with months of billing.
@@ -61,33 +63,7 @@ interface ScreenScore {
   readonly failed: readonly string[];
   /** The path the page ended on: a signed-in screen that shows the sign-in page was not measured. */
   readonly shown: string;
-  /** What the page reported moving (the figures' CLS says how much, this says what). */
-  readonly shifts: readonly LayoutShift[];
 }
-
-/** One layout shift as the page reported it: when, how much, and the elements that moved (the start of their HTML). */
-interface LayoutShift {
-  readonly at: number;
-  readonly value: number;
-  readonly moved: readonly string[];
-}
-
-/**
- * Runs in each document before the console: reports every layout shift not caused by input to
- * `reportLayoutShift` (exposed by the bench). A string, not a function: tsx would name the function's
- * inner closures with a helper the page does not have.
- */
-const RECORD_LAYOUT_SHIFTS = `console.log("probe", typeof globalThis.reportLayoutShift); globalThis.reportLayoutShift?.({ at: -1, value: 0, moved: ["probe"] });
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (entry.hadRecentInput) continue;
-    globalThis.reportLayoutShift?.({
-      at: Math.round(entry.startTime),
-      value: entry.value,
-      moved: (entry.sources || []).map((source) => (source.node && source.node.outerHTML ? source.node.outerHTML.slice(0, 120) : '(removed)')),
-    });
-  }
-}).observe({ type: 'layout-shift', buffered: true });`;
 
 const DAY = 24 * 60 * 60 * 1000;
 const SESSION_STORAGE_KEY = 'partnerdesk.session';
@@ -182,25 +158,14 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
   if (session) {
     await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), SESSION_STORAGE_KEY, session);
   }
-  // Lighthouse's own layout-shift audit fails with Debian's Chromium (its RootCauses gatherer): the page reports its shifts itself.
-  // (Lighthouse leaves each page for about:blank when it is done: the shifts are sent out as they happen.)
-  let reported: LayoutShift[] = [];
-  await page.exposeFunction('reportLayoutShift', (shift: LayoutShift) => void reported.push(shift));
-  await page.evaluateOnNewDocument(RECORD_LAYOUT_SHIFTS);
   const flow = await startFlow(page, { flags: { disableStorageReset: true } });
-  const shifts: LayoutShift[][] = [];
-  for (const screen of screens) {
-    reported = [];
-    await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
-    shifts.push(reported);
-  }
+  for (const screen of screens) await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
   const result = await flow.createFlowResult();
   await context.close();
   // Each step's whole report, to trace a miss (layout-shift elements, LCP element, long tasks).
   const reports = 'test-results/lighthouse';
   mkdirSync(reports, { recursive: true });
   result.steps.forEach((step, i) => writeFileSync(`${reports}/${screens[i]!.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`, JSON.stringify(step.lhr)));
-  shifts.forEach((found, i) => writeFileSync(`${reports}/${screens[i]!.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.shifts.json`, JSON.stringify(found, null, 1)));
   return result.steps.map((step, i) => ({
     screen: screens[i]!,
     performance: Math.round((step.lhr.categories.performance?.score ?? 0) * 100),
@@ -212,7 +177,6 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
     failed: (['accessibility', 'best-practices'] as const).flatMap((category) => (step.lhr.categories[category]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (step.lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id)),
     shown: new URL(step.lhr.finalDisplayedUrl).pathname,
-    shifts: shifts[i] ?? [],
   }));
 }
 
@@ -284,10 +248,6 @@ async function main(): Promise<void> {
         `${score.tbtMs} ms`, score.cls.toFixed(3), score.failed.join(', ') || '—',
       ]),
     ));
-    for (const score of scores.filter((each) => each.cls >= 0.05)) {
-      const largest = [...score.shifts].sort((a, b) => b.value - a.value)[0];
-      if (largest) console.log(`\n${score.screen.name}: largest layout shift ${largest.value.toFixed(3)} at ${largest.at} ms, moving ${largest.moved.join(' | ')}`);
-    }
   } finally {
     await browser?.close();
     await receiver?.close();
