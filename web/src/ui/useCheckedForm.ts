@@ -8,18 +8,29 @@ import { fieldWords, localProblem, type Problem } from '../api/errorMessages';
 import { t } from '../i18n/catalogue';
 import { type FieldRule, fieldsInError, focusFirstField } from './formChecks';
 
+/** What a form may bring of its own. */
+export interface CheckedFormOptions {
+  /** The idempotency key of its intent, when the form keeps it itself (the public form keeps it for the browser session). */
+  readonly key?: string;
+}
+
 /** A checked form: its fields, their setters and errors, and the steps of a submission. */
-export function useCheckedForm<Name extends string>(initial: Readonly<Record<Name, string>>, rules: Readonly<Record<Name, FieldRule>>) {
+export function useCheckedForm<Name extends string>(initial: Readonly<Record<Name, string>>, rules: Readonly<Record<Name, FieldRule>>, options: CheckedFormOptions = {}) {
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   // One intent, one key: a double click or a retry after a lost answer is one change.
-  const [key] = useState(idempotencyKey);
+  const [ownKey] = useState(idempotencyKey);
   return {
     form,
     problem,
     busy,
-    key,
+    key: options.key ?? ownKey,
+    /** Empties the form and its problem (a new intent: a form with its own key gives a new one). */
+    reset: () => {
+      setForm(initial);
+      setProblem(null);
+    },
     // From the current state, not this render's: autofill fills several fields before the next render.
     set: (field: Name) => (value: string) => setForm((current) => ({ ...current, [field]: value })),
     /** The words under a field the last check or answer named, if it did. */

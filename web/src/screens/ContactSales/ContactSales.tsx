@@ -6,19 +6,17 @@
  */
 import { useState } from 'preact/hooks';
 import { api, attempt, idempotencyKey } from '../../api/client';
-import { fieldWords, localProblem, type Problem } from '../../api/errorMessages';
 import { t } from '../../i18n/catalogue';
 import { formatMoscowTime } from '../../i18n/format';
 import { language } from '../../i18n/language';
 import { AppShell } from '../../ui/AppShell';
 import { Field } from '../../ui/Field';
-import { type FieldRule, fieldsInError, focusFirstField } from '../../ui/formChecks';
+import type { FieldRule } from '../../ui/formChecks';
 import { ProblemMessage } from '../../ui/ProblemMessage';
+import { useCheckedForm } from '../../ui/useCheckedForm';
 
 const EMPTY = { name: '', email: '', phone: '', company: '', message: '' };
-type FieldName = keyof typeof EMPTY;
-
-const RULES: Record<FieldName, FieldRule> = {
+const RULES: Record<keyof typeof EMPTY, FieldRule> = {
   name: { required: true, maxLength: 200 },
   email: { required: true, kind: 'email' },
   phone: { required: true, kind: 'phone' },
@@ -53,36 +51,20 @@ function remember(value: Remembered): Remembered {
 export function ContactSales() {
   const words = t.value;
   const page = words.contactSales;
-  const [form, setForm] = useState(EMPTY);
   const [state, setState] = useState(remembered);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
-  // From the current state, not this render's: the browser's autofill (and the text typed before the script
-  // came, see start.tsx) fills several fields before the form renders again.
-  const set = (field: FieldName) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
+  const checked = useCheckedForm(EMPTY, RULES, { key: state.key });
+  const { form, set, error } = checked;
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    const wrong = fieldsInError(form, RULES);
-    if (wrong.length > 0) {
-      setProblem(localProblem('validation_failed', wrong));
-      return focusFirstField(wrong);
-    }
-    setBusy(true);
+    if (checked.busy || !checked.passesChecks()) return;
     remember(state);
-    const outcome = await attempt(api().POST('/partner-applications', {
+    const sent = await checked.send(() => attempt(api().POST('/partner-applications', {
       // The applicant's mails come in the language of the form they sent.
       body: { ...form, language: language.value },
-      params: { header: { 'Idempotency-Key': state.key } },
-    }));
-    setBusy(false);
-    if (!outcome.ok) {
-      setProblem(outcome.problem);
-      return focusFirstField(outcome.problem.fields);
-    }
-    setProblem(null);
-    setState(remember({ key: state.key, sent: { email: form.email.trim(), contactDueAt: outcome.data.contactDueAt } }));
+      params: { header: { 'Idempotency-Key': checked.key } },
+    })));
+    if (sent) setState(remember({ key: state.key, sent: { email: form.email.trim(), contactDueAt: sent.contactDueAt } }));
   };
 
   if (state.sent) {
@@ -91,7 +73,7 @@ export function ContactSales() {
         <h1 tabIndex={-1}>{page.sentHeading}</h1>
         <p role="status">{page.sentText(state.sent.email, formatMoscowTime(state.sent.contactDueAt))}</p>
         <button type="button" class="secondary" onClick={() => {
-          setForm(EMPTY);
+          checked.reset();
           sessionStorage.removeItem(STORAGE_KEY);
           setState({ key: idempotencyKey() });
         }}>
@@ -101,13 +83,12 @@ export function ContactSales() {
     );
   }
 
-  const error = (name: FieldName) => (problem?.fields.includes(name) ? fieldWords(name, words) : undefined);
   return (
     <AppShell title={page.title}>
       <h1 tabIndex={-1}>{page.heading}</h1>
       <p>{page.intro}</p>
       <form class="panel narrow" onSubmit={(event) => void submit(event)} noValidate>
-        <ProblemMessage problem={problem} />
+        <ProblemMessage problem={checked.problem} />
         <Field label={page.name} name="name" required autoComplete="name" value={form.name} onValue={set('name')} error={error('name')} maxLength={200} />
         <Field label={page.email} name="email" type="email" required autoComplete="email" value={form.email} onValue={set('email')} error={error('email')} />
         <Field label={page.phone} name="phone" type="tel" required autoComplete="tel" value={form.phone} onValue={set('phone')} error={error('phone')}
@@ -116,7 +97,7 @@ export function ContactSales() {
           maxLength={200} />
         <Field label={page.message} name="message" required multiline value={form.message} onValue={set('message')} error={error('message')}
           hint={page.messageHint} maxLength={5000} />
-        <button type="submit" disabled={busy}>{busy ? page.sending : page.submit}</button>
+        <button type="submit" disabled={checked.busy}>{checked.busy ? page.sending : page.submit}</button>
       </form>
     </AppShell>
   );
