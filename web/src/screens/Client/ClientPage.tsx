@@ -28,10 +28,6 @@ const ClientBudget = lazyPart(() => import('../Budgets/ClientBudget').then((modu
 const DetailTab = lazyPart(() => import('./DetailTab').then((module) => module.DetailTab), waitingInPlace);
 const ExpensesTab = lazyPart(() => import('./ExpensesTab').then((module) => module.ExpensesTab), waitingInPlace);
 const EditClientDialog = lazyPart(() => import('./EditClientDialog').then((module) => module.EditClientDialog), waitingInPlace);
-// Opened on the Detail or Expenses tab, the page asks for the tab's chunk now, beside its reads, not after its first render.
-const openedOn = route.peek().query.get('tab');
-if (openedOn === 'detail') DetailTab.preload();
-if (openedOn === 'expenses') ExpensesTab.preload();
 
 type Tab = 'profile' | 'history' | 'detail' | 'expenses' | 'budget';
 
