@@ -153,8 +153,9 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
   // A browser context of its own: an empty cache (the browser's cache outlives Lighthouse's storage reset and the flows).
   const context = await browser.createBrowserContext();
   const page: Page = await context.newPage();
-  // A person reaches the signed-in screens through the sign-in page, which leaves the console's scripts in the cache.
-  if (session) await page.goto(`${consoleUrl}/en/sign-in`, { waitUntil: 'networkidle0' });
+  // A person reaches the signed-in screens through the sign-in page, which leaves the console's scripts in the
+  // cache — in the person's language, as the screens are asked for (only that language's words are downloaded).
+  if (session) await page.goto(`${consoleUrl}/ru/sign-in`, { waitUntil: 'networkidle0' });
   if (session) {
     await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), SESSION_STORAGE_KEY, session);
   }

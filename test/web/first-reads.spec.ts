@@ -85,12 +85,15 @@ test('each screen opened by its address asks for its data once, and a later visi
   expect(times('/budgets?limit=50')).toBe(1);
 
   // Inside the console the same screens read anew: what the entry started for the first address is never shown twice.
+  // A screen asks after its first paint, which may follow the heading's check and an idle network: its answer is awaited.
+  const portfolioAnswered = page.waitForResponse((response) => response.url().endsWith('/portfolio'));
   await page.getByRole('navigation').getByRole('link', { name: 'Home' }).click();
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await portfolioAnswered;
   expect(times('/portfolio')).toBe(2);
+  const budgetsAnswered = page.waitForResponse((response) => response.url().endsWith('/budgets?limit=50'));
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Budgets', level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await budgetsAnswered;
   expect(times('/budgets?limit=50')).toBe(2);
 });
