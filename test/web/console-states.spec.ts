@@ -211,3 +211,21 @@ test('the language comes from the browser, stays in the address, and the switch 
   await expect(kazakh.getByRole('heading', { name: 'Ссылка недействительна', level: 1 })).toBeVisible();
   await english.close();
 });
+
+test("a screen whose code could not be fetched offers Retry, which fetches it again and shows the screen", async ({ page }) => {
+  await signInAsPartner(page);
+  // The scripts index.html names come; every chunk loaded later (the audit screen's) fails until Retry.
+  const html = await (await fetch(`${suiteStack().consoleUrl}/en/audit`)).text();
+  const named = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((found) => found[1]!));
+  let failing = true;
+  await page.route('**/assets/*.js', (route) => (failing && !named.has(new URL(route.request().url()).pathname) ? route.abort() : route.continue()));
+
+  await page.goto('/en/audit');
+  const retry = page.getByRole('button', { name: 'Retry' });
+  await expect(retry).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toHaveCount(0);
+  failing = false;
+  await retry.click();
+  await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/audit$/);
+});

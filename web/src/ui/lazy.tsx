@@ -1,7 +1,7 @@
 /**
  * Parts of the console loaded when first shown (their own chunks), so its first download stays
  * small: whole screens, and the spend and team parts of the clients list and client page. A chunk
- * that cannot be fetched shows the one problem message with Retry.
+ * that cannot be fetched shows the one problem message with Retry, which loads the page again.
  */
 import { type ComponentChildren, type ComponentType, h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -45,7 +45,9 @@ export function lazyPart<Props extends object>(load: () => Promise<ComponentType
       return () => clearTimeout(timer);
     }, [failed]);
     if (ready) return h(ready, props);
-    return failed || slow ? <>{waiting({ failed, retry: () => setFailed(false) })}</> : null;
+    // Chromium keeps a module that failed to load failed for the page's life: importing it again fails at once.
+    // Retry loads the page again (the address keeps the screen, tab and period; the session is kept).
+    return failed || slow ? <>{waiting({ failed, retry: () => window.location.reload() })}</> : null;
   }
   const preload = () => {
     if (loaded || pending) return;
