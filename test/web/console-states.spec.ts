@@ -225,6 +225,7 @@ test("a screen whose code could not be fetched offers Retry, which fetches it ag
   await expect(retry).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toHaveCount(0);
   failing = false;
+  await page.waitForLoadState('networkidle');
   await retry.click();
   await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/en\/audit$/);
