@@ -77,17 +77,24 @@ function balanceTab(id: string): string {
   return `/clients/${encodeURIComponent(id)}?${query.toString()}`;
 }
 
+/** The screen the address shows and its parameters, when the session may see it (none for a manager's screen and a partner). */
+function addressScreen(): { readonly screen: Screen; readonly params: Record<string, string> } | undefined {
+  const { path } = route.value;
+  for (const screen of SCREENS) {
+    const params = matchPath(screen.pattern, path);
+    if (!params) continue;
+    return !screen.role || screen.role === session.value?.role ? { screen, params } : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Starts loading the chunk of the screen the address shows, if it has one and the session may see it:
  * called by the entry before `config.json` has answered, so the chunk comes beside `/me` and `/team/me`
  * instead of after the first render (a manager's chunks are still never fetched for a partner).
  */
 export function preloadScreen(): void {
-  const { path } = route.value;
-  const screen = SCREENS.find((known) => matchPath(known.pattern, path));
-  if (!screen?.chunk) return;
-  if (screen.role && screen.role !== session.value?.role) return;
-  screen.chunk.preload();
+  addressScreen()?.screen.chunk?.preload();
 }
 
 /**
@@ -95,13 +102,8 @@ export function preloadScreen(): void {
  * entry once the API is known, so they come beside `/me` and the chunk instead of after the first render.
  */
 export function startScreenReads(): void {
-  const { path, query } = route.value;
-  for (const screen of SCREENS) {
-    const params = matchPath(screen.pattern, path);
-    if (!params) continue;
-    if (screen.reads && screen.role === session.value?.role) screen.reads(params, query);
-    return;
-  }
+  const found = addressScreen();
+  found?.screen.reads?.(found.params, route.value.query);
 }
 
 const HOME: Record<Role, string> = { partner: '/clients', manager: '/applications', client: '/' };

@@ -54,7 +54,7 @@ export function listQuery(filters: ClientFilters, limit = PAGE_SIZE) {
 }
 
 /** One page of the list (the entry starts the address's first one: `startClientsReads`). */
-export const clientsRead = earlyRead('clients', (query: ReturnType<typeof listQuery>) => attempt(api().GET('/clients', { params: { query } })));
+const clientsRead = earlyRead('clients', (query: ReturnType<typeof listQuery>) => attempt(api().GET('/clients', { params: { query } })));
 
 /** The "needs attention" view's clients. */
 const attentionRead = earlyRead('attention', () => attempt(api().GET('/clients/attention')));
