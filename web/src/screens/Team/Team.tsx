@@ -18,6 +18,7 @@ import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { meetsRule } from '../../ui/formChecks';
+import { HeadCount } from '../../ui/HeadCount';
 import { Icon } from '../../ui/Icon';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -122,8 +123,7 @@ export function Team() {
     <AppShell title={page.title}>
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{page.title}</h1>
-        {/* Its line is there before the count comes (a space): the heading's row never rewraps when it does. */}
-        <p class="muted head-count">{team ? page.count(team.items.length, team.maxMembers) : '\u00a0'}</p>
+        <HeadCount text={team ? page.count(team.items.length, team.maxMembers) : undefined} />
         <div class="actions">
           <button type="button" onClick={() => setOpen({ kind: 'invite' })}><Icon name="plus" />{page.invite}</button>
         </div>

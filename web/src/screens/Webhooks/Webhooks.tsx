@@ -21,6 +21,7 @@ import { AppShell } from '../../ui/AppShell';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
+import { HeadCount } from '../../ui/HeadCount';
 import { Icon } from '../../ui/Icon';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { ProblemMessage } from '../../ui/ProblemMessage';
@@ -108,8 +109,7 @@ export function Webhooks() {
     <AppShell title={page.title}>
       <div class="screen-head list-head">
         <h1 tabIndex={-1}>{page.title}</h1>
-        {/* Its line is there before the count comes (a space): the heading's row never rewraps when it does. */}
-        <p class="muted head-count">{list ? page.count(list.items.length, list.maxEndpoints) : '\u00a0'}</p>
+        <HeadCount text={list ? page.count(list.items.length, list.maxEndpoints) : undefined} />
         <div class="actions">
           <button type="button" disabled={full} aria-describedby={full ? 'webhooks-full' : undefined} onClick={() => setOpen({ kind: 'add' })}>
             <Icon name="plus" />{page.add}
