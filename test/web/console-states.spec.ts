@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { call } from '../support/http';
 import { failCalls, holdCalls } from './support/apiStubs';
 import { checkScreen } from './support/checkScreen';
+import { failScreenChunks } from './support/screenChunks';
 import { showOnlyStatus } from './support/clientFilters';
 import { apiGet, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 import { expect, test } from './support/test';
@@ -215,16 +216,13 @@ test('the language comes from the browser, stays in the address, and the switch 
 test("a screen whose code could not be fetched offers Retry, which fetches it again and shows the screen", async ({ page }) => {
   await signInAsPartner(page);
   // The scripts index.html names come; every chunk loaded later (the audit screen's) fails until Retry.
-  const html = await (await fetch(`${suiteStack().consoleUrl}/en/audit`)).text();
-  const named = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((found) => found[1]!));
-  let failing = true;
-  await page.route('**/assets/*.js', (route) => (failing && !named.has(new URL(route.request().url()).pathname) ? route.abort() : route.continue()));
+  const stopFailing = await failScreenChunks(page, '/en/audit');
 
   await page.goto('/en/audit');
   const retry = page.getByRole('button', { name: 'Retry' });
   await expect(retry).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toHaveCount(0);
-  failing = false;
+  stopFailing();
   await page.waitForLoadState('networkidle');
   await retry.click();
   await expect(page.getByRole('heading', { name: 'Audit', level: 1 })).toBeVisible();

@@ -5,6 +5,7 @@
  * console reads anew, never an old answer.
  */
 import type { Page } from '@playwright/test';
+import { holdScreenChunks } from './support/screenChunks';
 import { apiGet, staffToken, suiteStack } from './support/suiteStack';
 import { expect, test } from './support/test';
 
@@ -19,25 +20,6 @@ function apiReads(page: Page): string[] {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Holds every script the address's HTML does not name (the screens' lazily loaded chunks) until
- * `release`: what the page asks for meanwhile, the entry asked for, not the screen.
- */
-async function holdScreenChunks(page: Page, address: string): Promise<() => Promise<void>> {
-  const html = await (await fetch(`${suiteStack().consoleUrl}${address}`)).text();
-  const named = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((found) => found[1]!));
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/assets/*.js', async (route) => {
-    if (!named.has(new URL(route.request().url()).pathname)) await released;
-    await route.continue();
-  });
-  // Released, the route lets every script through at once (it stays: unrouting would drop the held requests).
-  return async () => release();
-}
 
 test('each screen opened by its address asks for its data once, and a later visit asks again', async ({ page }) => {
   const { partnerEmail } = suiteStack();
