@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './support/test';
 import { call } from '../support/http';
 import { checkScreen } from './support/checkScreen';
+import { holdCalls } from './support/apiStubs';
 import type { ClientItem } from '../../web/src/api/types';
 import { apiGet, invitationLink, staffToken, suiteStack, uniqueEmail } from './support/suiteStack';
 
@@ -249,11 +250,17 @@ test('a partner resends and then cancels an invitation from the row menu; the re
   await page.goto('/sign-in');
   await page.getByRole('button', { name: `Sign in as ${partnerEmail}` }).click();
   await page.getByLabel('Search').fill(email.slice(0, 12));
+  await expect(page).toHaveURL(/search=/);
   const row = page.getByRole('row', { name: new RegExp(name) });
   await row.getByRole('button', { name: `Actions for ${name} (${email})` }).click();
+  // The list reloads after the resend; held past the moment, its rows give way to skeleton rows and
+  // come back as new elements, and the row's menu button still holds focus.
+  const release = await holdCalls(page, /\/clients\?/);
   await page.getByRole('menuitem', { name: 'Resend invitation' }).click();
+  await expect(page.getByRole('region', { name: 'Your clients' })).toHaveAttribute('aria-busy', 'true');
+  await release();
   await expect(row.getByRole('button', { name: `Actions for ${name} (${email})` })).toBeFocused();
-  await expect(page.getByRole('status')).toHaveText(`A new invitation link was sent to ${email}. The previous link no longer works.`);
+  await expect(page.getByRole('status').filter({ hasText: email })).toHaveText(`A new invitation link was sent to ${email}. The previous link no longer works.`);
   await expect.poll(() => invitationLink(email)).not.toBe(firstLink);
 
   await row.getByRole('button', { name: `Actions for ${name} (${email})` }).click();
@@ -263,9 +270,12 @@ test('a partner resends and then cancels an invitation from the row menu; the re
   // A dialog from a row menu opens on its primary action.
   await expect(dialog.getByRole('button', { name: 'Cancel invitation' })).toBeFocused();
   await checkScreen(page, 'clients-cancel-invitation');
+  const releaseAgain = await holdCalls(page, /\/clients\?/);
   await dialog.getByRole('button', { name: 'Cancel invitation' }).click();
-  await expect(page.getByRole('status')).toHaveText(`The invitation to ${email} was cancelled.`);
-  // Closing gives focus back to the row's menu button.
+  await expect(page.getByRole('region', { name: 'Your clients' })).toHaveAttribute('aria-busy', 'true');
+  await releaseAgain();
+  await expect(page.getByRole('status').filter({ hasText: email })).toHaveText(`The invitation to ${email} was cancelled.`);
+  // Closing gives focus back to the row's menu button, a new element after the slow reload.
   await expect(row.getByRole('button', { name: `Actions for ${name} (${email})` })).toBeFocused();
   await expect(row).toContainText('Cancelled');
 

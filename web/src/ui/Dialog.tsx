@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n/catalogue';
+import { findByKey, focusIsLost, focusKey } from './keptFocus';
 
 /** Props of `Dialog`. */
 export interface DialogProps {
@@ -17,7 +18,7 @@ export interface DialogProps {
 /** Where focus goes when the dialog opens: a field, else the primary action, else the title. */
 const FIRST_FOCUS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), .actions button:not([disabled])';
 
-/** How many frames (≈ 2 s) focus waits for its opener to leave an inert, reloading list. */
+/** How many frames (≈ 2 s) focus waits for its opener to come back from a reloading list. */
 const RESTORE_WAIT_FRAMES = 120;
 
 /** Shown while mounted; the parent unmounts it to close. */
@@ -30,12 +31,16 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     (dialog?.querySelector<HTMLElement>(FIRST_FOCUS) ?? dialog?.querySelector<HTMLElement>('h2'))?.focus();
     return () => {
       dialog?.close();
-      // The list under the dialog may be reloading (its stale rows inert): focus the opener once it can take focus again.
+      // The list under the dialog may be reloading: its stale rows inert, then skeleton rows, then new rows. Focus
+      // goes to the opener, or to its namesake among the new rows, once one can take it.
+      const key = opener && focusKey(opener);
       const restore = (frames: number) => {
-        // An opener that is gone (a selection bar after its operation) leaves focus to the screen's heading.
-        if (!opener?.isConnected) return void document.querySelector<HTMLElement>('main h1')?.focus();
-        if (opener.closest('[inert]') && frames > 0) return void requestAnimationFrame(() => restore(frames - 1));
-        opener.focus();
+        const target = opener?.isConnected ? opener : key ? findByKey(document, key) : undefined;
+        if (target && target.closest('[inert]') === null) return void target.focus();
+        const reloading = document.querySelector('[inert], [aria-busy="true"]') !== null;
+        if (reloading && frames > 0) return void requestAnimationFrame(() => restore(frames - 1));
+        // An opener that is gone for good (a selection bar after its operation) leaves focus to the screen's heading.
+        if (focusIsLost()) document.querySelector<HTMLElement>('main h1')?.focus();
       };
       restore(RESTORE_WAIT_FRAMES);
     };

@@ -22,6 +22,7 @@ import { Id } from '../../ui/CopyButton';
 import { downloadCsv } from '../../ui/downloadCsv';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Icon } from '../../ui/Icon';
+import { useKeptFocus } from '../../ui/keptFocus';
 import { Link } from '../../ui/Link';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { Pager } from '../../ui/Pager';
@@ -109,6 +110,8 @@ export function Clients() {
     reloadCounts();
   };
   const slow = useSlow(loading.value);
+  // A row's menu button keeps focus through the reload its action starts.
+  const listBox = useKeptFocus(loading.value);
   const statusParam = filters.statuses?.join(',') ?? '';
   // Right after sign-in the role is not known yet: the counts are asked for again once it is.
   const role = membership.value?.member.role;
@@ -288,7 +291,7 @@ export function Clients() {
         </div>
       )}
       {order ? <SpendOrderedList order={order} /> : problem ? <ProblemMessage problem={problem} onRetry={reload} /> : (
-        <div class={loading.value && !slow ? 'stale' : undefined} inert={loading.value && !slow}>
+        <div ref={listBox} class={loading.value && !slow ? 'stale' : undefined} inert={loading.value && !slow}>
           <DataTable
             caption={words.clients.caption}
             layout="dense clients-table"
