@@ -5,11 +5,12 @@
  * their own tiny entry (`src/prerendered.tsx`). `npm run build:web`.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Loader, type Metafile, type Plugin } from 'esbuild';
 import type { Prerendered, PrerenderRequest } from './prerender/types';
 import type { AuthConfig } from './src/config';
 
@@ -61,7 +62,7 @@ export interface ConsoleBuild {
 export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild> {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const result = await build({
+  const options = {
     entryPoints: { main: join(__dirname, 'src/main.tsx'), prerendered: join(__dirname, 'src/prerendered.tsx') },
     outdir: join(outdir, 'assets'),
     bundle: true,
@@ -80,7 +81,10 @@ export async function buildConsole(outdir = CONSOLE_DIST): Promise<ConsoleBuild>
     // Module scripts are always read as UTF-8: the Russian catalogue stays in letters, not \u escapes (a third of its bytes).
     charset: 'utf8',
     logLevel: 'warning',
-  });
+  } satisfies BuildOptions;
+  // First an account of the module graph (nothing written), then the build whose lazily loaded modules share one chunk of the entry's.
+  const graph = await build({ ...options, write: false });
+  const result = await build({ ...options, plugins: [entryModulesInOneChunk(graph.metafile, join(__dirname, 'src/main.tsx'))] });
   const outputs = Object.entries(result.metafile.outputs);
   const entryOf = (extension: string): string => {
     // Lazily imported chunks are entry points too in esbuild's account: the console's entry is the one of `src/main.tsx`.
@@ -161,6 +165,52 @@ function escapeHtml(text: string): string {
 
 /** The id of index.html's data block naming the chunks each lazily loaded module imports (`lazyChunkImports`). */
 export const CHUNK_IMPORTS_ID = 'chunk-imports';
+
+/** esbuild's loader of a lazily loaded module by its extension (JavaScript otherwise). */
+const LOADERS: Readonly<Record<string, Loader>> = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx' };
+
+/**
+ * esbuild splits the modules the entry imports statically into one chunk per set of lazily loaded
+ * modules that also import them (30 files at the start), and a browser on HTTP/1.1 fetches six at a
+ * time, each a round trip even from its cache. Every lazily loaded module is made to import all of
+ * them (a side-effect import of modules the entry has run before any lazy module loads, so nothing
+ * runs twice or earlier): they then share one set, and the start is the entry and a couple of chunks.
+ */
+export function entryModulesInOneChunk(graph: Metafile, entry: string): Plugin {
+  const cwd = process.cwd();
+  const absolute = (path: string) => resolve(cwd, path);
+  const code = /\.[cm]?[jt]sx?$/;
+  const reached = new Set<string>();
+  const visit = (path: string): void => {
+    if (reached.has(path)) return;
+    reached.add(path);
+    for (const imported of graph.inputs[path]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  const entryKey = Object.keys(graph.inputs).find((path) => absolute(path) === resolve(entry));
+  if (!entryKey) throw new Error(`esbuild's account has no input ${entry}`);
+  visit(entryKey);
+  const lazy = new Set(Object.values(graph.inputs).flatMap((input) => input.imports)
+    .filter((imported) => imported.kind === 'dynamic-import' && !reached.has(imported.path)).map((imported) => absolute(imported.path)));
+  // A package that declares no side effects has its bare imports dropped (and esbuild warns): they are left out.
+  const imports = [...reached].filter((path) => path !== entryKey && code.test(path) && !declaresNoSideEffects(absolute(path))).map((path) => `import ${JSON.stringify(absolute(path))};`).join('');
+  return {
+    name: 'entry-modules-in-one-chunk',
+    setup(builder) {
+      builder.onLoad({ filter: code }, async (args) => {
+        if (!lazy.has(args.path)) return undefined;
+        // On the module's first line, so the lines of its own code keep their numbers.
+        return { contents: `${imports}${await readFile(args.path, 'utf8')}`, loader: LOADERS[extname(args.path)] ?? 'js' };
+      });
+    },
+  };
+}
+
+/** Whether the package `path` belongs to says in its package.json that its modules have no side effects. */
+function declaresNoSideEffects(path: string): boolean {
+  const root = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(path)?.[1];
+  if (!root) return false;
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sideEffects?: unknown }).sideEffects === false;
+}
 
 /**
  * Per lazily loaded module (by its path under `web/src` without extension, e.g. `screens/Home/Home`), the

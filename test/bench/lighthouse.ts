@@ -30,6 +30,9 @@
  * `BENCH_LIGHTHOUSE_ONLY=<regular expression>` measures only the screens whose names match;
  * `BENCH_LIGHTHOUSE_RUNS=<n>` measures each n times and prints the median of each figure (a busy
  * machine moves single runs by several points: compare medians taken in the same minutes).
+ * `BENCH_LIGHTHOUSE_LANTERN=1` prints, for the last screen of each flow, the timeline Lighthouse's
+ * simulation (Lantern) made of its LCP: which request or task started and ended when. It showed that
+ * a cached script still costs a round trip there, six at a time per origin on HTTP/1.1.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -162,6 +165,7 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
   const flow = await startFlow(page, { flags: { disableStorageReset: true } });
   for (const screen of screens) await flow.navigate(`${consoleUrl}${screen.path}`, { name: screen.name });
   const result = await flow.createFlowResult();
+  if (process.env.BENCH_LIGHTHOUSE_LANTERN) await printLanternTimeline();
   await context.close();
   // Each step's whole report, to trace a miss (layout-shift elements, LCP element, long tasks).
   const reports = 'test-results/lighthouse';
@@ -179,6 +183,28 @@ async function measure(browser: Browser, consoleUrl: string, screens: readonly S
       .filter((ref) => ref.weight > 0 && (step.lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id)),
     shown: new URL(step.lhr.finalDisplayedUrl).pathname,
   }));
+}
+
+/** One node of a Lantern simulation (the fields read here, of `@paulirish/trace_engine`'s graph nodes). */
+interface LanternNode {
+  readonly type: 'network' | 'cpu';
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly request?: { readonly url: string; readonly resourceType?: string };
+}
+
+/** Prints the simulated LCP timelines Lighthouse kept (`Simulator.allNodeTimings`, a module-wide record of the last simulation per label). */
+async function printLanternTimeline(): Promise<void> {
+  const module = '@paulirish/trace_engine/models/trace/lantern/simulation/Simulator.js';
+  const { Simulator } = (await import(module)) as { Simulator: { allNodeTimings: Map<string, Map<LanternNode, { startTime: number; endTime: number }>> } };
+  for (const [label, timings] of Simulator.allNodeTimings) {
+    if (!label.includes('LargestContentfulPaint')) continue;
+    console.log(`\n${label}: start – end (ms), what`);
+    for (const [node, timing] of [...timings].sort((a, b) => a[1].startTime - b[1].startTime)) {
+      const what = node.request ? `${node.request.resourceType ?? ''} ${node.request.url}` : `main-thread task, ${Math.round((node.endTime - node.startTime) / 1000)} ms unthrottled`;
+      console.log(`${String(Math.round(timing.startTime)).padStart(6)} – ${String(Math.round(timing.endTime)).padStart(6)}  ${what}`);
+    }
+  }
 }
 
 async function main(): Promise<void> {

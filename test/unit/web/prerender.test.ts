@@ -1,15 +1,17 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildConsole, PRERENDERED_PAGES, SIGN_IN_WAYS, signInWay } from '../../../web/build';
+import { buildConsole, type ConsoleBuild, PRERENDERED_PAGES, SIGN_IN_WAYS, signInWay, staticImports } from '../../../web/build';
 
 describe('the prerendered public pages of the console build', () => {
   let outdir: string;
   const page = (file: string) => readFile(join(outdir, file), 'utf8');
 
+  let built: ConsoleBuild;
+
   beforeAll(async () => {
     outdir = await mkdtemp(join(tmpdir(), 'console-build-'));
-    await buildConsole(outdir);
+    built = await buildConsole(outdir);
   }, 120_000);
 
   afterAll(async () => {
@@ -31,6 +33,17 @@ describe('the prerendered public pages of the console build', () => {
   it('preloads none of the console\'s chunks on a prerendered page, all of them on index.html', async () => {
     expect(await page('index.html')).toContain('rel="modulepreload"');
     for (const address of PRERENDERED_PAGES) expect(await page(`${address.slice(1)}.html`)).not.toContain('modulepreload');
+  });
+
+  it('starts with the entry and at most two chunks, each module of the console in one file only', async () => {
+    // esbuild's own split put the entry's modules in 26 chunks, which a browser on HTTP/1.1 fetches six at a time.
+    expect(staticImports(built.metafile, join(outdir, built.initial.script)).length).toBeLessThanOrEqual(2);
+    const files = new Map<string, string[]>();
+    for (const [output, { inputs }] of Object.entries(built.metafile.outputs).filter(([path]) => path.endsWith('.js'))) {
+      for (const input of Object.keys(inputs)) files.set(input, [...(files.get(input) ?? []), output]);
+    }
+    expect([...files].filter(([, outputs]) => outputs.length > 1)).toEqual([]);
+    expect(files.size).toBeGreaterThan(100);
   });
 
   it('names in index.html the chunks each lazy screen\'s chunk imports, none the entry already preloads, every one a file', async () => {
