@@ -435,6 +435,7 @@ export const en = {
     noSpend: 'No spend recorded yet.',
     chart: (currency: string) => `Daily spend over the last 90 days, ${currency}`,
     chartSummary: (days: number, total: string, highest: string, day: string) => `${count(days, 'day', 'days')} with spend, ${total} in all; the highest day ${day}: ${highest}.`,
+    todaySoFar: (amount: string) => `Today is not over yet: ${amount} so far, not drawn on the chart.`,
     dailyTable: (currency: string) => `Daily spend over the last 90 days, ${currency} (table)`,
     showTable: 'Show as a table',
     day: 'Day (Moscow)',

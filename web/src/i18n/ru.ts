@@ -437,6 +437,7 @@ export const ru: Catalogue = {
     noSpend: 'Расходов пока нет.',
     chart: (currency: string) => `Расходы по дням за последние 90 дней, ${currency}`,
     chartSummary: (days: number, total: string, highest: string, day: string) => `${count(days, 'день', 'дня', 'дней')} с расходами, всего ${total}; больше всего ${day}: ${highest}.`,
+    todaySoFar: (amount: string) => `Сегодняшний день ещё не закончился: пока ${amount}, на графике не показан.`,
     dailyTable: (currency: string) => `Расходы по дням за последние 90 дней, ${currency} (таблица)`,
     showTable: 'Показать таблицей',
     day: 'День (Москва)',

@@ -50,7 +50,7 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
     let dispose: (() => void) | undefined;
     void import('./spendChart').then(({ drawSpendChart }) => {
       if (disposed || !host.current) return;
-      dispose = drawSpendChart(host.current, { currency: currencySymbol(spend.currency), days, locale: t.value.locale, label: t.value.home.spend, dayLabel: t.value.home.day });
+      dispose = drawSpendChart(host.current, { currency: currencySymbol(spend.currency), days, today, locale: t.value.locale, label: t.value.home.spend, dayLabel: t.value.home.day });
     });
     return () => {
       disposed = true;
@@ -61,11 +61,13 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
   const highest = spent.reduce<{ day: string; amount: number } | undefined>((top, each) => (!top || each.amount > top.amount ? each : top), undefined);
   const total = spent.reduce((sum, each) => sum + each.amount, 0);
   const money = (amount: number) => formatMoney({ amount, currency: spend.currency });
+  const soFar = days.find((each) => each.day === today)?.amount ?? 0;
   return (
     <section class="home-chart" aria-labelledby={`chart-${spend.currency}`}>
       <h2 id={`chart-${spend.currency}`}>{words.chart(symbol)}</h2>
       <div class="chart" ref={host} role="img" aria-label={words.chart(symbol)} />
       <p class="hint">{highest ? words.chartSummary(spent.length, money(total), money(highest.amount), formatDay(highest.day)) : words.noSpend}</p>
+      {soFar > 0 && <p class="hint partial-note">{words.todaySoFar(money(soFar))}</p>}
       <details>
         <summary>{words.showTable}</summary>
         <DataTable
@@ -76,7 +78,11 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
           empty={words.noSpend}
           columns={[
             { header: words.day, nowrap: true, cell: (each) => formatDay(each.day) },
-            { header: words.spend, numeric: true, cell: (each) => money(each.amount) },
+            {
+              header: words.spend,
+              numeric: true,
+              cell: (each) => (each.day === today ? <><span class="so-far">{t.value.expenses.soFar} </span>{money(each.amount)}</> : money(each.amount)),
+            },
           ]}
         />
       </details>

@@ -1,6 +1,6 @@
 /**
- * The home screen's chart: one line of daily spend over the last 90 Moscow days. Loaded lazily
- * (its own chunk with uPlot), like the expenses chart.
+ * The home screen's chart: one line of daily spend over the last 90 Moscow days, today left out
+ * (it is not over). Loaded lazily (its own chunk with uPlot), like the expenses chart.
  */
 import uPlot from 'uplot';
 
@@ -10,6 +10,8 @@ export interface SpendChartInput {
   readonly currency: string;
   /** Every day of the window (`YYYY-MM-DD`, Moscow) with its spend in minor units. */
   readonly days: ReadonlyArray<{ readonly day: string; readonly amount: number }>;
+  /** Today (Moscow), which is not over: left out of the line, so that its spend so far never reads as a drop. */
+  readonly today: string;
   readonly locale: string;
   /** The line's name in the page's language. */
   readonly label: string;
@@ -19,7 +21,7 @@ export interface SpendChartInput {
 /** Draws the chart into `host`; returns how to remove it. */
 export function drawSpendChart(host: HTMLElement, input: SpendChartInput): () => void {
   const x = input.days.map((each) => Date.parse(`${each.day}T00:00:00+03:00`) / 1000);
-  const y = input.days.map((each) => each.amount / 100);
+  const y = input.days.map((each) => (each.day >= input.today ? null : each.amount / 100));
   const numbers = new Intl.NumberFormat(input.locale, { maximumFractionDigits: 2 });
   const days = new Intl.DateTimeFormat(input.locale, { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit' });
   const day = (seconds: number) => days.format(new Date(seconds * 1000));
