@@ -1,12 +1,13 @@
 /**
  * What Lighthouse's own audits cannot say with Debian's Chromium (its LCP-element and layout-shift
- * audits fail in their RootCauses gatherer): for signed-in screens of the demo partner, which element
- * each largest-contentful-paint candidate is, and every layout shift with the elements it moved and
- * where from and to. Same conditions as `lighthouse.ts`: the local stack with the demo seed (plus one
+ * audits fail in their RootCauses gatherer): for screens of the console, which element each
+ * largest-contentful-paint candidate is, and every layout shift with the elements it moved and where
+ * from and to. Same conditions as `lighthouse.ts`: the local stack with the demo seed (plus one
  * webhook endpoint with a delivery), Lighthouse's phone size (412 × 823, CPU ×4), a context of its own
- * per screen that has shown the sign-in page first, the session put in each document.
+ * per screen. A public page (sign-in, contact sales) is opened with an empty cache, as a visitor from a
+ * link; a signed-in screen of the demo partner after the sign-in page, with the session put in each document.
  *
- * `npx tsx test/bench/screenProbe.ts /ru/team '/ru/clients/CLIENT?tab=detail&from=FROM&to=TO'`
+ * `npx tsx test/bench/screenProbe.ts /en/contact-sales /ru/team '/ru/clients/CLIENT?tab=detail&from=FROM&to=TO'`
  * (CLIENT: a demo client with billing; FROM / TO: 89 days ago / today). A probe, never an assertion.
  */
 import type { Browser } from 'puppeteer-core';
@@ -16,6 +17,9 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Pages a visitor opens without signing in: probed with an empty cache and no session. */
+const PUBLIC_PAGE = /^\/(?:(?:en|ru)\/)?(?:contact-sales|sign-in)(?:[?#]|$)/;
 
 /** Runs in each document before the console: keeps LCP candidates and layout shifts in `probed` (a string: tsx would rename a function's closures). */
 const OBSERVE = `globalThis.probed = [];
@@ -55,10 +59,13 @@ async function main(): Promise<void> {
       const path = asked.replace('CLIENT', demo.clients.activeClientIds[0] ?? '').replace('FROM', day(-89)).replace('TO', day(0));
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
-      await page.goto(`${stack.consoleUrl}/en/sign-in`, { waitUntil: 'networkidle0' });
+      const signedIn = !PUBLIC_PAGE.test(path);
+      if (signedIn) await page.goto(`${stack.consoleUrl}/en/sign-in`, { waitUntil: 'networkidle0' });
       await page.emulate({ viewport: { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true }, userAgent: '' });
       await page.emulateCPUThrottling(4);
-      await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), 'partnerdesk.session', session);
+      if (signedIn) {
+        await page.evaluateOnNewDocument((key: string, value: string) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(key, value), 'partnerdesk.session', session);
+      }
       await page.evaluateOnNewDocument(OBSERVE);
       await page.goto(`${stack.consoleUrl}${path}`, { waitUntil: 'networkidle0' });
       await new Promise((resolve) => setTimeout(resolve, 800));

@@ -58,6 +58,23 @@ test('the clients list never leaves stale rows actionable and puts a failed load
   await expect(table.getByRole('row').nth(1)).toContainText('Declined');
 });
 
+test('a partner whose role could not be read is told so, keeps what every member may do, and gets the rest once it is read', async ({ page }) => {
+  // Found by CI: a 429 on `GET /team/me` right after sign-in left the session without its role's screens, unsaid.
+  const recover = await failCalls(page, /\/team\/me$/, 429, 3);
+  await signInAsPartner(page);
+  const notice = page.getByText('Your role in the team could not be read, so only what every member may do is shown.');
+  await expect(notice).toBeVisible();
+  await expect(page.getByText(/Trying again in \d s/)).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Clients' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'API keys' })).toHaveCount(0);
+  await checkScreen(page, 'role-unread');
+  await recover();
+  // Read again by itself after Retry-After: the whole navigation comes, the notice goes.
+  await expect(nav.getByRole('link', { name: 'API keys' })).toBeVisible({ timeout: 15_000 });
+  await expect(notice).toHaveCount(0);
+});
+
 test('applications, an application and the audit show a loading state after a moment and offer Retry after a failure', async ({ page }) => {
   test.slow();
   const company = `Waiting Works ${Date.now().toString(36)}`;

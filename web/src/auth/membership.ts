@@ -17,11 +17,30 @@ export const membership = signal<Membership | null>(null);
 /** Why the membership could not be read (the console then offers only what every member may do). */
 export const membershipProblem = signal<Problem | null>(null);
 let loadedFor: string | undefined;
+let reading = false;
+let failures = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Reads `GET /team/me` once per partner session (and again after a token refresh). */
+/** Reads again by itself after a failure that passes (429, 5xx, no answer): this many times at most. */
+const RETRIES = 6;
+/** Wait before the first of them when the service names none (`Retry-After`), doubling up to the cap. */
+const RETRY_WAIT_MS = 1000;
+const RETRY_WAIT_CAP_MS = 30_000;
+
+/** A failure that a later read may not meet. */
+function passing(problem: Problem): boolean {
+  return problem.status === 0 || problem.status === 429 || problem.status >= 500;
+}
+
+/**
+ * Reads `GET /team/me` once per partner session (and again after a token refresh). A failure leaves the
+ * console with what every member may do and says so (`membershipProblem`); one that passes (429, 5xx,
+ * no answer) is read again by itself, after the service's `Retry-After` or 1, 2, 4 … s.
+ */
 export async function loadMembership(): Promise<void> {
   const current = session.value;
   if (current?.role !== 'partner') {
+    clearTimeout(retryTimer);
     membership.value = null;
     membershipProblem.value = null;
     loadedFor = undefined;
@@ -30,11 +49,36 @@ export async function loadMembership(): Promise<void> {
   // A new token (a sign-in, or a refresh about hourly) reads it again: a changed role shows within the session.
   if (loadedFor === current.idToken) return;
   loadedFor = current.idToken;
+  failures = 0;
   membership.value = null;
   membershipProblem.value = null;
+  await read(current.idToken);
+}
+
+/** Reads the membership again now (the Retry of the console's notice); nothing while a read runs. */
+export function retryMembership(): Promise<void> {
+  const current = session.value;
+  if (current?.role !== 'partner' || loadedFor !== current.idToken || reading) return Promise.resolve();
+  return read(current.idToken);
+}
+
+async function read(idToken: string): Promise<void> {
+  clearTimeout(retryTimer);
+  reading = true;
   const outcome = await attempt(api().GET('/team/me'));
-  if (outcome.ok) membership.value = outcome.data;
-  else membershipProblem.value = outcome.problem;
+  reading = false;
+  // The session changed meanwhile: its own read decides.
+  if (session.value?.idToken !== idToken) return;
+  if (outcome.ok) {
+    membership.value = outcome.data;
+    membershipProblem.value = null;
+    return;
+  }
+  membershipProblem.value = outcome.problem;
+  if (!passing(outcome.problem) || failures >= RETRIES) return;
+  failures += 1;
+  const wait = outcome.problem.retryAfter !== null ? outcome.problem.retryAfter * 1000 : Math.min(RETRY_WAIT_MS * 2 ** (failures - 1), RETRY_WAIT_CAP_MS);
+  retryTimer = setTimeout(() => void retryMembership(), wait);
 }
 
 /** True when the signed-in member's role may use `route` (false while the role is not known). */

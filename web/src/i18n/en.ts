@@ -581,6 +581,7 @@ export const en = {
   },
   roleNotice: {
     notAvailable: 'Your role in the team does not include this page.',
+    unread: 'Your role in the team could not be read, so only what every member may do is shown.',
   },
   // dept2 (issue 32): the partner department's screens.
   department: {

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signOutUrl } from '../auth/cognito';
-import { allowed, membership, membershipProblem } from '../auth/membership';
+import { allowed, membership, membershipProblem, retryMembership } from '../auth/membership';
 import { me } from '../auth/me';
 import type { PartnerRoute } from '../auth/routeRoles';
 import { end, session } from '../auth/session';
@@ -14,6 +14,7 @@ import { navigate, route } from '../router';
 import { unreadCount, useUnreadPolling } from '../screens/Notifications/unread';
 import { Icon, type IconName } from './Icon';
 import { Link } from './Link';
+import { ProblemMessage } from './ProblemMessage';
 
 type NavKey = 'clients' | 'audit' | 'applications' | 'partners' | 'contactSales' | 'signIn' | 'apiKeys' | 'webhooks';
 type SpendNavKey = 'home' | 'budgets' | 'notifications' | 'team';
@@ -117,7 +118,15 @@ export function AppShell({ title, children }: { readonly title: string; readonly
         </div>
       </header>
       {/* The screen loads meanwhile but is shown with the role: its role-gated parts would move it when they came. */}
-      <main id="main" class={roleUnknown ? 'role-pending' : undefined}>{children}</main>
+      <main id="main" class={roleUnknown ? 'role-pending' : undefined}>
+        {current?.role === 'partner' && membershipProblem.value && (
+          <div class="role-problem">
+            <p>{words.roleNotice.unread}</p>
+            <ProblemMessage problem={membershipProblem.value} onRetry={() => void retryMembership()} />
+          </div>
+        )}
+        {children}
+      </main>
     </>
   );
 }

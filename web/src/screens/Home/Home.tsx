@@ -58,7 +58,9 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
     };
   }, [spend, today, language.value]);
   const spent = days.filter((each) => each.amount > 0);
-  const highest = spent.reduce<{ day: string; amount: number } | undefined>((top, each) => (!top || each.amount > top.amount ? each : top), undefined);
+  // The highest day the chart draws: today is not over (nor drawn).
+  const highest = spent.filter((each) => each.day !== today)
+    .reduce<{ day: string; amount: number } | undefined>((top, each) => (!top || each.amount > top.amount ? each : top), undefined);
   const total = spent.reduce((sum, each) => sum + each.amount, 0);
   const money = (amount: number) => formatMoney({ amount, currency: spend.currency });
   const soFar = days.find((each) => each.day === today)?.amount ?? 0;
@@ -66,7 +68,8 @@ function SpendChart({ spend, today }: { readonly spend: CurrencySpend; readonly 
     <section class="home-chart" aria-labelledby={`chart-${spend.currency}`}>
       <h2 id={`chart-${spend.currency}`}>{words.chart(symbol)}</h2>
       <div class="chart" ref={host} role="img" aria-label={words.chart(symbol)} />
-      <p class="hint">{highest ? words.chartSummary(spent.length, money(total), money(highest.amount), formatDay(highest.day)) : words.noSpend}</p>
+      {highest ? <p class="hint">{words.chartSummary(spent.length, money(total), money(highest.amount), formatDay(highest.day))}</p>
+        : soFar === 0 && <p class="hint">{words.noSpend}</p>}
       {soFar > 0 && <p class="hint partial-note">{words.todaySoFar(money(soFar))}</p>}
       <details>
         <summary>{words.showTable}</summary>
