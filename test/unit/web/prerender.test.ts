@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildConsole, type ConsoleBuild, PRERENDERED_PAGES, SIGN_IN_WAYS, signInWay, staticImports } from '../../../web/build';
+import { gzipSync } from 'node:zlib';
+import { buildConsole, type ConsoleBuild, INITIAL_JS_BUDGET_KB, PRERENDERED_PAGES, SIGN_IN_WAYS, signInWay, staticImports } from '../../../web/build';
 
 describe('the prerendered public pages of the console build', () => {
   let outdir: string;
@@ -44,6 +45,15 @@ describe('the prerendered public pages of the console build', () => {
     }
     expect([...files].filter(([, outputs]) => outputs.length > 1)).toEqual([]);
     expect(files.size).toBeGreaterThan(100);
+  });
+
+  it('keeps the JavaScript loaded at start within its budget (gzip -9)', async () => {
+    const entry = join(outdir, built.initial.script);
+    const files = [entry, ...staticImports(built.metafile, entry)];
+    const sizes = await Promise.all(files.map(async (file) => gzipSync(await readFile(file), { level: 9 }).length));
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    expect(total).toBeGreaterThan(20 * 1024);
+    expect(total).toBeLessThanOrEqual(INITIAL_JS_BUDGET_KB * 1024);
   });
 
   it('names in index.html the chunks each lazy screen\'s chunk imports, none the entry already preloads, every one a file', async () => {
