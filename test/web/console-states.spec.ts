@@ -61,7 +61,13 @@ test('the clients list never leaves stale rows actionable and puts a failed load
 test('a partner whose role could not be read is told so, keeps what every member may do, and gets the rest once it is read', async ({ page }) => {
   // Found by CI: a 429 on `GET /team/me` right after sign-in left the session without its role's screens, unsaid.
   const recover = await failCalls(page, /\/team\/me$/, 429, 3);
+  // `/me` (the company the header names) unavailable as well: read again by itself too.
+  const recoverMe = await failCalls(page, /:\d+\/me$/, 503, 1);
   await signInAsPartner(page);
+  const company = page.getByRole('banner').getByText('Volkova Cloud Integration LLC');
+  await expect(company).toHaveCount(0);
+  await recoverMe();
+  await expect(company).toBeVisible({ timeout: 10_000 });
   const notice = page.getByText('Your role in the team could not be read, so only what every member may do is shown.');
   await expect(notice).toBeVisible();
   await expect(page.getByText(/Trying again in \d s/)).toBeVisible();

@@ -17,6 +17,16 @@ export function answerLost(problem: Problem): boolean {
   return problem.status === 0 || problem.status >= 500 || problem.code === 'request_in_progress';
 }
 
+/** A failed read that a later one may not meet: refused for now (429), a server error, or no answer. */
+export function passing(problem: Problem): boolean {
+  return problem.status === 0 || problem.status === 429 || problem.status >= 500;
+}
+
+/** Wait before reading again after the `tried`-th failure that passes: the service's `Retry-After`, else 1, 2, 4 … s up to 30 s. */
+export function waitBeforeReadingAgain(problem: Problem, tried: number): number {
+  return problem.retryAfter !== null ? problem.retryAfter * 1000 : Math.min(1000 * 2 ** (tried - 1), 30_000);
+}
+
 /** Runs `call` again while its answer is lost, a few times, waiting 1, 2, 4 s; the first real answer, or the last problem. */
 export async function untilAnswered<T>(call: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   for (let tried = 1; ; tried += 1) {

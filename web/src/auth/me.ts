@@ -5,6 +5,8 @@
  */
 import { signal } from '@preact/signals';
 import { api, attempt } from '../api/client';
+import type { Problem } from '../api/errorMessages';
+import { passing, waitBeforeReadingAgain } from '../api/resend';
 import type { Me } from '../api/types';
 import type { Language } from '../i18n/language';
 import { session } from './session';
@@ -25,13 +27,30 @@ export function loadMe(): Promise<Language | null> {
     return Promise.resolve(null);
   }
   if (loading?.token === current.idToken) return loading.stored;
+  const token = current.idToken;
   const stored = attempt(api().GET('/me')).then((outcome) => {
-    if (!outcome.ok) return null;
-    me.value = outcome.data;
-    return outcome.data.language;
+    if (outcome.ok) {
+      me.value = outcome.data;
+      return outcome.data.language;
+    }
+    // The header's company comes later after a failure that passes; the language stays the page's (no switch seconds later).
+    if (passing(outcome.problem)) void readAgain(token, outcome.problem, 1);
+    return null;
   });
-  loading = { token: current.idToken, stored };
+  loading = { token, stored };
   return stored;
+}
+
+/** Times `/me` is read again after a failure that passes (429, 5xx, no answer). */
+const READS_AGAIN = 4;
+
+async function readAgain(token: string, problem: Problem, tried: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, waitBeforeReadingAgain(problem, tried)));
+  if (session.value?.idToken !== token) return;
+  const outcome = await attempt(api().GET('/me'));
+  if (session.value?.idToken !== token) return;
+  if (outcome.ok) me.value = outcome.data;
+  else if (passing(outcome.problem) && tried < READS_AGAIN) await readAgain(token, outcome.problem, tried + 1);
 }
 
 /** Stores the person's choice with them (staff only); a failure leaves the choice in the address and this browser. */

@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals';
 import { api, attempt } from '../api/client';
 import type { Problem } from '../api/errorMessages';
+import { passing, waitBeforeReadingAgain } from '../api/resend';
 import type { paths } from '../api/schema';
 import { type PartnerRoute, rolesOf } from './routeRoles';
 import { session } from './session';
@@ -23,14 +24,6 @@ let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Reads again by itself after a failure that passes (429, 5xx, no answer): this many times at most. */
 const RETRIES = 6;
-/** Wait before the first of them when the service names none (`Retry-After`), doubling up to the cap. */
-const RETRY_WAIT_MS = 1000;
-const RETRY_WAIT_CAP_MS = 30_000;
-
-/** A failure that a later read may not meet. */
-function passing(problem: Problem): boolean {
-  return problem.status === 0 || problem.status === 429 || problem.status >= 500;
-}
 
 /**
  * Reads `GET /team/me` once per partner session (and again after a token refresh). A failure leaves the
@@ -77,8 +70,7 @@ async function read(idToken: string): Promise<void> {
   membershipProblem.value = outcome.problem;
   if (!passing(outcome.problem) || failures >= RETRIES) return;
   failures += 1;
-  const wait = outcome.problem.retryAfter !== null ? outcome.problem.retryAfter * 1000 : Math.min(RETRY_WAIT_MS * 2 ** (failures - 1), RETRY_WAIT_CAP_MS);
-  retryTimer = setTimeout(() => void retryMembership(), wait);
+  retryTimer = setTimeout(() => void retryMembership(), waitBeforeReadingAgain(outcome.problem, failures));
 }
 
 /** True when the signed-in member's role may use `route` (false while the role is not known). */

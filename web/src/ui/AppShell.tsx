@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { signOutUrl } from '../auth/cognito';
+import { passing } from '../api/resend';
 import { allowed, membership, membershipProblem, retryMembership } from '../auth/membership';
 import { me } from '../auth/me';
 import type { PartnerRoute } from '../auth/routeRoles';
@@ -119,7 +120,8 @@ export function AppShell({ title, children }: { readonly title: string; readonly
       </header>
       {/* The screen loads meanwhile but is shown with the role: its role-gated parts would move it when they came. */}
       <main id="main" class={roleUnknown ? 'role-pending' : undefined}>
-        {current?.role === 'partner' && membershipProblem.value && (
+        {/* Only a failure that passes: a refusal (suspended, not a member) is said by the screen's own reads, refused alike. */}
+        {current?.role === 'partner' && membershipProblem.value && passing(membershipProblem.value) && (
           <div class="role-problem">
             <p>{words.roleNotice.unread}</p>
             <ProblemMessage problem={membershipProblem.value} onRetry={() => void retryMembership()} />
