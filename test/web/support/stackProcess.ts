@@ -37,9 +37,9 @@ async function main(): Promise<void> {
   // Every journey sends the public form from the same address (the browser on loopback): the
   // per-sender limit of 5 an hour is for the public, not for a suite of journeys (its own tests check it).
   process.env.FORM_SUBMISSIONS_PER_SENDER_PER_HOUR ??= '1000';
-  // Likewise every journey signs in as the one demo partner, many times a minute: its limit of 120 requests a
-  // minute met the suite on a slow machine (a 429 on `GET /team/me`, CI). The limit has its own e2e test, and
-  // the console's answer to a 429 its browser tests (with stubbed answers).
+  // Likewise every journey signs in as the one demo partner, many times a minute: its request limit (then 120 a
+  // minute, now 600) met the suite on a slow machine (a 429 on `GET /team/me`, CI). The limit has its own e2e
+  // test, and the console's answer to a 429 its browser tests (with stubbed answers).
   process.env.PARTNER_REQUESTS_PER_MINUTE ??= '100000';
   const stack = await startLocalStack({ consolePort: 0 });
   const demo = await seedDemoData(stack.apiUrl);
