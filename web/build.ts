@@ -222,7 +222,7 @@ function declaresNoSideEffects(path: string): boolean {
  * them, one round trip later. A data block (never run, so the CSP's `script-src 'self'` holds).
  */
 export function lazyChunkImports(metafile: Metafile, outdir: string, entryScript: string): Record<string, string[]> {
-  const initial = new Set([join(outdir, entryScript), ...staticImports(metafile, join(outdir, entryScript))].map((path) => resolve(path)));
+  const initial = new Set(scriptsAtStart(metafile, outdir, entryScript));
   const sources = join(__dirname, 'src');
   const found: Record<string, string[]> = {};
   for (const [path, output] of Object.entries(metafile.outputs)) {
@@ -233,6 +233,12 @@ export function lazyChunkImports(metafile: Metafile, outdir: string, entryScript
     if (imports.length > 0) found[source] = imports.map((imported) => `/${relative(outdir, imported).split('\\').join('/')}`);
   }
   return found;
+}
+
+/** Absolute paths of the scripts a browser loads at start: the entry (`entryScript`, relative to `outdir`) and the chunks it imports statically. */
+export function scriptsAtStart(metafile: Metafile, outdir: string, entryScript: string): string[] {
+  const entry = join(outdir, entryScript);
+  return [entry, ...staticImports(metafile, entry)].map((path) => resolve(path));
 }
 
 /** The chunks `entry` imports statically, directly or through each other (not the lazily imported ones), in esbuild's paths. */

@@ -6,9 +6,9 @@
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildConsole, INITIAL_JS_BUDGET_KB, staticImports } from '../../web/build';
+import { buildConsole, INITIAL_JS_BUDGET_KB, scriptsAtStart } from '../../web/build';
 import { mark, markdownTable } from './markdownTable';
 
 /** What each screen asks the API for (one line per call it makes to show itself). */
@@ -42,14 +42,14 @@ export async function benchConsoleBudget(): Promise<string> {
     const outputs = metafile.outputs;
     const key = (path: string) => Object.keys(outputs).find((candidate) => candidate.endsWith(path)) ?? path;
     // The entry and every chunk it imports statically (what index.html preloads).
-    const loadedFirst = new Set<string>([key(initial.script), ...staticImports(metafile, key(initial.script))]);
+    const loadedFirst = new Set(scriptsAtStart(metafile, outdir, initial.script));
     const rows: Array<[string, string, string, string, string]> = [];
     let initialGzip = 0;
     for (const path of Object.keys(outputs).filter((name) => name.endsWith('.js') || name.endsWith('.css')).sort()) {
       const bytes = await readFile(path);
       const gzip = gzipSync(bytes, { level: 9 }).length;
       const isCss = path.endsWith('.css');
-      const first = loadedFirst.has(path) || path === key(initial.stylesheet);
+      const first = loadedFirst.has(resolve(path)) || path === key(initial.stylesheet);
       if (first && !isCss) initialGzip += gzip;
       rows.push([relative(outdir, path) || path, first ? 'at start' : 'lazily (a screen, tab or chart)', kb(bytes.length), kb(gzip), isCss ? 'stylesheet' : first ? 'initial JS' : 'separate chunk']);
     }
